@@ -1,0 +1,24 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+/** Lint rules for the whole monorepo: recommended JS + TypeScript rules, strictness where it catches bugs. */
+export default tseslint.config(
+  { ignores: ['**/lib/**', '**/dist/**', '**/node_modules/**', 'coverage/**', '.venv/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      eqeqeq: ['error', 'always'],
+      'no-implied-eval': 'off',
+    },
+  },
+  {
+    files: ['packages/engine/src/**/*.ts', 'packages/model-*/src/**/*.ts'],
+    languageOptions: { globals: {} },
+  },
+);

@@ -1,0 +1,98 @@
+import { UsageError } from './errors.js';
+
+/** An option a command accepts. */
+export interface OptionSpec {
+  /** Long name without dashes, e.g. `out` for `--out`. */
+  readonly name: string;
+  /** One-letter alias without the dash, e.g. `o` for `-o`. */
+  readonly short?: string;
+  /** Placeholder of the value (e.g. `file`); options without one are flags. */
+  readonly value?: string;
+  /** One line for the help text. */
+  readonly description: string;
+}
+
+/** A parsed command line: positional arguments and option values (`true` for flags). */
+export interface ParsedArgs {
+  /** Arguments that are not options, in order. */
+  readonly positionals: readonly string[];
+  /** Option name → its value, or `true` for a flag. */
+  readonly options: ReadonlyMap<string, string | true>;
+}
+
+/** How an option is written on the command line, e.g. `--out <file>`. */
+export function optionSynopsis(spec: OptionSpec): string {
+  const names = spec.short ? `-${spec.short}, --${spec.name}` : `--${spec.name}`;
+  return spec.value ? `${names} <${spec.value}>` : names;
+}
+
+/**
+ * Parses `argv` against the options a command accepts. Supports `--name value`, `--name=value`, `-x value`,
+ * flags, and `--` to end options. Unknown options, repeated options, values given to flags and missing
+ * values are UsageErrors that list what is allowed.
+ *
+ * @param argv the arguments after the command name
+ * @param specs the accepted options
+ * @param context how to name the command in messages, e.g. `immunotwin run`
+ */
+export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[], context: string): ParsedArgs {
+  const byName = new Map(specs.map((s) => [s.name, s]));
+  const byShort = new Map(specs.filter((s) => s.short).map((s) => [s.short!, s]));
+  const allowed = (): string => specs.map((s) => `--${s.name}`).join(', ') || '(none)';
+  const positionals: string[] = [];
+  const options = new Map<string, string | true>();
+  let i = 0;
+  while (i < argv.length) {
+    const arg = argv[i++];
+    if (arg === '--') {
+      positionals.push(...argv.slice(i));
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-' || /^-\d/.test(arg)) {
+      positionals.push(arg);
+      continue;
+    }
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const written = eq >= 0 ? arg.slice(0, eq) : arg;
+    const spec = written.startsWith('--') ? byName.get(written.slice(2)) : byShort.get(written.slice(1));
+    if (!spec) throw new UsageError(`unknown option "${written}" for "${context}"; allowed: ${allowed()}`);
+    if (options.has(spec.name)) throw new UsageError(`option --${spec.name} is given more than once`);
+    if (!spec.value) {
+      if (eq >= 0)
+        throw new UsageError(`option --${spec.name} is a flag and takes no value; got "${arg.slice(eq + 1)}"`);
+      options.set(spec.name, true);
+      continue;
+    }
+    let value: string | undefined;
+    if (eq >= 0) value = arg.slice(eq + 1);
+    else if (i < argv.length && !argv[i].startsWith('--')) value = argv[i++];
+    if (value === undefined || value === '') {
+      throw new UsageError(`option --${spec.name} needs a value: --${spec.name} <${spec.value}>`);
+    }
+    options.set(spec.name, value);
+  }
+  return { positionals, options };
+}
+
+/** The string value of an option, or undefined when it was not given. */
+export function stringOption(args: ParsedArgs, name: string): string | undefined {
+  const value = args.options.get(name);
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** Whether a flag was given. */
+export function flag(args: ParsedArgs, name: string): boolean {
+  return args.options.get(name) === true;
+}
+
+/**
+ * A whole number from an option value, checked against [min, max]. Only plain digits are accepted
+ * ("3", not "3.0", "3e0" or "+3"), so nothing is silently rounded.
+ */
+export function integerOption(value: string, option: string, min: number, max: number, what: string): number {
+  const n = /^-?\d+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max) {
+    throw new UsageError(`option --${option} must be ${what}; got "${value}"`);
+  }
+  return n;
+}

@@ -1,0 +1,135 @@
+import { extname } from 'node:path';
+import { resultsToCsv, resultsToJson, runScenario, ValidationError, type ResolvedScenario } from '@immunotwin/engine';
+import { flag, integerOption, stringOption, type ParsedArgs } from '../args.js';
+import { checkWritable, writeFileAtomic } from '../atomicWrite.js';
+import type { Command, CommandContext } from '../command.js';
+import { aboutFile, ExitCode, UsageError } from '../errors.js';
+import { ProgressReporter, formatSimTime } from '../progress.js';
+import { readJsonFile } from '../readJson.js';
+import { isObject, resolveScenarioDocument } from '../scenarioDocument.js';
+
+/** Output formats, by file extension. */
+const FORMATS = { '.csv': 'csv', '.json': 'json' } as const;
+type Format = (typeof FORMATS)[keyof typeof FORMATS];
+
+/** Largest seed a scenario may carry (seeds are unsigned 32-bit integers). */
+const MAX_SEED = 4294967295;
+/** Most replicates a scenario may ask for (the scenario schema's limit). */
+const MAX_REPLICATES = 100000;
+
+function outputFormat(out: string): Format {
+  const ext = extname(out).toLowerCase();
+  if (ext in FORMATS) return FORMATS[ext as keyof typeof FORMATS];
+  throw new UsageError(
+    `option --out: cannot tell the format of "${out}" from its extension ${ext ? `"${ext}"` : '(none)'}; allowed: .csv, .json`,
+  );
+}
+
+/** Scenario fields set from the command line, to apply over the document's. */
+function overrides(args: ParsedArgs): Record<string, number> {
+  const result: Record<string, number> = {};
+  const replicates = stringOption(args, 'replicates');
+  if (replicates !== undefined) {
+    result.replicates = integerOption(
+      replicates,
+      'replicates',
+      1,
+      MAX_REPLICATES,
+      `a positive whole number (1 to ${MAX_REPLICATES})`,
+    );
+  }
+  const seed = stringOption(args, 'seed');
+  if (seed !== undefined)
+    result.seed = integerOption(seed, 'seed', 0, MAX_SEED, `a whole number from 0 to ${MAX_SEED}`);
+  return result;
+}
+
+/** Resolves the scenario, noting in messages which problems come from a command-line override. */
+function resolveWithOverrides(
+  context: CommandContext,
+  document: unknown,
+  set: Record<string, number>,
+): ResolvedScenario {
+  const merged = isObject(document) ? { ...document, ...set } : document;
+  try {
+    return resolveScenarioDocument(context.registry(), merged);
+  } catch (error) {
+    if (!(error instanceof ValidationError) || Object.keys(set).length === 0) throw error;
+    const issues = error.issues.map((issue) =>
+      Object.hasOwn(set, issue.path) ? { ...issue, path: `${issue.path} (from --${issue.path})` } : issue,
+    );
+    throw new ValidationError('scenario', issues);
+  }
+}
+
+/** `immunotwin run`: validate a scenario, run it with progress, write CSV or JSON atomically. */
+export const runCommand: Command = {
+  name: 'run',
+  summary: 'run a scenario and write its results as CSV or JSON',
+  usage: 'run <scenario.json> [--out <file.csv|file.json>] [--replicates <n>] [--seed <n>] [--quiet]',
+  description: [
+    'Validates the scenario against its model, runs it and writes the results: CSV (one row per sample;',
+    'a "replicate" column first when there are several) or JSON (schema/results.schema.json, with the',
+    'ensemble summary), chosen by the extension of --out, or CSV on stdout without --out. The file is',
+    'written atomically: when anything fails, nothing is written. Progress goes to stderr.',
+  ].join('\n'),
+  options: [
+    {
+      name: 'out',
+      short: 'o',
+      value: 'file',
+      description: 'write the results to <file>.csv or <file>.json (default: CSV on stdout)',
+    },
+    {
+      name: 'replicates',
+      short: 'n',
+      value: 'n',
+      description: "number of replicates, overriding the scenario's (stochastic methods)",
+    },
+    { name: 'seed', value: 'n', description: `root random seed from 0 to ${MAX_SEED}, overriding the scenario's` },
+    { name: 'quiet', short: 'q', description: 'print no progress or summary on stderr' },
+  ],
+  positionals: { min: 1, max: 1, name: 'scenario file' },
+
+  async run(args, context) {
+    const { io } = context;
+    const file = args.positionals[0];
+    const out = stringOption(args, 'out');
+    const format: Format = out === undefined ? 'csv' : outputFormat(out);
+    const set = overrides(args);
+    const outPath = out === undefined ? undefined : context.resolvePath(out);
+    if (outPath !== undefined) await checkWritable(outPath, out!);
+
+    const document = await readJsonFile(context.resolvePath(file), file);
+    const scenario = await aboutFile(file, () => resolveWithOverrides(context, document, set));
+
+    const quiet = flag(args, 'quiet');
+    const { timeUnit } = scenario.plugin.manifest;
+    const progress = new ProgressReporter(io.stderr, {
+      mode: quiet ? 'off' : io.stderr.isTTY ? 'tty' : 'lines',
+      timeUnit,
+    });
+    const started = performance.now();
+    let result;
+    try {
+      result = await runScenario(scenario, { onProgress: (p) => progress.update(p), signal: io.signal });
+    } finally {
+      progress.clear();
+    }
+    const seconds = (performance.now() - started) / 1000;
+
+    const text = format === 'csv' ? resultsToCsv(result) : `${JSON.stringify(resultsToJson(result))}\n`;
+    if (outPath !== undefined) await writeFileAtomic(outPath, text, out!);
+    else io.stdout.write(text);
+
+    if (!quiet) {
+      const n = result.runs.length;
+      const samples = result.runs[0]?.time.length ?? 0;
+      io.stderr.write(
+        `run: done in ${seconds.toFixed(2)} s: ${n} replicate${n === 1 ? '' : 's'} of "${scenario.plugin.manifest.id}" (${scenario.method}), ` +
+          `${samples} samples to t = ${formatSimTime(scenario.duration)} ${timeUnit}${outPath !== undefined ? `; wrote ${out}` : ''}\n`,
+      );
+    }
+    return ExitCode.ok;
+  },
+};

@@ -1,0 +1,35 @@
+import { ValidationError } from '@immunotwin/engine';
+import { CliError, ExitCode, formatIssue } from './errors.js';
+import type { CliIo } from './io.js';
+
+const PREFIX = 'immunotwin: error: ';
+
+/**
+ * Prints an error the way the CLI always does: one line `immunotwin: error: …`, further issues indented
+ * below it, no stack trace unless IMMUNOTWIN_DEBUG=1. Returns the exit code that goes with it.
+ */
+export function reportError(error: unknown, io: CliIo): number {
+  const env = io.env ?? process.env;
+  const debug = env.IMMUNOTWIN_DEBUG === '1';
+  let message: string;
+  let details: readonly string[] = [];
+  let code: number = ExitCode.failure;
+  if (io.signal?.aborted) {
+    message = 'interrupted; no output was written';
+    code = ExitCode.interrupted;
+  } else if (error instanceof CliError) {
+    ({ message, details } = error);
+    code = error.exitCode;
+  } else if (error instanceof ValidationError) {
+    message = error.message;
+    details = error.issues.slice(1).map(formatIssue);
+  } else {
+    message = `internal error: ${error instanceof Error ? error.message : String(error)}`;
+    if (!debug) details = ['(set IMMUNOTWIN_DEBUG=1 for a stack trace)'];
+  }
+  let text = `${PREFIX}${message.replace(/\n/g, ' ')}\n`;
+  for (const line of details) text += `  ${line}\n`;
+  if (debug && error instanceof Error && error.stack) text += `${error.stack}\n`;
+  io.stderr.write(text);
+  return code;
+}

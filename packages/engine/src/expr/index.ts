@@ -1,0 +1,3 @@
+export * from './ast.js';
+export * from './parse.js';
+export * from './compile.js';

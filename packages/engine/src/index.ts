@@ -1,0 +1,16 @@
+/**
+ * @immunotwin/engine — the DOM-free twin runtime: model plugin API, seeded RNG, ODE and stochastic
+ * solvers, intervention scheduling, recording, ensembles and result export.
+ */
+export * from './version.js';
+export * from './schema/index.js';
+export * from './validation/index.js';
+export * from './expr/index.js';
+export * from './rng/index.js';
+export * from './ode/index.js';
+export * from './stochastic/index.js';
+export * from './network/index.js';
+export * from './model/index.js';
+export * from './run/index.js';
+export * from './results/index.js';
+export * from './twin.js';

@@ -1,0 +1,3 @@
+export * from './types.js';
+export * from './checkManifest.js';
+export * from './registry.js';

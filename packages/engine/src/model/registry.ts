@@ -1,0 +1,49 @@
+import { checkPlugin } from './checkManifest.js';
+import type { ModelPlugin } from './types.js';
+import { ValidationError } from '../validation/index.js';
+
+/** The models a host knows. Registration validates the plugin, so everything inside is usable. */
+export class ModelRegistry {
+  private readonly plugins = new Map<string, ModelPlugin>();
+
+  /** Validates and adds a plugin; throws ValidationError if it is malformed or its id is taken. */
+  register(plugin: ModelPlugin): void {
+    checkPlugin(plugin);
+    const { id } = plugin.manifest;
+    if (this.plugins.has(id)) {
+      throw new ValidationError('model registration', [
+        { path: 'manifest.id', message: `a model "${id}" is already registered` },
+      ]);
+    }
+    this.plugins.set(id, plugin);
+  }
+
+  /** Whether a model id is registered. */
+  has(id: string): boolean {
+    return this.plugins.has(id);
+  }
+
+  /** The plugin for `id`; throws ValidationError listing the known models if there is none. */
+  get(id: string): ModelPlugin {
+    const plugin = this.plugins.get(id);
+    if (!plugin) {
+      throw new ValidationError('scenario', [
+        {
+          path: 'model',
+          message: `unknown model ${JSON.stringify(id)}; known models: ${this.ids().join(', ') || '(none registered)'}`,
+        },
+      ]);
+    }
+    return plugin;
+  }
+
+  /** Registered model ids, sorted. */
+  ids(): string[] {
+    return [...this.plugins.keys()].sort();
+  }
+
+  /** Registered plugins, sorted by id. */
+  list(): ModelPlugin[] {
+    return this.ids().map((id) => this.plugins.get(id)!);
+  }
+}

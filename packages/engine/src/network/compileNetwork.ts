@@ -1,0 +1,259 @@
+import { expressionToJs, namesIn, parseExpression, type ExprNode } from '../expr/index.js';
+import type { ObservableSpec, ReactionNetwork, ReactionSpec } from '../schema/index.js';
+import type { OdeRhs } from '../ode/types.js';
+import type { StochasticSystem } from '../stochastic/types.js';
+
+/**
+ * A reaction network turned into fast functions. The ODE right-hand side, the SSA propensities and the
+ * tau-leaping structures all come from the same reactions, so the deterministic and stochastic views of a
+ * model cannot drift apart. Parameter values live in `params`, which the runner rewrites when an
+ * intervention starts or stops.
+ */
+export interface CompiledNetwork {
+  /** Species ids in state-vector order. */
+  readonly speciesIds: readonly string[];
+  /** Parameter ids in `params` order. */
+  readonly parameterIds: readonly string[];
+  /** Current (effective) parameter values, indexed like `parameterIds`. */
+  readonly params: Float64Array;
+  /** dy/dt = S·flux(y) with the current parameters. */
+  readonly rhs: OdeRhs;
+  /** The same network as a stochastic reaction system (counts). */
+  readonly stochastic: StochasticSystem;
+  /** The initial state implied by the species' `initial` expressions and the current parameters. */
+  initialState(): Float64Array;
+  /** Observable ids in output order. */
+  readonly observableIds: readonly string[];
+  /** Writes the observables of state `x` into `out`. */
+  observe(x: Float64Array, out: Float64Array): void;
+}
+
+/** Thrown when a network refers to something it does not define; `path` locates it in the manifest. */
+export class NetworkDefinitionError extends Error {
+  constructor(
+    readonly path: string,
+    problem: string,
+  ) {
+    super(`${path}: ${problem}`);
+    this.name = 'NetworkDefinitionError';
+  }
+}
+
+function parseAt(path: string, source: string): ExprNode {
+  try {
+    return parseExpression(source);
+  } catch (error) {
+    throw new NetworkDefinitionError(path, (error as Error).message);
+  }
+}
+
+function toJs(path: string, node: ExprNode, resolve: (name: string) => string | undefined, known: string): string {
+  try {
+    return expressionToJs(node, resolve);
+  } catch (error) {
+    throw new NetworkDefinitionError(path, `${(error as Error).message}; known names: ${known}`);
+  }
+}
+
+function compileFunction<F>(args: string[], body: string): F {
+  return new Function(...args, `"use strict";\n${body}`) as F;
+}
+
+/** JavaScript for Π x^n (ODE flux) or Π x(x−1)…(x−n+1) (propensity) over a reaction's reactants. */
+function massActionTerms(reaction: ReactionSpec, speciesIndex: ReadonlyMap<string, number>, falling: boolean): string {
+  const terms: string[] = [];
+  for (const [species, order] of Object.entries(reaction.reactants)) {
+    const x = `x[${speciesIndex.get(species)}]`;
+    for (let k = 0; k < order; k++) terms.push(k === 0 ? x : falling ? `(${x} - ${k})` : x);
+  }
+  return terms.join(' * ');
+}
+
+/**
+ * Compiles a reaction network against a parameter list. Every name in a rate, an initial value or an
+ * observable must be a parameter or (for custom rates and observables) a species; otherwise a
+ * NetworkDefinitionError names the manifest path and the known names.
+ */
+export function compileNetwork(
+  network: ReactionNetwork,
+  parameterIds: readonly string[],
+  parameterValues: ArrayLike<number>,
+  observables: readonly ObservableSpec[],
+): CompiledNetwork {
+  const speciesIds = network.species.map((s) => s.id);
+  const speciesIndex = new Map(speciesIds.map((id, i) => [id, i]));
+  const paramIndex = new Map(parameterIds.map((id, i) => [id, i]));
+  for (const id of speciesIds) {
+    if (paramIndex.has(id))
+      throw new NetworkDefinitionError(`network.species`, `"${id}" is both a species and a parameter`);
+  }
+  const knownParams = parameterIds.join(', ') || '(none)';
+  const knownAll = `parameters ${knownParams}; species ${speciesIds.join(', ')}`;
+  const paramOnly = (name: string): string | undefined =>
+    paramIndex.has(name) ? `p[${paramIndex.get(name)}]` : undefined;
+  const paramOrSpecies = (name: string): string | undefined =>
+    speciesIndex.has(name) ? `x[${speciesIndex.get(name)}]` : paramOnly(name);
+
+  const nR = network.reactions.length;
+  const fluxJs: string[] = [];
+  const propensityJs: string[] = [];
+  const rateDependsOn: Set<number>[] = [];
+  network.reactions.forEach((reaction, j) => {
+    const path = `network.reactions[${j}]`;
+    for (const side of ['reactants', 'products'] as const) {
+      for (const species of Object.keys(reaction[side])) {
+        if (!speciesIndex.has(species)) {
+          throw new NetworkDefinitionError(
+            `${path}.${side}.${species}`,
+            `unknown species; known species: ${speciesIds.join(', ')}`,
+          );
+        }
+      }
+    }
+    const rateNode = parseAt(`${path}.rate`, reaction.rate);
+    const depends = new Set<number>();
+    if (reaction.law === 'massAction') {
+      const k = toJs(
+        `${path}.rate`,
+        rateNode,
+        paramOnly,
+        `parameters ${knownParams} (a mass-action rate constant may not use species)`,
+      );
+      const ode = massActionTerms(reaction, speciesIndex, false);
+      const ssa = massActionTerms(reaction, speciesIndex, true);
+      fluxJs.push(ode ? `${k} * ${ode}` : k);
+      propensityJs.push(ssa ? `${k} * ${ssa}` : k);
+      for (const s of Object.keys(reaction.reactants)) depends.add(speciesIndex.get(s)!);
+    } else {
+      const rate = toJs(`${path}.rate`, rateNode, paramOrSpecies, knownAll);
+      fluxJs.push(rate);
+      propensityJs.push(rate);
+      for (const name of namesIn(rateNode)) if (speciesIndex.has(name)) depends.add(speciesIndex.get(name)!);
+      for (const s of Object.keys(reaction.reactants)) depends.add(speciesIndex.get(s)!);
+    }
+    rateDependsOn.push(depends);
+  });
+
+  // Net stoichiometric change per reaction (CSR).
+  const changes: Map<number, number>[] = network.reactions.map((r) => {
+    const net = new Map<number, number>();
+    for (const [s, n] of Object.entries(r.reactants))
+      net.set(speciesIndex.get(s)!, (net.get(speciesIndex.get(s)!) ?? 0) - n);
+    for (const [s, n] of Object.entries(r.products))
+      net.set(speciesIndex.get(s)!, (net.get(speciesIndex.get(s)!) ?? 0) + n);
+    for (const [s, n] of [...net]) if (n === 0) net.delete(s);
+    return net;
+  });
+  const changeOffsets = new Int32Array(nR + 1);
+  const changeSpecies: number[] = [];
+  const changeAmounts: number[] = [];
+  changes.forEach((net, j) => {
+    for (const [s, n] of net) {
+      changeSpecies.push(s);
+      changeAmounts.push(n);
+    }
+    changeOffsets[j + 1] = changeSpecies.length;
+  });
+
+  const dependentOffsets = new Int32Array(nR + 1);
+  const dependents: number[] = [];
+  changes.forEach((net, j) => {
+    for (let k = 0; k < nR; k++) {
+      if ([...net.keys()].some((s) => rateDependsOn[k].has(s))) dependents.push(k);
+    }
+    dependentOffsets[j + 1] = dependents.length;
+  });
+
+  const reactantOffsets = new Int32Array(nR + 1);
+  const reactantSpecies: number[] = [];
+  const reactantOrders: number[] = [];
+  network.reactions.forEach((r, j) => {
+    for (const [s, n] of Object.entries(r.reactants)) {
+      reactantSpecies.push(speciesIndex.get(s)!);
+      reactantOrders.push(n);
+    }
+    reactantOffsets[j + 1] = reactantSpecies.length;
+  });
+
+  // ODE right-hand side: fluxes, then dy_i = Σ_j S_ij f_j.
+  const rhsLines = fluxJs.map((f, j) => `const f${j} = ${f};`);
+  const terms: string[][] = speciesIds.map(() => []);
+  changes.forEach((net, j) => {
+    for (const [s, n] of net)
+      terms[s].push(n === 1 ? `+ f${j}` : n === -1 ? `- f${j}` : `${n > 0 ? '+' : '-'} ${Math.abs(n)} * f${j}`);
+  });
+  terms.forEach((t, i) => rhsLines.push(`dydt[${i}] = ${t.length ? t.join(' ') : '0'};`));
+  const rawRhs = compileFunction<(p: Float64Array, y: Float64Array, dydt: Float64Array) => void>(
+    ['p', 'x', 'dydt'],
+    rhsLines.join('\n'),
+  );
+  const allPropensities = compileFunction<(p: Float64Array, x: Float64Array, out: Float64Array) => void>(
+    ['p', 'x', 'out'],
+    propensityJs.map((a, j) => `out[${j}] = ${a};`).join('\n'),
+  );
+  const onePropensity = compileFunction<(p: Float64Array, x: Float64Array, j: number) => number>(
+    ['p', 'x', 'j'],
+    `switch (j) {\n${propensityJs.map((a, j) => `case ${j}: return ${a};`).join('\n')}\n}\nreturn 0;`,
+  );
+
+  const initialJs = network.species.map((s, i) =>
+    toJs(
+      `network.species[${i}].initial`,
+      parseAt(`network.species[${i}].initial`, s.initial),
+      paramOnly,
+      `parameters ${knownParams}`,
+    ),
+  );
+  const initial = compileFunction<(p: Float64Array, out: Float64Array) => void>(
+    ['p', 'out'],
+    initialJs.map((v, i) => `out[${i}] = ${v};`).join('\n'),
+  );
+
+  const observeJs = observables.map((o, i) => {
+    const path = `observables[${i}].expression`;
+    if (!o.expression) {
+      if (!speciesIndex.has(o.id)) {
+        throw new NetworkDefinitionError(
+          `observables[${i}]`,
+          `"${o.id}" is not a species, so it needs an expression; species: ${speciesIds.join(', ')}`,
+        );
+      }
+      return `x[${speciesIndex.get(o.id)}]`;
+    }
+    return toJs(path, parseAt(path, o.expression), paramOrSpecies, knownAll);
+  });
+  const observeRaw = compileFunction<(p: Float64Array, x: Float64Array, out: Float64Array) => void>(
+    ['p', 'x', 'out'],
+    observeJs.map((v, i) => `out[${i}] = ${v};`).join('\n'),
+  );
+
+  const params = Float64Array.from(parameterValues);
+  const stochastic: StochasticSystem = {
+    nSpecies: speciesIds.length,
+    nReactions: nR,
+    propensities: (x, out) => allPropensities(params, x, out),
+    propensity: (j, x) => onePropensity(params, x, j),
+    changeOffsets,
+    changeSpecies: Int32Array.from(changeSpecies),
+    changeAmounts: Float64Array.from(changeAmounts),
+    dependentOffsets,
+    dependents: Int32Array.from(dependents),
+    reactantOffsets,
+    reactantSpecies: Int32Array.from(reactantSpecies),
+    reactantOrders: Int32Array.from(reactantOrders),
+  };
+  return {
+    speciesIds,
+    parameterIds,
+    params,
+    rhs: (_t, y, dydt) => rawRhs(params, y, dydt),
+    stochastic,
+    initialState: () => {
+      const out = new Float64Array(speciesIds.length);
+      initial(params, out);
+      return out;
+    },
+    observableIds: observables.map((o) => o.id),
+    observe: (x, out) => observeRaw(params, x, out),
+  };
+}

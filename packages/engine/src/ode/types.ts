@@ -1,0 +1,60 @@
+/** Right-hand side of dy/dt = f(t, y); writes f into `dydt` without allocating. */
+export type OdeRhs = (t: number, y: Float64Array, dydt: Float64Array) => void;
+
+/** Jacobian ∂f/∂y at (t, y), written row-major into `jac` (n × n): jac[i * n + j] = ∂f_i/∂y_j. */
+export type OdeJacobian = (t: number, y: Float64Array, jac: Float64Array) => void;
+
+/** Options shared by the ODE steppers. */
+export interface OdeOptions {
+  /** Relative tolerance (default 1e-6). */
+  rtol?: number;
+  /** Absolute tolerance, scalar or per component (default 1e-9). */
+  atol?: number | Float64Array;
+  /** Initial step size; chosen automatically when omitted. */
+  initialStep?: number;
+  /** Largest step size (default: unbounded). */
+  maxStep?: number;
+  /** Maximum number of steps per `advanceTo` call before an error is thrown (default 1e6). */
+  maxSteps?: number;
+  /** Components that must stay ≥ 0 (true: all). Steps that overshoot below −atol are rejected. */
+  nonNegative?: boolean;
+  /** Analytic Jacobian for implicit methods; finite differences are used when omitted. */
+  jacobian?: OdeJacobian;
+}
+
+/** Counters describing the work an ODE stepper has done. */
+export interface OdeStats {
+  /** Accepted steps. */
+  accepted: number;
+  /** Rejected steps. */
+  rejected: number;
+  /** Right-hand side evaluations. */
+  rhsEvaluations: number;
+}
+
+/**
+ * An adaptive one-step ODE integrator with dense output. The caller drives it with `advanceTo` and reads
+ * intermediate values with `interpolate`; after a discontinuity (e.g. an intervention) it calls `reset`.
+ */
+export interface OdeStepper {
+  /** Current time. */
+  readonly t: number;
+  /** Current state (owned by the stepper; copy it to keep it). */
+  readonly y: Float64Array;
+  /** Work counters. */
+  readonly stats: OdeStats;
+  /**
+   * Takes one accepted step, never past `tEnd` (lands exactly on `tEnd` when it gets there).
+   * Returns the new time.
+   */
+  step(tEnd: number): number;
+  /**
+   * Integrates to exactly `tEnd`, calling `onStep` after every accepted step (so the caller can
+   * interpolate output times inside it).
+   */
+  advanceTo(tEnd: number, onStep?: (tPrev: number, tNow: number) => void): void;
+  /** Dense output: the solution at `t` in the last accepted step [tPrev, t], written into `out`. */
+  interpolate(t: number, out: Float64Array): void;
+  /** Restarts from (t, y), discarding step history (call after a discontinuity). */
+  reset(t: number, y: Float64Array): void;
+}

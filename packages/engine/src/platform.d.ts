@@ -1,0 +1,12 @@
+// The engine compiles against ES2022 only (no DOM, no Node typings) so that nothing platform-specific
+// creeps in. These are the few host APIs it uses that both browsers/workers and Node provide; they merge
+// with the full DOM or Node declarations in any consumer's compilation.
+
+/** The subset of the standard AbortSignal the engine relies on. */
+interface AbortSignal {
+  readonly aborted: boolean;
+  readonly reason: unknown;
+}
+
+/** Standard timer, available in browsers, workers and Node. */
+declare function setTimeout(callback: () => void, milliseconds?: number): unknown;

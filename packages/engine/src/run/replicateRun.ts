@@ -1,0 +1,117 @@
+import { createRng } from '../rng/index.js';
+import type { ResultMetadata } from '../schema/index.js';
+import { ENGINE_VERSION } from '../version.js';
+import { OdeSimulation } from './odeSimulation.js';
+import type { ResolvedScenario } from './resolveScenario.js';
+import { buildSchedule, sampleTimes, type Breakpoint } from './schedule.js';
+import type { Simulation } from './simulation.js';
+import { SteppedSimulation } from './steppedSimulation.js';
+import { StochasticSimulation } from './stochasticSimulation.js';
+
+/** One simulated trajectory: sample times and one column per observable, with how it was made. */
+export interface RunResult {
+  /** Sample times. */
+  readonly time: Float64Array;
+  /** Observable id → values at the sample times. */
+  readonly observables: Readonly<Record<string, Float64Array>>;
+  /** Model, engine, method, seed, replicate, parameters, initial state and units. */
+  readonly metadata: ResultMetadata;
+  /** Work done: ODE steps, reaction events or model steps. */
+  readonly work: number;
+}
+
+function createSimulation(scenario: ResolvedScenario, replicate: number, signal?: AbortSignal): Simulation {
+  const rng = createRng(scenario.seed, replicate);
+  switch (scenario.method) {
+    case 'ode':
+      return new OdeSimulation(scenario);
+    case 'ssa':
+    case 'tau-leaping':
+      return new StochasticSimulation(scenario, rng, signal);
+    case 'agent':
+      return new SteppedSimulation(scenario, rng);
+  }
+}
+
+/**
+ * One replicate, advanced a sample at a time so that callers can run it in chunks (yielding to the event
+ * loop, reporting progress, honouring cancellation) or all at once. Its random stream is derived from
+ * (seed, replicate) alone, so the result is the same whichever order or worker runs it.
+ */
+export class ReplicateRun {
+  private readonly simulation: Simulation;
+  private readonly times: Float64Array;
+  private readonly schedule: Breakpoint[];
+  private readonly columns: Float64Array[];
+  private readonly row: Float64Array;
+  private nextSample = 0;
+  private nextBreakpoint = 0;
+
+  constructor(
+    private readonly scenario: ResolvedScenario,
+    private readonly replicate: number,
+    signal?: AbortSignal,
+  ) {
+    this.simulation = createSimulation(scenario, replicate, signal);
+    this.times = sampleTimes(scenario.duration, scenario.outputInterval);
+    this.schedule = buildSchedule(scenario.interventions, scenario.duration);
+    const nObs = scenario.plugin.manifest.observables.length;
+    this.columns = Array.from({ length: nObs }, () => new Float64Array(this.times.length));
+    this.row = new Float64Array(nObs);
+  }
+
+  /** Whether every sample has been recorded. */
+  get done(): boolean {
+    return this.nextSample >= this.times.length;
+  }
+
+  /** Fraction of the simulated time covered, in [0, 1]. */
+  get progress(): number {
+    return this.done ? 1 : this.times[this.nextSample] / this.scenario.duration;
+  }
+
+  /** Records the next sample, applying every breakpoint at or before it first. */
+  step(): void {
+    const t = this.times[this.nextSample];
+    while (this.nextBreakpoint < this.schedule.length && this.schedule[this.nextBreakpoint].time <= t) {
+      const point = this.schedule[this.nextBreakpoint++];
+      this.simulation.advanceTo(point.time);
+      this.simulation.apply(point.intervention, point.phase);
+    }
+    const horizon =
+      this.nextBreakpoint < this.schedule.length ? this.schedule[this.nextBreakpoint].time : this.scenario.duration;
+    this.simulation.sample(t, horizon, this.row);
+    for (let j = 0; j < this.columns.length; j++) this.columns[j][this.nextSample] = this.row[j];
+    this.nextSample++;
+  }
+
+  /** Runs to the end synchronously. */
+  runToEnd(): RunResult {
+    while (!this.done) this.step();
+    return this.result();
+  }
+
+  /** The finished result; throws if samples are still missing. */
+  result(): RunResult {
+    if (!this.done) throw new Error('the run has not finished');
+    const { manifest } = this.scenario.plugin;
+    const units: Record<string, string> = { time: manifest.timeUnit };
+    for (const o of manifest.observables) units[o.id] = o.unit;
+    return {
+      time: this.times,
+      observables: Object.fromEntries(manifest.observables.map((o, j) => [o.id, this.columns[j]])),
+      metadata: {
+        model: { id: manifest.id, version: manifest.version },
+        engineVersion: ENGINE_VERSION,
+        method: this.scenario.method,
+        seed: this.scenario.seed,
+        replicate: this.replicate,
+        parameters: { ...this.scenario.parameters },
+        initial: this.simulation.initialState(),
+        units,
+        timeUnit: manifest.timeUnit,
+      },
+      work: this.simulation.work(),
+    };
+  }
+}

@@ -1,0 +1,93 @@
+import { summarizeEnsemble, type EnsembleSummary } from './ensembleSummary.js';
+import { ReplicateRun, type RunResult } from './replicateRun.js';
+import type { ResolvedScenario } from './resolveScenario.js';
+
+/** Progress of a run: overall fraction done and where it is. */
+export interface RunProgress {
+  /** Overall fraction complete, in [0, 1]. */
+  readonly fraction: number;
+  /** Replicate being simulated (0-based). */
+  readonly replicate: number;
+  /** Number of replicates. */
+  readonly replicates: number;
+  /** Simulated time reached in that replicate. */
+  readonly time: number;
+}
+
+/** Options for running a scenario in chunks. */
+export interface RunOptions {
+  /** Called after each chunk (and once at the end with fraction 1). */
+  onProgress?: (progress: RunProgress) => void;
+  /** Cancels the run: it rejects with the signal's reason at the next chunk boundary or event check. */
+  signal?: AbortSignal;
+  /** Wall-clock budget of one chunk before yielding to the event loop (default 20 ms). */
+  chunkMilliseconds?: number;
+  /** Which replicates to run (default all, in order); results come back in this order. */
+  replicateIndices?: readonly number[];
+}
+
+/** All replicates of a scenario and, when there are several, their summary. */
+export interface ScenarioResult {
+  /** The resolved scenario that produced it. */
+  readonly scenario: ResolvedScenario;
+  /** One result per replicate. */
+  readonly runs: readonly RunResult[];
+  /** Mean, median and quantile bands when there is more than one replicate. */
+  readonly summary: EnsembleSummary | undefined;
+}
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw signal.reason ?? new Error('the run was cancelled');
+}
+
+function replicateList(scenario: ResolvedScenario, options: RunOptions): readonly number[] {
+  const indices = options.replicateIndices ?? Array.from({ length: scenario.replicates }, (_, r) => r);
+  for (const r of indices) {
+    if (!Number.isInteger(r) || r < 0 || r >= scenario.replicates) {
+      throw new RangeError(
+        `replicateIndices: ${r} is not a replicate of this scenario; allowed: 0 to ${scenario.replicates - 1}`,
+      );
+    }
+  }
+  return indices;
+}
+
+/**
+ * Runs a resolved scenario in chunks that yield to the event loop, so a page or worker stays responsive,
+ * reporting progress and honouring an AbortSignal.
+ */
+export async function runScenario(scenario: ResolvedScenario, options: RunOptions = {}): Promise<ScenarioResult> {
+  const { onProgress, signal } = options;
+  const budget = options.chunkMilliseconds ?? 20;
+  const indices = replicateList(scenario, options);
+  const runs: RunResult[] = [];
+  for (let i = 0; i < indices.length; i++) {
+    throwIfAborted(signal);
+    const run = new ReplicateRun(scenario, indices[i], signal);
+    while (!run.done) {
+      const deadline = Date.now() + budget;
+      while (!run.done && Date.now() < deadline) run.step();
+      onProgress?.({
+        fraction: (i + run.progress) / indices.length,
+        replicate: indices[i],
+        replicates: scenario.replicates,
+        time: run.progress * scenario.duration,
+      });
+      await yieldToEventLoop();
+      throwIfAborted(signal);
+    }
+    runs.push(run.result());
+  }
+  return { scenario, runs, summary: runs.length > 1 ? summarizeEnsemble(runs, scenario.quantiles) : undefined };
+}
+
+/** Runs a resolved scenario to the end without yielding (for Node scripts, tests and workers that own their thread). */
+export function runScenarioSync(
+  scenario: ResolvedScenario,
+  options: Pick<RunOptions, 'replicateIndices'> = {},
+): ScenarioResult {
+  const runs = replicateList(scenario, options).map((r) => new ReplicateRun(scenario, r).runToEnd());
+  return { scenario, runs, summary: runs.length > 1 ? summarizeEnsemble(runs, scenario.quantiles) : undefined };
+}

@@ -1,0 +1,52 @@
+import type { SteppedModel } from '../model/types.js';
+import type { Rng } from '../rng/types.js';
+import type { ResolvedIntervention, ResolvedScenario } from './resolveScenario.js';
+import type { Simulation } from './simulation.js';
+
+/** A run of a stepped (agent-based or custom) model: fixed steps of the model's dt, shortened to land on sample and breakpoint times. */
+export class SteppedSimulation implements Simulation {
+  private readonly model: SteppedModel;
+  private t = 0;
+  private steps = 0;
+
+  constructor(
+    private readonly scenario: ResolvedScenario,
+    rng: Rng,
+  ) {
+    const create = scenario.plugin.createStepped;
+    if (!create) throw new Error(`model "${scenario.plugin.manifest.id}" has no stepped implementation`);
+    this.model = create({ parameters: scenario.parameters, initial: scenario.initial, rng });
+  }
+
+  get time(): number {
+    return this.t;
+  }
+
+  sample(t: number, _horizon: number, out: Float64Array): void {
+    this.advanceTo(t);
+    this.model.observe(out);
+  }
+
+  advanceTo(t: number): void {
+    const dt = this.model.dt;
+    // The last step is shortened so the model lands exactly on t.
+    while (t - this.t > 1e-12 * Math.max(1, t)) {
+      const h = Math.min(dt, t - this.t);
+      this.model.step(h);
+      this.steps++;
+      this.t = t - this.t <= dt ? t : this.t + h;
+    }
+  }
+
+  apply(intervention: ResolvedIntervention, phase: 'start' | 'stop'): void {
+    this.model.apply({ kind: intervention.spec.kind, phase, values: intervention.values, index: intervention.index });
+  }
+
+  initialState(): Record<string, number> {
+    return { ...this.scenario.initial };
+  }
+
+  work(): number {
+    return this.steps;
+  }
+}

@@ -1,0 +1,3 @@
+export * from './validationError.js';
+export * from './schemaValidator.js';
+export * from './parseJson.js';

@@ -1,0 +1,119 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { TSchema, Static } from '@sinclair/typebox';
+import { describeValue, ValidationError, type ValidationIssue } from './validationError.js';
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+
+/** Converts a JSON pointer (`/interventions/0/start`) into a readable path (`interventions[0].start`). */
+export function pointerToPath(pointer: string): string {
+  if (!pointer) return '';
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce((path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : path ? `${path}.${part}` : part), '');
+}
+
+function valueAt(root: unknown, pointer: string): unknown {
+  let node = root;
+  for (const part of pointer.split('/').slice(1)) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return node;
+}
+
+function join(path: string, key: string): string {
+  return path ? `${path}.${key}` : key;
+}
+
+function describeError(error: ErrorObject, root: unknown): ValidationIssue {
+  const path = pointerToPath(error.instancePath);
+  const value = valueAt(root, error.instancePath);
+  const got = `got ${describeValue(value)}`;
+  const p = error.params as Record<string, unknown>;
+  const hint = typeof error.parentSchema?.description === 'string' ? ` (${error.parentSchema.description})` : '';
+  switch (error.keyword) {
+    case 'required':
+      return { path: join(path, String(p.missingProperty)), message: `is required but missing${hint}` };
+    case 'additionalProperties':
+      return {
+        path: join(path, String(p.additionalProperty)),
+        message: `is not a known property here; allowed: ${Object.keys(
+          (error.parentSchema?.properties as Record<string, unknown>) ?? {},
+        ).join(', ')}`,
+      };
+    case 'type':
+      return { path, message: `must be ${String(p.type).replace('integer', 'a whole number')}; ${got}` };
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum': {
+      const op = { minimum: '≥', maximum: '≤', exclusiveMinimum: '>', exclusiveMaximum: '<' }[error.keyword];
+      return { path, message: `must be ${op} ${String(p.limit)}; ${got}${hint}` };
+    }
+    case 'enum':
+    case 'const': {
+      const allowed = error.keyword === 'enum' ? (p.allowedValues as unknown[]) : [p.allowedValue];
+      return { path, message: `must be one of ${allowed.map(describeValue).join(', ')}; ${got}` };
+    }
+    case 'pattern':
+      return { path, message: `must be ${hint ? hint.slice(2, -1) : `matching ${String(p.pattern)}`}; ${got}` };
+    case 'minItems':
+      return { path, message: `must have at least ${String(p.limit)} item(s)` };
+    case 'maxItems':
+      return { path, message: `must have at most ${String(p.limit)} item(s)` };
+    case 'minLength':
+      return { path, message: `must not be empty` };
+    case 'uniqueItems':
+      return { path, message: `must not repeat items` };
+    default:
+      return { path, message: `${error.message ?? 'is invalid'}; ${got}` };
+  }
+}
+
+/** Picks the errors worth showing: unions report every branch, so keep the deepest, most specific ones. */
+function mostSpecific(errors: readonly ErrorObject[]): ErrorObject[] {
+  const concrete = errors.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'oneOf' && e.keyword !== 'if');
+  const literalMismatch = (e: ErrorObject): boolean => e.keyword === 'const';
+  // Within a union, a branch whose discriminating literal did not match is noise unless nothing else remains.
+  const meaningful = concrete.filter((e) => !literalMismatch(e));
+  return meaningful.length > 0 ? meaningful : concrete.length > 0 ? concrete : [...errors];
+}
+
+/** A compiled validator for one schema that throws `ValidationError` with readable issues. */
+export class SchemaValidator<T extends TSchema> {
+  private readonly check: ValidateFunction;
+
+  /**
+   * @param schema the TypeBox/JSON schema
+   * @param what the kind of document, used in messages (e.g. "scenario")
+   */
+  constructor(
+    schema: T,
+    private readonly what: string,
+  ) {
+    this.check = ajv.compile(schema);
+  }
+
+  /** Returns every issue with `value` (empty if it is valid). */
+  issues(value: unknown): ValidationIssue[] {
+    if (this.check(value)) return [];
+    const seen = new Set<string>();
+    return mostSpecific(this.check.errors ?? [])
+      .map((e) => describeError(e, value))
+      .filter((issue) => {
+        const key = `${issue.path}|${issue.message}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+  }
+
+  /** Returns `value` typed if valid; throws `ValidationError` otherwise. */
+  parse(value: unknown): Static<T> {
+    const issues = this.issues(value);
+    if (issues.length > 0) throw new ValidationError(this.what, issues);
+    return value as Static<T>;
+  }
+}

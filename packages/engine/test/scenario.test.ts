@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { ModelRegistry, parseJsonDocument, resolveScenario, scenarioToJson, ValidationError } from '../src/index.js';
+import { decayModel } from './fixtures/decayModel.js';
+
+const base = { model: 'decay-test', duration: 10 };
+
+function errorOf(fn: () => unknown): ValidationError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ValidationError) return error;
+    throw error;
+  }
+  throw new Error('expected a ValidationError');
+}
+
+describe('resolveScenario', () => {
+  it('fills defaults from the manifest, applies a preset and then overrides', () => {
+    const r = resolveScenario(decayModel, { ...base, preset: 'fast', parameters: { s: 3 } });
+    expect(r.parameters).toEqual({ k: 2, s: 3, A0: 1000, n: 2 });
+    expect(r.outputInterval).toBe(0.5);
+    expect(r.method).toBe('ode');
+    expect(r.seed).toBe(1);
+    expect(r.replicates).toBe(1);
+    expect(r.quantiles).toEqual([0.05, 0.25, 0.5, 0.75, 0.95]);
+  });
+
+  it('round-trips through its explicit JSON form', () => {
+    const input = {
+      ...base,
+      parameters: { k: 0.3 },
+      interventions: [{ kind: 'slowdown', start: 2, stop: 4, factor: 0.1 }],
+    };
+    const once = scenarioToJson(resolveScenario(decayModel, input));
+    expect(scenarioToJson(resolveScenario(decayModel, once))).toEqual(once);
+    expect(once.interventions).toEqual([{ kind: 'slowdown', start: 2, stop: 4, factor: 0.1 }]);
+  });
+
+  it.each([
+    [{ ...base, duration: -5 }, 'duration', /must be > 0; got -5/],
+    [{ ...base, duration: 'ten' }, 'duration', /must be number; got "ten"/],
+    [
+      { ...base, parameters: { kk: 1 } },
+      'parameters.kk',
+      /unknown parameter for model "decay-test"; known parameters: k, s, A0, n/,
+    ],
+    [{ ...base, parameters: { k: 200 } }, 'parameters.k', /200 is out of range; allowed: 0 to 100 1\/day/],
+    [{ ...base, parameters: { n: 2.5 } }, 'parameters.n', /must be a whole number; got 2.5/],
+    [{ ...base, preset: 'slow' }, 'preset', /unknown preset "slow" .* known presets: fast/],
+    [{ ...base, method: 'agent' }, 'method', /"agent" is not available .* allowed: ode, ssa, tau-leaping/],
+    [{ ...base, method: 'magic' }, 'method', /must be one of "ode", "ssa", "tau-leaping", "agent"; got "magic"/],
+    [{ ...base, outputInterval: 20 }, 'outputInterval', /longer than the run/],
+    [{ ...base, replicates: 3 }, 'replicates', /would all be identical/],
+    [{ ...base, seed: -1 }, 'seed', /must be ≥ 0; got -1/],
+    [{ ...base, colour: 'red' }, 'colour', /is not a known property here; allowed: .*model.*duration/],
+    [{ duration: 3 }, 'model', /is required but missing/],
+    [{ ...base, initial: { Z: 3 } }, 'initial.Z', /unknown species; known species: A/],
+    [
+      { ...base, interventions: [{ kind: 'cure', start: 1 }] },
+      'interventions[0].kind',
+      /unknown intervention "cure" .* known: dose, slowdown, deplete/,
+    ],
+    [
+      { ...base, interventions: [{ kind: 'slowdown', start: 3, stop: 2 }] },
+      'interventions[0].stop',
+      /must be after start \(3\); got 2/,
+    ],
+    [
+      { ...base, interventions: [{ kind: 'slowdown', start: 3 }] },
+      'interventions[0].stop',
+      /is required for "slowdown"/,
+    ],
+    [
+      { ...base, interventions: [{ kind: 'dose', start: 3, stop: 4 }] },
+      'interventions[0].stop',
+      /not allowed: "dose" is a one-off/,
+    ],
+    [
+      { ...base, interventions: [{ kind: 'dose', start: 30 }] },
+      'interventions[0].start',
+      /after the end of the run \(duration 10\)/,
+    ],
+    [
+      { ...base, interventions: [{ kind: 'dose', start: 1, amount: -1 }] },
+      'interventions[0].amount',
+      /-1 is out of range; allowed: 0 to 1000000000 molecules/,
+    ],
+    [
+      { ...base, interventions: [{ kind: 'dose', start: 1, amout: 3 }] },
+      'interventions[0].amout',
+      /unknown field for "dose"; allowed: kind, start, amount/,
+    ],
+  ])('rejects %j at %s with a message saying what is allowed', (input, path, message) => {
+    const error = errorOf(() => resolveScenario(decayModel, input));
+    expect(error.issues[0].path).toBe(path);
+    expect(error.issues[0].message).toMatch(message);
+    expect(error.message).toContain(`Invalid scenario: ${path}: `);
+  });
+
+  it('reports every problem at once', () => {
+    const error = errorOf(() => resolveScenario(decayModel, { ...base, parameters: { k: -1, s: -2 } }));
+    expect(error.issues.map((i) => i.path)).toEqual(['parameters.k', 'parameters.s']);
+    expect(error.message).toMatch(/and 1 more problem\)$/);
+  });
+});
+
+describe('ModelRegistry', () => {
+  it('names the known models when asked for an unknown one', () => {
+    const registry = new ModelRegistry();
+    registry.register(decayModel);
+    expect(() => registry.get('flu')).toThrow(/model: unknown model "flu"; known models: decay-test/);
+    expect(() => registry.register(decayModel)).toThrow(/already registered/);
+  });
+
+  it('refuses malformed manifests with the field and the problem', () => {
+    const registry = new ModelRegistry();
+    const bad = structuredClone(decayModel.manifest);
+    bad.parameters[0].default = 500;
+    expect(() => registry.register({ manifest: bad })).toThrow(
+      /parameters\[0\] \(k\): default 500 is outside its range \[0, 100\]/,
+    );
+    const noUnit = structuredClone(decayModel.manifest) as unknown as { parameters: Record<string, unknown>[] };
+    delete noUnit.parameters[1].unit;
+    expect(() => registry.register({ manifest: noUnit } as never)).toThrow(
+      /parameters\[1\]\.unit: is required but missing/,
+    );
+    const badRate = structuredClone(decayModel.manifest);
+    badRate.network!.reactions[0].rate = 'kappa';
+    expect(() => registry.register({ manifest: badRate })).toThrow(
+      /network\.reactions\[0\]\.rate: unknown name "kappa"/,
+    );
+    const agentWithoutCode = structuredClone(decayModel.manifest);
+    agentWithoutCode.methods = ['agent'];
+    expect(() => registry.register({ manifest: agentWithoutCode })).toThrow(
+      /methods: lists "agent" but the plugin has no createStepped factory/,
+    );
+  });
+});
+
+describe('parseJsonDocument', () => {
+  it('says where malformed JSON breaks', () => {
+    const text = '{\n  "model": "decay-test",\n  "duration": 10,\n}';
+    expect(() => parseJsonDocument(text, 'scenario', 'scenario.json')).toThrow(
+      /Invalid scenario: scenario\.json: malformed JSON at line 4, column 1/,
+    );
+  });
+});

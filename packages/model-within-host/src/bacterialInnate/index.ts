@@ -1,0 +1,8 @@
+import type { ModelPlugin } from '@immunotwin/engine';
+import { bacterialInnateManifest } from './manifest.js';
+
+export { bacterialInnateManifest } from './manifest.js';
+export * from './theory.js';
+
+/** Extracellular bacteria against alveolar macrophages and neutrophils as a plugin (ODE, SSA and tau-leaping). */
+export const bacterialInnate: ModelPlugin = { manifest: bacterialInnateManifest };

@@ -1,0 +1,236 @@
+import { describe, expect, it } from 'vitest';
+import { ModelRegistry, simulateSync, type RunResult } from '@immunotwin/engine';
+import { basicReproductionNumber, targetCellLimited, withinHostModels } from '../src/index.js';
+
+/** Root of f on [lo, hi] by bisection (f(lo) and f(hi) of opposite signs). */
+function bisect(f: (x: number) => number, lo: number, hi: number): number {
+  let flo = f(lo);
+  for (let i = 0; i < 200; i++) {
+    const mid = 0.5 * (lo + hi);
+    const fm = f(mid);
+    if (fm === 0) return mid;
+    if (Math.sign(fm) === Math.sign(flo)) {
+      lo = mid;
+      flo = fm;
+    } else hi = mid;
+  }
+  return 0.5 * (lo + hi);
+}
+
+const last = (run: RunResult, id: string): number => run.observables[id].at(-1)!;
+const max = (values: Float64Array): number => values.reduce((m, v) => Math.max(m, v), -Infinity);
+
+// Rates for the threshold tests: β·U0/c = 0.5 infections per virion lifetime, p/δ = 4 virions per cell,
+// so R0 = β·p·U0/(c·δ) = 2 before p is scaled.
+const base = { U0: 1e6, V0: 10, beta: 2e-6, c: 4, delta: 2, p: 8, eclipse: 0, entryLoss: 0, lambda: 0, dU: 0 };
+const tight = { rtol: 1e-11, atol: 1e-12 };
+
+function runOde(parameters: Record<string, number>, duration: number, outputInterval = duration / 100): RunResult {
+  return simulateSync(targetCellLimited, {
+    model: 'target-cell-limited',
+    parameters,
+    duration,
+    outputInterval,
+    solver: tight,
+  }).runs[0];
+}
+
+describe('target-cell-limited model: manifest', () => {
+  it('registers with units, ranges and a source for every parameter', () => {
+    const registry = new ModelRegistry();
+    for (const plugin of withinHostModels) registry.register(plugin);
+    for (const p of targetCellLimited.manifest.parameters) {
+      expect(p.unit, p.id).not.toBe('');
+      expect(p.source.length, p.id).toBeGreaterThan(10);
+      expect(p.min).toBeLessThanOrEqual(p.default);
+      expect(p.default).toBeLessThanOrEqual(p.max);
+    }
+  });
+
+  it('reproduces the published influenza R0 ≈ 22 and the HIV preset R0 ≈ 19.3 from its defaults', () => {
+    const byId = Object.fromEntries(targetCellLimited.manifest.parameters.map((p) => [p.id, p.default]));
+    expect(
+      basicReproductionNumber({ beta: byId.beta, p: byId.p, c: byId.c, delta: byId.delta, U0: byId.U0 }),
+    ).toBeCloseTo(22, 0);
+    const hiv = targetCellLimited.manifest.presets.find((p) => p.id === 'hivAcute')!.parameters;
+    const u0 = hiv.lambda / hiv.dU;
+    expect(basicReproductionNumber({ beta: hiv.beta, p: hiv.p, c: hiv.c, delta: hiv.delta, U0: u0 })).toBeCloseTo(
+      19.3,
+      1,
+    );
+  });
+});
+
+describe('target-cell-limited model: threshold at R0 = 1', () => {
+  it('does not take off when R0 < 1: total infections follow the subcritical branching sum', () => {
+    for (const r0 of [0.5, 0.8]) {
+      const parameters = { ...base, p: base.p * (r0 / 2) };
+      expect(basicReproductionNumber(parameters)).toBeCloseTo(r0, 12);
+      const run = runOde(parameters, 60);
+      // Each initial virion causes β·U0/c infections; each infection R0 more: total = (β·U0·V0/c)/(1 − R0).
+      const expected = (base.beta * base.U0 * base.V0) / base.c / (1 - r0);
+      const infected = base.U0 - last(run, 'U');
+      expect(Math.abs(infected - expected) / expected).toBeLessThan(2e-4); // depletion of U0 is ~1e-5 here
+      expect(max(run.observables.V)).toBeLessThanOrEqual(base.V0 * (1 + 1e-9));
+    }
+  });
+
+  it('takes off when R0 > 1 and the final size solves ln s∞ = −R0(1 − s∞) − βV0/c', () => {
+    for (const [r0, eclipse] of [
+      [1.5, 0],
+      [2.5, 1],
+      [5, 0],
+    ]) {
+      const parameters = { ...base, p: base.p * (r0 / 2), eclipse, k: 3 };
+      const run = runOde(parameters, 400, 1);
+      const s = last(run, 'U') / base.U0;
+      const g = (x: number): number => Math.log(x) + r0 * (1 - x) + (base.beta * base.V0) / base.c;
+      const sInf = bisect(g, 1e-12, 1 - 1e-9);
+      expect(Math.abs(s - sInf) / sInf).toBeLessThan(1e-6);
+      expect(max(run.observables.V)).toBeGreaterThan(100 * base.V0);
+      expect(last(run, 'targetFraction')).toBe(s);
+    }
+  });
+
+  it('with virion loss on entry, the final size solves ln s∞ = −(β/c)·[V0 + (p/δ − 1)·U0·(1 − s∞)]', () => {
+    const parameters = { ...base, p: 16, entryLoss: 1 };
+    const run = runOde(parameters, 400, 1);
+    const s = last(run, 'U') / base.U0;
+    const g = (x: number): number =>
+      Math.log(x) + (base.beta / base.c) * (base.V0 + (16 / base.delta - 1) * base.U0 * (1 - x));
+    const sInf = bisect(g, 1e-12, 1 - 1e-9);
+    expect(Math.abs(s - sInf) / sInf).toBeLessThan(1e-6);
+  });
+});
+
+describe('target-cell-limited model: chronic infection with target-cell replenishment', () => {
+  it('settles to the closed-form steady state U* = cδ/(βp) to 1e-6 relative', () => {
+    for (const eclipse of [0, 1]) {
+      const { runs } = simulateSync(targetCellLimited, {
+        model: 'target-cell-limited',
+        preset: 'hivAcute',
+        parameters: { eclipse, k: 1 },
+        duration: 3000,
+        outputInterval: 100,
+        solver: { rtol: 1e-10, atol: 1e-10 },
+      });
+      const { lambda, dU, beta, p, c, delta } = runs[0].metadata.parameters;
+      const u = (c * delta) / (beta * p);
+      const v = (lambda - dU * u) / (beta * u);
+      const i = (beta * u * v) / delta;
+      const e = eclipse ? (beta * u * v) / 1 : 0;
+      const rel = (a: number, b: number): number => Math.abs(a - b) / b;
+      expect(rel(last(runs[0], 'U'), u)).toBeLessThan(1e-6);
+      expect(rel(last(runs[0], 'V'), v)).toBeLessThan(1e-6);
+      expect(rel(last(runs[0], 'I'), i)).toBeLessThan(1e-6);
+      if (eclipse) expect(rel(last(runs[0], 'E'), e)).toBeLessThan(1e-6);
+    }
+  });
+});
+
+describe('target-cell-limited model: interventions', () => {
+  it('an earlier production inhibitor lowers the viral peak more than a later one', () => {
+    const peak = (start: number | undefined): number => {
+      const interventions =
+        start === undefined ? [] : [{ kind: 'productionInhibitor', start, stop: 10, efficacy: 0.95 }];
+      const { runs } = simulateSync(targetCellLimited, {
+        model: 'target-cell-limited',
+        interventions,
+        outputInterval: 0.02,
+      });
+      return max(runs[0].observables.V);
+    };
+    const untreated = peak(undefined);
+    const early = peak(0.5);
+    const late = peak(2);
+    expect(early).toBeLessThan(late);
+    expect(late).toBeLessThanOrEqual(untreated);
+  });
+
+  it('oseltamivir scales production by 10^(−Emax·D/(D + ED50))', () => {
+    // With p scaled by f from t = 0 the model is the untreated model with p·f, so R0 scales by f.
+    const f = 10 ** ((-2.35 * 75) / (75 + 3.2));
+    const treated = simulateSync(targetCellLimited, {
+      model: 'target-cell-limited',
+      duration: 5,
+      interventions: [{ kind: 'oseltamivir', start: 0, stop: 5, dose: 75 }],
+      solver: tight,
+    }).runs[0];
+    const equivalent = simulateSync(targetCellLimited, {
+      model: 'target-cell-limited',
+      duration: 5,
+      parameters: { p: 4.6e-2 * f },
+      solver: tight,
+    }).runs[0];
+    for (let i = 0; i < treated.time.length; i++) {
+      expect(treated.observables.V[i]).toBeCloseTo(equivalent.observables.V[i], 10);
+    }
+  });
+});
+
+describe('target-cell-limited model: stochastic', () => {
+  it('SSA replicates average to the ODE final size for a large population', () => {
+    // Counts: U0 = 2e4 cells, 100 initial virions (extinction probability ≈ 0.5^100, negligible), R0 = 2.
+    const parameters = { U0: 2e4, V0: 100, beta: 1e-4, c: 4, delta: 2, p: 8, eclipse: 0, entryLoss: 0 };
+    const scenario = { model: 'target-cell-limited', parameters, duration: 60, outputInterval: 60 };
+    const ode = simulateSync(targetCellLimited, { ...scenario, solver: tight }).runs[0];
+    const ssa = simulateSync(targetCellLimited, { ...scenario, method: 'ssa', replicates: 60, seed: 11 });
+    const finals = ssa.runs.map((r) => last(r, 'U'));
+    const mean = finals.reduce((a, b) => a + b) / finals.length;
+    const sd = Math.sqrt(finals.reduce((a, b) => a + (b - mean) ** 2, 0) / (finals.length - 1));
+    // 5 standard errors of the mean, plus 0.5 % for the O(1/N) difference between the
+    // stochastic mean and the deterministic limit at N = 2e4.
+    expect(Math.abs(mean - last(ode, 'U'))).toBeLessThan(5 * (sd / Math.sqrt(finals.length)) + 0.005 * last(ode, 'U'));
+  });
+
+  it('small inocula go extinct with the probability branching-process theory predicts', () => {
+    // Early on U ≈ U0. With virion loss on entry: a virion is cleared (rate c) or infects (rate β·U0);
+    // an infected cell dies (δ) or releases a virion (p). Extinction probabilities solve
+    //   q_V = (c + β·U0·q_I)/(c + β·U0),   q_I = δ/(δ + p·(1 − q_V)).
+    const parameters = { U0: 1e5, beta: 3e-5, c: 3, delta: 1, p: 5, eclipse: 1, k: 6, entryLoss: 1 };
+    let qV = 0;
+    for (let i = 0; i < 10_000; i++) {
+      const qI = parameters.delta / (parameters.delta + parameters.p * (1 - qV));
+      qV = (parameters.c + parameters.beta * parameters.U0 * qI) / (parameters.c + parameters.beta * parameters.U0);
+    }
+    expect(qV).toBeCloseTo(0.7, 9); // worked by hand: 1 − q_V = x solves 3x = 10x²
+    for (const [v0, replicates] of [
+      [1, 1500],
+      [3, 1000],
+    ]) {
+      const { runs } = simulateSync(targetCellLimited, {
+        model: 'target-cell-limited',
+        method: 'ssa',
+        parameters: { ...parameters, V0: v0 },
+        duration: 6,
+        outputInterval: 6,
+        replicates,
+        seed: 2024,
+      });
+      const extinct = runs.filter((r) => last(r, 'V') + last(r, 'I') + last(r, 'E') === 0).length;
+      const tookOff = runs.filter((r) => last(r, 'V') + last(r, 'I') + last(r, 'E') > 30).length;
+      // By day 6 surviving lineages have grown far past 30; stragglers in between are rare.
+      expect(extinct + tookOff).toBeGreaterThan(0.98 * replicates);
+      const expected = qV ** v0;
+      const se = Math.sqrt((expected * (1 - expected)) / replicates);
+      expect(Math.abs(extinct / replicates - expected)).toBeLessThan(4 * se + 0.01);
+    }
+  });
+
+  it('gives bit-identical tau-leaping ensembles for the same seed, whatever the replicate order', () => {
+    const scenario = {
+      model: 'target-cell-limited',
+      method: 'tau-leaping',
+      parameters: { U0: 1e5, V0: 50 },
+      duration: 6,
+      outputInterval: 0.5,
+      replicates: 3,
+      seed: 42,
+    };
+    const a = simulateSync(targetCellLimited, scenario);
+    const b = simulateSync(targetCellLimited, scenario);
+    for (let r = 0; r < 3; r++)
+      expect(Array.from(a.runs[r].observables.V)).toEqual(Array.from(b.runs[r].observables.V));
+    expect(Array.from(a.runs[0].observables.V)).not.toEqual(Array.from(a.runs[1].observables.V));
+  });
+});
