@@ -14,7 +14,7 @@ function runBenchmark(name) {
   return new Promise((resolve, reject) => {
     const file = fileURLToPath(new URL(`./${name}.mjs`, import.meta.url));
     const child = spawn(process.execPath, [file], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let result;
+    const results = [];
     let buffer = '';
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk) => {
@@ -23,14 +23,14 @@ function runBenchmark(name) {
       while ((newline = buffer.indexOf('\n')) >= 0) {
         const line = buffer.slice(0, newline);
         buffer = buffer.slice(newline + 1);
-        if (line.startsWith(RESULT_PREFIX)) result = JSON.parse(line.slice(RESULT_PREFIX.length));
+        if (line.startsWith(RESULT_PREFIX)) results.push(JSON.parse(line.slice(RESULT_PREFIX.length)));
         else console.log(line);
       }
     });
     child.on('error', reject);
     child.on('close', (code) => {
-      if (code !== 0 || !result) reject(new Error(`benchmark ${name} failed (exit code ${code})`));
-      else resolve(result);
+      if (code !== 0 || results.length === 0) reject(new Error(`benchmark ${name} failed (exit code ${code})`));
+      else resolve(results);
     });
   });
 }
@@ -60,7 +60,7 @@ let failed = false;
 for (const name of selected) {
   console.log(`\n== ${name} ==`);
   try {
-    results.push(await runBenchmark(name));
+    results.push(...(await runBenchmark(name)));
   } catch (error) {
     console.error(`bench: ${error.message}`);
     failed = true;

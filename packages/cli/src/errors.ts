@@ -18,13 +18,15 @@ export class CliError extends Error {
    * @param message one line: what is wrong and what is allowed
    * @param exitCode the process exit code
    * @param details further lines, printed indented under the message
+   * @param options the underlying error as `cause` (its stack is shown with IMMUNOTWIN_DEBUG=1)
    */
   constructor(
     message: string,
     readonly exitCode: number = ExitCode.failure,
     readonly details: readonly string[] = [],
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
     this.name = 'CliError';
   }
 }
@@ -44,7 +46,9 @@ export function formatIssue(issue: ValidationIssue): string {
 
 /** A ValidationError about a file, as a CliError whose message starts with the file name. */
 export function fileValidationError(file: string, error: ValidationError): CliError {
-  return new CliError(`${file}: ${error.message}`, ExitCode.failure, error.issues.slice(1).map(formatIssue));
+  return new CliError(`${file}: ${error.message}`, ExitCode.failure, error.issues.slice(1).map(formatIssue), {
+    cause: error,
+  });
 }
 
 /** Turns ValidationErrors thrown by `action` into CliErrors naming `file`. */

@@ -29,7 +29,10 @@ export function reportError(error: unknown, io: CliIo): number {
   }
   let text = `${PREFIX}${message.replace(/\n/g, ' ')}\n`;
   for (const line of details) text += `  ${line}\n`;
-  if (debug && error instanceof Error && error.stack) text += `${error.stack}\n`;
+  if (debug && error instanceof Error) {
+    const origin = error instanceof CliError && error.cause instanceof Error ? error.cause : error;
+    if (origin.stack) text += `${origin.stack}\n`;
+  }
   io.stderr.write(text);
   return code;
 }

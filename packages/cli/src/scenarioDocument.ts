@@ -7,7 +7,6 @@ import {
   type ResolvedScenario,
   type ValidationIssue,
 } from '@immunotwin/engine';
-import { withAllowedProperties } from './allowedProperties.js';
 
 let validator: SchemaValidator<typeof ScenarioSchema> | undefined;
 
@@ -22,14 +21,6 @@ export function isObject(value: unknown): value is Record<string, unknown> {
  * Throws ValidationError.
  */
 export function resolveScenarioDocument(registry: ModelRegistry, document: unknown): ResolvedScenario {
-  try {
-    return resolveDocument(registry, document);
-  } catch (error) {
-    throw error instanceof ValidationError ? withAllowedProperties(error, ScenarioSchema) : error;
-  }
-}
-
-function resolveDocument(registry: ModelRegistry, document: unknown): ResolvedScenario {
   const model = isObject(document) ? document.model : undefined;
   if (typeof model === 'string' && registry.has(model)) return resolveScenario(registry.get(model), document);
   const issues: ValidationIssue[] = [];

@@ -299,7 +299,7 @@ describe('immunotwin run: bad input fails clearly and writes nothing', () => {
     const result = await cli(['run', 's.json'], { cwd: dir.path, env: { IMMUNOTWIN_DEBUG: '1' } });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
-      /^immunotwin: error: s\.json: Invalid scenario: duration: must be > 0; got -1\n.*\n\s+at /,
+      /^immunotwin: error: s\.json: Invalid scenario: duration: must be > 0; got -1.*\nValidationError: .*\n\s+at /,
     );
   });
 

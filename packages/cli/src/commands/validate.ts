@@ -1,6 +1,5 @@
 import {
   checkPlugin,
-  ModelManifestSchema,
   ObservedDatasetSchema,
   ResultsJsonSchema,
   SchemaValidator,
@@ -11,7 +10,6 @@ import {
   type ResultsJson,
   type ValidationIssue,
 } from '@immunotwin/engine';
-import { withAllowedProperties } from '../allowedProperties.js';
 import type { Command, CommandContext } from '../command.js';
 import { aboutFile, CliError, ExitCode } from '../errors.js';
 import { readJsonFile } from '../readJson.js';
@@ -111,29 +109,18 @@ async function validateFile(file: string, context: CommandContext): Promise<void
         '(with "observable", "time" and "values"), a model manifest (with "id", "parameters" and "observables") or results (with "runs")',
     );
   }
-  const schemas = {
-    'observed dataset': ObservedDatasetSchema,
-    'model manifest': ModelManifestSchema,
-    results: ResultsJsonSchema,
-  };
   const verdict = await aboutFile(file, () => {
-    try {
-      switch (kind) {
-        case 'scenario': {
-          const scenario = resolveScenarioDocument(context.registry(), document);
-          return `valid scenario for model "${scenario.plugin.manifest.id}"`;
-        }
-        case 'observed dataset':
-          return checkObserved(document);
-        case 'model manifest':
-          return checkManifest(document);
-        case 'results':
-          return checkResults(document);
+    switch (kind) {
+      case 'scenario': {
+        const scenario = resolveScenarioDocument(context.registry(), document);
+        return `valid scenario for model "${scenario.plugin.manifest.id}"`;
       }
-    } catch (error) {
-      throw error instanceof ValidationError && kind !== 'scenario'
-        ? withAllowedProperties(error, schemas[kind])
-        : error;
+      case 'observed dataset':
+        return checkObserved(document);
+      case 'model manifest':
+        return checkManifest(document);
+      case 'results':
+        return checkResults(document);
     }
   });
   context.io.stdout.write(`${file}: ${verdict}\n`);

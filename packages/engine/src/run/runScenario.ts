@@ -67,8 +67,10 @@ export async function runScenario(scenario: ResolvedScenario, options: RunOption
     throwIfAborted(signal);
     const run = new ReplicateRun(scenario, indices[i], signal);
     while (!run.done) {
+      // At least one sample per chunk, then as many as fit in the budget.
       const deadline = Date.now() + budget;
-      while (!run.done && Date.now() < deadline) run.step();
+      do run.step();
+      while (!run.done && Date.now() < deadline);
       onProgress?.({
         fraction: (i + run.progress) / indices.length,
         replicate: indices[i],

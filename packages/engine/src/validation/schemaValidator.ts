@@ -2,7 +2,8 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { TSchema, Static } from '@sinclair/typebox';
 import { describeValue, ValidationError, type ValidationIssue } from './validationError.js';
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+// verbose: errors carry their parent schema, whose description and properties make messages helpful.
+const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
 
 /** Converts a JSON pointer (`/interventions/0/start`) into a readable path (`interventions[0].start`). */
 export function pointerToPath(pointer: string): string {
@@ -72,13 +73,32 @@ function describeError(error: ErrorObject, root: unknown): ValidationIssue {
   }
 }
 
-/** Picks the errors worth showing: unions report every branch, so keep the deepest, most specific ones. */
+/**
+ * Picks the errors worth showing. A union reports every branch: where all of a location's errors are
+ * literal mismatches (an enum written as a union of literals), they merge into one "must be one of"
+ * error; elsewhere literal mismatches are noise from the branches that did not apply.
+ */
 function mostSpecific(errors: readonly ErrorObject[]): ErrorObject[] {
   const concrete = errors.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'oneOf' && e.keyword !== 'if');
-  const literalMismatch = (e: ErrorObject): boolean => e.keyword === 'const';
-  // Within a union, a branch whose discriminating literal did not match is noise unless nothing else remains.
-  const meaningful = concrete.filter((e) => !literalMismatch(e));
-  return meaningful.length > 0 ? meaningful : concrete.length > 0 ? concrete : [...errors];
+  const byPath = new Map<string, ErrorObject[]>();
+  for (const e of concrete) byPath.set(e.instancePath, [...(byPath.get(e.instancePath) ?? []), e]);
+  const kept: ErrorObject[] = [];
+  for (const group of byPath.values()) {
+    const literals = group.filter((e) => e.keyword === 'const');
+    const others = group.filter((e) => e.keyword !== 'const');
+    if (others.length > 0) kept.push(...others);
+    else if (
+      literals.length > 0 &&
+      !concrete.some((e) => e.keyword !== 'const' && e.instancePath.startsWith(`${literals[0].instancePath}/`))
+    ) {
+      kept.push({
+        ...literals[0],
+        keyword: 'enum',
+        params: { allowedValues: literals.map((e) => (e.params as { allowedValue: unknown }).allowedValue) },
+      });
+    }
+  }
+  return kept.length > 0 ? kept : [...errors];
 }
 
 /** A compiled validator for one schema that throws `ValidationError` with readable issues. */
