@@ -41,10 +41,17 @@ const peak = (run) => {
   return `${v[k].toExponential(2)} TCID50/mL on day ${run.time[k].toFixed(2)}`;
 };
 
+const at = (run, day) => run.observables.V[Math.round(day / 0.05)].toExponential(2);
 console.log('ImmunoTwin — influenza A in the upper respiratory tract (Baccam et al. 2006)');
 console.log(`R0 = βpU0/(cδ) = ${basicReproductionNumber(defaults).toFixed(1)}`);
-console.log(`untreated peak: ${peak(untreated.runs[0])}`);
-console.log(`oseltamivir 75 mg from day 1 to 6 (Kamal et al. 2015 dose–response): peak ${peak(treated.runs[0])}`);
+console.log(`untreated: peak ${peak(untreated.runs[0])}`);
+console.log(
+  `oseltamivir 75 mg from day 1 to 6 (Kamal et al. 2015 dose–response): ${at(treated.runs[0], 3)} TCID50/mL on day 3 (untreated: ${at(untreated.runs[0], 3)})`,
+);
+console.log(
+  `after treatment stops the virus rebounds (peak ${peak(treated.runs[0])}): this model has no immune response and\n` +
+    'treatment spared the target cells. The virus-innate-adaptive model adds the response that clears it.',
+);
 console.log('\nlog10 viral titre (TCID50/mL):  * untreated   o oseltamivir from day 1');
 plotLog10(
   [

@@ -125,12 +125,12 @@ describe('immunotwin run: bad input fails clearly and writes nothing', () => {
     {
       name: 'truncated JSON',
       scenario: '{\n  "model": "target-cell-limited",\n',
-      message: /malformed JSON at (the end of the file \()?line 3, column 1/,
+      message: /malformed JSON at (the end of the text \()?line 3, column 1/,
     },
     {
       name: 'empty file',
       scenario: '',
-      message: /s\.json: malformed JSON at the end of the file \(line 1, column 1\): Unexpected end of JSON input/,
+      message: /s\.json: malformed JSON at the end of the text \(line 1, column 1\): Unexpected end of JSON input/,
     },
     {
       name: 'unknown model',

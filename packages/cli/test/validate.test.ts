@@ -87,7 +87,7 @@ describe('immunotwin validate', () => {
     expect(stderr).toMatch(
       /^immunotwin: error: x\.json: cannot tell what kind of document this is; expected a scenario \(with "model"\)/,
     );
-    expect(stderr).toMatch(/\nimmunotwin: error: y\.json: malformed JSON at (the end of the file \()?line 1, column 6/);
+    expect(stderr).toMatch(/\nimmunotwin: error: y\.json: malformed JSON at (the end of the text \()?line 1, column 6/);
   });
 });
 

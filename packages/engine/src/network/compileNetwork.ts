@@ -69,17 +69,23 @@ function massActionTerms(reaction: ReactionSpec, speciesIndex: ReadonlyMap<strin
   return terms.join(' * ');
 }
 
-/**
- * Compiles a reaction network against a parameter list. Every name in a rate, an initial value or an
- * observable must be a parameter or (for custom rates and observables) a species; otherwise a
- * NetworkDefinitionError names the manifest path and the known names.
- */
-export function compileNetwork(
+/** Everything about a compiled network that does not depend on parameter values (shared between runs). */
+interface NetworkCode {
+  readonly speciesIds: readonly string[];
+  readonly observableIds: readonly string[];
+  readonly rawRhs: (p: Float64Array, y: Float64Array, dydt: Float64Array) => void;
+  readonly allPropensities: (p: Float64Array, x: Float64Array, out: Float64Array) => void;
+  readonly onePropensity: (p: Float64Array, x: Float64Array, j: number) => number;
+  readonly initial: (p: Float64Array, out: Float64Array) => void;
+  readonly observeRaw: (p: Float64Array, x: Float64Array, out: Float64Array) => void;
+  readonly structure: Omit<StochasticSystem, 'propensities' | 'propensity'>;
+}
+
+function buildNetworkCode(
   network: ReactionNetwork,
   parameterIds: readonly string[],
-  parameterValues: ArrayLike<number>,
   observables: readonly ObservableSpec[],
-): CompiledNetwork {
+): NetworkCode {
   const speciesIds = network.species.map((s) => s.id);
   const speciesIndex = new Map(speciesIds.map((id, i) => [id, i]));
   const paramIndex = new Map(parameterIds.map((id, i) => [id, i]));
@@ -227,33 +233,77 @@ export function compileNetwork(
     observeJs.map((v, i) => `out[${i}] = ${v};`).join('\n'),
   );
 
-  const params = Float64Array.from(parameterValues);
-  const stochastic: StochasticSystem = {
-    nSpecies: speciesIds.length,
-    nReactions: nR,
-    propensities: (x, out) => allPropensities(params, x, out),
-    propensity: (j, x) => onePropensity(params, x, j),
-    changeOffsets,
-    changeSpecies: Int32Array.from(changeSpecies),
-    changeAmounts: Float64Array.from(changeAmounts),
-    dependentOffsets,
-    dependents: Int32Array.from(dependents),
-    reactantOffsets,
-    reactantSpecies: Int32Array.from(reactantSpecies),
-    reactantOrders: Int32Array.from(reactantOrders),
+  return {
+    speciesIds,
+    observableIds: observables.map((o) => o.id),
+    rawRhs,
+    allPropensities,
+    onePropensity,
+    initial,
+    observeRaw,
+    structure: {
+      nSpecies: speciesIds.length,
+      nReactions: nR,
+      changeOffsets,
+      changeSpecies: Int32Array.from(changeSpecies),
+      changeAmounts: Float64Array.from(changeAmounts),
+      dependentOffsets,
+      dependents: Int32Array.from(dependents),
+      reactantOffsets,
+      reactantSpecies: Int32Array.from(reactantSpecies),
+      reactantOrders: Int32Array.from(reactantOrders),
+    },
   };
+}
+
+// Generated code is cached per network definition (and parameter/observable layout), so creating a run —
+// e.g. on every slider move in a widget — costs an array allocation, not a compilation.
+const codeCache = new WeakMap<ReactionNetwork, Map<string, NetworkCode>>();
+
+function cachedNetworkCode(
+  network: ReactionNetwork,
+  parameterIds: readonly string[],
+  observables: readonly ObservableSpec[],
+): NetworkCode {
+  const key = JSON.stringify([parameterIds, observables.map((o) => [o.id, o.expression ?? null])]);
+  let byLayout = codeCache.get(network);
+  if (!byLayout) codeCache.set(network, (byLayout = new Map()));
+  let code = byLayout.get(key);
+  if (!code) byLayout.set(key, (code = buildNetworkCode(network, parameterIds, observables)));
+  return code;
+}
+
+/**
+ * Compiles a reaction network against a parameter list. Every name in a rate, an initial value or an
+ * observable must be a parameter or (for custom rates and observables) a species; otherwise a
+ * NetworkDefinitionError names the manifest path and the known names. Treat `network` as immutable once
+ * compiled: its generated code is cached.
+ */
+export function compileNetwork(
+  network: ReactionNetwork,
+  parameterIds: readonly string[],
+  parameterValues: ArrayLike<number>,
+  observables: readonly ObservableSpec[],
+): CompiledNetwork {
+  const code = cachedNetworkCode(network, parameterIds, observables);
+  const { rawRhs, allPropensities, onePropensity, initial, observeRaw, speciesIds } = code;
+  const params = Float64Array.from(parameterValues);
   return {
     speciesIds,
     parameterIds,
     params,
     rhs: (_t, y, dydt) => rawRhs(params, y, dydt),
-    stochastic,
+    stochastic: {
+      ...code.structure,
+      propensities: (x, out) => allPropensities(params, x, out),
+      propensity: (j, x) => onePropensity(params, x, j),
+    },
     initialState: () => {
       const out = new Float64Array(speciesIds.length);
       initial(params, out);
       return out;
     },
-    observableIds: observables.map((o) => o.id),
+    observableIds: code.observableIds,
     observe: (x, out) => observeRaw(params, x, out),
   };
 }

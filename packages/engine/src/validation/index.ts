@@ -1,3 +1,4 @@
 export * from './validationError.js';
 export * from './schemaValidator.js';
 export * from './parseJson.js';
+export * from './jsonLocation.js';

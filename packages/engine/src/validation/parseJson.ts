@@ -1,23 +1,26 @@
+import { lineAndColumn, locateJsonSyntaxError } from './jsonLocation.js';
 import { ValidationError } from './validationError.js';
 
-function lineAndColumn(text: string, offset: number): string {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  const column = offset - before.lastIndexOf('\n');
-  return `line ${line}, column ${column}`;
-}
-
 /**
- * Parses JSON text, turning a syntax error into a ValidationError that says where (line and column) and
- * what was found, e.g. `Invalid scenario: scenario.json: malformed JSON at line 3, column 5: …`.
+ * Parses JSON text, turning a syntax error into a ValidationError that says where (line and column, found
+ * by the engine's own scanner so every JavaScript engine gives the same answer) and what was wrong, e.g.
+ * `Invalid scenario: scenario.json: malformed JSON at line 3, column 5: …`. A leading byte-order mark is
+ * ignored.
  */
 export function parseJsonDocument(text: string, what: string, sourceName = 'input'): unknown {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
-    return JSON.parse(text) as unknown;
+    return JSON.parse(body) as unknown;
   } catch (error) {
-    const message = (error as Error).message;
-    const position = /position (\d+)/.exec(message);
-    const where = position ? ` at ${lineAndColumn(text, Number(position[1]))}` : '';
-    throw new ValidationError(what, [{ path: sourceName, message: `malformed JSON${where}: ${message}` }]);
+    const offset = locateJsonSyntaxError(body);
+    const at = offset < 0 ? body.length : offset;
+    const { line, column } = lineAndColumn(body, at);
+    const where =
+      at >= body.length
+        ? `at the end of the text (line ${line}, column ${column})`
+        : `at line ${line}, column ${column}`;
+    throw new ValidationError(what, [
+      { path: sourceName, message: `malformed JSON ${where}: ${(error as Error).message}` },
+    ]);
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineAndColumn, locateJsonSyntaxError } from '../src/jsonLocation.js';
+import { lineAndColumn, locateJsonSyntaxError } from '../src/validation/jsonLocation.js';
 
 describe('locateJsonSyntaxError', () => {
   it('returns -1 for valid JSON', () => {
