@@ -1,8 +1,7 @@
 import type { ModelManifest } from '@immunotwin/engine';
+import { BACCAM, INFLUENZA_CORE } from '../influenzaCore.js';
 import { REFERENCES } from '../references.js';
 
-const BACCAM =
-  'Baccam et al. 2006, J Virol 80:7590 (target-cell-limited model with eclipse phase, average of fitted patients)';
 const DE_BOER = 'De Boer et al. 2001, J Virol 75:10663 (CD8+ T-cell response to LCMV in mice)';
 const ILLUSTRATIVE_IFN =
   'illustrative, not fitted: IFN is in arbitrary units; chosen so that IFN peaks about half a day after the virus (day 2–3) and protects most target cells, as in the interferon models of Baccam et al. 2006 and Pawelek et al. 2012';
@@ -39,82 +38,30 @@ export const innateAdaptiveManifest: ModelManifest = {
   defaults: { duration: 21, outputInterval: 0.05 },
   parameters: [
     {
-      id: 'U0',
-      label: 'Initial target cells',
-      unit: 'cells',
-      default: 4e8,
-      min: 1,
-      max: 1e12,
-      scale: 'log',
+      ...INFLUENZA_CORE.U0,
       description: 'Uninfected target cells (upper respiratory tract epithelium) at t = 0.',
-      source: 'Baccam et al. 2006, J Virol 80:7590 (also used by Kamal et al. 2015, AAC 59:5388)',
     },
     {
-      id: 'V0',
-      label: 'Initial virus',
-      unit: 'TCID50/mL',
-      default: 9.3e-2,
-      min: 0,
-      max: 1e12,
-      scale: 'linear',
+      ...INFLUENZA_CORE.V0,
       description:
         'Free virus at t = 0. Stochastic runs round it to whole units, so use V0 ≥ 1 (or an inoculation) there: 0.093 rounds to 0.',
-      source: `${BACCAM} (verify against Table 2)`,
     },
+    INFLUENZA_CORE.beta,
     {
-      id: 'beta',
-      label: 'Infection rate β',
-      unit: '(TCID50/mL)^-1 day^-1',
-      default: 3.2e-5,
-      min: 1e-14,
-      max: 1,
-      scale: 'log',
-      description: 'Rate constant of infection of target cells by free virus (mass action).',
-      source: `${BACCAM}; with p, c, δ and U0 it gives R0 ≈ 22 as reported`,
-    },
-    {
-      id: 'p',
-      label: 'Virus production rate p',
-      unit: 'TCID50/mL per cell per day',
-      default: 4.6e-2,
-      min: 1e-8,
-      max: 1e6,
-      scale: 'log',
+      ...INFLUENZA_CORE.p,
       description: 'Virus released per productively infected cell per day without interferon.',
-      source: `${BACCAM}; with β, c, δ and U0 it gives R0 ≈ 22 as reported`,
     },
     {
-      id: 'c',
-      label: 'Virus clearance rate c',
-      unit: '1/day',
-      default: 5.2,
-      min: 1e-3,
-      max: 1e3,
-      scale: 'log',
+      ...INFLUENZA_CORE.c,
       description: 'Loss rate of free infectious virus without antibody; half-life = ln 2 / c.',
-      source: `${BACCAM}: free-virus half-life ≈ 3 h`,
     },
     {
-      id: 'delta',
-      label: 'Infected-cell death rate δ',
-      unit: '1/day',
-      default: 5.2,
-      min: 1e-4,
-      max: 1e3,
-      scale: 'log',
+      ...INFLUENZA_CORE.delta,
       description: 'Death rate of productively infected cells without CD8 T-cell killing.',
-      source: `${BACCAM}: virus production for ≈ 5 h`,
     },
     {
-      id: 'k',
-      label: 'Eclipse exit rate k',
-      unit: '1/day',
-      default: 4,
-      min: 1e-3,
-      max: 1e3,
-      scale: 'log',
+      ...INFLUENZA_CORE.k,
       description: 'Rate at which eclipse-phase cells start producing virus; 1/k is the mean eclipse duration.',
-      source: `${BACCAM}: eclipse ≈ 6 h`,
     },
     {
       id: 'q',

@@ -1,8 +1,6 @@
 import type { ModelManifest } from '@immunotwin/engine';
+import { BACCAM, INFLUENZA_CORE } from '../influenzaCore.js';
 import { REFERENCES } from '../references.js';
-
-const BACCAM =
-  'Baccam et al. 2006, J Virol 80:7590 (target-cell-limited model with eclipse phase, average of fitted patients)';
 
 /**
  * The target-cell-limited model of acute virus infection (Nowak & May 2000; Baccam et al. 2006):
@@ -26,83 +24,13 @@ export const targetCellLimitedManifest: ModelManifest = {
   defaults: { duration: 10, outputInterval: 0.1 },
   kernel: { displayName: 'Within-host Twin' },
   parameters: [
-    {
-      id: 'U0',
-      label: 'Initial target cells',
-      unit: 'cells',
-      default: 4e8,
-      min: 1,
-      max: 1e12,
-      scale: 'log',
-      description: 'Uninfected target cells at t = 0 (upper respiratory tract epithelium for influenza).',
-      source: 'Baccam et al. 2006, J Virol 80:7590 (also used by Kamal et al. 2015, AAC 59:5388)',
-    },
-    {
-      id: 'V0',
-      label: 'Initial virus',
-      unit: 'TCID50/mL',
-      default: 9.3e-2,
-      min: 0,
-      max: 1e12,
-      scale: 'linear',
-      description: 'Free virus at t = 0 (the inoculum that initiates infection).',
-      source: `${BACCAM} (verify against Table 2)`,
-    },
-    {
-      id: 'beta',
-      label: 'Infection rate β',
-      unit: '(TCID50/mL)^-1 day^-1',
-      default: 3.2e-5,
-      min: 1e-14,
-      max: 1,
-      scale: 'log',
-      description: 'Rate constant of infection of target cells by free virus (mass action).',
-      source: `${BACCAM}; with p, c, δ and U0 it gives R0 ≈ 22 as reported`,
-    },
-    {
-      id: 'p',
-      label: 'Virus production rate p',
-      unit: 'TCID50/mL per cell per day',
-      default: 4.6e-2,
-      min: 1e-8,
-      max: 1e6,
-      scale: 'log',
-      description: 'Virus released per productively infected cell per day.',
-      source: `${BACCAM}; with β, c, δ and U0 it gives R0 ≈ 22 as reported`,
-    },
-    {
-      id: 'c',
-      label: 'Virus clearance rate c',
-      unit: '1/day',
-      default: 5.2,
-      min: 1e-3,
-      max: 1e3,
-      scale: 'log',
-      description: 'Loss rate of free infectious virus; half-life = ln 2 / c.',
-      source: `${BACCAM}: free-virus half-life ≈ 3 h (ln 2 / 5.2 per day = 3.2 h)`,
-    },
-    {
-      id: 'delta',
-      label: 'Infected-cell death rate δ',
-      unit: '1/day',
-      default: 5.2,
-      min: 1e-4,
-      max: 1e3,
-      scale: 'log',
-      description: 'Death rate of productively infected cells; 1/δ is the virus-production period.',
-      source: `${BACCAM}: virus production for ≈ 5 h (1/5.2 day = 4.6 h)`,
-    },
-    {
-      id: 'k',
-      label: 'Eclipse exit rate k',
-      unit: '1/day',
-      default: 4,
-      min: 1e-3,
-      max: 1e3,
-      scale: 'log',
-      description: 'Rate at which cells in the eclipse phase start producing virus; 1/k is the mean eclipse duration.',
-      source: `${BACCAM}: eclipse ≈ 6 h (1/4 day)`,
-    },
+    INFLUENZA_CORE.U0,
+    INFLUENZA_CORE.V0,
+    INFLUENZA_CORE.beta,
+    INFLUENZA_CORE.p,
+    INFLUENZA_CORE.c,
+    INFLUENZA_CORE.delta,
+    INFLUENZA_CORE.k,
     {
       id: 'eclipse',
       label: 'Eclipse phase (1 = on, 0 = off)',
