@@ -21,6 +21,7 @@ import {
   macrophageThreshold,
   withinHostModels,
 } from '../src/index.js';
+import { at, last, series } from './runReaders.js';
 
 const MODEL = 'bacteria-innate';
 const d = Object.fromEntries(bacterialInnateManifest.parameters.map((p) => [p.id, p.default]));
@@ -37,21 +38,6 @@ interface Scenario {
 
 function ode(scenario: Scenario = {}): RunResult {
   return simulateSync(bacterialInnate, { model: MODEL, duration: 72, outputInterval: 0.25, ...scenario }).runs[0];
-}
-
-function series(run: RunResult, id: string): Float64Array {
-  return run.observables[id];
-}
-
-function last(run: RunResult, id: string): number {
-  const x = series(run, id);
-  return x[x.length - 1];
-}
-
-function at(run: RunResult, id: string, time: number): number {
-  const i = run.time.findIndex((t) => Math.abs(t - time) < 1e-9);
-  if (i < 0) throw new Error(`no sample at t = ${time}`);
-  return series(run, id)[i];
 }
 
 describe('bacteria-innate: manifest', () => {

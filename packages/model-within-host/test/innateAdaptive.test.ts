@@ -13,6 +13,7 @@
 import { describe, expect, it } from 'vitest';
 import { ModelRegistry, simulateSync, type RunResult } from '@immunotwin/engine';
 import { innateAdaptive, innateAdaptiveManifest, withinHostModels } from '../src/index.js';
+import { last, peak, series } from './runReaders.js';
 
 const MODEL = 'virus-innate-adaptive';
 const defaults = Object.fromEntries(innateAdaptiveManifest.parameters.map((p) => [p.id, p.default]));
@@ -30,27 +31,11 @@ function ode(scenario: Scenario = {}): RunResult {
   return simulateSync(innateAdaptive, { model: MODEL, duration: 21, outputInterval: 0.01, ...scenario }).runs[0];
 }
 
-function series(run: RunResult, id: string): Float64Array {
-  return run.observables[id];
-}
-
-function peak(run: RunResult, id = 'V'): { time: number; value: number; index: number } {
-  const x = series(run, id);
-  let index = 0;
-  for (let i = 1; i < x.length; i++) if (x[i] > x[index]) index = i;
-  return { time: run.time[index], value: x[index], index };
-}
-
 /** First sample time after the peak at which V < level (Infinity if never). */
 function clearanceTime(run: RunResult, level = 1e-2): number {
   const V = series(run, 'V');
   for (let i = peak(run).index; i < V.length; i++) if (V[i] < level) return run.time[i];
   return Infinity;
-}
-
-function last(run: RunResult, id: string): number {
-  const x = series(run, id);
-  return x[x.length - 1];
 }
 
 describe('virus-innate-adaptive: manifest', () => {

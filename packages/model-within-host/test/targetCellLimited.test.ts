@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ModelRegistry, simulateSync, type RunResult } from '@immunotwin/engine';
 import { basicReproductionNumber, targetCellLimited, withinHostModels } from '../src/index.js';
+import { last } from './runReaders.js';
 
 /** Root of f on [lo, hi] by bisection (f(lo) and f(hi) of opposite signs). */
 function bisect(f: (x: number) => number, lo: number, hi: number): number {
@@ -17,7 +18,6 @@ function bisect(f: (x: number) => number, lo: number, hi: number): number {
   return 0.5 * (lo + hi);
 }
 
-const last = (run: RunResult, id: string): number => run.observables[id].at(-1)!;
 const max = (values: Float64Array): number => values.reduce((m, v) => Math.max(m, v), -Infinity);
 
 // Rates for the threshold tests: β·U0/c = 0.5 infections per virion lifetime, p/δ = 4 virions per cell,
