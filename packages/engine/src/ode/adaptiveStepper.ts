@@ -3,7 +3,7 @@ import { selectInitialStep } from './initialStepSize.js';
 import { maxStepsError, nonFiniteRhsError, stepSizeUnderflowError, type NonFiniteRecord } from './odeErrors.js';
 import { resolveOdeOptions, validateState, type ResolvedOdeOptions } from './odeOptions.js';
 import { PiStepSizeController, type StepSizeControllerSettings } from './stepSizeController.js';
-import type { OdeOptions, OdeRhs, OdeStats, OdeStepper } from './types.js';
+import type { OdeOptions, OdeRhs, OdeStats, OdeStepper, OdeStepperState } from './types.js';
 
 /** Method-specific constants a concrete stepper hands to `AdaptiveStepper`. */
 export interface StepperDescription {
@@ -106,6 +106,12 @@ export abstract class AdaptiveStepper implements OdeStepper {
   protected abstract derivativeAtCurrentState(): Float64Array;
   /** Discards method state tied to the previous trajectory (called by `reset`). */
   protected abstract forgetHistory(): void;
+  /** The method's arrays that carry over between steps (copied by `getState`, overwritten by `setState`). */
+  protected abstract persistentArrays(): readonly Float64Array[];
+  /** The method's flags that carry over between steps. */
+  protected abstract persistentFlags(): boolean[];
+  /** Restores the flags returned by `persistentFlags`. */
+  protected abstract restoreFlags(flags: readonly boolean[]): void;
   /** Two scratch arrays of length n that `step` may overwrite before a trial step. */
   protected abstract scratchArrays(): readonly [Float64Array, Float64Array];
 
@@ -221,6 +227,51 @@ export abstract class AdaptiveStepper implements OdeStepper {
     this.started = false;
     this.controller.reset();
     this.forgetHistory();
+  }
+
+  /** A copy of the complete state; `setState` of it continues exactly as this stepper would. */
+  getState(): OdeStepperState {
+    return {
+      method: this.description.methodName,
+      t: this.tNow,
+      tPrevious: this.tPrevious,
+      lastStep: this.lastStep,
+      proposedStep: this.proposedStep,
+      started: this.started,
+      controller: this.controller.getState(),
+      y: Float64Array.from(this.state),
+      yPrevious: Float64Array.from(this.previousState),
+      arrays: this.persistentArrays().map((a) => Float64Array.from(a)),
+      flags: this.persistentFlags(),
+      stats: { ...this.stats },
+    };
+  }
+
+  /** Restores a state from `getState` of a stepper of the same method and dimension. */
+  setState(state: OdeStepperState): void {
+    const arrays = this.persistentArrays();
+    if (
+      state.method !== this.description.methodName ||
+      state.y.length !== this.n ||
+      state.arrays.length !== arrays.length ||
+      state.arrays.some((a, i) => a.length !== arrays[i].length)
+    ) {
+      throw new RangeError(
+        `setState: the state is from a ${state.method} stepper with ${state.y.length} components; this is a ` +
+          `${this.description.methodName} stepper with ${this.n}.`,
+      );
+    }
+    this.tNow = state.t;
+    this.tPrevious = state.tPrevious;
+    this.lastStep = state.lastStep;
+    this.proposedStep = state.proposedStep;
+    this.started = state.started;
+    this.controller.setState(state.controller);
+    this.state.set(state.y);
+    this.previousState.set(state.yPrevious);
+    arrays.forEach((a, i) => a.set(state.arrays[i]));
+    this.restoreFlags(state.flags);
+    Object.assign(this.stats, state.stats);
   }
 
   /** Smallest step that still advances t reliably in double precision. */

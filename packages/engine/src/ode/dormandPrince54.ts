@@ -56,6 +56,18 @@ export class DormandPrince54 extends AdaptiveStepper {
     return [this.stageState, this.errorEstimate];
   }
 
+  protected persistentArrays(): readonly Float64Array[] {
+    return [...this.k, this.dense3, this.dense4, this.dense5];
+  }
+
+  protected persistentFlags(): boolean[] {
+    return [this.derivativeIsCurrent];
+  }
+
+  protected restoreFlags([derivativeIsCurrent]: readonly boolean[]): void {
+    this.derivativeIsCurrent = derivativeIsCurrent;
+  }
+
   protected attemptStep(t: number, h: number, latestStageTime: number): number {
     const n = this.n;
     const y = this.state;

@@ -1,5 +1,5 @@
 /** Adaptive ODE integrators with dense output for the twin engine. */
-export type { OdeJacobian, OdeOptions, OdeRhs, OdeStats, OdeStepper } from './types.js';
+export type { OdeJacobian, OdeOptions, OdeRhs, OdeStats, OdeStepper, OdeStepperState } from './types.js';
 export { DormandPrince54 } from './dormandPrince54.js';
 export { Rosenbrock } from './rosenbrock.js';
 export { createStepper, solveOde, type OdeMethod, type OdeSolution, type SolveOdeOptions } from './integrate.js';

@@ -79,6 +79,19 @@ export class Rosenbrock extends AdaptiveStepper {
     return [this.stageState, this.stageRhs];
   }
 
+  protected persistentArrays(): readonly Float64Array[] {
+    return [this.f0, this.timeDerivative, this.jacobian, this.denseQ2, this.denseQ3, ...this.increments];
+  }
+
+  protected persistentFlags(): boolean[] {
+    return [this.linearizationIsCurrent, this.derivativeIsCurrent];
+  }
+
+  protected restoreFlags([linearizationIsCurrent, derivativeIsCurrent]: readonly boolean[]): void {
+    this.linearizationIsCurrent = linearizationIsCurrent;
+    this.derivativeIsCurrent = derivativeIsCurrent;
+  }
+
   protected attemptStep(t: number, h: number, latestStageTime: number): number {
     const n = this.n;
     const y = this.state;

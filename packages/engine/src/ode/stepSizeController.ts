@@ -52,6 +52,17 @@ export class PiStepSizeController {
     this.lastWasRejected = true;
   }
 
+  /** The controller's memory, for snapshots. */
+  getState(): { previousError: number; lastWasRejected: boolean } {
+    return { previousError: this.previousError, lastWasRejected: this.lastWasRejected };
+  }
+
+  /** Restores memory taken with `getState`. */
+  setState(state: { previousError: number; lastWasRejected: boolean }): void {
+    this.previousError = state.previousError;
+    this.lastWasRejected = state.lastWasRejected;
+  }
+
   /** Forgets the step history (after a discontinuity). */
   reset(): void {
     this.previousError = MIN_REMEMBERED_ERROR;

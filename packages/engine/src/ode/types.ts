@@ -33,6 +33,33 @@ export interface OdeStats {
 }
 
 /**
+ * Everything an adaptive stepper needs to continue exactly where it was: time, current and previous
+ * state, step-size history and the method's own arrays. Plain data and typed arrays (structured-cloneable).
+ */
+export interface OdeStepperState {
+  /** Which method wrote it (a state only restores into the same method and size). */
+  readonly method: string;
+  /** Current time and the start of the last accepted step. */
+  readonly t: number;
+  readonly tPrevious: number;
+  /** Last accepted and next proposed step sizes. */
+  readonly lastStep: number;
+  readonly proposedStep: number;
+  /** Whether the first step size has been chosen. */
+  readonly started: boolean;
+  /** Step-size controller memory. */
+  readonly controller: { readonly previousError: number; readonly lastWasRejected: boolean };
+  /** Current state and the state at the start of the last accepted step. */
+  readonly y: Float64Array;
+  readonly yPrevious: Float64Array;
+  /** The method's persistent arrays (stage derivatives, dense-output coefficients, …) and flags. */
+  readonly arrays: readonly Float64Array[];
+  readonly flags: readonly boolean[];
+  /** Work counters. */
+  readonly stats: OdeStats;
+}
+
+/**
  * An adaptive one-step ODE integrator with dense output. The caller drives it with `advanceTo` and reads
  * intermediate values with `interpolate`; after a discontinuity (e.g. an intervention) it calls `reset`.
  */
@@ -57,4 +84,8 @@ export interface OdeStepper {
   interpolate(t: number, out: Float64Array): void;
   /** Restarts from (t, y), discarding step history (call after a discontinuity). */
   reset(t: number, y: Float64Array): void;
+  /** A copy of the complete stepper state; `setState` of it continues bit-identically. */
+  getState(): OdeStepperState;
+  /** Restores a state taken with `getState` from a stepper of the same method and dimension. */
+  setState(state: OdeStepperState): void;
 }

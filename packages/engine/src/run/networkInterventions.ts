@@ -52,6 +52,22 @@ export class NetworkInterventions {
     }
   }
 
+  /** The active scale factors, for snapshots (plain data). */
+  snapshot(): [number, { parameter: number; factor: number }[]][] {
+    return [...this.activeFactors].map(([index, factors]) => [index, factors.map((f) => ({ ...f }))]);
+  }
+
+  /** Restores active factors from `snapshot` and recomputes the effective parameters. */
+  restore(snapshot: [number, { parameter: number; factor: number }[]][]): void {
+    this.activeFactors.clear();
+    for (const [index, factors] of snapshot)
+      this.activeFactors.set(
+        index,
+        factors.map((f) => ({ ...f })),
+      );
+    this.recompute();
+  }
+
   /** Starts or stops an intervention, editing parameters and (at start) the state. */
   apply(intervention: ResolvedIntervention, phase: 'start' | 'stop', state: StateEditor): void {
     const effects: readonly InterventionEffect[] = intervention.spec.effects ?? [];

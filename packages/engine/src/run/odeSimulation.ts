@@ -1,5 +1,5 @@
 import { createStepper } from '../ode/index.js';
-import type { OdeStepper } from '../ode/types.js';
+import type { OdeStepper, OdeStepperState } from '../ode/types.js';
 import type { CompiledNetwork } from '../network/index.js';
 import { NetworkInterventions } from './networkInterventions.js';
 import { prepareNetwork, stateRecord } from './networkState.js';
@@ -64,5 +64,15 @@ export class OdeSimulation implements Simulation {
 
   work(): number {
     return this.stepper.stats.accepted;
+  }
+
+  snapshot(): unknown {
+    return { stepper: this.stepper.getState(), interventions: this.interventions.snapshot() };
+  }
+
+  restore(snapshot: unknown): void {
+    const s = snapshot as { stepper: OdeStepperState; interventions: ReturnType<NetworkInterventions['snapshot']> };
+    this.interventions.restore(s.interventions);
+    this.stepper.setState(s.stepper);
   }
 }

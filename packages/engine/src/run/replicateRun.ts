@@ -8,6 +8,31 @@ import type { Simulation } from './simulation.js';
 import { SteppedSimulation } from './steppedSimulation.js';
 import { StochasticSimulation } from './stochasticSimulation.js';
 
+/** Samples recorded since some point: what a live view appends. Arrays are fresh copies (transferable). */
+export interface RunFrame {
+  /** Index of the first sample in this frame. */
+  readonly start: number;
+  /** Their times. */
+  readonly time: Float64Array;
+  /** Observable id → values. */
+  readonly observables: Record<string, Float64Array>;
+}
+
+/** Everything needed to continue a replicate exactly where it was (structured-cloneable). */
+export interface RunSnapshot {
+  /** Model id, for a clear error when restored against another scenario. */
+  readonly model: string;
+  /** Which replicate. */
+  readonly replicate: number;
+  /** Samples recorded so far and breakpoints applied so far. */
+  readonly nextSample: number;
+  readonly nextBreakpoint: number;
+  /** The recorded columns (copies). */
+  readonly columns: Float64Array[];
+  /** The simulation's own state. */
+  readonly simulation: unknown;
+}
+
 /** One simulated trajectory: sample times and one column per observable, with how it was made. */
 export interface RunResult {
   /** Sample times. */
@@ -68,6 +93,58 @@ export class ReplicateRun {
   /** Fraction of the simulated time covered, in [0, 1]. */
   get progress(): number {
     return this.done ? 1 : this.times[this.nextSample] / this.scenario.duration;
+  }
+
+  /** Number of samples recorded so far. */
+  get samplesRecorded(): number {
+    return this.nextSample;
+  }
+
+  /** Copies of the samples recorded from index `from` on (for streaming to a view). */
+  frame(from: number): RunFrame {
+    const start = Math.min(Math.max(0, Math.floor(from)), this.nextSample);
+    const { observables } = this.scenario.plugin.manifest;
+    return {
+      start,
+      time: this.times.slice(start, this.nextSample),
+      observables: Object.fromEntries(observables.map((o, j) => [o.id, this.columns[j].slice(start, this.nextSample)])),
+    };
+  }
+
+  /** A copy of the complete run state; `ReplicateRun.restore` continues bit-identically from it. */
+  snapshot(): RunSnapshot {
+    return {
+      model: this.scenario.plugin.manifest.id,
+      replicate: this.replicate,
+      nextSample: this.nextSample,
+      nextBreakpoint: this.nextBreakpoint,
+      columns: this.columns.map((c) => c.slice()),
+      simulation: this.simulation.snapshot(),
+    };
+  }
+
+  /**
+   * Continues a replicate from a snapshot taken of a run of the same resolved scenario (same model,
+   * parameters, interventions, duration and sampling); the rest of the run is what the original would
+   * have produced.
+   */
+  static restore(scenario: ResolvedScenario, snapshot: RunSnapshot, signal?: AbortSignal): ReplicateRun {
+    const run = new ReplicateRun(scenario, snapshot.replicate, signal);
+    if (
+      snapshot.model !== scenario.plugin.manifest.id ||
+      snapshot.columns.length !== run.columns.length ||
+      snapshot.columns.some((c) => c.length !== run.times.length)
+    ) {
+      throw new RangeError(
+        `ReplicateRun.restore: the snapshot is of model "${snapshot.model}" with ${snapshot.columns[0]?.length ?? 0} samples; ` +
+          `the scenario is of "${scenario.plugin.manifest.id}" with ${run.times.length}`,
+      );
+    }
+    run.nextSample = snapshot.nextSample;
+    run.nextBreakpoint = snapshot.nextBreakpoint;
+    run.columns.forEach((c, j) => c.set(snapshot.columns[j]));
+    run.simulation.restore(snapshot.simulation);
+    return run;
   }
 
   /** Records the next sample, applying every breakpoint at or before it first. */

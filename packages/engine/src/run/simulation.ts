@@ -21,4 +21,8 @@ export interface Simulation {
   initialState(): Record<string, number>;
   /** A work counter for statistics: ODE steps, reaction events, or model steps. */
   work(): number;
+  /** A structured-cloneable copy of the complete state, from which `restore` continues bit-identically. */
+  snapshot(): unknown;
+  /** Restores a snapshot taken from a simulation of the same scenario and replicate. */
+  restore(snapshot: unknown): void;
 }

@@ -49,4 +49,15 @@ export class SteppedSimulation implements Simulation {
   work(): number {
     return this.steps;
   }
+
+  snapshot(): unknown {
+    return { t: this.t, steps: this.steps, model: this.model.snapshot() };
+  }
+
+  restore(snapshot: unknown): void {
+    const s = snapshot as { t: number; steps: number; model: unknown };
+    this.t = s.t;
+    this.steps = s.steps;
+    this.model.restore(s.model);
+  }
 }

@@ -1,7 +1,7 @@
 import type { CompiledNetwork } from '../network/index.js';
 import type { Rng } from '../rng/types.js';
 import { DirectMethodSsa, TauLeaping } from '../stochastic/index.js';
-import type { StochasticSimulator } from '../stochastic/types.js';
+import type { StochasticSimulator, StochasticStats } from '../stochastic/types.js';
 import { NetworkInterventions } from './networkInterventions.js';
 import { prepareNetwork, stateRecord } from './networkState.js';
 import type { ResolvedIntervention, ResolvedScenario } from './resolveScenario.js';
@@ -65,5 +65,30 @@ export class StochasticSimulation implements Simulation {
 
   work(): number {
     return this.simulator.stats.events;
+  }
+
+  snapshot(): unknown {
+    return {
+      t: this.t,
+      state: Float64Array.from(this.state),
+      rng: this.rng.getState(),
+      stats: { ...this.simulator.stats },
+      interventions: this.interventions.snapshot(),
+    };
+  }
+
+  restore(snapshot: unknown): void {
+    const s = snapshot as {
+      t: number;
+      state: Float64Array;
+      rng: Uint32Array;
+      stats: StochasticStats;
+      interventions: ReturnType<NetworkInterventions['snapshot']>;
+    };
+    this.t = s.t;
+    this.state.set(s.state);
+    this.rng.setState(s.rng);
+    Object.assign(this.simulator.stats, s.stats);
+    this.interventions.restore(s.interventions);
   }
 }
