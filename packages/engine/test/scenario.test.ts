@@ -129,6 +129,16 @@ describe('ModelRegistry', () => {
     expect(() => registry.register({ manifest: badRate })).toThrow(
       /network\.reactions\[0\]\.rate: unknown name "kappa"/,
     );
+    const badEffect = structuredClone(decayModel.manifest);
+    badEffect.interventions[1].effects = [{ type: 'scale', parameter: 'kk', factor: 'factr' }];
+    expect(() => registry.register({ manifest: badEffect })).toThrow(
+      /interventions\[1\] \(slowdown\)\.effects\[0\]\.parameter: unknown parameter "kk"; known: k, s, A0, n \(and 1 more problem\)/,
+    );
+    const badAmount = structuredClone(decayModel.manifest);
+    badAmount.interventions[0].effects = [{ type: 'add', species: 'A', amount: 'amount * dose' }];
+    expect(() => registry.register({ manifest: badAmount })).toThrow(
+      /"amount \* dose" uses unknown name "dose"; allowed: the fields amount and the model parameters/,
+    );
     const agentWithoutCode = structuredClone(decayModel.manifest);
     agentWithoutCode.methods = ['agent'];
     expect(() => registry.register({ manifest: agentWithoutCode })).toThrow(

@@ -1,3 +1,4 @@
+import { namesIn, parseExpression } from '../expr/index.js';
 import { compileNetwork, NetworkDefinitionError } from '../network/index.js';
 import { ModelManifestSchema, type ModelManifest } from '../schema/index.js';
 import { SchemaValidator, ValidationError, type ValidationIssue } from '../validation/index.js';
@@ -34,6 +35,43 @@ function rangeIssues(manifest: ModelManifest): ValidationIssue[] {
         });
       }
     }
+  });
+  return issues;
+}
+
+/** Effects must target declared parameters/species and use only the intervention's fields and parameters. */
+function effectIssues(manifest: ModelManifest): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const parameters = manifest.parameters.map((p) => p.id);
+  const species = manifest.network?.species.map((s) => s.id) ?? [];
+  manifest.interventions.forEach((spec, i) => {
+    const names = new Set([...spec.fields.map((f) => f.id), ...parameters]);
+    (spec.effects ?? []).forEach((effect, j) => {
+      const path = `interventions[${i}] (${spec.kind}).effects[${j}]`;
+      const [target, known, expression] =
+        effect.type === 'scale'
+          ? [effect.parameter, parameters, effect.factor]
+          : [effect.species, species, effect.type === 'add' ? effect.amount : effect.fraction];
+      const targetKey = effect.type === 'scale' ? 'parameter' : 'species';
+      if (!known.includes(target)) {
+        issues.push({
+          path: `${path}.${targetKey}`,
+          message: `unknown ${targetKey} "${target}"; known: ${known.join(', ') || '(none)'}`,
+        });
+      }
+      try {
+        for (const name of namesIn(parseExpression(expression))) {
+          if (!names.has(name)) {
+            issues.push({
+              path,
+              message: `"${expression}" uses unknown name "${name}"; allowed: the fields ${spec.fields.map((f) => f.id).join(', ') || '(none)'} and the model parameters`,
+            });
+          }
+        }
+      } catch (error) {
+        issues.push({ path, message: (error as Error).message });
+      }
+    });
   });
   return issues;
 }
@@ -93,6 +131,6 @@ export function checkPlugin(plugin: ModelPlugin): void {
   const schemaIssues = manifestValidator.issues(plugin.manifest);
   if (schemaIssues.length > 0)
     throw new ValidationError(`model manifest "${String(plugin.manifest?.id)}"`, schemaIssues);
-  const issues = [...rangeIssues(plugin.manifest), ...structureIssues(plugin)];
+  const issues = [...rangeIssues(plugin.manifest), ...structureIssues(plugin), ...effectIssues(plugin.manifest)];
   if (issues.length > 0) throw new ValidationError(`model manifest "${plugin.manifest.id}"`, issues);
 }

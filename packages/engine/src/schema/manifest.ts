@@ -62,7 +62,7 @@ export const InterventionEffectSchema = Type.Union([
       parameter: Identifier,
       factor: Expression,
     },
-    { additionalProperties: false, description: 'multiply a parameter by factor from start until stop' },
+    { additionalProperties: false, description: 'multiply a parameter by factor from start until stop (for the rest of the run when the intervention has no stop)' },
   ),
   Type.Object(
     {
