@@ -97,6 +97,19 @@ describe('resolveScenario', () => {
     expect(error.message).toContain(`Invalid scenario: ${path}: `);
   });
 
+  it('refuses fractional initial amounts for stochastic methods instead of rounding them', () => {
+    const error = errorOf(() => resolveScenario(decayModel, { ...base, method: 'ssa', parameters: { A0: 2.5 } }));
+    expect(error.issues[0]).toEqual({
+      path: 'initial.A',
+      message:
+        'A starts at 2.5 (from "A0"), but method "ssa" simulates whole counts; set a whole number (in "initial" or through the parameters)',
+    });
+    expect(() => resolveScenario(decayModel, { ...base, method: 'tau-leaping', initial: { A: 0.5 } })).toThrow(
+      /initial\.A: A starts at 0\.5, but method "tau-leaping"/,
+    );
+    expect(resolveScenario(decayModel, { ...base, method: 'ode', parameters: { A0: 2.5 } }).parameters.A0).toBe(2.5);
+  });
+
   it('reports every problem at once', () => {
     const error = errorOf(() => resolveScenario(decayModel, { ...base, parameters: { k: -1, s: -2 } }));
     expect(error.issues.map((i) => i.path)).toEqual(['parameters.k', 'parameters.s']);

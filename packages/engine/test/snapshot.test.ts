@@ -60,6 +60,21 @@ describe('run snapshots', () => {
   });
 });
 
+describe('run progress', () => {
+  it('counts recorded samples: 0 before the first, 1 only once the last is in', () => {
+    const run = new ReplicateRun(
+      resolveScenario(decayModel, { model: 'decay-test', duration: 2, outputInterval: 0.5 }),
+      0,
+    );
+    const seen = [run.progress];
+    while (!run.done) {
+      run.step();
+      seen.push(run.progress);
+    }
+    expect(seen).toEqual([0, 0, 0.25, 0.5, 0.75, 1]);
+  });
+});
+
 describe('run frames', () => {
   it('stream the samples recorded since the last frame, as copies', () => {
     const resolved = resolveScenario(decayModel, { model: 'decay-test', duration: 2, outputInterval: 0.5 });

@@ -1,12 +1,18 @@
 import { extname } from 'node:path';
-import { resultsToCsv, resultsToJson, runScenario, ValidationError, type ResolvedScenario } from '@immunotwin/engine';
+import {
+  isPlainObject,
+  resultsToCsv,
+  resultsToJson,
+  runScenario,
+  ValidationError,
+  type ResolvedScenario,
+} from '@immunotwin/engine';
 import { flag, integerOption, stringOption, type ParsedArgs } from '../args.js';
 import { checkWritable, writeFileAtomic } from '../atomicWrite.js';
 import type { Command, CommandContext } from '../command.js';
 import { aboutFile, ExitCode, UsageError } from '../errors.js';
 import { ProgressReporter, formatSimTime } from '../progress.js';
 import { readJsonFile } from '../readJson.js';
-import { isObject, resolveScenarioDocument } from '../scenarioDocument.js';
 
 /** Output formats, by file extension. */
 const FORMATS = { '.csv': 'csv', '.json': 'json' } as const;
@@ -50,9 +56,9 @@ function resolveWithOverrides(
   document: unknown,
   set: Record<string, number>,
 ): ResolvedScenario {
-  const merged = isObject(document) ? { ...document, ...set } : document;
+  const merged = isPlainObject(document) ? { ...document, ...set } : document;
   try {
-    return resolveScenarioDocument(context.registry(), merged);
+    return context.registry().resolve(merged);
   } catch (error) {
     if (!(error instanceof ValidationError) || Object.keys(set).length === 0) throw error;
     const issues = error.issues.map((issue) =>

@@ -1,4 +1,5 @@
 import {
+  isPlainObject,
   checkPlugin,
   ObservedDatasetSchema,
   ResultsJsonSchema,
@@ -14,14 +15,13 @@ import type { Command, CommandContext } from '../command.js';
 import { aboutFile, CliError, ExitCode } from '../errors.js';
 import { readJsonFile } from '../readJson.js';
 import { reportError } from '../report.js';
-import { isObject, resolveScenarioDocument } from '../scenarioDocument.js';
 
 /** The kinds of document `validate` knows. */
 export type DocumentKind = 'scenario' | 'observed dataset' | 'model manifest' | 'results';
 
 /** Tells the kind of a document from its distinctive properties; undefined if it looks like none. */
 export function detectKind(document: unknown): DocumentKind | undefined {
-  if (!isObject(document)) return undefined;
+  if (!isPlainObject(document)) return undefined;
   if ('runs' in document) return 'results';
   if ('model' in document) return 'scenario';
   if ('observable' in document) return 'observed dataset';
@@ -112,7 +112,7 @@ async function validateFile(file: string, context: CommandContext): Promise<void
   const verdict = await aboutFile(file, () => {
     switch (kind) {
       case 'scenario': {
-        const scenario = resolveScenarioDocument(context.registry(), document);
+        const scenario = context.registry().resolve(document);
         return `valid scenario for model "${scenario.plugin.manifest.id}"`;
       }
       case 'observed dataset':

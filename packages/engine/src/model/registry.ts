@@ -1,6 +1,11 @@
 import { checkPlugin } from './checkManifest.js';
 import type { ModelPlugin } from './types.js';
-import { ValidationError } from '../validation/index.js';
+import { resolveScenario, type ResolvedScenario } from '../run/resolveScenario.js';
+import { ScenarioSchema } from '../schema/index.js';
+import { SchemaValidator, ValidationError, type ValidationIssue } from '../validation/index.js';
+import { isPlainObject } from '../validation/isPlainObject.js';
+
+const scenarioValidator = new SchemaValidator(ScenarioSchema, 'scenario');
 
 /** The models a host knows. Registration validates the plugin, so everything inside is usable. */
 export class ModelRegistry {
@@ -35,6 +40,28 @@ export class ModelRegistry {
       ]);
     }
     return plugin;
+  }
+
+  /**
+   * Validates a scenario document against the model it names and resolves it. When that model is not
+   * registered, the unknown model is reported first (with the known ones), then any schema problems.
+   * Throws ValidationError.
+   */
+  resolve(document: unknown): ResolvedScenario {
+    const model = isPlainObject(document) ? document.model : undefined;
+    if (typeof model === 'string' && this.has(model)) return resolveScenario(this.get(model), document);
+    const issues: ValidationIssue[] = [];
+    if (typeof model === 'string') {
+      try {
+        this.get(model);
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        issues.push(...error.issues);
+      }
+    }
+    issues.push(...scenarioValidator.issues(document));
+    if (issues.length === 0) issues.push({ path: 'model', message: 'names no registered model' });
+    throw new ValidationError('scenario', issues);
   }
 
   /** Registered model ids, sorted. */

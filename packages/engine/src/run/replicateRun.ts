@@ -90,9 +90,9 @@ export class ReplicateRun {
     return this.nextSample >= this.times.length;
   }
 
-  /** Fraction of the simulated time covered, in [0, 1]. */
+  /** Fraction of the simulated time recorded so far, in [0, 1] (1 only once the last sample is in). */
   get progress(): number {
-    return this.done ? 1 : this.times[this.nextSample] / this.scenario.duration;
+    return this.nextSample === 0 ? 0 : this.times[this.nextSample - 1] / this.scenario.duration;
   }
 
   /** Number of samples recorded so far. */

@@ -1,4 +1,5 @@
 import type { ModelPlugin } from '../model/types.js';
+import { compileNetwork } from '../network/index.js';
 import type { InterventionSpec, ParameterSpec, Scenario, SolverOptions } from '../schema/index.js';
 import { ScenarioSchema } from '../schema/index.js';
 import { describeValue, SchemaValidator, ValidationError, type ValidationIssue } from '../validation/index.js';
@@ -174,6 +175,39 @@ function resolveInterventions(
 }
 
 /**
+ * Stochastic methods simulate whole counts: an initial amount that is not a whole number (e.g. a titre of
+ * 0.093 TCID50/mL) would have to be rounded, so it is refused with where it comes from.
+ */
+function wholeCountIssues(
+  plugin: ModelPlugin,
+  parameters: Record<string, number>,
+  initial: Record<string, number>,
+  method: string,
+): ValidationIssue[] {
+  const { manifest } = plugin;
+  if (!manifest.network) return [];
+  const ids = manifest.parameters.map((p) => p.id);
+  const network = compileNetwork(
+    manifest.network,
+    ids,
+    ids.map((id) => parameters[id]),
+    manifest.observables,
+  );
+  const state = network.initialState();
+  const issues: ValidationIssue[] = [];
+  manifest.network.species.forEach((species, i) => {
+    const value = initial[species.id] ?? state[i];
+    if (Number.isInteger(value)) return;
+    const from = initial[species.id] !== undefined ? '' : ` (from "${species.initial}")`;
+    issues.push({
+      path: `initial.${species.id}`,
+      message: `${species.id} starts at ${value}${from}, but method "${method}" simulates whole counts; set a whole number (in "initial" or through the parameters)`,
+    });
+  });
+  return issues;
+}
+
+/**
  * Validates a scenario (any JSON value) against the schema and the model, and fills in every default.
  * Collects all problems and throws one ValidationError whose message names the first field, its value
  * and what is allowed. Nothing is clamped.
@@ -215,6 +249,9 @@ export function resolveScenario(plugin: ModelPlugin, input: unknown): ResolvedSc
     });
   }
   const interventions = resolveInterventions(plugin, scenario, duration, issues);
+  if (issues.length === 0 && (method === 'ssa' || method === 'tau-leaping')) {
+    issues.push(...wholeCountIssues(plugin, parameters, initial, method));
+  }
   if (issues.length > 0) throw new ValidationError('scenario', issues);
   return {
     name: scenario.name,

@@ -2,3 +2,4 @@ export * from './validationError.js';
 export * from './schemaValidator.js';
 export * from './parseJson.js';
 export * from './jsonLocation.js';
+export * from './isPlainObject.js';
