@@ -9,6 +9,8 @@ export default defineConfig({
     alias: {
       '@immunotwin/engine': src('engine'),
       '@immunotwin/model-within-host': src('model-within-host'),
+      '@immunotwin/worker': src('worker'),
+      '@immunotwin/kernel': src('kernel'),
     },
   },
   test: {

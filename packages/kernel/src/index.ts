@@ -1,0 +1,44 @@
+/**
+ * @immunotwin/kernel — the executor core of the ImmunoTwin Jupyter kernel: turns JavaScript/TypeScript
+ * cells into evaluated results in one persistent scope, with console streams, rich displays, interrupts,
+ * completion, inspection and is_complete. DOM-free and JupyterLab-free: it runs the same in a browser
+ * worker and in Node.
+ */
+export { CellExecutor } from './executor.js';
+export type { CellContext, CellExecutorOptions, ExecutionContext, ExecutionOutcome } from './executor.js';
+export { transpile } from './transpile.js';
+export type { CellLanguage, TranspileOptions } from './transpile.js';
+export { rewriteCell, CELL_PARSE_OPTIONS } from './rewrite.js';
+export type { CellRuntime, RewriteOptions, RewrittenCell } from './rewrite.js';
+export { ScopeRuntime } from './runtime.js';
+export type { PendingAwait } from './runtime.js';
+export { CellSyntaxError, KeyboardInterrupt } from './errors.js';
+export {
+  escapeHtml,
+  isMimeRenderable,
+  isRowArray,
+  normaliseBundle,
+  rowsToHtml,
+  rowsToText,
+  toMimeBundle,
+  MAX_TABLE_ROWS,
+} from './mime.js';
+export type { MimeBundle, MimeData, MimeRenderable } from './mime.js';
+export { formatLogArguments, formatValue, quoteString } from './format.js';
+export type { FormatOptions } from './format.js';
+export { createConsole } from './console.js';
+export type { ConsoleTarget, KernelConsole, StreamName } from './console.js';
+export { createDisplay } from './display.js';
+export type { DisplayFunction, DisplayOptions } from './display.js';
+export { isComplete } from './isComplete.js';
+export type { IsCompleteOptions, IsCompleteReply } from './isComplete.js';
+export { complete, KEYWORDS } from './completion.js';
+export type { CompleteOptions, CompleteReply, CompletionItem } from './completion.js';
+export { inspect } from './inspection.js';
+export type { InspectOptions, InspectReply } from './inspection.js';
+export { DocsRegistry, markdownToText, parameterDoc } from './docs.js';
+export type { DocEntry, DocsProvider, ParameterDocInput } from './docs.js';
+export { cursorContext } from './cursor.js';
+export type { CursorContext } from './cursor.js';
+export type { Scope } from './members.js';
+export type { ErrorReply } from './traceback.js';

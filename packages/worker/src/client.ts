@@ -1,0 +1,121 @@
+import type { ModelManifest, ModelPlugin, Scenario } from '@immunotwin/engine';
+import * as Comlink from 'comlink';
+import { installErrorTransfer } from './errorTransfer.js';
+import type { SessionService } from './expose.js';
+import type {
+  IRunOptions,
+  IRunSummary,
+  ISessionResult,
+  ISessionSnapshot,
+  ISessionStatus,
+  ITwinSession,
+} from './types.js';
+
+/** The comlink proxy of a session served by `exposeSession`. */
+export type RemoteSession = Comlink.Remote<SessionService>;
+
+/**
+ * A twin session in a worker, with the same API as an in-process `TwinSession`: listeners are wrapped in
+ * `Comlink.proxy` for you, frames arrive as Float64Arrays whose buffers were transferred, and errors
+ * arrive whole (a ValidationError with its `issues`, a cancelled run as an error named `AbortError`).
+ */
+export class SessionClient implements ITwinSession {
+  /** The raw comlink proxy, for anything this class does not wrap. */
+  readonly remote: RemoteSession;
+
+  /** @param endpoint the worker (or port) running `exposeSession` */
+  constructor(endpoint: Comlink.Endpoint) {
+    installErrorTransfer();
+    this.remote = Comlink.wrap<SessionService>(endpoint);
+  }
+
+  /** See `TwinSession.registerModel` (only plain-data plugins, e.g. reaction networks, can be sent). */
+  registerModel(plugin: ModelPlugin): Promise<void> {
+    return this.remote.registerModel(plugin);
+  }
+
+  /** See `TwinSession.models`. */
+  models(): Promise<ModelManifest[]> {
+    return this.remote.models();
+  }
+
+  /** See `TwinSession.manifest`. */
+  manifest(id?: string): Promise<ModelManifest> {
+    return this.remote.manifest(id);
+  }
+
+  /** See `TwinSession.create`. */
+  create(scenario: unknown): Promise<Scenario> {
+    return this.remote.create(scenario);
+  }
+
+  /** See `TwinSession.setParameters`. */
+  setParameters(parameters: Record<string, number>): Promise<Scenario> {
+    return this.remote.setParameters(parameters);
+  }
+
+  /** See `TwinSession.setScenario`. */
+  setScenario(partial: Partial<Scenario>): Promise<Scenario> {
+    return this.remote.setScenario(partial);
+  }
+
+  /** See `TwinSession.scenario`. */
+  scenario(): Promise<Scenario> {
+    return this.remote.scenario();
+  }
+
+  /** See `TwinSession.status`. */
+  status(): Promise<ISessionStatus> {
+    return this.remote.status();
+  }
+
+  /** See `TwinSession.run`; the listeners run on this side, and the worker awaits them (back-pressure). */
+  run(options: IRunOptions = {}): Promise<IRunSummary> {
+    const { onFrame, onProgress, frameMilliseconds, chunkMilliseconds } = options;
+    return this.remote.run(
+      { frameMilliseconds, chunkMilliseconds },
+      onFrame && Comlink.proxy((frame: Parameters<typeof onFrame>[0]) => onFrame(frame)),
+      onProgress && Comlink.proxy((progress: Parameters<typeof onProgress>[0]) => onProgress(progress)),
+    );
+  }
+
+  /** See `TwinSession.pause`. */
+  pause(): Promise<void> {
+    return this.remote.pause();
+  }
+
+  /** See `TwinSession.resume`. */
+  resume(): Promise<void> {
+    return this.remote.resume();
+  }
+
+  /** See `TwinSession.cancel`. */
+  cancel(): Promise<void> {
+    return this.remote.cancel();
+  }
+
+  /** See `TwinSession.snapshot`. */
+  snapshot(): Promise<ISessionSnapshot> {
+    return this.remote.snapshot();
+  }
+
+  /** See `TwinSession.restore`. */
+  restore(snapshot: ISessionSnapshot): Promise<Scenario> {
+    return this.remote.restore(snapshot);
+  }
+
+  /** See `TwinSession.result`. */
+  result(): Promise<ISessionResult> {
+    return this.remote.result();
+  }
+
+  /** Releases the proxy (the worker stops listening on this connection); the client is unusable after. */
+  close(): void {
+    this.remote[Comlink.releaseProxy]();
+  }
+}
+
+/** Connects to a session served by `exposeSession` on `endpoint` (a Worker, a MessagePort, …). */
+export function connectSession(endpoint: Comlink.Endpoint): SessionClient {
+  return new SessionClient(endpoint);
+}

@@ -1,0 +1,13 @@
+/**
+ * @immunotwin/worker — twin sessions over comlink: create from a scenario, set parameters, run in chunks
+ * with progress, pause/resume, cancel, snapshot/restore, results and frames as transferables. This entry
+ * is browser-safe; `@immunotwin/worker/node` adds Node `worker_threads` sessions.
+ */
+export * from './types.js';
+export * from './abortError.js';
+export * from './session.js';
+export * from './sessionSnapshot.js';
+export * from './errorTransfer.js';
+export * from './transferables.js';
+export * from './expose.js';
+export * from './client.js';

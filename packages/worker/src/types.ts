@@ -1,0 +1,135 @@
+import type {
+  EnsembleSummary,
+  ModelManifest,
+  ModelPlugin,
+  RunFrame,
+  RunProgress,
+  RunResult,
+  RunSnapshot,
+  Scenario,
+} from '@immunotwin/engine';
+
+/**
+ * Samples of one replicate recorded since the previous frame: what a live view appends. The arrays are
+ * fresh copies, so a worker can transfer their buffers.
+ */
+export interface ISessionFrame extends RunFrame {
+  /** Which replicate (0-based) these samples belong to. */
+  readonly replicate: number;
+}
+
+/** Receives frames during a run; a returned promise is awaited before the run goes on (back-pressure). */
+export type FrameListener = (frame: ISessionFrame) => void | Promise<void>;
+
+/** Receives progress during a run; a returned promise is awaited before the run goes on. */
+export type ProgressListener = (progress: RunProgress) => void | Promise<void>;
+
+/** Timing of a run; plain numbers, so they cross a worker boundary. */
+export interface IRunTiming {
+  /**
+   * Least wall-clock time between two frames of the same replicate (default 0: a frame after every
+   * chunk). The last samples of a replicate, and those recorded before a pause, are always sent.
+   */
+  frameMilliseconds?: number;
+  /** Wall-clock budget of one chunk before yielding to the event loop (default 16 ms; 0: one sample a chunk). */
+  chunkMilliseconds?: number;
+}
+
+/** Options of `TwinSession.run`. */
+export interface IRunOptions extends IRunTiming {
+  /** Called with the samples recorded since the previous frame. */
+  onFrame?: FrameListener;
+  /** Called after every chunk, and with fraction 1 at the end. */
+  onProgress?: ProgressListener;
+}
+
+/** What a finished run reports (the trajectories themselves come from `result()` or the frames). */
+export interface IRunSummary {
+  /** The model that ran. */
+  readonly model: string;
+  /** Number of replicates. */
+  readonly replicates: number;
+  /** Samples per replicate. */
+  readonly samples: number;
+  /** Work done over all replicates: ODE steps, reaction events or model steps. */
+  readonly work: number;
+  /** Wall-clock time from the call to the end, pauses included. */
+  readonly elapsedMilliseconds: number;
+}
+
+/** A finished run as plain structured-cloneable data (no model code): the scenario, every replicate, the bands. */
+export interface ISessionResult {
+  /** The explicit scenario that produced it (every parameter spelled out). */
+  readonly scenario: Scenario;
+  /** One result per replicate, in replicate order. */
+  readonly runs: readonly RunResult[];
+  /** Mean, median and quantile bands when there is more than one replicate. */
+  readonly summary: EnsembleSummary | undefined;
+}
+
+/**
+ * Everything needed to continue a session in another one (or another worker): its scenario, the
+ * replicates already finished and the state of the one in progress. Structured-cloneable.
+ */
+export interface ISessionSnapshot {
+  /** Identifies the document. */
+  readonly format: 'immunotwin-session';
+  /** Format version. */
+  readonly version: 1;
+  /** The scenario document as the session holds it (with parameter changes applied). */
+  readonly scenario: Scenario;
+  /** Finished replicates, in order (replicate i at index i). */
+  readonly finished: readonly RunResult[];
+  /** The replicate in progress, if a run was under way. */
+  readonly current: RunSnapshot | undefined;
+}
+
+/** Where a session is. */
+export type SessionState = 'empty' | 'ready' | 'running' | 'paused';
+
+/** A session's state and how far its pending work has come. */
+export interface ISessionStatus {
+  /** `empty`: no scenario yet; `ready`: can run; `running`/`paused`: a run is under way. */
+  readonly state: SessionState;
+  /** Fraction of the pending (or last) run done, in [0, 1]; 0 when nothing has run. */
+  readonly progress: number;
+  /** Whether `result()` has a finished result. */
+  readonly hasResult: boolean;
+}
+
+/**
+ * A twin session, in process (`TwinSession`) or in a worker (`SessionClient`): what widgets and the
+ * kernel program against. Every method returns a promise; see `TwinSession` for the behaviour.
+ */
+export interface ITwinSession {
+  /** Adds a model plugin. */
+  registerModel(plugin: ModelPlugin): Promise<void>;
+  /** Manifests of every registered model. */
+  models(): Promise<ModelManifest[]>;
+  /** The manifest of model `id`, or of the current scenario's model. */
+  manifest(id?: string): Promise<ModelManifest>;
+  /** Validates a scenario and makes it current; resolves to it made explicit. */
+  create(scenario: unknown): Promise<Scenario>;
+  /** Changes parameter values for the next run. */
+  setParameters(parameters: Record<string, number>): Promise<Scenario>;
+  /** Changes top-level scenario fields (shallow merge) for the next run. */
+  setScenario(partial: Partial<Scenario>): Promise<Scenario>;
+  /** The current scenario, explicit. */
+  scenario(): Promise<Scenario>;
+  /** State and progress. */
+  status(): Promise<ISessionStatus>;
+  /** Runs every replicate in chunks, streaming frames and progress. */
+  run(options?: IRunOptions): Promise<IRunSummary>;
+  /** Pauses the run at the next chunk boundary. */
+  pause(): Promise<void>;
+  /** Continues a paused run. */
+  resume(): Promise<void>;
+  /** Cancels the run (it rejects with an AbortError) and drops pending work. */
+  cancel(): Promise<void>;
+  /** A structured-cloneable copy of the session's scenario and work. */
+  snapshot(): Promise<ISessionSnapshot>;
+  /** Continues from a snapshot. */
+  restore(snapshot: ISessionSnapshot): Promise<Scenario>;
+  /** The finished run as plain data. */
+  result(): Promise<ISessionResult>;
+}

@@ -1,0 +1,163 @@
+import { execFile, execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ValidationError } from '@immunotwin/engine';
+import { TwinSession, type ISessionFrame } from '../src/index.js';
+import type { INodeSession } from '../src/node.js';
+import {
+  engineError,
+  expectFramesMatch,
+  expectSameResult,
+  joinFrames,
+  odeScenario,
+  reference,
+  ssaScenario,
+  waitFor,
+} from './helpers.js';
+
+// The worker thread runs the built package (plain Node cannot load TypeScript), so build it first.
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const nodeEntry = new URL('../lib/node.js', import.meta.url).href;
+
+let node: INodeSession;
+
+beforeAll(() => {
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  try {
+    execFileSync(process.execPath, [tsc, '-b', 'packages/worker'], { cwd: root, stdio: 'pipe' });
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
+    throw new Error(`building packages/worker failed:\n${String(stdout ?? '')}${String(stderr ?? '')}`);
+  }
+}, 120_000);
+
+beforeAll(async () => {
+  const { createNodeSession } = (await import(nodeEntry)) as typeof import('../src/node.js');
+  node = createNodeSession();
+});
+
+afterAll(async () => {
+  await node?.terminate();
+});
+
+describe('a session in a Node worker thread, over comlink', () => {
+  it('runs a scenario and streams frames as Float64Arrays with the engine numbers', async () => {
+    const { session } = node;
+    const explicit = await session.create(ssaScenario);
+    expect(explicit.parameters?.P0).toBe(10000);
+    const frames: ISessionFrame[] = [];
+    const fractions: number[] = [];
+    const summary = await session.run({
+      chunkMilliseconds: 0,
+      onFrame: (frame) => void frames.push(frame),
+      onProgress: (p) => void fractions.push(p.fraction),
+    });
+    const expected = reference(ssaScenario);
+    expect(summary).toMatchObject({ model: 'bacteria-innate', replicates: 3, samples: 97 });
+    // joinFrames checks each frame's arrays are Float64Arrays and start where the last one ended.
+    expect(frames.length).toBe(3 * 97);
+    expectFramesMatch(joinFrames(frames), expected.runs);
+    expect(fractions.at(-1)).toBe(1);
+    expectSameResult(await session.result(), expected);
+  });
+
+  it('delivers a ValidationError intact: class, message and issues', async () => {
+    const bad = { ...odeScenario, parameters: { beta: 7 }, outputInterval: 0 };
+    const expected = engineError({ ...odeScenario, parameters: { beta: 7 } });
+    let error: unknown;
+    try {
+      await node.session.create(bad);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ValidationError);
+    const validation = error as ValidationError;
+    // outputInterval: 0 fails the schema before the model checks run.
+    expect(validation.message).toBe(
+      'Invalid scenario: outputInterval: must be > 0; got 0 (time between recorded samples)',
+    );
+    expect(validation.name).toBe('ValidationError');
+    expect(validation.issues).toEqual([
+      { path: 'outputInterval', message: 'must be > 0; got 0 (time between recorded samples)' },
+    ]);
+    // The failed create left the session as it was; a bad parameter on a good scenario fails the same way.
+    await node.session.create(odeScenario);
+    await expect(node.session.setParameters({ beta: 7 })).rejects.toThrow(expected.message);
+  });
+
+  it('cancels a run with an AbortError; the next run works', async () => {
+    const { session } = node;
+    await session.create(odeScenario);
+    let frames = 0;
+    const running = session.run({ chunkMilliseconds: 0, onFrame: () => void frames++ });
+    await waitFor(() => frames >= 3, 'three frames');
+    await session.cancel();
+    const error = await running.then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
+    expect(error?.name).toBe('AbortError');
+    expect(error?.message).toBe('The run was cancelled.');
+    expect(frames).toBeLessThan(201);
+    expect((await session.status()).state).toBe('ready');
+    await session.run();
+    expectSameResult(await session.result(), reference(odeScenario));
+  });
+
+  it('hands a mid-run snapshot to an in-process session that finishes it bit-identically', async () => {
+    const { session } = node;
+    await session.create(ssaScenario);
+    let frames = 0;
+    const running = session.run({
+      chunkMilliseconds: 0,
+      onFrame: () => {
+        if (++frames === 120) void session.pause();
+      },
+    });
+    await waitFor(async () => (await session.status()).state === 'paused', 'the run to pause');
+    const snapshot = await session.snapshot();
+    expect(snapshot.current?.columns[0]).toBeInstanceOf(Float64Array);
+    const local = new TwinSession();
+    await local.restore(snapshot);
+    await local.run();
+    expectSameResult(await local.result(), reference(ssaScenario));
+    await session.cancel();
+    await expect(running).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('ends its thread on terminate(), letting the process exit', async () => {
+    // A separate process (started as `node --input-type=module -e`, whose flag the worker must not
+    // inherit) that starts a session, runs with listeners, cancels one run and terminates: it
+    // must exit by itself (no port or thread left open).
+    const script = `
+      const { createNodeSession } = await import(${JSON.stringify(nodeEntry)});
+      const { session, worker, terminate } = createNodeSession();
+      await session.create(${JSON.stringify(ssaScenario)});
+      await session.run({ onFrame() {}, onProgress() {} });
+      const running = session.run({ chunkMilliseconds: 0, onFrame() {} });
+      await session.cancel();
+      await running.catch((e) => console.log(e.name));
+      await terminate();
+      console.log('exited', worker.threadId);
+    `;
+    const output = await new Promise<string>((resolve, reject) =>
+      execFile(
+        process.execPath,
+        ['--input-type=module', '-e', script],
+        { cwd: root, timeout: 10_000 },
+        (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout)),
+      ),
+    );
+    expect(output.trim().split('\n')).toEqual(['AbortError', 'exited -1']);
+  });
+});
+
+describe('the shared worker of this file', () => {
+  it('is terminated by terminate()', async () => {
+    const exited = new Promise<number>((resolve) => node.worker.once('exit', resolve));
+    await node.terminate();
+    await exited;
+    expect(node.worker.threadId).toBe(-1);
+  });
+});
