@@ -160,6 +160,17 @@ describe('ModelRegistry', () => {
   });
 });
 
+describe('ValidationError', () => {
+  it('survives a trip through JSON with its message, subject and issues', () => {
+    const original = errorOf(() => resolveScenario(decayModel, { ...base, parameters: { k: -1, s: -2 } }));
+    const copy = ValidationError.fromJSON(JSON.parse(JSON.stringify(original)));
+    expect(copy).toBeInstanceOf(ValidationError);
+    expect(copy.message).toBe(original.message);
+    expect(copy.what).toBe('scenario');
+    expect(copy.issues).toEqual(original.issues);
+  });
+});
+
 describe('parseJsonDocument', () => {
   it('says where malformed JSON breaks', () => {
     const text = '{\n  "model": "decay-test",\n  "duration": 10,\n}';

@@ -111,7 +111,10 @@ export class ReplicateRun {
     };
   }
 
-  /** A copy of the complete run state; `ReplicateRun.restore` continues bit-identically from it. */
+  /**
+   * A copy of the complete run state; `ReplicateRun.restore` continues bit-identically from it. Every
+   * array in it is a fresh copy owned by the caller, so its buffers may be transferred to another worker.
+   */
   snapshot(): RunSnapshot {
     return {
       model: this.scenario.plugin.manifest.id,

@@ -13,6 +13,8 @@ export interface ValidationIssue {
 export class ValidationError extends Error {
   /** Every issue found (the message shows the first). */
   readonly issues: readonly ValidationIssue[];
+  /** What was being validated, e.g. "scenario" (the message starts "Invalid <what>: "). */
+  readonly what: string;
 
   constructor(what: string, issues: readonly ValidationIssue[]) {
     const first = issues[0];
@@ -20,7 +22,23 @@ export class ValidationError extends Error {
     const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
     super(`Invalid ${what}: ${where}${first ? first.message : 'unknown problem'}${more}`);
     this.name = 'ValidationError';
+    this.what = what;
     this.issues = issues;
+  }
+
+  /** Plain data for crossing a worker or process boundary; `fromJSON` rebuilds the same error. */
+  toJSON(): { name: 'ValidationError'; what: string; issues: ValidationIssue[]; message: string } {
+    return {
+      name: 'ValidationError',
+      what: this.what,
+      issues: this.issues.map((i) => ({ ...i })),
+      message: this.message,
+    };
+  }
+
+  /** Rebuilds an error from `toJSON` output (same message, `what` and issues). */
+  static fromJSON(data: { what: string; issues: readonly ValidationIssue[] }): ValidationError {
+    return new ValidationError(data.what, data.issues);
   }
 }
 
