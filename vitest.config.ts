@@ -6,12 +6,11 @@ const src = (pkg: string): string => fileURLToPath(new URL(`./packages/${pkg}/sr
 /** Tests run against the TypeScript sources, so `npm test` needs no build step for them. */
 export default defineConfig({
   resolve: {
-    alias: {
-      '@immunotwin/engine': src('engine'),
-      '@immunotwin/model-within-host': src('model-within-host'),
-      '@immunotwin/worker': src('worker'),
-      '@immunotwin/kernel': src('kernel'),
-    },
+    // Exact matches only: subpath entries such as '@immunotwin/worker/node' resolve to the built package.
+    alias: ['engine', 'model-within-host', 'worker', 'kernel'].map((pkg) => ({
+      find: new RegExp(`^@immunotwin/${pkg}$`),
+      replacement: src(pkg),
+    })),
   },
   test: {
     include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],

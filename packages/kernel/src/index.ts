@@ -42,3 +42,25 @@ export { cursorContext } from './cursor.js';
 export type { CursorContext } from './cursor.js';
 export type { Scope } from './members.js';
 export type { ErrorReply } from './traceback.js';
+export { TwinKernel, WORKER_RESTART_MESSAGE } from './kernel.js';
+export type { IKernelWorkerEndpoint, ITwinKernelOptions } from './kernel.js';
+export { kernelInfo, KERNEL_VERSION } from './kernelInfo.js';
+export { createTwinApi, TwinControls } from './twinApi.js';
+export type { TwinApi, TwinApiOptions, TwinIntervention, TwinRunOptions } from './twinApi.js';
+export { createModelsApi } from './models.js';
+export type { ModelListing, ModelsApi } from './models.js';
+export { twinDocs } from './twinDocs.js';
+export { PLOT_MIME_TYPE, WORKBENCH_MIME_TYPE } from './twin/mimeTypes.js';
+export { TwinPlot, plotFigure, checkObservables } from './twin/plot.js';
+export type { PlotOptions, PlotlyFigure } from './twin/plot.js';
+export { TwinResult, TwinTable } from './twin/result.js';
+export type { TableOptions } from './twin/result.js';
+export { describeResult } from './twin/summary.js';
+export { KernelWorker, exposeKernelWorker } from './worker/kernelWorker.js';
+export type {
+  IKernelWorkerOptions,
+  IKernelWorkerRemote,
+  IOutputCallbacks,
+  IWorkerExecuteReply,
+  IWorkerOutput,
+} from './worker/protocol.js';

@@ -1,9 +1,11 @@
 /**
  * Node only: twin sessions in `worker_threads` workers (the CLI, tests, and Node kernels).
  */
-import { Worker } from 'node:worker_threads';
-import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import type { Worker } from 'node:worker_threads';
 import { SessionClient } from './client.js';
+import { startNodeThread } from './nodeThread.js';
+
+export { parentEndpoint, startNodeThread } from './nodeThread.js';
 
 /** A session in its own Node worker thread. */
 export interface INodeSession {
@@ -24,26 +26,10 @@ export interface INodeSessionOptions {
   workerUrl?: URL;
 }
 
-/**
- * The parent's Node options for the worker, less `--input-type` (which a worker rejects: a parent started
- * as `node --input-type=module -e …` could not start one otherwise).
- */
-function workerExecArgv(): string[] {
-  const kept: string[] = [];
-  for (let i = 0; i < process.execArgv.length; i++) {
-    const arg = process.execArgv[i];
-    if (arg === '--input-type') i++;
-    else if (!arg.startsWith('--input-type=')) kept.push(arg);
-  }
-  return kept;
-}
-
 /** Starts a worker thread serving a twin session and connects to it. */
 export function createNodeSession(options: INodeSessionOptions = {}): INodeSession {
-  const worker = new Worker(options.workerUrl ?? new URL('./nodeWorker.js', import.meta.url), {
-    execArgv: workerExecArgv(),
-  });
-  const session = new SessionClient(nodeEndpoint(worker));
+  const { worker, endpoint } = startNodeThread(options.workerUrl ?? new URL('./nodeWorker.js', import.meta.url));
+  const session = new SessionClient(endpoint);
   let exited: Promise<void> | undefined;
   return {
     session,

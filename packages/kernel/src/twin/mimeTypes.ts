@@ -1,0 +1,5 @@
+/** MIME type of an ImmunoTwin plot: a plotly figure (`{ data, layout }`) as JSON. */
+export const PLOT_MIME_TYPE = 'application/vnd.immunotwin.plot+json';
+
+/** MIME type of the workbench widget bundle: `{ model, parameters, interventions }` (rendered by the widgets). */
+export const WORKBENCH_MIME_TYPE = 'application/vnd.immunotwin.workbench+json';

@@ -1,0 +1,200 @@
+import { resolveScenario, simulate, type ModelManifest, type ModelPlugin, type Scenario } from '@immunotwin/engine';
+import { KeyboardInterrupt } from './errors.js';
+import type { MimeBundle } from './mime.js';
+import { WORKBENCH_MIME_TYPE } from './twin/mimeTypes.js';
+import { checkObservables, TwinPlot, type PlotOptions } from './twin/plot.js';
+import { TwinResult } from './twin/result.js';
+import { representative } from './twin/summary.js';
+
+/** An intervention scheduled on the twin: its kind, start, optional stop, and field values. */
+export interface TwinIntervention {
+  /** One of the manifest's intervention kinds. */
+  kind: string;
+  /** When it starts (model time unit). */
+  start: number;
+  /** When it stops (lasting interventions only). */
+  stop?: number;
+  /** Field values (dose, efficacy, …). */
+  [field: string]: number | string | undefined;
+}
+
+/** Options of `twin.run()`: everything of a scenario except the model, parameters and interventions. */
+export type TwinRunOptions = Omit<Scenario, 'model' | 'parameters' | 'interventions' | '$schema'> & {
+  /** Called after each chunk with the fraction done (0–1). */
+  onProgress?: (fraction: number) => void;
+};
+
+/** Options of {@link createTwinApi}. */
+export interface TwinApiOptions {
+  /** The interrupt signal of the cell running now (the kernel's worker changes it from cell to cell). */
+  signal?: () => AbortSignal | undefined;
+  /** Checked between simulation chunks: true when the kernel asked for an interrupt (a shared-memory flag). */
+  interrupted?: () => boolean;
+  /** Finds another model for `twin.create(id)` (the registry's `get`); without it `create` throws. */
+  resolveModel?: (id: string) => ModelPlugin;
+}
+
+/** One observable of a result over time (the ensemble median when there are several replicates). */
+export interface TwinSeries {
+  /** Observable id. */
+  id: string;
+  /** Its unit. */
+  unit: string;
+  /** Sample times. */
+  time: Float64Array;
+  /** Values at those times. */
+  values: Float64Array;
+}
+
+/** The `twin` object cells see: one model, its current parameters and interventions, and how to run it. */
+export interface TwinApi {
+  /** The model's manifest: parameters, observables, interventions, presets, assumptions. */
+  readonly manifest: ModelManifest;
+  /** The current parameter values (a copy). */
+  readonly parameters: Record<string, number>;
+  /** The scheduled interventions (a copy). */
+  readonly interventions: TwinIntervention[];
+  /** Sets parameters, validated against the model; throws naming the field, the value and the range. */
+  set(values: Record<string, number>): Record<string, number>;
+  /** Back to the model's defaults, with no interventions. */
+  reset(): Record<string, number>;
+  /** Schedules an intervention, validated against the model. */
+  intervene(kind: string, fields: Omit<TwinIntervention, 'kind'>): TwinIntervention[];
+  /** Runs the model with the current parameters and interventions; an interrupt stops it. */
+  run(options?: TwinRunOptions): Promise<TwinResult>;
+  /** One observable of a result over time (the median of an ensemble). */
+  observe(result: TwinResult, id: string): TwinSeries;
+  /** A new twin of another registered model, at its defaults (this one is unchanged). */
+  create(model: string): TwinApi;
+  /** A plot of a result: chosen observables, log axis. */
+  plot(result: TwinResult, options?: PlotOptions): TwinPlot;
+  /** The workbench controls for this model (a MIME bundle the widgets render). */
+  controls(): TwinControls;
+}
+
+/** The workbench widget bundle: model, current parameters and interventions. */
+export class TwinControls {
+  constructor(
+    /** Model id, parameter values and interventions. */
+    readonly state: { model: string; parameters: Record<string, number>; interventions: TwinIntervention[] },
+    private readonly title: string,
+  ) {}
+
+  /** The bundle under the workbench MIME type, with a text/plain fallback. */
+  toMimeBundle(): MimeBundle {
+    const { model, parameters, interventions } = this.state;
+    const text = [
+      `Workbench: ${this.title} (${model})`,
+      `  parameters: ${Object.entries(parameters)
+        .map(([id, value]) => `${id}=${value}`)
+        .join(', ')}`,
+      `  interventions: ${interventions.length ? interventions.map((i) => `${i.kind}@${i.start}`).join(', ') : 'none'}`,
+    ].join('\n');
+    return { data: { [WORKBENCH_MIME_TYPE]: this.state, 'text/plain': text }, metadata: {} };
+  }
+}
+
+const defaults = (manifest: ModelManifest): Record<string, number> =>
+  Object.fromEntries(manifest.parameters.map((p) => [p.id, p.default]));
+
+/**
+ * The twin API of one model for notebook cells. Every change is validated by the engine (the same
+ * `resolveScenario` a run uses), so a bad value fails where it is set, with the field, the value and what
+ * is allowed; nothing is clamped. Runs use the engine's chunked `simulate` with the current cell's signal.
+ */
+export function createTwinApi(plugin: ModelPlugin, options: TwinApiOptions = {}): TwinApi {
+  const { manifest } = plugin;
+  let parameters = defaults(manifest);
+  let interventions: TwinIntervention[] = [];
+  const scenario = (extra: Partial<Scenario> = {}): Scenario =>
+    ({
+      ...extra,
+      model: manifest.id,
+      parameters: { ...parameters },
+      interventions: interventions.map((i) => ({ ...i })),
+    }) as Scenario;
+
+  const twin: TwinApi = {
+    manifest,
+    get parameters() {
+      return { ...parameters };
+    },
+    get interventions() {
+      return interventions.map((i) => ({ ...i }));
+    },
+    set(values) {
+      if (typeof values !== 'object' || values === null || Array.isArray(values)) {
+        throw new TypeError(
+          `twin.set: expects an object of parameter values, e.g. twin.set({ ${manifest.parameters[0]?.id ?? 'x'}: 1 })`,
+        );
+      }
+      const next = { ...parameters, ...values };
+      resolveScenario(plugin, { model: manifest.id, parameters: next, interventions });
+      parameters = next;
+      return { ...parameters };
+    },
+    reset() {
+      parameters = defaults(manifest);
+      interventions = [];
+      return { ...parameters };
+    },
+    intervene(kind, fields) {
+      const next = [...interventions, { ...fields, kind } as TwinIntervention];
+      resolveScenario(plugin, {
+        model: manifest.id,
+        parameters,
+        interventions: next,
+        duration: Math.max(manifest.defaults.duration, typeof fields.start === 'number' ? fields.start : 0),
+      });
+      interventions = next;
+      return twin.interventions;
+    },
+    async run(runOptions = {}) {
+      const { onProgress, ...rest } = runOptions;
+      const signal = options.signal?.();
+      const interrupted = options.interrupted ?? (() => false);
+      // The engine polls `aborted` inside long stochastic chunks, so reading the shared flag here stops a
+      // run even while its thread is too busy to receive the kernel's interrupt message.
+      const runSignal = {
+        get aborted() {
+          return (signal?.aborted ?? false) || interrupted();
+        },
+        get reason() {
+          return new KeyboardInterrupt();
+        },
+      } as unknown as AbortSignal;
+      const result = await simulate(plugin, scenario(rest), {
+        signal: runSignal,
+        onProgress: onProgress && ((progress) => onProgress(progress.fraction)),
+      });
+      return new TwinResult(result);
+    },
+    observe(result, id) {
+      if (!(result instanceof TwinResult))
+        throw new TypeError('twin.observe: expects the result of `await twin.run()`');
+      const [checked] = checkObservables(result.result.scenario.plugin.manifest, [id]);
+      const spec = result.result.scenario.plugin.manifest.observables.find((o) => o.id === checked)!;
+      return {
+        id: checked,
+        unit: spec.unit,
+        time: result.runs[0].time,
+        values: representative(result.result, checked),
+      };
+    },
+    create(model) {
+      if (!options.resolveModel) throw new Error('twin.create: no model registry is available here');
+      return createTwinApi(options.resolveModel(model), options);
+    },
+    plot(result, plotOptions = {}) {
+      if (!(result instanceof TwinResult)) throw new TypeError('twin.plot: expects the result of `await twin.run()`');
+      return result.plot(plotOptions);
+    },
+    controls() {
+      return new TwinControls(
+        { model: manifest.id, parameters: { ...parameters }, interventions: twin.interventions },
+        manifest.title,
+      );
+    },
+  };
+  return twin;
+}

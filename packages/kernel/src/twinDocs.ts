@@ -1,0 +1,147 @@
+import type { ModelManifest } from '@immunotwin/engine';
+import { DocsRegistry, parameterDoc, type DocEntry } from './docs.js';
+import { PLOT_MIME_TYPE, WORKBENCH_MIME_TYPE } from './twin/mimeTypes.js';
+
+/** Documentation of the twin API's members: signature and Markdown. */
+const TWIN_MEMBERS: readonly (Omit<DocEntry, 'name'> & { name: string })[] = [
+  {
+    name: 'manifest',
+    type: 'property',
+    signature: 'twin.manifest: ModelManifest',
+    markdown:
+      "The model's manifest: parameters (units, ranges, sources), observables, interventions, presets and assumptions.",
+  },
+  {
+    name: 'parameters',
+    type: 'property',
+    signature: 'twin.parameters: Record<string, number>',
+    markdown: 'The current parameter values (a copy; change them with `twin.set`).',
+  },
+  {
+    name: 'interventions',
+    type: 'property',
+    signature: 'twin.interventions: Intervention[]',
+    markdown: 'The scheduled interventions (add with `twin.intervene`, clear with `twin.reset`).',
+  },
+  {
+    name: 'set',
+    type: 'function',
+    signature: 'twin.set(values: Record<string, number>): Record<string, number>',
+    markdown:
+      'Sets parameters, e.g. `twin.set({ beta: 3e-5 })`. Each value is checked against the model: an unknown name or a value out of range throws, naming the field, the value and the allowed range. Returns the current values.',
+  },
+  {
+    name: 'reset',
+    type: 'function',
+    signature: 'twin.reset(): Record<string, number>',
+    markdown: "Restores the model's default parameters and removes every intervention.",
+  },
+  {
+    name: 'intervene',
+    type: 'function',
+    signature:
+      'twin.intervene(kind: string, fields: { start: number; stop?: number; [field: string]: number }): Intervention[]',
+    markdown:
+      'Schedules an intervention of one of the model\'s kinds, e.g. `twin.intervene("entryInhibitor", { start: 1, stop: 5, efficacy: 0.9 })`.',
+  },
+  {
+    name: 'run',
+    type: 'function',
+    signature:
+      'twin.run(options?: { duration?, outputInterval?, method?, seed?, replicates?, preset?, initial?, onProgress? }): Promise<TwinResult>',
+    markdown: `Runs the model with the current parameters and interventions. Await it: \`const result = await twin.run({ duration: 10 })\`. Interrupting the kernel stops it. The result shows as a plot (\`${PLOT_MIME_TYPE}\`) with the peak of each observable; \`result.table()\` and \`result.csv()\` give the numbers.`,
+  },
+  {
+    name: 'observe',
+    type: 'function',
+    signature: 'twin.observe(result: TwinResult, id: string): { id, unit, time: Float64Array, values: Float64Array }',
+    markdown: 'One observable of a result over time (the ensemble median when there are several replicates).',
+  },
+  {
+    name: 'create',
+    type: 'function',
+    signature: 'twin.create(model: string): Twin',
+    markdown: 'A new twin of another registered model (see `models.list()`), at its defaults; this twin is unchanged.',
+  },
+  {
+    name: 'plot',
+    type: 'function',
+    signature:
+      'twin.plot(result: TwinResult, options?: { observables?: string[]; log?: boolean; title?: string }): TwinPlot',
+    markdown: 'A plotly figure of chosen observables of a result, optionally on a logarithmic axis.',
+  },
+  {
+    name: 'controls',
+    type: 'function',
+    signature: 'twin.controls(): TwinControls',
+    markdown: `The interactive workbench for this model (\`${WORKBENCH_MIME_TYPE}\`): sliders for the parameters, the interventions, a live plot.`,
+  },
+];
+
+/**
+ * The documentation completion and inspection use for one model's kernel: `twin` and its members, every
+ * model parameter (under `twin.parameters.<id>` and as argument names of `twin.set`), the intervention
+ * kinds (argument names of `twin.intervene`), `models` and `display`.
+ */
+export function twinDocs(manifest: ModelManifest): DocsRegistry {
+  const docs = new DocsRegistry();
+  docs.register('twin', {
+    type: 'instance',
+    signature: 'twin: Twin',
+    markdown: `The twin of **${manifest.title}** (\`${manifest.id}\`).\n\n${manifest.description ?? ''}`.trim(),
+  });
+  for (const member of TWIN_MEMBERS) docs.register(['twin', member.name], member);
+  const parameters = manifest.parameters.map((spec) => parameterDoc(spec));
+  for (const entry of parameters) docs.register(['twin', 'parameters', entry.name], entry);
+  docs.registerArguments('twin.set', parameters);
+  docs.registerArguments(
+    'twin.intervene',
+    manifest.interventions.map((spec) => ({
+      name: spec.kind,
+      type: 'keyword',
+      signature: `${spec.kind}: { start${spec.hasStop ? ', stop' : ''}${spec.fields.map((f) => `, ${f.id}`).join('')} }`,
+      markdown: [
+        `**${spec.kind}** — ${spec.label}`,
+        '',
+        spec.description ?? '',
+        '',
+        ...spec.fields.map(
+          (f) =>
+            `- \`${f.id}\` (${f.unit}): ${f.description ?? f.label ?? ''} [${f.min}, ${f.max}], default ${f.default}`,
+        ),
+      ].join('\n'),
+    })),
+  );
+  docs.registerArguments(
+    'twin.observe',
+    manifest.observables.map((spec) => ({
+      name: spec.id,
+      type: 'property',
+      signature: `${spec.id} [${spec.unit}]`,
+      markdown: [`**${spec.id}**${spec.label ? ` — ${spec.label}` : ''} (\`${spec.unit}\`)`, '', spec.description ?? '']
+        .join('\n')
+        .trim(),
+    })),
+  );
+  docs.register('models', {
+    type: 'instance',
+    signature: 'models: Models',
+    markdown: 'The registered models: `models.list()` shows them, `models.get(id)` gives a manifest.',
+  });
+  docs.register('models.list', {
+    type: 'function',
+    signature: 'models.list(): ModelListing[]',
+    markdown: 'Every registered model: id, title, methods, number of parameters.',
+  });
+  docs.register('models.get', {
+    type: 'function',
+    signature: 'models.get(id: string): ModelManifest',
+    markdown: "A model's manifest; an unknown id throws, listing the known ones.",
+  });
+  docs.register('display', {
+    type: 'function',
+    signature: 'display(value: unknown, options?: { raw?: boolean; metadata?: object }): void',
+    markdown: 'Shows a value as a rich output now (plots, tables, HTML); `display.html(html)`, `display.markdown(md)`.',
+  });
+  return docs;
+}

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { ModelRegistry, ValidationError } from '@immunotwin/engine';
+import { targetCellLimited, withinHostModels } from '@immunotwin/model-within-host';
+import { createModelsApi } from '../src/models.js';
+import { KeyboardInterrupt } from '../src/errors.js';
+import { createTwinApi } from '../src/twinApi.js';
+import { twinDocs } from '../src/twinDocs.js';
+import { PLOT_MIME_TYPE, WORKBENCH_MIME_TYPE } from '../src/twin/mimeTypes.js';
+
+describe('the twin API (in process)', () => {
+  it('starts at the defaults, validates set() naming field, value and range, and resets', () => {
+    const twin = createTwinApi(targetCellLimited);
+    const beta = targetCellLimited.manifest.parameters.find((p) => p.id === 'beta')!;
+    expect(twin.parameters.beta).toBe(beta.default);
+    expect(twin.set({ beta: 2e-5 }).beta).toBe(2e-5);
+    expect(() => twin.set({ beta: 5 })).toThrow(ValidationError);
+    expect(() => twin.set({ beta: 5 })).toThrow(
+      `parameters.beta: 5 is out of range; allowed: ${beta.min} to ${beta.max}`,
+    );
+    expect(() => twin.set({ gamma: 1 })).toThrow(
+      /parameters\.gamma: unknown parameter .*known parameters: U0, V0, beta/,
+    );
+    expect(twin.parameters.beta).toBe(2e-5); // a rejected set changes nothing
+    twin.intervene('entryInhibitor', { start: 1, stop: 3, efficacy: 0.5 });
+    expect(() => twin.intervene('entryInhibitor', { start: 1, stop: 3, efficacy: 2 })).toThrow(
+      /interventions\[1\]\.efficacy: 2 is out of range; allowed: 0 to 1/,
+    );
+    expect(() => twin.intervene('vaccine', { start: 1 })).toThrow(/unknown intervention "vaccine"/);
+    expect(twin.interventions).toEqual([{ kind: 'entryInhibitor', start: 1, stop: 3, efficacy: 0.5 }]);
+    twin.reset();
+    expect(twin.parameters.beta).toBe(beta.default);
+    expect(twin.interventions).toEqual([]);
+  });
+
+  it('runs, and the result gives a plot, a summary, a table and CSV', async () => {
+    const twin = createTwinApi(targetCellLimited);
+    const fractions: number[] = [];
+    const result = await twin.run({ duration: 5, onProgress: (f) => void fractions.push(f) });
+    expect(fractions.at(-1)).toBe(1);
+    const bundle = result.toMimeBundle();
+    expect(Object.keys(bundle.data)).toEqual([PLOT_MIME_TYPE, 'text/plain']);
+    expect(String(bundle.data['text/plain'])).toContain('ode, 1 replicate, 51 samples over 5 days');
+    const rows = result.table({ rows: 6 }).rows;
+    expect(rows[0].time).toBe(0);
+    expect(rows.at(-1)!.time).toBe(5);
+    expect(rows.length).toBeLessThanOrEqual(7);
+    expect(result.csv().split('\n')[1].startsWith('0,')).toBe(true);
+    const series = twin.observe(result, 'V');
+    expect(series).toMatchObject({ id: 'V', unit: 'TCID50/mL' });
+    expect(series.values).toBe(result.runs[0].observables.V);
+    expect(() => twin.observe(result, 'W')).toThrow(/unknown observable "W"/);
+    expect(() => twin.plot(result, { observables: ['W'] })).toThrow(
+      'observables: unknown observable "W"; allowed: U, E, I, V, targetFraction',
+    );
+  });
+
+  it('creates a twin of another model through the registry', () => {
+    const registry = new ModelRegistry();
+    for (const plugin of withinHostModels) registry.register(plugin);
+    const twin = createTwinApi(targetCellLimited, { resolveModel: (id) => registry.get(id) });
+    const other = twin.create('bacteria-innate');
+    expect(other.manifest.id).toBe('bacteria-innate');
+    expect(twin.manifest.id).toBe('target-cell-limited');
+    expect(() => twin.create('nope')).toThrow(/unknown model "nope"/);
+  });
+
+  it('summarises an ensemble by its median band', async () => {
+    const twin = createTwinApi(targetCellLimited);
+    twin.set({ V0: 10, U0: 1e5 });
+    const result = await twin.run({ method: 'ssa', replicates: 4, duration: 2 });
+    const figure = result.plot({ observables: ['V'] }).figure;
+    expect(figure.data.map((t) => t.name)).toEqual([
+      undefined,
+      'Free virus (TCID50/mL) band',
+      'Free virus (TCID50/mL) median',
+    ]);
+    expect(result.toString()).toContain('(peaks of the median)');
+  });
+
+  it('stops a run when the interrupted() flag is raised, with KeyboardInterrupt', async () => {
+    let raised = false;
+    const twin = createTwinApi(targetCellLimited, { interrupted: () => raised });
+    twin.set({ V0: 10, U0: 1e7 });
+    const run = twin.run({ method: 'ssa', replicates: 500, duration: 10 });
+    setTimeout(() => (raised = true), 50);
+    await expect(run).rejects.toBeInstanceOf(KeyboardInterrupt);
+  });
+
+  it('describes the workbench bundle, the models and the docs', () => {
+    const twin = createTwinApi(targetCellLimited);
+    expect(twin.controls().toMimeBundle().data[WORKBENCH_MIME_TYPE]).toMatchObject({
+      model: 'target-cell-limited',
+      interventions: [],
+    });
+    const registry = new ModelRegistry();
+    for (const plugin of withinHostModels) registry.register(plugin);
+    const models = createModelsApi(registry);
+    expect(models.list().map((m) => m.id)).toEqual(registry.ids());
+    expect(() => models.get('nope')).toThrow(/unknown model "nope"; known models: /);
+    const docs = twinDocs(targetCellLimited.manifest);
+    expect(docs.members(['twin']).map((d) => d.name)).toEqual(
+      expect.arrayContaining([
+        'manifest',
+        'parameters',
+        'interventions',
+        'set',
+        'reset',
+        'intervene',
+        'run',
+        'plot',
+        'controls',
+      ]),
+    );
+    expect(docs.argumentNames(['twin', 'set']).map((d) => d.name)).toEqual(
+      targetCellLimited.manifest.parameters.map((p) => p.id),
+    );
+    expect(docs.lookup(['twin', 'parameters', 'beta'])?.markdown).toContain('| source |');
+  });
+});
