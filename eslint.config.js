@@ -4,7 +4,9 @@ import globals from 'globals';
 
 /** Lint rules for the whole monorepo: recommended JS + TypeScript rules, strictness where it catches bugs. */
 export default tseslint.config(
-  { ignores: ['**/lib/**', '**/dist/**', '**/node_modules/**', 'coverage/**', '.venv/**'] },
+  {
+    ignores: ['**/lib/**', '**/dist/**', '**/node_modules/**', 'coverage/**', '.venv/**', 'immunotwin/labextension/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -16,6 +18,12 @@ export default tseslint.config(
       eqeqeq: ['error', 'always'],
       'no-implied-eval': 'off',
     },
+  },
+  {
+    // The JupyterLab extension runs in the browser and keeps options in namespaces, as JupyterLab does.
+    files: ['packages/jupyterlab-extension/src/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: { '@typescript-eslint/no-namespace': 'off' },
   },
   {
     files: ['packages/engine/src/**/*.ts', 'packages/model-*/src/**/*.ts'],

@@ -1,0 +1,38 @@
+import { KernelSpecAPI, type KernelSpec, type ServerConnection } from '@jupyterlab/services';
+import { LiteKernelSpecClient, type IKernelSpecs } from '@jupyterlite/services';
+
+/** The /api/kernelspecs client: the server's kernelspecs (and default) plus the in-browser ones. */
+export class HybridKernelSpecClient implements KernelSpec.IKernelSpecAPIClient {
+  /** Creates the client. */
+  constructor(options: HybridKernelSpecClient.IOptions) {
+    this.serverSettings = options.serverSettings;
+    this.server = new KernelSpecAPI.KernelSpecAPIClient({ serverSettings: options.serverSettings });
+    this.browser = new LiteKernelSpecClient({ kernelSpecs: options.browserSpecs });
+  }
+
+  /** The server settings. */
+  readonly serverSettings: ServerConnection.ISettings;
+
+  /** Both sets of kernelspecs; the server's default stays the default. */
+  async get(): Promise<KernelSpec.ISpecModels> {
+    const [server, browser] = await Promise.all([this.server.get(), this.browser.get()]);
+    return {
+      default: server.default || browser.default,
+      kernelspecs: { ...browser.kernelspecs, ...server.kernelspecs },
+    };
+  }
+
+  private readonly server: KernelSpec.IKernelSpecAPIClient;
+  private readonly browser: KernelSpec.IKernelSpecAPIClient;
+}
+
+/** Statics of {@link HybridKernelSpecClient}. */
+export namespace HybridKernelSpecClient {
+  /** Options of a {@link HybridKernelSpecClient}. */
+  export interface IOptions {
+    /** Settings for the server's kernelspecs API. */
+    readonly serverSettings: ServerConnection.ISettings;
+    /** The in-browser kernelspecs. */
+    readonly browserSpecs: IKernelSpecs;
+  }
+}

@@ -1,0 +1,20 @@
+import { ModelRegistry } from '@immunotwin/engine';
+import { withinHostModels } from '@immunotwin/model-within-host';
+import type { ServiceManagerPlugin } from '@jupyterlab/services';
+import { IModelRegistry } from './tokens';
+
+/**
+ * Provides the model registry with the built-in models. It is a service-manager plugin (activated before
+ * the application exists) so that the kernelspec registration can use it while the services start.
+ */
+export const modelRegistryPlugin: ServiceManagerPlugin<IModelRegistry> = {
+  id: '@immunotwin/jupyterlab-extension:model-registry',
+  description: 'Provides the ImmunoTwin model registry with the built-in models.',
+  autoStart: true,
+  provides: IModelRegistry,
+  activate: (_: null): IModelRegistry => {
+    const registry = new ModelRegistry();
+    for (const model of withinHostModels) registry.register(model);
+    return registry;
+  },
+};

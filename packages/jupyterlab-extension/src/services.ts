@@ -1,0 +1,128 @@
+import {
+  IKernelManager,
+  IKernelSpecManager,
+  IServerSettings,
+  ISessionManager,
+  Kernel,
+  KernelManager,
+  KernelSpec,
+  KernelSpecManager,
+  ServerConnection,
+  Session,
+  SessionManager,
+  type ServiceManagerPlugin,
+} from '@jupyterlab/services';
+import { IKernelClient, IKernelSpecs, KernelSpecs, LiteKernelClient } from '@jupyterlite/services';
+import { HybridKernelClient } from './hybrid/kernelclient';
+import { HybridKernelSpecClient } from './hybrid/kernelspecclient';
+import { HybridSessionClient } from './hybrid/sessionclient';
+import { routingWebSocket } from './hybrid/socket';
+
+/**
+ * The service-manager plugins that let in-browser kernels live beside the server's kernels in a server
+ * JupyterLab (4.4+): the in-browser kernelspecs and kernel client of JupyterLite, and kernel, kernelspec and
+ * session managers whose API clients send each call to the page or to the server.
+ */
+
+/** The in-browser kernelspecs (twin kernels register here). */
+export const browserKernelSpecsPlugin: ServiceManagerPlugin<IKernelSpecs> = {
+  id: '@immunotwin/jupyterlab-extension:browser-kernelspecs',
+  description: 'Provides the registry of in-browser kernelspecs.',
+  autoStart: true,
+  provides: IKernelSpecs,
+  activate: (_: null): IKernelSpecs => new KernelSpecs(),
+};
+
+/** The in-browser kernels' client (JupyterLite's). */
+export const browserKernelClientPlugin: ServiceManagerPlugin<IKernelClient> = {
+  id: '@immunotwin/jupyterlab-extension:browser-kernel-client',
+  description: 'Provides the client that starts and runs in-browser kernels.',
+  autoStart: true,
+  provides: IKernelClient,
+  requires: [IKernelSpecs],
+  activate: (_: null, kernelSpecs: IKernelSpecs): IKernelClient => new LiteKernelClient({ kernelSpecs }),
+};
+
+/** The hybrid kernel client behind the kernel and session managers, one per page. */
+let hybridClient: HybridKernelClient | undefined;
+
+function kernelClient(
+  browserClient: IKernelClient,
+  browserSpecs: IKernelSpecs,
+  settings: ServerConnection.ISettings | null,
+): HybridKernelClient {
+  if (!hybridClient) {
+    const base = settings ?? ServerConnection.makeSettings();
+    const serverSettings: ServerConnection.ISettings = {
+      ...base,
+      WebSocket: routingWebSocket((id) => hybridClient?.isBrowserKernel(id) ?? false),
+    };
+    hybridClient = new HybridKernelClient({
+      serverSettings,
+      browserClient: browserClient as LiteKernelClient,
+      browserSpecs,
+    });
+  }
+  return hybridClient;
+}
+
+/** The kernel manager: server kernels and in-browser kernels. */
+export const kernelManagerPlugin: ServiceManagerPlugin<Kernel.IManager> = {
+  id: '@immunotwin/jupyterlab-extension:kernel-manager',
+  description: 'Provides a kernel manager for server kernels and in-browser kernels side by side.',
+  autoStart: true,
+  provides: IKernelManager,
+  requires: [IKernelClient, IKernelSpecs],
+  optional: [IServerSettings],
+  activate: (
+    _: null,
+    browserClient: IKernelClient,
+    browserSpecs: IKernelSpecs,
+    settings: ServerConnection.ISettings | null,
+  ): Kernel.IManager => {
+    const kernelAPIClient = kernelClient(browserClient, browserSpecs, settings);
+    return new KernelManager({ serverSettings: kernelAPIClient.serverSettings, kernelAPIClient });
+  },
+};
+
+/** The kernelspec manager: the server's kernelspecs and the in-browser ones, refreshed when those change. */
+export const kernelSpecManagerPlugin: ServiceManagerPlugin<KernelSpec.IManager> = {
+  id: '@immunotwin/jupyterlab-extension:kernelspec-manager',
+  description: 'Provides a kernelspec manager listing server and in-browser kernelspecs.',
+  autoStart: true,
+  provides: IKernelSpecManager,
+  requires: [IKernelSpecs],
+  optional: [IServerSettings],
+  activate: (_: null, browserSpecs: IKernelSpecs, settings: ServerConnection.ISettings | null): KernelSpec.IManager => {
+    const serverSettings = settings ?? ServerConnection.makeSettings();
+    const kernelSpecAPIClient = new HybridKernelSpecClient({ serverSettings, browserSpecs });
+    const manager = new KernelSpecManager({ serverSettings, kernelSpecAPIClient });
+    browserSpecs.changed.connect(() => void manager.refreshSpecs());
+    return manager;
+  },
+};
+
+/** The session manager: sessions on in-browser kernels live in the page. */
+export const sessionManagerPlugin: ServiceManagerPlugin<Session.IManager> = {
+  id: '@immunotwin/jupyterlab-extension:session-manager',
+  description: 'Provides a session manager for sessions on server kernels and on in-browser kernels.',
+  autoStart: true,
+  provides: ISessionManager,
+  requires: [IKernelClient, IKernelSpecs, IKernelManager],
+  optional: [IServerSettings],
+  activate: (
+    _: null,
+    browserClient: IKernelClient,
+    browserSpecs: IKernelSpecs,
+    kernelManager: Kernel.IManager,
+    settings: ServerConnection.ISettings | null,
+  ): Session.IManager => {
+    const hybrid = kernelClient(browserClient, browserSpecs, settings);
+    const sessionAPIClient = new HybridSessionClient({
+      serverSettings: hybrid.serverSettings,
+      kernelClient: hybrid,
+      browserClient: browserClient as LiteKernelClient,
+    });
+    return new SessionManager({ serverSettings: hybrid.serverSettings, kernelManager, sessionAPIClient });
+  },
+};
