@@ -20,6 +20,12 @@ export default tseslint.config(
     },
   },
   {
+    // Playwright reads a CommonJS configuration (Galata's base configuration is CommonJS).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // The JupyterLab extension runs in the browser and keeps options in namespaces, as JupyterLab does.
     files: ['packages/jupyterlab-extension/src/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },

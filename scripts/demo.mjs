@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm start` until the twin kernels exist: runs the influenza twin with and without an antiviral and
+// `npm run demo`: runs the influenza twin with and without an antiviral and
 // draws the viral load in the terminal. Uses the built packages (npm start builds them first).
 import { simulateSync } from '@immunotwin/engine';
 import { basicReproductionNumber, targetCellLimited } from '@immunotwin/model-within-host';

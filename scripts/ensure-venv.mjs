@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// Makes sure .venv holds JupyterLab 4.6 and the immunotwin Python package with the extension as last built
+// (`npm run build`): creates the venv when it is missing and reinstalls the package when the venv's copy of
+// the extension differs from immunotwin/labextension. Quiet when nothing is needed. Used by `npm start` and
+// the end-to-end tests.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const venv = join(root, '.venv');
+
+/** The venv's Python interpreter. */
+export const venvPython = join(venv, process.platform === 'win32' ? 'Scripts' : 'bin', 'python');
+
+const built = join(root, 'immunotwin', 'labextension', 'package.json');
+const installed = join(
+  venv,
+  'share',
+  'jupyter',
+  'labextensions',
+  '@immunotwin',
+  'jupyterlab-extension',
+  'package.json',
+);
+
+function run(command, args) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`ImmunoTwin: \`${[command, ...args].join(' ')}\` failed (exit ${result.status ?? result.signal}).`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+/** Creates or updates .venv; exits the process with a message when that fails. */
+export function ensureVenv() {
+  if (!existsSync(built)) {
+    console.error('ImmunoTwin: the JupyterLab extension is not built; run `npm run build` first.');
+    process.exit(1);
+  }
+  if (!existsSync(venvPython)) {
+    console.error('ImmunoTwin: creating .venv with JupyterLab 4.6 (once, about half a minute)…');
+    run(process.platform === 'win32' ? 'python' : 'python3', ['-m', 'venv', venv]);
+    run(venvPython, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', 'jupyterlab==4.6.*']);
+  }
+  const current = existsSync(installed) && readFileSync(installed, 'utf8') === readFileSync(built, 'utf8');
+  if (!current) {
+    console.error('ImmunoTwin: installing the immunotwin Python package into .venv…');
+    run(venvPython, [
+      '-m',
+      'pip',
+      'install',
+      '--quiet',
+      '--disable-pip-version-check',
+      '--force-reinstall',
+      '--no-deps',
+      '.',
+    ]);
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) ensureVenv();

@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+// `npm start` (after ensure-deps and the build): brings .venv up to date (JupyterLab 4.6 and the immunotwin
+// package with the extension just built), then serves JupyterLab on notebooks/ at localhost; it prints the URL.
+// Extra arguments go to `jupyter lab` (e.g. `npm start -- --port 8899 --no-browser`).
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureVenv, venvPython } from './ensure-venv.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+ensureVenv();
+
+const notebooks = join(root, 'notebooks');
+mkdirSync(notebooks, { recursive: true });
+const args = ['-m', 'jupyter', 'lab', '--ServerApp.ip=localhost', `--ServerApp.root_dir=${notebooks}`];
+if (typeof process.getuid === 'function' && process.getuid() === 0) args.push('--allow-root');
+console.error('ImmunoTwin: starting JupyterLab; open the URL it prints (Ctrl+C stops it).');
+const lab = spawn(venvPython, [...args, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => lab.kill(signal));
+lab.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
