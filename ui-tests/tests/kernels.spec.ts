@@ -14,7 +14,8 @@ test('a notebook on the twin kernel runs a simulation in the browser', async ({ 
   await page.notebook.setCell(0, 'code', 'const r = await twin.run(); r');
   await page.notebook.runCell(0);
   const output = await page.notebook.getCellTextOutput(0);
-  expect(output?.join('\n')).toMatch(/peak/i);
+  // The text/plain summary of the result: the peak of each observable and when.
+  expect(output?.join('\n')).toMatch(/V \(Free virus\): peak [\d.e+]+ TCID50\/mL at day/);
 });
 
 test('a Python notebook still runs on the server', async ({ page }) => {
