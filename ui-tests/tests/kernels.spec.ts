@@ -24,3 +24,21 @@ test('a Python notebook still runs on the server', async ({ page }) => {
   await page.notebook.runCell(0);
   expect((await page.notebook.getCellTextOutput(0))?.join('')).toContain('2');
 });
+
+test('interrupting the twin kernel stops a waiting cell and keeps the kernel', async ({ page }) => {
+  await page.notebook.createNew('interrupt.ipynb', { kernel: 'immunotwin-target-cell-limited' });
+  await page.notebook.setCell(
+    0,
+    'code',
+    'const before = 41; await new Promise((resolve) => setTimeout(resolve, 600_000))',
+  );
+  await page.notebook.addCell('code', 'before + 1');
+  // Start the waiting cell without waiting for it, then interrupt through JupyterLab's command.
+  await page.notebook.selectCells(0);
+  await page.keyboard.press('Control+Enter');
+  await page.waitForTimeout(1000);
+  await page.evaluate(() => window.jupyterapp.commands.execute('notebook:interrupt-kernel'));
+  await expect(page.locator('.jp-Cell').first().locator('.jp-OutputArea-output')).toContainText('KeyboardInterrupt');
+  await page.notebook.runCell(1);
+  expect((await page.notebook.getCellTextOutput(1))?.join('')).toContain('42');
+});
