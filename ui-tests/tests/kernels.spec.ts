@@ -13,8 +13,14 @@ test('a notebook on the twin kernel runs a simulation in the browser', async ({ 
   await page.notebook.createNew('twin.ipynb', { kernel: 'immunotwin-target-cell-limited' });
   await page.notebook.setCell(0, 'code', 'const r = await twin.run(); r');
   await page.notebook.runCell(0);
+  // The plot bundle is drawn by plotly.js, loaded on first use.
+  const cell = page.locator('.jp-Cell').first();
+  await expect(cell.locator('.jp-ImmunoTwinPlot .js-plotly-plot svg.main-svg').first()).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(cell.locator('.jp-ImmunoTwinPlot-fallback')).toHaveCount(0);
   const output = await page.notebook.getCellTextOutput(0);
-  // The text/plain summary of the result: the peak of each observable and when.
+  // The text/plain summary of the result (under the plot): the peak of each observable and when.
   expect(output?.join('\n')).toMatch(/V \(Free virus\): peak [\d.e+]+ TCID50\/mL at day/);
 });
 
