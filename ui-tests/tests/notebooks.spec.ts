@@ -18,8 +18,9 @@ test('the getting-started notebook runs on the twin kernel without errors and dr
   page,
   tmpPath,
 }) => {
-  // Twin kernelspecs join the kernelspec manager just after the app starts (the launcher shows them then): a
-  // notebook opened before that asks for a kernel.
+  // Wait until the launcher lists the twin kernel. (A twin notebook opened by its URL while JupyterLab starts
+  // once asked for a kernel; the kernelspecs are now registered with the in-browser kernelspecs themselves,
+  // but that start-up case has no test yet.)
   await expect(page.locator('.jp-LauncherCard[title="Within-host Twin"]').first()).toBeVisible();
   const name = '00-getting-started.ipynb';
   await page.contents.uploadFile(path.resolve(__dirname, '../../notebooks', name), `${tmpPath}/${name}`);

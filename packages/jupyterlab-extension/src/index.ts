@@ -3,7 +3,6 @@
  * The ImmunoTwin JupyterLab extension: the model registry and one in-browser twin kernel per model that
  * asks for one, running beside the server's kernels.
  */
-import { twinKernelSpecsPlugin } from './kernelspecs';
 import { modelRegistryPlugin } from './registry';
 import {
   browserKernelClientPlugin,
@@ -20,7 +19,6 @@ export default [
   modelRegistryPlugin,
   browserKernelSpecsPlugin,
   browserKernelClientPlugin,
-  twinKernelSpecsPlugin,
   kernelManagerPlugin,
   kernelSpecManagerPlugin,
   sessionManagerPlugin,

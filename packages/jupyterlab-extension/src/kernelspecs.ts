@@ -1,8 +1,7 @@
 import { TwinKernel, type IKernelWorkerEndpoint } from '@immunotwin/kernel';
-import type { ServiceManagerPlugin } from '@jupyterlab/services';
-import { IKernelSpecs } from '@jupyterlite/services';
+import type { IKernelSpecs } from '@jupyterlite/services';
 import { twinKernelSpecs } from './specs';
-import { IModelRegistry } from './tokens';
+import type { IModelRegistry } from './tokens';
 
 /** Starts a twin kernel's executor as a module Web Worker (rspack emits the worker entry as its own chunk). */
 function createWorker(): IKernelWorkerEndpoint {
@@ -11,25 +10,23 @@ function createWorker(): IKernelWorkerEndpoint {
   }) as unknown as IKernelWorkerEndpoint;
 }
 
-/** Registers one in-browser kernelspec per model whose manifest has a `kernel` section. */
-export const twinKernelSpecsPlugin: ServiceManagerPlugin<void> = {
-  id: '@immunotwin/jupyterlab-extension:kernelspecs',
-  description: 'Registers an in-browser twin kernel for every ImmunoTwin model that asks for one.',
-  autoStart: true,
-  requires: [IKernelSpecs, IModelRegistry],
-  activate: (_: null, kernelSpecs: IKernelSpecs, registry: IModelRegistry): void => {
-    for (const spec of twinKernelSpecs(registry.list())) {
-      kernelSpecs.register({
-        spec: {
-          name: spec.name,
-          display_name: spec.displayName,
-          language: 'typescript',
-          argv: [],
-          resources: {},
-          metadata: { immunotwin: { model: spec.model } },
-        },
-        create: async (options) => new TwinKernel({ ...options, model: spec.model, createWorker }),
-      });
-    }
-  },
-};
+/**
+ * Registers one in-browser kernelspec per model whose manifest has a `kernel` section. Called while the
+ * in-browser kernelspecs are created, so the kernelspec manager's first listing already holds them and a
+ * twin notebook opened as JupyterLab starts finds its kernel.
+ */
+export function registerTwinKernels(kernelSpecs: IKernelSpecs, registry: IModelRegistry): void {
+  for (const spec of twinKernelSpecs(registry.list())) {
+    kernelSpecs.register({
+      spec: {
+        name: spec.name,
+        display_name: spec.displayName,
+        language: 'typescript',
+        argv: [],
+        resources: {},
+        metadata: { immunotwin: { model: spec.model } },
+      },
+      create: async (options) => new TwinKernel({ ...options, model: spec.model, createWorker }),
+    });
+  }
+}

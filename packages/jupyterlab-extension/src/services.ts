@@ -17,6 +17,8 @@ import { HybridKernelClient } from './hybrid/kernelclient';
 import { HybridKernelSpecClient } from './hybrid/kernelspecclient';
 import { HybridSessionClient } from './hybrid/sessionclient';
 import { routingWebSocket } from './hybrid/socket';
+import { registerTwinKernels } from './kernelspecs';
+import { IModelRegistry } from './tokens';
 
 /**
  * The service-manager plugins that let in-browser kernels live beside the server's kernels in a server
@@ -24,13 +26,18 @@ import { routingWebSocket } from './hybrid/socket';
  * session managers whose API clients send each call to the page or to the server.
  */
 
-/** The in-browser kernelspecs (twin kernels register here). */
+/** The in-browser kernelspecs, holding the twin kernels from the start. */
 export const browserKernelSpecsPlugin: ServiceManagerPlugin<IKernelSpecs> = {
   id: '@immunotwin/jupyterlab-extension:browser-kernelspecs',
-  description: 'Provides the registry of in-browser kernelspecs.',
+  description: 'Provides the registry of in-browser kernelspecs, with a twin kernel for every model that asks for one.',
   autoStart: true,
   provides: IKernelSpecs,
-  activate: (_: null): IKernelSpecs => new KernelSpecs(),
+  requires: [IModelRegistry],
+  activate: (_: null, registry: IModelRegistry): IKernelSpecs => {
+    const kernelSpecs = new KernelSpecs();
+    registerTwinKernels(kernelSpecs, registry);
+    return kernelSpecs;
+  },
 };
 
 /** The in-browser kernels' client (JupyterLite's). */
