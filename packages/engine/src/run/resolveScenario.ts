@@ -1,5 +1,5 @@
 import type { ModelPlugin } from '../model/types.js';
-import { compileNetwork } from '../network/index.js';
+import { initialNetworkState } from './networkState.js';
 import type { InterventionSpec, ParameterSpec, Scenario, SolverOptions } from '../schema/index.js';
 import { ScenarioSchema } from '../schema/index.js';
 import { describeValue, SchemaValidator, ValidationError, type ValidationIssue } from '../validation/index.js';
@@ -186,17 +186,10 @@ function wholeCountIssues(
 ): ValidationIssue[] {
   const { manifest } = plugin;
   if (!manifest.network) return [];
-  const ids = manifest.parameters.map((p) => p.id);
-  const network = compileNetwork(
-    manifest.network,
-    ids,
-    ids.map((id) => parameters[id]),
-    manifest.observables,
-  );
-  const state = network.initialState();
+  const { state } = initialNetworkState(plugin, parameters, initial);
   const issues: ValidationIssue[] = [];
   manifest.network.species.forEach((species, i) => {
-    const value = initial[species.id] ?? state[i];
+    const value = state[i];
     if (Number.isInteger(value)) return;
     const from = initial[species.id] !== undefined ? '' : ` (from "${species.initial}")`;
     issues.push({
