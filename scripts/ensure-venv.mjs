@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Makes sure .venv holds JupyterLab 4.6 and the immunotwin Python package with the extension as last built
+// Makes sure .venv holds JupyterLab 4.6, jupyterlite-core 0.8 (for `npm run lite`) and the immunotwin
+// Python package with the extension as last built
 // (`npm run build`): creates the venv when it is missing and reinstalls the package when the venv's copy of
 // the extension differs from immunotwin/labextension. Quiet when nothing is needed. Used by `npm start` and
 // the end-to-end tests.
@@ -43,6 +44,10 @@ export function ensureVenv() {
     console.error('ImmunoTwin: creating .venv with JupyterLab 4.6 (once, about half a minute)…');
     run(process.platform === 'win32' ? 'python' : 'python3', ['-m', 'venv', venv]);
     run(venvPython, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', 'jupyterlab==4.6.*']);
+  }
+  if (!existsSync(join(dirname(venvPython), 'jupyter-lite'))) {
+    console.error('ImmunoTwin: installing jupyterlite-core 0.8 into .venv (once)…');
+    run(venvPython, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', 'jupyterlite-core==0.8.*']);
   }
   const current = existsSync(installed) && readFileSync(installed, 'utf8') === readFileSync(built, 'utf8');
   if (!current) {

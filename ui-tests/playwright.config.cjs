@@ -1,5 +1,26 @@
-// Galata's Playwright configuration, on Debian's Chromium with nothing downloaded (no video, no trace).
+// Playwright configuration of the end-to-end tests, on Debian's Chromium with nothing downloaded (no video,
+// no trace). Two projects: `lab` runs Galata against a real `jupyter lab`; `lite` runs plain Playwright
+// against the JupyterLite site of `npm run lite` (dist/lite) under Python's static file server.
 const base = require('@jupyterlab/galata/lib/playwright-config');
+
+const chromium = {
+  browserName: 'chromium',
+  headless: true,
+  video: 'off',
+  trace: 'off',
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  },
+};
 
 module.exports = {
   ...base,
@@ -7,30 +28,22 @@ module.exports = {
   retries: 0,
   workers: 1,
   timeout: 120_000,
-  use: {
-    ...base.use,
-    baseURL: 'http://localhost:8899',
-    browserName: 'chromium',
-    headless: true,
-    video: 'off',
-    trace: 'off',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+  projects: [
+    { name: 'lab', testDir: './tests', use: { ...base.use, ...chromium, baseURL: 'http://localhost:8899' } },
+    { name: 'lite', testDir: './lite-tests', use: { ...chromium, baseURL: 'http://localhost:8900/' } },
+  ],
+  webServer: [
+    {
+      command: '../.venv/bin/jupyter lab --no-browser --config jupyter_server_test_config.py',
+      url: 'http://localhost:8899/lab',
+      timeout: 120_000,
+      reuseExistingServer: false,
     },
-  },
-  webServer: {
-    command: '../.venv/bin/jupyter lab --no-browser --config jupyter_server_test_config.py',
-    url: 'http://localhost:8899/lab',
-    timeout: 120_000,
-    reuseExistingServer: false,
-  },
+    {
+      command: 'python3 -m http.server --bind 127.0.0.1 --directory ../dist/lite 8900',
+      url: 'http://localhost:8900/lab/index.html',
+      timeout: 30_000,
+      reuseExistingServer: false,
+    },
+  ],
 };

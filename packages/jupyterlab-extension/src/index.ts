@@ -1,8 +1,10 @@
 /**
  * @packageDocumentation
- * The ImmunoTwin JupyterLab extension: the model registry and one in-browser twin kernel per model that
- * asks for one, running beside the server's kernels.
+ * The ImmunoTwin JupyterLab extension: the model registry, one in-browser twin kernel per model that asks
+ * for one (beside the server's kernels, or in JupyterLite), and the "ImmunoTwin" launcher section with the
+ * notebook templates.
  */
+import { launcherPlugin } from './launcher';
 import { modelRegistryPlugin } from './registry';
 import {
   browserKernelClientPlugin,
@@ -10,9 +12,13 @@ import {
   kernelManagerPlugin,
   kernelSpecManagerPlugin,
   sessionManagerPlugin,
+  twinKernelsPlugin,
 } from './services';
 
 export { IModelRegistry } from './tokens';
+export { SERVER_ONLY_PLUGINS } from './services';
+export { CATEGORY, CommandIDs } from './launcher';
+export { notebookTemplates, type INotebookTemplate } from './templates/catalog';
 export { twinKernelSpecs, KERNEL_NAME_PREFIX, type ITwinKernelSpec } from './specs';
 
 export default [
@@ -22,4 +28,6 @@ export default [
   kernelManagerPlugin,
   kernelSpecManagerPlugin,
   sessionManagerPlugin,
+  twinKernelsPlugin,
+  launcherPlugin,
 ];

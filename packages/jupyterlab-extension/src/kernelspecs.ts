@@ -11,12 +11,15 @@ function createWorker(): IKernelWorkerEndpoint {
 }
 
 /**
- * Registers one in-browser kernelspec per model whose manifest has a `kernel` section. Called while the
+ * Registers one in-browser kernelspec per model whose manifest has a `kernel` section, skipping those
+ * already registered (so it can run again after more models join). In server JupyterLab it runs while the
  * in-browser kernelspecs are created, so the kernelspec manager's first listing already holds them and a
- * twin notebook opened as JupyterLab starts finds its kernel.
+ * twin notebook opened as JupyterLab starts finds its kernel; in JupyterLite it runs on JupyterLite's own
+ * kernelspecs. Returns how many it added.
  */
-export function registerTwinKernels(kernelSpecs: IKernelSpecs, registry: IModelRegistry): void {
-  for (const spec of twinKernelSpecs(registry.list())) {
+export function registerTwinKernels(kernelSpecs: IKernelSpecs, registry: IModelRegistry): number {
+  const missing = twinKernelSpecs(registry.list()).filter((spec) => !kernelSpecs.factories.has(spec.name));
+  for (const spec of missing) {
     kernelSpecs.register({
       spec: {
         name: spec.name,
@@ -29,4 +32,5 @@ export function registerTwinKernels(kernelSpecs: IKernelSpecs, registry: IModelR
       create: async (options) => new TwinKernel({ ...options, model: spec.model, createWorker }),
     });
   }
+  return missing.length;
 }

@@ -40,6 +40,33 @@ export const browserKernelSpecsPlugin: ServiceManagerPlugin<IKernelSpecs> = {
   },
 };
 
+/**
+ * Registers the twin kernels with whichever in-browser kernelspecs the page has: JupyterLite's own in a
+ * JupyterLite site (where the other plugins of this file are disabled), a no-op in server JupyterLab where
+ * `browserKernelSpecsPlugin` already holds them.
+ */
+export const twinKernelsPlugin: ServiceManagerPlugin<void> = {
+  id: '@immunotwin/jupyterlab-extension:twin-kernels',
+  description: 'Registers one in-browser twin kernel per model that asks for one.',
+  autoStart: true,
+  requires: [IKernelSpecs, IModelRegistry],
+  activate: (_: null, kernelSpecs: IKernelSpecs, registry: IModelRegistry): void => {
+    registerTwinKernels(kernelSpecs, registry);
+  },
+};
+
+/**
+ * The plugins a JupyterLite site must disable (in its `jupyter-lite.json`), because JupyterLite provides
+ * the in-browser kernelspecs, the kernel client and the managers itself.
+ */
+export const SERVER_ONLY_PLUGINS = [
+  '@immunotwin/jupyterlab-extension:browser-kernelspecs',
+  '@immunotwin/jupyterlab-extension:browser-kernel-client',
+  '@immunotwin/jupyterlab-extension:kernel-manager',
+  '@immunotwin/jupyterlab-extension:kernelspec-manager',
+  '@immunotwin/jupyterlab-extension:session-manager',
+] as const;
+
 /** The in-browser kernels' client (JupyterLite's). */
 export const browserKernelClientPlugin: ServiceManagerPlugin<IKernelClient> = {
   id: '@immunotwin/jupyterlab-extension:browser-kernel-client',

@@ -1,0 +1,135 @@
+import type { JupyterFrontEnd, JupyterFrontEndPlugin } from '@jupyterlab/application';
+import { ICommandPalette } from '@jupyterlab/apputils';
+import { IDefaultFileBrowser } from '@jupyterlab/filebrowser';
+import { ILauncher } from '@jupyterlab/launcher';
+import { IMainMenu } from '@jupyterlab/mainmenu';
+import type { KernelSpec } from '@jupyterlab/services';
+import type { ReadonlyPartialJSONObject } from '@lumino/coreutils';
+import type { IDisposable } from '@lumino/disposable';
+import { immunoTwinIcon } from './icon';
+import { KERNEL_NAME_PREFIX } from './specs';
+import { findTemplate, notebookTemplates } from './templates/catalog';
+import { freeCopyPath } from './templates/copyName';
+import { chooseTemplate } from './templates/templateDialog';
+
+/** The launcher section and palette category of the suite. */
+export const CATEGORY = 'ImmunoTwin';
+
+/** Command ids of the launcher plugin. */
+export namespace CommandIDs {
+  /** A new notebook on a twin kernel: args `kernelName`, `displayName`, `cwd`. */
+  export const newTwinNotebook = 'immunotwin:new-twin-notebook';
+  /** A copy of a template, opened: args `file` (the template's file name), `cwd`. */
+  export const openTemplate = 'immunotwin:open-template';
+  /** Asks for a template, then opens a copy of it. */
+  export const newFromTemplate = 'immunotwin:new-from-template';
+}
+
+/** The twin kernelspecs the kernelspec manager lists, by display name. */
+function twinKernelSpecs(manager: KernelSpec.IManager): KernelSpec.ISpecModel[] {
+  const specs = Object.values(manager.specs?.kernelspecs ?? {}).filter(
+    (spec): spec is KernelSpec.ISpecModel => !!spec && spec.name.startsWith(KERNEL_NAME_PREFIX),
+  );
+  return specs.sort((a, b) => a.display_name.localeCompare(b.display_name));
+}
+
+/** The folder new notebooks go in: the launcher's, else the file browser's, else the root. */
+function targetFolder(args: ReadonlyPartialJSONObject, browser: IDefaultFileBrowser | null): string {
+  return typeof args.cwd === 'string' ? args.cwd : (browser?.model.path ?? '');
+}
+
+/** Saves a copy of a template next to the user's files (never over one) and opens it. */
+async function openTemplateCopy(app: JupyterFrontEnd, file: string, folder: string): Promise<void> {
+  const template = findTemplate(file);
+  if (!template) {
+    const known = notebookTemplates.map((t) => t.file).join(', ');
+    throw new Error(`ImmunoTwin has no template "${file}"; the templates are: ${known}`);
+  }
+  const contents = app.serviceManager.contents;
+  const exists = async (path: string): Promise<boolean> => {
+    try {
+      await contents.get(path, { content: false });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const path = await freeCopyPath(folder, template.file, exists);
+  await contents.save(path, { type: 'notebook', format: 'json', content: template.notebook });
+  await app.commands.execute('docmanager:open', { path, factory: 'Notebook' });
+}
+
+/**
+ * The "ImmunoTwin" launcher section (a new notebook on each twin kernel, and each template), the command
+ * "New notebook from ImmunoTwin template" in the palette and the File › New menu.
+ */
+export const launcherPlugin: JupyterFrontEndPlugin<void> = {
+  id: '@immunotwin/jupyterlab-extension:launcher',
+  description: 'Adds the ImmunoTwin launcher section and the "New notebook from ImmunoTwin template" command.',
+  autoStart: true,
+  optional: [ILauncher, ICommandPalette, IMainMenu, IDefaultFileBrowser],
+  activate: (
+    app: JupyterFrontEnd,
+    launcher: ILauncher | null,
+    palette: ICommandPalette | null,
+    mainMenu: IMainMenu | null,
+    browser: IDefaultFileBrowser | null,
+  ): void => {
+    const { commands, serviceManager } = app;
+
+    commands.addCommand(CommandIDs.newTwinNotebook, {
+      label: (args) => String(args.displayName ?? args.kernelName ?? 'Twin notebook'),
+      caption: (args) => `A new notebook on the ${String(args.displayName ?? args.kernelName)} kernel`,
+      icon: (args) => (args.isPalette ? undefined : immunoTwinIcon),
+      execute: (args) =>
+        commands.execute('notebook:create-new', { kernelName: args.kernelName, cwd: targetFolder(args, browser) }),
+    });
+
+    commands.addCommand(CommandIDs.openTemplate, {
+      label: (args) => findTemplate(String(args.file))?.title ?? String(args.file),
+      caption: (args) => findTemplate(String(args.file))?.description ?? '',
+      icon: (args) => (args.isPalette ? undefined : immunoTwinIcon),
+      execute: (args) => openTemplateCopy(app, String(args.file), targetFolder(args, browser)),
+    });
+
+    commands.addCommand(CommandIDs.newFromTemplate, {
+      label: 'New notebook from ImmunoTwin template',
+      caption: 'Copies one of the ImmunoTwin notebook templates into the current folder and opens it',
+      icon: (args) => (args.isPalette ? undefined : immunoTwinIcon),
+      isEnabled: () => notebookTemplates.length > 0,
+      execute: async (args) => {
+        const file = await chooseTemplate(notebookTemplates);
+        if (file) await openTemplateCopy(app, file, targetFolder(args, browser));
+      },
+    });
+
+    palette?.addItem({ command: CommandIDs.newFromTemplate, category: CATEGORY });
+    mainMenu?.fileMenu.newMenu.addGroup([{ command: CommandIDs.newFromTemplate }], 40);
+    if (!launcher) return;
+
+    notebookTemplates.forEach((template, rank) =>
+      launcher.add({
+        command: CommandIDs.openTemplate,
+        args: { file: template.file },
+        category: CATEGORY,
+        rank: 100 + rank,
+      }),
+    );
+
+    // Kernel cards follow the kernelspec manager, so a model registered later appears once its kernel does.
+    let kernelCards: IDisposable[] = [];
+    const showKernels = (): void => {
+      kernelCards.forEach((card) => card.dispose());
+      kernelCards = twinKernelSpecs(serviceManager.kernelspecs).map((spec, rank) =>
+        launcher.add({
+          command: CommandIDs.newTwinNotebook,
+          args: { kernelName: spec.name, displayName: spec.display_name },
+          category: CATEGORY,
+          rank,
+        }),
+      );
+    };
+    serviceManager.kernelspecs.specsChanged.connect(showKernels);
+    void serviceManager.kernelspecs.ready.then(showKernels);
+  },
+};

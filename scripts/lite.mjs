@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+// `npm run lite`: builds a static JupyterLite 0.8 site with the ImmunoTwin extension (twin kernels, plots,
+// launcher section, templates) and the notebooks of notebooks/ into dist/lite. Serve that folder with any
+// static file server, e.g. `python3 -m http.server --directory dist/lite`. Expects `npm run build` first.
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureVenv, venvPython } from './ensure-venv.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The site's folder. */
+export const LITE_OUTPUT = join(root, 'dist', 'lite');
+
+/** Builds the site afresh into dist/lite; exits the process with a message when that fails. */
+export function buildLite() {
+  ensureVenv();
+  rmSync(LITE_OUTPUT, { recursive: true, force: true });
+  // jupyter lite build skips tasks its doit database says are done, even for a new output folder: start clean.
+  rmSync(join(root, 'lite', '.jupyterlite.doit.db'), { force: true });
+  const args = [
+    'lite',
+    'build',
+    '--lite-dir',
+    join(root, 'lite'),
+    '--contents',
+    join(root, 'notebooks'),
+    '--output-dir',
+    LITE_OUTPUT,
+  ];
+  const result = spawnSync(join(dirname(venvPython), 'jupyter'), args, {
+    cwd: join(root, 'lite'),
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (result.status !== 0) {
+    console.error(`ImmunoTwin: \`jupyter ${args.join(' ')}\` failed (exit ${result.status ?? result.signal}).`);
+    process.exit(result.status ?? 1);
+  }
+  console.error(`ImmunoTwin: JupyterLite site built in ${LITE_OUTPUT}`);
+  console.error('Serve it with any static file server, e.g. `python3 -m http.server --directory dist/lite 8000`.');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) buildLite();

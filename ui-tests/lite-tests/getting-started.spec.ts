@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { expect, test } from '@playwright/test';
+
+// The JupyterLite site of `npm run lite`, served by a plain static file server (Python's http.server):
+// no Jupyter server, every kernel in the browser.
+
+test('the JupyterLite launcher has the ImmunoTwin section with the twin kernel and the templates', async ({ page }) => {
+  await page.goto('lab/index.html');
+  const section = page
+    .locator('.jp-Launcher-section')
+    .filter({ has: page.locator('.jp-Launcher-sectionTitle', { hasText: /^ImmunoTwin$/ }) });
+  await expect(section.locator('.jp-LauncherCard', { hasText: 'Within-host Twin' })).toHaveCount(1, {
+    timeout: 60_000,
+  });
+  await expect(section.locator('.jp-LauncherCard', { hasText: 'Getting started' })).toHaveCount(1);
+});
+
+test('the getting-started notebook runs top to bottom in JupyterLite with no error output', async ({ page }) => {
+  await page.goto('lab/index.html?path=00-getting-started.ipynb');
+  const kernelName = page.locator('.jp-NotebookPanel-toolbar .jp-KernelName');
+  await expect(kernelName).toHaveText('Within-host Twin', { timeout: 60_000 });
+  await expect(
+    page.locator('.jp-NotebookPanel-toolbar .jp-Notebook-ExecutionIndicator[data-status="idle"]'),
+  ).toHaveCount(1, {
+    timeout: 60_000,
+  });
+
+  // The notebook renders its cells lazily: count them in the file.
+  const notebook = JSON.parse(
+    readFileSync(path.resolve(__dirname, '../../notebooks/00-getting-started.ipynb'), 'utf8'),
+  );
+  const codeCells = (notebook.cells as { cell_type: string }[]).filter((cell) => cell.cell_type === 'code').length;
+  await expect(page.locator('.jp-Notebook .jp-CodeCell')).toHaveCount(codeCells);
+  // Run › Run All Cells (JupyterLite has no Galata helpers in the page).
+  await page.locator('.lm-MenuBar-itemLabel', { hasText: /^Run$/ }).click();
+  await page.locator('.lm-Menu-itemLabel', { hasText: /^Run All Cells$/ }).click();
+  // Every code cell gets an execution count once it has run.
+  await expect(page.locator('.jp-Notebook .jp-CodeCell .jp-InputArea-prompt', { hasText: /\[\d+\]/ })).toHaveCount(
+    codeCells,
+    { timeout: 120_000 },
+  );
+  await expect(page.locator('.jp-Notebook-ExecutionIndicator[data-status="idle"]')).toHaveCount(1, { timeout: 60_000 });
+
+  // No error output (tracebacks and stderr render as application/vnd.jupyter.stderr), every code cell shows
+  // something, and the run and the three twin.plot() cells are drawn by plotly.
+  const cells = page.locator('.jp-Notebook .jp-CodeCell');
+  await expect(
+    page.locator('.jp-Notebook .jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]'),
+  ).toHaveCount(0);
+  for (let i = 0; i < codeCells; i++)
+    await expect(cells.nth(i).locator('.jp-OutputArea-output').first()).toBeAttached();
+  await expect(page.locator('.jp-ImmunoTwinPlot')).toHaveCount(4);
+  await expect(page.locator('.jp-ImmunoTwinPlot .js-plotly-plot svg.main-svg').first()).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(page.locator('.jp-ImmunoTwinPlot-fallback')).toHaveCount(0);
+});

@@ -1,0 +1,53 @@
+import { expect, test } from '@jupyterlab/galata';
+
+// In-browser kernel sessions do not survive a reload: every test gets a fresh workspace.
+test.use({ autoGoto: true });
+
+const section = (page: import('@playwright/test').Page) =>
+  page
+    .locator('.jp-Launcher-section')
+    .filter({ has: page.locator('.jp-Launcher-sectionTitle', { hasText: /^ImmunoTwin$/ }) });
+
+test('the launcher has an ImmunoTwin section with the twin kernels and the templates', async ({ page }) => {
+  const cards = section(page).locator('.jp-LauncherCard');
+  await expect(cards.filter({ hasText: 'Within-host Twin' })).toHaveCount(1);
+  await expect(cards.filter({ hasText: 'Getting started: a virus infection in a twin' })).toHaveCount(1);
+  // The server's Python kernel is not in it.
+  await expect(cards.filter({ hasText: 'Python' })).toHaveCount(0);
+});
+
+test('the kernel card opens a new notebook on that twin kernel', async ({ page }) => {
+  await section(page).locator('.jp-LauncherCard', { hasText: 'Within-host Twin' }).click();
+  await expect(page.locator('.jp-NotebookPanel-toolbar .jp-KernelName')).toHaveText('Within-host Twin');
+  await page.notebook.setCell(0, 'code', 'twin.manifest.id');
+  await page.notebook.runCell(0);
+  expect((await page.notebook.getCellTextOutput(0))?.join('')).toContain('target-cell-limited');
+});
+
+test('a template card saves a copy next to the user files and opens it on its kernel', async ({ page, tmpPath }) => {
+  await section(page).locator('.jp-LauncherCard', { hasText: 'Getting started' }).click();
+  await expect(page.locator('.jp-NotebookPanel-toolbar .jp-KernelName')).toHaveText('Within-host Twin');
+  await expect(page.locator('.jp-NotebookPanel .jp-MarkdownOutput h1').first()).toContainText('Getting started');
+  expect(await page.contents.fileExists(`${tmpPath}/00-getting-started.ipynb`)).toBe(true);
+});
+
+test('"New notebook from ImmunoTwin template" lists the templates and never overwrites a file', async ({
+  page,
+  tmpPath,
+}) => {
+  // A file of the template's name is already there: the copy gets the next free name.
+  const mine = '{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}';
+  await page.contents.uploadContent(mine, 'text', `${tmpPath}/00-getting-started.ipynb`);
+  // Not awaited in the page: the command resolves only once the dialog is answered.
+  await page.evaluate(() => void window.jupyterapp.commands.execute('immunotwin:new-from-template'));
+  const dialog = page.locator('.jp-Dialog');
+  await expect(dialog.locator('.jp-Dialog-header')).toHaveText('New notebook from ImmunoTwin template');
+  const options = await dialog.locator('select option').allInnerTexts();
+  expect(options).toContain('Getting started: a virus infection in a twin (Within-host Twin)');
+  await dialog.locator('button', { hasText: 'Create' }).click();
+  await expect(page.locator('.jp-NotebookPanel-toolbar .jp-KernelName')).toHaveText('Within-host Twin');
+  expect(await page.contents.fileExists(`${tmpPath}/00-getting-started-1.ipynb`)).toBe(true);
+  // The user's file is untouched.
+  const original = await page.contents.getContentMetadata(`${tmpPath}/00-getting-started.ipynb`);
+  expect(original?.size).toBe(mine.length);
+});
