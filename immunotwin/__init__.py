@@ -1,6 +1,11 @@
-"""ImmunoTwin for Jupyter: ships the prebuilt JupyterLab extension (twin kernels in the browser)."""
+"""ImmunoTwin for Jupyter: ships the prebuilt JupyterLab extension (twin kernels in the browser) and the
+``Workbench`` display helper for Python kernels."""
 
 from importlib.metadata import PackageNotFoundError, version as _version
+
+from .workbench import WORKBENCH_MIME_TYPE, Workbench
+
+__all__ = ["Workbench", "WORKBENCH_MIME_TYPE"]
 
 try:
     __version__ = _version("immunotwin")

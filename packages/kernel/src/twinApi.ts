@@ -72,17 +72,28 @@ export interface TwinApi {
   controls(): TwinControls;
 }
 
-/** The workbench widget bundle: model, current parameters and interventions. */
+/**
+ * The workbench's saved state (version 1 of `application/vnd.immunotwin.workbench+json`, read by
+ * `@immunotwin/widgets`): the scenario to explore — state only, the workbench computes its own runs.
+ */
+export interface WorkbenchBundle {
+  /** Format version. */
+  version: 1;
+  /** The twin's model, every parameter's current value and its interventions. */
+  scenario: { model: string; parameters: Record<string, number>; interventions: TwinIntervention[] };
+}
+
+/** The workbench widget bundle of a twin: its scenario as the workbench state, with a text/plain summary. */
 export class TwinControls {
   constructor(
-    /** Model id, parameter values and interventions. */
-    readonly state: { model: string; parameters: Record<string, number>; interventions: TwinIntervention[] },
+    /** The workbench state. */
+    readonly state: WorkbenchBundle,
     private readonly title: string,
   ) {}
 
   /** The bundle under the workbench MIME type, with a text/plain fallback. */
   toMimeBundle(): MimeBundle {
-    const { model, parameters, interventions } = this.state;
+    const { model, parameters, interventions } = this.state.scenario;
     const text = [
       `Workbench: ${this.title} (${model})`,
       `  parameters: ${Object.entries(parameters)
@@ -191,7 +202,10 @@ export function createTwinApi(plugin: ModelPlugin, options: TwinApiOptions = {})
     },
     controls() {
       return new TwinControls(
-        { model: manifest.id, parameters: { ...parameters }, interventions: twin.interventions },
+        {
+          version: 1,
+          scenario: { model: manifest.id, parameters: { ...parameters }, interventions: twin.interventions },
+        },
         manifest.title,
       );
     },

@@ -111,9 +111,12 @@ describe('TwinKernel protocol (BaseKernel on a worker thread)', () => {
     const { iopub } = await k.request('execute_request', execute('twin.controls()'));
     const data = content(outputs(iopub)[0]).data as Record<string, unknown>;
     expect(data[WORKBENCH_MIME_TYPE]).toMatchObject({
-      model: 'target-cell-limited',
-      parameters: { beta: 2e-5 },
-      interventions: [{ kind: 'entryInhibitor', start: 1, stop: 4 }],
+      version: 1,
+      scenario: {
+        model: 'target-cell-limited',
+        parameters: { beta: 2e-5 },
+        interventions: [{ kind: 'entryInhibitor', start: 1, stop: 4 }],
+      },
     });
     expect(String(data['text/plain'])).toContain('beta=0.00002');
     await k.request('execute_request', execute('twin.reset()'));

@@ -89,8 +89,8 @@ describe('the twin API (in process)', () => {
   it('describes the workbench bundle, the models and the docs', () => {
     const twin = createTwinApi(targetCellLimited);
     expect(twin.controls().toMimeBundle().data[WORKBENCH_MIME_TYPE]).toMatchObject({
-      model: 'target-cell-limited',
-      interventions: [],
+      version: 1,
+      scenario: { model: 'target-cell-limited', interventions: [] },
     });
     const registry = new ModelRegistry();
     for (const plugin of withinHostModels) registry.register(plugin);

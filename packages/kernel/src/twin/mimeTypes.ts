@@ -1,5 +1,5 @@
 /** MIME type of an ImmunoTwin plot: a plotly figure (`{ data, layout }`) as JSON. */
 export const PLOT_MIME_TYPE = 'application/vnd.immunotwin.plot+json';
 
-/** MIME type of the workbench widget bundle: `{ model, parameters, interventions }` (rendered by the widgets). */
+/** MIME type of the workbench widget bundle: `{ version: 1, scenario, … }` (the widgets' saved state). */
 export const WORKBENCH_MIME_TYPE = 'application/vnd.immunotwin.workbench+json';
