@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // Makes sure .venv holds JupyterLab 4.6, jupyterlite-core 0.8 (for `npm run lite`) and the immunotwin
-// Python package with the extension as last built
-// (`npm run build`): creates the venv when it is missing and reinstalls the package when the venv's copy of
-// the extension differs from immunotwin/labextension. Quiet when nothing is needed. Used by `npm start` and
+// Python package as it is now: creates the venv when it is missing and reinstalls the package when the
+// extension (as last built by `npm run build`) or the Python sources changed since the last install (a
+// digest in .venv/immunotwin.stamp). Quiet when nothing is needed. Used by `npm start`, `npm run lite` and
 // the end-to-end tests.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,15 +17,18 @@ const venv = join(root, '.venv');
 export const venvPython = join(venv, process.platform === 'win32' ? 'Scripts' : 'bin', 'python');
 
 const built = join(root, 'immunotwin', 'labextension', 'package.json');
-const installed = join(
-  venv,
-  'share',
-  'jupyter',
-  'labextensions',
-  '@immunotwin',
-  'jupyterlab-extension',
-  'package.json',
-);
+/** Records what the venv's immunotwin was installed from. */
+const stampFile = join(venv, 'immunotwin.stamp');
+
+/** A digest of what the Python package installs: the built extension's manifest and the Python sources. */
+function packageDigest() {
+  const hash = createHash('sha256').update(readFileSync(built));
+  const sources = join(root, 'immunotwin');
+  for (const name of readdirSync(sources).filter((file) => file.endsWith('.py')).sort()) {
+    hash.update(name).update(readFileSync(join(sources, name)));
+  }
+  return hash.digest('hex');
+}
 
 function run(command, args) {
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
@@ -49,7 +53,8 @@ export function ensureVenv() {
     console.error('ImmunoTwin: installing jupyterlite-core 0.8 into .venv (once)…');
     run(venvPython, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', 'jupyterlite-core==0.8.*']);
   }
-  const current = existsSync(installed) && readFileSync(installed, 'utf8') === readFileSync(built, 'utf8');
+  const digest = packageDigest();
+  const current = existsSync(stampFile) && readFileSync(stampFile, 'utf8') === digest;
   if (!current) {
     console.error('ImmunoTwin: installing the immunotwin Python package into .venv…');
     run(venvPython, [
@@ -62,6 +67,7 @@ export function ensureVenv() {
       '--no-deps',
       '.',
     ]);
+    writeFileSync(stampFile, digest);
   }
 }
 
