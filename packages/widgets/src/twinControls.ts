@@ -1,5 +1,6 @@
 import type { ModelManifest, ParameterSpec } from '@immunotwin/engine';
 import { css, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { widgetEvent, type IParameterChangeDetail, type IPresetChangeDetail, type IResetDetail } from './events.js';
 import {
   checkNumber,
@@ -95,8 +96,8 @@ export class TwinControls extends LitElement {
   declare preset: string | undefined;
   /** Disables every control. */
   declare disabled: boolean;
-  /** Parameter id → the message shown for rejected text. */
-  declare protected errors: Record<string, string>;
+  /** Parameter id → the rejected text and the message shown for it. */
+  declare protected errors: Record<string, { text: string; message: string }>;
 
   constructor() {
     super();
@@ -150,7 +151,7 @@ export class TwinControls extends LitElement {
           min="0"
           max=${SLIDER_STEPS}
           step="1"
-          .value=${String(valueToPosition(value, spec))}
+          .value=${live(String(valueToPosition(value, spec)))}
           aria-labelledby="label-${spec.id}"
           aria-valuetext="${formatNumber(value)}${unit ? ` ${unit}` : ''}"
           aria-describedby="help-${spec.id}"
@@ -162,7 +163,7 @@ export class TwinControls extends LitElement {
           inputmode="decimal"
           class="field"
           id="field-${spec.id}"
-          .value=${formatNumber(value)}
+          .value=${live(error ? error.text : formatNumber(value))}
           aria-invalid=${error ? 'true' : 'false'}
           aria-describedby="range-${spec.id} help-${spec.id}${error ? ` error-${spec.id}` : ''}"
           ?disabled=${this.disabled}
@@ -172,7 +173,7 @@ export class TwinControls extends LitElement {
         <span class="unit" id="range-${spec.id}">${unit}
           <span class="visually-hidden">${describeRange(spec)}${log ? ', logarithmic slider' : ''}</span></span
         >
-        ${error ? html`<span class="error" id="error-${spec.id}" role="alert">${error}</span>` : nothing}
+        ${error ? html`<span class="error" id="error-${spec.id}" role="alert">${error.message}</span>` : nothing}
         <div class="help" id="help-${spec.id}" role="tooltip">
           <strong>${spec.id}</strong> — ${spec.description} <br /><span class="muted">Source: ${spec.source}</span>
         </div>
@@ -187,9 +188,10 @@ export class TwinControls extends LitElement {
   }
 
   private onType(spec: ParameterSpec, event: Event, committed: boolean): void {
-    const check = checkNumber((event.target as HTMLInputElement).value, spec);
+    const text = (event.target as HTMLInputElement).value;
+    const check = checkNumber(text, spec);
     if (!check.ok) {
-      this.errors = { ...this.errors, [spec.id]: check.message };
+      this.errors = { ...this.errors, [spec.id]: { text, message: check.message } };
       return;
     }
     this.clearError(spec.id);

@@ -1,5 +1,6 @@
 import type { InterventionInstance, InterventionSpec, ModelManifest } from '@immunotwin/engine';
 import { css, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { widgetEvent, type IInterventionsChangeDetail } from './events.js';
 import { fieldRange, moveIntervention, newIntervention } from './interventionEdits.js';
 import { checkNumber, describeRange, formatNumber } from './numberRange.js';
@@ -102,8 +103,8 @@ export class TwinInterventions extends LitElement {
   declare step: number;
   /** Disables editing. */
   declare disabled: boolean;
-  /** `${index}.${field}` → message for rejected text. */
-  declare protected errors: Record<string, string>;
+  /** `${index}.${field}` → the rejected text and the message shown for it. */
+  declare protected errors: Record<string, { text: string; message: string }>;
 
   private drag: IDrag | undefined;
 
@@ -194,14 +195,14 @@ export class TwinInterventions extends LitElement {
         return html`<span>
           <label for="f-${index}-${field}">${label}</label>
           <input id="f-${index}-${field}" type="text" inputmode="decimal" data-field=${field}
-            .value=${value === undefined ? '' : formatNumber(Number(value))}
+            .value=${live(error ? error.text : value === undefined ? '' : formatNumber(Number(value)))}
             title=${spec_?.description ?? ''}
             aria-invalid=${error ? 'true' : 'false'}
             aria-describedby=${error ? `e-${index}-${field}` : nothing}
             ?disabled=${this.disabled}
             @change=${(event: Event) => this.onEdit(index, field, event)} />
           <span class="unit">${fieldUnit === '1' ? '' : fieldUnit}</span>
-          ${error ? html`<span class="error" id="e-${index}-${field}" role="alert">${error}</span>` : nothing}
+          ${error ? html`<span class="error" id="e-${index}-${field}" role="alert">${error.message}</span>` : nothing}
         </span>`;
       })}
       <button type="button" data-remove=${index} ?disabled=${this.disabled} @click=${() => this.removeIntervention(index)}
@@ -225,7 +226,8 @@ export class TwinInterventions extends LitElement {
     if (!spec) return;
     const range = fieldRange(spec, item, field, this.duration, `${this.manifest!.timeUnit}s`);
     const key = `${index}.${field}`;
-    const check = checkNumber((event.target as HTMLInputElement).value, range);
+    const text = (event.target as HTMLInputElement).value;
+    const check = checkNumber(text, range);
     let message = check.ok ? undefined : check.message;
     if (check.ok && field === 'stop' && check.value <= item.start) {
       message = `must be after start (${formatNumber(item.start)}); ${describeRange(range)}`;
@@ -234,7 +236,7 @@ export class TwinInterventions extends LitElement {
       message = `must be before stop (${formatNumber(item.stop)}); ${describeRange(range)}`;
     }
     if (message !== undefined || !check.ok) {
-      this.errors = { ...this.errors, [key]: message! };
+      this.errors = { ...this.errors, [key]: { text, message: message! } };
       return;
     }
     this.change(this.interventions.map((it, i) => (i === index ? { ...it, [field]: check.value } : it)));
