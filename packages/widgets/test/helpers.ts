@@ -91,9 +91,11 @@ export class PlotlyRecorder implements IPlotly {
     this.calls.push({ name: 'purge' });
   }
 
-  /** The drawn trace whose name starts with `name`. */
+  /** The drawn trace named `name` (or, if none is, the first whose name starts with it). */
   trace(name: string): PlotlyObject & { x: number[]; y: number[] } {
-    const found = this.data.find((t) => typeof t.name === 'string' && t.name.startsWith(name));
+    const found =
+      this.data.find((t) => t.name === name) ??
+      this.data.find((t) => typeof t.name === 'string' && t.name.startsWith(name));
     if (!found) throw new Error(`no trace named ${name}…; traces: ${this.data.map((t) => t.name).join(', ')}`);
     return found as PlotlyObject & { x: number[]; y: number[] };
   }
