@@ -42,6 +42,7 @@ export class RunController {
   private phaseValue: RunPhase = 'idle';
   private lastTime = 0;
   private wake: (() => void) | undefined;
+  private waiters: (() => void)[] = [];
 
   /**
    * @param session the session to drive (in a worker or in process)
@@ -106,7 +107,10 @@ export class RunController {
   step(): Promise<void> {
     return this.enqueue(async () => {
       this.stepping = true;
-      if (this.phaseValue === 'paused') await this.session.resume();
+      if (this.phaseValue === 'paused') {
+        this.setPhase('running'); // until the step's frame is in
+        await this.session.resume();
+      }
       else if (this.phaseValue !== 'running') this.start(await this.session.scenario(), true);
       else {
         await this.session.pause();
@@ -124,10 +128,24 @@ export class RunController {
     });
   }
 
-  /** Resolves when every queued call has been handled and the run under way (if any) has ended. */
+  /**
+   * Resolves when every queued call has been handled and the run under way, if any, has ended or is
+   * paused (after a step, once the step's frame is in).
+   */
   async idle(): Promise<void> {
-    await this.queue.catch(() => undefined);
-    await this.running;
+    for (;;) {
+      const queue = this.queue;
+      await queue.catch(() => undefined);
+      if (queue !== this.queue) continue;
+      if (!this.running || this.phaseValue === 'paused') return;
+      await new Promise<void>((resolve) => this.waiters.push(resolve));
+    }
+  }
+
+  private notify(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const resolve of waiters) resolve();
   }
 
   private enqueue<T>(operation: () => Promise<T>): Promise<T> {
@@ -140,6 +158,7 @@ export class RunController {
     if (phase === this.phaseValue) return;
     this.phaseValue = phase;
     this.listener.phase(phase);
+    this.notify();
   }
 
   /** Cancels the run under way and waits for it to wind down. */
@@ -161,7 +180,7 @@ export class RunController {
     this.stepping = stepping;
     this.lastTime = 0;
     this.listener.begin(scenario);
-    this.setPhase(stepping ? 'paused' : 'running');
+    this.setPhase('running'); // a step pauses once its first frame is in
     const paced = Number.isFinite(this.speed) && this.speed > 0;
     const run = this.session
       .run({
@@ -198,6 +217,7 @@ export class RunController {
       })
       .finally(() => {
         if (this.running === run) this.running = undefined;
+        this.notify();
       });
     this.running = run;
   }

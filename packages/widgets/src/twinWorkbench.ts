@@ -1,4 +1,4 @@
-import type { InterventionInstance, ModelManifest, RunProgress, Scenario } from '@immunotwin/engine';
+import type { InterventionInstance, ModelManifest, ObservedDataset, RunProgress, Scenario } from '@immunotwin/engine';
 import type { ISessionFrame, ISessionResult, ITwinSession } from '@immunotwin/worker';
 import { css, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { download } from './download.js';
@@ -25,6 +25,8 @@ export type WorkbenchSession = ITwinSession & { dispose?(): void };
 
 /** Makes the workbench's session; called once, on first use. The workbench never creates one itself. */
 export type SessionFactory = () => WorkbenchSession | Promise<WorkbenchSession>;
+
+const NO_OBSERVED: ObservedDataset[] = [];
 
 /** Playback speeds offered, in model time units per second (Infinity: full speed). */
 export const SPEEDS: readonly number[] = [Infinity, 10, 5, 2, 1, 0.5];
@@ -518,7 +520,7 @@ export class TwinWorkbench extends LitElement {
         .manifest=${manifest}
         .observables=${state.observables}
         .logY=${state.view?.logY ?? false}
-        .observed=${state.observed ?? []}
+        .observed=${state.observed ?? NO_OBSERVED}
         .pinned=${this.pinnedRuns}
         .plotlyLoader=${this.plotlyLoader}
       ></twin-timeseries>
