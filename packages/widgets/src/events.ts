@@ -1,4 +1,4 @@
-import type { InterventionInstance } from '@immunotwin/engine';
+import type { TimelineIntervention } from './interventionEdits.js';
 import type { WorkbenchState } from './workbenchState.js';
 
 /** Detail of `parameter-change` (from `<twin-controls>`): a parameter took a new, valid value. */
@@ -26,7 +26,7 @@ export interface IResetDetail {
 /** Detail of `interventions-change` (from `<twin-interventions>`): the whole new list. */
 export interface IInterventionsChangeDetail {
   /** Every intervention, in timeline order of creation. */
-  interventions: InterventionInstance[];
+  interventions: TimelineIntervention[];
 }
 
 /** Detail of `state-change` (from `<twin-workbench>`): the state to save in the notebook output. */

@@ -1,12 +1,18 @@
 import type { InterventionInstance, InterventionSpec } from '@immunotwin/engine';
 import type { INumberRange } from './numberRange.js';
 
+/**
+ * A scheduled intervention with its field values: the scenario schema's `InterventionInstance` (kind,
+ * start, stop) with the fields (dose, efficacy, …) typed as the extra properties they are.
+ */
+export type TimelineIntervention = InterventionInstance & { [field: string]: number | string | undefined };
+
 /** A new intervention of a kind: its field defaults, starting at a tenth of the run, lasting 40 % of it. */
-export function newIntervention(spec: InterventionSpec, duration: number): InterventionInstance {
+export function newIntervention(spec: InterventionSpec, duration: number): TimelineIntervention {
   const start = roundTime(duration * 0.1);
-  const item: InterventionInstance = { kind: spec.kind, start };
+  const item: TimelineIntervention = { kind: spec.kind, start };
   if (spec.hasStop) item.stop = roundTime(Math.min(duration, start + duration * 0.4));
-  for (const field of spec.fields) (item as Record<string, unknown>)[field.id] = field.default;
+  for (const field of spec.fields) item[field.id] = field.default;
   return item;
 }
 
@@ -19,10 +25,10 @@ export function roundTime(time: number): number {
  * Moves an intervention by `delta` time units, keeping its length and keeping it inside [0, duration]
  * (a bar cannot be dragged off the axis).
  */
-export function moveIntervention(item: InterventionInstance, delta: number, duration: number): InterventionInstance {
+export function moveIntervention(item: TimelineIntervention, delta: number, duration: number): TimelineIntervention {
   const length = item.stop === undefined ? 0 : item.stop - item.start;
   const start = roundTime(Math.min(duration - length, Math.max(0, item.start + delta)));
-  const moved: InterventionInstance = { ...item, start };
+  const moved: TimelineIntervention = { ...item, start };
   if (item.stop !== undefined) moved.stop = roundTime(start + length);
   return moved;
 }
@@ -30,7 +36,7 @@ export function moveIntervention(item: InterventionInstance, delta: number, dura
 /** The allowed range of an intervention's start, stop or field, for checking typed text. */
 export function fieldRange(
   spec: InterventionSpec,
-  item: InterventionInstance,
+  item: TimelineIntervention,
   field: string,
   duration: number,
   timeUnit: string,

@@ -20,7 +20,10 @@ export function formatNumber(value: number): string {
   if (value === 0 || !Number.isFinite(value)) return String(value);
   const magnitude = Math.abs(value);
   if (magnitude >= 1e-3 && magnitude < 1e6) return String(Number(value.toPrecision(6)));
-  return value.toExponential(3).replace(/\.?0+e/, 'e').replace('e+', 'e');
+  return value
+    .toExponential(3)
+    .replace(/\.?0+e/, 'e')
+    .replace('e+', 'e');
 }
 
 /** The allowed range as shown next to a rejected field, e.g. "allowed: 0.001–1000 mg" (whole numbers noted). */

@@ -10,7 +10,9 @@ export function pinLabel(explicit: Scenario, manifest: ModelManifest, taken: rea
     .filter((p) => explicit.parameters?.[p.id] !== undefined && explicit.parameters[p.id] !== p.default)
     .map((p) => `${p.id} = ${formatNumber(explicit.parameters![p.id])}`);
   for (const item of explicit.interventions ?? []) {
-    parts.push(`${item.kind} ${formatNumber(item.start)}${item.stop === undefined ? '' : `–${formatNumber(item.stop)}`}`);
+    parts.push(
+      `${item.kind} ${formatNumber(item.start)}${item.stop === undefined ? '' : `–${formatNumber(item.stop)}`}`,
+    );
   }
   let base = parts.length > 0 ? parts.join(', ') : 'defaults';
   if (base.length > 60) base = `${base.slice(0, 57)}…`;

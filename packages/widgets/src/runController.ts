@@ -110,8 +110,7 @@ export class RunController {
       if (this.phaseValue === 'paused') {
         this.setPhase('running'); // until the step's frame is in
         await this.session.resume();
-      }
-      else if (this.phaseValue !== 'running') this.start(await this.session.scenario(), true);
+      } else if (this.phaseValue !== 'running') this.start(await this.session.scenario(), true);
       else {
         await this.session.pause();
         this.setPhase('paused');

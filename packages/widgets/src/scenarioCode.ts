@@ -8,7 +8,17 @@ export interface IScenarioCodeOptions {
   twinName?: string;
 }
 
-const RUN_FIELDS = ['duration', 'outputInterval', 'method', 'seed', 'replicates', 'quantiles', 'solver', 'initial', 'name'] as const;
+const RUN_FIELDS = [
+  'duration',
+  'outputInterval',
+  'method',
+  'seed',
+  'replicates',
+  'quantiles',
+  'solver',
+  'initial',
+  'name',
+] as const;
 
 /** A JavaScript literal of plain JSON data: numbers in shortest round-trip form, keys bare when they can be. */
 function literal(value: unknown): string {
@@ -29,7 +39,11 @@ function literal(value: unknown): string {
  * from the defaults. Validates the scenario against the manifest first (throws the engine's
  * ValidationError), so the code it returns runs.
  */
-export function scenarioToCode(scenario: Scenario, manifest: ModelManifest, options: IScenarioCodeOptions = {}): string {
+export function scenarioToCode(
+  scenario: Scenario,
+  manifest: ModelManifest,
+  options: IScenarioCodeOptions = {},
+): string {
   const plugin = { manifest };
   const current = scenarioToJson(resolveScenario(plugin, scenario));
   const defaults = scenarioToJson(resolveScenario(plugin, { model: manifest.id }));

@@ -84,7 +84,9 @@ function ensembleTraces(
   for (let i = 0; i < Math.floor(n / 2); i++) {
     const low = Array.from(stats.bands[i]);
     const high = Array.from(stats.bands[n - 1 - i]);
-    data.push(line(time, low, { line: { width: 0, color: colour }, showlegend: false, legendgroup: group, hoverinfo: 'skip' }));
+    data.push(
+      line(time, low, { line: { width: 0, color: colour }, showlegend: false, legendgroup: group, hoverinfo: 'skip' }),
+    );
     data.push(
       line(time, high, {
         line: { width: 0, color: colour },
@@ -97,7 +99,9 @@ function ensembleTraces(
       }),
     );
   }
-  data.push(line(time, Array.from(stats.median), { name: `${name} median`, legendgroup: group, line: { color: colour, dash } }));
+  data.push(
+    line(time, Array.from(stats.median), { name: `${name} median`, legendgroup: group, line: { color: colour, dash } }),
+  );
   return data;
 }
 
@@ -159,7 +163,7 @@ export function buildFigure(input: IFigureInput): IFigure {
     });
   }
   const reps = input.live.replicates;
-  const many = reps.length > 1 || (input.summary !== undefined);
+  const many = reps.length > 1 || input.summary !== undefined;
   for (const id of observables) {
     const name = observableName(manifest, id);
     const colour = colourOf(observables, id);

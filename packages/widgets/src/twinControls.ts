@@ -21,7 +21,10 @@ export function defaultValues(manifest: ModelManifest): Record<string, number> {
 /** Parameter values after applying a preset over the defaults. */
 export function presetValues(manifest: ModelManifest, presetId: string): Record<string, number> {
   const preset = manifest.presets.find((p) => p.id === presetId);
-  if (!preset) throw new RangeError(`unknown preset ${JSON.stringify(presetId)}; known: ${manifest.presets.map((p) => p.id).join(', ')}`);
+  if (!preset)
+    throw new RangeError(
+      `unknown preset ${JSON.stringify(presetId)}; known: ${manifest.presets.map((p) => p.id).join(', ')}`,
+    );
   return { ...defaultValues(manifest), ...preset.parameters };
 }
 
@@ -127,12 +130,15 @@ export class TwinControls extends LitElement {
         <select id="preset" ?disabled=${this.disabled} @change=${this.onPreset}>
           <option value="" ?selected=${!this.preset}>custom values</option>
           ${manifest.presets.map(
-            (p) => html`<option value=${p.id} title=${p.description} ?selected=${this.preset === p.id}>${p.label}</option>`,
+            (p) =>
+              html`<option value=${p.id} title=${p.description} ?selected=${this.preset === p.id}>${p.label}</option>`,
           )}
         </select>
         <button id="reset" type="button" ?disabled=${this.disabled} @click=${this.onReset}>Reset</button>
       </div>
-      <div role="group" aria-label="Parameters of ${manifest.title}">${manifest.parameters.map((p) => this.row(p))}</div>
+      <div role="group" aria-label="Parameters of ${manifest.title}">
+        ${manifest.parameters.map((p) => this.row(p))}
+      </div>
     `;
   }
 
@@ -170,8 +176,8 @@ export class TwinControls extends LitElement {
           @input=${(event: Event) => this.onType(spec, event, false)}
           @change=${(event: Event) => this.onType(spec, event, true)}
         />
-        <span class="unit" id="range-${spec.id}">${unit}
-          <span class="visually-hidden">${describeRange(spec)}${log ? ', logarithmic slider' : ''}</span></span
+        <span class="unit" id="range-${spec.id}"
+          >${unit} <span class="visually-hidden">${describeRange(spec)}${log ? ', logarithmic slider' : ''}</span></span
         >
         ${error ? html`<span class="error" id="error-${spec.id}" role="alert">${error.message}</span>` : nothing}
         <div class="help" id="help-${spec.id}" role="tooltip">

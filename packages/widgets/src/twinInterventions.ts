@@ -1,8 +1,8 @@
-import type { InterventionInstance, InterventionSpec, ModelManifest } from '@immunotwin/engine';
+import type { InterventionSpec, ModelManifest } from '@immunotwin/engine';
 import { css, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { widgetEvent, type IInterventionsChangeDetail } from './events.js';
-import { fieldRange, moveIntervention, newIntervention } from './interventionEdits.js';
+import { fieldRange, moveIntervention, newIntervention, type TimelineIntervention } from './interventionEdits.js';
 import { checkNumber, describeRange, formatNumber } from './numberRange.js';
 import { sharedStyles } from './styles.js';
 
@@ -12,7 +12,7 @@ interface IDrag {
   pointerId: number;
   x: number;
   width: number;
-  original: InterventionInstance;
+  original: TimelineIntervention;
 }
 
 /**
@@ -96,7 +96,7 @@ export class TwinInterventions extends LitElement {
   /** The model whose intervention kinds are offered. */
   declare manifest: ModelManifest | undefined;
   /** The scheduled interventions. */
-  declare interventions: InterventionInstance[];
+  declare interventions: TimelineIntervention[];
   /** Length of the time axis (the run's duration). */
   declare duration: number;
   /** Keyboard step in model time units; 0 or absent: duration / 100. */
@@ -136,16 +136,29 @@ export class TwinInterventions extends LitElement {
       <div class="add" role="group" aria-label="Add an intervention">
         ${manifest.interventions.map(
           (spec) =>
-            html`<button type="button" data-add=${spec.kind} title=${spec.description} ?disabled=${this.disabled}
-              @click=${() => this.addIntervention(spec)}>+ ${spec.label}</button>`,
+            html`<button
+              type="button"
+              data-add=${spec.kind}
+              title=${spec.description}
+              ?disabled=${this.disabled}
+              @click=${() => this.addIntervention(spec)}
+            >
+              + ${spec.label}
+            </button>`,
         )}
       </div>
-      <div class="track" style="--rows: ${Math.max(1, this.interventions.length)}" aria-label="Intervention timeline"
-        role="group">
+      <div
+        class="track"
+        style="--rows: ${Math.max(1, this.interventions.length)}"
+        aria-label="Intervention timeline"
+        role="group"
+      >
         ${this.interventions.map((item, index) => this.bar(item, index, unit))}
       </div>
-      <div class="axis muted" aria-hidden="true"><span>0</span><span>${formatNumber(this.duration / 2)}</span>
-        <span>${formatNumber(this.duration)} ${unit}s</span></div>
+      <div class="axis muted" aria-hidden="true">
+        <span>0</span><span>${formatNumber(this.duration / 2)}</span>
+        <span>${formatNumber(this.duration)} ${unit}s</span>
+      </div>
       ${this.interventions.map((item, index) => this.editor(item, index, unit))}
     `;
   }
@@ -154,13 +167,15 @@ export class TwinInterventions extends LitElement {
     return this.manifest?.interventions.find((s) => s.kind === kind);
   }
 
-  private bar(item: InterventionInstance, index: number, unit: string): TemplateResult {
+  private bar(item: TimelineIntervention, index: number, unit: string): TemplateResult {
     const spec = this.spec(item.kind);
     const label = spec?.label ?? item.kind;
     const left = (100 * item.start) / this.duration;
     const width = item.stop === undefined ? undefined : (100 * (item.stop - item.start)) / this.duration;
     const when =
-      item.stop === undefined ? `at ${formatNumber(item.start)}` : `from ${formatNumber(item.start)} to ${formatNumber(item.stop)}`;
+      item.stop === undefined
+        ? `at ${formatNumber(item.start)}`
+        : `from ${formatNumber(item.start)} to ${formatNumber(item.stop)}`;
     return html`<div
       class="bar ${item.stop === undefined ? 'event' : ''}"
       data-index=${index}
@@ -177,12 +192,18 @@ export class TwinInterventions extends LitElement {
       @pointermove=${(event: PointerEvent) => this.onPointerMove(event)}
       @pointerup=${(event: PointerEvent) => this.onPointerUp(event)}
       @pointercancel=${() => this.onPointerCancel()}
-    >${item.stop === undefined ? '' : label}</div>`;
+    >
+      ${item.stop === undefined ? '' : label}
+    </div>`;
   }
 
-  private editor(item: InterventionInstance, index: number, unit: string): TemplateResult {
+  private editor(item: TimelineIntervention, index: number, unit: string): TemplateResult {
     const spec = this.spec(item.kind);
-    const fields = ['start', ...(item.stop !== undefined || spec?.hasStop ? ['stop'] : []), ...(spec?.fields.map((f) => f.id) ?? [])];
+    const fields = [
+      'start',
+      ...(item.stop !== undefined || spec?.hasStop ? ['stop'] : []),
+      ...(spec?.fields.map((f) => f.id) ?? []),
+    ];
     return html`<fieldset data-index=${index}>
       <legend>${index + 1}. ${spec?.label ?? item.kind}</legend>
       ${fields.map((field) => {
@@ -191,22 +212,34 @@ export class TwinInterventions extends LitElement {
         const spec_ = spec?.fields.find((f) => f.id === field);
         const label = spec_ ? spec_.label : field;
         const fieldUnit = spec_ ? spec_.unit : unit;
-        const value = (item as Record<string, unknown>)[field] ?? spec_?.default;
+        const value = item[field] ?? spec_?.default;
         return html`<span>
           <label for="f-${index}-${field}">${label}</label>
-          <input id="f-${index}-${field}" type="text" inputmode="decimal" data-field=${field}
+          <input
+            id="f-${index}-${field}"
+            type="text"
+            inputmode="decimal"
+            data-field=${field}
             .value=${live(error ? error.text : value === undefined ? '' : formatNumber(Number(value)))}
             title=${spec_?.description ?? ''}
             aria-invalid=${error ? 'true' : 'false'}
             aria-describedby=${error ? `e-${index}-${field}` : nothing}
             ?disabled=${this.disabled}
-            @change=${(event: Event) => this.onEdit(index, field, event)} />
+            @change=${(event: Event) => this.onEdit(index, field, event)}
+          />
           <span class="unit">${fieldUnit === '1' ? '' : fieldUnit}</span>
           ${error ? html`<span class="error" id="e-${index}-${field}" role="alert">${error.message}</span>` : nothing}
         </span>`;
       })}
-      <button type="button" data-remove=${index} ?disabled=${this.disabled} @click=${() => this.removeIntervention(index)}
-        aria-label="Remove ${spec?.label ?? item.kind} (${index + 1})">Remove</button>
+      <button
+        type="button"
+        data-remove=${index}
+        ?disabled=${this.disabled}
+        @click=${() => this.removeIntervention(index)}
+        aria-label="Remove ${spec?.label ?? item.kind} (${index + 1})"
+      >
+        Remove
+      </button>
     </fieldset>`;
   }
 
@@ -244,7 +277,14 @@ export class TwinInterventions extends LitElement {
 
   private onKey(index: number, event: KeyboardEvent): void {
     if (this.disabled) return;
-    const steps: Record<string, number> = { ArrowLeft: -1, ArrowDown: -1, ArrowRight: 1, ArrowUp: 1, PageDown: -10, PageUp: 10 };
+    const steps: Record<string, number> = {
+      ArrowLeft: -1,
+      ArrowDown: -1,
+      ArrowRight: 1,
+      ArrowUp: 1,
+      PageDown: -10,
+      PageUp: 10,
+    };
     if (event.key in steps) {
       event.preventDefault();
       this.moveBy(index, steps[event.key] * this.keyboardStep);
@@ -276,7 +316,7 @@ export class TwinInterventions extends LitElement {
     this.drag = { index, pointerId: event.pointerId, x: event.clientX, width, original: this.interventions[index] };
   }
 
-  private dragged(event: PointerEvent): InterventionInstance | undefined {
+  private dragged(event: PointerEvent): TimelineIntervention | undefined {
     const drag = this.drag;
     if (!drag || drag.pointerId !== event.pointerId) return undefined;
     const delta = ((event.clientX - drag.x) / drag.width) * this.duration;
@@ -307,7 +347,7 @@ export class TwinInterventions extends LitElement {
     this.interventions = this.interventions.map((it, i) => (i === index ? original : it));
   }
 
-  private change(next: InterventionInstance[]): void {
+  private change(next: TimelineIntervention[]): void {
     this.interventions = next;
     this.dispatchEvent(
       widgetEvent<IInterventionsChangeDetail>('interventions-change', { interventions: next.map((i) => ({ ...i })) }),

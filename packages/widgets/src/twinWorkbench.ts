@@ -1,4 +1,4 @@
-import type { InterventionInstance, ModelManifest, ObservedDataset, RunProgress, Scenario } from '@immunotwin/engine';
+import type { ModelManifest, ObservedDataset, RunProgress, Scenario } from '@immunotwin/engine';
 import type { ISessionFrame, ISessionResult, ITwinSession } from '@immunotwin/worker';
 import { css, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { download } from './download.js';
@@ -346,7 +346,7 @@ export class TwinWorkbench extends LitElement {
 
   private onInterventions(event: CustomEvent<IInterventionsChangeDetail>): void {
     const base = this.requested ?? this.state!.scenario;
-    const interventions: InterventionInstance[] = event.detail.interventions;
+    const interventions = event.detail.interventions;
     const next: Scenario = { ...base, interventions };
     if (interventions.length === 0) delete next.interventions;
     this.change(next, true);
@@ -464,7 +464,9 @@ export class TwinWorkbench extends LitElement {
     const manifest = this.manifest;
     const state = this.state;
     if (!manifest || !state) {
-      return html`<div role="status">${this.message ? html`<span class="error">${this.message}</span>` : 'Loading the twin…'}</div>`;
+      return html`<div role="status">
+        ${this.message ? html`<span class="error">${this.message}</span>` : 'Loading the twin…'}
+      </div>`;
     }
     const running = this.phase === 'running';
     const percent = Math.round(this.progress * 100);
@@ -472,9 +474,11 @@ export class TwinWorkbench extends LitElement {
     const shown = state.observables ?? manifest.observables.map((o) => o.id);
     return html`
       <div class="toolbar" role="toolbar" aria-label="Run">
-        ${running
-          ? html`<button type="button" data-action="pause" @click=${() => this.pause()}>Pause</button>`
-          : html`<button type="button" data-action="play" @click=${() => this.play()}>Play</button>`}
+        ${
+          running
+            ? html`<button type="button" data-action="pause" @click=${() => this.pause()}>Pause</button>`
+            : html`<button type="button" data-action="play" @click=${() => this.play()}>Play</button>`
+        }
         <button type="button" data-action="step" @click=${() => this.step()}>Step</button>
         <button type="button" data-action="reset" @click=${() => this.reset()}>Reset</button>
         <label for="speed">Speed</label>
@@ -486,34 +490,72 @@ export class TwinWorkbench extends LitElement {
               </option>`,
           )}
         </select>
-        <div class="progress" role="progressbar" aria-label="Run progress" aria-valuemin="0" aria-valuemax="100"
-          aria-valuenow=${percent}><div style="width: ${percent}%"></div></div>
+        <div
+          class="progress"
+          role="progressbar"
+          aria-label="Run progress"
+          aria-valuemin="0"
+          aria-valuemax="100"
+          aria-valuenow=${percent}
+        >
+          <div style="width: ${percent}%"></div>
+        </div>
         <span class="muted" aria-hidden="true">${percent}%</span>
       </div>
       <div class="toolbar" role="toolbar" aria-label="Compare and export">
-        <button type="button" data-action="pin" ?disabled=${!this.hasResult} @click=${() => this.pin()}>Pin this run</button>
-        <button type="button" data-action="csv" ?disabled=${!this.hasResult} @click=${() => this.exportCsv()}>CSV</button>
+        <button type="button" data-action="pin" ?disabled=${!this.hasResult} @click=${() => this.pin()}>
+          Pin this run
+        </button>
+        <button type="button" data-action="csv" ?disabled=${!this.hasResult} @click=${() => this.exportCsv()}>
+          CSV
+        </button>
         <button type="button" data-action="png" @click=${() => this.exportImage('png')}>PNG</button>
         <button type="button" data-action="svg" @click=${() => this.exportImage('svg')}>SVG</button>
         <button type="button" data-action="code" @click=${() => this.copyCode()}>Copy as code</button>
-        <label><input type="checkbox" data-action="log" .checked=${state.view?.logY ?? false}
-          @change=${(e: Event) => this.setLogY((e.target as HTMLInputElement).checked)} /> log y</label>
+        <label
+          ><input
+            type="checkbox"
+            data-action="log"
+            .checked=${state.view?.logY ?? false}
+            @change=${(e: Event) => this.setLogY((e.target as HTMLInputElement).checked)}
+          />
+          log y</label
+        >
         <fieldset>
           <legend class="visually-hidden">Observables shown</legend>
           ${manifest.observables.map(
-            (o) => html`<label title=${o.description ?? o.label}><input type="checkbox" data-observable=${o.id}
-              .checked=${shown.includes(o.id)} @change=${() => this.toggleObservable(o.id)} /> ${o.id}</label>`,
+            (o) =>
+              html`<label title=${o.description ?? o.label}
+                ><input
+                  type="checkbox"
+                  data-observable=${o.id}
+                  .checked=${shown.includes(o.id)}
+                  @change=${() => this.toggleObservable(o.id)}
+                />
+                ${o.id}</label
+              >`,
           )}
         </fieldset>
       </div>
-      ${this.pinnedRuns.length > 0
-        ? html`<div class="pins" aria-label="Pinned runs" role="list">
-            ${this.pinnedRuns.map(
-              (p, i) => html`<span class="pin" role="listitem">${p.label}<button type="button" data-unpin=${i}
-                aria-label="Unpin ${p.label}" @click=${() => this.unpin(i)}>×</button></span>`,
-            )}
-          </div>`
-        : nothing}
+      ${
+        this.pinnedRuns.length > 0
+          ? html`<div class="pins" aria-label="Pinned runs" role="list">
+              ${this.pinnedRuns.map(
+                (p, i) =>
+                  html`<span class="pin" role="listitem"
+                    >${p.label}<button
+                      type="button"
+                      data-unpin=${i}
+                      aria-label="Unpin ${p.label}"
+                      @click=${() => this.unpin(i)}
+                    >
+                      ×
+                    </button></span
+                  >`,
+              )}
+            </div>`
+          : nothing
+      }
       <div role="alert" class="error">${this.message}</div>
       ${this.code ? html`<pre class="code" aria-label="Kernel code for this scenario">${this.code}</pre>` : nothing}
       <twin-timeseries
@@ -562,4 +604,3 @@ declare global {
     'twin-workbench': TwinWorkbench;
   }
 }
-

@@ -63,7 +63,11 @@ export class PlotlyRecorder implements IPlotly {
 
   async react(_node: HTMLElement, data: PlotlyObject[], layout: PlotlyObject): Promise<unknown> {
     this.calls.push({ name: 'react', data, layout });
-    this.data = data.map((trace) => ({ ...trace, x: [...((trace.x as number[]) ?? [])], y: [...((trace.y as number[]) ?? [])] }));
+    this.data = data.map((trace) => ({
+      ...trace,
+      x: [...((trace.x as number[]) ?? [])],
+      y: [...((trace.y as number[]) ?? [])],
+    }));
     this.layout = layout;
     return undefined;
   }

@@ -1,18 +1,16 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import type { InterventionInstance } from '@immunotwin/engine';
 import { targetCellLimitedManifest as manifest } from '@immunotwin/model-within-host';
-import type { IInterventionsChangeDetail, TwinInterventions } from '../src/index.js';
+import type { IInterventionsChangeDetail, TimelineIntervention, TwinInterventions } from '../src/index.js';
 import { $, $$, collect, mount, typeInto } from './helpers.js';
 
 afterEach(() => document.body.replaceChildren());
 
-const timeline = (interventions: InterventionInstance[] = []): Promise<TwinInterventions> =>
+const timeline = (interventions: TimelineIntervention[] = []): Promise<TwinInterventions> =>
   mount<TwinInterventions>('twin-interventions', { manifest, interventions, duration: 10 });
 const changes = (el: TwinInterventions): IInterventionsChangeDetail[] =>
   collect<IInterventionsChangeDetail>(el, 'interventions-change');
-const input = (el: TwinInterventions, index: number, field: string): HTMLInputElement =>
-  $(el, `#f-${index}-${field}`);
+const input = (el: TwinInterventions, index: number, field: string): HTMLInputElement => $(el, `#f-${index}-${field}`);
 const key = (target: HTMLElement, name: string): void => {
   target.dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true, cancelable: true }));
 };
@@ -138,7 +136,8 @@ describe('<twin-interventions>', () => {
   it('drags a bar with the pointer along the time axis and emits once, on release', async () => {
     const el = await timeline([{ kind: 'entryInhibitor', start: 1, stop: 5, efficacy: 0.9 }]);
     const track = $(el, '.track');
-    track.getBoundingClientRect = () => ({ width: 500, height: 30, left: 0, top: 0, right: 500, bottom: 30, x: 0, y: 0, toJSON: () => ({}) }) as DOMRect;
+    track.getBoundingClientRect = () =>
+      ({ width: 500, height: 30, left: 0, top: 0, right: 500, bottom: 30, x: 0, y: 0, toJSON: () => ({}) }) as DOMRect;
     const seen = changes(el);
     const bar = $(el, '.bar');
     const pointer = (type: string, clientX: number): void => {

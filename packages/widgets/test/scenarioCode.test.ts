@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { simulateSync, type Scenario } from '@immunotwin/engine';
 import { createTwinApi } from '@immunotwin/kernel';
-import { innateAdaptive, targetCellLimited, targetCellLimitedManifest as manifest } from '@immunotwin/model-within-host';
+import {
+  innateAdaptive,
+  targetCellLimited,
+  targetCellLimitedManifest as manifest,
+} from '@immunotwin/model-within-host';
 import { scenarioToCode } from '../src/scenarioCode.js';
 
 type Twin = ReturnType<typeof createTwinApi>;
@@ -10,12 +14,15 @@ const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor a
 ) => (...args: unknown[]) => Promise<unknown>;
 
 /** Runs a generated cell against the kernel's real twin API, as the twin kernel would. */
-async function runCell(code: string, twin: Twin): Promise<{ runs: readonly { observables: Record<string, Float64Array> }[] }> {
+async function runCell(
+  code: string,
+  twin: Twin,
+): Promise<{ runs: readonly { observables: Record<string, Float64Array> }[] }> {
   const cell = new AsyncFunction('twin', `${code}\nreturn result;`);
   return (await cell(twin)) as { runs: readonly { observables: Record<string, Float64Array> }[] };
 }
 
-const scenario: Scenario = {
+const scenario = {
   model: 'target-cell-limited',
   preset: 'influenzaNoEclipse',
   parameters: { c: 3.1, beta: 2.2e-5 },
@@ -25,7 +32,7 @@ const scenario: Scenario = {
   ],
   duration: 12,
   outputInterval: 0.25,
-};
+} as unknown as Scenario;
 
 describe('copy as code', () => {
   it('writes the twin-kernel calls with the scenario’s parameters, interventions and run settings', () => {
@@ -76,7 +83,9 @@ describe('copy as code', () => {
     expect(code).toContain('method: "ssa", seed: 9, replicates: 3');
     const result = await runCell(code, createTwinApi(targetCellLimited));
     const expected = simulateSync(targetCellLimited, ssa);
-    expect(result.runs.map((r) => Array.from(r.observables.I))).toEqual(expected.runs.map((r) => Array.from(r.observables.I)));
+    expect(result.runs.map((r) => Array.from(r.observables.I))).toEqual(
+      expected.runs.map((r) => Array.from(r.observables.I)),
+    );
   });
 
   it('makes a twin of the scenario’s model when the kernel runs another model', async () => {

@@ -10,7 +10,10 @@ afterEach(() => document.body.replaceChildren());
 const run = simulateSync(targetCellLimited, { model: 'target-cell-limited', duration: 5, outputInterval: 0.5 }).runs[0];
 
 /** The run split into frames of `size` samples, as a session streams it. */
-function frames(size: number, replicate = 0): { replicate: number; start: number; time: Float64Array; observables: Record<string, Float64Array> }[] {
+function frames(
+  size: number,
+  replicate = 0,
+): { replicate: number; start: number; time: Float64Array; observables: Record<string, Float64Array> }[] {
   const out = [];
   for (let start = 0; start < run.time.length; start += size) {
     const end = Math.min(run.time.length, start + size);
@@ -38,7 +41,10 @@ describe('<twin-timeseries>', () => {
     el.appendFrame(first);
     await el.flushed();
     const reacts = plotly.calls.filter((c) => c.name === 'react');
-    expect(reacts.at(-1)!.data.map((t) => t.name)).toEqual(['Free virus (TCID50/mL)', 'Productively infected cells (cells)']);
+    expect(reacts.at(-1)!.data.map((t) => t.name)).toEqual([
+      'Free virus (TCID50/mL)',
+      'Productively infected cells (cells)',
+    ]);
     const before = plotly.calls.length;
     for (const frame of rest) {
       el.appendFrame(frame);
@@ -77,11 +83,26 @@ describe('<twin-timeseries>', () => {
   });
 
   it('draws pinned runs dashed and observed data as markers', async () => {
-    const pinnedRun = simulateSync(targetCellLimited, { model: 'target-cell-limited', duration: 5, outputInterval: 0.5, parameters: { c: 10 } }).runs[0];
+    const pinnedRun = simulateSync(targetCellLimited, {
+      model: 'target-cell-limited',
+      duration: 5,
+      outputInterval: 0.5,
+      parameters: { c: 10 },
+    }).runs[0];
     const { el, plotly } = await plot({
       observables: ['V'],
       pinned: [{ label: 'c = 10', series: seriesFromRuns([pinnedRun]) }],
-      observed: [{ name: 'volunteer', source: 'test', observable: 'V', unit: 'TCID50/mL', time: [1, 2], values: [3, 4], sd: [1, 1] }],
+      observed: [
+        {
+          name: 'volunteer',
+          source: 'test',
+          observable: 'V',
+          unit: 'TCID50/mL',
+          time: [1, 2],
+          values: [3, 4],
+          sd: [1, 1],
+        },
+      ],
     });
     el.showRun(seriesFromRuns([run]));
     await el.flushed();
@@ -115,9 +136,14 @@ describe('<twin-timeseries>', () => {
     const summary = summarizeEnsemble(ensemble.runs, [0.05, 0.25, 0.5, 0.75, 0.95]);
     el.endRun(summary);
     await el.flushed();
-    expect(plotly.trace('Productively infected cells (cells) median').y).toEqual(Array.from(summary.observables.I.median));
+    expect(plotly.trace('Productively infected cells (cells) median').y).toEqual(
+      Array.from(summary.observables.I.median),
+    );
     const filled = plotly.data.filter((t) => t.fill === 'tonexty');
-    expect(filled.map((t) => t.y)).toEqual([Array.from(summary.observables.I.bands[4]), Array.from(summary.observables.I.bands[3])]);
+    expect(filled.map((t) => t.y)).toEqual([
+      Array.from(summary.observables.I.bands[4]),
+      Array.from(summary.observables.I.bands[3]),
+    ]);
     expect(plotly.data).toHaveLength(5); // two bands (low + high each) and the median
   });
 

@@ -269,7 +269,8 @@ describe('<twin-workbench> driving an in-process TwinSession', () => {
 
   it('has labelled, keyboard-reachable toolbar controls', async () => {
     const { el } = await workbench();
-    for (const button of $$<HTMLButtonElement>(el, 'button')) expect(button.textContent!.trim() || button.getAttribute('aria-label')).toBeTruthy();
+    for (const button of $$<HTMLButtonElement>(el, 'button'))
+      expect(button.textContent!.trim() || button.getAttribute('aria-label')).toBeTruthy();
     expect($$(el, '[role="toolbar"]')).toHaveLength(2);
   });
 });

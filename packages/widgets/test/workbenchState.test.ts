@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ValidationError } from '@immunotwin/engine';
 import { parseWorkbenchState, WORKBENCH_MIME_TYPE, type WorkbenchState } from '../src/workbenchState.js';
 
-const full: WorkbenchState = {
+const full = {
   version: 1,
   scenario: {
     model: 'target-cell-limited',
@@ -17,7 +17,7 @@ const full: WorkbenchState = {
     { name: 'volunteer 1', source: 'Baccam 2006', observable: 'V', unit: 'TCID50/mL', time: [1, 2], values: [10, 100] },
   ],
   view: { logY: true, speed: 5 },
-};
+} as unknown as WorkbenchState;
 
 function issue(json: unknown): { message: string; path: string } {
   try {
@@ -66,13 +66,25 @@ describe('the workbench MIME format', () => {
     [{ version: 2, scenario: { model: 'x' } }, 'version', 'format version 2 is not supported; allowed: 1'],
     [{ version: 1 }, 'scenario', 'is required'],
     [{ version: 1, scenario: { model: 'x', duration: -1 } }, 'scenario.duration', 'must be > 0; got -1'],
-    [{ version: 1, scenario: { model: 'x', parameters: { c: 'fast' } } }, 'scenario.parameters.c', 'must be number; got "fast"'],
+    [
+      { version: 1, scenario: { model: 'x', parameters: { c: 'fast' } } },
+      'scenario.parameters.c',
+      'must be number; got "fast"',
+    ],
     [{ version: 1, scenario: { model: 'x' }, view: { speed: 0 } }, 'view.speed', 'must be > 0; got 0'],
     [{ version: 1, scenario: { model: 'x' }, view: { logY: 'yes' } }, 'view.logY', 'must be boolean'],
     [{ version: 1, scenario: { model: 'x' }, observables: ['V', 'V'] }, 'observables', 'must not repeat items'],
     [{ version: 1, scenario: { model: 'x' }, observables: ['2V'] }, 'observables[0]', 'an observable id'],
-    [{ version: 1, scenario: { model: 'x' }, pinned: [{ label: '', scenario: { model: 'x' } }] }, 'pinned[0].label', 'must not be empty'],
-    [{ version: 1, scenario: { model: 'x' }, results: [] }, 'results', 'is not a known property here; allowed: version, scenario'],
+    [
+      { version: 1, scenario: { model: 'x' }, pinned: [{ label: '', scenario: { model: 'x' } }] },
+      'pinned[0].label',
+      'must not be empty',
+    ],
+    [
+      { version: 1, scenario: { model: 'x' }, results: [] },
+      'results',
+      'is not a known property here; allowed: version, scenario',
+    ],
   ])('refuses %j naming the field, the value and what is allowed', (json, path, message) => {
     const found = issue(json);
     expect(found.path).toBe(path);
