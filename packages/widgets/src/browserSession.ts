@@ -3,7 +3,7 @@
  * reached through comlink (`SessionClient`). Kept out of the main entry so that tests and Node never
  * touch `Worker`; the JupyterLab extension passes `browserSessionFactory()` to `<twin-workbench>`.
  */
-import { SessionClient } from '@immunotwin/worker';
+import { SessionClient } from '@immunotwin/worker/client';
 import type { SessionFactory, WorkbenchSession } from './twinWorkbench.js';
 
 /** A worker session that terminates its worker when disposed. */
