@@ -74,6 +74,7 @@ export class TwinTimeseries extends LitElement {
   private drawing: Promise<void> = Promise.resolve();
   private plotly: IPlotly | undefined;
   private drawError: unknown;
+  private themeObserver: MutationObserver | undefined;
 
   constructor() {
     super();
@@ -154,6 +155,8 @@ export class TwinTimeseries extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.themeObserver?.disconnect();
+    this.themeObserver = undefined;
     if (this.plotly && this.figure) this.plotly.purge(this.plotNode());
     this.figure = undefined;
     this.needsRedraw = true;
@@ -161,6 +164,17 @@ export class TwinTimeseries extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // JupyterLab marks the theme on <body>: redraw with the new theme's colours when it changes.
+    if (typeof MutationObserver === 'function') {
+      this.themeObserver = new MutationObserver(() => {
+        this.needsRedraw = true;
+        this.schedule();
+      });
+      this.themeObserver.observe(document.body, {
+        attributes: true,
+        attributeFilter: ['data-jp-theme-name', 'data-jp-theme-light'],
+      });
+    }
     this.schedule();
   }
 

@@ -72,6 +72,7 @@ export class TwinWorkbench extends LitElement {
     message: { state: true },
     code: { state: true },
     pinnedRuns: { state: true },
+    accepted: { state: true },
     hasResult: { state: true },
   };
 
@@ -155,6 +156,8 @@ export class TwinWorkbench extends LitElement {
   declare protected message: string;
   /** The last "copy as code" output. */
   declare protected code: string;
+  /** The last state that parsed and loaded (what is shown; `state` may be a newer one still loading). */
+  declare protected accepted: WorkbenchState | undefined;
   /** Pinned runs with their recomputed data. */
   declare protected pinnedRuns: IPinnedRun[];
   /** Whether a finished result is available for export. */
@@ -170,6 +173,7 @@ export class TwinWorkbench extends LitElement {
   private requested: Scenario | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private lastResult: ISessionResult | undefined;
+  private valuesCache: { explicit: Scenario | undefined; values: Record<string, number> } | undefined;
 
   constructor() {
     super();
@@ -186,6 +190,7 @@ export class TwinWorkbench extends LitElement {
     this.code = '';
     this.pinnedRuns = [];
     this.hasResult = false;
+    this.accepted = undefined;
   }
 
   /** The time series element. */
@@ -252,8 +257,7 @@ export class TwinWorkbench extends LitElement {
         pinned.push({ label: pin.label, series: seriesFromRuns(result.runs), summary: result.summary });
       }
       this.pinnedRuns = pinned;
-      this.state = state;
-      this.loadedJson = JSON.stringify(state);
+      this.accepted = state;
       this.explicit = await controller.load(state.scenario);
     } catch (error) {
       this.showError(error);
@@ -274,14 +278,14 @@ export class TwinWorkbench extends LitElement {
     this.timer = undefined;
     const scenario = this.pending;
     this.pending = undefined;
-    if (!scenario || !this.controller || !this.state) return;
+    if (!scenario || !this.controller || !this.accepted) return;
     const controller = this.controller;
     this.loading = this.loading.then(async () => {
       try {
         this.explicit = await controller.load(scenario);
         this.message = '';
         if (this.requested === scenario) this.requested = undefined;
-        this.updateState({ ...this.state!, scenario });
+        this.updateState({ ...this.accepted!, scenario });
       } catch (error) {
         if (this.requested === scenario) this.requested = undefined;
         this.showError(error);
@@ -291,6 +295,7 @@ export class TwinWorkbench extends LitElement {
   }
 
   private updateState(state: WorkbenchState): void {
+    this.accepted = state;
     this.state = state;
     this.loadedJson = JSON.stringify(state);
     this.dispatchEvent(widgetEvent<IStateChangeDetail>('state-change', { state: structuredClone(state) }));
@@ -328,24 +333,24 @@ export class TwinWorkbench extends LitElement {
   // --- event handlers of the parts ---
 
   private onParameter(event: CustomEvent<IParameterChangeDetail>): void {
-    const base = this.requested ?? this.state!.scenario;
+    const base = this.requested ?? this.accepted!.scenario;
     const { name, value } = event.detail;
     this.change({ ...base, parameters: { ...(base.parameters ?? {}), [name]: value } }, true);
   }
 
   private onPreset(event: CustomEvent<IPresetChangeDetail>): void {
     const { preset, values } = event.detail;
-    const { preset: _old, parameters: _values, ...rest } = this.requested ?? this.state!.scenario;
+    const { preset: _old, parameters: _values, ...rest } = this.requested ?? this.accepted!.scenario;
     this.change(preset === undefined ? { ...rest, parameters: values } : { ...rest, preset }, false);
   }
 
   private onControlsReset(): void {
-    const { preset: _old, parameters: _values, ...rest } = this.requested ?? this.state!.scenario;
+    const { preset: _old, parameters: _values, ...rest } = this.requested ?? this.accepted!.scenario;
     this.change(rest, false);
   }
 
   private onInterventions(event: CustomEvent<IInterventionsChangeDetail>): void {
-    const base = this.requested ?? this.state!.scenario;
+    const base = this.requested ?? this.accepted!.scenario;
     const interventions = event.detail.interventions;
     const next: Scenario = { ...base, interventions };
     if (interventions.length === 0) delete next.interventions;
@@ -378,42 +383,42 @@ export class TwinWorkbench extends LitElement {
   /** Sets the playback speed (model time units per second; Infinity: full speed) for the next run. */
   setSpeed(speed: number): void {
     if (this.controller) this.controller.speed = speed;
-    const view = { ...(this.state!.view ?? {}) };
+    const view = { ...(this.accepted!.view ?? {}) };
     if (Number.isFinite(speed)) view.speed = speed;
     else delete view.speed;
-    this.updateState({ ...this.state!, view });
+    this.updateState({ ...this.accepted!, view });
   }
 
   /** Shows the y axis logarithmic or linear. */
   setLogY(logY: boolean): void {
-    this.updateState({ ...this.state!, view: { ...(this.state!.view ?? {}), logY } });
+    this.updateState({ ...this.accepted!, view: { ...(this.accepted!.view ?? {}), logY } });
   }
 
   /** Chooses the observables drawn (undefined: all). */
   setObservables(observables: string[] | undefined): void {
-    const { observables: _old, ...rest } = this.state!;
+    const { observables: _old, ...rest } = this.accepted!;
     this.updateState(observables ? { ...rest, observables } : rest);
   }
 
   /** Pins the finished run for comparison (its scenario is saved; its data is recomputed on reload). */
   pin(): void {
     const result = this.lastResult;
-    if (!result || !this.manifest || !this.state) return;
+    if (!result || !this.manifest || !this.accepted) return;
     const label = pinLabel(
       result.scenario,
       this.manifest,
       this.pinnedRuns.map((p) => p.label),
     );
     this.pinnedRuns = [...this.pinnedRuns, { label, series: seriesFromRuns(result.runs), summary: result.summary }];
-    const pinned = [...(this.state.pinned ?? []), { label, scenario: this.state.scenario }];
-    this.updateState({ ...this.state, pinned });
+    const pinned = [...(this.accepted.pinned ?? []), { label, scenario: this.accepted.scenario }];
+    this.updateState({ ...this.accepted, pinned });
   }
 
   /** Removes the pinned run at `index`. */
   unpin(index: number): void {
     this.pinnedRuns = this.pinnedRuns.filter((_, i) => i !== index);
-    const pinned = (this.state!.pinned ?? []).filter((_, i) => i !== index);
-    const { pinned: _old, ...rest } = this.state!;
+    const pinned = (this.accepted!.pinned ?? []).filter((_, i) => i !== index);
+    const { pinned: _old, ...rest } = this.accepted!;
     this.updateState(pinned.length > 0 ? { ...rest, pinned } : rest);
   }
 
@@ -425,8 +430,8 @@ export class TwinWorkbench extends LitElement {
 
   /** The twin-kernel cell reproducing the current scenario. */
   scenarioCode(): string {
-    if (!this.state || !this.manifest) throw new Error('the workbench has not loaded a scenario yet');
-    return scenarioToCode(this.state.scenario, this.manifest, { kernelModel: this.kernelModel });
+    if (!this.accepted || !this.manifest) throw new Error('the workbench has not loaded a scenario yet');
+    return scenarioToCode(this.accepted.scenario, this.manifest, { kernelModel: this.kernelModel });
   }
 
   /** Shows the code cell and copies it to the clipboard where allowed; emits `code-copy`. */
@@ -462,7 +467,7 @@ export class TwinWorkbench extends LitElement {
 
   protected override render(): TemplateResult {
     const manifest = this.manifest;
-    const state = this.state;
+    const state = this.accepted;
     if (!manifest || !state) {
       return html`<div role="status">
         ${this.message ? html`<span class="error">${this.message}</span>` : 'Loading the twin…'}
@@ -570,7 +575,7 @@ export class TwinWorkbench extends LitElement {
         <summary>Parameters</summary>
         <twin-controls
           .manifest=${manifest}
-          .values=${{ ...(this.explicit?.parameters ?? {}) }}
+          .values=${this.controlValues()}
           .preset=${state.scenario.preset}
           @parameter-change=${this.onParameter}
           @preset-change=${this.onPreset}
@@ -589,9 +594,17 @@ export class TwinWorkbench extends LitElement {
     `;
   }
 
+  /** The accepted parameter values, as a new object only when the session accepted a new scenario. */
+  private controlValues(): Record<string, number> {
+    if (!this.valuesCache || this.valuesCache.explicit !== this.explicit) {
+      this.valuesCache = { explicit: this.explicit, values: { ...(this.explicit?.parameters ?? {}) } };
+    }
+    return this.valuesCache.values;
+  }
+
   private toggleObservable(id: string): void {
     const all = this.manifest!.observables.map((o) => o.id);
-    const shown = new Set(this.state!.observables ?? all);
+    const shown = new Set(this.accepted!.observables ?? all);
     if (shown.has(id)) shown.delete(id);
     else shown.add(id);
     const list = all.filter((o) => shown.has(o));

@@ -154,6 +154,20 @@ describe('<twin-timeseries>', () => {
     expect(plotly.calls.at(-1)).toEqual({ name: 'toImage', format: 'svg' });
   });
 
+  it('takes its colours from the JupyterLab theme and redraws when the theme changes', async () => {
+    const { el, plotly } = await plot();
+    el.showRun(seriesFromRuns([run]));
+    await el.flushed();
+    const reacts = plotly.calls.filter((c) => c.name === 'react').length;
+    el.style.setProperty('--jp-ui-font-color1', 'rgb(240, 240, 240)'); // JupyterLab sets it on :root; it inherits
+    document.body.setAttribute('data-jp-theme-light', 'false');
+    await new Promise((resolve) => setTimeout(resolve, 0)); // mutation observers run after the current task's microtasks
+    await el.flushed();
+    expect(plotly.calls.filter((c) => c.name === 'react').length).toBe(reacts + 1);
+    expect((plotly.layout.font as { color: string }).color).toBe('rgb(240, 240, 240)');
+    document.body.removeAttribute('data-jp-theme-light');
+  });
+
   it('describes itself for assistive technology', async () => {
     const { el } = await plot({ observables: ['V'], logY: true });
     expect(el.shadowRoot!.querySelector('.plot')!.getAttribute('aria-label')).toBe(

@@ -259,6 +259,30 @@ describe('<twin-workbench> driving an in-process TwinSession', () => {
     expect($(el, '[role="alert"]').textContent).toContain(`allowed: ${c.min} to ${c.max} ${c.unit}`);
   });
 
+  it('refuses a malformed state with the format’s message, and keeps the last good one', async () => {
+    const { el, session } = await workbench();
+    const errors = collect<{ error: Error }>(el, 'run-error');
+    el.state = { version: 1, scenario: { model: 'target-cell-limited' }, view: { speed: -2 } } as WorkbenchState;
+    await el.settled();
+    expect(errors.map((e) => e.error.message)).toEqual([
+      'Invalid workbench state: view.speed: must be > 0; got -2 (model time units per second; omit for full speed)',
+    ]);
+    expect(session.runs).toBe(1);
+    expect($(el, '[role="alert"]').textContent).toContain('view.speed');
+    expect($$(el, 'twin-controls')).toHaveLength(1);
+  });
+
+  it('reloads when given a different state', async () => {
+    const { el, plotly, session } = await workbench();
+    el.state = { version: 1, scenario: { ...baseScenario, parameters: { delta: 2 } }, observables: ['V'] };
+    await el.settled();
+    expect(session.runs).toBe(2);
+    expect(plotly.trace('Free virus (TCID50/mL)').y).toEqual(
+      Array.from(reference({ ...baseScenario, parameters: { delta: 2 } }).observables.V),
+    );
+    expect(plotly.data).toHaveLength(1);
+  });
+
   it('releases its session on dispose', async () => {
     const { el, session } = await workbench();
     el.dispose();
