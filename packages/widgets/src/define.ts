@@ -1,14 +1,14 @@
-import { TwinControls } from './twinControls.js';
-import { TwinInterventions } from './twinInterventions.js';
-import { TwinTimeseries } from './twinTimeseries.js';
-import { TwinWorkbench } from './twinWorkbench.js';
+import { TwinControlsElement } from './twinControls.js';
+import { TwinInterventionsElement } from './twinInterventions.js';
+import { TwinTimeseriesElement } from './twinTimeseries.js';
+import { TwinWorkbenchElement } from './twinWorkbench.js';
 
 /** The custom elements of this package by tag name. */
 export const ELEMENTS = {
-  'twin-controls': TwinControls,
-  'twin-interventions': TwinInterventions,
-  'twin-timeseries': TwinTimeseries,
-  'twin-workbench': TwinWorkbench,
+  'twin-controls': TwinControlsElement,
+  'twin-interventions': TwinInterventionsElement,
+  'twin-timeseries': TwinTimeseriesElement,
+  'twin-workbench': TwinWorkbenchElement,
 } as const;
 
 /**

@@ -19,6 +19,8 @@ export * from './twinControls.js';
 export * from './twinInterventions.js';
 export * from './twinTimeseries.js';
 export * from './twinWorkbench.js';
+export * from './runController.js';
+export * from './pinLabel.js';
 export * from './define.js';
 
 defineWidgets();

@@ -183,7 +183,8 @@ export class RunController {
     const paced = Number.isFinite(this.speed) && this.speed > 0;
     const run = this.session
       .run({
-        chunkMilliseconds: paced ? 0 : undefined,
+        // One sample per chunk when paced or stepping, so a frame is a small step of model time.
+        chunkMilliseconds: paced || stepping ? 0 : undefined,
         onFrame: async (frame) => {
           if (!current()) return;
           this.listener.frame(frame);

@@ -41,7 +41,7 @@ export function presetValues(manifest: ModelManifest, presetId: string): Record<
  * ({@link IPresetChangeDetail}), `reset` ({@link IResetDetail}). Typed text that is empty, not a number or
  * out of range is marked `aria-invalid` with "allowed: min–max unit" next to the field, and emits nothing.
  */
-export class TwinControls extends LitElement {
+export class TwinControlsElement extends LitElement {
   static override properties = {
     manifest: { attribute: false },
     values: { attribute: false },
@@ -236,6 +236,6 @@ export class TwinControls extends LitElement {
 
 declare global {
   interface HTMLElementTagNameMap {
-    'twin-controls': TwinControls;
+    'twin-controls': TwinControlsElement;
   }
 }

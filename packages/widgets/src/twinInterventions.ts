@@ -28,7 +28,7 @@ interface IDrag {
  * add, edit, drag (on release) or removal. Typed values outside the allowed range are marked
  * `aria-invalid` with the allowed range and emit nothing.
  */
-export class TwinInterventions extends LitElement {
+export class TwinInterventionsElement extends LitElement {
   static override properties = {
     manifest: { attribute: false },
     interventions: { attribute: false },
@@ -357,6 +357,6 @@ export class TwinInterventions extends LitElement {
 
 declare global {
   interface HTMLElementTagNameMap {
-    'twin-interventions': TwinInterventions;
+    'twin-interventions': TwinInterventionsElement;
   }
 }

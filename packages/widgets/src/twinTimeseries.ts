@@ -31,7 +31,7 @@ function themeLayout(element: Element): PlotlyObject {
  * (ObservedDataset[]), `pinned` (IPinnedRun[]), `plotlyLoader`. Methods: `beginRun`, `appendFrame`,
  * `endRun`, `showRun`, `flushed`, `toImage`.
  */
-export class TwinTimeseries extends LitElement {
+export class TwinTimeseriesElement extends LitElement {
   static override properties = {
     manifest: { attribute: false },
     observables: { attribute: false },
@@ -274,6 +274,6 @@ export class TwinTimeseries extends LitElement {
 
 declare global {
   interface HTMLElementTagNameMap {
-    'twin-timeseries': TwinTimeseries;
+    'twin-timeseries': TwinTimeseriesElement;
   }
 }

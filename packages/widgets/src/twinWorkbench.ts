@@ -17,7 +17,7 @@ import { seriesFromRuns } from './runBuffer.js';
 import { scenarioToCode } from './scenarioCode.js';
 import { sharedStyles } from './styles.js';
 import type { IPinnedRun } from './traces.js';
-import type { TwinTimeseries } from './twinTimeseries.js';
+import type { TwinTimeseriesElement } from './twinTimeseries.js';
 import { parseWorkbenchState, type WorkbenchState } from './workbenchState.js';
 
 /** A session the workbench can release when it is disposed (a worker session terminates its worker). */
@@ -58,7 +58,7 @@ export interface ICodeCopyDetail {
  * ({@link ICodeCopyDetail}). Call `dispose()` when the output goes away (it cancels the run and releases
  * the session); detaching the element alone keeps it alive (JupyterLab detaches cells scrolled out of view).
  */
-export class TwinWorkbench extends LitElement {
+export class TwinWorkbenchElement extends LitElement {
   static override properties = {
     sessionFactory: { attribute: false },
     state: { attribute: false },
@@ -194,7 +194,7 @@ export class TwinWorkbench extends LitElement {
   }
 
   /** The time series element. */
-  get plot(): TwinTimeseries {
+  get plot(): TwinTimeseriesElement {
     return this.renderRoot.querySelector('twin-timeseries')!;
   }
 
@@ -614,6 +614,6 @@ export class TwinWorkbench extends LitElement {
 
 declare global {
   interface HTMLElementTagNameMap {
-    'twin-workbench': TwinWorkbench;
+    'twin-workbench': TwinWorkbenchElement;
   }
 }

@@ -7,16 +7,17 @@ import {
   type IParameterChangeDetail,
   type IPresetChangeDetail,
   type IResetDetail,
-  type TwinControls,
+  type TwinControlsElement,
 } from '../src/index.js';
 import { $, $$, collect, mount, typeInto } from './helpers.js';
 
 afterEach(() => document.body.replaceChildren());
 
-const controls = (): Promise<TwinControls> => mount<TwinControls>('twin-controls', { manifest });
-const row = (el: TwinControls, id: string): HTMLElement => $(el, `.row[data-parameter="${id}"]`);
-const field = (el: TwinControls, id: string): HTMLInputElement => $(el, `#field-${id}`);
-const slider = (el: TwinControls, id: string): HTMLInputElement => row(el, id).querySelector('input[type="range"]')!;
+const controls = (): Promise<TwinControlsElement> => mount<TwinControlsElement>('twin-controls', { manifest });
+const row = (el: TwinControlsElement, id: string): HTMLElement => $(el, `.row[data-parameter="${id}"]`);
+const field = (el: TwinControlsElement, id: string): HTMLInputElement => $(el, `#field-${id}`);
+const slider = (el: TwinControlsElement, id: string): HTMLInputElement =>
+  row(el, id).querySelector('input[type="range"]')!;
 
 describe('<twin-controls> generated from the target-cell-limited manifest', () => {
   it('has one labelled row per parameter with its unit, default value and range', async () => {

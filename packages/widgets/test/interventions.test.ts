@@ -1,16 +1,17 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { targetCellLimitedManifest as manifest } from '@immunotwin/model-within-host';
-import type { IInterventionsChangeDetail, TimelineIntervention, TwinInterventions } from '../src/index.js';
+import type { IInterventionsChangeDetail, TimelineIntervention, TwinInterventionsElement } from '../src/index.js';
 import { $, $$, collect, mount, typeInto } from './helpers.js';
 
 afterEach(() => document.body.replaceChildren());
 
-const timeline = (interventions: TimelineIntervention[] = []): Promise<TwinInterventions> =>
-  mount<TwinInterventions>('twin-interventions', { manifest, interventions, duration: 10 });
-const changes = (el: TwinInterventions): IInterventionsChangeDetail[] =>
+const timeline = (interventions: TimelineIntervention[] = []): Promise<TwinInterventionsElement> =>
+  mount<TwinInterventionsElement>('twin-interventions', { manifest, interventions, duration: 10 });
+const changes = (el: TwinInterventionsElement): IInterventionsChangeDetail[] =>
   collect<IInterventionsChangeDetail>(el, 'interventions-change');
-const input = (el: TwinInterventions, index: number, field: string): HTMLInputElement => $(el, `#f-${index}-${field}`);
+const input = (el: TwinInterventionsElement, index: number, field: string): HTMLInputElement =>
+  $(el, `#f-${index}-${field}`);
 const key = (target: HTMLElement, name: string): void => {
   target.dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true, cancelable: true }));
 };

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { simulateSync, summarizeEnsemble } from '@immunotwin/engine';
 import { targetCellLimited, targetCellLimitedManifest as manifest } from '@immunotwin/model-within-host';
-import { seriesFromRuns, type TwinTimeseries } from '../src/index.js';
+import { seriesFromRuns, type TwinTimeseriesElement } from '../src/index.js';
 import { mount, PlotlyRecorder } from './helpers.js';
 
 afterEach(() => document.body.replaceChildren());
@@ -27,9 +27,15 @@ function frames(
   return out;
 }
 
-async function plot(properties: Partial<TwinTimeseries> = {}): Promise<{ el: TwinTimeseries; plotly: PlotlyRecorder }> {
+async function plot(
+  properties: Partial<TwinTimeseriesElement> = {},
+): Promise<{ el: TwinTimeseriesElement; plotly: PlotlyRecorder }> {
   const plotly = new PlotlyRecorder();
-  const el = await mount<TwinTimeseries>('twin-timeseries', { manifest, plotlyLoader: plotly.loader, ...properties });
+  const el = await mount<TwinTimeseriesElement>('twin-timeseries', {
+    manifest,
+    plotlyLoader: plotly.loader,
+    ...properties,
+  });
   return { el, plotly };
 }
 

@@ -6,9 +6,9 @@ import { TwinSession, type IRunOptions, type IRunSummary } from '@immunotwin/wor
 import {
   scenarioToCode,
   type IStateChangeDetail,
-  type TwinControls,
-  type TwinInterventions,
-  type TwinWorkbench,
+  type TwinControlsElement,
+  type TwinInterventionsElement,
+  type TwinWorkbenchElement,
   type WorkbenchState,
 } from '../src/index.js';
 import { $, $$, collect, mount, PlotlyRecorder, typeInto } from './helpers.js';
@@ -54,7 +54,7 @@ const baseScenario: Scenario = { model: 'target-cell-limited', duration: 6, outp
 async function workbench(state: Partial<WorkbenchState> = {}, debounce = 0) {
   const plotly = new PlotlyRecorder();
   const session = new CountingSession();
-  const el = await mount<TwinWorkbench>('twin-workbench', {
+  const el = await mount<TwinWorkbenchElement>('twin-workbench', {
     sessionFactory: () => session,
     plotlyLoader: plotly.loader,
     debounce,
@@ -65,8 +65,9 @@ async function workbench(state: Partial<WorkbenchState> = {}, debounce = 0) {
   return { el, plotly, session, states };
 }
 
-const controlsOf = (el: TwinWorkbench): TwinControls => $<TwinControls>(el, 'twin-controls');
-const timelineOf = (el: TwinWorkbench): TwinInterventions => $<TwinInterventions>(el, 'twin-interventions');
+const controlsOf = (el: TwinWorkbenchElement): TwinControlsElement => $<TwinControlsElement>(el, 'twin-controls');
+const timelineOf = (el: TwinWorkbenchElement): TwinInterventionsElement =>
+  $<TwinInterventionsElement>(el, 'twin-interventions');
 const peak = (values: number[]): number => Math.max(...values);
 const reference = (scenario: Scenario) => simulateSync(targetCellLimited, scenario).runs[0];
 
@@ -246,7 +247,7 @@ describe('<twin-workbench> driving an in-process TwinSession', () => {
   it('shows a state the model refuses as an error, and runs nothing', async () => {
     const plotly = new PlotlyRecorder();
     const session = new CountingSession();
-    const el = await mount<TwinWorkbench>('twin-workbench', {
+    const el = await mount<TwinWorkbenchElement>('twin-workbench', {
       sessionFactory: () => session,
       plotlyLoader: plotly.loader,
       state: { version: 1, scenario: { model: 'target-cell-limited', parameters: { c: 1e6 } } },
