@@ -115,7 +115,7 @@ export const WorkbenchStateSchema = Type.Object(
       ),
     ),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, $id: 'https://immunotwin.dev/schema/workbench-state.schema.json' },
 );
 
 const validator = new SchemaValidator(WorkbenchStateSchema, 'workbench state');
