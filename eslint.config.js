@@ -32,6 +32,11 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-namespace': 'off' },
   },
   {
+    // The widgets are web components: they run in the browser (their tests in happy-dom).
+    files: ['packages/widgets/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     files: ['packages/engine/src/**/*.ts', 'packages/model-*/src/**/*.ts'],
     languageOptions: { globals: {} },
   },

@@ -1,0 +1,22 @@
+import { TwinControlsElement } from './twinControls.js';
+import { TwinInterventionsElement } from './twinInterventions.js';
+import { TwinTimeseriesElement } from './twinTimeseries.js';
+import { TwinWorkbenchElement } from './twinWorkbench.js';
+
+/** The custom elements of this package by tag name. */
+export const ELEMENTS = {
+  'twin-controls': TwinControlsElement,
+  'twin-interventions': TwinInterventionsElement,
+  'twin-timeseries': TwinTimeseriesElement,
+  'twin-workbench': TwinWorkbenchElement,
+} as const;
+
+/**
+ * Registers every element (idempotent: a tag already defined, e.g. by a second copy of the package, is
+ * left alone). Importing the package's main entry calls it.
+ */
+export function defineWidgets(registry: CustomElementRegistry = customElements): void {
+  for (const [tag, element] of Object.entries(ELEMENTS)) {
+    if (!registry.get(tag)) registry.define(tag, element);
+  }
+}

@@ -1,0 +1,26 @@
+/**
+ * @immunotwin/widgets — lit web components for ImmunoTwin notebooks: `<twin-controls>` (generated from a
+ * model's parameter schema), `<twin-interventions>` (a timeline), `<twin-timeseries>` (plotly, streaming)
+ * and `<twin-workbench>` (all of them driving a worker session live). No JupyterLab imports: the
+ * extension's MIME renderer shows them. Importing this entry registers the elements.
+ */
+import { defineWidgets } from './define.js';
+
+export * from './workbenchState.js';
+export * from './events.js';
+export * from './numberRange.js';
+export * from './plotlyLoader.js';
+export * from './interventionEdits.js';
+export * from './traces.js';
+export * from './runBuffer.js';
+export * from './exportCsv.js';
+export * from './scenarioCode.js';
+export * from './twinControls.js';
+export * from './twinInterventions.js';
+export * from './twinTimeseries.js';
+export * from './twinWorkbench.js';
+export * from './runController.js';
+export * from './pinLabel.js';
+export * from './define.js';
+
+defineWidgets();

@@ -1,0 +1,2 @@
+// plotly.js-dist-min ships no types: `plotlyLoader.ts` describes the little the widgets use.
+declare module 'plotly.js-dist-min';

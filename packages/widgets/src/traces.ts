@@ -1,0 +1,190 @@
+import type { EnsembleSummary, ModelManifest, ObservedDataset } from '@immunotwin/engine';
+import type { PlotlyObject } from './plotlyLoader.js';
+import type { IReplicateSeries, IRunSeries } from './runBuffer.js';
+
+/** A pinned run as the plot draws it: a label and its trajectories (and bands, for an ensemble). */
+export interface IPinnedRun {
+  /** Legend label. */
+  label: string;
+  /** Its trajectories. */
+  series: IRunSeries;
+  /** Its ensemble summary, when it has several replicates (the median is drawn then). */
+  summary?: EnsembleSummary;
+}
+
+/** Everything one figure shows. */
+export interface IFigureInput {
+  /** The model (labels, units, time unit). */
+  manifest: ModelManifest;
+  /** Observable ids to draw, in order. */
+  observables: readonly string[];
+  /** The live (or last) run. */
+  live: IRunSeries;
+  /** The live run's ensemble summary once it has finished with several replicates. */
+  summary?: EnsembleSummary;
+  /** Pinned runs, drawn dashed. */
+  pinned?: readonly IPinnedRun[];
+  /** Observed data, drawn as markers. */
+  observed?: readonly ObservedDataset[];
+  /** Logarithmic y axis. */
+  logY?: boolean;
+}
+
+/** Where a live replicate's trace sits in the figure, for `extendTraces`. */
+export interface ILiveTrace {
+  /** Replicate index. */
+  replicate: number;
+  /** Observable id. */
+  observable: string;
+  /** Trace index in the figure's data. */
+  index: number;
+}
+
+/** A figure: traces, layout, and which traces stream. */
+export interface IFigure {
+  /** plotly traces. */
+  data: PlotlyObject[];
+  /** plotly layout (theme colours are added by the element). */
+  layout: PlotlyObject;
+  /** The traces that follow a live replicate. */
+  live: ILiveTrace[];
+}
+
+/** Colours per observable (a colour-blind-safe palette); replicates and pins of one observable share one. */
+export const PALETTE = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9', '#f0e442', '#000000'];
+const DASHES = ['dash', 'dot', 'dashdot', 'longdash', 'longdashdot'];
+
+/** "Free virus (TCID50/mL)"-style trace name. */
+export function observableName(manifest: ModelManifest, id: string): string {
+  const spec = manifest.observables.find((o) => o.id === id);
+  if (!spec) return id;
+  return spec.unit && spec.unit !== '1' ? `${spec.label} (${spec.unit})` : spec.label;
+}
+
+function colourOf(observables: readonly string[], id: string): string {
+  const i = observables.indexOf(id);
+  return PALETTE[(i < 0 ? observables.length : i) % PALETTE.length];
+}
+
+function line(x: number[], y: number[], extra: PlotlyObject): PlotlyObject {
+  return { type: 'scatter', mode: 'lines', x, y, ...extra };
+}
+
+/** Band traces (outer pairs of quantiles shaded) and the median of one observable of an ensemble. */
+function ensembleTraces(
+  time: number[],
+  stats: EnsembleSummary['observables'][string],
+  name: string,
+  colour: string,
+  group: string,
+  dash?: string,
+): PlotlyObject[] {
+  const data: PlotlyObject[] = [];
+  const n = stats.bands.length;
+  for (let i = 0; i < Math.floor(n / 2); i++) {
+    const low = Array.from(stats.bands[i]);
+    const high = Array.from(stats.bands[n - 1 - i]);
+    data.push(
+      line(time, low, { line: { width: 0, color: colour }, showlegend: false, legendgroup: group, hoverinfo: 'skip' }),
+    );
+    data.push(
+      line(time, high, {
+        line: { width: 0, color: colour },
+        fill: 'tonexty',
+        fillcolor: `${colour}${i === 0 ? '26' : '40'}`,
+        showlegend: false,
+        legendgroup: group,
+        name: `${name} band`,
+        hoverinfo: 'skip',
+      }),
+    );
+  }
+  data.push(
+    line(time, Array.from(stats.median), { name: `${name} median`, legendgroup: group, line: { color: colour, dash } }),
+  );
+  return data;
+}
+
+function replicateTraces(
+  replicate: IReplicateSeries,
+  r: number,
+  id: string,
+  name: string,
+  colour: string,
+  group: string,
+  many: boolean,
+  dash?: string,
+): PlotlyObject {
+  return line(replicate.time.slice(), (replicate.observables[id] ?? []).slice(), {
+    name,
+    legendgroup: group,
+    showlegend: r === 0,
+    opacity: many ? 0.35 : 1,
+    line: { color: colour, width: many ? 1 : 2, dash },
+  });
+}
+
+/**
+ * The plotly figure of a run, its pinned comparisons and observed data. The live run is drawn last: one
+ * trace per replicate and observable while it streams (faint when there are several), or, once an
+ * ensemble summary is given, its quantile bands and median. Pinned runs are dashed; observed data are
+ * markers (with ± sd error bars when given).
+ */
+export function buildFigure(input: IFigureInput): IFigure {
+  const { manifest, observables } = input;
+  const data: PlotlyObject[] = [];
+  const live: ILiveTrace[] = [];
+  (input.pinned ?? []).forEach((pin, p) => {
+    const dash = DASHES[p % DASHES.length];
+    for (const id of observables) {
+      const name = `${observableName(manifest, id)} — ${pin.label}`;
+      const colour = colourOf(observables, id);
+      const group = `pin${p}:${id}`;
+      const stats = pin.summary?.observables[id];
+      const first = pin.series.replicates[0];
+      if (stats && first) data.push(...ensembleTraces(first.time, stats, name, colour, group, dash));
+      else {
+        pin.series.replicates.forEach((rep, r) =>
+          data.push(replicateTraces(rep, r, id, name, colour, group, pin.series.replicates.length > 1, dash)),
+        );
+      }
+    }
+  });
+  for (const set of input.observed ?? []) {
+    const colour = colourOf(observables, set.observable);
+    data.push({
+      type: 'scatter',
+      mode: 'markers',
+      x: [...set.time],
+      y: [...set.values],
+      name: `${set.name} (observed)`,
+      marker: { color: colour, symbol: 'circle-open', size: 7 },
+      ...(set.sd ? { error_y: { type: 'data', array: [...set.sd], visible: true } } : {}),
+    });
+  }
+  const reps = input.live.replicates;
+  const many = reps.length > 1 || input.summary !== undefined;
+  for (const id of observables) {
+    const name = observableName(manifest, id);
+    const colour = colourOf(observables, id);
+    const stats = input.summary?.observables[id];
+    const first = reps.find((rep) => rep !== undefined);
+    if (stats && first) {
+      data.push(...ensembleTraces(first.time, stats, name, colour, id));
+      continue;
+    }
+    reps.forEach((rep, r) => {
+      if (!rep) return;
+      live.push({ replicate: r, observable: id, index: data.length });
+      data.push(replicateTraces(rep, r, id, name, colour, id, many));
+    });
+  }
+  const layout: PlotlyObject = {
+    xaxis: { title: { text: `time (${manifest.timeUnit}s)` } },
+    yaxis: { type: input.logY ? 'log' : 'linear', exponentformat: 'power' },
+    margin: { t: 24, r: 16 },
+    legend: { orientation: 'h' },
+    uirevision: manifest.id,
+  };
+  return { data, layout, live };
+}

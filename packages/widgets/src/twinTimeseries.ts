@@ -1,0 +1,279 @@
+import type { EnsembleSummary, ModelManifest, ObservedDataset, RunFrame } from '@immunotwin/engine';
+import { css, html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { nextAnimationFrame } from './animationFrame.js';
+import { defaultPlotlyLoader, type IPlotly, type PlotlyLoader, type PlotlyObject } from './plotlyLoader.js';
+import { RunBuffer, type IRunSeries } from './runBuffer.js';
+import { sharedStyles } from './styles.js';
+import { buildFigure, type IFigure, type IPinnedRun } from './traces.js';
+
+/** plotly layout colours from JupyterLab's theme variables (light or dark), with fallbacks. */
+function themeLayout(element: Element): PlotlyObject {
+  const style = getComputedStyle(element);
+  const read = (name: string, fallback: string): string => style.getPropertyValue(name).trim() || fallback;
+  const font = read('--jp-ui-font-color1', '#1f1f1f');
+  const grid = read('--jp-border-color2', '#e0e0e0');
+  return {
+    paper_bgcolor: 'rgba(0,0,0,0)',
+    plot_bgcolor: 'rgba(0,0,0,0)',
+    font: { color: font, family: read('--jp-ui-font-family', 'system-ui, sans-serif') },
+    gridcolor: grid,
+  };
+}
+
+/**
+ * `<twin-timeseries>`: a plotly.js time series of chosen observables of a run, with pinned runs (dashed),
+ * observed data (markers) and, for ensembles, the median with quantile bands. A run streams in with
+ * `beginRun()` / `appendFrame()` / `endRun()`: frames are buffered and drawn at most once per animation
+ * frame, appending with `extendTraces` (no redraw, no flicker); changes of what is shown redraw with
+ * `react`. plotly.js is loaded once, lazily, through `plotlyLoader` (default `import('plotly.js-dist-min')`).
+ *
+ * Properties: `manifest`, `observables` (ids; default every observable), `logY`, `observed`
+ * (ObservedDataset[]), `pinned` (IPinnedRun[]), `plotlyLoader`. Methods: `beginRun`, `appendFrame`,
+ * `endRun`, `showRun`, `flushed`, `toImage`.
+ */
+export class TwinTimeseriesElement extends LitElement {
+  static override properties = {
+    manifest: { attribute: false },
+    observables: { attribute: false },
+    logY: { type: Boolean, attribute: 'log-y' },
+    observed: { attribute: false },
+    pinned: { attribute: false },
+    plotlyLoader: { attribute: false },
+  };
+
+  static override styles = [
+    sharedStyles,
+    css`
+      .plot {
+        width: 100%;
+        min-height: 320px;
+      }
+    `,
+  ];
+
+  /** The model (labels, units, time unit). */
+  declare manifest: ModelManifest | undefined;
+  /** Observable ids to draw; undefined: every observable. */
+  declare observables: string[] | undefined;
+  /** Logarithmic y axis. */
+  declare logY: boolean;
+  /** Observed datasets to overlay. */
+  declare observed: ObservedDataset[];
+  /** Pinned runs to compare against. */
+  declare pinned: IPinnedRun[];
+  /** Loads plotly.js; replace it to share a loaded copy or, in tests, to record calls. */
+  declare plotlyLoader: PlotlyLoader;
+
+  private buffer = new RunBuffer();
+  private summary: EnsembleSummary | undefined;
+  private figure: IFigure | undefined;
+  /** Points of each live trace already handed to plotly. */
+  private drawnPoints = new Map<number, number>();
+  private needsRedraw = true;
+  private framePending = false;
+  private drawing: Promise<void> = Promise.resolve();
+  private plotly: IPlotly | undefined;
+  private drawError: unknown;
+  private themeObserver: MutationObserver | undefined;
+
+  constructor() {
+    super();
+    this.manifest = undefined;
+    this.observables = undefined;
+    this.logY = false;
+    this.observed = [];
+    this.pinned = [];
+    this.plotlyLoader = defaultPlotlyLoader;
+  }
+
+  /** The observable ids drawn. */
+  get shownObservables(): string[] {
+    return this.observables ?? this.manifest?.observables.map((o) => o.id) ?? [];
+  }
+
+  /** The live run's series so far. */
+  get series(): IRunSeries {
+    return this.buffer;
+  }
+
+  /** Starts a new live run: the previous one's traces go (pinned runs and observed data stay). */
+  beginRun(): void {
+    this.buffer = new RunBuffer();
+    this.summary = undefined;
+    this.needsRedraw = true;
+    this.schedule();
+  }
+
+  /** Adds a frame of the live run; drawn at the next animation frame together with any others. */
+  appendFrame(frame: RunFrame & { readonly replicate: number }): void {
+    if (this.buffer.append(frame)) this.needsRedraw = true;
+    this.schedule();
+  }
+
+  /** Ends the live run; an ensemble summary replaces its replicate lines by the median and bands. */
+  endRun(summary?: EnsembleSummary): void {
+    if (summary) {
+      this.summary = summary;
+      this.needsRedraw = true;
+    }
+    this.schedule();
+  }
+
+  /** Shows a finished run at once (e.g. a restored one). */
+  showRun(series: IRunSeries, summary?: EnsembleSummary): void {
+    this.buffer = new RunBuffer();
+    series.replicates.forEach((rep, replicate) =>
+      this.buffer.append({
+        replicate,
+        start: 0,
+        time: Float64Array.from(rep.time),
+        observables: Object.fromEntries(Object.entries(rep.observables).map(([id, v]) => [id, Float64Array.from(v)])),
+      }),
+    );
+    this.summary = summary;
+    this.needsRedraw = true;
+    this.schedule();
+  }
+
+  /** Resolves once everything appended or changed so far has been handed to plotly. */
+  async flushed(): Promise<void> {
+    await this.updateComplete;
+    while (this.framePending) {
+      await new Promise<void>((resolve) => nextAnimationFrame(resolve));
+      await this.drawing;
+    }
+    await this.drawing;
+    if (this.drawError) throw this.drawError;
+  }
+
+  /** The figure as an image data URL (PNG or SVG), through plotly's `toImage`. */
+  async toImage(format: 'png' | 'svg', size: { width?: number; height?: number } = {}): Promise<string> {
+    await this.flushed();
+    if (!this.plotly) throw new Error('nothing is drawn yet');
+    return this.plotly.toImage(this.plotNode(), { format, ...size });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.themeObserver?.disconnect();
+    this.themeObserver = undefined;
+    if (this.plotly && this.figure) this.plotly.purge(this.plotNode());
+    this.figure = undefined;
+    this.needsRedraw = true;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // JupyterLab marks the theme on <body>: redraw with the new theme's colours when it changes.
+    if (typeof MutationObserver === 'function') {
+      this.themeObserver = new MutationObserver(() => {
+        this.needsRedraw = true;
+        this.schedule();
+      });
+      this.themeObserver.observe(document.body, {
+        attributes: true,
+        attributeFilter: ['data-jp-theme-name', 'data-jp-theme-light'],
+      });
+    }
+    this.schedule();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('logY') && this.figure && !changed.has('manifest') && this.plotly) {
+      const update = { 'yaxis.type': this.logY ? 'log' : 'linear' };
+      const plotly = this.plotly;
+      this.drawing = this.drawing.then(() => plotly.relayout(this.plotNode(), update)).then(() => undefined);
+    }
+    const redraw = ['manifest', 'observables', 'observed', 'pinned', 'plotlyLoader'] as const;
+    if (redraw.some((key) => changed.has(key))) {
+      if (changed.has('plotlyLoader')) this.plotly = undefined;
+      this.needsRedraw = true;
+      this.schedule();
+    }
+  }
+
+  protected override render(): TemplateResult {
+    return html`<div class="plot" role="img" aria-label=${this.describe()}></div>`;
+  }
+
+  private describe(): string {
+    const m = this.manifest;
+    if (!m) return 'time series (no model)';
+    return `Time series of ${this.shownObservables.map((id) => m.observables.find((o) => o.id === id)?.label ?? id).join(', ')} over time (${m.timeUnit}s)${this.logY ? ', logarithmic axis' : ''}`;
+  }
+
+  private plotNode(): HTMLElement {
+    return this.renderRoot.querySelector<HTMLElement>('.plot')!;
+  }
+
+  private schedule(): void {
+    if (this.framePending || !this.isConnected) return;
+    this.framePending = true;
+    nextAnimationFrame(() => {
+      this.drawing = this.drawing.then(() => this.draw());
+    });
+  }
+
+  private async draw(): Promise<void> {
+    this.framePending = false;
+    if (!this.manifest || !this.isConnected) return;
+    try {
+      await this.updateComplete;
+      this.plotly ??= await this.plotlyLoader();
+      const node = this.plotNode();
+      if (this.needsRedraw || !this.figure) await this.redraw(this.plotly, node);
+      else await this.extend(this.plotly, node);
+      this.drawError = undefined;
+    } catch (error) {
+      this.drawError = error;
+      this.dispatchEvent(new CustomEvent('plot-error', { detail: { error }, bubbles: true, composed: true }));
+    }
+  }
+
+  private async redraw(plotly: IPlotly, node: HTMLElement): Promise<void> {
+    this.needsRedraw = false;
+    const figure = buildFigure({
+      manifest: this.manifest!,
+      observables: this.shownObservables,
+      live: this.buffer,
+      summary: this.summary,
+      pinned: this.pinned,
+      observed: this.observed,
+      logY: this.logY,
+    });
+    const theme = themeLayout(this);
+    const { gridcolor, ...rest } = theme;
+    const layout = {
+      ...figure.layout,
+      ...rest,
+      xaxis: { ...(figure.layout.xaxis as PlotlyObject), gridcolor },
+      yaxis: { ...(figure.layout.yaxis as PlotlyObject), gridcolor },
+      autosize: true,
+    };
+    this.figure = figure;
+    this.drawnPoints = new Map(figure.live.map((t) => [t.index, this.buffer.length(t.replicate)]));
+    await plotly.react(node, figure.data, layout, { responsive: true, displaylogo: false });
+  }
+
+  private async extend(plotly: IPlotly, node: HTMLElement): Promise<void> {
+    const x: number[][] = [];
+    const y: number[][] = [];
+    const indices: number[] = [];
+    for (const trace of this.figure!.live) {
+      const from = this.drawnPoints.get(trace.index) ?? 0;
+      const series = this.buffer.replicates[trace.replicate];
+      if (!series || series.time.length <= from) continue;
+      x.push(series.time.slice(from));
+      y.push((series.observables[trace.observable] ?? []).slice(from));
+      indices.push(trace.index);
+      this.drawnPoints.set(trace.index, series.time.length);
+    }
+    if (indices.length > 0) await plotly.extendTraces(node, { x, y }, indices);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'twin-timeseries': TwinTimeseriesElement;
+  }
+}

@@ -1,0 +1,619 @@
+import type { ModelManifest, ObservedDataset, RunProgress, Scenario } from '@immunotwin/engine';
+import type { ISessionFrame, ISessionResult, ITwinSession } from '@immunotwin/worker';
+import { css, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { download } from './download.js';
+import {
+  widgetEvent,
+  type IInterventionsChangeDetail,
+  type IParameterChangeDetail,
+  type IPresetChangeDetail,
+  type IStateChangeDetail,
+} from './events.js';
+import { resultToCsv } from './exportCsv.js';
+import { pinLabel } from './pinLabel.js';
+import { defaultPlotlyLoader, type PlotlyLoader } from './plotlyLoader.js';
+import { RunController, type RunPhase } from './runController.js';
+import { seriesFromRuns } from './runBuffer.js';
+import { scenarioToCode } from './scenarioCode.js';
+import { sharedStyles } from './styles.js';
+import type { IPinnedRun } from './traces.js';
+import type { TwinTimeseriesElement } from './twinTimeseries.js';
+import { parseWorkbenchState, type WorkbenchState } from './workbenchState.js';
+
+/** A session the workbench can release when it is disposed (a worker session terminates its worker). */
+export type WorkbenchSession = ITwinSession & { dispose?(): void };
+
+/** Makes the workbench's session; called once, on first use. The workbench never creates one itself. */
+export type SessionFactory = () => WorkbenchSession | Promise<WorkbenchSession>;
+
+const NO_OBSERVED: ObservedDataset[] = [];
+
+/** Playback speeds offered, in model time units per second (Infinity: full speed). */
+export const SPEEDS: readonly number[] = [Infinity, 10, 5, 2, 1, 0.5];
+
+/** Detail of `run-end`: the finished run. */
+export interface IRunEndDetail {
+  /** The result as plain data. */
+  result: ISessionResult;
+}
+
+/** Detail of `code-copy`: the kernel cell that reproduces the scenario. */
+export interface ICodeCopyDetail {
+  /** The cell's code. */
+  code: string;
+}
+
+/**
+ * `<twin-workbench>`: controls, interventions and a live time series of one model, driving its own twin
+ * session (never a kernel) — play, pause, step, reset and speed, a progress bar, pinned runs for
+ * comparison, CSV and PNG/SVG export, and "copy as code" giving the twin-kernel cell of the scenario.
+ *
+ * Properties: `sessionFactory` (required: makes the session, e.g. `browserSessionFactory()` or, in tests,
+ * `() => new TwinSession()`), `state` ({@link WorkbenchState}, e.g. from the MIME bundle; setting a
+ * different one reloads), `plotlyLoader`, `debounce` (milliseconds a parameter change waits for the next
+ * before a new run starts; default 150), `kernelModel` (the model of the kernel "copy as code" targets).
+ *
+ * Events (bubbling, composed): `state-change` ({@link IStateChangeDetail}: write it back to the output),
+ * `run-start` ({scenario}), `run-end` ({@link IRunEndDetail}), `run-error` ({error}), `code-copy`
+ * ({@link ICodeCopyDetail}). Call `dispose()` when the output goes away (it cancels the run and releases
+ * the session); detaching the element alone keeps it alive (JupyterLab detaches cells scrolled out of view).
+ */
+export class TwinWorkbenchElement extends LitElement {
+  static override properties = {
+    sessionFactory: { attribute: false },
+    state: { attribute: false },
+    plotlyLoader: { attribute: false },
+    debounce: { type: Number },
+    kernelModel: { type: String, attribute: 'kernel-model' },
+    manifest: { state: true },
+    explicit: { state: true },
+    phase: { state: true },
+    progress: { state: true },
+    message: { state: true },
+    code: { state: true },
+    pinnedRuns: { state: true },
+    accepted: { state: true },
+    hasResult: { state: true },
+  };
+
+  static override styles = [
+    sharedStyles,
+    css`
+      .toolbar {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 6px;
+        align-items: center;
+        margin: 4px 0;
+      }
+      .progress {
+        width: 10em;
+        height: 8px;
+        background: var(--jp-layout-color3, #e0e0e0);
+        border-radius: 4px;
+        overflow: hidden;
+      }
+      .progress > div {
+        height: 100%;
+        background: var(--jp-brand-color1, #1976d2);
+      }
+      .pins {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 4px;
+      }
+      .pin {
+        border: 1px dashed var(--jp-border-color1, #bdbdbd);
+        border-radius: 10px;
+        padding: 0 6px;
+      }
+      .pin button {
+        border: none;
+        background: none;
+        padding: 0 2px;
+      }
+      pre.code {
+        background: var(--jp-cell-editor-background, #f5f5f5);
+        border: 1px solid var(--jp-border-color2, #e0e0e0);
+        padding: 6px;
+        overflow: auto;
+        user-select: all;
+      }
+      details > summary {
+        cursor: pointer;
+        font-weight: 600;
+        margin: 6px 0 2px;
+      }
+      fieldset {
+        border: none;
+        padding: 0;
+        margin: 0;
+        display: inline-flex;
+        gap: 6px;
+      }
+    `,
+  ];
+
+  /** Makes the session (see the class comment). */
+  declare sessionFactory: SessionFactory | undefined;
+  /** The workbench state; setting a different one reloads the workbench. */
+  declare state: WorkbenchState | undefined;
+  /** Loads plotly.js (passed on to the time series). */
+  declare plotlyLoader: PlotlyLoader;
+  /** Milliseconds a parameter change waits for another before the run restarts. */
+  declare debounce: number;
+  /** The model of the kernel "copy as code" writes for (default: the workbench's model). */
+  declare kernelModel: string | undefined;
+  /** The model's manifest, once loaded. */
+  declare manifest: ModelManifest | undefined;
+  /** The session's explicit scenario (every parameter spelled out). */
+  declare protected explicit: Scenario | undefined;
+  /** The run's phase. */
+  declare phase: RunPhase;
+  /** Fraction of the run done. */
+  declare progress: number;
+  /** An error to show. */
+  declare protected message: string;
+  /** The last "copy as code" output. */
+  declare protected code: string;
+  /** The last state that parsed and loaded (what is shown; `state` may be a newer one still loading). */
+  declare protected accepted: WorkbenchState | undefined;
+  /** Pinned runs with their recomputed data. */
+  declare protected pinnedRuns: IPinnedRun[];
+  /** Whether a finished result is available for export. */
+  declare protected hasResult: boolean;
+
+  private session: WorkbenchSession | undefined;
+  private controller: RunController | undefined;
+  private loadedJson = '';
+  private loading: Promise<void> = Promise.resolve();
+  /** The scenario waiting for the debounce. */
+  private pending: Scenario | undefined;
+  /** The latest scenario asked for (pending or being loaded); changes build on it. */
+  private requested: Scenario | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private lastResult: ISessionResult | undefined;
+  private valuesCache: { explicit: Scenario | undefined; values: Record<string, number> } | undefined;
+
+  constructor() {
+    super();
+    this.sessionFactory = undefined;
+    this.state = undefined;
+    this.plotlyLoader = defaultPlotlyLoader;
+    this.debounce = 150;
+    this.kernelModel = undefined;
+    this.manifest = undefined;
+    this.explicit = undefined;
+    this.phase = 'idle';
+    this.progress = 0;
+    this.message = '';
+    this.code = '';
+    this.pinnedRuns = [];
+    this.hasResult = false;
+    this.accepted = undefined;
+  }
+
+  /** The time series element. */
+  get plot(): TwinTimeseriesElement {
+    return this.renderRoot.querySelector('twin-timeseries')!;
+  }
+
+  /** Resolves once loading, pending changes, the run under way and drawing are done. */
+  async settled(): Promise<void> {
+    for (;;) {
+      const { loading } = this;
+      await loading;
+      await this.controller?.idle();
+      if (loading === this.loading && this.timer === undefined) break;
+      if (this.timer !== undefined) await new Promise((resolve) => setTimeout(resolve, this.debounce));
+    }
+    await this.updateComplete;
+    await this.plot?.flushed();
+  }
+
+  /** Cancels the run and releases the session. */
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const session = this.session;
+    this.session = undefined;
+    this.controller = undefined;
+    if (session) void session.cancel().finally(() => session.dispose?.());
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if ((changed.has('state') || changed.has('sessionFactory')) && this.state && this.sessionFactory) {
+      const json = JSON.stringify(this.state);
+      if (json !== this.loadedJson) {
+        this.loadedJson = json;
+        const state = this.state;
+        this.loading = this.loading.then(() => this.load(state));
+      }
+    }
+  }
+
+  /** Loads a state: the session, the manifest, the pinned runs, then the scenario's live run. */
+  private async load(input: WorkbenchState): Promise<void> {
+    try {
+      const state = parseWorkbenchState(input);
+      if (!this.session) {
+        this.session = await this.sessionFactory!();
+        this.controller = new RunController(this.session, {
+          begin: (scenario) => this.onBegin(scenario),
+          frame: (frame) => this.onFrame(frame),
+          progress: (progress) => this.onProgress(progress),
+          end: (result) => this.onEnd(result),
+          error: (error) => this.showError(error),
+          phase: (phase) => (this.phase = phase),
+        });
+      }
+      const controller = this.controller!;
+      controller.speed = state.view?.speed ?? Infinity;
+      this.manifest = await this.session.manifest(state.scenario.model);
+      this.message = '';
+      const pinned: IPinnedRun[] = [];
+      for (const pin of state.pinned ?? []) {
+        const result = await controller.compute(pin.scenario);
+        pinned.push({ label: pin.label, series: seriesFromRuns(result.runs), summary: result.summary });
+      }
+      this.pinnedRuns = pinned;
+      this.accepted = state;
+      this.explicit = await controller.load(state.scenario);
+    } catch (error) {
+      this.showError(error);
+    }
+  }
+
+  /** Makes `scenario` current (debounced when asked), restarting the run. */
+  private change(scenario: Scenario, debounced: boolean): void {
+    this.pending = scenario;
+    this.requested = scenario;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (debounced && this.debounce > 0) this.timer = setTimeout(() => this.applyPending(), this.debounce);
+    else this.applyPending();
+  }
+
+  private applyPending(): void {
+    this.timer = undefined;
+    const scenario = this.pending;
+    this.pending = undefined;
+    if (!scenario || !this.controller || !this.accepted) return;
+    const controller = this.controller;
+    this.loading = this.loading.then(async () => {
+      try {
+        this.explicit = await controller.load(scenario);
+        this.message = '';
+        if (this.requested === scenario) this.requested = undefined;
+        this.updateState({ ...this.accepted!, scenario });
+      } catch (error) {
+        if (this.requested === scenario) this.requested = undefined;
+        this.showError(error);
+        this.explicit = this.explicit ? { ...this.explicit } : undefined; // the controls show the accepted values again
+      }
+    });
+  }
+
+  private updateState(state: WorkbenchState): void {
+    this.accepted = state;
+    this.state = state;
+    this.loadedJson = JSON.stringify(state);
+    this.dispatchEvent(widgetEvent<IStateChangeDetail>('state-change', { state: structuredClone(state) }));
+  }
+
+  private showError(error: unknown): void {
+    this.message = error instanceof Error ? error.message : String(error);
+    this.dispatchEvent(widgetEvent('run-error', { error }));
+  }
+
+  private onBegin(scenario: Scenario): void {
+    this.progress = 0;
+    this.hasResult = false;
+    this.lastResult = undefined;
+    this.plot?.beginRun();
+    this.dispatchEvent(widgetEvent('run-start', { scenario }));
+  }
+
+  private onFrame(frame: ISessionFrame): void {
+    this.plot?.appendFrame(frame);
+  }
+
+  private onProgress(progress: RunProgress): void {
+    this.progress = progress.fraction;
+  }
+
+  private onEnd(result: ISessionResult): void {
+    this.progress = 1;
+    this.lastResult = result;
+    this.hasResult = true;
+    this.plot?.endRun(result.summary);
+    this.dispatchEvent(widgetEvent<IRunEndDetail>('run-end', { result }));
+  }
+
+  // --- event handlers of the parts ---
+
+  private onParameter(event: CustomEvent<IParameterChangeDetail>): void {
+    const base = this.requested ?? this.accepted!.scenario;
+    const { name, value } = event.detail;
+    this.change({ ...base, parameters: { ...(base.parameters ?? {}), [name]: value } }, true);
+  }
+
+  private onPreset(event: CustomEvent<IPresetChangeDetail>): void {
+    const { preset, values } = event.detail;
+    const { preset: _old, parameters: _values, ...rest } = this.requested ?? this.accepted!.scenario;
+    this.change(preset === undefined ? { ...rest, parameters: values } : { ...rest, preset }, false);
+  }
+
+  private onControlsReset(): void {
+    const { preset: _old, parameters: _values, ...rest } = this.requested ?? this.accepted!.scenario;
+    this.change(rest, false);
+  }
+
+  private onInterventions(event: CustomEvent<IInterventionsChangeDetail>): void {
+    const base = this.requested ?? this.accepted!.scenario;
+    const interventions = event.detail.interventions;
+    const next: Scenario = { ...base, interventions };
+    if (interventions.length === 0) delete next.interventions;
+    this.change(next, true);
+  }
+
+  // --- toolbar actions (public, so a host or a test can call them) ---
+
+  /** Plays (resumes, or runs the scenario again). */
+  play(): Promise<void> {
+    return this.controller?.play() ?? Promise.resolve();
+  }
+
+  /** Pauses the run. */
+  pause(): Promise<void> {
+    return this.controller?.pause() ?? Promise.resolve();
+  }
+
+  /** Advances the run by one frame. */
+  step(): Promise<void> {
+    return this.controller?.step() ?? Promise.resolve();
+  }
+
+  /** Cancels and clears the run (the scenario stays). */
+  reset(): Promise<void> {
+    this.progress = 0;
+    return this.controller?.reset() ?? Promise.resolve();
+  }
+
+  /** Sets the playback speed (model time units per second; Infinity: full speed) for the next run. */
+  setSpeed(speed: number): void {
+    if (this.controller) this.controller.speed = speed;
+    const view = { ...(this.accepted!.view ?? {}) };
+    if (Number.isFinite(speed)) view.speed = speed;
+    else delete view.speed;
+    this.updateState({ ...this.accepted!, view });
+  }
+
+  /** Shows the y axis logarithmic or linear. */
+  setLogY(logY: boolean): void {
+    this.updateState({ ...this.accepted!, view: { ...(this.accepted!.view ?? {}), logY } });
+  }
+
+  /** Chooses the observables drawn (undefined: all). */
+  setObservables(observables: string[] | undefined): void {
+    const { observables: _old, ...rest } = this.accepted!;
+    this.updateState(observables ? { ...rest, observables } : rest);
+  }
+
+  /** Pins the finished run for comparison (its scenario is saved; its data is recomputed on reload). */
+  pin(): void {
+    const result = this.lastResult;
+    if (!result || !this.manifest || !this.accepted) return;
+    const label = pinLabel(
+      result.scenario,
+      this.manifest,
+      this.pinnedRuns.map((p) => p.label),
+    );
+    this.pinnedRuns = [...this.pinnedRuns, { label, series: seriesFromRuns(result.runs), summary: result.summary }];
+    const pinned = [...(this.accepted.pinned ?? []), { label, scenario: this.accepted.scenario }];
+    this.updateState({ ...this.accepted, pinned });
+  }
+
+  /** Removes the pinned run at `index`. */
+  unpin(index: number): void {
+    this.pinnedRuns = this.pinnedRuns.filter((_, i) => i !== index);
+    const pinned = (this.accepted!.pinned ?? []).filter((_, i) => i !== index);
+    const { pinned: _old, ...rest } = this.accepted!;
+    this.updateState(pinned.length > 0 ? { ...rest, pinned } : rest);
+  }
+
+  /** The finished run as CSV (the engine's writer); throws if no run has finished. */
+  csv(): string {
+    if (!this.lastResult || !this.manifest) throw new Error('no finished run to export yet');
+    return resultToCsv(this.lastResult, this.manifest);
+  }
+
+  /** The twin-kernel cell reproducing the current scenario. */
+  scenarioCode(): string {
+    if (!this.accepted || !this.manifest) throw new Error('the workbench has not loaded a scenario yet');
+    return scenarioToCode(this.accepted.scenario, this.manifest, { kernelModel: this.kernelModel });
+  }
+
+  /** Shows the code cell and copies it to the clipboard where allowed; emits `code-copy`. */
+  async copyCode(): Promise<string> {
+    const code = this.scenarioCode();
+    this.code = code;
+    this.dispatchEvent(widgetEvent<ICodeCopyDetail>('code-copy', { code }));
+    try {
+      await navigator.clipboard?.writeText(code);
+    } catch {
+      // No clipboard permission: the code is shown, selectable, under the toolbar.
+    }
+    return code;
+  }
+
+  private exportCsv(): void {
+    try {
+      download(`${this.manifest!.id}.csv`, this.csv(), 'text/csv');
+    } catch (error) {
+      this.showError(error);
+    }
+  }
+
+  private async exportImage(format: 'png' | 'svg'): Promise<void> {
+    try {
+      download(`${this.manifest!.id}.${format}`, await this.plot.toImage(format), `image/${format}`);
+    } catch (error) {
+      this.showError(error);
+    }
+  }
+
+  // --- rendering ---
+
+  protected override render(): TemplateResult {
+    const manifest = this.manifest;
+    const state = this.accepted;
+    if (!manifest || !state) {
+      return html`<div role="status">
+        ${this.message ? html`<span class="error">${this.message}</span>` : 'Loading the twin…'}
+      </div>`;
+    }
+    const running = this.phase === 'running';
+    const percent = Math.round(this.progress * 100);
+    const speed = state.view?.speed ?? Infinity;
+    const shown = state.observables ?? manifest.observables.map((o) => o.id);
+    return html`
+      <div class="toolbar" role="toolbar" aria-label="Run">
+        ${
+          running
+            ? html`<button type="button" data-action="pause" @click=${() => this.pause()}>Pause</button>`
+            : html`<button type="button" data-action="play" @click=${() => this.play()}>Play</button>`
+        }
+        <button type="button" data-action="step" @click=${() => this.step()}>Step</button>
+        <button type="button" data-action="reset" @click=${() => this.reset()}>Reset</button>
+        <label for="speed">Speed</label>
+        <select id="speed" @change=${(e: Event) => this.setSpeed(Number((e.target as HTMLSelectElement).value))}>
+          ${SPEEDS.map(
+            (s) =>
+              html`<option value=${String(s)} ?selected=${s === speed}>
+                ${Number.isFinite(s) ? `${s} ${manifest.timeUnit}s/s` : 'full speed'}
+              </option>`,
+          )}
+        </select>
+        <div
+          class="progress"
+          role="progressbar"
+          aria-label="Run progress"
+          aria-valuemin="0"
+          aria-valuemax="100"
+          aria-valuenow=${percent}
+        >
+          <div style="width: ${percent}%"></div>
+        </div>
+        <span class="muted" aria-hidden="true">${percent}%</span>
+      </div>
+      <div class="toolbar" role="toolbar" aria-label="Compare and export">
+        <button type="button" data-action="pin" ?disabled=${!this.hasResult} @click=${() => this.pin()}>
+          Pin this run
+        </button>
+        <button type="button" data-action="csv" ?disabled=${!this.hasResult} @click=${() => this.exportCsv()}>
+          CSV
+        </button>
+        <button type="button" data-action="png" @click=${() => this.exportImage('png')}>PNG</button>
+        <button type="button" data-action="svg" @click=${() => this.exportImage('svg')}>SVG</button>
+        <button type="button" data-action="code" @click=${() => this.copyCode()}>Copy as code</button>
+        <label
+          ><input
+            type="checkbox"
+            data-action="log"
+            .checked=${state.view?.logY ?? false}
+            @change=${(e: Event) => this.setLogY((e.target as HTMLInputElement).checked)}
+          />
+          log y</label
+        >
+        <fieldset>
+          <legend class="visually-hidden">Observables shown</legend>
+          ${manifest.observables.map(
+            (o) =>
+              html`<label title=${o.description ?? o.label}
+                ><input
+                  type="checkbox"
+                  data-observable=${o.id}
+                  .checked=${shown.includes(o.id)}
+                  @change=${() => this.toggleObservable(o.id)}
+                />
+                ${o.id}</label
+              >`,
+          )}
+        </fieldset>
+      </div>
+      ${
+        this.pinnedRuns.length > 0
+          ? html`<div class="pins" aria-label="Pinned runs" role="list">
+              ${this.pinnedRuns.map(
+                (p, i) =>
+                  html`<span class="pin" role="listitem"
+                    >${p.label}<button
+                      type="button"
+                      data-unpin=${i}
+                      aria-label="Unpin ${p.label}"
+                      @click=${() => this.unpin(i)}
+                    >
+                      ×
+                    </button></span
+                  >`,
+              )}
+            </div>`
+          : nothing
+      }
+      <div role="alert" class="error">${this.message}</div>
+      ${this.code ? html`<pre class="code" aria-label="Kernel code for this scenario">${this.code}</pre>` : nothing}
+      <twin-timeseries
+        .manifest=${manifest}
+        .observables=${state.observables}
+        .logY=${state.view?.logY ?? false}
+        .observed=${state.observed ?? NO_OBSERVED}
+        .pinned=${this.pinnedRuns}
+        .plotlyLoader=${this.plotlyLoader}
+      ></twin-timeseries>
+      <details open>
+        <summary>Parameters</summary>
+        <twin-controls
+          .manifest=${manifest}
+          .values=${this.controlValues()}
+          .preset=${state.scenario.preset}
+          @parameter-change=${this.onParameter}
+          @preset-change=${this.onPreset}
+          @reset=${this.onControlsReset}
+        ></twin-controls>
+      </details>
+      <details open>
+        <summary>Interventions</summary>
+        <twin-interventions
+          .manifest=${manifest}
+          .interventions=${state.scenario.interventions ?? []}
+          .duration=${this.explicit?.duration ?? manifest.defaults.duration}
+          @interventions-change=${this.onInterventions}
+        ></twin-interventions>
+      </details>
+    `;
+  }
+
+  /** The accepted parameter values, as a new object only when the session accepted a new scenario. */
+  private controlValues(): Record<string, number> {
+    if (!this.valuesCache || this.valuesCache.explicit !== this.explicit) {
+      this.valuesCache = { explicit: this.explicit, values: { ...(this.explicit?.parameters ?? {}) } };
+    }
+    return this.valuesCache.values;
+  }
+
+  private toggleObservable(id: string): void {
+    const all = this.manifest!.observables.map((o) => o.id);
+    const shown = new Set(this.accepted!.observables ?? all);
+    if (shown.has(id)) shown.delete(id);
+    else shown.add(id);
+    const list = all.filter((o) => shown.has(o));
+    this.setObservables(list.length === all.length ? undefined : list);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'twin-workbench': TwinWorkbenchElement;
+  }
+}

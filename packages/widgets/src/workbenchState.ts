@@ -1,0 +1,168 @@
+/**
+ * The workbench MIME format, `application/vnd.immunotwin.workbench+json`: what a notebook output holds so
+ * that reopening the notebook brings the workbench back as it was. It is state only — never simulation
+ * results, which the workbench recomputes in its own worker session.
+ *
+ * ```jsonc
+ * {
+ *   "version": 1,                        // format version (this file describes 1)
+ *   "scenario": {                        // a scenario (schema/scenario.schema.json): model, preset,
+ *     "model": "target-cell-limited",    //   parameters, interventions, duration, outputInterval,
+ *     "parameters": { "c": 3 },          //   method, seed, replicates, quantiles, solver
+ *     "interventions": [{ "kind": "entryInhibitor", "start": 1, "stop": 5, "efficacy": 0.9 }]
+ *   },
+ *   "observables": ["V", "I"],           // optional: observable ids to plot (default: every observable)
+ *   "pinned": [                          // optional: runs pinned for comparison, as scenarios (no data)
+ *     { "label": "c = 5.2", "scenario": { "model": "target-cell-limited" } }
+ *   ],
+ *   "observed": [ ... ],                 // optional: observed datasets to overlay (schema/observed-data.schema.json)
+ *   "view": { "logY": true, "speed": 5 } // optional: log y axis; playback speed in model time units per
+ *                                        //   second (absent: as fast as the worker computes)
+ * }
+ * ```
+ *
+ * The interventions live in `scenario.interventions`. A top-level `interventions` list is accepted as a
+ * shorthand when the scenario has none (it is moved into the scenario); giving both is an error. Whether
+ * the scenario's values fit the model (ranges, known intervention kinds) is checked by the session when
+ * the workbench loads it, with the same messages as everywhere else.
+ */
+import {
+  InterventionInstanceSchema,
+  ObservedDatasetSchema,
+  parseJsonDocument,
+  ScenarioSchema,
+  SchemaValidator,
+  ValidationError,
+  isPlainObject,
+  type InterventionInstance,
+  type ObservedDataset,
+  type Scenario,
+  type ValidationIssue,
+} from '@immunotwin/engine';
+import { Type } from '@sinclair/typebox';
+
+/** MIME type of a workbench output. */
+export const WORKBENCH_MIME_TYPE = 'application/vnd.immunotwin.workbench+json';
+
+/** The format version this package reads and writes. */
+export const WORKBENCH_STATE_VERSION = 1;
+
+/** A run pinned for comparison: a label and the scenario that reproduces it. */
+export interface IPinnedScenario {
+  /** Shown in the legend. */
+  label: string;
+  /** The scenario (the run is recomputed, never stored). */
+  scenario: Scenario;
+}
+
+/** How the workbench shows runs. */
+export interface IWorkbenchView {
+  /** A logarithmic y axis. */
+  logY?: boolean;
+  /** Playback speed in model time units per wall-clock second; absent: as fast as possible. */
+  speed?: number;
+}
+
+/** The state of a workbench, as saved in a notebook output (see the module comment). */
+export interface WorkbenchState {
+  /** Format version: 1. */
+  version: 1;
+  /** The scenario being explored, interventions included. */
+  scenario: Scenario;
+  /** Observable ids to plot; absent: every observable of the model. */
+  observables?: string[];
+  /** Runs pinned for comparison. */
+  pinned?: IPinnedScenario[];
+  /** Observed datasets drawn over the runs. */
+  observed?: ObservedDataset[];
+  /** View options. */
+  view?: IWorkbenchView;
+}
+
+// The scenario schema without its `$id`, so it can be nested (its checks are the same).
+const NestedScenario = Type.Object(ScenarioSchema.properties, { additionalProperties: false });
+const NestedObserved = Type.Object(ObservedDatasetSchema.properties, { additionalProperties: false });
+const Identifier = Type.String({
+  pattern: '^[A-Za-z_][A-Za-z0-9_]*$',
+  description: 'an observable id: letters, digits and underscores, not starting with a digit',
+});
+
+/** The JSON Schema (TypeBox) of {@link WorkbenchState}. */
+export const WorkbenchStateSchema = Type.Object(
+  {
+    version: Type.Literal(WORKBENCH_STATE_VERSION),
+    scenario: NestedScenario,
+    observables: Type.Optional(Type.Array(Identifier, { uniqueItems: true })),
+    interventions: Type.Optional(Type.Array(InterventionInstanceSchema)),
+    pinned: Type.Optional(
+      Type.Array(
+        Type.Object(
+          { label: Type.String({ minLength: 1 }), scenario: NestedScenario },
+          { additionalProperties: false },
+        ),
+      ),
+    ),
+    observed: Type.Optional(Type.Array(NestedObserved)),
+    view: Type.Optional(
+      Type.Object(
+        {
+          logY: Type.Optional(Type.Boolean()),
+          speed: Type.Optional(
+            Type.Number({ exclusiveMinimum: 0, description: 'model time units per second; omit for full speed' }),
+          ),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false, $id: 'https://immunotwin.dev/schema/workbench-state.schema.json' },
+);
+
+const validator = new SchemaValidator(WorkbenchStateSchema, 'workbench state');
+
+/**
+ * Reads a workbench state from a MIME bundle's value (an object, or JSON text). Throws the engine's
+ * `ValidationError` naming the field, the value and what is allowed, e.g.
+ * `Invalid workbench state: view.speed: must be > 0; got -1`. Returns a fresh copy.
+ */
+export function parseWorkbenchState(json: unknown): WorkbenchState {
+  const value = typeof json === 'string' ? parseJsonDocument(json, 'workbench state', WORKBENCH_MIME_TYPE) : json;
+  if (isPlainObject(value) && value.version !== undefined && value.version !== WORKBENCH_STATE_VERSION) {
+    throw new ValidationError('workbench state', [
+      {
+        path: 'version',
+        message: `format version ${JSON.stringify(value.version)} is not supported; allowed: ${WORKBENCH_STATE_VERSION}`,
+      },
+    ]);
+  }
+  const checked = structuredClone(validator.parse(value)) as WorkbenchState & {
+    interventions?: InterventionInstance[];
+  };
+  const issues: ValidationIssue[] = [];
+  if (checked.interventions !== undefined) {
+    if (checked.scenario.interventions !== undefined) {
+      issues.push({
+        path: 'interventions',
+        message: 'give the interventions in one place: scenario.interventions (the top-level list is a shorthand)',
+      });
+    } else checked.scenario.interventions = checked.interventions;
+    delete checked.interventions;
+  }
+  const labels = new Set<string>();
+  checked.pinned?.forEach((pin, i) => {
+    if (labels.has(pin.label)) {
+      issues.push({
+        path: `pinned[${i}].label`,
+        message: `${JSON.stringify(pin.label)} is used twice; labels must differ`,
+      });
+    }
+    labels.add(pin.label);
+  });
+  if (issues.length > 0) throw new ValidationError('workbench state', issues);
+  return checked;
+}
+
+/** The default state for a model: its default scenario, nothing pinned. */
+export function defaultWorkbenchState(model: string): WorkbenchState {
+  return { version: WORKBENCH_STATE_VERSION, scenario: { model } };
+}

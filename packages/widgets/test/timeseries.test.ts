@@ -1,0 +1,183 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { simulateSync, summarizeEnsemble } from '@immunotwin/engine';
+import { targetCellLimited, targetCellLimitedManifest as manifest } from '@immunotwin/model-within-host';
+import { seriesFromRuns, type TwinTimeseriesElement } from '../src/index.js';
+import { mount, PlotlyRecorder } from './helpers.js';
+
+afterEach(() => document.body.replaceChildren());
+
+const run = simulateSync(targetCellLimited, { model: 'target-cell-limited', duration: 5, outputInterval: 0.5 }).runs[0];
+
+/** The run split into frames of `size` samples, as a session streams it. */
+function frames(
+  size: number,
+  replicate = 0,
+): { replicate: number; start: number; time: Float64Array; observables: Record<string, Float64Array> }[] {
+  const out = [];
+  for (let start = 0; start < run.time.length; start += size) {
+    const end = Math.min(run.time.length, start + size);
+    out.push({
+      replicate,
+      start,
+      time: run.time.slice(start, end),
+      observables: Object.fromEntries(Object.entries(run.observables).map(([id, v]) => [id, v.slice(start, end)])),
+    });
+  }
+  return out;
+}
+
+async function plot(
+  properties: Partial<TwinTimeseriesElement> = {},
+): Promise<{ el: TwinTimeseriesElement; plotly: PlotlyRecorder }> {
+  const plotly = new PlotlyRecorder();
+  const el = await mount<TwinTimeseriesElement>('twin-timeseries', {
+    manifest,
+    plotlyLoader: plotly.loader,
+    ...properties,
+  });
+  return { el, plotly };
+}
+
+describe('<twin-timeseries>', () => {
+  it('streams frames: one react for the new traces, then extendTraces with only the new points', async () => {
+    const { el, plotly } = await plot({ observables: ['V', 'I'] });
+    el.beginRun();
+    const [first, ...rest] = frames(3);
+    el.appendFrame(first);
+    await el.flushed();
+    const reacts = plotly.calls.filter((c) => c.name === 'react');
+    expect(reacts.at(-1)!.data.map((t) => t.name)).toEqual([
+      'Free virus (TCID50/mL)',
+      'Productively infected cells (cells)',
+    ]);
+    const before = plotly.calls.length;
+    for (const frame of rest) {
+      el.appendFrame(frame);
+      await el.flushed();
+    }
+    const later = plotly.calls.slice(before);
+    expect(later.length).toBeGreaterThan(0);
+    expect(later.every((c) => c.name === 'extendTraces')).toBe(true);
+    expect(plotly.trace('Free virus').x).toEqual(Array.from(run.time));
+    expect(plotly.trace('Free virus').y).toEqual(Array.from(run.observables.V));
+    expect(plotly.trace('Productively infected').y).toEqual(Array.from(run.observables.I));
+    expect(plotly.loads).toBe(1);
+  });
+
+  it('batches frames that arrive within one animation frame into one plotly call', async () => {
+    const { el, plotly } = await plot({ observables: ['V'] });
+    el.beginRun();
+    const all = frames(1);
+    el.appendFrame(all[0]);
+    await el.flushed();
+    const before = plotly.calls.length;
+    for (const frame of all.slice(1)) el.appendFrame(frame);
+    await el.flushed();
+    expect(plotly.calls.slice(before)).toHaveLength(1);
+    expect(plotly.trace('Free virus').y).toEqual(Array.from(run.observables.V));
+  });
+
+  it('switches the y axis between linear and log without redrawing the traces', async () => {
+    const { el, plotly } = await plot();
+    el.showRun(seriesFromRuns([run]));
+    await el.flushed();
+    expect((plotly.layout.yaxis as { type: string }).type).toBe('linear');
+    el.logY = true;
+    await el.flushed();
+    expect(plotly.calls.at(-1)).toEqual({ name: 'relayout', update: { 'yaxis.type': 'log' } });
+  });
+
+  it('draws pinned runs dashed and observed data as markers', async () => {
+    const pinnedRun = simulateSync(targetCellLimited, {
+      model: 'target-cell-limited',
+      duration: 5,
+      outputInterval: 0.5,
+      parameters: { c: 10 },
+    }).runs[0];
+    const { el, plotly } = await plot({
+      observables: ['V'],
+      pinned: [{ label: 'c = 10', series: seriesFromRuns([pinnedRun]) }],
+      observed: [
+        {
+          name: 'volunteer',
+          source: 'test',
+          observable: 'V',
+          unit: 'TCID50/mL',
+          time: [1, 2],
+          values: [3, 4],
+          sd: [1, 1],
+        },
+      ],
+    });
+    el.showRun(seriesFromRuns([run]));
+    await el.flushed();
+    const pinned = plotly.trace('Free virus (TCID50/mL) — c = 10');
+    expect((pinned.line as { dash: string }).dash).toBe('dash');
+    expect(pinned.y).toEqual(Array.from(pinnedRun.observables.V));
+    const observed = plotly.trace('volunteer (observed)');
+    expect(observed.mode).toBe('markers');
+    expect(observed.y).toEqual([3, 4]);
+    expect(observed.error_y).toMatchObject({ array: [1, 1] });
+    expect(plotly.trace('Free virus (TCID50/mL)').y).toEqual(Array.from(run.observables.V));
+  });
+
+  it('replaces an ensemble’s replicate lines by the median and quantile bands when it ends', async () => {
+    const ensemble = simulateSync(targetCellLimited, {
+      model: 'target-cell-limited',
+      method: 'ssa',
+      seed: 3,
+      replicates: 5,
+      duration: 3,
+      outputInterval: 0.5,
+      parameters: { U0: 2000, V0: 20 },
+    });
+    const { el, plotly } = await plot({ observables: ['I'] });
+    el.beginRun();
+    ensemble.runs.forEach((r, replicate) =>
+      el.appendFrame({ replicate, start: 0, time: r.time, observables: { ...r.observables } }),
+    );
+    await el.flushed();
+    expect(plotly.data.filter((t) => String(t.name).startsWith('Productively'))).toHaveLength(5);
+    const summary = summarizeEnsemble(ensemble.runs, [0.05, 0.25, 0.5, 0.75, 0.95]);
+    el.endRun(summary);
+    await el.flushed();
+    expect(plotly.trace('Productively infected cells (cells) median').y).toEqual(
+      Array.from(summary.observables.I.median),
+    );
+    const filled = plotly.data.filter((t) => t.fill === 'tonexty');
+    expect(filled.map((t) => t.y)).toEqual([
+      Array.from(summary.observables.I.bands[4]),
+      Array.from(summary.observables.I.bands[3]),
+    ]);
+    expect(plotly.data).toHaveLength(5); // two bands (low + high each) and the median
+  });
+
+  it('renders an image through plotly.toImage', async () => {
+    const { el, plotly } = await plot();
+    el.showRun(seriesFromRuns([run]));
+    expect(await el.toImage('svg')).toMatch(/^data:image\/svg\+xml/);
+    expect(plotly.calls.at(-1)).toEqual({ name: 'toImage', format: 'svg' });
+  });
+
+  it('takes its colours from the JupyterLab theme and redraws when the theme changes', async () => {
+    const { el, plotly } = await plot();
+    el.showRun(seriesFromRuns([run]));
+    await el.flushed();
+    const reacts = plotly.calls.filter((c) => c.name === 'react').length;
+    el.style.setProperty('--jp-ui-font-color1', 'rgb(240, 240, 240)'); // JupyterLab sets it on :root; it inherits
+    document.body.setAttribute('data-jp-theme-light', 'false');
+    await new Promise((resolve) => setTimeout(resolve, 0)); // mutation observers run after the current task's microtasks
+    await el.flushed();
+    expect(plotly.calls.filter((c) => c.name === 'react').length).toBe(reacts + 1);
+    expect((plotly.layout.font as { color: string }).color).toBe('rgb(240, 240, 240)');
+    document.body.removeAttribute('data-jp-theme-light');
+  });
+
+  it('describes itself for assistive technology', async () => {
+    const { el } = await plot({ observables: ['V'], logY: true });
+    expect(el.shadowRoot!.querySelector('.plot')!.getAttribute('aria-label')).toBe(
+      'Time series of Free virus over time (days), logarithmic axis',
+    );
+  });
+});
