@@ -24,7 +24,9 @@ const stampFile = join(venv, 'immunotwin.stamp');
 function packageDigest() {
   const hash = createHash('sha256').update(readFileSync(built));
   const sources = join(root, 'immunotwin');
-  for (const name of readdirSync(sources).filter((file) => file.endsWith('.py')).sort()) {
+  for (const name of readdirSync(sources)
+    .filter((file) => file.endsWith('.py'))
+    .sort()) {
     hash.update(name).update(readFileSync(join(sources, name)));
   }
   return hash.digest('hex');

@@ -1,0 +1,99 @@
+import type { IRenderMime } from '@jupyterlab/rendermime-interfaces';
+import { Widget } from '@lumino/widgets';
+
+/** MIME type of a workbench output: the workbench's saved state (see `@immunotwin/widgets`' format). */
+export const WORKBENCH_MIME_TYPE = 'application/vnd.immunotwin.workbench+json';
+
+/** The widgets' module and its browser session factory, loaded with the first workbench (lit, the engine). */
+function loadWidgets() {
+  return Promise.all([import('@immunotwin/widgets'), import('@immunotwin/widgets/browserSession')]);
+}
+
+/** The element of the widgets package, as the renderer uses it. */
+type WorkbenchElement = import('@immunotwin/widgets').TwinWorkbenchElement;
+
+/**
+ * Shows a live `<twin-workbench>` for a workbench output. The workbench runs its simulations in its own Web
+ * Worker, never in the kernel, so a saved notebook's workbench works again when it is reopened with no
+ * kernel. Every change a student makes (parameters, interventions, pins, view) is written back to the
+ * output, so saving the notebook saves it.
+ */
+export class WorkbenchRenderer extends Widget implements IRenderMime.IRenderer {
+  constructor(options: IRenderMime.IRendererOptions) {
+    super();
+    this._mimeType = options.mimeType;
+    this.addClass('jp-ImmunoTwinWorkbench');
+    // Keys typed in the workbench are the workbench's. Events from inside its shadow DOM look as if they came
+    // from the element itself, not from a text field or a slider, so JupyterLab would take them: its command
+    // shortcuts (Enter enters edit mode, …; suppressed by the attribute) and the notebook's own keydown
+    // handling, which cancels the default action of arrow keys (kept from it by stopping the event here).
+    this.node.dataset.lmSuppressShortcuts = 'true';
+    this.node.addEventListener('keydown', (event) => event.stopPropagation());
+  }
+
+  async renderModel(model: IRenderMime.IMimeModel): Promise<void> {
+    const data = model.data[this._mimeType];
+    const json = JSON.stringify(data);
+    // The output changed because the workbench wrote its own state back: nothing to show anew.
+    if (json === this._shownJson) return;
+    this._shownJson = json;
+    let widgets: Awaited<ReturnType<typeof loadWidgets>>;
+    try {
+      widgets = await loadWidgets();
+    } catch (error) {
+      this._showMessage(`The workbench could not load (${error instanceof Error ? error.message : String(error)}).`);
+      return;
+    }
+    if (this.isDisposed) return;
+    const [{ parseWorkbenchState }, { browserSessionFactory }] = widgets;
+    let state: ReturnType<typeof parseWorkbenchState>;
+    try {
+      state = parseWorkbenchState(data);
+    } catch (error) {
+      this._showMessage(error instanceof Error ? error.message : String(error));
+      return;
+    }
+    if (!this._workbench) {
+      const workbench = document.createElement('twin-workbench') as WorkbenchElement;
+      workbench.sessionFactory = browserSessionFactory();
+      workbench.addEventListener('state-change', (event) => {
+        const next = (event as CustomEvent<{ state: unknown }>).detail.state;
+        this._shownJson = JSON.stringify(next);
+        model.setData({ data: { ...model.data, [this._mimeType]: next as IRenderMime.IMimeModel['data'][string] } });
+      });
+      this.node.replaceChildren(workbench);
+      this._workbench = workbench;
+    }
+    this._workbench.state = state;
+  }
+
+  override dispose(): void {
+    if (this.isDisposed) return;
+    this._workbench?.dispose();
+    super.dispose();
+  }
+
+  /** A message in place of the workbench (bad state, or the widgets did not load). */
+  private _showMessage(text: string): void {
+    this._workbench?.dispose();
+    this._workbench = undefined;
+    const message = document.createElement('pre');
+    message.className = 'jp-ImmunoTwinWorkbench-error';
+    message.textContent = `ImmunoTwin workbench: ${text}`;
+    this.node.replaceChildren(message);
+  }
+
+  private readonly _mimeType: string;
+  private _workbench: WorkbenchElement | undefined;
+  private _shownJson: string | undefined;
+}
+
+/** The renderer factory for {@link WORKBENCH_MIME_TYPE}. */
+export const workbenchRendererFactory: IRenderMime.IRendererFactory = {
+  // The output is a validated scenario (data, no markup or code); the workbench escapes all text it shows.
+  // Safe, so a course notebook downloaded by a student (untrusted) still opens with live workbenches.
+  safe: true,
+  mimeTypes: [WORKBENCH_MIME_TYPE],
+  defaultRank: 40,
+  createRenderer: (options) => new WorkbenchRenderer(options),
+};
