@@ -24,6 +24,22 @@ describe('workbench outputs', () => {
     expect(resolved.interventions.map((i) => [i.spec.kind, i.start, i.stop])).toEqual([['entryInhibitor', 1, 4]]);
   });
 
+  it('from twin.controls(options) carry the duration, the observables and the axis, checked like a run', () => {
+    const twin = createTwinApi(targetCellLimited);
+    const state = parseWorkbenchState(
+      twin.controls({ duration: 15, observables: ['V', 'targetFraction'], log: true }).toMimeBundle().data[
+        WORKBENCH_MIME_TYPE
+      ],
+    );
+    expect(state.scenario.duration).toBe(15);
+    expect(state.observables).toEqual(['V', 'targetFraction']);
+    expect(state.view).toEqual({ logY: true });
+    expect(() => twin.controls({ duration: -1 })).toThrow(/duration/);
+    expect(() => twin.controls({ observables: ['X'] })).toThrow(/unknown observable "X"; allowed: U, E, I, V/);
+    twin.intervene('entryInhibitor', { start: 20, stop: 25 });
+    expect(() => twin.controls({ duration: 15 })).toThrow(/start/);
+  });
+
   it('from Python immunotwin.Workbench are states the widgets accept, and the model runs their scenario', () => {
     const code = [
       'import json',

@@ -45,7 +45,7 @@ export type { ErrorReply } from './traceback.js';
 export { TwinKernel, WORKER_RESTART_MESSAGE } from './kernel.js';
 export type { IKernelWorkerEndpoint, ITwinKernelOptions } from './kernel.js';
 export { kernelInfo, KERNEL_VERSION } from './kernelInfo.js';
-export { createTwinApi, TwinControls, type WorkbenchBundle } from './twinApi.js';
+export { createTwinApi, TwinControls, type ControlsOptions, type WorkbenchBundle } from './twinApi.js';
 export type { TwinApi, TwinApiOptions, TwinIntervention, TwinRunOptions } from './twinApi.js';
 export { createModelsApi } from './models.js';
 export type { ModelListing, ModelsApi } from './models.js';

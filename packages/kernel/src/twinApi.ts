@@ -24,6 +24,16 @@ export type TwinRunOptions = Omit<Scenario, 'model' | 'parameters' | 'interventi
   onProgress?: (fraction: number) => void;
 };
 
+/** Options of `twin.controls()`: how the workbench starts. */
+export interface ControlsOptions {
+  /** Simulated time of the workbench's runs (the model's time unit; default: the model's duration). */
+  duration?: number;
+  /** Observable ids to plot (default: every observable). */
+  observables?: readonly string[];
+  /** A logarithmic y axis (default false). */
+  log?: boolean;
+}
+
 /** Options of {@link createTwinApi}. */
 export interface TwinApiOptions {
   /** The interrupt signal of the cell running now (the kernel's worker changes it from cell to cell). */
@@ -68,8 +78,8 @@ export interface TwinApi {
   create(model: string): TwinApi;
   /** A plot of a result: chosen observables, log axis. */
   plot(result: TwinResult, options?: PlotOptions): TwinPlot;
-  /** The workbench controls for this model (a MIME bundle the widgets render). */
-  controls(): TwinControls;
+  /** The workbench for this model with the current parameters and interventions (the widgets render it). */
+  controls(options?: ControlsOptions): TwinControls;
 }
 
 /**
@@ -79,8 +89,17 @@ export interface TwinApi {
 export interface WorkbenchBundle {
   /** Format version. */
   version: 1;
-  /** The twin's model, every parameter's current value and its interventions. */
-  scenario: { model: string; parameters: Record<string, number>; interventions: TwinIntervention[] };
+  /** The twin's model, every parameter's current value, its interventions and the run's duration if set. */
+  scenario: {
+    model: string;
+    parameters: Record<string, number>;
+    interventions: TwinIntervention[];
+    duration?: number;
+  };
+  /** Observable ids to plot (absent: all). */
+  observables?: string[];
+  /** View options. */
+  view?: { logY: boolean };
 }
 
 /** The workbench widget bundle of a twin: its scenario as the workbench state, with a text/plain summary. */
@@ -200,14 +219,26 @@ export function createTwinApi(plugin: ModelPlugin, options: TwinApiOptions = {})
       if (!(result instanceof TwinResult)) throw new TypeError('twin.plot: expects the result of `await twin.run()`');
       return result.plot(plotOptions);
     },
-    controls() {
-      return new TwinControls(
-        {
-          version: 1,
-          scenario: { model: manifest.id, parameters: { ...parameters }, interventions: twin.interventions },
-        },
-        manifest.title,
-      );
+    controls(controlsOptions = {}) {
+      if (typeof controlsOptions !== 'object' || controlsOptions === null || Array.isArray(controlsOptions)) {
+        throw new TypeError('twin.controls: expects options such as { duration: 15, observables: ["V"], log: true }');
+      }
+      const { duration, observables, log } = controlsOptions;
+      const bundle: WorkbenchBundle = {
+        version: 1,
+        scenario: { model: manifest.id, parameters: { ...parameters }, interventions: twin.interventions },
+      };
+      if (duration !== undefined) {
+        // The engine checks the duration (and the interventions against it) as a run would.
+        resolveScenario(plugin, { ...scenario(), duration });
+        bundle.scenario.duration = duration;
+      }
+      if (observables !== undefined) bundle.observables = checkObservables(manifest, observables);
+      if (log !== undefined) {
+        if (typeof log !== 'boolean') throw new TypeError(`twin.controls: log must be true or false; got ${String(log)}`);
+        bundle.view = { logY: log };
+      }
+      return new TwinControls(bundle, manifest.title);
     },
   };
   return twin;

@@ -73,7 +73,7 @@ const TWIN_MEMBERS: readonly (Omit<DocEntry, 'name'> & { name: string })[] = [
   {
     name: 'controls',
     type: 'function',
-    signature: 'twin.controls(): TwinControls',
+    signature: 'twin.controls(options?: { duration?: number; observables?: string[]; log?: boolean }): TwinControls',
     markdown: `The interactive workbench for this model (\`${WORKBENCH_MIME_TYPE}\`): sliders for the parameters, the interventions, a live plot.`,
   },
 ];
