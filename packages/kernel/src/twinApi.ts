@@ -235,7 +235,8 @@ export function createTwinApi(plugin: ModelPlugin, options: TwinApiOptions = {})
       }
       if (observables !== undefined) bundle.observables = checkObservables(manifest, observables);
       if (log !== undefined) {
-        if (typeof log !== 'boolean') throw new TypeError(`twin.controls: log must be true or false; got ${String(log)}`);
+        if (typeof log !== 'boolean')
+          throw new TypeError(`twin.controls: log must be true or false; got ${String(log)}`);
         bundle.view = { logY: log };
       }
       return new TwinControls(bundle, manifest.title);
