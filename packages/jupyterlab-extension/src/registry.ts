@@ -1,5 +1,4 @@
-import { ModelRegistry } from '@immunotwin/engine';
-import { withinHostModels } from '@immunotwin/model-within-host';
+import { builtInRegistry } from '@immunotwin/models';
 import type { ServiceManagerPlugin } from '@jupyterlab/services';
 import { IModelRegistry } from './tokens';
 
@@ -13,8 +12,6 @@ export const modelRegistryPlugin: ServiceManagerPlugin<IModelRegistry> = {
   autoStart: true,
   provides: IModelRegistry,
   activate: (_: null): IModelRegistry => {
-    const registry = new ModelRegistry();
-    for (const model of withinHostModels) registry.register(model);
-    return registry;
+    return builtInRegistry();
   },
 };

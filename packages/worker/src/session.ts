@@ -16,7 +16,7 @@ import {
   type Scenario,
   type ValidationIssue,
 } from '@immunotwin/engine';
-import { withinHostModels } from '@immunotwin/model-within-host';
+import { builtInModels } from '@immunotwin/models';
 import { createAbortError } from './abortError.js';
 import { copyRunResult, copySessionResult } from './copies.js';
 import { checkSessionSnapshot, SESSION_SNAPSHOT_FORMAT, SESSION_SNAPSHOT_VERSION } from './sessionSnapshot.js';
@@ -111,7 +111,7 @@ export class TwinSession implements ITwinSession {
 
   /** @param options which models the session knows (by default the within-host models). */
   constructor(options: ITwinSessionOptions = {}) {
-    const builtIns = options.builtInModels === false ? [] : withinHostModels;
+    const builtIns = options.builtInModels === false ? [] : builtInModels;
     for (const plugin of [...builtIns, ...(options.plugins ?? [])]) this.registry.register(plugin);
   }
 

@@ -1,5 +1,5 @@
 import { ModelRegistry, type ModelPlugin } from '@immunotwin/engine';
-import { withinHostModels } from '@immunotwin/model-within-host';
+import { builtInModels } from '@immunotwin/models';
 import * as Comlink from 'comlink';
 import type { CompleteReply } from '../completion.js';
 import type { DocsRegistry } from '../docs.js';
@@ -34,8 +34,8 @@ export class KernelWorker implements IKernelWorkerRemote {
   private twin: TwinApi | undefined;
   private readonly models: ModelsApi;
 
-  /** @param plugins the models the registry holds (default: the within-host models) */
-  constructor(plugins: readonly ModelPlugin[] = withinHostModels) {
+  /** @param plugins the models the registry holds (default: the built-in models) */
+  constructor(plugins: readonly ModelPlugin[] = builtInModels) {
     for (const plugin of plugins) this.registry.register(plugin);
     this.models = createModelsApi(this.registry);
   }
