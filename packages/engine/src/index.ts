@@ -13,4 +13,5 @@ export * from './network/index.js';
 export * from './model/index.js';
 export * from './run/index.js';
 export * from './results/index.js';
+export * from './space/index.js';
 export * from './twin.js';

@@ -1,5 +1,6 @@
 import type { Rng } from '../rng/types.js';
 import type { ModelManifest } from '../schema/index.js';
+import type { TissueView } from '../space/tissueView.js';
 
 /** An intervention as a stepped model sees it: its kind, field values, and whether it starts or stops now. */
 export interface InterventionEvent {
@@ -40,6 +41,11 @@ export interface SteppedModel {
   snapshot(): unknown;
   /** Restores a state taken with `snapshot()`. */
   restore(snapshot: unknown): void;
+  /**
+   * Optional: a copy of the model's spatial state (lattice cell states, fields, agent positions) for a
+   * tissue view. Models without space leave it out; callers must not assume it exists.
+   */
+  view?(): TissueView;
 }
 
 /**

@@ -1,0 +1,11 @@
+/** Space for agent-based models: lattices with precomputed neighbours, diffusion–decay fields, tissue views. */
+export { Lattice2D, type LatticeBoundary } from './lattice.js';
+export {
+  DiffusionDecaySolver,
+  EXPLICIT_DIFFUSION_LIMIT,
+  fieldTotal,
+  type DiffusionDecayOptions,
+  type DiffusionScheme,
+  type FieldArray,
+} from './diffusion.js';
+export type { TissueView } from './tissueView.js';

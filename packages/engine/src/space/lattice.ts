@@ -1,0 +1,101 @@
+/** How a lattice treats its edges: `closed` edges have no neighbour beyond them, `periodic` ones wrap around. */
+export type LatticeBoundary = 'closed' | 'periodic';
+
+/** Offsets (dx, dy) of the 8 Moore neighbours; the first 4 are the von Neumann neighbours. */
+const OFFSETS: readonly (readonly [number, number])[] = [
+  [1, 0],
+  [-1, 0],
+  [0, 1],
+  [0, -1],
+  [1, 1],
+  [-1, 1],
+  [1, -1],
+  [-1, -1],
+];
+
+/**
+ * A rectangular 2D lattice of `width × height` sites stored row-major (site `i = y·width + x`), with every
+ * site's 8 Moore neighbours precomputed in one flat `Int32Array` (`neighbours[8·i + k]`, the first 4 being the
+ * von Neumann ones). A missing neighbour beyond a closed edge is −1. Agents keep only a site index, so
+ * neighbour lookup needs no per-agent objects and no modulo arithmetic in hot loops.
+ */
+export class Lattice2D {
+  /** Sites per row. */
+  readonly width: number;
+  /** Rows. */
+  readonly height: number;
+  /** Number of sites (`width · height`). */
+  readonly size: number;
+  /** Edge treatment. */
+  readonly boundary: LatticeBoundary;
+  /** `neighbours[8·i + k]`: k-th Moore neighbour of site i (k < 4: von Neumann), or −1 beyond a closed edge. */
+  readonly neighbours: Int32Array;
+
+  constructor(width: number, height: number, boundary: LatticeBoundary = 'closed') {
+    for (const [name, value] of [
+      ['width', width],
+      ['height', height],
+    ] as const) {
+      if (!Number.isInteger(value) || value < 1 || value > 1 << 14) {
+        throw new RangeError(`Lattice2D: ${name} must be an integer from 1 to ${1 << 14}; got ${value}`);
+      }
+    }
+    this.width = width;
+    this.height = height;
+    this.size = width * height;
+    this.boundary = boundary;
+    this.neighbours = new Int32Array(this.size * 8);
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        const base = 8 * (y * width + x);
+        for (let k = 0; k < 8; k++) {
+          let nx = x + OFFSETS[k][0];
+          let ny = y + OFFSETS[k][1];
+          if (boundary === 'periodic') {
+            nx = (nx + width) % width;
+            ny = (ny + height) % height;
+          }
+          this.neighbours[base + k] = nx < 0 || ny < 0 || nx >= width || ny >= height ? -1 : ny * width + nx;
+        }
+      }
+    }
+  }
+
+  /** Site index of column `x`, row `y`. */
+  index(x: number, y: number): number {
+    return y * this.width + x;
+  }
+
+  /** Column of site `i`. */
+  x(i: number): number {
+    return i % this.width;
+  }
+
+  /** Row of site `i`. */
+  y(i: number): number {
+    return (i / this.width) | 0;
+  }
+
+  /** The k-th Moore neighbour of site i (k in 0…7; 0…3 are the von Neumann neighbours), or −1. */
+  neighbour(i: number, k: number): number {
+    return this.neighbours[8 * i + k];
+  }
+
+  /**
+   * The sites within Euclidean distance `radius` of (cx, cy), clipped to the lattice; never empty (a radius
+   * below 0.5 gives the nearest site).
+   */
+  disc(cx: number, cy: number, radius: number): Int32Array {
+    const r = Math.max(0, radius);
+    const sites: number[] = [];
+    const x0 = Math.max(0, Math.floor(cx - r));
+    const x1 = Math.min(this.width - 1, Math.ceil(cx + r));
+    const y0 = Math.max(0, Math.floor(cy - r));
+    const y1 = Math.min(this.height - 1, Math.ceil(cy + r));
+    for (let y = y0; y <= y1; y++) {
+      for (let x = x0; x <= x1; x++) if ((x - cx) ** 2 + (y - cy) ** 2 <= r * r + 1e-9) sites.push(y * this.width + x);
+    }
+    if (sites.length === 0) sites.push(this.index(Math.round(cx), Math.round(cy)));
+    return Int32Array.from(sites);
+  }
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { Lattice2D } from '../src/index.js';
+
+describe('Lattice2D', () => {
+  it('precomputes the 8 Moore neighbours, the first 4 von Neumann, and −1 beyond closed edges', () => {
+    const lattice = new Lattice2D(4, 3);
+    const centre = lattice.index(1, 1);
+    const moore = Array.from({ length: 8 }, (_, k) => lattice.neighbour(centre, k));
+    expect(moore.slice(0, 4).sort((a, b) => a - b)).toEqual([1, 4, 6, 9]);
+    expect(moore.slice(4).sort((a, b) => a - b)).toEqual([0, 2, 8, 10]);
+    const corner = Array.from({ length: 8 }, (_, k) => lattice.neighbour(0, k));
+    expect(corner.filter((n) => n >= 0).sort((a, b) => a - b)).toEqual([1, 4, 5]);
+  });
+
+  it('wraps around with periodic edges, so every site has 8 distinct neighbours', () => {
+    const lattice = new Lattice2D(5, 4, 'periodic');
+    for (let i = 0; i < lattice.size; i++) {
+      const set = new Set(Array.from({ length: 8 }, (_, k) => lattice.neighbour(i, k)));
+      expect(set.size).toBe(8);
+      expect(set.has(-1)).toBe(false);
+      expect(set.has(i)).toBe(false);
+    }
+    expect(lattice.neighbour(lattice.index(4, 0), 0)).toBe(lattice.index(0, 0));
+    expect(lattice.neighbour(lattice.index(0, 0), 3)).toBe(lattice.index(0, 3));
+  });
+
+  it('neighbour relations are symmetric', () => {
+    const lattice = new Lattice2D(6, 7);
+    for (let i = 0; i < lattice.size; i++) {
+      for (let k = 0; k < 8; k++) {
+        const j = lattice.neighbour(i, k);
+        if (j < 0) continue;
+        expect(Array.from({ length: 8 }, (_, m) => lattice.neighbour(j, m))).toContain(i);
+      }
+    }
+  });
+
+  it('converts between (x, y) and site indices and lists discs clipped to the lattice', () => {
+    const lattice = new Lattice2D(10, 10);
+    expect([lattice.x(37), lattice.y(37)]).toEqual([7, 3]);
+    expect(lattice.disc(5, 5, 1).length).toBe(5);
+    expect(lattice.disc(0, 0, 1).length).toBe(3);
+    expect(Array.from(lattice.disc(2.2, 3.1, 0))).toEqual([lattice.index(2, 3)]);
+  });
+
+  it('rejects bad sizes, naming the argument', () => {
+    expect(() => new Lattice2D(0, 3)).toThrow(/width must be an integer/);
+    expect(() => new Lattice2D(3, 2.5)).toThrow(/height must be an integer/);
+  });
+});
