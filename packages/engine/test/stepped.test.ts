@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ModelRegistry, resolveScenario, runScenarioSync, simulateSync } from '../src/index.js';
+import { ModelRegistry, ReplicateRun, resolveScenario, runScenarioSync, simulateSync } from '../src/index.js';
+import { decayModel } from './fixtures/decayModel.js';
 import { dyingAgentsModel } from './fixtures/dyingAgents.js';
 
 const scenario = { model: 'dying-agents-test', method: 'agent' } as const;
@@ -62,5 +63,26 @@ describe('stepped (agent-based) models', () => {
     expect(() => resolveScenario(dyingAgentsModel, { ...scenario, initial: { alive: 5 } })).toThrow(
       /initial\.alive: model "dying-agents-test" takes its initial state from its parameters/,
     );
+  });
+});
+
+describe('a replicate run of a model with space', () => {
+  it('shows the model at the last recorded sample, as copies, and nothing for a model without space', () => {
+    const resolved = resolveScenario(dyingAgentsModel, { ...scenario, duration: 2, outputInterval: 0.5, seed: 4 });
+    const run = new ReplicateRun(resolved, 0);
+    expect(run.time).toBeUndefined();
+    run.step();
+    run.step();
+    run.step();
+    expect(run.time).toBe(1);
+    const view = run.view()!;
+    const alive = run.frame(0).observables.alive;
+    expect(view.cells.reduce((sum, state) => sum + state, 0)).toBe(alive[alive.length - 1]);
+    expect(view.fields.clock.values[0]).toBeCloseTo(1, 6);
+    view.cells.fill(0); // a copy: the model is untouched
+    expect(run.view()!.cells.reduce((sum, state) => sum + state, 0)).toBe(alive[alive.length - 1]);
+    const ode = new ReplicateRun(resolveScenario(decayModel, { model: 'decay-test' }), 0);
+    ode.step();
+    expect(ode.view()).toBeUndefined();
   });
 });

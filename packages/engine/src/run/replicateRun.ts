@@ -1,4 +1,5 @@
 import { createRng } from '../rng/index.js';
+import type { TissueView } from '../space/tissueView.js';
 import type { ResultMetadata } from '../schema/index.js';
 import { ENGINE_VERSION } from '../version.js';
 import { OdeSimulation } from './odeSimulation.js';
@@ -163,6 +164,19 @@ export class ReplicateRun {
     this.simulation.sample(t, horizon, this.row);
     for (let j = 0; j < this.columns.length; j++) this.columns[j][this.nextSample] = this.row[j];
     this.nextSample++;
+  }
+
+  /**
+   * A picture of the model's space at the last recorded sample (cell states, fields, agents), or undefined
+   * for a model without space. The arrays are copies the caller owns.
+   */
+  view(): TissueView | undefined {
+    return this.simulation.view?.();
+  }
+
+  /** The time of the last recorded sample (undefined before the first). */
+  get time(): number | undefined {
+    return this.nextSample === 0 ? undefined : this.times[this.nextSample - 1];
   }
 
   /** Runs to the end synchronously. */

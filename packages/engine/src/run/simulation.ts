@@ -1,3 +1,4 @@
+import type { TissueView } from '../space/tissueView.js';
 import type { ResolvedIntervention } from './resolveScenario.js';
 
 /**
@@ -25,4 +26,6 @@ export interface Simulation {
   snapshot(): unknown;
   /** Restores a snapshot taken from a simulation of the same scenario and replicate. */
   restore(snapshot: unknown): void;
+  /** A picture of the model's space now, for models that have one (stepped models with `view`). */
+  view?(): TissueView | undefined;
 }

@@ -1,5 +1,6 @@
 import type { SteppedModel } from '../model/types.js';
 import type { Rng } from '../rng/types.js';
+import type { TissueView } from '../space/tissueView.js';
 import type { ResolvedIntervention, ResolvedScenario } from './resolveScenario.js';
 import type { Simulation } from './simulation.js';
 
@@ -48,6 +49,10 @@ export class SteppedSimulation implements Simulation {
 
   work(): number {
     return this.steps;
+  }
+
+  view(): TissueView | undefined {
+    return this.model.view?.();
   }
 
   snapshot(): unknown {
