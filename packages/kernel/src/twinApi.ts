@@ -4,6 +4,7 @@ import type { MimeBundle } from './mime.js';
 import { WORKBENCH_MIME_TYPE } from './twin/mimeTypes.js';
 import { checkObservables, TwinPlot, type PlotOptions } from './twin/plot.js';
 import { TwinResult } from './twin/result.js';
+import { captureTissue, TwinTissue, type TissueOptions } from './twin/tissue.js';
 import { representative } from './twin/summary.js';
 
 /** An intervention scheduled on the twin: its kind, start, optional stop, and field values. */
@@ -80,6 +81,11 @@ export interface TwinApi {
   plot(result: TwinResult, options?: PlotOptions): TwinPlot;
   /** The workbench for this model with the current parameters and interventions (the widgets render it). */
   controls(options?: ControlsOptions): TwinControls;
+  /**
+   * Pictures of the tissue (cell states, a field, the immune cells) at chosen times of one run of a model
+   * with space; run options (duration, seed, …) as for `run`. An interrupt stops it.
+   */
+  tissue(options?: TissueOptions & TwinRunOptions): Promise<TwinTissue>;
 }
 
 /**
@@ -144,6 +150,24 @@ export function createTwinApi(plugin: ModelPlugin, options: TwinApiOptions = {})
       interventions: interventions.map((i) => ({ ...i })),
     }) as Scenario;
 
+  /**
+   * The running cell's interrupt as a signal. The engine polls `aborted` inside long stochastic chunks, so
+   * reading the shared flag here stops a run even while its thread is too busy to receive the kernel's
+   * interrupt message.
+   */
+  const cellSignal = (): AbortSignal => {
+    const signal = options.signal?.();
+    const interrupted = options.interrupted ?? (() => false);
+    return {
+      get aborted() {
+        return (signal?.aborted ?? false) || interrupted();
+      },
+      get reason() {
+        return new KeyboardInterrupt();
+      },
+    } as unknown as AbortSignal;
+  };
+
   const twin: TwinApi = {
     manifest,
     get parameters() {
@@ -181,20 +205,8 @@ export function createTwinApi(plugin: ModelPlugin, options: TwinApiOptions = {})
     },
     async run(runOptions = {}) {
       const { onProgress, ...rest } = runOptions;
-      const signal = options.signal?.();
-      const interrupted = options.interrupted ?? (() => false);
-      // The engine polls `aborted` inside long stochastic chunks, so reading the shared flag here stops a
-      // run even while its thread is too busy to receive the kernel's interrupt message.
-      const runSignal = {
-        get aborted() {
-          return (signal?.aborted ?? false) || interrupted();
-        },
-        get reason() {
-          return new KeyboardInterrupt();
-        },
-      } as unknown as AbortSignal;
       const result = await simulate(plugin, scenario(rest), {
-        signal: runSignal,
+        signal: cellSignal(),
         onProgress: onProgress && ((progress) => onProgress(progress.fraction)),
       });
       return new TwinResult(result);
@@ -218,6 +230,16 @@ export function createTwinApi(plugin: ModelPlugin, options: TwinApiOptions = {})
     plot(result, plotOptions = {}) {
       if (!(result instanceof TwinResult)) throw new TypeError('twin.plot: expects the result of `await twin.run()`');
       return result.plot(plotOptions);
+    },
+    async tissue(tissueOptions = {}) {
+      const { times, field, onProgress: _progress, ...rest } = tissueOptions;
+      if (!plugin.createStepped) {
+        throw new TypeError(
+          `twin.tissue: the model "${manifest.id}" has no space to show (only models with a lattice, such as the Immune System Twin, do)`,
+        );
+      }
+      const resolved = resolveScenario(plugin, { ...scenario(rest), replicates: 1 });
+      return new TwinTissue(await captureTissue(resolved, { times, field }, cellSignal()));
     },
     controls(controlsOptions = {}) {
       if (typeof controlsOptions !== 'object' || controlsOptions === null || Array.isArray(controlsOptions)) {

@@ -71,6 +71,14 @@ const TWIN_MEMBERS: readonly (Omit<DocEntry, 'name'> & { name: string })[] = [
     markdown: 'A plotly figure of chosen observables of a result, optionally on a logarithmic axis.',
   },
   {
+    name: 'tissue',
+    type: 'function',
+    signature:
+      'twin.tissue(options?: { times?: number[]; field?: string; duration?: number; seed?: number }): Promise<TwinTissue>',
+    markdown:
+      'Pictures of the tissue at chosen times of one run (models with a lattice): cell states, a field and the immune cells, with a time slider.',
+  },
+  {
     name: 'controls',
     type: 'function',
     signature: 'twin.controls(options?: { duration?: number; observables?: string[]; log?: boolean }): TwinControls',

@@ -1,0 +1,159 @@
+import { ReplicateRun, type ModelManifest, type ResolvedScenario, type TissueView } from '@immunotwin/engine';
+import type { MimeBundle } from '../mime.js';
+import { typedArrayToBase64 } from './base64.js';
+import { TISSUE_MIME_TYPE } from './mimeTypes.js';
+
+/** Options of `twin.tissue()`. */
+export interface TissueOptions {
+  /** Times to picture (model time unit); each is shown at the first sample at or after it. Default: 6 evenly spaced. */
+  times?: readonly number[];
+  /** The field drawn under the cells (default: the model's first field). */
+  field?: string;
+}
+
+/** One picture of the tissue, arrays as base64 (little-endian typed-array bytes). */
+export interface TissueFrameJson {
+  /** Sample time of the picture. */
+  time: number;
+  /** Per-site cell state codes (Uint8Array). */
+  cells: string;
+  /** Agent site indices (Int32Array) and type codes (Uint8Array). */
+  agents: { sites: string; types: string };
+  /** The chosen field's values per site (Float32Array), when there is a field. */
+  field?: string;
+}
+
+/**
+ * The tissue bundle (`application/vnd.immunotwin.tissue+json`, version 1): pictures of a stepped model's
+ * space at chosen times of one run, for the widgets' `<twin-tissue>`.
+ */
+export interface TissueJson {
+  /** Format version. */
+  version: 1;
+  /** Model id and title. */
+  model: string;
+  /** The model's title. */
+  title: string;
+  /** The model's time unit. */
+  timeUnit: string;
+  /** Lattice size in sites, and one site's length in micrometres. */
+  width: number;
+  /** Rows of sites. */
+  height: number;
+  /** One site's length (µm). */
+  siteSize: number;
+  /** Names of the cell state codes. */
+  cellStates: string[];
+  /** Names of the agent type codes. */
+  agentTypes: string[];
+  /** The field drawn (id and unit), or null when the model has none. */
+  field: { id: string; unit: string } | null;
+  /** The pictures, in time order. */
+  frames: TissueFrameJson[];
+}
+
+const DEFAULT_FRAMES = 6;
+
+/** The requested times, checked against the run (errors name the value and the allowed range). */
+function pictureTimes(times: readonly number[] | undefined, duration: number): number[] {
+  if (times === undefined)
+    return Array.from({ length: DEFAULT_FRAMES }, (_, i) => (duration * i) / (DEFAULT_FRAMES - 1));
+  if (!Array.isArray(times) || times.length === 0) {
+    throw new TypeError(`twin.tissue: times must be a non-empty array of times from 0 to ${duration}`);
+  }
+  for (const t of times) {
+    if (typeof t !== 'number' || !Number.isFinite(t) || t < 0 || t > duration) {
+      throw new RangeError(`twin.tissue: time ${String(t)} is outside the run; allowed: 0 to ${duration}`);
+    }
+  }
+  return [...times].sort((a, b) => a - b);
+}
+
+function frameJson(view: TissueView, time: number, field: string | undefined): TissueFrameJson {
+  const frame: TissueFrameJson = {
+    time,
+    cells: typedArrayToBase64(view.cells),
+    agents: { sites: typedArrayToBase64(view.agents.sites), types: typedArrayToBase64(view.agents.types) },
+  };
+  if (field !== undefined) frame.field = typedArrayToBase64(view.fields[field].values);
+  return frame;
+}
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Runs replicate 0 of a stepped model's scenario and pictures its space at the requested times, in chunks
+ * that yield (so an interrupt stops it: `signal` is checked between samples).
+ */
+export async function captureTissue(
+  scenario: ResolvedScenario,
+  options: TissueOptions,
+  signal: AbortSignal,
+): Promise<TissueJson> {
+  const { manifest } = scenario.plugin;
+  const times = pictureTimes(options.times, scenario.duration);
+  const run = new ReplicateRun(scenario, 0, signal);
+  const frames: TissueFrameJson[] = [];
+  let json: TissueJson | undefined;
+  let next = 0;
+  let chunkStart = Date.now();
+  while (!run.done && next < times.length) {
+    if (signal.aborted) throw signal.reason;
+    run.step();
+    const time = run.time!;
+    if (time < times[next] - 1e-9 * Math.max(1, scenario.duration)) continue;
+    const view = run.view();
+    if (!view) {
+      throw new TypeError(
+        `twin.tissue: the model "${manifest.id}" has no space to show (only models with a lattice, such as the Immune System Twin, do)`,
+      );
+    }
+    if (!json) json = tissueHeader(manifest, view, options.field);
+    frames.push(frameJson(view, time, json.field?.id));
+    while (next < times.length && times[next] <= time + 1e-9 * Math.max(1, scenario.duration)) next++;
+    if (Date.now() - chunkStart > 20) {
+      await yieldToEventLoop();
+      chunkStart = Date.now();
+    }
+  }
+  return { ...json!, frames };
+}
+
+function tissueHeader(manifest: ModelManifest, view: TissueView, field: string | undefined): TissueJson {
+  const fieldIds = Object.keys(view.fields);
+  if (field !== undefined && !fieldIds.includes(field)) {
+    throw new RangeError(`twin.tissue: unknown field ${JSON.stringify(field)}; allowed: ${fieldIds.join(', ')}`);
+  }
+  const chosen = field ?? fieldIds[0];
+  return {
+    version: 1,
+    model: manifest.id,
+    title: manifest.title,
+    timeUnit: manifest.timeUnit,
+    width: view.width,
+    height: view.height,
+    siteSize: view.siteSize,
+    cellStates: [...view.cellStates],
+    agentTypes: [...view.agents.agentTypes],
+    field: chosen === undefined ? null : { id: chosen, unit: view.fields[chosen].unit },
+    frames: [],
+  };
+}
+
+/** Pictures of a twin's tissue over one run; displayed as an interactive tissue view. */
+export class TwinTissue {
+  /** @param json the tissue bundle */
+  constructor(readonly json: TissueJson) {}
+
+  /** The bundle under the tissue MIME type, with a text summary. */
+  toMimeBundle(): MimeBundle {
+    const { json } = this;
+    const times = json.frames.map((f) => f.time).join(', ');
+    const text = [
+      `Tissue of ${json.title}: ${json.width}×${json.height} sites of ${json.siteSize} µm`,
+      `  ${json.frames.length} pictures at t = ${times} (${json.timeUnit})`,
+      `  cell states: ${json.cellStates.join(', ')}${json.field ? `; field: ${json.field.id} (${json.field.unit})` : ''}`,
+    ].join('\n');
+    return { data: { [TISSUE_MIME_TYPE]: json, 'text/plain': text }, metadata: {} };
+  }
+}
