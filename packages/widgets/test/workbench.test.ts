@@ -209,6 +209,22 @@ describe('<twin-workbench> driving an in-process TwinSession', () => {
     expect(reopened.states.at(-1)!.state.pinned).toBeUndefined();
   });
 
+  it('loads the pins it can and names the one the model refuses', async () => {
+    const { el, plotly } = await workbench({
+      pinned: [
+        { label: 'bad', scenario: { model: 'target-cell-limited', parameters: { c: -1 } } },
+        { label: 'fast clearance', scenario: { ...baseScenario, parameters: { c: 50 } } },
+      ],
+    });
+    expect($(el, '[role="alert"]').textContent).toContain('pinned run "bad": Invalid scenario: parameters.c: -1');
+    expect(plotly.trace('Free virus (TCID50/mL) — fast clearance').y).toEqual(
+      Array.from(reference({ ...baseScenario, parameters: { c: 50 } }).observables.V),
+    );
+    const states = collect<IStateChangeDetail>(el, 'state-change');
+    $(el, 'button[data-unpin="0"]').click(); // the shown pin, "fast clearance"
+    expect(states.at(-1)!.state.pinned!.map((p) => p.label)).toEqual(['bad']);
+  });
+
   it('saves view changes (log axis, observables, speed) in the state', async () => {
     const { el, plotly, states } = await workbench();
     const log = $<HTMLInputElement>(el, 'input[data-action="log"]');
