@@ -174,6 +174,8 @@ export class TwinWorkbenchElement extends LitElement {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private lastResult: ISessionResult | undefined;
   private disposed = false;
+  /** Toolbar actions under way (awaited by `settled`). */
+  private readonly tasks = new Set<Promise<unknown>>();
   private valuesCache: { explicit: Scenario | undefined; values: Record<string, number> } | undefined;
 
   constructor() {
@@ -208,8 +210,15 @@ export class TwinWorkbenchElement extends LitElement {
       if (loading === this.loading && this.timer === undefined) break;
       if (this.timer !== undefined) await new Promise((resolve) => setTimeout(resolve, this.debounce));
     }
+    await Promise.all([...this.tasks]);
     await this.updateComplete;
     await this.plot?.flushed();
+  }
+
+  /** Keeps an action's promise until it settles, so `settled()` waits for it; its errors are shown. */
+  private track(task: Promise<unknown>): void {
+    const tracked = task.catch((error: unknown) => this.showError(error)).finally(() => this.tasks.delete(tracked));
+    this.tasks.add(tracked);
   }
 
   /** Cancels the run and releases the session; the element stays inert afterwards. */
@@ -468,7 +477,8 @@ export class TwinWorkbenchElement extends LitElement {
     return code;
   }
 
-  private exportCsv(): void {
+  /** Offers the finished run as a CSV download. */
+  exportCsv(): void {
     try {
       download(`${this.manifest!.id}.csv`, this.csv(), 'text/csv');
     } catch (error) {
@@ -476,7 +486,8 @@ export class TwinWorkbenchElement extends LitElement {
     }
   }
 
-  private async exportImage(format: 'png' | 'svg'): Promise<void> {
+  /** Offers the plot as a PNG or SVG download (errors are shown, not thrown). */
+  async exportImage(format: 'png' | 'svg'): Promise<void> {
     try {
       download(`${this.manifest!.id}.${format}`, await this.plot.toImage(format), `image/${format}`);
     } catch (error) {
@@ -535,9 +546,9 @@ export class TwinWorkbenchElement extends LitElement {
         <button type="button" data-action="csv" ?disabled=${!this.hasResult} @click=${() => this.exportCsv()}>
           CSV
         </button>
-        <button type="button" data-action="png" @click=${() => this.exportImage('png')}>PNG</button>
-        <button type="button" data-action="svg" @click=${() => this.exportImage('svg')}>SVG</button>
-        <button type="button" data-action="code" @click=${() => this.copyCode()}>Copy as code</button>
+        <button type="button" data-action="png" @click=${() => this.track(this.exportImage('png'))}>PNG</button>
+        <button type="button" data-action="svg" @click=${() => this.track(this.exportImage('svg'))}>SVG</button>
+        <button type="button" data-action="code" @click=${() => this.track(this.copyCode())}>Copy as code</button>
         <label
           ><input
             type="checkbox"

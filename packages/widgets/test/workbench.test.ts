@@ -249,6 +249,37 @@ describe('<twin-workbench> driving an in-process TwinSession', () => {
     expect(el.csv()).toBe(expected);
   });
 
+  it('downloads the CSV and the plot as PNG and SVG', async () => {
+    const { el, plotly } = await workbench({
+      observed: [{ name: 'swab', source: 'test', observable: 'V', unit: 'TCID50/mL', time: [1, 2], values: [5, 50] }],
+    });
+    expect(plotly.trace('swab (observed)').y).toEqual([5, 50]);
+    const downloads: { name: string; href: string }[] = [];
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      downloads.push({ name: this.download, href: this.href });
+    };
+    try {
+      $(el, 'button[data-action="csv"]').click();
+      $(el, 'button[data-action="png"]').click();
+      await el.settled();
+      $(el, 'button[data-action="svg"]').click();
+      await el.settled();
+    } finally {
+      HTMLAnchorElement.prototype.click = click;
+    }
+    expect(downloads.map((d) => d.name)).toEqual([
+      'target-cell-limited.csv',
+      'target-cell-limited.png',
+      'target-cell-limited.svg',
+    ]);
+    expect(downloads[1].href).toMatch(/^data:image\/png/);
+    expect(plotly.calls.filter((c) => c.name === 'toImage').map((c) => (c as { format: string }).format)).toEqual([
+      'png',
+      'svg',
+    ]);
+  });
+
   it('copies the scenario as a twin-kernel cell', async () => {
     const { el } = await workbench({ scenario: { ...baseScenario, parameters: { c: 4 } } });
     const copies = collect<{ code: string }>(el, 'code-copy');
