@@ -173,6 +173,9 @@ export class TwinWorkbenchElement extends LitElement {
   private requested: Scenario | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private lastResult: ISessionResult | undefined;
+  private disposed = false;
+  /** Toolbar actions under way (awaited by `settled`). */
+  private readonly tasks = new Set<Promise<unknown>>();
   private valuesCache: { explicit: Scenario | undefined; values: Record<string, number> } | undefined;
 
   constructor() {
@@ -207,21 +210,35 @@ export class TwinWorkbenchElement extends LitElement {
       if (loading === this.loading && this.timer === undefined) break;
       if (this.timer !== undefined) await new Promise((resolve) => setTimeout(resolve, this.debounce));
     }
+    await Promise.all([...this.tasks]);
     await this.updateComplete;
     await this.plot?.flushed();
   }
 
-  /** Cancels the run and releases the session. */
+  /** Keeps an action's promise until it settles, so `settled()` waits for it; its errors are shown. */
+  private track(task: Promise<unknown>): void {
+    const tracked = task.catch((error: unknown) => this.showError(error)).finally(() => this.tasks.delete(tracked));
+    this.tasks.add(tracked);
+  }
+
+  /** Cancels the run and releases the session; the element stays inert afterwards. */
   dispose(): void {
+    this.disposed = true;
     clearTimeout(this.timer);
     this.timer = undefined;
     const session = this.session;
     this.session = undefined;
     this.controller = undefined;
-    if (session) void session.cancel().finally(() => session.dispose?.());
+    if (session) {
+      void session
+        .cancel()
+        .catch(() => undefined)
+        .then(() => session.dispose?.());
+    }
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this.disposed) return;
     if ((changed.has('state') || changed.has('sessionFactory')) && this.state && this.sessionFactory) {
       const json = JSON.stringify(this.state);
       if (json !== this.loadedJson) {
@@ -234,8 +251,14 @@ export class TwinWorkbenchElement extends LitElement {
 
   /** Loads a state: the session, the manifest, the pinned runs, then the scenario's live run. */
   private async load(input: WorkbenchState): Promise<void> {
+    if (this.disposed) return;
     try {
       const state = parseWorkbenchState(input);
+      // A new state replaces any change still waiting for its debounce.
+      clearTimeout(this.timer);
+      this.timer = undefined;
+      this.pending = undefined;
+      this.requested = undefined;
       if (!this.session) {
         this.session = await this.sessionFactory!();
         this.controller = new RunController(this.session, {
@@ -253,8 +276,13 @@ export class TwinWorkbenchElement extends LitElement {
       this.message = '';
       const pinned: IPinnedRun[] = [];
       for (const pin of state.pinned ?? []) {
-        const result = await controller.compute(pin.scenario);
-        pinned.push({ label: pin.label, series: seriesFromRuns(result.runs), summary: result.summary });
+        try {
+          const result = await controller.compute(pin.scenario);
+          pinned.push({ label: pin.label, series: seriesFromRuns(result.runs), summary: result.summary });
+        } catch (error) {
+          // A pin the model refuses is left out of the plot (and kept in the state); the rest still loads.
+          this.showError(new Error(`pinned run "${pin.label}": ${(error as Error).message ?? String(error)}`));
+        }
       }
       this.pinnedRuns = pinned;
       this.accepted = state;
@@ -414,10 +442,12 @@ export class TwinWorkbenchElement extends LitElement {
     this.updateState({ ...this.accepted, pinned });
   }
 
-  /** Removes the pinned run at `index`. */
+  /** Removes the pinned run at `index` of the pinned list shown (its scenario leaves the state). */
   unpin(index: number): void {
+    const label = this.pinnedRuns[index]?.label;
+    if (label === undefined) return;
     this.pinnedRuns = this.pinnedRuns.filter((_, i) => i !== index);
-    const pinned = (this.accepted!.pinned ?? []).filter((_, i) => i !== index);
+    const pinned = (this.accepted!.pinned ?? []).filter((pin) => pin.label !== label);
     const { pinned: _old, ...rest } = this.accepted!;
     this.updateState(pinned.length > 0 ? { ...rest, pinned } : rest);
   }
@@ -447,7 +477,8 @@ export class TwinWorkbenchElement extends LitElement {
     return code;
   }
 
-  private exportCsv(): void {
+  /** Offers the finished run as a CSV download. */
+  exportCsv(): void {
     try {
       download(`${this.manifest!.id}.csv`, this.csv(), 'text/csv');
     } catch (error) {
@@ -455,7 +486,8 @@ export class TwinWorkbenchElement extends LitElement {
     }
   }
 
-  private async exportImage(format: 'png' | 'svg'): Promise<void> {
+  /** Offers the plot as a PNG or SVG download (errors are shown, not thrown). */
+  async exportImage(format: 'png' | 'svg'): Promise<void> {
     try {
       download(`${this.manifest!.id}.${format}`, await this.plot.toImage(format), `image/${format}`);
     } catch (error) {
@@ -514,9 +546,9 @@ export class TwinWorkbenchElement extends LitElement {
         <button type="button" data-action="csv" ?disabled=${!this.hasResult} @click=${() => this.exportCsv()}>
           CSV
         </button>
-        <button type="button" data-action="png" @click=${() => this.exportImage('png')}>PNG</button>
-        <button type="button" data-action="svg" @click=${() => this.exportImage('svg')}>SVG</button>
-        <button type="button" data-action="code" @click=${() => this.copyCode()}>Copy as code</button>
+        <button type="button" data-action="png" @click=${() => this.track(this.exportImage('png'))}>PNG</button>
+        <button type="button" data-action="svg" @click=${() => this.track(this.exportImage('svg'))}>SVG</button>
+        <button type="button" data-action="code" @click=${() => this.track(this.copyCode())}>Copy as code</button>
         <label
           ><input
             type="checkbox"

@@ -209,6 +209,22 @@ describe('<twin-workbench> driving an in-process TwinSession', () => {
     expect(reopened.states.at(-1)!.state.pinned).toBeUndefined();
   });
 
+  it('loads the pins it can and names the one the model refuses', async () => {
+    const { el, plotly } = await workbench({
+      pinned: [
+        { label: 'bad', scenario: { model: 'target-cell-limited', parameters: { c: -1 } } },
+        { label: 'fast clearance', scenario: { ...baseScenario, parameters: { c: 50 } } },
+      ],
+    });
+    expect($(el, '[role="alert"]').textContent).toContain('pinned run "bad": Invalid scenario: parameters.c: -1');
+    expect(plotly.trace('Free virus (TCID50/mL) — fast clearance').y).toEqual(
+      Array.from(reference({ ...baseScenario, parameters: { c: 50 } }).observables.V),
+    );
+    const states = collect<IStateChangeDetail>(el, 'state-change');
+    $(el, 'button[data-unpin="0"]').click(); // the shown pin, "fast clearance"
+    expect(states.at(-1)!.state.pinned!.map((p) => p.label)).toEqual(['bad']);
+  });
+
   it('saves view changes (log axis, observables, speed) in the state', async () => {
     const { el, plotly, states } = await workbench();
     const log = $<HTMLInputElement>(el, 'input[data-action="log"]');
@@ -231,6 +247,37 @@ describe('<twin-workbench> driving an in-process TwinSession', () => {
     const { el } = await workbench();
     const expected = resultsToCsv(simulateSync(targetCellLimited, baseScenario));
     expect(el.csv()).toBe(expected);
+  });
+
+  it('downloads the CSV and the plot as PNG and SVG', async () => {
+    const { el, plotly } = await workbench({
+      observed: [{ name: 'swab', source: 'test', observable: 'V', unit: 'TCID50/mL', time: [1, 2], values: [5, 50] }],
+    });
+    expect(plotly.trace('swab (observed)').y).toEqual([5, 50]);
+    const downloads: { name: string; href: string }[] = [];
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      downloads.push({ name: this.download, href: this.href });
+    };
+    try {
+      $(el, 'button[data-action="csv"]').click();
+      $(el, 'button[data-action="png"]').click();
+      await el.settled();
+      $(el, 'button[data-action="svg"]').click();
+      await el.settled();
+    } finally {
+      HTMLAnchorElement.prototype.click = click;
+    }
+    expect(downloads.map((d) => d.name)).toEqual([
+      'target-cell-limited.csv',
+      'target-cell-limited.png',
+      'target-cell-limited.svg',
+    ]);
+    expect(downloads[1].href).toMatch(/^data:image\/png/);
+    expect(plotly.calls.filter((c) => c.name === 'toImage').map((c) => (c as { format: string }).format)).toEqual([
+      'png',
+      'svg',
+    ]);
   });
 
   it('copies the scenario as a twin-kernel cell', async () => {
