@@ -28,7 +28,9 @@ describe('twin.tissue()', () => {
 
   it('refuses times outside the run, unknown fields and models without space, saying what is allowed', async () => {
     const twin = createTwinApi(dyingAgentsModel);
-    await expect(twin.tissue({ duration: 2, times: [5] })).rejects.toThrow(/time 5 is outside the run; allowed: 0 to 2/);
+    await expect(twin.tissue({ duration: 2, times: [5] })).rejects.toThrow(
+      /time 5 is outside the run; allowed: 0 to 2/,
+    );
     await expect(twin.tissue({ duration: 2, field: 'virus' })).rejects.toThrow(/unknown field "virus"; allowed: clock/);
     await expect(createTwinApi(targetCellLimited).tissue()).rejects.toThrow(/has no space to show/);
   });

@@ -1,6 +1,7 @@
 import { TwinControlsElement } from './twinControls.js';
 import { TwinInterventionsElement } from './twinInterventions.js';
 import { TwinTimeseriesElement } from './twinTimeseries.js';
+import { TwinTissueElement } from './twinTissue.js';
 import { TwinWorkbenchElement } from './twinWorkbench.js';
 
 /** The custom elements of this package by tag name. */
@@ -8,6 +9,7 @@ export const ELEMENTS = {
   'twin-controls': TwinControlsElement,
   'twin-interventions': TwinInterventionsElement,
   'twin-timeseries': TwinTimeseriesElement,
+  'twin-tissue': TwinTissueElement,
   'twin-workbench': TwinWorkbenchElement,
 } as const;
 

@@ -1,8 +1,9 @@
 /**
  * @immunotwin/widgets — lit web components for ImmunoTwin notebooks: `<twin-controls>` (generated from a
- * model's parameter schema), `<twin-interventions>` (a timeline), `<twin-timeseries>` (plotly, streaming)
- * and `<twin-workbench>` (all of them driving a worker session live). No JupyterLab imports: the
- * extension's MIME renderer shows them. Importing this entry registers the elements.
+ * model's parameter schema), `<twin-interventions>` (a timeline), `<twin-timeseries>` (plotly, streaming),
+ * `<twin-workbench>` (all of them driving a worker session live) and `<twin-tissue>` (pictures of a model's
+ * lattice over a run). No JupyterLab imports: the extension's MIME renderers show them. Importing this entry
+ * registers the elements.
  */
 import { defineWidgets } from './define.js';
 
@@ -19,6 +20,9 @@ export * from './twinControls.js';
 export * from './twinInterventions.js';
 export * from './twinTimeseries.js';
 export * from './twinWorkbench.js';
+export * from './twinTissue.js';
+export * from './tissue/tissueData.js';
+export * from './tissue/tissueImage.js';
 export * from './runController.js';
 export * from './pinLabel.js';
 export * from './define.js';

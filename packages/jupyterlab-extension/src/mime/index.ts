@@ -1,13 +1,15 @@
 /**
  * The MIME renderer extension (the package's `jupyterlab.mimeExtension`): ImmunoTwin plots drawn with
- * plotly.js, and live workbenches; both load their code on first use.
+ * plotly.js, live workbenches and tissue views; each loads its code on first use.
  */
 import type { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import { PLOT_MIME_TYPE, plotRendererFactory } from './plotRenderer';
+import { TISSUE_MIME_TYPE, tissueRendererFactory } from './tissueRenderer';
 import { WORKBENCH_MIME_TYPE, workbenchRendererFactory } from './workbenchRenderer';
 
 export { PLOT_MIME_TYPE, PlotRenderer, plotRendererFactory, loadPlotly } from './plotRenderer';
 export { WORKBENCH_MIME_TYPE, WorkbenchRenderer, workbenchRendererFactory } from './workbenchRenderer';
+export { TISSUE_MIME_TYPE, TissueRenderer, tissueRendererFactory } from './tissueRenderer';
 
 const plotExtension: IRenderMime.IExtension = {
   id: '@immunotwin/jupyterlab-extension:plot-renderer',
@@ -25,4 +27,12 @@ const workbenchExtension: IRenderMime.IExtension = {
   dataType: 'json',
 };
 
-export default [plotExtension, workbenchExtension];
+const tissueExtension: IRenderMime.IExtension = {
+  id: '@immunotwin/jupyterlab-extension:tissue-renderer',
+  description: `Renders ${TISSUE_MIME_TYPE} outputs (pictures of a twin's tissue over a run) with a time slider.`,
+  rendererFactory: tissueRendererFactory,
+  rank: 40,
+  dataType: 'json',
+};
+
+export default [plotExtension, workbenchExtension, tissueExtension];

@@ -1,0 +1,85 @@
+import type { Tissue, TissueFrame } from './tissueData.js';
+
+/** An RGB colour, 0–255 each. */
+export type Rgb = readonly [number, number, number];
+
+/** Colours of well-known cell states (epithelium) and immune cell types; others get a colour from a fixed list. */
+const NAMED: Record<string, Rgb> = {
+  healthy: [245, 222, 214],
+  uninfected: [245, 222, 214],
+  eclipse: [255, 183, 77],
+  productive: [211, 47, 47],
+  infected: [211, 47, 47],
+  dead: [66, 66, 66],
+  antiviral: [144, 202, 249],
+  macrophage: [46, 125, 50],
+  neutrophil: [255, 235, 59],
+  nk: [171, 71, 188],
+  dc: [0, 172, 193],
+  ctl: [13, 71, 161],
+};
+
+const OTHERS: Rgb[] = [
+  [121, 85, 72],
+  [96, 125, 139],
+  [233, 30, 99],
+  [139, 195, 74],
+  [255, 112, 67],
+];
+
+/** The colour a cell state or immune cell type is drawn in (the same name always gets the same colour). */
+export function colourOf(name: string, index: number): Rgb {
+  return NAMED[name.toLowerCase()] ?? OTHERS[index % OTHERS.length];
+}
+
+/** What `paintTissue` draws. */
+export interface PaintOptions {
+  /** Draw the field over the cells (default true when the picture has one). */
+  field?: boolean;
+  /** The field value drawn at full strength (default: the picture's maximum). */
+  fieldMax?: number;
+  /** Draw the immune cells (default true). */
+  agents?: boolean;
+}
+
+/** The field's colour (a green-yellow glow) blended over cells with an opacity that grows with the value. */
+const FIELD_RGB: Rgb = [118, 255, 3];
+
+/**
+ * One RGBA pixel per site, row-major (ready for `ImageData`): the cell state's colour, the field blended
+ * over it on a square-root scale (so small amounts show), and each immune cell's colour on its site.
+ */
+export function paintTissue(
+  tissue: Tissue,
+  frame: TissueFrame,
+  options: PaintOptions = {},
+): Uint8ClampedArray<ArrayBuffer> {
+  const { width, height, cellStates, agentTypes } = tissue.header;
+  const pixels = new Uint8ClampedArray(width * height * 4);
+  const stateColours = cellStates.map(colourOf);
+  const field = options.field === false ? undefined : frame.field;
+  let max = options.fieldMax ?? 0;
+  if (field && options.fieldMax === undefined) for (const v of field) if (v > max) max = v;
+  for (let site = 0; site < width * height; site++) {
+    const [r, g, b] = stateColours[frame.cells[site]] ?? [255, 255, 255];
+    const alpha = field && max > 0 ? 0.75 * Math.sqrt(Math.min(1, Math.max(0, field[site] / max))) : 0;
+    const o = site * 4;
+    pixels[o] = r + (FIELD_RGB[0] - r) * alpha;
+    pixels[o + 1] = g + (FIELD_RGB[1] - g) * alpha;
+    pixels[o + 2] = b + (FIELD_RGB[2] - b) * alpha;
+    pixels[o + 3] = 255;
+  }
+  if (options.agents !== false) {
+    const agentColours = agentTypes.map(colourOf);
+    for (let a = 0; a < frame.agentSites.length; a++) {
+      const site = frame.agentSites[a];
+      if (site < 0 || site >= width * height) continue;
+      const [r, g, b] = agentColours[frame.agentTypes[a]] ?? [0, 0, 0];
+      const o = site * 4;
+      pixels[o] = r;
+      pixels[o + 1] = g;
+      pixels[o + 2] = b;
+    }
+  }
+  return pixels;
+}

@@ -1,0 +1,256 @@
+import { css, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { sharedStyles } from './styles.js';
+import { parseTissue, tissueCounts, type Tissue } from './tissue/tissueData.js';
+import { colourOf, paintTissue } from './tissue/tissueImage.js';
+
+/** Milliseconds between pictures when playing. */
+const PLAY_INTERVAL = 700;
+
+const swatch = ([r, g, b]: readonly [number, number, number]) => `background: rgb(${r}, ${g}, ${b})`;
+
+/**
+ * `<twin-tissue>`: pictures of a model's tissue over a run (from `twin.tissue()`): the lattice drawn one
+ * pixel per site and scaled up — cell states in colour, a field glowing over them, immune cells on their
+ * sites — with a time slider, play/pause, switches for the field and the immune cells, and a legend with
+ * the count of each state and cell type at the time shown. Property `data`: the tissue bundle (object or
+ * JSON text). A bundle that does not decode is shown as a message naming what is wrong.
+ */
+export class TwinTissueElement extends LitElement {
+  static override properties = {
+    data: { attribute: false },
+    index: { type: Number },
+    showField: { type: Boolean, attribute: 'show-field' },
+    showAgents: { type: Boolean, attribute: 'show-agents' },
+    playing: { state: true },
+  };
+
+  static override styles = [
+    sharedStyles,
+    css`
+      .stage {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 12px;
+        align-items: flex-start;
+      }
+      canvas {
+        width: min(100%, 420px);
+        image-rendering: pixelated;
+        border: 1px solid var(--jp-border-color2, #e0e0e0);
+      }
+      .controls {
+        display: flex;
+        gap: 8px;
+        align-items: center;
+        flex-wrap: wrap;
+        margin: 6px 0;
+      }
+      .controls input[type='range'] {
+        width: 12em;
+      }
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      li {
+        display: flex;
+        gap: 6px;
+        align-items: center;
+        line-height: 1.6;
+      }
+      .swatch {
+        display: inline-block;
+        width: 12px;
+        height: 12px;
+        border: 1px solid var(--jp-border-color1, #bdbdbd);
+      }
+      .count {
+        margin-left: auto;
+        padding-left: 1em;
+        font-variant-numeric: tabular-nums;
+      }
+      h4 {
+        margin: 6px 0 2px;
+        font-size: inherit;
+      }
+    `,
+  ];
+
+  /** The tissue bundle of `twin.tissue()` (object or JSON text). */
+  declare data: unknown;
+  /** The picture shown (index into the bundle's pictures). */
+  declare index: number;
+  /** Whether the field is drawn over the cells. */
+  declare showField: boolean;
+  /** Whether the immune cells are drawn. */
+  declare showAgents: boolean;
+  declare protected playing: boolean;
+  private tissue: Tissue | undefined;
+  private error = '';
+  private timer: ReturnType<typeof setInterval> | undefined;
+
+  constructor() {
+    super();
+    this.data = undefined;
+    this.index = 0;
+    this.showField = true;
+    this.showAgents = true;
+    this.playing = false;
+  }
+
+  /** The decoded bundle (undefined when `data` did not decode). */
+  get decoded(): Tissue | undefined {
+    return this.tissue;
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('data')) {
+      try {
+        this.tissue = parseTissue(this.data);
+        this.error = '';
+      } catch (error) {
+        this.tissue = undefined;
+        this.error = error instanceof Error ? error.message : String(error);
+      }
+      this.index = 0;
+    }
+    const last = (this.tissue?.frames.length ?? 1) - 1;
+    this.index = Math.min(Math.max(0, Math.round(this.index || 0)), Math.max(0, last));
+  }
+
+  override updated(): void {
+    const canvas = this.renderRoot.querySelector('canvas');
+    const frame = this.tissue?.frames[this.index];
+    if (!canvas || !frame || !this.tissue) return;
+    const context = canvas.getContext('2d');
+    if (!context) return; // no 2D canvas (e.g. a DOM without graphics): the legend still tells the story
+    const { width, height } = this.tissue.header;
+    const pixels = paintTissue(this.tissue, frame, { field: this.showField, agents: this.showAgents });
+    context.putImageData(new ImageData(pixels, width, height), 0, 0);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.pause();
+  }
+
+  /** Steps through the pictures from the one shown (from the first when at the end). */
+  play(): void {
+    const frames = this.tissue?.frames.length ?? 0;
+    if (frames < 2) return;
+    if (this.index >= frames - 1) this.index = 0;
+    this.playing = true;
+    clearInterval(this.timer);
+    this.timer = setInterval(() => {
+      if (this.index >= frames - 1) this.pause();
+      else this.index++;
+    }, PLAY_INTERVAL);
+  }
+
+  /** Stops playing. */
+  pause(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    this.playing = false;
+  }
+
+  override render(): TemplateResult {
+    if (!this.tissue) return html`<p class="error" role="alert">${this.error || 'No tissue to show.'}</p>`;
+    const { header, frames } = this.tissue;
+    const frame = frames[this.index];
+    if (!frame) return html`<p>The tissue bundle has no pictures.</p>`;
+    const counts = tissueCounts(this.tissue, frame);
+    const when = `${header.timeUnit} ${frame.time}`;
+    const label = `${header.title}: tissue at ${when}; ${header.cellStates
+      .map((name, i) => `${counts.cells[i]} ${name}`)
+      .join(', ')} sites; ${header.agentTypes.map((name, i) => `${counts.agents[i]} ${name}`).join(', ')}`;
+    return html`
+      <div class="controls">
+        ${
+          this.playing
+            ? html`<button type="button" data-action="pause" @click=${() => this.pause()}>Pause</button>`
+            : html`<button type="button" data-action="play" ?disabled=${frames.length < 2} @click=${() => this.play()}>
+                Play
+              </button>`
+        }
+        <label
+          >Time
+          <input
+            type="range"
+            min="0"
+            max=${frames.length - 1}
+            step="1"
+            .value=${String(this.index)}
+            aria-valuetext=${when}
+            @input=${(e: Event) => {
+              this.pause();
+              this.index = Number((e.target as HTMLInputElement).value);
+            }}
+        /></label>
+        <output>${when}</output>
+        ${
+          header.field
+            ? html`<label
+                ><input
+                  type="checkbox"
+                  data-action="field"
+                  .checked=${this.showField}
+                  @change=${(e: Event) => (this.showField = (e.target as HTMLInputElement).checked)}
+                />
+                ${header.field.id} (${header.field.unit})</label
+              >`
+            : nothing
+        }
+        <label
+          ><input
+            type="checkbox"
+            data-action="agents"
+            .checked=${this.showAgents}
+            @change=${(e: Event) => (this.showAgents = (e.target as HTMLInputElement).checked)}
+          />
+          immune cells</label
+        >
+      </div>
+      <div class="stage">
+        <canvas width=${header.width} height=${header.height} role="img" aria-label=${label}></canvas>
+        <div class="legend">
+          <h4>Epithelium (sites)</h4>
+          <ul>
+            ${header.cellStates.map(
+              (name, i) =>
+                html`<li data-state=${name}>
+                  <span class="swatch" style=${swatch(colourOf(name, i))}></span>${name}
+                  <span class="count">${counts.cells[i]}</span>
+                </li>`,
+            )}
+          </ul>
+          ${
+            header.agentTypes.length
+              ? html`<h4>Immune cells</h4>
+                  <ul>
+                    ${header.agentTypes.map(
+                      (name, i) =>
+                        html`<li data-agent=${name}>
+                          <span class="swatch" style=${swatch(colourOf(name, i))}></span>${name}
+                          <span class="count">${counts.agents[i]}</span>
+                        </li>`,
+                    )}
+                  </ul>`
+              : nothing
+          }
+          <p class="muted">
+            ${header.width} × ${header.height} sites of ${header.siteSize} µm
+            ${header.field && this.showField ? html`<br />green glow: ${header.field.id}` : nothing}
+          </p>
+        </div>
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'twin-tissue': TwinTissueElement;
+  }
+}
