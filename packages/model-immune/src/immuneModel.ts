@@ -6,7 +6,7 @@ import {
   type SteppedModelContext,
   type TissueView,
 } from '@immunotwin/engine';
-import { AGENT, AGENT_TYPES, AGENT_TYPE_NAMES, AgentPool, stepAgents, type AgentStep, type AgentStepOutcome } from './tissue/agents.js';
+import { AGENT, AGENT_TYPES, AGENT_TYPE_NAMES, AgentPool, stepAgents, type AgentStep, type AgentStepOutcome, type AgentWorld } from './tissue/agents.js';
 import { CELL, CELL_STATE_NAMES, countCells, stepEpithelium, type EpitheliumStep } from './tissue/epithelium.js';
 import { FIELD_IDS, FIELD_UNITS, sourcePerStep, TissueFields, type FieldId } from './tissue/fields.js';
 import { B_STATE, LymphNode, T_STATE, type Epitopes, type LymphNodeModifiers } from './lymphNode/lymphNode.js';
@@ -59,6 +59,7 @@ export class ImmuneModel implements SteppedModel {
   private agentStep!: AgentStep;
   private readonly outcome: AgentStepOutcome = { nkKills: 0, ctlKills: 0, dcDepartures: 0 };
   private readonly cellCounts = new Float64Array(5);
+  private readonly world: AgentWorld;
 
   constructor(context: SteppedModelContext) {
     const p = context.parameters;
@@ -87,6 +88,7 @@ export class ImmuneModel implements SteppedModel {
       chemokine: p.chemokineDecay,
     };
     this.fields = new TissueFields(side, this.spatial, diffusion, decay);
+    this.world = { cells: this.cells, neighbours: this.lattice.neighbours, ...this.fields.values };
     const mask = (1 << p.receptorBits) - 1;
     this.space = { bits: p.receptorBits, maxMismatch: p.maxMismatch, affinityPerMismatch: p.affinityPerMismatch };
     this.epitopes = {
@@ -116,9 +118,11 @@ export class ImmuneModel implements SteppedModel {
         plasmaDifferentiation: p.plasmaDifferentiation,
         gcEntry: p.gcEntry,
         gcDivision: p.gcDivision,
+        gcCapacity: p.gcCapacity,
         mutationRate: p.mutationRate,
         gcDeath: p.gcDeath,
         gcOutput: p.gcOutput,
+        gcMemoryOutput: p.gcMemoryOutput,
         plasmaDeath: p.plasmaDeath,
         longLivedFraction: p.longLivedFraction,
         igSecretion: p.igSecretion,
@@ -207,6 +211,7 @@ export class ImmuneModel implements SteppedModel {
       nkKill: pr(p.nkKill),
       ctlKill: pr(p.ctlKill),
       dcUptake: p.dcUptake * h,
+      dcLoadKept: Math.exp(-p.dcLoadLoss * h),
       antigen: p.antigenPerDeath,
       spatial: this.spatial,
     };
@@ -223,7 +228,7 @@ export class ImmuneModel implements SteppedModel {
     if (this.agents.count > 0) {
       const o = this.outcome;
       const kills = o.nkKills + o.ctlKills;
-      stepAgents(this.agents, { cells: this.cells, neighbours: this.lattice.neighbours, ...f }, this.agentStep, this.rng, o);
+      stepAgents(this.agents, this.world, this.agentStep, this.rng, o);
       this.clock[1] += o.nkKills + o.ctlKills - kills;
       this.clock[2] = o.nkKills;
       this.clock[3] = o.ctlKills;

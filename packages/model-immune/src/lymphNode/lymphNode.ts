@@ -38,9 +38,11 @@ export interface LymphNodeRates {
   readonly plasmaDifferentiation: number;
   readonly gcEntry: number;
   readonly gcDivision: number;
+  readonly gcCapacity: number;
   readonly mutationRate: number;
   readonly gcDeath: number;
   readonly gcOutput: number;
+  readonly gcMemoryOutput: number;
   readonly plasmaDeath: number;
   readonly longLivedFraction: number;
   readonly igSecretion: number;
@@ -101,7 +103,8 @@ export class LymphNode {
   /** T-cell presentation signal in [0, 1]: mature DCs, plus adjuvanted vaccine antigen. */
   presentation(): number {
     const [dc, antigen, adjuvant] = this.scalars;
-    const fromDc = dc / (dc + this.rates.presentationHalf);
+    const k = this.rates.presentationHalf;
+    const fromDc = (dc * dc) / (dc * dc + k * k);
     const fromVaccine = (adjuvant * antigen) / (antigen + this.rates.antigenHalf);
     return 1 - (1 - fromDc) * (1 - fromVaccine);
   }
@@ -201,17 +204,18 @@ export class LymphNode {
     const r = this.rates;
     const t = this.b;
     const cn = t.counts;
-    const pDivide = prob(r.bDivision * proliferation * dt);
-    const pGcDivide = prob(r.gcDivision * proliferation * dt);
-    const leaveRate = r.plasmaDifferentiation + r.gcEntry * H;
+    const pDivide = prob(r.bDivision * proliferation * SB * dt);
+    const room = Math.max(0, 1 - t.total(B_STATE.germinalCentre) / r.gcCapacity);
+    const pGcDivide = prob(r.gcDivision * proliferation * SB * room * dt);
+    const leaveRate = r.plasmaDifferentiation + r.gcEntry * H * room;
     const pLeave = prob(leaveRate * dt);
-    const gcShare = leaveRate > 0 ? (r.gcEntry * H) / leaveRate : 0;
+    const gcShare = leaveRate > 0 ? (r.gcEntry * H * room) / leaveRate : 0;
     const pPlasmaDie = prob(r.plasmaDeath * dt);
     const plasmaOut = r.plasmaDeath + r.longLivedFraction;
     const pPlasmaOut = prob(plasmaOut * dt);
     const llShare = plasmaOut > 0 ? r.longLivedFraction / plasmaOut : 0;
     const pMemDie = prob(r.memoryDeath * dt);
-    const pMemOut = prob(0.3 * r.gcOutput * dt);
+    const pMemOut = prob(r.gcMemoryOutput * dt);
     const collapse = 0.5 * (1 - SB * H);
     const pDeplete = prob(depletion * dt);
     let igm = 0;
@@ -226,7 +230,7 @@ export class LymphNode {
       if (total === 0) continue;
       const a = t.affinity[c];
       let [N, A, W, G, PM, PG, LL, MB] = [cn[o], cn[o + 1], cn[o + 2], cn[o + 3], cn[o + 4], cn[o + 5], cn[o + 6], cn[o + 7]];
-      const act = this.bin(N, prob(r.bActivation * a * SB * dt));
+      const act = this.bin(N, prob(r.bActivation * a * SB * H * dt));
       const react = this.bin(MB, prob(r.memoryActivation * a * SB * dt));
       const birthsA = this.bin(A, pDivide);
       const outA = this.bin(A, pLeave);

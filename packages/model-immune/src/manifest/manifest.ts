@@ -32,7 +32,7 @@ export const immuneManifest: ModelManifest = {
       description:
         'Spatial structure, innate and adaptive responses off: the target-cell-limited model with an eclipse phase, as an agent-based model (compare with target-cell-limited at β_ODE = β/N, U0 = N).',
       source: 'Baccam et al. 2006 structure; see the assumptions for the mapping',
-      parameters: { spatial: 0, innate: 0, adaptive: 0, beta: 2, production: 12, inoculum: 200 },
+      parameters: { spatial: 0, innate: 0, adaptive: 0, beta: 10, inoculum: 100 },
     },
     {
       id: 'highPrecursors',

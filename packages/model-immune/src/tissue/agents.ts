@@ -150,6 +150,8 @@ export interface AgentStep {
   readonly ctlKill: number;
   /** DC antigen load gained per step per unit of virus + antigen at its site. */
   readonly dcUptake: number;
+  /** Fraction of a DC's antigen load kept over a step (e^(−dcLoadLoss·h)). */
+  readonly dcLoadKept: number;
   /** Antigen released where an infected cell is killed. */
   readonly antigen: number;
   /** `false`: well mixed (agents jump to a random site each step). */
@@ -185,8 +187,8 @@ export interface AgentStepOutcome {
 /**
  * Advances every agent by one step in a single pass over the arrays: death; movement (random walk, or for
  * chemotactic types a step to the better of two random neighbours by chemokine); then the type's action at
- * its site — phagocytosis and activation (macrophages, neutrophils), killing of infected cells (NK cells,
- * CTLs), antigen uptake and departure (DCs). All randomness comes from `rng`.
+ * its site — phagocytosis and activation (macrophages, neutrophils), killing of infected cells (NK cells at
+ * their site, CTLs at their site or one random neighbour), antigen uptake and departure (DCs). All randomness comes from `rng`.
  */
 export function stepAgents(pool: AgentPool, world: AgentWorld, s: AgentStep, rng: Rng, out: AgentStepOutcome): void {
   const { cells, neighbours, virus, antigen, chemokine, cytokine } = world;
@@ -224,7 +226,7 @@ export function stepAgents(pool: AgentPool, world: AgentWorld, s: AgentStep, rng
     const cell = cells[site];
     if (type === 0) {
       virus[site] *= s.virusLeft;
-      if (virus[site] + antigen[site] > s.activation || cell === CELL.dead) pool.state[i] = 1;
+      if (virus[site] + antigen[site] > s.activation) pool.state[i] = 1;
       else if (pool.state[i] === 1 && rng.uniform() < s.deactivation) pool.state[i] = 0;
       if (pool.state[i] === 1) {
         cytokine[site] += s.cytokine;
@@ -234,14 +236,20 @@ export function stepAgents(pool: AgentPool, world: AgentWorld, s: AgentStep, rng
       virus[site] *= s.virusLeft;
       cytokine[site] += s.cytokine;
     } else if (type === 4 || type === 2) {
-      if ((cell === CELL.eclipse || cell === CELL.productive) && rng.uniform() < (type === 4 ? s.ctlKill : s.nkKill)) {
-        cells[site] = CELL.dead;
-        antigen[site] += s.antigen;
+      // A killer touches the cell at its site, or else (CTLs, scanning) one random neighbouring cell.
+      let target = site;
+      if (type === 4 && cell !== CELL.eclipse && cell !== CELL.productive) {
+        target = neighbours[8 * site + (rng.nextUint32() & 7)];
+      }
+      const tc = target >= 0 ? cells[target] : CELL.healthy;
+      if ((tc === CELL.eclipse || tc === CELL.productive) && rng.uniform() < (type === 4 ? s.ctlKill : s.nkKill)) {
+        cells[target] = CELL.dead;
+        antigen[target] += s.antigen;
         if (type === 4) ctlKills++;
         else nkKills++;
       }
     } else {
-      const load = pool.load[i] + s.dcUptake * (virus[site] + antigen[site]);
+      const load = pool.load[i] * s.dcLoadKept + s.dcUptake * (virus[site] + antigen[site]);
       if (load >= 1) {
         pool.remove(i);
         i--;

@@ -94,5 +94,6 @@ function mix(u: FieldArray, factor: number): void {
  * ODE dx/dt = rate − k·x would: rate·(e^(k·dt) − 1)/k (rate·dt without decay).
  */
 export function sourcePerStep(rate: number, k: number, dt: number): number {
-  return k > 0 ? (rate * Math.expm1(k * dt)) / k : rate * dt;
+  // Beyond k·dt = 50 the source has decayed away by the end of the step; capping avoids overflow to ∞.
+  return k > 0 ? (rate * Math.expm1(Math.min(k * dt, 50))) / k : rate * dt;
 }
