@@ -1,0 +1,495 @@
+import {
+  Lattice2D,
+  type InterventionEvent,
+  type Rng,
+  type SteppedModel,
+  type SteppedModelContext,
+  type TissueView,
+} from '@immunotwin/engine';
+import { AGENT, AGENT_TYPES, AGENT_TYPE_NAMES, AgentPool, stepAgents, type AgentStep, type AgentStepOutcome, type AgentWorld } from './tissue/agents.js';
+import { CELL, CELL_STATE_NAMES, countCells, stepEpithelium, type EpitheliumStep } from './tissue/epithelium.js';
+import { FIELD_IDS, FIELD_UNITS, sourcePerStep, TissueFields, type FieldId } from './tissue/fields.js';
+import { B_STATE, LymphNode, T_STATE, type Epitopes, type LymphNodeModifiers } from './lymphNode/lymphNode.js';
+import { drawBindingReceptor, type ReceptorSpace } from './receptors.js';
+import { TransitQueue } from './transitQueue.js';
+
+/** Minutes per day. */
+const MINUTES_PER_DAY = 1440;
+/** Experienced cells that make a clone count as expanded. */
+export const EXPANDED_CLONE_SIZE = 100;
+
+/** Fixed epitope bit patterns (masked to the receptor length). */
+const EPITOPE_BITS = { classI: 0x5a3c9, classII: 0x2c6b5, bCell: 0x71d2e };
+
+/** Lasting interventions in force, by kind and scenario index. */
+type Active = Map<number, { kind: string; values: Readonly<Record<string, number>> }>;
+
+/**
+ * The immune system twin as a stepped model: an epithelial lattice with diffusing fields and agent-based
+ * innate and effector cells (the tissue), linked by migration queues with transit delays to a well-mixed
+ * lymph node with clone-level T- and B-cell populations and antibodies.
+ */
+export class ImmuneModel implements SteppedModel {
+  /** Internal step in days. */
+  readonly dt: number;
+  private readonly p: Readonly<Record<string, number>>;
+  private readonly rng: Rng;
+  private readonly lattice: Lattice2D;
+  private readonly cells: Uint8Array;
+  private readonly fields: TissueFields;
+  private readonly agents = new AgentPool();
+  private readonly node: LymphNode;
+  private readonly dcQueue = new TransitQueue();
+  private readonly ctlQueue = new TransitQueue();
+  private readonly space: ReceptorSpace;
+  private readonly epitopes: Epitopes;
+  private readonly spatial: boolean;
+  private readonly innate: boolean;
+  private readonly adaptive: boolean;
+  /** [0] time, [1] cumulative epithelial deaths, [2] NK kills, [3] CTL kills. */
+  private readonly clock = new Float64Array(4);
+  private active: Active = new Map();
+  private readonly modifiers: LymphNodeModifiers = { proliferation: 1, depletion: { cd8: 0, cd4: 0, b: 0 } };
+  private production = 1;
+  private ifnFactor = 1;
+  private cytokineFactor = 1;
+  private cachedH = NaN;
+  private cachedVirusDecay = NaN;
+  private epi!: EpitheliumStep;
+  private agentStep!: AgentStep;
+  private readonly outcome: AgentStepOutcome = { nkKills: 0, ctlKills: 0, dcDepartures: 0 };
+  private readonly cellCounts = new Float64Array(5);
+  private readonly world: AgentWorld;
+
+  constructor(context: SteppedModelContext) {
+    const p = context.parameters;
+    this.p = p;
+    this.rng = context.rng;
+    this.dt = p.stepMinutes / MINUTES_PER_DAY;
+    this.spatial = p.spatial === 1;
+    this.innate = p.innate === 1;
+    this.adaptive = p.adaptive === 1;
+    const side = p.latticeSize;
+    this.lattice = new Lattice2D(side, side);
+    this.cells = new Uint8Array(this.lattice.size);
+    const toSites = (d: number): number => (d * MINUTES_PER_DAY) / (p.siteSize * p.siteSize);
+    const diffusion: Record<FieldId, number> = {
+      virus: toSites(p.virusDiffusion),
+      antigen: toSites(p.antigenDiffusion),
+      ifn: toSites(p.ifnDiffusion),
+      cytokine: toSites(p.cytokineDiffusion),
+      chemokine: toSites(p.chemokineDiffusion),
+    };
+    const decay: Record<FieldId, number> = {
+      virus: p.virusClearance,
+      antigen: p.antigenDecay,
+      ifn: p.ifnDecay,
+      cytokine: p.cytokineDecay,
+      chemokine: p.chemokineDecay,
+    };
+    this.fields = new TissueFields(side, this.spatial, diffusion, decay);
+    this.world = { cells: this.cells, neighbours: this.lattice.neighbours, ...this.fields.values };
+    const mask = (1 << p.receptorBits) - 1;
+    this.space = { bits: p.receptorBits, maxMismatch: p.maxMismatch, affinityPerMismatch: p.affinityPerMismatch };
+    this.epitopes = {
+      classI: EPITOPE_BITS.classI & mask,
+      classII: EPITOPE_BITS.classII & mask,
+      bCell: EPITOPE_BITS.bCell & mask,
+    };
+    this.node = new LymphNode(
+      {
+        tActivation: p.tActivation,
+        memoryActivation: p.memoryActivation,
+        cd8Division: p.cd8Division,
+        cd4Division: p.cd4Division,
+        tDifferentiation: p.tDifferentiation,
+        tDifferentiationOff: p.tDifferentiationOff,
+        effectorDeath: p.effectorDeath,
+        memoryFormation: p.memoryFormation,
+        memoryDeath: p.memoryDeath,
+        helpHalf: p.helpHalf,
+        helpBoost: p.helpBoost,
+        presentationHalf: p.presentationHalf,
+        dcLymphNodeDeath: p.dcLymphNodeDeath,
+        bActivation: p.bActivation,
+        antigenHalf: p.antigenHalf,
+        nodeAntigenDecay: p.nodeAntigenDecay,
+        bDivision: p.bDivision,
+        plasmaDifferentiation: p.plasmaDifferentiation,
+        gcEntry: p.gcEntry,
+        gcDivision: p.gcDivision,
+        gcCapacity: p.gcCapacity,
+        mutationRate: p.mutationRate,
+        gcDeath: p.gcDeath,
+        gcOutput: p.gcOutput,
+        gcMemoryOutput: p.gcMemoryOutput,
+        plasmaDeath: p.plasmaDeath,
+        longLivedFraction: p.longLivedFraction,
+        igSecretion: p.igSecretion,
+        igmDecay: p.igmDecay,
+        iggDecay: p.iggDecay,
+      },
+      this.space,
+      this.epitopes,
+      this.rng,
+    );
+    this.initialise();
+  }
+
+  private initialise(): void {
+    const p = this.p;
+    const n = this.lattice.size;
+    if (this.innate) {
+      for (let k = Math.round(p.macrophageDensity * n); k > 0; k--) this.agents.add(AGENT.macrophage, this.rng.integer(n));
+      for (let k = Math.round(p.dcDensity * n); k > 0; k--) this.agents.add(AGENT.dc, this.rng.integer(n));
+    }
+    if (this.adaptive) {
+      const { classI, classII, bCell } = this.epitopes;
+      this.node.seed(this.node.cd8, p.cd8Precursors, classI, () => drawBindingReceptor(this.space, classI, this.rng));
+      this.node.seed(this.node.cd4, p.cd4Precursors, classII, () => drawBindingReceptor(this.space, classII, this.rng));
+      this.node.seed(this.node.b, p.bPrecursors, bCell, () => drawBindingReceptor(this.space, bCell, this.rng));
+    }
+    if (p.inoculum > 0) this.deposit(p.inoculum, 0.5, 0.5, 0);
+  }
+
+  /** Deposits `dose` infectious units, Poisson per site, over a disc (radius 0: the whole patch). */
+  private deposit(dose: number, fx: number, fy: number, radius: number): void {
+    const lattice = this.lattice;
+    const sites =
+      radius > 0
+        ? lattice.disc(fx * (lattice.width - 1), fy * (lattice.height - 1), radius)
+        : Int32Array.from({ length: lattice.size }, (_, i) => i);
+    const virus = this.fields.values.virus;
+    const mean = dose / sites.length;
+    for (let k = 0; k < sites.length; k++) virus[sites[k]] += this.rng.poisson(mean);
+    if (!this.spatial) {
+      let total = 0;
+      for (let i = 0; i < virus.length; i++) total += virus[i];
+      virus.fill(total / virus.length);
+    }
+  }
+
+  /** Recomputes the per-step probabilities for step length h (only when h or the virus decay changes). */
+  private prepare(h: number, virusDecay: number): void {
+    if (h === this.cachedH && virusDecay === this.cachedVirusDecay) return;
+    this.cachedH = h;
+    this.cachedVirusDecay = virusDecay;
+    const p = this.p;
+    const pr = (rate: number): number => -Math.expm1(-rate * h);
+    const innate = this.innate ? 1 : 0;
+    this.epi = {
+      infectionHazard: p.beta * h,
+      protection: p.antiviralProtection,
+      antiviral: innate * pr(p.antiviralRate),
+      ifnHalf: p.ifnHalf,
+      antiviralLoss: pr(p.antiviralLoss),
+      eclipseExit: pr(p.eclipseRate),
+      death: pr(p.infectedDeath),
+      regeneration: pr(p.regeneration),
+      virus: sourcePerStep(p.production * this.production, virusDecay, h),
+      ifn: innate * sourcePerStep(p.ifnSecretion * this.ifnFactor, p.ifnDecay, h),
+      chemokine: innate * sourcePerStep(p.chemokineSecretion, p.chemokineDecay, h),
+      cytokine: innate * sourcePerStep(0.2 * p.cytokineSecretion * this.cytokineFactor, p.cytokineDecay, h),
+      antigen: p.antigenPerDeath,
+    };
+    const hops = (speed: number): number => (speed * h * MINUTES_PER_DAY) / p.siteSize;
+    this.agentStep = {
+      death: Float64Array.from([pr(p.macrophageTurnover), pr(p.neutrophilDeath), pr(p.nkDeath), pr(p.dcTurnover), pr(p.ctlDeath)]),
+      moves: Float64Array.from([
+        hops(p.macrophageSpeed),
+        hops(p.neutrophilSpeed),
+        hops(p.nkSpeed),
+        hops(p.macrophageSpeed),
+        hops(p.ctlSpeed),
+      ]),
+      chemotaxis: Uint8Array.from([0, 1, 1, 0, 1]),
+      virusLeft: Math.exp(-p.phagocytosis * h),
+      activation: p.macrophageActivation,
+      deactivation: pr(1),
+      cytokine: sourcePerStep(p.cytokineSecretion * this.cytokineFactor, p.cytokineDecay, h),
+      chemokine: sourcePerStep(p.chemokineSecretion, p.chemokineDecay, h),
+      nkKill: pr(p.nkKill),
+      ctlKill: pr(p.ctlKill),
+      dcUptake: p.dcUptake * h,
+      dcLoadKept: Math.exp(-p.dcLoadLoss * h),
+      antigen: p.antigenPerDeath,
+      spatial: this.spatial,
+    };
+  }
+
+  step(h: number): void {
+    const p = this.p;
+    const t = this.clock[0] + h;
+    const virusDecay = p.virusClearance + p.neutralisation * this.node.neutralising();
+    this.fields.setDecay('virus', virusDecay);
+    this.prepare(h, virusDecay);
+    const f = this.fields.values;
+    this.clock[1] += stepEpithelium(this.cells, this.lattice.neighbours, f, this.epi, this.rng);
+    if (this.agents.count > 0) {
+      const o = this.outcome;
+      const kills = o.nkKills + o.ctlKills;
+      stepAgents(this.agents, this.world, this.agentStep, this.rng, o);
+      this.clock[1] += o.nkKills + o.ctlKills - kills;
+      this.clock[2] = o.nkKills;
+      this.clock[3] = o.ctlKills;
+    }
+    if (this.outcome.dcDepartures > 0) {
+      for (let k = 0; k < this.outcome.dcDepartures; k++) this.dcQueue.push(t + p.dcTransit, 0);
+      this.outcome.dcDepartures = 0;
+    }
+    if (this.innate) this.recruit(h);
+    if (this.adaptive) {
+      while (this.dcQueue.ready(t)) {
+        this.dcQueue.pop();
+        this.node.scalars[0] += 1;
+      }
+      const drained = p.antigenDrain * (this.fields.total('antigen') + this.fields.total('virus'));
+      this.node.step(h, drained, this.modifiers);
+      this.exportEffectors(h, t);
+      while (this.ctlQueue.ready(t)) {
+        const clone = this.ctlQueue.pop();
+        this.agents.add(AGENT.ctl, this.placeByChemokine(), clone);
+      }
+    } else {
+      while (this.dcQueue.ready(t)) this.dcQueue.pop();
+    }
+    this.fields.step(h);
+    this.clock[0] = t;
+  }
+
+  /** A site among 4 random ones with the most chemokine (recruitment follows inflammation). */
+  private placeByChemokine(): number {
+    const n = this.lattice.size;
+    const chem = this.fields.values.chemokine;
+    let best = this.rng.integer(n);
+    for (let k = 0; k < 3; k++) {
+      const s = this.rng.integer(n);
+      if (chem[s] > chem[best]) best = s;
+    }
+    return best;
+  }
+
+  private recruit(h: number): void {
+    const p = this.p;
+    const n = this.lattice.size;
+    const cyt = this.fields.total('cytokine');
+    const chem = this.fields.total('chemokine');
+    const cytSignal = cyt / (cyt + p.recruitHalf);
+    const chemSignal = chem / (chem + p.recruitHalf);
+    const macBase = p.macrophageDensity * n;
+    const dcBase = p.dcDensity * n;
+    const influx = (type: number, rate: number, placeByChem: boolean): void => {
+      const k = rate > 0 ? this.rng.poisson(rate * h) : 0;
+      for (let j = 0; j < k; j++) this.agents.add(type, placeByChem ? this.placeByChemokine() : this.rng.integer(n));
+    };
+    influx(AGENT.macrophage, p.macrophageTurnover * macBase * (1 + 10 * cytSignal), true);
+    influx(AGENT.dc, p.dcTurnover * dcBase * (1 + 10 * cytSignal), true);
+    influx(AGENT.neutrophil, p.neutrophilInflux * cytSignal, true);
+    influx(AGENT.nk, p.nkInflux * chemSignal, true);
+  }
+
+  /** Effector CD8 cells homing from the node to this patch: Poisson arrivals, each of a clone drawn by size. */
+  private exportEffectors(h: number, t: number): void {
+    const p = this.p;
+    const cd8 = this.node.cd8;
+    let responding = 0;
+    for (let c = 0; c < cd8.size; c++) responding += cd8.counts[c * 4 + T_STATE.cycling] + cd8.counts[c * 4 + T_STATE.effector];
+    if (responding <= 0) return;
+    const chem = this.fields.total('chemokine');
+    const rate = (p.ctlHoming * responding * chem) / (chem + p.recruitHalf) / p.tissueScale;
+    const k = this.rng.poisson(rate * h);
+    for (let j = 0; j < k; j++) {
+      let u = this.rng.uniform() * responding;
+      let clone = 0;
+      for (; clone < cd8.size - 1; clone++) {
+        u -= cd8.counts[clone * 4 + T_STATE.cycling] + cd8.counts[clone * 4 + T_STATE.effector];
+        if (u < 0) break;
+      }
+      this.ctlQueue.push(t + p.ctlTransit, clone);
+    }
+  }
+
+  observe(out: Float64Array): void {
+    const counts = this.cellCounts;
+    countCells(this.cells, counts);
+    const a = this.agents;
+    let activatedMacrophages = 0;
+    for (let i = 0; i < a.count; i++) if (a.type[i] === AGENT.macrophage && a.state[i] === 1) activatedMacrophages++;
+    const { cd8, cd4, b, scalars } = this.node;
+    let expanded = 0;
+    let bClones = 0;
+    for (const table of [cd8, cd4, b]) {
+      for (let c = 0; c < table.size; c++) if (table.experienced(c) >= EXPANDED_CLONE_SIZE) expanded++;
+    }
+    for (let c = 0; c < b.size; c++) {
+      let total = 0;
+      for (let s = 0; s < 8; s++) total += b.counts[c * 8 + s];
+      if (total > 0) bClones++;
+    }
+    const [, , , igm, igmW, igg, iggW, mab] = scalars;
+    const values = [
+      this.fields.total('virus'),
+      counts[CELL.eclipse] + counts[CELL.productive],
+      counts[CELL.eclipse],
+      counts[CELL.productive],
+      counts[CELL.dead],
+      counts[CELL.healthy],
+      counts[CELL.antiviral],
+      this.clock[1],
+      this.fields.total('ifn'),
+      this.fields.total('cytokine'),
+      this.fields.total('chemokine'),
+      this.fields.total('antigen'),
+      a.byType[AGENT.macrophage],
+      activatedMacrophages,
+      a.byType[AGENT.neutrophil],
+      a.byType[AGENT.nk],
+      a.byType[AGENT.dc],
+      scalars[0],
+      a.byType[AGENT.ctl],
+      cd8.total(T_STATE.naive),
+      cd8.total(T_STATE.cycling),
+      cd8.total(T_STATE.cycling) + cd8.total(T_STATE.effector),
+      cd8.total(T_STATE.memory),
+      cd4.total(T_STATE.naive),
+      cd4.total(T_STATE.cycling) + cd4.total(T_STATE.effector),
+      cd4.total(T_STATE.memory),
+      b.total(B_STATE.naive),
+      b.total(B_STATE.activated) + b.total(B_STATE.switched),
+      b.total(B_STATE.germinalCentre),
+      b.total(B_STATE.plasmaIgM),
+      b.total(B_STATE.plasmaIgG) + b.total(B_STATE.longLived),
+      b.total(B_STATE.memory),
+      cd8.total(T_STATE.memory) + cd4.total(T_STATE.memory) + b.total(B_STATE.memory),
+      igm,
+      igg,
+      mab,
+      igm + igg > 0 ? (igmW + iggW) / (igm + igg) : 0,
+      igg > 0 ? iggW / igg : 0,
+      expanded,
+      bClones,
+    ];
+    for (let i = 0; i < values.length; i++) out[i] = values[i];
+  }
+
+  apply(event: InterventionEvent): void {
+    const v = event.values;
+    if (event.phase === 'stop') {
+      this.active.delete(event.index);
+      this.updateModifiers();
+      return;
+    }
+    switch (event.kind) {
+      case 'infection':
+        this.deposit(v.dose, v.x, v.y, v.radius);
+        return;
+      case 'vaccination':
+        this.node.scalars[1] += v.dose;
+        this.node.scalars[2] = Math.max(this.node.scalars[2], v.adjuvant);
+        return;
+      case 'monoclonalAntibody': {
+        const s = this.node.scalars;
+        s[7] += v.dose;
+        s[8] += v.dose * v.affinity;
+        s[9] = Math.LN2 / v.halfLife;
+        return;
+      }
+      case 'depleteCD4':
+      case 'depleteCD8':
+      case 'depleteB': {
+        const table = event.kind === 'depleteCD4' ? this.node.cd4 : event.kind === 'depleteCD8' ? this.node.cd8 : this.node.b;
+        table.deplete(v.fraction, (n, q) => this.rng.binomial(n, q));
+        if (event.kind === 'depleteCD8') {
+          this.agents.cull(AGENT.ctl, v.fraction, this.rng);
+          this.ctlQueue.filter(() => this.rng.uniform() >= v.fraction);
+        }
+        break;
+      }
+    }
+    this.active.set(event.index, { kind: event.kind, values: { ...v } });
+    this.updateModifiers();
+  }
+
+  private updateModifiers(): void {
+    let production = 1;
+    let proliferation = 1;
+    let ifn = 1;
+    let cytokine = 1;
+    const depletion = { cd8: 0, cd4: 0, b: 0 };
+    for (const { kind, values } of this.active.values()) {
+      if (kind === 'antiviral') production *= 1 - values.efficacy;
+      else if (kind === 'immunosuppression') proliferation *= 1 - values.efficacy;
+      else if (kind === 'cytokineBlockade') {
+        ifn *= 1 - values.ifn;
+        cytokine *= 1 - values.inflammatory;
+      } else if (kind === 'depleteCD8') depletion.cd8 += values.rate;
+      else if (kind === 'depleteCD4') depletion.cd4 += values.rate;
+      else if (kind === 'depleteB') depletion.b += values.rate;
+    }
+    this.production = production;
+    this.ifnFactor = ifn;
+    this.cytokineFactor = cytokine;
+    this.modifiers.proliferation = proliferation;
+    Object.assign(this.modifiers.depletion, depletion);
+    this.cachedH = NaN;
+  }
+
+  snapshot(): unknown {
+    const f = this.fields.values;
+    return {
+      clock: this.clock.slice(),
+      cells: this.cells.slice(),
+      fields: Object.fromEntries(FIELD_IDS.map((id) => [id, f[id].slice()])),
+      agents: this.agents.snapshot(),
+      node: this.node.snapshot(),
+      dcQueue: this.dcQueue.snapshot(),
+      ctlQueue: this.ctlQueue.snapshot(),
+      active: [...this.active.entries()].map(([index, a]) => ({ index, kind: a.kind, values: { ...a.values } })),
+      rng: this.rng.getState(),
+    };
+  }
+
+  restore(snapshot: unknown): void {
+    const s = snapshot as {
+      clock: Float64Array;
+      cells: Uint8Array;
+      fields: Record<FieldId, Float32Array>;
+      agents: Record<string, unknown>;
+      node: Record<string, unknown>;
+      dcQueue: { times: Float64Array; payloads: Int32Array };
+      ctlQueue: { times: Float64Array; payloads: Int32Array };
+      active: { index: number; kind: string; values: Record<string, number> }[];
+      rng: Uint32Array;
+    };
+    this.clock.set(s.clock);
+    this.outcome.nkKills = s.clock[2];
+    this.outcome.ctlKills = s.clock[3];
+    this.cells.set(s.cells);
+    for (const id of FIELD_IDS) this.fields.values[id].set(s.fields[id]);
+    this.agents.restore(s.agents);
+    this.node.restore(s.node);
+    this.dcQueue.restore(s.dcQueue);
+    this.ctlQueue.restore(s.ctlQueue);
+    this.active = new Map(s.active.map((a) => [a.index, { kind: a.kind, values: a.values }]));
+    this.updateModifiers();
+    this.rng.setState(s.rng);
+  }
+
+  view(): TissueView {
+    const a = this.agents;
+    return {
+      width: this.lattice.width,
+      height: this.lattice.height,
+      siteSize: this.p.siteSize,
+      cells: this.cells.slice(),
+      cellStates: CELL_STATE_NAMES,
+      fields: Object.fromEntries(
+        FIELD_IDS.map((id) => [id, { values: this.fields.values[id].slice(), unit: FIELD_UNITS[id] }]),
+      ),
+      agents: { sites: a.site.slice(0, a.count), types: a.type.slice(0, a.count), agentTypes: AGENT_TYPE_NAMES },
+    };
+  }
+}
+
+/** Number of agent types (re-exported for views). */
+export const IMMUNE_AGENT_TYPES: number = AGENT_TYPES;

@@ -1,0 +1,88 @@
+import type { InterventionSpec } from '@immunotwin/engine';
+
+type Field = InterventionSpec['fields'][number];
+const field = (id: string, label: string, unit: string, value: number, min: number, max: number, description: string): Field => ({
+  id,
+  label,
+  unit,
+  default: value,
+  min,
+  max,
+  description,
+});
+
+const depletion = (kind: string, cells: string): InterventionSpec => ({
+  kind,
+  label: `Deplete ${cells}`,
+  description: `Removes a fraction of ${cells} at the start (lymph node and tissue) and keeps killing new ones at a rate until the stop, as a depleting antibody does.`,
+  hasStop: true,
+  fields: [
+    field('fraction', 'Fraction removed at start', '1', 0.99, 0, 1, 'Fraction removed at once.'),
+    field('rate', 'Depletion rate while active', '1/day', 5, 0, 100, 'Extra death rate until the stop.'),
+  ],
+});
+
+/** Every intervention the immune twin accepts. */
+export const IMMUNE_INTERVENTIONS: readonly InterventionSpec[] = [
+  {
+    kind: 'infection',
+    label: 'Infection / challenge',
+    description: 'Deposits infectious virus on the patch (Poisson per site), over a disc or the whole patch.',
+    hasStop: false,
+    fields: [
+      field('dose', 'Dose', 'IU', 500, 0, 1e7, 'Infectious units deposited.'),
+      field('x', 'Centre x', '1', 0.5, 0, 1, 'Centre of the disc as a fraction of the patch width.'),
+      field('y', 'Centre y', '1', 0.5, 0, 1, 'Centre of the disc as a fraction of the patch height.'),
+      field('radius', 'Radius', 'sites', 0, 0, 1000, 'Radius of the disc; 0 spreads the dose over the whole patch.'),
+    ],
+  },
+  {
+    kind: 'vaccination',
+    label: 'Vaccination',
+    description:
+      'Puts antigen into the draining lymph node (a depot decaying at nodeAntigenDecay). With adjuvant it is also presented to T cells; without, it mostly primes B cells.',
+    hasStop: false,
+    fields: [
+      field('dose', 'Antigen dose', 'a.u.', 200, 0, 1e6, 'Antigen added to the node.'),
+      field('adjuvant', 'Adjuvant', '1', 1, 0, 1, 'Strength of the adjuvant (0: none, 1: strong), i.e. how much of the depot reaches T cells.'),
+    ],
+  },
+  {
+    kind: 'antiviral',
+    label: 'Antiviral',
+    description: 'Blocks a fraction of virus production from start until stop.',
+    hasStop: true,
+    fields: [field('efficacy', 'Efficacy', '1', 0.9, 0, 1, 'Fraction of production blocked.')],
+  },
+  {
+    kind: 'monoclonalAntibody',
+    label: 'Monoclonal antibody infusion',
+    description: 'Adds a neutralising antibody of given affinity that decays with its half-life.',
+    hasStop: false,
+    fields: [
+      field('dose', 'Dose', 'a.u.', 2, 0, 1e4, 'Antibody added (same units as the IgG titre).'),
+      field('affinity', 'Affinity', '1', 1, 0, 1, 'Affinity for the virus (1: perfect).'),
+      field('halfLife', 'Half-life', 'day', 10, 0.1, 100, 'Serum half-life.'),
+    ],
+  },
+  {
+    kind: 'immunosuppression',
+    label: 'Immunosuppression',
+    description: 'Reduces every lymphocyte division rate from start until stop.',
+    hasStop: true,
+    fields: [field('efficacy', 'Efficacy', '1', 0.8, 0, 1, 'Fraction by which division rates fall.')],
+  },
+  depletion('depleteCD4', 'CD4 T cells'),
+  depletion('depleteCD8', 'CD8 T cells'),
+  depletion('depleteB', 'B cells'),
+  {
+    kind: 'cytokineBlockade',
+    label: 'Cytokine blockade',
+    description: 'Blocks type-I interferon and/or the inflammatory cytokine (their secretion) from start until stop.',
+    hasStop: true,
+    fields: [
+      field('ifn', 'IFN blocked', '1', 1, 0, 1, 'Fraction of interferon blocked.'),
+      field('inflammatory', 'Cytokine blocked', '1', 0, 0, 1, 'Fraction of the inflammatory cytokine blocked.'),
+    ],
+  },
+];

@@ -1,0 +1,265 @@
+import type { Rng } from '@immunotwin/engine';
+import { CELL } from './epithelium.js';
+
+/** Agent type codes. */
+export const AGENT = {
+  /** Resident macrophage (state 1 = activated). */
+  macrophage: 0,
+  /** Recruited neutrophil. */
+  neutrophil: 1,
+  /** Natural killer cell. */
+  nk: 2,
+  /** Dendritic cell (immature; leaves for the lymph node once loaded with antigen). */
+  dc: 3,
+  /** Effector CD8 T cell (cytotoxic T lymphocyte). */
+  ctl: 4,
+} as const;
+
+/** Number of agent types. */
+export const AGENT_TYPES = 5;
+
+/** Names of the agent type codes, in code order (for tissue views). */
+export const AGENT_TYPE_NAMES: readonly string[] = ['macrophage', 'neutrophil', 'nk', 'dc', 'ctl'];
+
+/**
+ * Mobile immune cells in the tissue, structure-of-arrays: type, state, site, antigen load and clone of each
+ * agent in parallel typed arrays, kept dense (agents 0…count−1 are alive; removal moves the last agent into
+ * the hole), so stepping is one linear pass with no per-agent objects.
+ */
+export class AgentPool {
+  /** Live agents (indices 0…count−1). */
+  count = 0;
+  /** Type code of each agent. */
+  type: Uint8Array;
+  /** State of each agent (macrophage: 1 = activated). */
+  state: Uint8Array;
+  /** Lattice site of each agent. */
+  site: Int32Array;
+  /** Antigen load (DCs). */
+  load: Float32Array;
+  /** Clone index in the lymph node (CTLs), or −1. */
+  clone: Int32Array;
+  /** Live agents of each type. */
+  readonly byType = new Int32Array(AGENT_TYPES);
+
+  constructor(capacity = 1024) {
+    this.type = new Uint8Array(capacity);
+    this.state = new Uint8Array(capacity);
+    this.site = new Int32Array(capacity);
+    this.load = new Float32Array(capacity);
+    this.clone = new Int32Array(capacity);
+  }
+
+  /** Adds an agent and returns its index. */
+  add(type: number, site: number, clone = -1): number {
+    if (this.count === this.type.length) this.grow(this.type.length * 2);
+    const i = this.count++;
+    this.type[i] = type;
+    this.state[i] = 0;
+    this.site[i] = site;
+    this.load[i] = 0;
+    this.clone[i] = clone;
+    this.byType[type]++;
+    return i;
+  }
+
+  /** Removes agent `i` by moving the last agent into its slot (the caller revisits index i). */
+  remove(i: number): void {
+    this.byType[this.type[i]]--;
+    const last = --this.count;
+    if (i !== last) {
+      this.type[i] = this.type[last];
+      this.state[i] = this.state[last];
+      this.site[i] = this.site[last];
+      this.load[i] = this.load[last];
+      this.clone[i] = this.clone[last];
+    }
+  }
+
+  /** Removes each agent of `type` with probability `fraction` (a depletion). */
+  cull(type: number, fraction: number, rng: Rng): void {
+    for (let i = 0; i < this.count; i++) {
+      if (this.type[i] === type && rng.uniform() < fraction) {
+        this.remove(i);
+        i--;
+      }
+    }
+  }
+
+  /** A structured-cloneable copy of the live agents. */
+  snapshot(): Record<string, unknown> {
+    const n = this.count;
+    return {
+      type: this.type.slice(0, n),
+      state: this.state.slice(0, n),
+      site: this.site.slice(0, n),
+      load: this.load.slice(0, n),
+      clone: this.clone.slice(0, n),
+    };
+  }
+
+  /** Restores a copy taken with `snapshot()`. */
+  restore(s: Record<string, unknown>): void {
+    const type = s.type as Uint8Array;
+    if (type.length > this.type.length) this.grow(type.length);
+    this.count = type.length;
+    this.type.set(type);
+    this.state.set(s.state as Uint8Array);
+    this.site.set(s.site as Int32Array);
+    this.load.set(s.load as Float32Array);
+    this.clone.set(s.clone as Int32Array);
+    this.byType.fill(0);
+    for (let i = 0; i < this.count; i++) this.byType[this.type[i]]++;
+  }
+
+  private grow(capacity: number): void {
+    const copy = <T extends Uint8Array | Int32Array | Float32Array>(a: T, make: (n: number) => T): T => {
+      const b = make(capacity);
+      b.set(a.subarray(0, this.count) as never);
+      return b;
+    };
+    this.type = copy(this.type, (n) => new Uint8Array(n));
+    this.state = copy(this.state, (n) => new Uint8Array(n));
+    this.site = copy(this.site, (n) => new Int32Array(n));
+    this.load = copy(this.load, (n) => new Float32Array(n));
+    this.clone = copy(this.clone, (n) => new Int32Array(n));
+  }
+}
+
+/** Per-step probabilities and amounts of the agent update, precomputed for one step length. */
+export interface AgentStep {
+  /** Probability per step of dying, by type. */
+  readonly death: Float64Array;
+  /** Expected lattice moves per step, by type. */
+  readonly moves: Float64Array;
+  /** Whether each type follows the chemokine gradient (1) or walks at random (0). */
+  readonly chemotaxis: Uint8Array;
+  /** Fraction of the free virus at its site left after a phagocyte's step (e^(−phagocytosis·h)). */
+  readonly virusLeft: number;
+  /** Virus + antigen per site that activates a macrophage. */
+  readonly activation: number;
+  /** Probability per step that an activated macrophage without a stimulus returns to rest. */
+  readonly deactivation: number;
+  /** Cytokine added per activated macrophage or neutrophil per step. */
+  readonly cytokine: number;
+  /** Chemokine added per activated macrophage per step. */
+  readonly chemokine: number;
+  /** Probability per step that an NK cell kills the infected cell at its site. */
+  readonly nkKill: number;
+  /** Probability per step that a CTL kills the infected cell at its site. */
+  readonly ctlKill: number;
+  /** DC antigen load gained per step per unit of virus + antigen at its site. */
+  readonly dcUptake: number;
+  /** Fraction of a DC's antigen load kept over a step (e^(−dcLoadLoss·h)). */
+  readonly dcLoadKept: number;
+  /** Antigen released where an infected cell is killed. */
+  readonly antigen: number;
+  /** `false`: well mixed (agents jump to a random site each step). */
+  readonly spatial: boolean;
+}
+
+/** The tissue an agent step reads and writes. */
+export interface AgentWorld {
+  /** Epithelial states per site. */
+  readonly cells: Uint8Array;
+  /** 8 Moore neighbours per site (−1 beyond the edge). */
+  readonly neighbours: Int32Array;
+  /** Free virus per site. */
+  readonly virus: Float32Array;
+  /** Antigen per site. */
+  readonly antigen: Float32Array;
+  /** Chemokine per site. */
+  readonly chemokine: Float32Array;
+  /** Cytokine per site. */
+  readonly cytokine: Float32Array;
+}
+
+/** What one agent step did that the model needs to know about. */
+export interface AgentStepOutcome {
+  /** Infected cells killed by NK cells. */
+  nkKills: number;
+  /** Infected cells killed by CTLs. */
+  ctlKills: number;
+  /** DCs that matured and left for the lymph node. */
+  dcDepartures: number;
+}
+
+/**
+ * Advances every agent by one step in a single pass over the arrays: death; movement (random walk, or for
+ * chemotactic types a step to the better of two random neighbours by chemokine); then the type's action at
+ * its site — phagocytosis and activation (macrophages, neutrophils), killing of infected cells (NK cells at
+ * their site, CTLs at their site or one random neighbour), antigen uptake and departure (DCs). All randomness comes from `rng`.
+ */
+export function stepAgents(pool: AgentPool, world: AgentWorld, s: AgentStep, rng: Rng, out: AgentStepOutcome): void {
+  const { cells, neighbours, virus, antigen, chemokine, cytokine } = world;
+  const size = cells.length;
+  const { death, moves, chemotaxis } = s;
+  let nkKills = 0;
+  let ctlKills = 0;
+  let departures = 0;
+  for (let i = 0; i < pool.count; i++) {
+    const type = pool.type[i];
+    if (rng.uniform() < death[type]) {
+      pool.remove(i);
+      i--;
+      continue;
+    }
+    let site = pool.site[i];
+    if (!s.spatial) {
+      site = rng.integer(size);
+    } else {
+      const m = moves[type];
+      let hops = m | 0;
+      if (rng.uniform() < m - hops) hops++;
+      const chemo = chemotaxis[type];
+      for (let k = 0; k < hops; k++) {
+        const bits = rng.nextUint32();
+        let next = neighbours[8 * site + (bits & 7)];
+        if (chemo) {
+          const other = neighbours[8 * site + ((bits >>> 3) & 7)];
+          if (next < 0 || (other >= 0 && chemokine[other] > chemokine[next])) next = other;
+        }
+        if (next >= 0) site = next;
+      }
+    }
+    pool.site[i] = site;
+    const cell = cells[site];
+    if (type === 0) {
+      virus[site] *= s.virusLeft;
+      if (virus[site] + antigen[site] > s.activation) pool.state[i] = 1;
+      else if (pool.state[i] === 1 && rng.uniform() < s.deactivation) pool.state[i] = 0;
+      if (pool.state[i] === 1) {
+        cytokine[site] += s.cytokine;
+        chemokine[site] += s.chemokine;
+      }
+    } else if (type === 1) {
+      virus[site] *= s.virusLeft;
+      cytokine[site] += s.cytokine;
+    } else if (type === 4 || type === 2) {
+      // A killer touches the cell at its site, or else (CTLs, scanning) one random neighbouring cell.
+      let target = site;
+      if (type === 4 && cell !== CELL.eclipse && cell !== CELL.productive) {
+        target = neighbours[8 * site + (rng.nextUint32() & 7)];
+      }
+      const tc = target >= 0 ? cells[target] : CELL.healthy;
+      if ((tc === CELL.eclipse || tc === CELL.productive) && rng.uniform() < (type === 4 ? s.ctlKill : s.nkKill)) {
+        cells[target] = CELL.dead;
+        antigen[target] += s.antigen;
+        if (type === 4) ctlKills++;
+        else nkKills++;
+      }
+    } else {
+      const load = pool.load[i] * s.dcLoadKept + s.dcUptake * (virus[site] + antigen[site]);
+      if (load >= 1) {
+        pool.remove(i);
+        i--;
+        departures++;
+        continue;
+      }
+      pool.load[i] = load;
+    }
+  }
+  out.nkKills += nkKills;
+  out.ctlKills += ctlKills;
+  out.dcDepartures += departures;
+}

@@ -1,0 +1,77 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { RunResult } from '@immunotwin/engine';
+import { at, clearance, count, median, peak, runSeeds, SEEDS, series } from './runs.js';
+
+// The default scenario (a naive host, 10 IU at day 0) followed to day 28, once per seed.
+let runs: RunResult[] = [];
+beforeAll(() => {
+  runs = runSeeds({ duration: 28 });
+});
+
+/** CD8 growth rate (1/day) fitted between the first samples above 10² and 10⁴ responding cells. */
+function cd8GrowthRate(run: RunResult): number {
+  const x = series(run, 'cd8Effector');
+  const i = x.findIndex((v) => v >= 100);
+  const j = x.findIndex((v) => v >= 1e4);
+  return Math.log(x[j] / x[i]) / (run.time[j] - run.time[i]);
+}
+
+describe('immune twin: primary infection (10 seeds)', () => {
+  it('virus peaks within days 2–5 and is cleared by about day 10–14', () => {
+    // Every seed must peak in the window; clearance may slip by a day for one unlucky seed (a surviving
+    // focus), so 9 of 10 must clear within [9, 14] days and all by day 16.
+    for (const run of runs) {
+      const p = peak(run, 'virus');
+      expect(p.time, `seed ${run.metadata.seed}`).toBeGreaterThanOrEqual(2);
+      expect(p.time).toBeLessThanOrEqual(5);
+    }
+    const cleared = runs.map((r) => clearance(r));
+    expect(count(cleared, (t) => t >= 9 && t <= 14), `clearance days ${cleared}`).toBeGreaterThanOrEqual(9);
+    expect(Math.max(...cleared)).toBeLessThanOrEqual(16);
+  });
+
+  it('CD8 effectors expand with a doubling time of 6–12 h and peak around days 7–10', () => {
+    for (const run of runs) {
+      const doubling = (Math.LN2 / cd8GrowthRate(run)) * 24;
+      expect(doubling).toBeGreaterThanOrEqual(6);
+      expect(doubling).toBeLessThanOrEqual(12);
+      const p = peak(run, 'cd8Effector');
+      expect(p.time).toBeGreaterThanOrEqual(7);
+      expect(p.time).toBeLessThanOrEqual(10);
+    }
+  });
+
+  it('CD8 effectors contract by ≥ 90 % and leave memory at about 5–10 % of the peak', () => {
+    // Memory is read at day 28 when contraction is over; "about" 5–10 %: a band of 4–12 % per seed
+    // allows for the binomial noise of a few hundred precursors.
+    for (const run of runs) {
+      const p = peak(run, 'cd8Effector');
+      expect(at(run, 'cd8Effector', 28) / p.value).toBeLessThan(0.1);
+      const memory = at(run, 'cd8Memory', 28) / p.value;
+      expect(memory).toBeGreaterThan(0.04);
+      expect(memory).toBeLessThan(0.12);
+    }
+  });
+
+  it('IgM rises before IgG', () => {
+    // "Rises": first sample above 0.01 a.u. (≈ 1 % of the day-14 IgM titre).
+    for (const run of runs) {
+      const first = (id: string): number => run.time[series(run, id).findIndex((v) => v > 0.01)];
+      expect(first('IgM')).toBeLessThan(first('IgG'));
+    }
+  });
+
+  it('antibody affinity matures in germinal centres and memory and expanded clones remain', () => {
+    // Germinal centres are small and stochastic (a seed can be dominated by one low-affinity clone), so
+    // maturation is checked on the median over seeds.
+    expect(median(runs.map((r) => at(r, 'iggAffinity', 28)))).toBeGreaterThan(
+      median(runs.map((r) => at(r, 'iggAffinity', 12))),
+    );
+    for (const run of runs) {
+      expect(at(run, 'bClones', 28)).toBeGreaterThan(at(run, 'bClones', 3));
+      expect(at(run, 'memoryCells', 28)).toBeGreaterThan(1000);
+      expect(peak(run, 'expandedClones').value).toBeGreaterThan(5);
+    }
+    expect(runs.length).toBe(SEEDS.length);
+  });
+});
