@@ -5,10 +5,11 @@
  * from here, so a model added to the suite appears everywhere at once.
  */
 import { ModelRegistry, type ModelPlugin } from '@immunotwin/engine';
+import { immuneModels } from '@immunotwin/model-immune';
 import { withinHostModels } from '@immunotwin/model-within-host';
 
 /** Every built-in model plugin. */
-export const builtInModels: readonly ModelPlugin[] = [...withinHostModels];
+export const builtInModels: readonly ModelPlugin[] = [...withinHostModels, ...immuneModels];
 
 /** A registry holding the built-in models (each checked by the registry as it registers). */
 export function builtInRegistry(): ModelRegistry {

@@ -1,0 +1,40 @@
+import { expect, test } from '@jupyterlab/galata';
+
+// In-browser kernel sessions do not survive a reload: every test gets a fresh workspace.
+test.use({ autoGoto: true });
+
+test('the Immune System Twin kernel runs the agent-based twin, plots it and shows its tissue', async ({ page }) => {
+  await expect(page.locator('.jp-LauncherCard[title="Immune System Twin"]').first()).toBeVisible();
+  await page.notebook.createNew('immune.ipynb', { kernel: 'immunotwin-immune-system' });
+  await page.notebook.setCell(
+    0,
+    'code',
+    "const r = await twin.run({ duration: 8 });\ntwin.plot(r, { observables: ['virus', 'tissueCTLs'], log: true })",
+  );
+  await page.notebook.runCell(0, { inplace: true });
+  await expect(
+    page.locator('.jp-Cell').first().locator('.jp-ImmunoTwinPlot .js-plotly-plot svg.main-svg').first(),
+  ).toBeVisible({ timeout: 30_000 });
+
+  // The same cell, now picturing the tissue.
+  await page.notebook.setCell(0, 'code', 'await twin.tissue({ duration: 4, times: [0, 2, 4] })');
+  await page.notebook.runCell(0, { inplace: true });
+  const tissue = page.locator('.jp-Cell').first().locator('twin-tissue');
+  await expect(tissue).toHaveCount(1);
+  await expect(tissue.locator('output')).toHaveText('day 0');
+  // Infection spreads: by day 4 some sites are infected or dead (the legend counts them).
+  const count = async (state: string) => Number(await tissue.locator(`li[data-state="${state}"] .count`).textContent());
+  const initiallyHealthy = await count('healthy');
+  await tissue.locator('input[type="range"]').fill('2');
+  await expect(tissue.locator('output')).toHaveText('day 4');
+  expect(await count('healthy')).toBeLessThan(initiallyHealthy);
+  // The canvas is painted: more than one colour on it.
+  const colours = await tissue.evaluate((element) => {
+    const canvas = element.shadowRoot!.querySelector('canvas')!;
+    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    const seen = new Set<number>();
+    for (let i = 0; i < data.length; i += 4) seen.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+    return seen.size;
+  });
+  expect(colours).toBeGreaterThan(2);
+});
