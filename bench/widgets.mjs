@@ -14,6 +14,7 @@
  * (rebuilt only when its inputs change) and served by a small static server.
  */
 import { createServer } from 'node:http';
+import { existsSync } from 'node:fs';
 import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,9 +55,10 @@ async function newestMtime(path) {
 }
 
 async function buildPage() {
-  const packages = await readdir(join(ROOT, 'packages'));
   const inputs = [PAGE, join(ROOT, 'node_modules', 'plotly.js-dist-min', 'package.json')];
-  for (const name of packages) inputs.push(join(ROOT, 'packages', name, 'lib'));
+  for (const name of ['engine', 'model-within-host', 'models', 'worker', 'widgets']) {
+    inputs.push(join(ROOT, 'packages', name, 'lib'));
+  }
   let newest = 0;
   for (const input of inputs) newest = Math.max(newest, await newestMtime(input).catch(() => 0));
   const stamp = join(OUT, '.inputs-mtime');
@@ -122,7 +124,8 @@ function percentile(values, p) {
 /**
  * Runs `during` while Chromium traces the page; returns its result and the durations (ms) of the page
  * main thread's tasks that overlap a window the page marked with `console.timeStamp('bench:start')` …
- * `console.timeStamp('bench:end')`, longest first, each with the names of the longest events inside it.
+ * `console.timeStamp('bench:end')`, longest first (with the window's index; the three longest with the
+ * names of the longest events inside them).
  */
 async function traced(browser, page, during) {
   await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
@@ -149,10 +152,10 @@ async function traced(browser, page, during) {
     else if (mark.message === 'bench:end' && windows.length > 0) windows[windows.length - 1].to = mark.ts;
   }
   if (windows.length === 0) throw new Error('the page marked no window in the trace');
-  const inWindow = (e) => windows.some((w) => e.ts <= w.to && e.ts + e.dur >= w.from);
+  const windowOf = (e) => windows.findIndex((w) => e.ts <= w.to && e.ts + e.dur >= w.from);
   const tasks = onMain
-    .filter((e) => e.ph === 'X' && e.name === 'RunTask' && inWindow(e))
-    .map((e) => ({ ms: e.dur / 1000, ts: e.ts, dur: e.dur, what: '' }))
+    .filter((e) => e.ph === 'X' && e.name === 'RunTask' && windowOf(e) >= 0)
+    .map((e) => ({ ms: e.dur / 1000, ts: e.ts, dur: e.dur, window: windowOf(e), what: '' }))
     .sort((a, b) => b.ms - a.ms);
   for (const task of tasks.slice(0, 3)) {
     const inside = onMain.filter(
@@ -189,6 +192,9 @@ async function measureSession(browser, page, kind, round, figures) {
     return runs;
   });
   figures[kind].ode.tasks.push(...ode.tasks);
+  for (let i = 0; i < ode.result.length; i++) {
+    figures[kind].ode.perRun.push(Math.max(0, ...ode.tasks.filter((t) => t.window === i).map((t) => t.ms)));
+  }
   for (const run of ode.result) {
     figures[kind].ode.wall.push(run.settled);
     figures[kind].ode.longTasks.push(...run.longTasks);
@@ -198,14 +204,21 @@ async function measureSession(browser, page, kind, round, figures) {
   figures[kind].ensemble.wall.push(ensemble.result.settled);
   figures[kind].ensemble.runEnd.push(ensemble.result.runEnd);
   figures[kind].ensemble.longTasks.push(...ensemble.result.longTasks);
+  figures[kind].ensemble.plot.push(ensemble.result.plot);
   await page.evaluate(() => window.bench.unmount());
   console.log(`  round ${round + 1}: ${kind} session measured`);
 }
 
+const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+if (!existsSync(executablePath)) {
+  console.error(
+    `widgets: no Chromium at ${executablePath}; install it (Debian: apt-get install chromium) or set CHROMIUM_PATH`,
+  );
+  process.exit(1);
+}
 const rebuilt = await buildPage();
 if (rebuilt) console.log(`  built the page into ${OUT}`);
 const server = await serve(OUT);
-const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const browser = await chromium.launch({
   executablePath,
   args: [
@@ -226,8 +239,8 @@ try {
   await page.waitForFunction(() => document.body.dataset.ready === 'true');
   const fresh = () => ({
     latency: Object.fromEntries(DEBOUNCES.map((d) => [d, []])),
-    ode: { tasks: [], wall: [], longTasks: [] },
-    ensemble: { tasks: [], wall: [], runEnd: [], longTasks: [] },
+    ode: { tasks: [], perRun: [], wall: [], longTasks: [] },
+    ensemble: { tasks: [], wall: [], runEnd: [], longTasks: [], plot: [] },
   });
   const figures = { worker: fresh(), main: fresh() };
   for (let round = 0; round < ROUNDS; round++) {
@@ -244,6 +257,12 @@ try {
   const longest = (tasks) => Math.max(0, ...tasks);
   const longestTask = (tasks) => tasks.reduce((a, b) => (b.ms > a.ms ? b : a), { ms: 0, what: '' });
   const busy = (tasks) => tasks.reduce((a, b) => a + b.ms, 0);
+  /** "12 react (1,234 ms), 80 extendTraces (2,345 ms)" averaged over the runs. */
+  const plotCalls = (runs) => {
+    const kinds = [...new Set(runs.flatMap((r) => Object.keys(r)))];
+    const mean = (kind, key) => runs.reduce((a, r) => a + (r[kind]?.[key] ?? 0), 0) / runs.length;
+    return kinds.map((k) => `${Math.round(mean(k, 'calls'))} ${k} (${ms(mean(k, 'ms'))})`).join(', ');
+  };
   const over50 = (list) =>
     list.length === 0 ? 'none ≥ 50 ms' : `${list.length} ≥ 50 ms (longest ${ms(longest(list.map((t) => t.duration)))})`;
   for (const debounce of DEBOUNCES) {
@@ -277,7 +296,8 @@ try {
     baseline: longestTask(main.ode.tasks).ms,
     baselineLabel: `${peer} (lower is better)`,
     notes: [
-      `${ODE_RUNS * ROUNDS} full-speed runs per session, every task of the page's main thread from a Chromium trace`,
+      `${ODE_RUNS * ROUNDS} full-speed runs per session, every task of the page's main thread from a Chromium trace (its overhead included); longest of all runs`,
+      `median of each run's longest task: worker ${ms(median(worker.ode.perRun))}, main thread ${ms(median(main.ode.perRun))}`,
       `worker: ${over50(worker.ode.longTasks)}; run drawn in median ${ms(median(worker.ode.wall))}`,
       `main thread: ${over50(main.ode.longTasks)}; run drawn in median ${ms(median(main.ode.wall))}`,
       `longest task inside (longest events, ms): worker: ${longestTask(worker.ode.tasks).what}; main thread: ${longestTask(main.ode.tasks).what}`,
@@ -293,6 +313,7 @@ try {
       `${ROUNDS} runs per session; worker: ${over50(worker.ensemble.longTasks)}; run ended in median ${ms(median(worker.ensemble.runEnd))}, drawn ${ms(median(worker.ensemble.wall))}`,
       `main thread: ${over50(main.ensemble.longTasks)}; run ended in median ${ms(median(main.ensemble.runEnd))}, drawn ${ms(median(main.ensemble.wall))}`,
       `main-thread busy time during the run: worker ${ms(busy(worker.ensemble.tasks) / ROUNDS)}, main thread ${ms(busy(main.ensemble.tasks) / ROUNDS)} (per run)`,
+      `plotly per run: worker ${plotCalls(worker.ensemble.plot)}; main thread ${plotCalls(main.ensemble.plot)}`,
       `longest task inside (longest events, ms): worker: ${longestTask(worker.ensemble.tasks).what}; main thread: ${longestTask(main.ensemble.tasks).what}`,
     ],
   });

@@ -25,6 +25,8 @@ interface IPlotCall {
   kind: string;
   /** `performance.now()` when the call's promise resolved. */
   at: number;
+  /** Milliseconds from the call to its promise's resolution (plotly draws synchronously, mostly). */
+  ms: number;
   /** Points it handed to plotly (0 for a react of an empty figure). */
   points: number;
 }
@@ -64,8 +66,10 @@ const timedPlotly: PlotlyLoader = async () => {
   const timed =
     <A extends unknown[]>(kind: string, call: (...args: A) => Promise<unknown>, points: (...args: A) => number) =>
     async (...args: A): Promise<unknown> => {
+      const started = performance.now();
       const result = await call.apply(plotly, args);
-      calls.push({ kind, at: performance.now(), points: points(...args) });
+      const at = performance.now();
+      calls.push({ kind, at, ms: at - started, points: points(...args) });
       return result;
     };
   return {
@@ -87,6 +91,17 @@ function stateOf(scenario: Record<string, unknown> = {}): WorkbenchState {
 function slider(name: string): HTMLInputElement {
   const controls = workbench!.renderRoot.querySelector('twin-controls')!;
   return controls.renderRoot.querySelector<HTMLInputElement>(`.row[data-parameter="${name}"] input[type="range"]`)!;
+}
+
+/** Number and total time of the plotly calls, by kind. */
+function summarise(list: IPlotCall[]): Record<string, { calls: number; ms: number }> {
+  const byKind: Record<string, { calls: number; ms: number }> = {};
+  for (const call of list) {
+    const entry = (byKind[call.kind] ??= { calls: 0, ms: 0 });
+    entry.calls++;
+    entry.ms += call.ms;
+  }
+  return byKind;
 }
 
 function waitFor(name: string): Promise<number> {
@@ -162,9 +177,11 @@ const bench = {
     runEnd: number;
     settled: number;
     longTasks: ILongTask[];
+    plot: Record<string, { calls: number; ms: number }>;
   }> {
     const element = workbench!;
     await element.settled();
+    const first = calls.length;
     const ended = waitFor('run-end');
     console.timeStamp('bench:start'); // marks the window in a Chromium trace
     const start = performance.now();
@@ -179,6 +196,7 @@ const bench = {
       runEnd,
       settled: end - start,
       longTasks: longTasks.filter((t) => t.start >= start && t.start <= end),
+      plot: summarise(calls.slice(first)),
     };
   },
 
