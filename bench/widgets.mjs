@@ -276,8 +276,8 @@ try {
       baselineLabel: `${peer} (lower is better)`,
       notes: [
         `Chromium ${version}; ${CHANGES} keyboard moves of the c slider per session (${ROUNDS} interleaved rounds), ${label}`,
-        `worker: first plot update (old curve cleared) median ${ms(median(pick('worker', 'firstUpdate')))}, run drawn to the end median ${ms(median(pick('worker', 'settled')))}`,
-        `main thread: first plot update median ${ms(median(pick('main', 'firstUpdate')))}, run drawn to the end median ${ms(median(pick('main', 'settled')))}`,
+        `worker: first plot update (old curve cleared) median ${ms(median(pick('worker', 'firstUpdate')))}, that draw took ${ms(median(pick('worker', 'draw')))}, run drawn to the end ${ms(median(pick('worker', 'settled')))}`,
+        `main thread: first plot update median ${ms(median(pick('main', 'firstUpdate')))}, that draw took ${ms(median(pick('main', 'draw')))}, run drawn to the end ${ms(median(pick('main', 'settled')))}`,
       ],
     });
     report({

@@ -149,11 +149,13 @@ const bench = {
   /**
    * After a slider move: waits until the workbench has settled, then gives the time from the `input`
    * event to the first plotly call of the new run that finished (`firstUpdate`, the old curve cleared)
-   * and to the first one that drew points of the new run (`firstData`), plus the run's end.
+   * and to the first one that drew points of the new run (`firstData`; `draw`: how long that call took),
+   * plus the run's end.
    */
   async afterInput(mark: { inputs: number; calls: number }): Promise<{
     firstUpdate: number;
     firstData: number;
+    draw: number;
     settled: number;
   }> {
     await workbench!.settled();
@@ -164,7 +166,7 @@ const bench = {
     const first = after[0];
     const data = after.find((c) => c.points > 0);
     if (!first || !data) throw new Error(`no plot update after the slider moved (${after.length} calls)`);
-    return { firstUpdate: first.at - at, firstData: data.at - at, settled: settledAt - at };
+    return { firstUpdate: first.at - at, firstData: data.at - at, draw: data.ms, settled: settledAt - at };
   },
 
   /**
