@@ -37,6 +37,11 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
+    // The widgets benchmark's page runs in Chromium, and bench/widgets.mjs hands functions to page.evaluate.
+    files: ['bench/widgets.mjs', 'bench/widgets/**/*.ts'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+  {
     files: ['packages/engine/src/**/*.ts', 'packages/model-*/src/**/*.ts'],
     languageOptions: { globals: {} },
   },

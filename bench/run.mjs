@@ -1,14 +1,15 @@
 /**
  * Runs every benchmark (each in its own Node process, so one's JIT state cannot favour another) and
- * prints a table of rates against their naive baselines measured side by side in the same run.
- * Usage: `npm run bench` (builds first), or `node bench/run.mjs [ode|ssa …]` after `tsc -b`.
+ * prints a table of figures against their baselines or peers measured side by side in the same run.
+ * Usage: `npm run bench` (builds first), or `node bench/run.mjs [ode|ssa|widgets …]` after `tsc -b`
+ * (widgets: a real Chromium, `/usr/bin/chromium` or `CHROMIUM_PATH`).
  */
 import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { formatRate, RESULT_PREFIX } from './harness.mjs';
 
-const BENCHMARKS = ['ode', 'ssa'];
+const BENCHMARKS = ['ode', 'ssa', 'widgets'];
 
 function runBenchmark(name) {
   return new Promise((resolve, reject) => {
@@ -68,7 +69,7 @@ for (const name of selected) {
 }
 
 console.log(
-  `\nBenchmarks (median of interleaved samples; node ${process.version}; ${((performance.now() - started) / 1000).toFixed(0)} s)\n`,
+  `\nBenchmarks (median of interleaved samples unless a row says p95 or longest; node ${process.version}; ${((performance.now() - started) / 1000).toFixed(0)} s)\n`,
 );
 console.log(
   table([
