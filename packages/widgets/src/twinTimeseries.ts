@@ -20,11 +20,14 @@ function themeLayout(element: Element): PlotlyObject {
   };
 }
 
+/** A draw that took d ms is followed by at least DRAW_PACING · d ms without drawing. */
+const DRAW_PACING = 3;
+
 /**
  * `<twin-timeseries>`: a plotly.js time series of chosen observables of a run, with pinned runs (dashed),
  * observed data (markers) and, for ensembles, the median with quantile bands. A run streams in with
  * `beginRun()` / `appendFrame()` / `endRun()`: frames are buffered and drawn at most once per animation
- * frame, appending with `extendTraces` (no redraw, no flicker); changes of what is shown redraw with
+ * frame (less often when drawing is slow, see `DRAW_PACING`), appending with `extendTraces` (no redraw, no flicker); changes of what is shown redraw with
  * `react`. plotly.js is loaded once, lazily, through `plotlyLoader` (default `import('plotly.js-dist-min')`).
  *
  * Properties: `manifest`, `observables` (ids; default every observable), `logY`, `observed`
@@ -71,6 +74,9 @@ export class TwinTimeseriesElement extends LitElement {
   private drawnPoints = new Map<number, number>();
   private needsRedraw = true;
   private framePending = false;
+  /** When the last draw ended and how long it took (ms), to pace the next one. */
+  private lastDrawEnd = 0;
+  private lastDrawCost = 0;
   private drawing: Promise<void> = Promise.resolve();
   private plotly: IPlotly | undefined;
   private drawError: unknown;
@@ -96,12 +102,16 @@ export class TwinTimeseriesElement extends LitElement {
     return this.buffer;
   }
 
-  /** Starts a new live run: the previous one's traces go (pinned runs and observed data stay). */
+  /**
+   * Starts a new live run: the previous one's traces go (pinned runs and observed data stay) when the new
+   * run's first frame is drawn.
+   */
   beginRun(): void {
     this.buffer = new RunBuffer();
     this.summary = undefined;
     this.needsRedraw = true;
-    this.schedule();
+    // No draw now: the previous run stays on screen until the new one's first frame replaces it, so a
+    // parameter change never blanks the plot (a run that ends with no frame is cleared by `endRun`).
   }
 
   /** Adds a frame of the live run; drawn at the next animation frame together with any others. */
@@ -206,16 +216,35 @@ export class TwinTimeseriesElement extends LitElement {
     return this.renderRoot.querySelector<HTMLElement>('.plot')!;
   }
 
+  /**
+   * Draws at the next animation frame — or later when drawing is expensive: after a draw that took `d`
+   * ms the next waits until `DRAW_PACING · d` ms have passed since it ended, so a heavy figure (an
+   * ensemble's many traces) leaves the page most of its time while a run streams in.
+   */
   private schedule(): void {
     if (this.framePending || !this.isConnected) return;
     this.framePending = true;
-    nextAnimationFrame(() => {
-      this.drawing = this.drawing.then(() => this.draw());
-    });
+    const draw = (): void =>
+      nextAnimationFrame(() => {
+        this.drawing = this.drawing.then(() => this.draw());
+      });
+    const wait = this.lastDrawEnd + DRAW_PACING * this.lastDrawCost - performance.now();
+    if (wait > 1) setTimeout(draw, wait);
+    else draw();
   }
 
   private async draw(): Promise<void> {
     this.framePending = false;
+    const started = performance.now();
+    try {
+      await this.drawNow();
+    } finally {
+      this.lastDrawEnd = performance.now();
+      this.lastDrawCost = this.lastDrawEnd - started;
+    }
+  }
+
+  private async drawNow(): Promise<void> {
     if (!this.manifest || !this.isConnected) return;
     try {
       await this.updateComplete;

@@ -65,6 +65,25 @@ describe('<twin-timeseries>', () => {
     expect(plotly.loads).toBe(1);
   });
 
+  it('keeps the previous run on screen until the next run’s first frame (no blank plot between runs)', async () => {
+    const { el, plotly } = await plot({ observables: ['V'] });
+    el.beginRun();
+    for (const frame of frames(4)) el.appendFrame(frame);
+    el.endRun();
+    await el.flushed();
+    const shown = plotly.trace('Free virus').y.length;
+    expect(shown).toBe(run.time.length);
+    const before = plotly.calls.length;
+    el.beginRun();
+    await el.flushed();
+    expect(plotly.calls.length).toBe(before); // nothing drawn: the old curve stays
+    expect(plotly.trace('Free virus').y.length).toBe(shown);
+    el.appendFrame(frames(2)[0]);
+    await el.flushed();
+    expect(plotly.calls.at(-1)!.name).toBe('react'); // the new run replaces it in one draw
+    expect(plotly.trace('Free virus').y).toEqual(Array.from(run.observables.V.slice(0, 2)));
+  });
+
   it('batches frames that arrive within one animation frame into one plotly call', async () => {
     const { el, plotly } = await plot({ observables: ['V'] });
     el.beginRun();
