@@ -215,7 +215,7 @@ export class LymphNode {
   private stepB(dt: number, SB: number, H: number, proliferation: number, depletion: number): void {
     const r = this.rates;
     const t = this.b;
-    const cn = t.counts;
+    let cn = t.counts;
     const activated = t.total(B_STATE.activated) + t.total(B_STATE.switched);
     const pDivide = prob((r.bDivision * proliferation * SB * dt) / (1 + activated / r.tCompetition));
     const room = Math.max(0, 1 - t.total(B_STATE.germinalCentre) / r.gcCapacity);
@@ -279,7 +279,10 @@ export class LymphNode {
       PG += outW - gcW + gcPlasma - pgOut;
       LL += toLL - llDie;
       MB += gcMemory - react - mbDie;
-      if (mutants > 0) this.scatterMutants(c, mutants);
+      if (mutants > 0) {
+        this.scatterMutants(c, mutants);
+        cn = t.counts; // new clones may have grown the table
+      }
       const next = [N, A, W, G, PM, PG, LL, MB];
       for (let s = 0; s < 8; s++) {
         let x = next[s];
