@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { formatRate, RESULT_PREFIX } from './harness.mjs';
 
-const BENCHMARKS = ['ode', 'ssa'];
+const BENCHMARKS = ['ode', 'ssa', 'immune'];
 
 function runBenchmark(name) {
   return new Promise((resolve, reject) => {

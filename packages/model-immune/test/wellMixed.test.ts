@@ -13,8 +13,10 @@ describe('immune twin: well-mixed limit agrees with the within-host ODE model', 
     { timeout: 60_000 },
     () => {
       const preset = immuneManifest.presets.find((p) => p.id === 'wellMixedVirusOnly')!.parameters;
-      const defaults = Object.fromEntries(immuneManifest.parameters.map((p) => [p.id, p.default]));
-      const q = { ...defaults, ...preset, stepMinutes: 10 };
+      const defaults: Record<string, number> = Object.fromEntries(
+        immuneManifest.parameters.map((p) => [p.id, p.default]),
+      );
+      const q: Record<string, number> = { ...defaults, ...preset, stepMinutes: 10 };
       const N = q.latticeSize * q.latticeSize;
       // The mapping documented in the manifest's assumptions.
       const ode = simulateSync(targetCellLimited, {
