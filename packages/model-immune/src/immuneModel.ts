@@ -6,7 +6,16 @@ import {
   type SteppedModelContext,
   type TissueView,
 } from '@immunotwin/engine';
-import { AGENT, AGENT_TYPES, AGENT_TYPE_NAMES, AgentPool, stepAgents, type AgentStep, type AgentStepOutcome, type AgentWorld } from './tissue/agents.js';
+import {
+  AGENT,
+  AGENT_TYPES,
+  AGENT_TYPE_NAMES,
+  AgentPool,
+  stepAgents,
+  type AgentStep,
+  type AgentStepOutcome,
+  type AgentWorld,
+} from './tissue/agents.js';
 import { CELL, CELL_STATE_NAMES, countCells, stepEpithelium, type EpitheliumStep } from './tissue/epithelium.js';
 import { FIELD_IDS, FIELD_UNITS, sourcePerStep, TissueFields, type FieldId } from './tissue/fields.js';
 import { B_STATE, LymphNode, T_STATE, type Epitopes, type LymphNodeModifiers } from './lymphNode/lymphNode.js';
@@ -108,6 +117,7 @@ export class ImmuneModel implements SteppedModel {
         memoryFormation: p.memoryFormation,
         memoryDeath: p.memoryDeath,
         helpHalf: p.helpHalf,
+        tCompetition: p.tCompetition,
         helpBoost: p.helpBoost,
         presentationHalf: p.presentationHalf,
         dcLymphNodeDeath: p.dcLymphNodeDeath,
@@ -115,6 +125,7 @@ export class ImmuneModel implements SteppedModel {
         antigenHalf: p.antigenHalf,
         nodeAntigenDecay: p.nodeAntigenDecay,
         bDivision: p.bDivision,
+        memoryBThreshold: p.memoryBThreshold,
         plasmaDifferentiation: p.plasmaDifferentiation,
         gcEntry: p.gcEntry,
         gcDivision: p.gcDivision,
@@ -140,7 +151,8 @@ export class ImmuneModel implements SteppedModel {
     const p = this.p;
     const n = this.lattice.size;
     if (this.innate) {
-      for (let k = Math.round(p.macrophageDensity * n); k > 0; k--) this.agents.add(AGENT.macrophage, this.rng.integer(n));
+      for (let k = Math.round(p.macrophageDensity * n); k > 0; k--)
+        this.agents.add(AGENT.macrophage, this.rng.integer(n));
       for (let k = Math.round(p.dcDensity * n); k > 0; k--) this.agents.add(AGENT.dc, this.rng.integer(n));
     }
     if (this.adaptive) {
@@ -194,7 +206,13 @@ export class ImmuneModel implements SteppedModel {
     };
     const hops = (speed: number): number => (speed * h * MINUTES_PER_DAY) / p.siteSize;
     this.agentStep = {
-      death: Float64Array.from([pr(p.macrophageTurnover), pr(p.neutrophilDeath), pr(p.nkDeath), pr(p.dcTurnover), pr(p.ctlDeath)]),
+      death: Float64Array.from([
+        pr(p.macrophageTurnover),
+        pr(p.neutrophilDeath),
+        pr(p.nkDeath),
+        pr(p.dcTurnover),
+        pr(p.ctlDeath),
+      ]),
       moves: Float64Array.from([
         hops(p.macrophageSpeed),
         hops(p.neutrophilSpeed),
@@ -253,8 +271,19 @@ export class ImmuneModel implements SteppedModel {
     } else {
       while (this.dcQueue.ready(t)) this.dcQueue.pop();
     }
+    if (virusDecay > p.virusClearance) this.neutralisedToAntigen(h, virusDecay);
     this.fields.step(h);
     this.clock[0] = t;
+  }
+
+  /**
+   * Virions neutralised by antibody over the step become antigen (immune complexes) at their site, so a
+   * neutralised challenge still reaches the lymph node and boosts memory B cells.
+   */
+  private neutralisedToAntigen(h: number, virusDecay: number): void {
+    const share = ((virusDecay - this.p.virusClearance) / virusDecay) * -Math.expm1(-virusDecay * h);
+    const { virus, antigen } = this.fields.values;
+    for (let i = 0; i < virus.length; i++) antigen[i] += share * virus[i];
   }
 
   /** A site among 4 random ones with the most chemokine (recruitment follows inflammation). */
@@ -293,10 +322,12 @@ export class ImmuneModel implements SteppedModel {
     const p = this.p;
     const cd8 = this.node.cd8;
     let responding = 0;
-    for (let c = 0; c < cd8.size; c++) responding += cd8.counts[c * 4 + T_STATE.cycling] + cd8.counts[c * 4 + T_STATE.effector];
+    for (let c = 0; c < cd8.size; c++)
+      responding += cd8.counts[c * 4 + T_STATE.cycling] + cd8.counts[c * 4 + T_STATE.effector];
     if (responding <= 0) return;
     const chem = this.fields.total('chemokine');
-    const rate = (p.ctlHoming * responding * chem) / (chem + p.recruitHalf) / p.tissueScale;
+    const room = Math.max(0, 1 - this.agents.byType[AGENT.ctl] / this.lattice.size);
+    const rate = (((p.ctlHoming * responding * chem) / (chem + p.recruitHalf)) * room) / p.tissueScale;
     const k = this.rng.poisson(rate * h);
     for (let j = 0; j < k; j++) {
       let u = this.rng.uniform() * responding;
@@ -397,7 +428,8 @@ export class ImmuneModel implements SteppedModel {
       case 'depleteCD4':
       case 'depleteCD8':
       case 'depleteB': {
-        const table = event.kind === 'depleteCD4' ? this.node.cd4 : event.kind === 'depleteCD8' ? this.node.cd8 : this.node.b;
+        const table =
+          event.kind === 'depleteCD4' ? this.node.cd4 : event.kind === 'depleteCD8' ? this.node.cd8 : this.node.b;
         table.deplete(v.fraction, (n, q) => this.rng.binomial(n, q));
         if (event.kind === 'depleteCD8') {
           this.agents.cull(AGENT.ctl, v.fraction, this.rng);

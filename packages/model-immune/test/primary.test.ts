@@ -6,7 +6,7 @@ import { at, clearance, count, median, peak, runSeeds, SEEDS, series } from './r
 let runs: RunResult[] = [];
 beforeAll(() => {
   runs = runSeeds({ duration: 28 });
-});
+}, 180_000);
 
 /** CD8 growth rate (1/day) fitted between the first samples above 10² and 10⁴ responding cells. */
 function cd8GrowthRate(run: RunResult): number {
@@ -26,7 +26,10 @@ describe('immune twin: primary infection (10 seeds)', () => {
       expect(p.time).toBeLessThanOrEqual(5);
     }
     const cleared = runs.map((r) => clearance(r));
-    expect(count(cleared, (t) => t >= 9 && t <= 14), `clearance days ${cleared}`).toBeGreaterThanOrEqual(9);
+    expect(
+      count(cleared, (t) => t >= 9 && t <= 14),
+      `clearance days ${cleared}`,
+    ).toBeGreaterThanOrEqual(9);
     expect(Math.max(...cleared)).toBeLessThanOrEqual(16);
   });
 

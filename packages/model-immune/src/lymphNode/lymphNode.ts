@@ -28,6 +28,7 @@ export interface LymphNodeRates {
   readonly memoryFormation: number;
   readonly memoryDeath: number;
   readonly helpHalf: number;
+  readonly tCompetition: number;
   readonly helpBoost: number;
   readonly presentationHalf: number;
   readonly dcLymphNodeDeath: number;
@@ -35,6 +36,7 @@ export interface LymphNodeRates {
   readonly antigenHalf: number;
   readonly nodeAntigenDecay: number;
   readonly bDivision: number;
+  readonly memoryBThreshold: number;
   readonly plasmaDifferentiation: number;
   readonly gcEntry: number;
   readonly gcDivision: number;
@@ -158,8 +160,18 @@ export class LymphNode {
     return this.rng.binomial(n, p);
   }
 
-  private stepT(t: CloneTable, dt: number, S: number, division: number, boost: number, depletion: number): void {
+  private stepT(
+    t: CloneTable,
+    dt: number,
+    presented: number,
+    division: number,
+    boost: number,
+    depletion: number,
+  ): void {
     const r = this.rates;
+    // Stimulation per cell falls as responding cells compete for the same presenting DCs.
+    const responding = t.total(T_STATE.cycling) + t.total(T_STATE.effector);
+    const S = presented / (1 + responding / r.tCompetition);
     const pDivide = prob(division * dt);
     const pDiff = prob((r.tDifferentiation + r.tDifferentiationOff * (1 - S)) * dt);
     const outRate = r.effectorDeath + r.memoryFormation;
@@ -203,8 +215,9 @@ export class LymphNode {
   private stepB(dt: number, SB: number, H: number, proliferation: number, depletion: number): void {
     const r = this.rates;
     const t = this.b;
-    const cn = t.counts;
-    const pDivide = prob(r.bDivision * proliferation * SB * dt);
+    let cn = t.counts;
+    const activated = t.total(B_STATE.activated) + t.total(B_STATE.switched);
+    const pDivide = prob((r.bDivision * proliferation * SB * dt) / (1 + activated / r.tCompetition));
     const room = Math.max(0, 1 - t.total(B_STATE.germinalCentre) / r.gcCapacity);
     const pGcDivide = prob(r.gcDivision * proliferation * SB * room * dt);
     const leaveRate = r.plasmaDifferentiation + r.gcEntry * H * room;
@@ -216,8 +229,9 @@ export class LymphNode {
     const llShare = plasmaOut > 0 ? r.longLivedFraction / plasmaOut : 0;
     const pMemDie = prob(r.memoryDeath * dt);
     const pMemOut = prob(r.gcMemoryOutput * dt);
-    const collapse = 0.5 * (1 - SB * H);
+    const collapse = 0.5 * (1 - H);
     const pDeplete = prob(depletion * dt);
+    const memorySignal = Math.max(0, SB - r.memoryBThreshold) / (1 - r.memoryBThreshold);
     let igm = 0;
     let igmW = 0;
     let igg = 0;
@@ -229,9 +243,18 @@ export class LymphNode {
       for (let s = 0; s < 8; s++) total += cn[o + s];
       if (total === 0) continue;
       const a = t.affinity[c];
-      let [N, A, W, G, PM, PG, LL, MB] = [cn[o], cn[o + 1], cn[o + 2], cn[o + 3], cn[o + 4], cn[o + 5], cn[o + 6], cn[o + 7]];
-      const act = this.bin(N, prob(r.bActivation * a * SB * H * dt));
-      const react = this.bin(MB, prob(r.memoryActivation * a * SB * dt));
+      let [N, A, W, G, PM, PG, LL, MB] = [
+        cn[o],
+        cn[o + 1],
+        cn[o + 2],
+        cn[o + 3],
+        cn[o + 4],
+        cn[o + 5],
+        cn[o + 6],
+        cn[o + 7],
+      ];
+      const act = this.bin(N, prob(r.bActivation * a * SB * dt));
+      const react = this.bin(MB, prob(r.memoryActivation * a * memorySignal * dt));
       const birthsA = this.bin(A, pDivide);
       const outA = this.bin(A, pLeave);
       const gcA = this.bin(outA, gcShare);
@@ -256,7 +279,10 @@ export class LymphNode {
       PG += outW - gcW + gcPlasma - pgOut;
       LL += toLL - llDie;
       MB += gcMemory - react - mbDie;
-      if (mutants > 0) this.scatterMutants(c, mutants);
+      if (mutants > 0) {
+        this.scatterMutants(c, mutants);
+        cn = t.counts; // new clones may have grown the table
+      }
       const next = [N, A, W, G, PM, PG, LL, MB];
       for (let s = 0; s < 8; s++) {
         let x = next[s];
@@ -268,7 +294,8 @@ export class LymphNode {
       igg += cn[o + 5] + cn[o + 6];
       iggW += (cn[o + 5] + cn[o + 6]) * a;
     }
-    for (let k = 0; k < this.pending.length; k += 2) t.counts[this.pending[k] * 8 + B_STATE.germinalCentre] += this.pending[k + 1];
+    for (let k = 0; k < this.pending.length; k += 2)
+      t.counts[this.pending[k] * 8 + B_STATE.germinalCentre] += this.pending[k + 1];
     this.pending.length = 0;
     const sc = this.scalars;
     const s = r.igSecretion;

@@ -1,7 +1,15 @@
 import type { InterventionSpec } from '@immunotwin/engine';
 
 type Field = InterventionSpec['fields'][number];
-const field = (id: string, label: string, unit: string, value: number, min: number, max: number, description: string): Field => ({
+const field = (
+  id: string,
+  label: string,
+  unit: string,
+  value: number,
+  min: number,
+  max: number,
+  description: string,
+): Field => ({
   id,
   label,
   unit,
@@ -44,7 +52,15 @@ export const IMMUNE_INTERVENTIONS: readonly InterventionSpec[] = [
     hasStop: false,
     fields: [
       field('dose', 'Antigen dose', 'a.u.', 200, 0, 1e6, 'Antigen added to the node.'),
-      field('adjuvant', 'Adjuvant', '1', 1, 0, 1, 'Strength of the adjuvant (0: none, 1: strong), i.e. how much of the depot reaches T cells.'),
+      field(
+        'adjuvant',
+        'Adjuvant',
+        '1',
+        1,
+        0,
+        1,
+        'Strength of the adjuvant (0: none, 1: strong), i.e. how much of the depot reaches T cells.',
+      ),
     ],
   },
   {

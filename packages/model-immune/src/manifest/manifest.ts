@@ -32,7 +32,7 @@ export const immuneManifest: ModelManifest = {
       description:
         'Spatial structure, innate and adaptive responses off: the target-cell-limited model with an eclipse phase, as an agent-based model (compare with target-cell-limited at β_ODE = β/N, U0 = N).',
       source: 'Baccam et al. 2006 structure; see the assumptions for the mapping',
-      parameters: { spatial: 0, innate: 0, adaptive: 0, beta: 10, inoculum: 100 },
+      parameters: { spatial: 0, innate: 0, adaptive: 0, regeneration: 0, beta: 10, inoculum: 100 },
     },
     {
       id: 'highPrecursors',
@@ -51,7 +51,7 @@ export const immuneManifest: ModelManifest = {
     'Receptors and epitopes are bit strings (IMMSIM); a receptor binds with at most maxMismatch mismatched bits, with affinity affinityPerMismatch^mismatches. Naive precursors are drawn uniformly among binding receptors, so most start with low affinity.',
     'T cells: activation by presented antigen at a rate ∝ affinity; dividing cells keep cycling while antigen is presented and stop when it wanes; effectors die at ~0.5/day or become memory (De Boer et al. 2001). Memory cells reactivate ten times faster.',
     'B cells: activation by antigen draining to the node; extrafollicular IgM plasma cells; with CD4 help germinal centres with one-bit hypermutation and affinity-dependent survival and output; IgG plasma cells (some long-lived) and memory B cells. Antibody neutralises free virus in proportion to titre × affinity.',
-    'Well-mixed mapping (spatial = innate = adaptive = 0): every field is mixed over the patch each step, so a healthy cell is infected at rate β·V/N, where V is the virus in the patch and N = latticeSize². This is the target-cell-limited model (eclipse = 1, entryLoss = 0, λ = d_U = 0) with U0 = N, β_ODE = β/N, k = eclipseRate, δ = infectedDeath, p = production, c = virusClearance and V0 = inoculum (virus in IU of the patch).',
+    'Well-mixed mapping (spatial = innate = adaptive = 0): every field is mixed over the patch each step, so a healthy cell is infected at rate β·V/N, where V is the virus in the patch and N = latticeSize². With regeneration = 0 this is the target-cell-limited model (eclipse = 1, entryLoss = 0, λ = d_U = 0) with U0 = N, β_ODE = β/N, k = eclipseRate, δ = infectedDeath, p = production, c = virusClearance and V0 = inoculum (virus in IU of the patch).',
     'Titres, antigen and cytokine amounts are in arbitrary units; parameters marked "calibrated" were tuned so that the default primary infection peaks in days 2–5, clears by days 10–14, and CD8 T cells peak at days 7–10 with memory ~5–10 % of the peak.',
     'Default time step 15 min; the runner may shorten the last step of an interval, and all probabilities are recomputed for the step length used.',
   ],

@@ -41,7 +41,12 @@ export const IMMUNE_OBSERVABLES: readonly ObservableSpec[] = [
   obs('IgM', 'IgM titre', 'a.u.'),
   obs('IgG', 'IgG titre', 'a.u.'),
   obs('mAb', 'Infused monoclonal antibody', 'a.u.'),
-  obs('antibodyAffinity', 'Mean antibody affinity', '1', 'titre-weighted mean affinity of IgM + IgG (0 without antibody)'),
+  obs(
+    'antibodyAffinity',
+    'Mean antibody affinity',
+    '1',
+    'titre-weighted mean affinity of IgM + IgG (0 without antibody)',
+  ),
   obs('iggAffinity', 'Mean IgG affinity', '1'),
   obs('expandedClones', 'Expanded clones', 'clones', 'T- and B-cell clones with ≥ 100 antigen-experienced cells'),
   obs('bClones', 'B-cell clones', 'clones', 'distinct B-cell receptors present (grows with hypermutation)'),
