@@ -8,6 +8,7 @@ test.use({ autoGoto: true });
 const NOTEBOOKS = path.resolve(__dirname, '../../notebooks');
 const PLOT_MIME_TYPE = 'application/vnd.immunotwin.plot+json';
 const WORKBENCH_MIME_TYPE = 'application/vnd.immunotwin.workbench+json';
+const TISSUE_MIME_TYPE = 'application/vnd.immunotwin.tissue+json';
 
 /** What a notebook must show besides running without errors. */
 interface IExpected {
@@ -15,6 +16,8 @@ interface IExpected {
   plots?: number;
   /** Workbench outputs, each shown live. */
   workbenches?: number;
+  /** Tissue views. */
+  tissues?: number;
   /** Text some output must contain. */
   text?: RegExp;
 }
@@ -22,6 +25,7 @@ interface IExpected {
 const EXPECTED: Record<string, IExpected> = {
   '00-getting-started.ipynb': { plots: 4, text: /the peak is [\d.]+ times lower/ },
   '01-treat-an-infection.ipynb': { workbenches: 1, text: /days 2–5/ },
+  '02-immune-response.ipynb': { plots: 4, workbenches: 1, tissues: 1, text: /after the challenge on day 28: \d+ IU/ },
 };
 
 interface IOutputJson {
@@ -43,6 +47,7 @@ for (const name of templates) {
     const expected = EXPECTED[name] ?? {};
     // The twin kernels are registered when the launcher lists them.
     await expect(page.locator('.jp-LauncherCard[title="Within-host Twin"]').first()).toBeVisible();
+    await expect(page.locator('.jp-LauncherCard[title="Immune System Twin"]').first()).toBeVisible();
     await page.contents.uploadFile(path.join(NOTEBOOKS, name), `${tmpPath}/${name}`);
     await page.notebook.openByPath(`${tmpPath}/${name}`);
     await page.notebook.activate(name);
@@ -65,6 +70,7 @@ for (const name of templates) {
     const withData = (mime: string) => all.filter((output) => output.data && mime in output.data);
     expect(withData(PLOT_MIME_TYPE)).toHaveLength(expected.plots ?? 0);
     expect(withData(WORKBENCH_MIME_TYPE)).toHaveLength(expected.workbenches ?? 0);
+    expect(withData(TISSUE_MIME_TYPE)).toHaveLength(expected.tissues ?? 0);
     if (expected.plots) {
       await expect(page.locator('.jp-ImmunoTwinPlot .js-plotly-plot svg.main-svg').first()).toBeVisible({
         timeout: 30_000,
@@ -75,6 +81,7 @@ for (const name of templates) {
       await expect(page.locator('twin-workbench')).toHaveCount(expected.workbenches);
       await expect(page.locator('.jp-ImmunoTwinWorkbench-error')).toHaveCount(0);
     }
+    if (expected.tissues) await expect(page.locator('twin-tissue')).toHaveCount(expected.tissues);
     if (expected.text) {
       const texts = all.map((output) =>
         [output.text, output.data?.['text/plain'], output.data?.['text/html']].flat().join(''),

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { withinHostModels } from '@immunotwin/model-within-host';
+import { builtInModels } from '@immunotwin/models';
 import { describe, expect, it } from 'vitest';
 import { describeNotebook, readTemplates, writeCatalog } from '../../../scripts/bundle-templates.mjs';
 import { twinKernelSpecs } from '../src/specs.js';
@@ -52,7 +52,7 @@ describe('the template catalog (scripts/bundle-templates.mjs)', () => {
       kernelDisplayName: 'Within-host Twin',
     });
     expect(gettingStarted!.description).toMatch(/^This notebook runs on the Within-host Twin kernel/);
-    const twinKernels = twinKernelSpecs(withinHostModels).map((spec) => spec.name);
+    const twinKernels = twinKernelSpecs(builtInModels).map((spec) => spec.name);
     for (const template of templates) expect([...twinKernels, 'python3']).toContain(template.kernelName);
   });
 
