@@ -77,6 +77,7 @@ export function startKernel(
       started++;
       return createNodeKernelWorker({ workerUrl });
     },
+    model: 'target-cell-limited',
     ...options,
   });
   return {

@@ -110,7 +110,7 @@ describe('TwinSession: scenarios and parameters', () => {
     const error = await rejection(new TwinSession().create({ model: 'no-such-model' }));
     expect(error).toBeInstanceOf(ValidationError);
     expect(error.message).toBe(
-      'Invalid scenario: model: unknown model "no-such-model"; known models: bacteria-innate, target-cell-limited, virus-innate-adaptive',
+      'Invalid scenario: model: unknown model "no-such-model"; known models: bacteria-innate, immune-system, target-cell-limited, virus-innate-adaptive',
     );
   });
 
@@ -160,6 +160,7 @@ describe('TwinSession: scenarios and parameters', () => {
     const session = new TwinSession();
     expect((await session.models()).map((m) => m.id)).toEqual([
       'bacteria-innate',
+      'immune-system',
       'target-cell-limited',
       'virus-innate-adaptive',
     ]);
