@@ -244,6 +244,7 @@ export class ImmuneModel implements SteppedModel {
     const f = this.fields.values;
     this.clock[1] += stepEpithelium(this.cells, this.lattice.neighbours, f, this.epi, this.rng);
     if (this.agents.count > 0) {
+      if (this.spatial && Math.floor(t) !== Math.floor(this.clock[0])) this.agents.sortBySite(this.lattice.size);
       const o = this.outcome;
       const kills = o.nkKills + o.ctlKills;
       stepAgents(this.agents, this.world, this.agentStep, this.rng, o);
