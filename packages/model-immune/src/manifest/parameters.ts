@@ -532,6 +532,40 @@ const INNATE: ParameterSpec[] = [
   ),
 ];
 
+/** Innate constants that used to be hidden in the code. */
+const INNATE_EXTRA: ParameterSpec[] = [
+  param(
+    'inflammatoryRecruitment',
+    'Inflammatory recruitment boost',
+    '1',
+    10,
+    0,
+    100,
+    'Factor by which saturating cytokine raises macrophage and DC replacement above the resting rate (× cytokine signal).',
+    CAL,
+  ),
+  param(
+    'macrophageDeactivation',
+    'Macrophage deactivation',
+    '1/day',
+    1,
+    0,
+    100,
+    'Rate at which an activated macrophage without a stimulus at its site returns to rest.',
+    'modelling choice',
+  ),
+  param(
+    'infectedCytokineShare',
+    'Cytokine from infected cells',
+    '1',
+    0.2,
+    0,
+    10,
+    'Cytokine secreted per infected epithelial cell, as a fraction of cytokineSecretion.',
+    'modelling choice',
+  ),
+];
+
 /** T cells. */
 const TCELLS: ParameterSpec[] = [
   param(
@@ -849,6 +883,16 @@ const BCELLS: ParameterSpec[] = [
     CAL,
   ),
   param(
+    'gcCollapse',
+    'GC collapse without help',
+    '1/day',
+    0.5,
+    0,
+    20,
+    'Extra death rate of GC B cells without CD4 help (× (1 − help)): germinal centres wind down as follicular help contracts.',
+    CAL,
+  ),
+  param(
     'gcOutput',
     'GC output',
     '1/day',
@@ -978,6 +1022,7 @@ export const IMMUNE_PARAMETERS: readonly ParameterSpec[] = [
   ...VIRUS,
   ...FIELDS,
   ...INNATE,
+  ...INNATE_EXTRA,
   ...TCELLS,
   ...BCELLS,
 ];
