@@ -133,6 +133,7 @@ export class ImmuneModel implements SteppedModel {
         mutationRate: p.mutationRate,
         gcDeath: p.gcDeath,
         gcOutput: p.gcOutput,
+        gcCollapse: p.gcCollapse,
         gcMemoryOutput: p.gcMemoryOutput,
         plasmaDeath: p.plasmaDeath,
         longLivedFraction: p.longLivedFraction,
@@ -201,7 +202,8 @@ export class ImmuneModel implements SteppedModel {
       virus: sourcePerStep(p.production * this.production, virusDecay, h),
       ifn: innate * sourcePerStep(p.ifnSecretion * this.ifnFactor, p.ifnDecay, h),
       chemokine: innate * sourcePerStep(p.chemokineSecretion, p.chemokineDecay, h),
-      cytokine: innate * sourcePerStep(0.2 * p.cytokineSecretion * this.cytokineFactor, p.cytokineDecay, h),
+      cytokine:
+        innate * sourcePerStep(p.infectedCytokineShare * p.cytokineSecretion * this.cytokineFactor, p.cytokineDecay, h),
       antigen: p.antigenPerDeath,
     };
     const hops = (speed: number): number => (speed * h * MINUTES_PER_DAY) / p.siteSize;
@@ -223,7 +225,7 @@ export class ImmuneModel implements SteppedModel {
       chemotaxis: Uint8Array.from([0, 1, 1, 0, 1]),
       virusLeft: Math.exp(-p.phagocytosis * h),
       activation: p.macrophageActivation,
-      deactivation: pr(1),
+      deactivation: pr(p.macrophageDeactivation),
       cytokine: sourcePerStep(p.cytokineSecretion * this.cytokineFactor, p.cytokineDecay, h),
       chemokine: sourcePerStep(p.chemokineSecretion, p.chemokineDecay, h),
       nkKill: pr(p.nkKill),
@@ -244,6 +246,7 @@ export class ImmuneModel implements SteppedModel {
     const f = this.fields.values;
     this.clock[1] += stepEpithelium(this.cells, this.lattice.neighbours, f, this.epi, this.rng);
     if (this.agents.count > 0) {
+      if (this.spatial && Math.floor(t) !== Math.floor(this.clock[0])) this.agents.sortBySite(this.lattice.size);
       const o = this.outcome;
       const kills = o.nkKills + o.ctlKills;
       stepAgents(this.agents, this.world, this.agentStep, this.rng, o);
@@ -311,8 +314,8 @@ export class ImmuneModel implements SteppedModel {
       const k = rate > 0 ? this.rng.poisson(rate * h) : 0;
       for (let j = 0; j < k; j++) this.agents.add(type, placeByChem ? this.placeByChemokine() : this.rng.integer(n));
     };
-    influx(AGENT.macrophage, p.macrophageTurnover * macBase * (1 + 10 * cytSignal), true);
-    influx(AGENT.dc, p.dcTurnover * dcBase * (1 + 10 * cytSignal), true);
+    influx(AGENT.macrophage, p.macrophageTurnover * macBase * (1 + p.inflammatoryRecruitment * cytSignal), true);
+    influx(AGENT.dc, p.dcTurnover * dcBase * (1 + p.inflammatoryRecruitment * cytSignal), true);
     influx(AGENT.neutrophil, p.neutrophilInflux * cytSignal, true);
     influx(AGENT.nk, p.nkInflux * chemSignal, true);
   }

@@ -44,6 +44,7 @@ export interface LymphNodeRates {
   readonly mutationRate: number;
   readonly gcDeath: number;
   readonly gcOutput: number;
+  readonly gcCollapse: number;
   readonly gcMemoryOutput: number;
   readonly plasmaDeath: number;
   readonly longLivedFraction: number;
@@ -229,7 +230,7 @@ export class LymphNode {
     const llShare = plasmaOut > 0 ? r.longLivedFraction / plasmaOut : 0;
     const pMemDie = prob(r.memoryDeath * dt);
     const pMemOut = prob(r.gcMemoryOutput * dt);
-    const collapse = 0.5 * (1 - H);
+    const collapse = r.gcCollapse * (1 - H);
     const pDeplete = prob(depletion * dt);
     const memorySignal = Math.max(0, SB - r.memoryBThreshold) / (1 - r.memoryBThreshold);
     let igm = 0;

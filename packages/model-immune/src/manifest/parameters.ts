@@ -532,6 +532,40 @@ const INNATE: ParameterSpec[] = [
   ),
 ];
 
+/** Innate constants that used to be hidden in the code. */
+const INNATE_EXTRA: ParameterSpec[] = [
+  param(
+    'inflammatoryRecruitment',
+    'Inflammatory recruitment boost',
+    '1',
+    10,
+    0,
+    100,
+    'Factor by which saturating cytokine raises macrophage and DC replacement above the resting rate (× cytokine signal).',
+    CAL,
+  ),
+  param(
+    'macrophageDeactivation',
+    'Macrophage deactivation',
+    '1/day',
+    1,
+    0,
+    100,
+    'Rate at which an activated macrophage without a stimulus at its site returns to rest.',
+    'modelling choice',
+  ),
+  param(
+    'infectedCytokineShare',
+    'Cytokine from infected cells',
+    '1',
+    0.2,
+    0,
+    10,
+    'Cytokine secreted per infected epithelial cell, as a fraction of cytokineSecretion.',
+    'modelling choice',
+  ),
+];
+
 /** T cells. */
 const TCELLS: ParameterSpec[] = [
   param(
@@ -638,7 +672,7 @@ const TCELLS: ParameterSpec[] = [
     'memoryFormation',
     'Memory formation',
     '1/day',
-    0.05,
+    0.04,
     0,
     5,
     'Rate at which effector T cells become long-lived memory cells.',
@@ -678,7 +712,7 @@ const TCELLS: ParameterSpec[] = [
     'ctlHoming',
     'Effector homing',
     '1/day',
-    1,
+    0.4,
     0,
     100,
     'Rate at which responding CD8 cells home to the inflamed organ (the patch gets 1/tissueScale of them, scaled by chemokine and by the free room: at most one CTL per site).',
@@ -849,6 +883,16 @@ const BCELLS: ParameterSpec[] = [
     CAL,
   ),
   param(
+    'gcCollapse',
+    'GC collapse without help',
+    '1/day',
+    0.5,
+    0,
+    20,
+    'Extra death rate of GC B cells without CD4 help (× (1 − help)): germinal centres wind down as follicular help contracts.',
+    CAL,
+  ),
+  param(
     'gcOutput',
     'GC output',
     '1/day',
@@ -922,7 +966,7 @@ const BCELLS: ParameterSpec[] = [
     'neutralisation',
     'Neutralisation',
     '1/(a.u.·day)',
-    10,
+    3,
     0,
     1e5,
     'Extra clearance of free virus per unit affinity-weighted antibody.',
@@ -978,6 +1022,7 @@ export const IMMUNE_PARAMETERS: readonly ParameterSpec[] = [
   ...VIRUS,
   ...FIELDS,
   ...INNATE,
+  ...INNATE_EXTRA,
   ...TCELLS,
   ...BCELLS,
 ];

@@ -76,6 +76,29 @@ export class AgentPool {
     }
   }
 
+  /**
+   * Reorders the agents by site (a stable counting sort over `sites` lattice sites), so that one pass over
+   * the agents walks the lattice arrays in memory order. Deterministic; call it now and then (agents move
+   * only a few sites per step, so the order decays slowly).
+   */
+  sortBySite(sites: number): void {
+    const n = this.count;
+    const start = new Int32Array(sites + 1);
+    for (let i = 0; i < n; i++) start[this.site[i] + 1]++;
+    for (let k = 0; k < sites; k++) start[k + 1] += start[k];
+    const order = new Int32Array(n);
+    for (let i = 0; i < n; i++) order[start[this.site[i]]++] = i;
+    const permute = <T extends Uint8Array | Int32Array | Float32Array>(a: T): void => {
+      const copy = a.slice(0, n);
+      for (let k = 0; k < n; k++) a[k] = copy[order[k]];
+    };
+    permute(this.type);
+    permute(this.state);
+    permute(this.site);
+    permute(this.load);
+    permute(this.clone);
+  }
+
   /** Removes each agent of `type` with probability `fraction` (a depletion). */
   cull(type: number, fraction: number, rng: Rng): void {
     for (let i = 0; i < this.count; i++) {
@@ -192,6 +215,8 @@ export interface AgentStepOutcome {
  */
 export function stepAgents(pool: AgentPool, world: AgentWorld, s: AgentStep, rng: Rng, out: AgentStepOutcome): void {
   const { cells, neighbours, virus, antigen, chemokine, cytokine } = world;
+  // Per-agent probabilities need no more than 32 random bits: one raw output per draw, not two.
+  const U = 2.3283064365386963e-10;
   const size = cells.length;
   const { death, moves, chemotaxis } = s;
   let nkKills = 0;
@@ -199,7 +224,7 @@ export function stepAgents(pool: AgentPool, world: AgentWorld, s: AgentStep, rng
   let departures = 0;
   for (let i = 0; i < pool.count; i++) {
     const type = pool.type[i];
-    if (rng.uniform() < death[type]) {
+    if (rng.nextUint32() * U < death[type]) {
       pool.remove(i);
       i--;
       continue;
@@ -210,7 +235,7 @@ export function stepAgents(pool: AgentPool, world: AgentWorld, s: AgentStep, rng
     } else {
       const m = moves[type];
       let hops = m | 0;
-      if (rng.uniform() < m - hops) hops++;
+      if (rng.nextUint32() * U < m - hops) hops++;
       const chemo = chemotaxis[type];
       for (let k = 0; k < hops; k++) {
         const bits = rng.nextUint32();
@@ -227,7 +252,7 @@ export function stepAgents(pool: AgentPool, world: AgentWorld, s: AgentStep, rng
     if (type === 0) {
       virus[site] *= s.virusLeft;
       if (virus[site] + antigen[site] > s.activation) pool.state[i] = 1;
-      else if (pool.state[i] === 1 && rng.uniform() < s.deactivation) pool.state[i] = 0;
+      else if (pool.state[i] === 1 && rng.nextUint32() * U < s.deactivation) pool.state[i] = 0;
       if (pool.state[i] === 1) {
         cytokine[site] += s.cytokine;
         chemokine[site] += s.chemokine;
@@ -242,7 +267,10 @@ export function stepAgents(pool: AgentPool, world: AgentWorld, s: AgentStep, rng
         target = neighbours[8 * site + (rng.nextUint32() & 7)];
       }
       const tc = target >= 0 ? cells[target] : CELL.healthy;
-      if ((tc === CELL.eclipse || tc === CELL.productive) && rng.uniform() < (type === 4 ? s.ctlKill : s.nkKill)) {
+      if (
+        (tc === CELL.eclipse || tc === CELL.productive) &&
+        rng.nextUint32() * U < (type === 4 ? s.ctlKill : s.nkKill)
+      ) {
         cells[target] = CELL.dead;
         antigen[target] += s.antigen;
         if (type === 4) ctlKills++;
