@@ -105,6 +105,42 @@ function ensembleTraces(
   return data;
 }
 
+/**
+ * Several finished replicates of one observable as a single trace, their lines separated by gaps (null
+ * points): a streamed ensemble of 20 replicates × 5 observables is 10 traces for plotly rather than 100,
+ * which is what makes each redraw cheap.
+ */
+function mergedReplicatesTrace(
+  replicates: readonly IReplicateSeries[],
+  id: string,
+  name: string,
+  colour: string,
+  group: string,
+): PlotlyObject {
+  const x: (number | null)[] = [];
+  const y: (number | null)[] = [];
+  for (const rep of replicates) {
+    if (x.length > 0) {
+      x.push(null);
+      y.push(null);
+    }
+    for (const t of rep.time) x.push(t);
+    for (const v of rep.observables[id] ?? []) y.push(v);
+  }
+  return {
+    type: 'scatter',
+    mode: 'lines',
+    x,
+    y,
+    connectgaps: false,
+    name,
+    legendgroup: group,
+    showlegend: true,
+    opacity: 0.35,
+    line: { color: colour, width: 1 },
+  };
+}
+
 function replicateTraces(
   replicate: IReplicateSeries,
   r: number,
@@ -125,8 +161,9 @@ function replicateTraces(
 }
 
 /**
- * The plotly figure of a run, its pinned comparisons and observed data. The live run is drawn last: one
- * trace per replicate and observable while it streams (faint when there are several), or, once an
+ * The plotly figure of a run, its pinned comparisons and observed data. The live run is drawn last: per
+ * observable, the replicate streaming now as its own trace and the finished ones merged into one (faint
+ * when there are several), or, once an
  * ensemble summary is given, its quantile bands and median. Pinned runs are dashed; observed data are
  * markers (with ± sd error bars when given).
  */
@@ -173,11 +210,16 @@ export function buildFigure(input: IFigureInput): IFigure {
       data.push(...ensembleTraces(first.time, stats, name, colour, id));
       continue;
     }
-    reps.forEach((rep, r) => {
-      if (!rep) return;
-      live.push({ replicate: r, observable: id, index: data.length });
-      data.push(replicateTraces(rep, r, id, name, colour, id, many));
-    });
+    // The replicate streaming now (the last one) is its own trace, extended frame by frame; the finished
+    // ones before it are merged into one trace.
+    const streaming = reps.length - 1;
+    const finished = reps.slice(0, streaming).filter((rep): rep is IReplicateSeries => rep !== undefined);
+    if (finished.length > 0) data.push(mergedReplicatesTrace(finished, id, name, colour, id));
+    const current = reps[streaming];
+    if (current) {
+      live.push({ replicate: streaming, observable: id, index: data.length });
+      data.push(replicateTraces(current, finished.length > 0 ? 1 : 0, id, name, colour, id, many));
+    }
   }
   const layout: PlotlyObject = {
     xaxis: { title: { text: `time (${manifest.timeUnit}s)` } },

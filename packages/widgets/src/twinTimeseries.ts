@@ -116,7 +116,9 @@ export class TwinTimeseriesElement extends LitElement {
 
   /** Adds a frame of the live run; drawn at the next animation frame together with any others. */
   appendFrame(frame: RunFrame & { readonly replicate: number }): void {
-    if (this.buffer.append(frame)) this.needsRedraw = true;
+    // New points of an earlier replicate live in a merged trace that is not extended: redraw then.
+    const earlier = frame.replicate < this.buffer.replicates.length - 1;
+    if (this.buffer.append(frame) || earlier) this.needsRedraw = true;
     this.schedule();
   }
 

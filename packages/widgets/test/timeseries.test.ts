@@ -157,7 +157,16 @@ describe('<twin-timeseries>', () => {
       el.appendFrame({ replicate, start: 0, time: r.time, observables: { ...r.observables } }),
     );
     await el.flushed();
-    expect(plotly.data.filter((t) => String(t.name).startsWith('Productively'))).toHaveLength(5);
+    // While it streams: the finished replicates merged into one faint trace (gaps between them), the last
+    // one on its own (the one being extended).
+    const lines = plotly.data.filter((t) => String(t.name).startsWith('Productively'));
+    expect(lines).toHaveLength(2);
+    const gap = [null];
+    expect(lines[0].y).toEqual(
+      ensemble.runs.slice(0, 4).flatMap((r, i) => [...(i ? gap : []), ...Array.from(r.observables.I)]),
+    );
+    expect(lines[0].x).toEqual(ensemble.runs.slice(0, 4).flatMap((r, i) => [...(i ? gap : []), ...Array.from(r.time)]));
+    expect(lines[1].y).toEqual(Array.from(ensemble.runs[4].observables.I));
     const summary = summarizeEnsemble(ensemble.runs, [0.05, 0.25, 0.5, 0.75, 0.95]);
     el.endRun(summary);
     await el.flushed();
@@ -170,6 +179,20 @@ describe('<twin-timeseries>', () => {
       Array.from(summary.observables.I.bands[3]),
     ]);
     expect(plotly.data).toHaveLength(5); // two bands (low + high each) and the median
+  });
+
+  it('redraws when an earlier replicate (drawn merged) receives more samples, so none are lost', async () => {
+    const { el, plotly } = await plot({ observables: ['V'] });
+    el.beginRun();
+    const [a, b] = frames(5);
+    el.appendFrame({ ...a, replicate: 0 });
+    el.appendFrame({ ...a, replicate: 1 });
+    await el.flushed();
+    el.appendFrame({ ...b, replicate: 0 });
+    await el.flushed();
+    expect(plotly.calls.at(-1)!.name).toBe('react');
+    const merged = plotly.data.find((t) => t.connectgaps === false)!;
+    expect((merged.y as number[]).length).toBe(a.time.length + b.time.length);
   });
 
   it('renders an image through plotly.toImage', async () => {
