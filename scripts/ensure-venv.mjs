@@ -51,6 +51,16 @@ export function ensureVenv() {
     run(process.platform === 'win32' ? 'python' : 'python3', ['-m', 'venv', venv]);
     run(venvPython, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', 'jupyterlab==4.6.*']);
   }
+  // JupyterLab runs a CommonJS `node-version-check.js` from inside the venv at start; below this
+  // repository's `"type": "module"` package.json Node would load it as an ES module and print a wall of
+  // minified code with an error. A package.json of the venv's own makes the files under it CommonJS again.
+  const venvPackage = join(venv, 'package.json');
+  if (!existsSync(venvPackage)) {
+    writeFileSync(
+      venvPackage,
+      `${JSON.stringify({ description: 'Keeps the JavaScript inside .venv CommonJS', type: 'commonjs' }, null, 2)}\n`,
+    );
+  }
   if (!existsSync(join(dirname(venvPython), 'jupyter-lite'))) {
     console.error('ImmunoTwin: installing jupyterlite-core 0.8 into .venv (once)…');
     run(venvPython, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', 'jupyterlite-core==0.8.*']);
