@@ -8,5 +8,10 @@ interface AbortSignal {
   readonly reason: unknown;
 }
 
+/** Standard base64 encoding of a binary string, available in browsers, workers and Node ≥ 16. */
+declare function btoa(data: string): string;
+/** Standard base64 decoding to a binary string, available in browsers, workers and Node ≥ 16. */
+declare function atob(data: string): string;
+
 /** Standard timer, available in browsers, workers and Node. */
 declare function setTimeout(callback: () => void, milliseconds?: number): unknown;

@@ -51,7 +51,7 @@ export { createModelsApi } from './models.js';
 export type { ModelListing, ModelsApi } from './models.js';
 export { twinDocs } from './twinDocs.js';
 export { PLOT_MIME_TYPE, TISSUE_MIME_TYPE, WORKBENCH_MIME_TYPE } from './twin/mimeTypes.js';
-export { TwinTissue, captureTissue, type TissueJson, type TissueFrameJson, type TissueOptions } from './twin/tissue.js';
+export { TwinTissue, captureTissue, type TissueOptions } from './twin/tissue.js';
 export { TwinPlot, plotFigure, checkObservables } from './twin/plot.js';
 export type { PlotOptions, PlotlyFigure } from './twin/plot.js';
 export { TwinResult, TwinTable } from './twin/result.js';

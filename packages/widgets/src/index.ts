@@ -21,7 +21,6 @@ export * from './twinInterventions.js';
 export * from './twinTimeseries.js';
 export * from './twinWorkbench.js';
 export * from './twinTissue.js';
-export * from './tissue/tissueData.js';
 export * from './tissue/tissueImage.js';
 export * from './runController.js';
 export * from './pinLabel.js';

@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { sharedStyles } from './styles.js';
-import { parseTissue, tissueCounts, type Tissue } from './tissue/tissueData.js';
+import { parseTissue, tissueCounts, type Tissue } from '@immunotwin/engine';
 import { colourOf, paintTissue } from './tissue/tissueImage.js';
 
 /** Milliseconds between pictures when playing. */

@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
-import { createTwinApi, TISSUE_MIME_TYPE, type TissueJson } from '@immunotwin/kernel';
+import { parseTissue, tissueCounts, type TissueJson } from '@immunotwin/engine';
+import { createTwinApi, TISSUE_MIME_TYPE } from '@immunotwin/kernel';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dyingAgentsModel } from '../../engine/test/fixtures/dyingAgents.js';
-import { colourOf, paintTissue, parseTissue, tissueCounts, type TwinTissueElement } from '../src/index.js';
+import { colourOf, paintTissue, type TwinTissueElement } from '../src/index.js';
 import { $, $$, mount } from './helpers.js';
 
 afterEach(() => document.body.replaceChildren());

@@ -9,3 +9,13 @@ export {
   type FieldArray,
 } from './diffusion.js';
 export type { TissueView } from './tissueView.js';
+export {
+  encodeTissueFrame,
+  parseTissue,
+  tissueCounts,
+  typedArrayToBase64,
+  type Tissue,
+  type TissueFrame,
+  type TissueFrameJson,
+  type TissueJson,
+} from './tissueBundle.js';

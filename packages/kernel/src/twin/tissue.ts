@@ -1,6 +1,13 @@
-import { ReplicateRun, type ModelManifest, type ResolvedScenario, type TissueView } from '@immunotwin/engine';
+import {
+  encodeTissueFrame,
+  ReplicateRun,
+  type ModelManifest,
+  type ResolvedScenario,
+  type TissueFrameJson,
+  type TissueJson,
+  type TissueView,
+} from '@immunotwin/engine';
 import type { MimeBundle } from '../mime.js';
-import { typedArrayToBase64 } from './base64.js';
 import { TISSUE_MIME_TYPE } from './mimeTypes.js';
 
 /** Options of `twin.tissue()`. */
@@ -9,47 +16,6 @@ export interface TissueOptions {
   times?: readonly number[];
   /** The field drawn under the cells (default: the model's first field). */
   field?: string;
-}
-
-/** One picture of the tissue, arrays as base64 (little-endian typed-array bytes). */
-export interface TissueFrameJson {
-  /** Sample time of the picture. */
-  time: number;
-  /** Per-site cell state codes (Uint8Array). */
-  cells: string;
-  /** Agent site indices (Int32Array) and type codes (Uint8Array). */
-  agents: { sites: string; types: string };
-  /** The chosen field's values per site (Float32Array), when there is a field. */
-  field?: string;
-}
-
-/**
- * The tissue bundle (`application/vnd.immunotwin.tissue+json`, version 1): pictures of a stepped model's
- * space at chosen times of one run, for the widgets' `<twin-tissue>`.
- */
-export interface TissueJson {
-  /** Format version. */
-  version: 1;
-  /** Model id and title. */
-  model: string;
-  /** The model's title. */
-  title: string;
-  /** The model's time unit. */
-  timeUnit: string;
-  /** Lattice size in sites, and one site's length in micrometres. */
-  width: number;
-  /** Rows of sites. */
-  height: number;
-  /** One site's length (µm). */
-  siteSize: number;
-  /** Names of the cell state codes. */
-  cellStates: string[];
-  /** Names of the agent type codes. */
-  agentTypes: string[];
-  /** The field drawn (id and unit), or null when the model has none. */
-  field: { id: string; unit: string } | null;
-  /** The pictures, in time order. */
-  frames: TissueFrameJson[];
 }
 
 const DEFAULT_FRAMES = 6;
@@ -67,16 +33,6 @@ function pictureTimes(times: readonly number[] | undefined, duration: number): n
     }
   }
   return [...times].sort((a, b) => a - b);
-}
-
-function frameJson(view: TissueView, time: number, field: string | undefined): TissueFrameJson {
-  const frame: TissueFrameJson = {
-    time,
-    cells: typedArrayToBase64(view.cells),
-    agents: { sites: typedArrayToBase64(view.agents.sites), types: typedArrayToBase64(view.agents.types) },
-  };
-  if (field !== undefined) frame.field = typedArrayToBase64(view.fields[field].values);
-  return frame;
 }
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -109,7 +65,7 @@ export async function captureTissue(
       );
     }
     if (!json) json = tissueHeader(manifest, view, options.field);
-    frames.push(frameJson(view, time, json.field?.id));
+    frames.push(encodeTissueFrame(view, time, json.field?.id));
     while (next < times.length && times[next] <= time + 1e-9 * Math.max(1, scenario.duration)) next++;
     if (Date.now() - chunkStart > 20) {
       await yieldToEventLoop();

@@ -1,4 +1,4 @@
-import type { Tissue, TissueFrame } from './tissueData.js';
+import type { Tissue, TissueFrame } from '@immunotwin/engine';
 
 /** An RGB colour, 0–255 each. */
 export type Rgb = readonly [number, number, number];

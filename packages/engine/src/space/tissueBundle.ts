@@ -1,33 +1,70 @@
 /**
- * The tissue bundle, `application/vnd.immunotwin.tissue+json` (version 1, written by the twin kernel's
- * `twin.tissue()`): pictures of a model's lattice at chosen times — per-site cell states, one field and
- * the immune cells — with typed arrays as base64 of their little-endian bytes.
+ * The tissue bundle (version 1; the twin kernel's `twin.tissue()` writes it under
+ * `application/vnd.immunotwin.tissue+json`, the widgets' `<twin-tissue>` reads it): pictures of a model's
+ * lattice at chosen times — per-site cell states, one field and the immune cells — with typed arrays as
+ * base64 of their little-endian bytes. Encoding and decoding live here, beside `TissueView`, so both sides
+ * share one definition.
  */
-
-/** MIME type of tissue pictures. */
-export const TISSUE_MIME_TYPE = 'application/vnd.immunotwin.tissue+json';
+import type { TissueView } from './tissueView.js';
 
 /** One picture as the bundle holds it. */
 export interface TissueFrameJson {
+  /** Sample time of the picture. */
   time: number;
+  /** Per-site cell state codes (Uint8Array). */
   cells: string;
+  /** Agent site indices (Int32Array) and type codes (Uint8Array). */
   agents: { sites: string; types: string };
+  /** The chosen field's values per site (Float32Array), when there is a field. */
   field?: string;
 }
 
 /** The bundle. */
 export interface TissueJson {
+  /** Format version. */
   version: 1;
+  /** Model id. */
   model: string;
+  /** The model's title. */
   title: string;
+  /** The model's time unit. */
   timeUnit: string;
+  /** Sites per row. */
   width: number;
+  /** Rows of sites. */
   height: number;
+  /** One site's length (µm). */
   siteSize: number;
+  /** Names of the cell state codes. */
   cellStates: string[];
+  /** Names of the agent type codes. */
   agentTypes: string[];
+  /** The field drawn (id and unit), or null when the model has none. */
   field: { id: string; unit: string } | null;
+  /** The pictures, in time order. */
   frames: TissueFrameJson[];
+}
+
+/** The bytes of a typed array as base64 (how arrays travel inside JSON MIME bundles). */
+export function typedArrayToBase64(array: ArrayBufferView): string {
+  const bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+  let binary = '';
+  // In slices: String.fromCharCode takes its bytes as arguments, and argument lists are bounded.
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary);
+}
+
+/** One picture of a model's space for the bundle: its cells, agents and (when given) one field, as base64. */
+export function encodeTissueFrame(view: TissueView, time: number, field: string | undefined): TissueFrameJson {
+  const frame: TissueFrameJson = {
+    time,
+    cells: typedArrayToBase64(view.cells),
+    agents: { sites: typedArrayToBase64(view.agents.sites), types: typedArrayToBase64(view.agents.types) },
+  };
+  if (field !== undefined) frame.field = typedArrayToBase64(view.fields[field].values);
+  return frame;
 }
 
 /** One picture decoded: typed arrays ready to paint. */
