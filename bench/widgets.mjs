@@ -20,6 +20,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright';
 import { build } from 'vite';
+import chromiumLaunch from '../scripts/chromium.cjs';
 import { median, report } from './harness.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -209,7 +210,7 @@ async function measureSession(browser, page, kind, round, figures) {
   console.log(`  round ${round + 1}: ${kind} session measured`);
 }
 
-const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const { executablePath, args: chromiumArgs } = chromiumLaunch;
 if (!existsSync(executablePath)) {
   console.error(
     `widgets: no Chromium at ${executablePath}; install it (Debian: apt-get install chromium) or set CHROMIUM_PATH`,
@@ -219,18 +220,7 @@ if (!existsSync(executablePath)) {
 const rebuilt = await buildPage();
 if (rebuilt) console.log(`  built the page into ${OUT}`);
 const server = await serve(OUT);
-const browser = await chromium.launch({
-  executablePath,
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await chromium.launch({ executablePath, args: chromiumArgs });
 try {
   const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
   const errors = [];

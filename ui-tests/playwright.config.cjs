@@ -8,18 +8,7 @@ const chromium = {
   headless: true,
   video: 'off',
   trace: 'off',
-  launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  },
+  launchOptions: require('../scripts/chromium.cjs'),
 };
 
 module.exports = {
