@@ -26,7 +26,7 @@ export namespace CommandIDs {
 }
 
 /** The twin kernelspecs the kernelspec manager lists, by display name. */
-function twinKernelSpecs(manager: KernelSpec.IManager): KernelSpec.ISpecModel[] {
+function listedTwinKernels(manager: KernelSpec.IManager): KernelSpec.ISpecModel[] {
   const specs = Object.values(manager.specs?.kernelspecs ?? {}).filter(
     (spec): spec is KernelSpec.ISpecModel => !!spec && spec.name.startsWith(KERNEL_NAME_PREFIX),
   );
@@ -120,7 +120,7 @@ export const launcherPlugin: JupyterFrontEndPlugin<void> = {
     let kernelCards: IDisposable[] = [];
     const showKernels = (): void => {
       kernelCards.forEach((card) => card.dispose());
-      kernelCards = twinKernelSpecs(serviceManager.kernelspecs).map((spec, rank) =>
+      kernelCards = listedTwinKernels(serviceManager.kernelspecs).map((spec, rank) =>
         launcher.add({
           command: CommandIDs.newTwinNotebook,
           args: { kernelName: spec.name, displayName: spec.display_name },
