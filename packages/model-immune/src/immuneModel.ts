@@ -418,7 +418,7 @@ export class ImmuneModel implements SteppedModel {
         this.deposit(v.dose, v.x, v.y, v.radius);
         return;
       case 'vaccination':
-        this.node.scalars[1] += v.dose;
+        this.node.scalars[10] += v.dose;
         this.node.scalars[2] = Math.max(this.node.scalars[2], v.adjuvant);
         return;
       case 'monoclonalAntibody': {

@@ -90,10 +90,11 @@ export class LymphNode {
   /** B-cell clones (states {@link B_STATE}). */
   readonly b = new CloneTable(8);
   /**
-   * Scalars: [0] mature DCs (patch units), [1] node antigen (a.u.), [2] adjuvant level (0–1), [3] IgM,
-   * [4] IgM·affinity, [5] IgG, [6] IgG·affinity, [7] infused mAb, [8] mAb·affinity, [9] mAb decay rate.
+   * Scalars: [0] mature DCs (patch units), [1] antigen drained from the tissue (a.u.), [2] adjuvant strength
+   * of the vaccine depot (0–1), [3] IgM, [4] IgM·affinity, [5] IgG, [6] IgG·affinity, [7] infused mAb,
+   * [8] mAb·affinity, [9] mAb decay rate, [10] vaccine antigen in the depot (a.u.).
    */
-  readonly scalars = new Float64Array(10);
+  readonly scalars = new Float64Array(11);
   private readonly pending: number[] = [];
 
   constructor(
@@ -105,16 +106,18 @@ export class LymphNode {
 
   /** T-cell presentation signal in [0, 1]: mature DCs, plus adjuvanted vaccine antigen. */
   presentation(): number {
-    const [dc, antigen, adjuvant] = this.scalars;
+    const dc = this.scalars[0];
+    const adjuvant = this.scalars[2];
+    const vaccine = this.scalars[10];
     const k = this.rates.presentationHalf;
     const fromDc = (dc * dc) / (dc * dc + k * k);
-    const fromVaccine = (adjuvant * antigen) / (antigen + this.rates.antigenHalf);
+    const fromVaccine = (adjuvant * vaccine) / (vaccine + this.rates.antigenHalf);
     return 1 - (1 - fromDc) * (1 - fromVaccine);
   }
 
   /** B-cell antigen signal in [0, 1]. */
   antigenSignal(): number {
-    const a = this.scalars[1];
+    const a = this.scalars[1] + this.scalars[10];
     return a / (a + this.rates.antigenHalf);
   }
 
@@ -146,7 +149,7 @@ export class LymphNode {
     const sc = this.scalars;
     sc[0] *= Math.exp(-r.dcLymphNodeDeath * dt);
     sc[1] = decayed(sc[1], drained, r.nodeAntigenDecay, dt);
-    sc[2] *= Math.exp(-r.nodeAntigenDecay * dt);
+    sc[10] *= Math.exp(-r.nodeAntigenDecay * dt);
     const S = this.presentation();
     const SB = this.antigenSignal();
     const H = this.help();

@@ -48,10 +48,18 @@ export const IMMUNE_INTERVENTIONS: readonly InterventionSpec[] = [
     kind: 'vaccination',
     label: 'Vaccination',
     description:
-      'Puts antigen into the draining lymph node (a depot decaying at nodeAntigenDecay). With adjuvant it is also presented to T cells; without, it mostly primes B cells.',
+      'Puts a depot of vaccine antigen into the draining lymph node, decaying at nodeAntigenDecay. B cells see it at once; with adjuvant, activated dendritic cells also present it to CD4 and CD8 T cells, which brings the CD4 help that germinal centres, IgG and memory B cells need. Without adjuvant B cells make short-lived IgM and little memory. A prime and a boost a few weeks apart protect best.',
     hasStop: false,
     fields: [
-      field('dose', 'Antigen dose', 'a.u.', 200, 0, 1e6, 'Antigen added to the node.'),
+      field(
+        'dose',
+        'Antigen dose',
+        'a.u.',
+        2000,
+        0,
+        1e6,
+        'Antigen added to the node depot (antigenHalf, 200 a.u., half-saturates B-cell stimulation).',
+      ),
       field(
         'adjuvant',
         'Adjuvant',
@@ -59,7 +67,7 @@ export const IMMUNE_INTERVENTIONS: readonly InterventionSpec[] = [
         1,
         0,
         1,
-        'Strength of the adjuvant (0: none, 1: strong), i.e. how much of the depot reaches T cells.',
+        'Strength of the adjuvant (0: none, 1: strong): the share of the depot presented to T cells while it lasts.',
       ),
     ],
   },

@@ -55,6 +55,7 @@ export const immuneManifest: ModelManifest = {
     'Titres, antigen and cytokine amounts are in arbitrary units; parameters marked "calibrated" were tuned so that the default primary infection peaks in days 2–5, clears by days 10–14, and CD8 T cells peak at days 7–10 with memory ~5–10 % of the peak.',
     'Default time step 30 min; the runner may shorten the last step of an interval, and all probabilities are recomputed for the step length used.',
     'Lymphocytes of a lineage compete for presenting cells and antigen: stimulation per cell falls as 1/(1 + responding/tCompetition), which bounds clonal expansion (primary and secondary).',
+    'Vaccination puts antigen into a node depot of its own (decaying at nodeAntigenDecay). B cells are stimulated by the depot plus the antigen drained from the tissue; T cells see the depot only through the adjuvant (presentation adjuvant·A/(A + antigenHalf), standing for DCs activated by the adjuvant), so an unadjuvanted vaccine gives IgM without CD4 help, germinal centres or memory.',
     'Virions neutralised by antibody become antigen (immune complexes) at their site and drain to the node; memory B cells stay quiescent below an antigen-signal threshold (memoryBThreshold).',
     'Agents are re-sorted by site once per simulated day (a deterministic counting sort) for memory locality; this changes the order of draws, not the model.',
   ],

@@ -799,7 +799,7 @@ const BCELLS: ParameterSpec[] = [
     0.3,
     0.01,
     100,
-    'Decay of antigen in the node, much of it held on follicular dendritic cells for weeks (a vaccine depot decays at the same rate).',
+    'Decay of antigen in the node, much of it held on follicular dendritic cells for weeks (a vaccine depot in the node decays at the same rate).',
     CAL,
   ),
   param(
