@@ -458,7 +458,7 @@ const INNATE: ParameterSpec[] = [
     0,
     50,
     'Effective speed of neutrophils climbing the chemokine gradient.',
-    'modelling choice; neutrophils crawl ~10–20 µm/min (verify)',
+    'modelling choice; neutrophils migrating to a tissue lesion reach ~10–20 µm/min (Lämmermann et al. 2013, Nature 498:371)',
   ),
   param(
     'nkSpeed',
@@ -478,7 +478,7 @@ const INNATE: ParameterSpec[] = [
     0,
     50,
     'Effective speed of effector CD8 T cells climbing the chemokine gradient (with pauses to scan).',
-    "modelling choice; T cells crawl ~10 µm/min between pauses (Janeway's Immunobiology, ch. 9; verify)",
+    'modelling choice below the ~11 µm/min of T cells crawling in lymph nodes (Miller et al. 2002, Science 296:1869), for pauses to scan target cells',
   ),
   param(
     'dcDensity',
@@ -636,7 +636,7 @@ const TCELLS: ParameterSpec[] = [
     0,
     20,
     'Division rate of activated CD4 T cells.',
-    'modelling choice; CD4 responses expand more slowly than CD8 (De Boer et al. 2003, J Immunol 171:3928, verify)',
+    'modelling choice; CD4 responses expand more slowly than CD8 (De Boer et al. 2003, J Immunol 171:3928)',
   ),
   param(
     'tDifferentiation',
@@ -696,7 +696,7 @@ const TCELLS: ParameterSpec[] = [
     1e3,
     1e10,
     'Responding T cells of a lineage (or activated B cells) at which their stimulation per cell is halved: lymphocytes compete for antigen-presenting cells and antigen, which limits expansion.',
-    'modelling choice after Kedl et al. 2000, J Exp Med 192:1105 (T cells compete for access to APCs; verify)',
+    'modelling choice after Kedl et al. 2000, J Exp Med 192:1105 (T cells compete for access to antigen-bearing APCs)',
   ),
   param(
     'helpHalf',
