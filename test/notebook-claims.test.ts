@@ -1,4 +1,5 @@
 import { createTwinApi } from '@immunotwin/kernel';
+import { immuneModel } from '@immunotwin/model-immune';
 import { targetCellLimited } from '@immunotwin/model-within-host';
 import { describe, expect, it } from 'vitest';
 
@@ -57,4 +58,47 @@ describe('the treatment notebook', () => {
     // "nothing but the exhaustion of target cells ends an infection": in every case almost none are left
     for (const run of [none, early, growth, late]) expect(run.left).toBeLessThan(0.02);
   });
+});
+
+// What notebooks/02-immune-response.ipynb tells students, with the immune twin and the scenarios its cells run
+// (the kernel's default seed, so these are the very numbers the notebook prints).
+describe('the immune-response notebook', () => {
+  const immune = createTwinApi(immuneModel);
+  type ImmuneResult = Awaited<ReturnType<typeof immune.run>>;
+  const peakBetween = (result: ImmuneResult, id: string, from: number, to: number) => {
+    const { time, values } = immune.observe(result, id);
+    let best = 0;
+    for (let i = 0; i < values.length; i++) if (time[i] >= from && time[i] <= to) best = Math.max(best, values[i]);
+    return best;
+  };
+  const valueAt = (result: ImmuneResult, id: string, day: number) => {
+    const { time, values } = immune.observe(result, id);
+    return values[time.findIndex((t) => t >= day)];
+  };
+  async function vaccinate(adjuvant: number) {
+    immune.reset();
+    immune.set({ inoculum: 0 });
+    immune.intervene('vaccination', { start: 0, dose: 2000, adjuvant });
+    immune.intervene('vaccination', { start: 21, dose: 2000, adjuvant });
+    immune.intervene('infection', { start: 49, dose: 10 });
+    const result = await immune.run({ duration: 63 });
+    immune.reset();
+    return result;
+  }
+
+  it('section 7: an adjuvanted prime-boost leaves IgG and memory, and the challenge peak is ≥ 10× below the naive one', async () => {
+    immune.reset();
+    const primary = await immune.run();
+    const vaccinated = await vaccinate(1);
+    expect(valueAt(vaccinated, 'IgG', 49)).toBeGreaterThan(5);
+    expect(valueAt(vaccinated, 'cd8Memory', 49)).toBeGreaterThan(1000);
+    expect(peakBetween(vaccinated, 'virus', 49, 63) * 10).toBeLessThan(peakBetween(primary, 'virus', 0, 21));
+  }, 60_000);
+
+  it('section 7: "try adjuvant: 0 … without help they make only short-lived IgM"', async () => {
+    const plain = await vaccinate(0);
+    expect(peakBetween(plain, 'IgM', 0, 49)).toBeGreaterThan(0);
+    expect(valueAt(plain, 'IgG', 49)).toBeLessThan(0.1);
+    expect(valueAt(plain, 'IgM', 49)).toBeLessThan(0.5 * peakBetween(plain, 'IgM', 0, 49));
+  }, 60_000);
 });

@@ -25,7 +25,7 @@ interface IExpected {
 const EXPECTED: Record<string, IExpected> = {
   '00-getting-started.ipynb': { plots: 4, text: /the peak is [\d.]+ times lower/ },
   '01-treat-an-infection.ipynb': { workbenches: 1, text: /days 2–5/ },
-  '02-immune-response.ipynb': { plots: 4, workbenches: 1, tissues: 1, text: /after the challenge on day 28: \d+ IU/ },
+  '02-immune-response.ipynb': { plots: 5, workbenches: 1, tissues: 1, text: /after the challenge on day 49: \d+ IU/ },
 };
 
 interface IOutputJson {
