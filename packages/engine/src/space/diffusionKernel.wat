@@ -132,21 +132,37 @@
       (br_if $backward (local.get $o))))
 
   ;; y sweep, forward elimination of one row k ≥ 1 against the row above (already eliminated and rounded):
-  ;; u = (u + r·above)·my[k], two columns per f64x2, an odd last column alone.
+  ;; u = (u + r·above)·my[k]. Two columns per f64x2, two f64x2 per loop turn, then a last pair and an odd
+  ;; last column alone ($o: byte offset of the column).
   (func $eliminateRowY (param $row i32) (param $above i32) (param $w i32) (param $rr v128) (param $m v128)
-    (local $o i32) (local $end i32)
-    (local.set $end (i32.shl (i32.shr_u (local.get $w) (i32.const 1)) (i32.const 3)))
-    (if (local.get $end)
+    (local $o i32) (local $pairs i32)
+    (local.set $pairs (i32.shl (i32.shr_u (local.get $w) (i32.const 1)) (i32.const 3)))
+    (block $done
+      (loop $columns
+        (br_if $done (i32.gt_u (i32.add (local.get $o) (i32.const 16)) (local.get $pairs)))
+        (v128.store64_lane 0 (i32.add (local.get $row) (local.get $o))
+          (f32x4.demote_f64x2_zero (f64x2.mul (f64x2.add
+            (f64x2.promote_low_f32x4 (v128.load64_zero (i32.add (local.get $row) (local.get $o))))
+            (f64x2.mul (local.get $rr)
+              (f64x2.promote_low_f32x4 (v128.load64_zero (i32.add (local.get $above) (local.get $o))))))
+            (local.get $m))))
+        (v128.store64_lane offset=8 0 (i32.add (local.get $row) (local.get $o))
+          (f32x4.demote_f64x2_zero (f64x2.mul (f64x2.add
+            (f64x2.promote_low_f32x4 (v128.load64_zero offset=8 (i32.add (local.get $row) (local.get $o))))
+            (f64x2.mul (local.get $rr)
+              (f64x2.promote_low_f32x4 (v128.load64_zero offset=8 (i32.add (local.get $above) (local.get $o))))))
+            (local.get $m))))
+        (local.set $o (i32.add (local.get $o) (i32.const 16)))
+        (br $columns)))
+    (if (i32.lt_u (local.get $o) (local.get $pairs))
       (then
-        (loop $columns
-          (v128.store64_lane 0 (i32.add (local.get $row) (local.get $o))
-            (f32x4.demote_f64x2_zero (f64x2.mul (f64x2.add
-              (f64x2.promote_low_f32x4 (v128.load64_zero (i32.add (local.get $row) (local.get $o))))
-              (f64x2.mul (local.get $rr)
-                (f64x2.promote_low_f32x4 (v128.load64_zero (i32.add (local.get $above) (local.get $o))))))
-              (local.get $m))))
-          (local.set $o (i32.add (local.get $o) (i32.const 8)))
-          (br_if $columns (i32.lt_u (local.get $o) (local.get $end))))))
+        (v128.store64_lane 0 (i32.add (local.get $row) (local.get $o))
+          (f32x4.demote_f64x2_zero (f64x2.mul (f64x2.add
+            (f64x2.promote_low_f32x4 (v128.load64_zero (i32.add (local.get $row) (local.get $o))))
+            (f64x2.mul (local.get $rr)
+              (f64x2.promote_low_f32x4 (v128.load64_zero (i32.add (local.get $above) (local.get $o))))))
+            (local.get $m))))
+        (local.set $o (i32.add (local.get $o) (i32.const 8)))))
     (if (i32.and (local.get $w) (i32.const 1))
       (then
         (v128.store32_lane 0 (i32.add (local.get $row) (local.get $o))
@@ -177,37 +193,56 @@
             (local.get $m)))))))
 
   ;; y sweep, back substitution of one row against the row below, which $buf holds as float64 (the rounded
-  ;; values the field had before any decay): u = u + gy[k]·below, rounded; $buf then holds this row. With
-  ;; $decay set, the field then gets the rounded value times $f, rounded again (as the separate decay pass
-  ;; of the JavaScript does); the bare $f multiply is skipped otherwise.
-  (func $substituteRowY (param $row i32) (param $buf i32) (param $w i32) (param $g v128) (param $f v128)
-    (param $decay i32)
-    (local $o i32) (local $b i32) (local $col i32) (local $d v128) (local $v v128)
-    (loop $columns
-      (if (i32.lt_u (i32.add (local.get $col) (i32.const 1)) (local.get $w))
-        (then
+  ;; values the field had before any decay): u = u + gy[k]·below, rounded into the field, and $buf then holds
+  ;; this row. Two columns per f64x2 ($o: byte offset of the column in the row, $b: in $buf), an odd last
+  ;; column alone.
+  (func $substituteRowY (param $row i32) (param $buf i32) (param $w i32) (param $g v128)
+    (local $o i32) (local $b i32) (local $pairs i32) (local $d v128)
+    (local.set $pairs (i32.shl (i32.shr_u (local.get $w) (i32.const 1)) (i32.const 3)))
+    (if (local.get $pairs)
+      (then
+        (loop $columns
           (local.set $d (f32x4.demote_f64x2_zero (f64x2.add
             (f64x2.promote_low_f32x4 (v128.load64_zero (i32.add (local.get $row) (local.get $o))))
             (f64x2.mul (local.get $g) (v128.load (i32.add (local.get $buf) (local.get $b)))))))
-          (local.set $v (f64x2.promote_low_f32x4 (local.get $d)))
-          (v128.store (i32.add (local.get $buf) (local.get $b)) (local.get $v))
-          (if (local.get $decay)
-            (then (local.set $d (f32x4.demote_f64x2_zero (f64x2.mul (local.get $v) (local.get $f))))))
           (v128.store64_lane 0 (i32.add (local.get $row) (local.get $o)) (local.get $d))
+          (v128.store (i32.add (local.get $buf) (local.get $b)) (f64x2.promote_low_f32x4 (local.get $d)))
           (local.set $o (i32.add (local.get $o) (i32.const 8)))
           (local.set $b (i32.add (local.get $b) (i32.const 16)))
-          (local.set $col (i32.add (local.get $col) (i32.const 2)))
-          (br $columns))))
-    (if (i32.lt_u (local.get $col) (local.get $w))
+          (br_if $columns (i32.lt_u (local.get $o) (local.get $pairs))))))
+    (if (i32.and (local.get $w) (i32.const 1))
       (then
         (local.set $d (f32x4.demote_f64x2_zero (f64x2.add
           (f64x2.promote_low_f32x4 (v128.load32_zero (i32.add (local.get $row) (local.get $o))))
           (f64x2.mul (local.get $g) (v128.load64_zero (i32.add (local.get $buf) (local.get $b)))))))
-        (local.set $v (f64x2.promote_low_f32x4 (local.get $d)))
+        (v128.store32_lane 0 (i32.add (local.get $row) (local.get $o)) (local.get $d))
+        (v128.store64_lane 0 (i32.add (local.get $buf) (local.get $b)) (f64x2.promote_low_f32x4 (local.get $d))))))
+
+  ;; As $substituteRowY, then the decay pass of the same row: the field gets the rounded value times $f,
+  ;; rounded again (as the JavaScript's separate decay loop does), while $buf keeps the value before decay.
+  (func $substituteDecayRowY (param $row i32) (param $buf i32) (param $w i32) (param $g v128) (param $f v128)
+    (local $o i32) (local $b i32) (local $pairs i32) (local $v v128)
+    (local.set $pairs (i32.shl (i32.shr_u (local.get $w) (i32.const 1)) (i32.const 3)))
+    (if (local.get $pairs)
+      (then
+        (loop $columns
+          (local.set $v (f64x2.promote_low_f32x4 (f32x4.demote_f64x2_zero (f64x2.add
+            (f64x2.promote_low_f32x4 (v128.load64_zero (i32.add (local.get $row) (local.get $o))))
+            (f64x2.mul (local.get $g) (v128.load (i32.add (local.get $buf) (local.get $b))))))))
+          (v128.store (i32.add (local.get $buf) (local.get $b)) (local.get $v))
+          (v128.store64_lane 0 (i32.add (local.get $row) (local.get $o))
+            (f32x4.demote_f64x2_zero (f64x2.mul (local.get $v) (local.get $f))))
+          (local.set $o (i32.add (local.get $o) (i32.const 8)))
+          (local.set $b (i32.add (local.get $b) (i32.const 16)))
+          (br_if $columns (i32.lt_u (local.get $o) (local.get $pairs))))))
+    (if (i32.and (local.get $w) (i32.const 1))
+      (then
+        (local.set $v (f64x2.promote_low_f32x4 (f32x4.demote_f64x2_zero (f64x2.add
+          (f64x2.promote_low_f32x4 (v128.load32_zero (i32.add (local.get $row) (local.get $o))))
+          (f64x2.mul (local.get $g) (v128.load64_zero (i32.add (local.get $buf) (local.get $b))))))))
         (v128.store64_lane 0 (i32.add (local.get $buf) (local.get $b)) (local.get $v))
-        (if (local.get $decay)
-          (then (local.set $d (f32x4.demote_f64x2_zero (f64x2.mul (local.get $v) (local.get $f))))))
-        (v128.store32_lane 0 (i32.add (local.get $row) (local.get $o)) (local.get $d)))))
+        (v128.store32_lane 0 (i32.add (local.get $row) (local.get $o))
+          (f32x4.demote_f64x2_zero (f64x2.mul (local.get $v) (local.get $f)))))))
 
   ;; The last row of the y sweep is not substituted: $buf gets it as float64, and with $decay set the field
   ;; gets it times $f, rounded.
@@ -276,9 +311,14 @@
         (loop $rows
           (local.set $k (i32.sub (local.get $k) (i32.const 1)))
           (local.set $row (i32.sub (local.get $row) (local.get $stride)))
-          (call $substituteRowY (local.get $row) (local.get $buf) (local.get $w)
-            (v128.load64_splat (i32.add (local.get $gy) (i32.shl (local.get $k) (i32.const 3))))
-            (local.get $ff) (local.get $decay))
+          (if (local.get $decay)
+            (then
+              (call $substituteDecayRowY (local.get $row) (local.get $buf) (local.get $w)
+                (v128.load64_splat (i32.add (local.get $gy) (i32.shl (local.get $k) (i32.const 3))))
+                (local.get $ff)))
+            (else
+              (call $substituteRowY (local.get $row) (local.get $buf) (local.get $w)
+                (v128.load64_splat (i32.add (local.get $gy) (i32.shl (local.get $k) (i32.const 3)))))))
           (br_if $rows (local.get $k))))))
 
   ;; Byte address of row min(base + k, last) of the field.
