@@ -34,7 +34,9 @@ export interface DiffusionDecayOptions {
  * with closed (zero-flux) edges, so diffusion conserves the field's total exactly (up to rounding) and decay
  * multiplies it by e^(−k·dt). The two parts are split, which is exact here because both operators are linear
  * with constant coefficients and commute; the decay part is the exact exponential. Works in place on
- * Float32Array or Float64Array fields; no allocation per step.
+ * Float32Array or Float64Array fields; no allocation per step. Implicit steps of Float32Array fields run in a
+ * WebAssembly SIMD kernel (diffusionKernel.wat) where the platform has one, with results bit-identical to the
+ * JavaScript below, which runs everywhere else.
  */
 export class DiffusionDecaySolver {
   /** Sites per row. */
@@ -100,8 +102,8 @@ export class DiffusionDecaySolver {
       if (this.workspace === undefined) this.workspace = DiffusionKernelWorkspace.create(this.width, this.height);
       if (this.workspace) {
         this.refactor(r);
-        this.workspace.diffuse(field, r, this.mx, this.gx, this.my, this.gy, decayFactor);
-        return;
+        if (this.workspace.diffuse(field, r, this.mx, this.gx, this.my, this.gy, decayFactor)) return;
+        this.workspace = null; // the kernel's memory cannot hold this lattice: JavaScript from now on
       }
     }
     if (r > 0) {

@@ -101,7 +101,8 @@ export class DiffusionKernelWorkspace {
   /**
    * One implicit diffusion step of D·dt = `r` on `field` in place, from the Thomas factors of the x and y
    * sweeps, then (if `decayFactor` is not null) the decay multiplication by it: the same result, bit for bit,
-   * as the JavaScript implicit step followed by its decay loop.
+   * as the JavaScript implicit step followed by its decay loop. Returns false, leaving `field` untouched, if
+   * the kernel's memory cannot grow to hold this lattice.
    */
   diffuse(
     field: Float32Array,
@@ -111,8 +112,8 @@ export class DiffusionKernelWorkspace {
     my: Float64Array,
     gy: Float64Array,
     decayFactor: number | null,
-  ): void {
-    this.bind();
+  ): boolean {
+    if (!this.bind()) return false;
     // The factors sit back to back from mx: mx, gx (width each), my, gy (height each).
     const factors = this.factorView;
     factors.set(mx, 0);
@@ -135,16 +136,27 @@ export class DiffusionKernelWorkspace {
       decayFactor === null ? 0 : 1,
     );
     field.set(this.fieldView);
+    return true;
   }
 
-  /** Grows the shared memory to fit this lattice if needed, and re-creates the views if it has moved. */
-  private bind(): void {
+  /**
+   * Grows the shared memory to fit this lattice if needed (false if it cannot), and re-creates the views if
+   * the memory has moved.
+   */
+  private bind(): boolean {
     const memory = this.instance.memory;
     const missing = this.bytes - memory.buffer.byteLength;
-    if (missing > 0) memory.grow(Math.ceil(missing / PAGE_BYTES));
-    if (memory.buffer === this.buffer) return;
+    if (missing > 0) {
+      try {
+        memory.grow(Math.ceil(missing / PAGE_BYTES));
+      } catch {
+        return false; // beyond the 4 GiB of a 32-bit memory, or out of memory
+      }
+    }
+    if (memory.buffer === this.buffer) return true;
     this.buffer = memory.buffer;
     this.fieldView = new Float32Array(this.buffer, this.field, this.width * this.height);
     this.factorView = new Float64Array(this.buffer, this.mx, 2 * (this.width + this.height));
+    return true;
   }
 }
