@@ -15,3 +15,21 @@ declare function atob(data: string): string;
 
 /** Standard timer, available in browsers, workers and Node. */
 declare function setTimeout(callback: () => void, milliseconds?: number): unknown;
+
+/**
+ * The part of the standard WebAssembly JavaScript API the engine uses: validating and synchronously compiling
+ * a small module, instantiating it without imports. Declared under its own name rather than as the global
+ * `WebAssembly` namespace (which the DOM and Node typings declare in full, and would clash): the engine reads
+ * `globalThis.WebAssembly` through this type, and treats it as possibly absent.
+ */
+interface WasmHost {
+  validate(bytes: Uint8Array): boolean;
+  readonly Module: new (bytes: Uint8Array) => object;
+  readonly Instance: new (module: object) => { readonly exports: Record<string, unknown> };
+}
+
+/** The part of a standard `WebAssembly.Memory` the engine uses. */
+interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+  grow(pages: number): number;
+}

@@ -1,3 +1,5 @@
+import { DiffusionKernelWorkspace } from './diffusionKernel.js';
+
 /** A field stored as one value per lattice site, row-major. */
 export type FieldArray = Float32Array | Float64Array;
 
@@ -19,6 +21,12 @@ export interface DiffusionDecayOptions {
    * Euler 5-point stencil in as many sub-steps as keep D·h ≤ {@link EXPLICIT_DIFFUSION_LIMIT}.
    */
   readonly scheme?: DiffusionScheme;
+  /**
+   * Whether implicit steps of Float32Array fields may run in the WebAssembly SIMD kernel where the platform
+   * has it (default true). Its results are bit-identical to the JavaScript implementation, which runs
+   * otherwise (false forces it, e.g. to compare the two).
+   */
+  readonly simd?: boolean;
 }
 
 /**
@@ -26,7 +34,9 @@ export interface DiffusionDecayOptions {
  * with closed (zero-flux) edges, so diffusion conserves the field's total exactly (up to rounding) and decay
  * multiplies it by e^(−k·dt). The two parts are split, which is exact here because both operators are linear
  * with constant coefficients and commute; the decay part is the exact exponential. Works in place on
- * Float32Array or Float64Array fields; no allocation per step.
+ * Float32Array or Float64Array fields; no allocation per step. Implicit steps of Float32Array fields run in a
+ * WebAssembly SIMD kernel (diffusionKernel.wat) where the platform has one, with results bit-identical to the
+ * JavaScript below, which runs everywhere else.
  */
 export class DiffusionDecaySolver {
   /** Sites per row. */
@@ -42,6 +52,8 @@ export class DiffusionDecaySolver {
   private my: Float64Array;
   private gy: Float64Array;
   private scratch: Float64Array | null = null;
+  /** The kernel's workspace: undefined until the first Float32 implicit step, null if not used. */
+  private workspace: DiffusionKernelWorkspace | null | undefined;
 
   constructor(width: number, height: number, options: DiffusionDecayOptions) {
     if (!Number.isInteger(width) || width < 1 || !Number.isInteger(height) || height < 1) {
@@ -60,6 +72,7 @@ export class DiffusionDecaySolver {
     this.gx = new Float64Array(width);
     this.my = new Float64Array(height);
     this.gy = new Float64Array(height);
+    if (options.simd === false) this.workspace = null;
   }
 
   /** Changes the diffusion coefficient (site²/time) and decay rate (1/time), e.g. under an intervention. */
@@ -84,13 +97,21 @@ export class DiffusionDecaySolver {
     }
     if (!(dt >= 0)) throw new RangeError(`DiffusionDecaySolver: dt must be ≥ 0; got ${dt}`);
     const r = this.diffusion * dt;
+    const decayFactor = this.decay > 0 && dt > 0 ? Math.exp(-this.decay * dt) : null;
+    if (r > 0 && this.scheme === 'implicit' && field instanceof Float32Array) {
+      if (this.workspace === undefined) this.workspace = DiffusionKernelWorkspace.create(this.width, this.height);
+      if (this.workspace) {
+        this.refactor(r);
+        if (this.workspace.diffuse(field, r, this.mx, this.gx, this.my, this.gy, decayFactor)) return;
+        this.workspace = null; // the kernel's memory cannot hold this lattice: JavaScript from now on
+      }
+    }
     if (r > 0) {
       if (this.scheme === 'implicit') this.implicitStep(field, r);
       else this.explicitSteps(field, r);
     }
-    if (this.decay > 0 && dt > 0) {
-      const f = Math.exp(-this.decay * dt);
-      for (let i = 0; i < field.length; i++) field[i] *= f;
+    if (decayFactor !== null) {
+      for (let i = 0; i < field.length; i++) field[i] *= decayFactor;
     }
   }
 
@@ -107,14 +128,18 @@ export class DiffusionDecaySolver {
     }
   }
 
+  /** Recomputes the x and y sweeps' factors if D·dt has changed since they were last computed. */
+  private refactor(r: number): void {
+    if (r === this.cachedR) return;
+    DiffusionDecaySolver.factor(this.width, r, this.mx, this.gx);
+    DiffusionDecaySolver.factor(this.height, r, this.my, this.gy);
+    this.cachedR = r;
+  }
+
   private implicitStep(u: FieldArray, r: number): void {
     const w = this.width;
     const h = this.height;
-    if (r !== this.cachedR) {
-      DiffusionDecaySolver.factor(w, r, this.mx, this.gx);
-      DiffusionDecaySolver.factor(h, r, this.my, this.gy);
-      this.cachedR = r;
-    }
+    this.refactor(r);
     const mx = this.mx;
     const gx = this.gx;
     if (w > 1) {

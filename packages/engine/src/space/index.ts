@@ -8,6 +8,7 @@ export {
   type DiffusionScheme,
   type FieldArray,
 } from './diffusion.js';
+export { diffusionKernelAvailable } from './diffusionKernel.js';
 export type { TissueView } from './tissueView.js';
 export {
   encodeTissueFrame,
