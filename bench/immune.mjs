@@ -22,6 +22,8 @@ const field = () => Float32Array.from({ length: N }, () => setupRng.uniform());
 const world = {
   cells,
   neighbours: lattice.neighbours,
+  neighbourOffsets: lattice.neighbourOffsets,
+  edgeMask: lattice.edgeMask,
   virus: field(),
   antigen: field(),
   chemokine: field(),

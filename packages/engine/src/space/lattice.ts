@@ -18,6 +18,9 @@ const OFFSETS: readonly (readonly [number, number])[] = [
  * site's 8 Moore neighbours precomputed in one flat `Int32Array` (`neighbours[8·i + k]`, the first 4 being the
  * von Neumann ones). A missing neighbour beyond a closed edge is −1. Agents keep only a site index, so
  * neighbour lookup needs no per-agent objects and no modulo arithmetic in hot loops.
+ *
+ * Hot loops can skip the table (8 words per site) away from the edges: the k-th neighbour of site i is
+ * `i + neighbourOffsets[k]` whenever `edgeMask[i]` is 0 (see `neighbourAt`).
  */
 export class Lattice2D {
   /** Sites per row. */
@@ -30,6 +33,13 @@ export class Lattice2D {
   readonly boundary: LatticeBoundary;
   /** `neighbours[8·i + k]`: k-th Moore neighbour of site i (k < 4: von Neumann), or −1 beyond a closed edge. */
   readonly neighbours: Int32Array;
+  /** `dx + dy·width` of the 8 Moore directions, in the order of `neighbours`. */
+  readonly neighbourOffsets: Int32Array;
+  /**
+   * Bit k of `edgeMask[i]` is set when the k-th neighbour of site i is not `i + neighbourOffsets[k]` (it is
+   * missing, −1, or wraps around a periodic edge); 0 for every site away from the edges.
+   */
+  readonly edgeMask: Uint8Array;
 
   constructor(width: number, height: number, boundary: LatticeBoundary = 'closed') {
     for (const [name, value] of [
@@ -59,6 +69,8 @@ export class Lattice2D {
         }
       }
     }
+    this.neighbourOffsets = Int32Array.from(OFFSETS, ([dx, dy]) => dx + dy * width);
+    this.edgeMask = edgeMaskOf(this.neighbours, this.neighbourOffsets);
   }
 
   /** Site index of column `x`, row `y`. */
@@ -98,4 +110,33 @@ export class Lattice2D {
     if (sites.length === 0) sites.push(this.index(Math.round(cx), Math.round(cy)));
     return Int32Array.from(sites);
   }
+}
+
+/**
+ * The k-th Moore neighbour of `site` (or −1), read as `site + offsets[k]` where `edgeMask[site]` is 0 and from
+ * the table elsewhere: the same value as `neighbours[8·site + k]`, without touching the table away from the edges.
+ */
+export function neighbourAt(
+  site: number,
+  k: number,
+  neighbours: Int32Array,
+  offsets: Int32Array,
+  edgeMask: Uint8Array,
+): number {
+  return edgeMask[site] === 0 ? site + offsets[k] : neighbours[8 * site + k];
+}
+
+/** Marks, per site, the directions whose neighbour is missing or is not `site + offsets[k]`. */
+function edgeMaskOf(neighbours: Int32Array, offsets: Int32Array): Uint8Array {
+  const sites = neighbours.length / 8;
+  const mask = new Uint8Array(sites);
+  for (let i = 0; i < sites; i++) {
+    let bits = 0;
+    for (let k = 0; k < 8; k++) {
+      const j = neighbours[8 * i + k];
+      if (j < 0 || j !== i + offsets[k]) bits |= 1 << k;
+    }
+    mask[i] = bits;
+  }
+  return mask;
 }
