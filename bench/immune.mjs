@@ -23,7 +23,7 @@ const world = {
   cells,
   neighbours: lattice.neighbours,
   neighbourOffsets: lattice.neighbourOffsets,
-  edgeMask: lattice.edgeMask,
+  edgeDistance: lattice.edgeDistance,
   virus: field(),
   antigen: field(),
   chemokine: field(),

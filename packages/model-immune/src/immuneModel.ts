@@ -101,7 +101,7 @@ export class ImmuneModel implements SteppedModel {
       cells: this.cells,
       neighbours: this.lattice.neighbours,
       neighbourOffsets: this.lattice.neighbourOffsets,
-      edgeMask: this.lattice.edgeMask,
+      edgeDistance: this.lattice.edgeDistance,
       ...this.fields.values,
     };
     const mask = (1 << p.receptorBits) - 1;

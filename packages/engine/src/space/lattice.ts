@@ -20,7 +20,8 @@ const OFFSETS: readonly (readonly [number, number])[] = [
  * neighbour lookup needs no per-agent objects and no modulo arithmetic in hot loops.
  *
  * Hot loops can skip the table (8 words per site) away from the edges: the k-th neighbour of site i is
- * `i + neighbourOffsets[k]` whenever `edgeMask[i]` is 0 (see `neighbourAt`).
+ * `i + neighbourOffsets[k]` whenever `edgeDistance[i]` ≥ 1 (see `neighbourAt`), and a walk of at most
+ * `edgeDistance[i]` Moore steps from site i meets only such sites.
  */
 export class Lattice2D {
   /** Sites per row. */
@@ -36,10 +37,11 @@ export class Lattice2D {
   /** `dx + dy·width` of the 8 Moore directions, in the order of `neighbours`. */
   readonly neighbourOffsets: Int32Array;
   /**
-   * Bit k of `edgeMask[i]` is set when the k-th neighbour of site i is not `i + neighbourOffsets[k]` (it is
-   * missing, −1, or wraps around a periodic edge); 0 for every site away from the edges.
+   * Moore steps from site i to the nearest edge site (`min(x, y, width − 1 − x, height − 1 − y)`, capped at
+   * 255). Where it is ≥ 1 every neighbour of i is `i + neighbourOffsets[k]`; on the edge (0) some neighbour is
+   * missing (−1) or wraps around, so read the table there.
    */
-  readonly edgeMask: Uint8Array;
+  readonly edgeDistance: Uint8Array;
 
   constructor(width: number, height: number, boundary: LatticeBoundary = 'closed') {
     for (const [name, value] of [
@@ -70,7 +72,12 @@ export class Lattice2D {
       }
     }
     this.neighbourOffsets = Int32Array.from(OFFSETS, ([dx, dy]) => dx + dy * width);
-    this.edgeMask = edgeMaskOf(this.neighbours, this.neighbourOffsets);
+    this.edgeDistance = new Uint8Array(this.size);
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        this.edgeDistance[y * width + x] = Math.min(x, y, width - 1 - x, height - 1 - y, 255);
+      }
+    }
   }
 
   /** Site index of column `x`, row `y`. */
@@ -113,30 +120,16 @@ export class Lattice2D {
 }
 
 /**
- * The k-th Moore neighbour of `site` (or −1), read as `site + offsets[k]` where `edgeMask[site]` is 0 and from
- * the table elsewhere: the same value as `neighbours[8·site + k]`, without touching the table away from the edges.
+ * The k-th Moore neighbour of `site` (or −1), read as `site + offsets[k]` away from the edges
+ * (`edgeDistance[site]` ≥ 1) and from the table on them: the same value as `neighbours[8·site + k]`, without
+ * touching the table (8 words per site) for interior sites.
  */
 export function neighbourAt(
   site: number,
   k: number,
   neighbours: Int32Array,
   offsets: Int32Array,
-  edgeMask: Uint8Array,
+  edgeDistance: Uint8Array,
 ): number {
-  return edgeMask[site] === 0 ? site + offsets[k] : neighbours[8 * site + k];
-}
-
-/** Marks, per site, the directions whose neighbour is missing or is not `site + offsets[k]`. */
-function edgeMaskOf(neighbours: Int32Array, offsets: Int32Array): Uint8Array {
-  const sites = neighbours.length / 8;
-  const mask = new Uint8Array(sites);
-  for (let i = 0; i < sites; i++) {
-    let bits = 0;
-    for (let k = 0; k < 8; k++) {
-      const j = neighbours[8 * i + k];
-      if (j < 0 || j !== i + offsets[k]) bits |= 1 << k;
-    }
-    mask[i] = bits;
-  }
-  return mask;
+  return edgeDistance[site] === 0 ? neighbours[8 * site + k] : site + offsets[k];
 }

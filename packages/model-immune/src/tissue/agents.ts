@@ -189,8 +189,8 @@ export interface AgentWorld {
   readonly neighbours: Int32Array;
   /** Site offset of each Moore direction, as `Lattice2D.neighbourOffsets` (used away from the edges). */
   readonly neighbourOffsets: Int32Array;
-  /** Directions per site whose neighbour must be read from `neighbours`, as `Lattice2D.edgeMask`. */
-  readonly edgeMask: Uint8Array;
+  /** Moore steps from each site to the lattice edge, as `Lattice2D.edgeDistance` (offsets hold away from it). */
+  readonly edgeDistance: Uint8Array;
   /** Free virus per site. */
   readonly virus: Float32Array;
   /** Antigen per site. */
@@ -218,12 +218,12 @@ export interface AgentStepOutcome {
  * their site, CTLs at their site or one random neighbouring cell), antigen uptake and departure (DCs). All
  * randomness comes from `rng`, one raw output per draw, in a fixed order per agent.
  *
- * Written for speed (it is the model's hot loop): arrays and parameters live in locals; away from the lattice
- * edges neighbours are `site + offset` rather than table reads; and the two coin flips the CPU cannot predict
- * (the fractional extra hop and the chemokine comparison) are computed without branches.
+ * Written for speed (it is the model's hot loop): arrays and parameters live in locals; when an agent's hops
+ * cannot reach the lattice edge its neighbours are `site + offset` rather than table reads; and the two coin
+ * flips the CPU cannot predict (the fractional extra hop and the chemokine comparison) take no branches.
  */
 export function stepAgents(pool: AgentPool, world: AgentWorld, s: AgentStep, rng: Rng, out: AgentStepOutcome): void {
-  const { cells, neighbours, neighbourOffsets: offsets, edgeMask, virus, antigen, chemokine, cytokine } = world;
+  const { cells, neighbours, neighbourOffsets: offsets, edgeDistance, virus, antigen, chemokine, cytokine } = world;
   // Per-agent probabilities need no more than 32 random bits: one raw output per draw, not two.
   const U = 2.3283064365386963e-10;
   const size = cells.length;
@@ -250,20 +250,22 @@ export function stepAgents(pool: AgentPool, world: AgentWorld, s: AgentStep, rng
       let hops = m | 0;
       hops += Number(rng.nextUint32() * U < m - hops);
       const chemo = chemotaxis[type];
-      for (let k = 0; k < hops; k++) {
-        const bits = rng.nextUint32();
-        const first = bits & 7;
-        const second = (bits >>> 3) & 7;
-        if (edgeMask[site] === 0) {
-          // Both candidates exist; a chemotactic agent takes the second if its chemokine is strictly higher.
-          const next = site + offsets[first];
-          const other = site + offsets[second];
+      if (edgeDistance[site] >= hops) {
+        // No hop reaches the edge, so both candidates are site + offset and exist. A chemotactic agent takes
+        // the second if its chemokine is strictly higher: chosen without a branch (an unpredictable coin flip).
+        for (let k = 0; k < hops; k++) {
+          const bits = rng.nextUint32();
+          const next = site + offsets[bits & 7];
+          const other = site + offsets[(bits >>> 3) & 7];
           const better = chemo & Number(chemokine[other] > chemokine[next]);
           site = next ^ ((next ^ other) & -better);
-        } else {
-          let next = neighbours[8 * site + first];
+        }
+      } else {
+        for (let k = 0; k < hops; k++) {
+          const bits = rng.nextUint32();
+          let next = neighbours[8 * site + (bits & 7)];
           if (chemo) {
-            const other = neighbours[8 * site + second];
+            const other = neighbours[8 * site + ((bits >>> 3) & 7)];
             if (next < 0 || (other >= 0 && chemokine[other] > chemokine[next])) next = other;
           }
           if (next >= 0) site = next;
@@ -287,7 +289,7 @@ export function stepAgents(pool: AgentPool, world: AgentWorld, s: AgentStep, rng
       // A killer touches the cell at its site, or else (CTLs, scanning) one random neighbouring cell.
       let target = site;
       if (type === 4 && cell !== CELL.eclipse && cell !== CELL.productive) {
-        target = neighbourAt(site, rng.nextUint32() & 7, neighbours, offsets, edgeMask);
+        target = neighbourAt(site, rng.nextUint32() & 7, neighbours, offsets, edgeDistance);
       }
       const tc = target >= 0 ? cells[target] : CELL.healthy;
       if ((tc === CELL.eclipse || tc === CELL.productive) && rng.nextUint32() * U < (type === 4 ? ctlKill : nkKill)) {
