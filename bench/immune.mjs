@@ -23,6 +23,8 @@ const field = () => Float32Array.from({ length: N }, () => setupRng.uniform());
 const world = {
   cells,
   neighbours: lattice.neighbours,
+  neighbourOffsets: lattice.neighbourOffsets,
+  edgeDistance: lattice.edgeDistance,
   virus: field(),
   antigen: field(),
   chemokine: field(),

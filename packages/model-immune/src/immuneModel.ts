@@ -97,7 +97,13 @@ export class ImmuneModel implements SteppedModel {
       chemokine: p.chemokineDecay,
     };
     this.fields = new TissueFields(side, this.spatial, diffusion, decay);
-    this.world = { cells: this.cells, neighbours: this.lattice.neighbours, ...this.fields.values };
+    this.world = {
+      cells: this.cells,
+      neighbours: this.lattice.neighbours,
+      neighbourOffsets: this.lattice.neighbourOffsets,
+      edgeDistance: this.lattice.edgeDistance,
+      ...this.fields.values,
+    };
     const mask = (1 << p.receptorBits) - 1;
     this.space = { bits: p.receptorBits, maxMismatch: p.maxMismatch, affinityPerMismatch: p.affinityPerMismatch };
     this.epitopes = {

@@ -18,6 +18,10 @@ const OFFSETS: readonly (readonly [number, number])[] = [
  * site's 8 Moore neighbours precomputed in one flat `Int32Array` (`neighbours[8·i + k]`, the first 4 being the
  * von Neumann ones). A missing neighbour beyond a closed edge is −1. Agents keep only a site index, so
  * neighbour lookup needs no per-agent objects and no modulo arithmetic in hot loops.
+ *
+ * Hot loops can skip the table (8 words per site) away from the edges: the k-th neighbour of site i is
+ * `i + neighbourOffsets[k]` whenever `edgeDistance[i]` ≥ 1 (see `neighbourAt`), and a walk of at most
+ * `edgeDistance[i]` Moore steps from site i meets only such sites.
  */
 export class Lattice2D {
   /** Sites per row. */
@@ -30,6 +34,14 @@ export class Lattice2D {
   readonly boundary: LatticeBoundary;
   /** `neighbours[8·i + k]`: k-th Moore neighbour of site i (k < 4: von Neumann), or −1 beyond a closed edge. */
   readonly neighbours: Int32Array;
+  /** `dx + dy·width` of the 8 Moore directions, in the order of `neighbours`. */
+  readonly neighbourOffsets: Int32Array;
+  /**
+   * Moore steps from site i to the nearest edge site (`min(x, y, width − 1 − x, height − 1 − y)`, capped at
+   * 255). Where it is ≥ 1 every neighbour of i is `i + neighbourOffsets[k]`; on the edge (0) some neighbour is
+   * missing (−1) or wraps around, so read the table there.
+   */
+  readonly edgeDistance: Uint8Array;
 
   constructor(width: number, height: number, boundary: LatticeBoundary = 'closed') {
     for (const [name, value] of [
@@ -57,6 +69,13 @@ export class Lattice2D {
           }
           this.neighbours[base + k] = nx < 0 || ny < 0 || nx >= width || ny >= height ? -1 : ny * width + nx;
         }
+      }
+    }
+    this.neighbourOffsets = Int32Array.from(OFFSETS, ([dx, dy]) => dx + dy * width);
+    this.edgeDistance = new Uint8Array(this.size);
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        this.edgeDistance[y * width + x] = Math.min(x, y, width - 1 - x, height - 1 - y, 255);
       }
     }
   }
@@ -98,4 +117,19 @@ export class Lattice2D {
     if (sites.length === 0) sites.push(this.index(Math.round(cx), Math.round(cy)));
     return Int32Array.from(sites);
   }
+}
+
+/**
+ * The k-th Moore neighbour of `site` (or −1), read as `site + offsets[k]` away from the edges
+ * (`edgeDistance[site]` ≥ 1) and from the table on them: the same value as `neighbours[8·site + k]`, without
+ * touching the table (8 words per site) for interior sites.
+ */
+export function neighbourAt(
+  site: number,
+  k: number,
+  neighbours: Int32Array,
+  offsets: Int32Array,
+  edgeDistance: Uint8Array,
+): number {
+  return edgeDistance[site] === 0 ? neighbours[8 * site + k] : site + offsets[k];
 }

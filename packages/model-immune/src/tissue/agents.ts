@@ -1,4 +1,4 @@
-import type { Rng } from '@immunotwin/engine';
+import { neighbourAt, type Rng } from '@immunotwin/engine';
 import { CELL } from './epithelium.js';
 
 /** Agent type codes. */
@@ -185,8 +185,12 @@ export interface AgentStep {
 export interface AgentWorld {
   /** Epithelial states per site. */
   readonly cells: Uint8Array;
-  /** 8 Moore neighbours per site (−1 beyond the edge). */
+  /** 8 Moore neighbours per site (−1 beyond the edge), as `Lattice2D.neighbours`. */
   readonly neighbours: Int32Array;
+  /** Site offset of each Moore direction, as `Lattice2D.neighbourOffsets` (used away from the edges). */
+  readonly neighbourOffsets: Int32Array;
+  /** Moore steps from each site to the lattice edge, as `Lattice2D.edgeDistance` (offsets hold away from it). */
+  readonly edgeDistance: Uint8Array;
   /** Free virus per site. */
   readonly virus: Float32Array;
   /** Antigen per site. */
@@ -211,80 +215,98 @@ export interface AgentStepOutcome {
  * Advances every agent by one step in a single pass over the arrays: death; movement (random walk, or for
  * chemotactic types a step to the better of two random neighbours by chemokine); then the type's action at
  * its site — phagocytosis and activation (macrophages, neutrophils), killing of infected cells (NK cells at
- * their site, CTLs at their site or one random neighbour), antigen uptake and departure (DCs). All randomness comes from `rng`.
+ * their site, CTLs at their site or one random neighbouring cell), antigen uptake and departure (DCs). All
+ * randomness comes from `rng`, one raw output per draw, in a fixed order per agent.
+ *
+ * Written for speed (it is the model's hot loop): arrays and parameters live in locals; when an agent's hops
+ * cannot reach the lattice edge its neighbours are `site + offset` rather than table reads; and the two coin
+ * flips the CPU cannot predict (the fractional extra hop and the chemokine comparison) take no branches.
  */
 export function stepAgents(pool: AgentPool, world: AgentWorld, s: AgentStep, rng: Rng, out: AgentStepOutcome): void {
-  const { cells, neighbours, virus, antigen, chemokine, cytokine } = world;
+  const { cells, neighbours, neighbourOffsets: offsets, edgeDistance, virus, antigen, chemokine, cytokine } = world;
   // Per-agent probabilities need no more than 32 random bits: one raw output per draw, not two.
   const U = 2.3283064365386963e-10;
   const size = cells.length;
-  const { death, moves, chemotaxis } = s;
+  const { death, moves, chemotaxis, spatial, virusLeft, activation, deactivation, nkKill, ctlKill } = s;
+  const cytokineRelease = s.cytokine;
+  const chemokineRelease = s.chemokine;
+  // The pool never grows during a step, so its arrays stay the same objects (removal only moves values).
+  const { type: types, state: states, site: sites, load: loads } = pool;
   let nkKills = 0;
   let ctlKills = 0;
   let departures = 0;
   for (let i = 0; i < pool.count; i++) {
-    const type = pool.type[i];
+    const type = types[i];
     if (rng.nextUint32() * U < death[type]) {
       pool.remove(i);
       i--;
       continue;
     }
-    let site = pool.site[i];
-    if (!s.spatial) {
+    let site = sites[i];
+    if (!spatial) {
       site = rng.integer(size);
     } else {
       const m = moves[type];
       let hops = m | 0;
-      if (rng.nextUint32() * U < m - hops) hops++;
+      hops += Number(rng.nextUint32() * U < m - hops);
       const chemo = chemotaxis[type];
-      for (let k = 0; k < hops; k++) {
-        const bits = rng.nextUint32();
-        let next = neighbours[8 * site + (bits & 7)];
-        if (chemo) {
-          const other = neighbours[8 * site + ((bits >>> 3) & 7)];
-          if (next < 0 || (other >= 0 && chemokine[other] > chemokine[next])) next = other;
+      if (edgeDistance[site] >= hops) {
+        // No hop reaches the edge, so both candidates are site + offset and exist. A chemotactic agent takes
+        // the second if its chemokine is strictly higher: chosen without a branch (an unpredictable coin flip).
+        for (let k = 0; k < hops; k++) {
+          const bits = rng.nextUint32();
+          const next = site + offsets[bits & 7];
+          const other = site + offsets[(bits >>> 3) & 7];
+          const better = chemo & Number(chemokine[other] > chemokine[next]);
+          site = next ^ ((next ^ other) & -better);
         }
-        if (next >= 0) site = next;
+      } else {
+        for (let k = 0; k < hops; k++) {
+          const bits = rng.nextUint32();
+          let next = neighbours[8 * site + (bits & 7)];
+          if (chemo) {
+            const other = neighbours[8 * site + ((bits >>> 3) & 7)];
+            if (next < 0 || (other >= 0 && chemokine[other] > chemokine[next])) next = other;
+          }
+          if (next >= 0) site = next;
+        }
       }
     }
-    pool.site[i] = site;
+    sites[i] = site;
     const cell = cells[site];
     if (type === 0) {
-      virus[site] *= s.virusLeft;
-      if (virus[site] + antigen[site] > s.activation) pool.state[i] = 1;
-      else if (pool.state[i] === 1 && rng.nextUint32() * U < s.deactivation) pool.state[i] = 0;
-      if (pool.state[i] === 1) {
-        cytokine[site] += s.cytokine;
-        chemokine[site] += s.chemokine;
+      virus[site] *= virusLeft;
+      if (virus[site] + antigen[site] > activation) states[i] = 1;
+      else if (states[i] === 1 && rng.nextUint32() * U < deactivation) states[i] = 0;
+      if (states[i] === 1) {
+        cytokine[site] += cytokineRelease;
+        chemokine[site] += chemokineRelease;
       }
     } else if (type === 1) {
-      virus[site] *= s.virusLeft;
-      cytokine[site] += s.cytokine;
+      virus[site] *= virusLeft;
+      cytokine[site] += cytokineRelease;
     } else if (type === 4 || type === 2) {
       // A killer touches the cell at its site, or else (CTLs, scanning) one random neighbouring cell.
       let target = site;
       if (type === 4 && cell !== CELL.eclipse && cell !== CELL.productive) {
-        target = neighbours[8 * site + (rng.nextUint32() & 7)];
+        target = neighbourAt(site, rng.nextUint32() & 7, neighbours, offsets, edgeDistance);
       }
       const tc = target >= 0 ? cells[target] : CELL.healthy;
-      if (
-        (tc === CELL.eclipse || tc === CELL.productive) &&
-        rng.nextUint32() * U < (type === 4 ? s.ctlKill : s.nkKill)
-      ) {
+      if ((tc === CELL.eclipse || tc === CELL.productive) && rng.nextUint32() * U < (type === 4 ? ctlKill : nkKill)) {
         cells[target] = CELL.dead;
         antigen[target] += s.antigen;
         if (type === 4) ctlKills++;
         else nkKills++;
       }
     } else {
-      const load = pool.load[i] * s.dcLoadKept + s.dcUptake * (virus[site] + antigen[site]);
+      const load = loads[i] * s.dcLoadKept + s.dcUptake * (virus[site] + antigen[site]);
       if (load >= 1) {
         pool.remove(i);
         i--;
         departures++;
         continue;
       }
-      pool.load[i] = load;
+      loads[i] = load;
     }
   }
   out.nkKills += nkKills;
