@@ -5,11 +5,13 @@ describe('immune twin: perturbations (10 seeds each)', () => {
   it('CD8 depletion delays or prevents clearance', { timeout: 120_000 }, () => {
     const control = runSeeds({ duration: 21 });
     const depleted = runSeeds({ duration: 21, interventions: [{ kind: 'depleteCD8', start: 0, stop: 21 }] });
-    // Per seed: cleared later than its control (or not at all by day 21); the median delay is ≥ 1 day, four
-    // sampling intervals (the default run measures ~1.9 days).
+    // Clearance hangs on the last infected focus (seed-to-seed spread ±1 day), so a depleted run can end a
+    // little earlier than its own control by chance. Thresholds set on fresh seeds 11–30, not on these: 18 of
+    // 20 were delayed, median delay 2.4 days. Here: ≥ 8 of 10 delayed (or never cleared) and a median
+    // delay ≥ 1.5 days (six sampling intervals).
     const delays = depleted.map((d, i) => clearance(d) - clearance(control[i]));
-    expect(count(delays, (x) => x > 0)).toBe(10);
-    expect(median(delays)).toBeGreaterThanOrEqual(1);
+    expect(count(delays, (x) => x > 0)).toBeGreaterThanOrEqual(8);
+    expect(median(delays)).toBeGreaterThanOrEqual(1.5);
   });
 
   it('B-cell depletion removes antibodies', { timeout: 120_000 }, () => {
