@@ -18,14 +18,18 @@ declare function setTimeout(callback: () => void, milliseconds?: number): unknow
 
 /**
  * The part of the standard WebAssembly JavaScript API the engine uses: validating and synchronously compiling
- * a small module, instantiating it without imports. Declared under its own name rather than as the global
+ * a small module, instantiating it with a memory it imports. Declared under its own name rather than as the global
  * `WebAssembly` namespace (which the DOM and Node typings declare in full, and would clash): the engine reads
  * `globalThis.WebAssembly` through this type, and treats it as possibly absent.
  */
 interface WasmHost {
   validate(bytes: Uint8Array): boolean;
   readonly Module: new (bytes: Uint8Array) => object;
-  readonly Instance: new (module: object) => { readonly exports: Record<string, unknown> };
+  readonly Instance: new (
+    module: object,
+    imports?: Record<string, Record<string, unknown>>,
+  ) => { readonly exports: Record<string, unknown> };
+  readonly Memory: new (descriptor: { initial: number; maximum?: number }) => WasmMemory;
 }
 
 /** The part of a standard `WebAssembly.Memory` the engine uses. */

@@ -1,3 +1,4 @@
+import { flushSubnormal, implicitStepFloat32, thomasFactors, type Float32Factors } from './diffusionFloat32.js';
 import { DiffusionKernelWorkspace } from './diffusionKernel.js';
 
 /** A field stored as one value per lattice site, row-major. */
@@ -23,7 +24,7 @@ export interface DiffusionDecayOptions {
   readonly scheme?: DiffusionScheme;
   /**
    * Whether implicit steps of Float32Array fields may run in the WebAssembly SIMD kernel where the platform
-   * has it (default true). Its results are bit-identical to the JavaScript implementation, which runs
+   * has it (default true). Its results are bit-identical to the JavaScript float32 implementation, which runs
    * otherwise (false forces it, e.g. to compare the two).
    */
   readonly simd?: boolean;
@@ -34,9 +35,12 @@ export interface DiffusionDecayOptions {
  * with closed (zero-flux) edges, so diffusion conserves the field's total exactly (up to rounding) and decay
  * multiplies it by e^(−k·dt). The two parts are split, which is exact here because both operators are linear
  * with constant coefficients and commute; the decay part is the exact exponential. Works in place on
- * Float32Array or Float64Array fields; no allocation per step. Implicit steps of Float32Array fields run in a
- * WebAssembly SIMD kernel (diffusionKernel.wat) where the platform has one, with results bit-identical to the
- * JavaScript below, which runs everywhere else.
+ * Float32Array or Float64Array fields; no allocation per step. Implicit steps of Float32Array fields compute in
+ * float32 arithmetic (factors rounded once to float32, every operation rounded to float32): in a WebAssembly
+ * SIMD kernel (diffusionKernel.wat) where the platform has one, else in JavaScript (diffusionFloat32.ts), bit
+ * for bit the same. Float64Array fields and explicit steps compute in float64. Fields from
+ * {@link DiffusionDecaySolver.createField} live in the kernel's memory and step without copies; other
+ * Float32Arrays are copied in and out.
  */
 export class DiffusionDecaySolver {
   /** Sites per row. */
@@ -52,7 +56,14 @@ export class DiffusionDecaySolver {
   private my: Float64Array;
   private gy: Float64Array;
   private scratch: Float64Array | null = null;
-  /** The kernel's workspace: undefined until the first Float32 implicit step, null if not used. */
+  /** The float32 factors of {@link cachedR} (a new object whenever they change). */
+  private factors32: Float32Factors | null = null;
+  /** Whether Float32 implicit steps may use the kernel (the `simd` option). */
+  private readonly simd: boolean;
+  /**
+   * The kernel workspace that foreign Float32Arrays are copied through: undefined until the first such step,
+   * null if the kernel is not used.
+   */
   private workspace: DiffusionKernelWorkspace | null | undefined;
 
   constructor(width: number, height: number, options: DiffusionDecayOptions) {
@@ -72,7 +83,20 @@ export class DiffusionDecaySolver {
     this.gx = new Float64Array(width);
     this.my = new Float64Array(height);
     this.gy = new Float64Array(height);
-    if (options.simd === false) this.workspace = null;
+    this.simd = options.simd !== false;
+    if (!this.simd) this.workspace = null;
+  }
+
+  /**
+   * A zeroed Float32Array of width·height sites for this solver's fields. Where the kernel runs (and `simd` is
+   * not false) it lives in a WebAssembly memory of its own, of fixed size (never grown, so the array is never
+   * detached), and implicit steps run on it in place with no copies; otherwise it is a plain Float32Array.
+   * Either way it is an ordinary Float32Array for reading and writing, and any solver of the same width and
+   * height can step it.
+   */
+  createField(): Float32Array {
+    const workspace = this.simd ? DiffusionKernelWorkspace.create(this.width, this.height) : null;
+    return workspace ? workspace.handOut() : new Float32Array(this.width * this.height);
   }
 
   /** Changes the diffusion coefficient (site²/time) and decay rate (1/time), e.g. under an intervention. */
@@ -99,41 +123,70 @@ export class DiffusionDecaySolver {
     const r = this.diffusion * dt;
     const decayFactor = this.decay > 0 && dt > 0 ? Math.exp(-this.decay * dt) : null;
     if (r > 0 && this.scheme === 'implicit' && field instanceof Float32Array) {
-      if (this.workspace === undefined) this.workspace = DiffusionKernelWorkspace.create(this.width, this.height);
-      if (this.workspace) {
-        this.refactor(r);
-        if (this.workspace.diffuse(field, r, this.mx, this.gx, this.my, this.gy, decayFactor)) return;
-        this.workspace = null; // the kernel's memory cannot hold this lattice: JavaScript from now on
-      }
+      this.implicitStepFloat32(field, r, decayFactor === null ? null : Math.fround(decayFactor));
+      return;
     }
     if (r > 0) {
       if (this.scheme === 'implicit') this.implicitStep(field, r);
       else this.explicitSteps(field, r);
     }
     if (decayFactor !== null) {
-      for (let i = 0; i < field.length; i++) field[i] *= decayFactor;
-    }
-  }
-
-  /** Thomas-algorithm factors of the matrix (1 + 2r) on the diagonal, −r off it, 1 + r at the closed ends. */
-  private static factor(n: number, r: number, m: Float64Array, g: Float64Array): void {
-    // Forward elimination of I − r·L with zero-flux ends: m[i] = 1/pivot, g[i] = r/pivot (the back-substitution weight).
-    let prevG = 0;
-    for (let i = 0; i < n; i++) {
-      const diag = n === 1 ? 1 : i === 0 || i === n - 1 ? 1 + r : 1 + 2 * r;
-      const pivot = diag - r * prevG;
-      m[i] = 1 / pivot;
-      g[i] = r / pivot;
-      prevG = g[i];
+      if (field instanceof Float32Array) {
+        // In float32 arithmetic with subnormals flushed, as the float32 implicit step decays.
+        const f = Math.fround(decayFactor);
+        for (let i = 0; i < field.length; i++) field[i] = flushSubnormal(field[i] * f);
+      } else {
+        for (let i = 0; i < field.length; i++) field[i] *= decayFactor;
+      }
     }
   }
 
   /** Recomputes the x and y sweeps' factors if D·dt has changed since they were last computed. */
   private refactor(r: number): void {
     if (r === this.cachedR) return;
-    DiffusionDecaySolver.factor(this.width, r, this.mx, this.gx);
-    DiffusionDecaySolver.factor(this.height, r, this.my, this.gy);
+    thomasFactors(this.width, r, this.mx, this.gx);
+    thomasFactors(this.height, r, this.my, this.gy);
     this.cachedR = r;
+    this.factors32 = null;
+  }
+
+  /** The float32 factors of D·dt = `r` (rounded once from the float64 ones). */
+  private float32Factors(r: number): Float32Factors {
+    this.refactor(r);
+    if (!this.factors32) {
+      this.factors32 = {
+        r: Math.fround(r),
+        mx: Float32Array.from(this.mx),
+        gx: Float32Array.from(this.gx),
+        my: Float32Array.from(this.my),
+        gy: Float32Array.from(this.gy),
+      };
+    }
+    return this.factors32;
+  }
+
+  /**
+   * An implicit step of a Float32 field in float32 arithmetic, then its decay by the float32 factor `f`: in
+   * place in the kernel if the field lives in a kernel memory, through this solver's workspace (copies in and
+   * out) otherwise, or in JavaScript where the kernel is not used.
+   */
+  private implicitStepFloat32(field: Float32Array, r: number, f: number | null): void {
+    const factors = this.float32Factors(r);
+    if (this.simd) {
+      const owner = DiffusionKernelWorkspace.owning(field);
+      if (owner && owner.width === this.width && owner.height === this.height) {
+        owner.diffuse(factors, f);
+        return;
+      }
+      if (this.workspace === undefined) this.workspace = DiffusionKernelWorkspace.create(this.width, this.height);
+      if (this.workspace) {
+        this.workspace.field.set(field);
+        this.workspace.diffuse(factors, f);
+        field.set(this.workspace.field);
+        return;
+      }
+    }
+    implicitStepFloat32(field, this.width, this.height, factors, f);
   }
 
   private implicitStep(u: FieldArray, r: number): void {

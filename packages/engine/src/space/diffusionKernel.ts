@@ -1,7 +1,8 @@
+import type { Float32Factors } from './diffusionFloat32.js';
 import { DIFFUSION_KERNEL_BASE64 } from './diffusionKernelBytes.js';
 
 /** The kernel module's exported step (diffusionKernel.wat); pointers are byte offsets into its memory. */
-type DiffuseFloat32 = (
+type Diffuse = (
   field: number,
   width: number,
   height: number,
@@ -11,20 +12,16 @@ type DiffuseFloat32 = (
   my: number,
   gy: number,
   scratch: number,
-  rowBuffer: number,
   decayFactor: number,
   decay: number,
 ) => void;
 
-interface KernelInstance {
-  readonly memory: WasmMemory;
-  readonly diffuseFloat32: DiffuseFloat32;
-}
-
 const PAGE_BYTES = 65536;
+/** Pages of a 32-bit memory (4 GiB). */
+const MAX_PAGES = 65536;
 
-/** The one instance per JavaScript realm: undefined until first asked for, null where it cannot run. */
-let shared: KernelInstance | null | undefined;
+/** The compiled module, once per JavaScript realm: undefined until first asked for, null where it cannot run. */
+let compiled: { host: WasmHost; module: object } | null | undefined;
 
 function decodeBase64(text: string): Uint8Array {
   const binary = atob(text);
@@ -33,7 +30,7 @@ function decodeBase64(text: string): Uint8Array {
   return bytes;
 }
 
-function instantiate(): KernelInstance | null {
+function compile(): { host: WasmHost; module: object } | null {
   const host = (globalThis as { WebAssembly?: WasmHost }).WebAssembly;
   if (!host) return null;
   try {
@@ -41,122 +38,115 @@ function instantiate(): KernelInstance | null {
     // False where the engine lacks fixed-width SIMD; the module is small enough (< 4 KB) for browsers to
     // compile synchronously even on the main thread.
     if (!host.validate(bytes)) return null;
-    const { exports } = new host.Instance(new host.Module(bytes));
-    return { memory: exports.memory as WasmMemory, diffuseFloat32: exports.diffuseFloat32 as DiffuseFloat32 };
+    return { host, module: new host.Module(bytes) };
   } catch {
     return null; // e.g. a content security policy that forbids compiling WebAssembly
   }
 }
 
-function kernel(): KernelInstance | null {
-  if (shared === undefined) shared = instantiate();
-  return shared;
+function kernelModule(): { host: WasmHost; module: object } | null {
+  if (compiled === undefined) compiled = compile();
+  return compiled;
 }
 
 /** Whether the WebAssembly SIMD diffusion kernel runs on this platform (it is compiled on the first call). */
 export function diffusionKernelAvailable(): boolean {
-  return kernel() !== null;
+  return kernelModule() !== null;
 }
 
+/** Workspaces by the field array they hand out ({@link DiffusionKernelWorkspace.field}). */
+const owners = new WeakMap<Float32Array, DiffusionKernelWorkspace>();
+
 /**
- * One lattice's use of the shared kernel: where its factors, scratch rows and field sit in the kernel's linear
- * memory (every workspace uses the same addresses from 0, so each step copies its factors and field in and the
- * field back out), and typed-array views of them, rebuilt only when the memory has grown.
+ * One instance of the kernel with its own memory, sized once for a `width × height` lattice and never grown,
+ * so {@link field}, a Float32Array over the memory, is never detached. The memory holds the field from byte
+ * 0, then the float32 factors and the scratch area. Steps run on `field` in place; a solver stepping another
+ * array copies it into `field` and back.
  */
 export class DiffusionKernelWorkspace {
-  private readonly instance: KernelInstance;
-  private readonly width: number;
-  private readonly height: number;
-  private readonly rowBuffer: number;
+  /** The field in the kernel's memory. */
+  readonly field: Float32Array;
+  /** Sites per row. */
+  readonly width: number;
+  /** Rows. */
+  readonly height: number;
+  private readonly diffuseStep: Diffuse;
+  private readonly factorView: Float32Array;
   private readonly mx: number;
-  private readonly gx: number;
-  private readonly my: number;
-  private readonly gy: number;
-  private readonly field: number;
-  private readonly bytes: number;
-  private buffer: ArrayBuffer | null = null;
-  private fieldView = new Float32Array(0);
-  private factorView = new Float64Array(0);
+  private readonly scratch: number;
+  /** The factors now in memory (the object the solver passed), so they are copied only when they change. */
+  private factors: Float32Factors | null = null;
 
-  private constructor(instance: KernelInstance, width: number, height: number) {
-    this.instance = instance;
+  private constructor(width: number, height: number, memory: WasmMemory, diffuseStep: Diffuse) {
     this.width = width;
     this.height = height;
-    // Scratch (64·w bytes) from 0, then the row buffer, the factors and the field.
-    this.rowBuffer = 64 * width;
-    this.mx = this.rowBuffer + 8 * width;
-    this.gx = this.mx + 8 * width;
-    this.my = this.gx + 8 * width;
-    this.gy = this.my + 8 * height;
-    this.field = this.gy + 8 * height;
-    this.bytes = this.field + 4 * width * height;
+    this.diffuseStep = diffuseStep;
+    this.mx = 4 * width * height;
+    this.scratch = alignTo16(this.mx + 8 * (width + height));
+    this.field = new Float32Array(memory.buffer, 0, width * height);
+    this.factorView = new Float32Array(memory.buffer, this.mx, 2 * (width + height));
   }
 
-  /** A workspace for a `width × height` lattice, or null where the kernel cannot run. */
+  /** A workspace for a `width × height` lattice, or null where the kernel cannot run or the memory not be had. */
   static create(width: number, height: number): DiffusionKernelWorkspace | null {
-    const instance = kernel();
-    return instance ? new DiffusionKernelWorkspace(instance, width, height) : null;
+    const kernel = kernelModule();
+    if (!kernel) return null;
+    const bytes = alignTo16(4 * width * height + 8 * (width + height)) + 64 * width + 128;
+    const pages = Math.ceil(bytes / PAGE_BYTES);
+    if (pages > MAX_PAGES) return null;
+    try {
+      const memory = new kernel.host.Memory({ initial: pages, maximum: pages });
+      const { exports } = new kernel.host.Instance(kernel.module, { env: { memory } });
+      return new DiffusionKernelWorkspace(width, height, memory, exports.diffuse as Diffuse);
+    } catch {
+      return null; // out of memory
+    }
+  }
+
+  /** The workspace whose {@link field} `array` is, if any. */
+  static owning(array: Float32Array): DiffusionKernelWorkspace | undefined {
+    return owners.get(array);
+  }
+
+  /** Registers {@link field} so that {@link owning} finds this workspace from it, and returns it. */
+  handOut(): Float32Array {
+    owners.set(this.field, this);
+    return this.field;
   }
 
   /**
-   * One implicit diffusion step of D·dt = `r` on `field` in place, from the Thomas factors of the x and y
-   * sweeps, then (if `decayFactor` is not null) the decay multiplication by it: the same result, bit for bit,
-   * as the JavaScript implicit step followed by its decay loop. Returns false, leaving `field` untouched, if
-   * the kernel's memory cannot grow to hold this lattice.
+   * One implicit diffusion step of {@link field} in place with the given float32 factors, then (if
+   * `decayFactor`, a float32 value, is not null) the decay: bit for bit what `implicitStepFloat32` does.
    */
-  diffuse(
-    field: Float32Array,
-    r: number,
-    mx: Float64Array,
-    gx: Float64Array,
-    my: Float64Array,
-    gy: Float64Array,
-    decayFactor: number | null,
-  ): boolean {
-    if (!this.bind()) return false;
-    // The factors sit back to back from mx: mx, gx (width each), my, gy (height each).
-    const factors = this.factorView;
-    factors.set(mx, 0);
-    factors.set(gx, this.width);
-    factors.set(my, 2 * this.width);
-    factors.set(gy, 2 * this.width + this.height);
-    this.fieldView.set(field);
-    this.instance.diffuseFloat32(
-      this.field,
-      this.width,
-      this.height,
-      r,
-      this.mx,
-      this.gx,
-      this.my,
-      this.gy,
+  diffuse(factors: Float32Factors, decayFactor: number | null): void {
+    if (factors !== this.factors) {
+      // Back to back from mx: mx, gx (width each), my, gy (height each).
+      const view = this.factorView;
+      view.set(factors.mx, 0);
+      view.set(factors.gx, this.width);
+      view.set(factors.my, 2 * this.width);
+      view.set(factors.gy, 2 * this.width + this.height);
+      this.factors = factors;
+    }
+    const w = this.width;
+    const h = this.height;
+    const mx = this.mx;
+    this.diffuseStep(
       0,
-      this.rowBuffer,
+      w,
+      h,
+      factors.r,
+      mx,
+      mx + 4 * w,
+      mx + 8 * w,
+      mx + 8 * w + 4 * h,
+      this.scratch,
       decayFactor ?? 1,
       decayFactor === null ? 0 : 1,
     );
-    field.set(this.fieldView);
-    return true;
   }
+}
 
-  /**
-   * Grows the shared memory to fit this lattice if needed (false if it cannot), and re-creates the views if
-   * the memory has moved.
-   */
-  private bind(): boolean {
-    const memory = this.instance.memory;
-    const missing = this.bytes - memory.buffer.byteLength;
-    if (missing > 0) {
-      try {
-        memory.grow(Math.ceil(missing / PAGE_BYTES));
-      } catch {
-        return false; // beyond the 4 GiB of a 32-bit memory, or out of memory
-      }
-    }
-    if (memory.buffer === this.buffer) return true;
-    this.buffer = memory.buffer;
-    this.fieldView = new Float32Array(this.buffer, this.field, this.width * this.height);
-    this.factorView = new Float64Array(this.buffer, this.mx, 2 * (this.width + this.height));
-    return true;
-  }
+function alignTo16(bytes: number): number {
+  return Math.ceil(bytes / 16) * 16;
 }

@@ -1,0 +1,96 @@
+/**
+ * Thomas-algorithm factors of the matrix I − r·L (1 + 2r on the diagonal, −r off it, 1 + r at the closed
+ * ends; 1 for a single site), computed in float64: `m[i]` is 1/pivot, `g[i]` = r/pivot the back-substitution
+ * weight.
+ */
+export function thomasFactors(n: number, r: number, m: Float64Array, g: Float64Array): void {
+  let prevG = 0;
+  for (let i = 0; i < n; i++) {
+    const diag = n === 1 ? 1 : i === 0 || i === n - 1 ? 1 + r : 1 + 2 * r;
+    const pivot = diag - r * prevG;
+    m[i] = 1 / pivot;
+    g[i] = r / pivot;
+    prevG = g[i];
+  }
+}
+
+/** The float32 factors of one implicit step: D·dt and the Thomas factors, each rounded once to float32. */
+export interface Float32Factors {
+  /** D·dt rounded to float32. */
+  readonly r: number;
+  readonly mx: Float32Array;
+  readonly gx: Float32Array;
+  readonly my: Float32Array;
+  readonly gy: Float32Array;
+}
+
+const fround = Math.fround;
+
+/** The smallest normal float32, 2^−126. */
+export const FLOAT32_MIN_NORMAL = 1.1754943508222875e-38;
+
+/**
+ * `x` flushed to zero if it is below the smallest normal float32 in magnitude (subnormals and −0 become +0;
+ * NaN stays NaN): every value the float32 step computes goes through it, in both implementations, because
+ * arithmetic on subnormals is some hundred times slower on common hardware.
+ */
+export function flushSubnormal(x: number): number {
+  return Math.abs(x) < FLOAT32_MIN_NORMAL ? 0 : x;
+}
+
+/**
+ * One implicit locally-one-dimensional step of a Float32 `w × h` field in place, in float32 arithmetic (every
+ * +, − and × rounded to float32 through `Math.fround`, which is exact for a single operation on float32
+ * operands), then the decay `u·f` if `f` (a float32 value) is not null. Every value stored into the field is
+ * flushed to zero if subnormal ({@link flushSubnormal}); the values carried along the x sweep's two
+ * recurrences are not (the next site's value is computed from the unflushed one). The
+ * operations and their order are those of the WebAssembly kernel (diffusionKernel.wat), which gives the same
+ * bits:
+ * per row (if w > 1), with p = n = 0 first, `p = (u + r·p)·mx[i]` forwards and `n = p[i] + gx[i]·n` backwards;
+ * per column (if h > 1), `u = u·my[0]` on row 0, `u = (u + r·above)·my[k]` below it, then from row h − 2 up
+ * `u = u + gy[k]·below`.
+ */
+export function implicitStepFloat32(
+  u: Float32Array,
+  w: number,
+  h: number,
+  factors: Float32Factors,
+  f: number | null,
+): void {
+  const { r, mx, gx, my, gy } = factors;
+  const ftz = flushSubnormal;
+  if (w > 1) {
+    for (let row = 0; row < h; row++) {
+      const o = row * w;
+      let p = 0;
+      for (let i = 0; i < w; i++) {
+        p = fround(fround(u[o + i] + fround(r * p)) * mx[i]);
+        u[o + i] = ftz(p);
+      }
+      let n = 0;
+      for (let i = w - 1; i >= 0; i--) {
+        n = fround(u[o + i] + fround(gx[i] * n));
+        u[o + i] = ftz(n);
+      }
+    }
+  }
+  if (h > 1) {
+    const m0 = my[0];
+    for (let i = 0; i < w; i++) u[i] = ftz(fround(u[i] * m0));
+    for (let row = 1; row < h; row++) {
+      const o = row * w;
+      const p = o - w;
+      const m = my[row];
+      for (let i = 0; i < w; i++) u[o + i] = ftz(fround(fround(u[o + i] + fround(r * u[p + i])) * m));
+    }
+    for (let row = h - 2; row >= 0; row--) {
+      const o = row * w;
+      const n = o + w;
+      const g = gy[row];
+      for (let i = 0; i < w; i++) u[o + i] = ftz(fround(u[o + i] + fround(g * u[n + i])));
+    }
+  }
+  if (f !== null) {
+    for (let i = 0; i < u.length; i++) u[i] = ftz(fround(u[i] * f));
+  }
+}
