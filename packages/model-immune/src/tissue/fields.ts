@@ -17,7 +17,8 @@ export const FIELD_UNITS: Readonly<Record<FieldId, string>> = {
 
 /**
  * The diffusing, decaying fields of the tissue patch, each a Float32Array over the lattice with its own
- * {@link DiffusionDecaySolver} (closed edges, implicit diffusion, exact decay). In the well-mixed limit the
+ * {@link DiffusionDecaySolver} (closed edges, implicit diffusion, exact decay; float32 arithmetic), from which
+ * it is created ({@link DiffusionDecaySolver.createField}). In the well-mixed limit the
  * diffusion part is replaced by instant mixing (every site set to the patch mean).
  */
 export class TissueFields {
@@ -45,8 +46,9 @@ export class TissueFields {
     this.decay = { ...decay };
     this.diffusion = { ...diffusion };
     for (const id of FIELD_IDS) {
-      this.values[id] = new Float32Array(size);
       this.solvers[id] = new DiffusionDecaySolver(side, side, { diffusion: spatial ? diffusion[id] : 0, decay: 0 });
+      // Where the solver's WebAssembly kernel runs, the field lives in its memory and steps without copies.
+      this.values[id] = this.solvers[id].createField();
     }
   }
 
