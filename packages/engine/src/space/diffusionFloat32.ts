@@ -41,14 +41,13 @@ export function flushSubnormal(x: number): number {
 /**
  * One implicit locally-one-dimensional step of a Float32 `w × h` field in place, in float32 arithmetic (every
  * +, − and × rounded to float32 through `Math.fround`, which is exact for a single operation on float32
- * operands), then the decay `u·f` if `f` (a float32 value) is not null. Every value stored into the field is
+ * operands), with the decay by `f` (a float32 value, or null for none). Every value stored into the field is
  * flushed to zero if subnormal ({@link flushSubnormal}); the values carried along the x sweep's two
- * recurrences are not (the next site's value is computed from the unflushed one). The
- * operations and their order are those of the WebAssembly kernel (diffusionKernel.wat), which gives the same
- * bits:
+ * recurrences are not (the next site's value is computed from the unflushed one). The operations and their
+ * order are those of the WebAssembly kernel (diffusionKernel.wat), which gives the same bits:
  * per row (if w > 1), with p = n = 0 first, `p = (u + r·p)·mx[i]` forwards and `n = p[i] + gx[i]·n` backwards;
- * per column (if h > 1), `u = u·my[0]` on row 0, `u = (u + r·above)·my[k]` below it, then from row h − 2 up
- * `u = u + gy[k]·below`.
+ * per column (if h > 1), `u = (u·f)·my[0]` on row 0, `u = (u·f + r·above)·my[k]` below it (f = 1 without
+ * decay), then from row h − 2 up `u = u + gy[k]·below`; a single row (h = 1) is multiplied by f last.
  */
 export function implicitStepFloat32(
   u: Float32Array,
@@ -75,13 +74,15 @@ export function implicitStepFloat32(
     }
   }
   if (h > 1) {
+    // The decay factor multiplies each value as the y elimination reads it (× 1, exact, without decay).
+    const d = f ?? 1;
     const m0 = my[0];
-    for (let i = 0; i < w; i++) u[i] = ftz(fround(u[i] * m0));
+    for (let i = 0; i < w; i++) u[i] = ftz(fround(fround(u[i] * d) * m0));
     for (let row = 1; row < h; row++) {
       const o = row * w;
       const p = o - w;
       const m = my[row];
-      for (let i = 0; i < w; i++) u[o + i] = ftz(fround(fround(u[o + i] + fround(r * u[p + i])) * m));
+      for (let i = 0; i < w; i++) u[o + i] = ftz(fround(fround(fround(u[o + i] * d) + fround(r * u[p + i])) * m));
     }
     for (let row = h - 2; row >= 0; row--) {
       const o = row * w;
@@ -89,8 +90,7 @@ export function implicitStepFloat32(
       const g = gy[row];
       for (let i = 0; i < w; i++) u[o + i] = ftz(fround(u[o + i] + fround(g * u[n + i])));
     }
-  }
-  if (f !== null) {
+  } else if (f !== null) {
     for (let i = 0; i < u.length; i++) u[i] = ftz(fround(u[i] * f));
   }
 }

@@ -1,8 +1,14 @@
 ;; Implicit locally-one-dimensional diffusion step (backward Euler: an x sweep, then a y sweep, each a Thomas
 ;; tridiagonal solve with precomputed float32 factors) on a Float32 field in float32 arithmetic (f32x4: four
-;; sites per instruction, no conversions), with optional decay. It is the SIMD twin of DiffusionDecaySolver's
-;; JavaScript float32 step (diffusionFloat32.ts) and must stay bit-identical to it: every operation is one
-;; float32 +, − or ×, in the same order as the JavaScript. No fused multiply–add, no reassociation.
+;; sites per instruction, no conversions), with optional decay. It is the SIMD twin of the JavaScript
+;; `implicitStepFloat32` (diffusionFloat32.ts) and must stay bit-identical to it: every operation is one float32
+;; + or ×, in the same order as the JavaScript. No fused multiply–add, no reassociation.
+;;
+;; Every value stored into the field or the scratch area is flushed to +0 if it is below the smallest normal
+;; float32 (2^−126) in magnitude: `v & (|v| as i32 > 0x007fffff)`, one integer compare, so NaN is kept and −0
+;; becomes +0. Arithmetic on subnormals costs some hundred cycles per instruction on common x86 cores, and
+;; decaying fields and the far tails of diffusing ones pass through that range. The x sweep's recurrences carry
+;; their values unflushed (flushing on the serial chain costs more than the rare subnormals there).
 ;;
 ;; Compiled by scripts/write-diffusion-kernel.mjs into diffusionKernelBytes.ts. The memory is imported (each
 ;; caller gives its instance a memory of fixed size, so views of it are never detached by growth). Layout
@@ -11,11 +17,13 @@
 ;; the 16 rows of an x sweep (64 bytes), the four recurrences' current values (64 bytes), then the forward
 ;; values of the x sweep (64 bytes per column: four blocks of four rows).
 ;;
-;; The recurrences, per row (x sweep, w > 1) with p = 0 and n = 0 before the first site:
-;;   forward  p = (u[i] + r·p)·mx[i]          for i = 0 … w−1
-;;   backward n = p[i] + gx[i]·n, u[i] = n     for i = w−1 … 0
-;; then per column (y sweep, h > 1): row 0 u = u·my[0], row k ≥ 1 u = (u + r·above)·my[k], then from row
-;; h−2 up u = u + gy[k]·below; then (with decay) every site u = u·f.
+;; The operations, with f the decay factor (1 without decay) and flush(·) at every store:
+;;   x sweep, per row (w > 1), p = n = 0 first:
+;;     forward  p = (u[i] + r·p)·mx[i], u[i] = flush(p)        for i = 0 … w−1
+;;     backward n = u[i] + gx[i]·n, u[i] = flush(n)            for i = w−1 … 0
+;;   y sweep, per column (h > 1): row 0 u = flush((u·f)·my[0]); row k ≥ 1 u = flush((u·f + r·above)·my[k]);
+;;     then from row h−2 up u = flush(u + gy[k]·below)
+;;   a single row (h = 1) with decay: u = flush((u·f)·1).
 (module
   (import "env" "memory" (memory 1))
 
@@ -187,9 +195,11 @@
     (v128.store offset=96 (local.get $s) (v128.const i64x2 0 0))
     (v128.store offset=112 (local.get $s) (v128.const i64x2 0 0)))
 
-  ;; y sweep, forward elimination of one row k ≥ 1 against the row above: u = (u + r·above)·my[k], four
-  ;; columns per f32x4, the columns left over one at a time ($o: byte offset of the column).
+  ;; y sweep, forward elimination of one row k ≥ 1 against the row above, with the decay factor f (1 without
+  ;; decay) applied to each value as it is read: u = (u·f + r·above)·my[k]. Eight columns per loop turn (two
+  ;; f32x4), then four, then the columns left over one at a time ($o: byte offset of the column).
   (func $eliminateRowY (param $row i32) (param $above i32) (param $w i32) (param $rr v128) (param $m v128)
+    (param $f v128)
     (local $o i32) (local $end4 i32) (local $end i32) (local $x v128) (local $abs v128) (local $lo v128)
     (local.set $abs (v128.const i32x4 0x7fffffff 0x7fffffff 0x7fffffff 0x7fffffff))
     (local.set $lo (v128.const i32x4 0x007fffff 0x007fffff 0x007fffff 0x007fffff))
@@ -198,39 +208,40 @@
     (block $done
       (loop $columns
         (br_if $done (i32.gt_u (i32.add (local.get $o) (i32.const 32)) (local.get $end4)))
-        (v128.store offset=0 (i32.add (local.get $row) (local.get $o))
-          (v128.and (local.tee $x (f32x4.mul (f32x4.add (v128.load offset=0 (i32.add (local.get $row) (local.get $o)))
-            (f32x4.mul (local.get $rr) (v128.load offset=0 (i32.add (local.get $above) (local.get $o)))))
-            (local.get $m)))
+        (v128.store (i32.add (local.get $row) (local.get $o))
+          (v128.and
+            (local.tee $x (f32x4.mul (f32x4.add (f32x4.mul (v128.load (i32.add (local.get $row) (local.get $o))) (local.get $f))
+              (f32x4.mul (local.get $rr) (v128.load (i32.add (local.get $above) (local.get $o))))) (local.get $m)))
             (i32x4.gt_s (v128.and (local.get $x) (local.get $abs)) (local.get $lo))))
         (v128.store offset=16 (i32.add (local.get $row) (local.get $o))
-          (v128.and (local.tee $x (f32x4.mul (f32x4.add (v128.load offset=16 (i32.add (local.get $row) (local.get $o)))
-            (f32x4.mul (local.get $rr) (v128.load offset=16 (i32.add (local.get $above) (local.get $o)))))
-            (local.get $m)))
+          (v128.and
+            (local.tee $x (f32x4.mul (f32x4.add (f32x4.mul (v128.load offset=16 (i32.add (local.get $row) (local.get $o))) (local.get $f))
+              (f32x4.mul (local.get $rr) (v128.load offset=16 (i32.add (local.get $above) (local.get $o))))) (local.get $m)))
             (i32x4.gt_s (v128.and (local.get $x) (local.get $abs)) (local.get $lo))))
         (local.set $o (i32.add (local.get $o) (i32.const 32)))
         (br $columns)))
     (if (i32.lt_u (local.get $o) (local.get $end4))
       (then
-        (v128.store offset=0 (i32.add (local.get $row) (local.get $o))
-          (v128.and (local.tee $x (f32x4.mul (f32x4.add (v128.load offset=0 (i32.add (local.get $row) (local.get $o)))
-            (f32x4.mul (local.get $rr) (v128.load offset=0 (i32.add (local.get $above) (local.get $o)))))
-            (local.get $m)))
+        (v128.store (i32.add (local.get $row) (local.get $o))
+          (v128.and
+            (local.tee $x (f32x4.mul (f32x4.add (f32x4.mul (v128.load (i32.add (local.get $row) (local.get $o))) (local.get $f))
+              (f32x4.mul (local.get $rr) (v128.load (i32.add (local.get $above) (local.get $o))))) (local.get $m)))
             (i32x4.gt_s (v128.and (local.get $x) (local.get $abs)) (local.get $lo))))
         (local.set $o (i32.add (local.get $o) (i32.const 16)))))
     (block $done
       (loop $columns
         (br_if $done (i32.ge_u (local.get $o) (local.get $end)))
         (v128.store32_lane 0 (i32.add (local.get $row) (local.get $o))
-          (v128.and (local.tee $x (f32x4.mul (f32x4.add (v128.load32_zero (i32.add (local.get $row) (local.get $o)))
-            (f32x4.mul (local.get $rr) (v128.load32_zero (i32.add (local.get $above) (local.get $o)))))
-            (local.get $m))) 
+          (v128.and
+            (local.tee $x (f32x4.mul (f32x4.add (f32x4.mul (v128.load32_zero (i32.add (local.get $row) (local.get $o))) (local.get $f))
+              (f32x4.mul (local.get $rr) (v128.load32_zero (i32.add (local.get $above) (local.get $o))))) (local.get $m)))
             (i32x4.gt_s (v128.and (local.get $x) (local.get $abs)) (local.get $lo))))
         (local.set $o (i32.add (local.get $o) (i32.const 4)))
         (br $columns))))
 
-  ;; One row times a factor: the y sweep's first row (u·my[0]), or the decay of a row (u·f).
-  (func $scaleRow (param $row i32) (param $w i32) (param $m v128)
+  ;; One row times two factors, u = (u·f)·m: the y sweep's first row (m = my[0]), or the decay of a single
+  ;; row (m = 1).
+  (func $scaleRow (param $row i32) (param $w i32) (param $m v128) (param $f v128)
     (local $o i32) (local $end4 i32) (local $end i32) (local $x v128) (local $abs v128) (local $lo v128)
     (local.set $abs (v128.const i32x4 0x7fffffff 0x7fffffff 0x7fffffff 0x7fffffff))
     (local.set $lo (v128.const i32x4 0x007fffff 0x007fffff 0x007fffff 0x007fffff))
@@ -238,103 +249,79 @@
     (local.set $end4 (i32.and (local.get $end) (i32.const -16)))
     (block $done
       (loop $columns
-        (br_if $done (i32.ge_u (local.get $o) (local.get $end4)))
+        (br_if $done (i32.gt_u (i32.add (local.get $o) (i32.const 32)) (local.get $end4)))
         (v128.store (i32.add (local.get $row) (local.get $o))
-          (v128.and (local.tee $x (f32x4.mul (v128.load (i32.add (local.get $row) (local.get $o))) (local.get $m))) 
+          (v128.and
+            (local.tee $x (f32x4.mul (f32x4.mul (v128.load (i32.add (local.get $row) (local.get $o))) (local.get $f)) (local.get $m)))
             (i32x4.gt_s (v128.and (local.get $x) (local.get $abs)) (local.get $lo))))
-        (local.set $o (i32.add (local.get $o) (i32.const 16)))
+        (v128.store offset=16 (i32.add (local.get $row) (local.get $o))
+          (v128.and
+            (local.tee $x (f32x4.mul (f32x4.mul (v128.load offset=16 (i32.add (local.get $row) (local.get $o))) (local.get $f)) (local.get $m)))
+            (i32x4.gt_s (v128.and (local.get $x) (local.get $abs)) (local.get $lo))))
+        (local.set $o (i32.add (local.get $o) (i32.const 32)))
         (br $columns)))
+    (if (i32.lt_u (local.get $o) (local.get $end4))
+      (then
+        (v128.store (i32.add (local.get $row) (local.get $o))
+          (v128.and
+            (local.tee $x (f32x4.mul (f32x4.mul (v128.load (i32.add (local.get $row) (local.get $o))) (local.get $f)) (local.get $m)))
+            (i32x4.gt_s (v128.and (local.get $x) (local.get $abs)) (local.get $lo))))
+        (local.set $o (i32.add (local.get $o) (i32.const 16)))))
     (block $done
       (loop $columns
         (br_if $done (i32.ge_u (local.get $o) (local.get $end)))
         (v128.store32_lane 0 (i32.add (local.get $row) (local.get $o))
-          (v128.and (local.tee $x (f32x4.mul (v128.load32_zero (i32.add (local.get $row) (local.get $o))) (local.get $m))) 
+          (v128.and
+            (local.tee $x (f32x4.mul (f32x4.mul (v128.load32_zero (i32.add (local.get $row) (local.get $o))) (local.get $f)) (local.get $m)))
             (i32x4.gt_s (v128.and (local.get $x) (local.get $abs)) (local.get $lo))))
         (local.set $o (i32.add (local.get $o) (i32.const 4)))
         (br $columns))))
 
-  ;; y sweep, back substitution of one row against the row below: u = u + gy[k]·below; with $decay set,
-  ;; the row below (no longer needed) then decays: below = below·f.
-  (func $substituteRowY (param $row i32) (param $below i32) (param $w i32) (param $g v128) (param $f v128)
-    (param $decay i32)
-    (local $o i32) (local $end4 i32) (local $end i32) (local $v v128) (local $x v128) (local $abs v128)
-    (local $lo v128)
+  ;; y sweep, back substitution of one row against the row below: u = u + gy[k]·below.
+  (func $substituteRowY (param $row i32) (param $below i32) (param $w i32) (param $g v128)
+    (local $o i32) (local $end4 i32) (local $end i32) (local $x v128) (local $abs v128) (local $lo v128)
     (local.set $abs (v128.const i32x4 0x7fffffff 0x7fffffff 0x7fffffff 0x7fffffff))
     (local.set $lo (v128.const i32x4 0x007fffff 0x007fffff 0x007fffff 0x007fffff))
     (local.set $end (i32.shl (local.get $w) (i32.const 2)))
     (local.set $end4 (i32.and (local.get $end) (i32.const -16)))
-    (if (local.get $decay)
+    (block $done
+      (loop $columns
+        (br_if $done (i32.gt_u (i32.add (local.get $o) (i32.const 32)) (local.get $end4)))
+        (v128.store (i32.add (local.get $row) (local.get $o))
+          (v128.and
+            (local.tee $x (f32x4.add (v128.load (i32.add (local.get $row) (local.get $o)))
+              (f32x4.mul (local.get $g) (v128.load (i32.add (local.get $below) (local.get $o))))))
+            (i32x4.gt_s (v128.and (local.get $x) (local.get $abs)) (local.get $lo))))
+        (v128.store offset=16 (i32.add (local.get $row) (local.get $o))
+          (v128.and
+            (local.tee $x (f32x4.add (v128.load offset=16 (i32.add (local.get $row) (local.get $o)))
+              (f32x4.mul (local.get $g) (v128.load offset=16 (i32.add (local.get $below) (local.get $o))))))
+            (i32x4.gt_s (v128.and (local.get $x) (local.get $abs)) (local.get $lo))))
+        (local.set $o (i32.add (local.get $o) (i32.const 32)))
+        (br $columns)))
+    (if (i32.lt_u (local.get $o) (local.get $end4))
       (then
-        (block $done
-          (loop $columns
-            (br_if $done (i32.gt_u (i32.add (local.get $o) (i32.const 32)) (local.get $end4)))
-            (local.set $v (v128.load offset=0 (i32.add (local.get $below) (local.get $o))))
-            (v128.store offset=0 (i32.add (local.get $row) (local.get $o))
-              (v128.and (local.tee $x (f32x4.add (v128.load offset=0 (i32.add (local.get $row) (local.get $o)))
-                (f32x4.mul (local.get $g) (local.get $v))))
-                (i32x4.gt_s (v128.and (local.get $x) (local.get $abs)) (local.get $lo))))
-            (v128.store offset=0 (i32.add (local.get $below) (local.get $o))
-              (v128.and (local.tee $x (f32x4.mul (local.get $v) (local.get $f))) (i32x4.gt_s (v128.and (local.get $x) (local.get $abs)) (local.get $lo))))
-            (local.set $v (v128.load offset=16 (i32.add (local.get $below) (local.get $o))))
-            (v128.store offset=16 (i32.add (local.get $row) (local.get $o))
-              (v128.and (local.tee $x (f32x4.add (v128.load offset=16 (i32.add (local.get $row) (local.get $o)))
-                (f32x4.mul (local.get $g) (local.get $v))))
-                (i32x4.gt_s (v128.and (local.get $x) (local.get $abs)) (local.get $lo))))
-            (v128.store offset=16 (i32.add (local.get $below) (local.get $o))
-              (v128.and (local.tee $x (f32x4.mul (local.get $v) (local.get $f))) (i32x4.gt_s (v128.and (local.get $x) (local.get $abs)) (local.get $lo))))
-            (local.set $o (i32.add (local.get $o) (i32.const 32)))
-            (br $columns)))
-        (if (i32.lt_u (local.get $o) (local.get $end4))
-          (then
-            (local.set $v (v128.load offset=0 (i32.add (local.get $below) (local.get $o))))
-            (v128.store offset=0 (i32.add (local.get $row) (local.get $o))
-              (v128.and (local.tee $x (f32x4.add (v128.load offset=0 (i32.add (local.get $row) (local.get $o)))
-                (f32x4.mul (local.get $g) (local.get $v))))
-                (i32x4.gt_s (v128.and (local.get $x) (local.get $abs)) (local.get $lo))))
-            (v128.store offset=0 (i32.add (local.get $below) (local.get $o))
-              (v128.and (local.tee $x (f32x4.mul (local.get $v) (local.get $f))) (i32x4.gt_s (v128.and (local.get $x) (local.get $abs)) (local.get $lo))))
-            (local.set $o (i32.add (local.get $o) (i32.const 16))))))
-      (else
-        (block $done
-          (loop $columns
-            (br_if $done (i32.gt_u (i32.add (local.get $o) (i32.const 32)) (local.get $end4)))
-            (v128.store offset=0 (i32.add (local.get $row) (local.get $o))
-              (v128.and (local.tee $x (f32x4.add (v128.load offset=0 (i32.add (local.get $row) (local.get $o)))
-                (f32x4.mul (local.get $g) (v128.load offset=0 (i32.add (local.get $below) (local.get $o))))))
-                (i32x4.gt_s (v128.and (local.get $x) (local.get $abs)) (local.get $lo))))
-            (v128.store offset=16 (i32.add (local.get $row) (local.get $o))
-              (v128.and (local.tee $x (f32x4.add (v128.load offset=16 (i32.add (local.get $row) (local.get $o)))
-                (f32x4.mul (local.get $g) (v128.load offset=16 (i32.add (local.get $below) (local.get $o))))))
-                (i32x4.gt_s (v128.and (local.get $x) (local.get $abs)) (local.get $lo))))
-            (local.set $o (i32.add (local.get $o) (i32.const 32)))
-            (br $columns)))
-        (if (i32.lt_u (local.get $o) (local.get $end4))
-          (then
-            (v128.store offset=0 (i32.add (local.get $row) (local.get $o))
-              (v128.and (local.tee $x (f32x4.add (v128.load offset=0 (i32.add (local.get $row) (local.get $o)))
-                (f32x4.mul (local.get $g) (v128.load offset=0 (i32.add (local.get $below) (local.get $o))))))
-                (i32x4.gt_s (v128.and (local.get $x) (local.get $abs)) (local.get $lo))))
-            (local.set $o (i32.add (local.get $o) (i32.const 16)))))))
+        (v128.store (i32.add (local.get $row) (local.get $o))
+          (v128.and
+            (local.tee $x (f32x4.add (v128.load (i32.add (local.get $row) (local.get $o)))
+              (f32x4.mul (local.get $g) (v128.load (i32.add (local.get $below) (local.get $o))))))
+            (i32x4.gt_s (v128.and (local.get $x) (local.get $abs)) (local.get $lo))))
+        (local.set $o (i32.add (local.get $o) (i32.const 16)))))
     (block $done
       (loop $columns
         (br_if $done (i32.ge_u (local.get $o) (local.get $end)))
-        (local.set $v (v128.load32_zero (i32.add (local.get $below) (local.get $o))))
         (v128.store32_lane 0 (i32.add (local.get $row) (local.get $o))
-          (v128.and (local.tee $x (f32x4.add (v128.load32_zero (i32.add (local.get $row) (local.get $o)))
-            (f32x4.mul (local.get $g) (local.get $v)))) 
+          (v128.and
+            (local.tee $x (f32x4.add (v128.load32_zero (i32.add (local.get $row) (local.get $o)))
+              (f32x4.mul (local.get $g) (v128.load32_zero (i32.add (local.get $below) (local.get $o))))))
             (i32x4.gt_s (v128.and (local.get $x) (local.get $abs)) (local.get $lo))))
-        (if (local.get $decay)
-          (then
-            (v128.store32_lane 0 (i32.add (local.get $below) (local.get $o))
-              (v128.and (local.tee $x (f32x4.mul (local.get $v) (local.get $f))) 
-            (i32x4.gt_s (v128.and (local.get $x) (local.get $abs)) (local.get $lo))))))
         (local.set $o (i32.add (local.get $o) (i32.const 4)))
         (br $columns))))
 
   ;; One step of D·dt = $r (float32) on the w×h field at $field: the x sweep (if w > 1) and the y
-  ;; elimination (if h > 1) 16 rows at a time, so the elimination reads rows the x sweep has just written,
-  ;; then the y back substitution from the bottom row up, with the decay factor $f applied behind it if
-  ;; $decay is set, and to the first row (or the only one) last.
+  ;; elimination (if h > 1, with the decay factor $f, 1 without decay) 16 rows at a time, so the elimination
+  ;; reads rows the x sweep has just written, then the y back substitution from the bottom row up. With
+  ;; h = 1 and $decay set, the row is multiplied by $f last.
   (func (export "diffuse")
     (param $field i32) (param $w i32) (param $h i32) (param $r f32)
     (param $mx i32) (param $gx i32) (param $my i32) (param $gy i32) (param $s i32) (param $f f32) (param $decay i32)
@@ -360,8 +347,10 @@
               (then
                 (call $eliminateRowY (local.get $row) (i32.sub (local.get $row) (local.get $stride)) (local.get $w)
                   (local.get $rr)
-                  (v128.load32_splat (i32.add (local.get $my) (i32.shl (local.get $k) (i32.const 2))))))
-              (else (call $scaleRow (local.get $row) (local.get $w) (v128.load32_splat (local.get $my)))))
+                  (v128.load32_splat (i32.add (local.get $my) (i32.shl (local.get $k) (i32.const 2))))
+                  (local.get $ff)))
+              (else
+                (call $scaleRow (local.get $row) (local.get $w) (v128.load32_splat (local.get $my)) (local.get $ff))))
             (local.set $k (i32.add (local.get $k) (i32.const 1)))
             (br_if $rows (i32.lt_u (local.get $k) (local.get $top))))))
       (local.set $base (i32.add (local.get $base) (i32.const 16)))
@@ -374,7 +363,10 @@
           (local.set $k (i32.sub (local.get $k) (i32.const 1)))
           (local.set $row (i32.sub (local.get $row) (local.get $stride)))
           (call $substituteRowY (local.get $row) (i32.add (local.get $row) (local.get $stride)) (local.get $w)
-            (v128.load32_splat (i32.add (local.get $gy) (i32.shl (local.get $k) (i32.const 2))))
-            (local.get $ff) (local.get $decay))
-          (br_if $rows (local.get $k)))))
-    (if (local.get $decay) (then (call $scaleRow (local.get $field) (local.get $w) (local.get $ff))))))
+            (v128.load32_splat (i32.add (local.get $gy) (i32.shl (local.get $k) (i32.const 2)))))
+          (br_if $rows (local.get $k))))
+      (else
+        (if (local.get $decay)
+          (then
+            (call $scaleRow (local.get $field) (local.get $w) (f32x4.splat (f32.const 1)) (local.get $ff)))))))
+  )
