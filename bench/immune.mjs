@@ -2,8 +2,8 @@
  * Immune-twin benchmark: (1) agent updates per second of the tissue agent step (structure-of-arrays
  * typed arrays, 10^5 agents on a 512×512 lattice) against the same loop over plain JS objects; (2) lattice-site
  * updates per second of the implicit diffusion–decay field solver (Float32Array: its WebAssembly SIMD kernel
- * on the solver's own field and on a copied plain array, with its JavaScript path measured beside it) against the same algorithm on plain nested JS arrays; (3) the
- * wall time of 21 days of the default scenario.
+ * on the solver's own field and on a copied plain array, with its JavaScript path measured beside it) against
+ * the same algorithm on plain nested JS arrays; (3) the wall time of 21 days of the default scenario.
  */
 import { performance } from 'node:perf_hooks';
 import { createRng, DiffusionDecaySolver, diffusionKernelAvailable, Lattice2D, simulateSync } from '@immunotwin/engine';
