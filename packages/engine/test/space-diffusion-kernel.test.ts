@@ -100,9 +100,8 @@ describe('DiffusionDecaySolver: the WebAssembly SIMD kernel', () => {
   }
 
   it('stays bit-identical where values fall through the subnormal range (tails of tiny sources)', () => {
-    // A source of 1e-30 spreads into tails that pass below 2^−126 within a few sites: stored values are then
-    // flushed to zero, while the x sweep's recurrences carry the unflushed values. A path that flushed the
-    // carried values too, or not the stored ones, would differ here.
+    // A source of 1e-30 spreads into tails that pass below 2^−126 within a few sites: the y sweep flushes what
+    // it stores to zero, the x sweep does not. A path that flushed the x sweep's values too would differ here.
     for (const [width, height] of [
       [64, 64],
       [65, 31],

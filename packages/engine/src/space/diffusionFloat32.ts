@@ -41,13 +41,13 @@ export function flushSubnormal(x: number): number {
 /**
  * One implicit locally-one-dimensional step of a Float32 `w × h` field in place, in float32 arithmetic (every
  * +, − and × rounded to float32 through `Math.fround`, which is exact for a single operation on float32
- * operands), with the decay by `f` (a float32 value, or null for none). Every value stored into the field is
- * flushed to zero if subnormal ({@link flushSubnormal}); the values carried along the x sweep's two
- * recurrences are not (the next site's value is computed from the unflushed one). The operations and their
+ * operands), with the decay by `f` (a float32 value, or null for none). Every value the y sweep stores (or, for
+ * a single row, the final value) is flushed to zero if subnormal ({@link flushSubnormal}); the x sweep's values
+ * are not (its output is read, and flushed, by the y sweep). The operations and their
  * order are those of the WebAssembly kernel (diffusionKernel.wat), which gives the same bits:
  * per row (if w > 1), with p = n = 0 first, `p = (u + r·p)·mx[i]` forwards and `n = p[i] + gx[i]·n` backwards;
  * per column (if h > 1), `u = (u·f)·my[0]` on row 0, `u = (u·f + r·above)·my[k]` below it (f = 1 without
- * decay), then from row h − 2 up `u = u + gy[k]·below`; a single row (h = 1) is multiplied by f last.
+ * decay), then from row h − 2 up `u = u + gy[k]·below`; a single row (h = 1) is multiplied by f (or 1) last.
  */
 export function implicitStepFloat32(
   u: Float32Array,
@@ -64,12 +64,12 @@ export function implicitStepFloat32(
       let p = 0;
       for (let i = 0; i < w; i++) {
         p = fround(fround(u[o + i] + fround(r * p)) * mx[i]);
-        u[o + i] = ftz(p);
+        u[o + i] = p;
       }
       let n = 0;
       for (let i = w - 1; i >= 0; i--) {
         n = fround(u[o + i] + fround(gx[i] * n));
-        u[o + i] = ftz(n);
+        u[o + i] = n;
       }
     }
   }
@@ -90,7 +90,9 @@ export function implicitStepFloat32(
       const g = gy[row];
       for (let i = 0; i < w; i++) u[o + i] = ftz(fround(u[o + i] + fround(g * u[n + i])));
     }
-  } else if (f !== null) {
-    for (let i = 0; i < u.length; i++) u[i] = ftz(fround(u[i] * f));
+  } else {
+    // A single row: multiplied by the decay factor (1 without decay) and flushed.
+    const d = f ?? 1;
+    for (let i = 0; i < u.length; i++) u[i] = ftz(fround(u[i] * d));
   }
 }

@@ -4,11 +4,12 @@
 ;; `implicitStepFloat32` (diffusionFloat32.ts) and must stay bit-identical to it: every operation is one float32
 ;; + or ×, in the same order as the JavaScript. No fused multiply–add, no reassociation.
 ;;
-;; Every value stored into the field or the scratch area is flushed to +0 if it is below the smallest normal
-;; float32 (2^−126) in magnitude: `v & (|v| as i32 > 0x007fffff)`, one integer compare, so NaN is kept and −0
-;; becomes +0. Arithmetic on subnormals costs some hundred cycles per instruction on common x86 cores, and
-;; decaying fields and the far tails of diffusing ones pass through that range. The x sweep's recurrences carry
-;; their values unflushed (flushing on the serial chain costs more than the rare subnormals there).
+;; Every value the y sweep stores (and, for a single row, the final value) is flushed to +0 if it is below the
+;; smallest normal float32 (2^−126) in magnitude: `v & (|v| as i32 > 0x007fffff)`, one integer compare, so NaN
+;; is kept and −0 becomes +0. Arithmetic on subnormals costs some hundred cycles per instruction on common x86
+;; cores, and decaying fields and the far tails of diffusing ones pass through that range; flushing once per
+;; sweep pair keeps subnormals out of the field between steps at a quarter of the cost of flushing every
+;; store. The x sweep's values are not flushed (the y sweep reads, and flushes, its output).
 ;;
 ;; Compiled by scripts/write-diffusion-kernel.mjs into diffusionKernelBytes.ts. The memory is imported (each
 ;; caller gives its instance a memory of fixed size, so views of it are never detached by growth). Layout
@@ -17,13 +18,13 @@
 ;; the 16 rows of an x sweep (64 bytes), the four recurrences' current values (64 bytes), then the forward
 ;; values of the x sweep (64 bytes per column: four blocks of four rows).
 ;;
-;; The operations, with f the decay factor (1 without decay) and flush(·) at every store:
+;; The operations, with f the decay factor (1 without decay) and flush(·) as above:
 ;;   x sweep, per row (w > 1), p = n = 0 first:
-;;     forward  p = (u[i] + r·p)·mx[i], u[i] = flush(p)        for i = 0 … w−1
-;;     backward n = u[i] + gx[i]·n, u[i] = flush(n)            for i = w−1 … 0
+;;     forward  p = (u[i] + r·p)·mx[i], u[i] = p               for i = 0 … w−1
+;;     backward n = u[i] + gx[i]·n, u[i] = n                   for i = w−1 … 0
 ;;   y sweep, per column (h > 1): row 0 u = flush((u·f)·my[0]); row k ≥ 1 u = flush((u·f + r·above)·my[k]);
 ;;     then from row h−2 up u = flush(u + gy[k]·below)
-;;   a single row (h = 1) with decay: u = flush((u·f)·1).
+;;   a single row (h = 1): u = flush((u·f)·1).
 (module
   (import "env" "memory" (memory 1))
 
@@ -37,10 +38,7 @@
     (local $k i32) (local $b i32) (local $o i32) (local $q i32) (local $end i32) (local $end4 i32)
     (local $a0 i32) (local $a1 i32) (local $a2 i32) (local $a3 i32)
     (local $x0 v128) (local $x1 v128) (local $x2 v128) (local $x3 v128)
-    (local $t0 v128) (local $t1 v128) (local $t2 v128) (local $t3 v128) (local $p v128) (local $abs v128)
-    (local $lo v128)
-    (local.set $abs (v128.const i32x4 0x7fffffff 0x7fffffff 0x7fffffff 0x7fffffff))
-    (local.set $lo (v128.const i32x4 0x007fffff 0x007fffff 0x007fffff 0x007fffff))
+    (local $t0 v128) (local $t1 v128) (local $t2 v128) (local $t3 v128) (local $p v128)
     ;; Row addresses, and the recurrences' starting values (0).
     (loop $rows
       (local.set $q (i32.add (local.get $base) (local.get $k)))
@@ -79,26 +77,22 @@
             (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $t0) (local.get $t1))
             (f32x4.mul (local.get $rr) (local.get $p)))
             (v128.load32_splat offset=0 (i32.add (local.get $mx) (local.get $o)))))
-          (v128.store offset=0 (local.get $q)
-            (v128.and (local.get $p) (i32x4.gt_s (v128.and (local.get $p) (local.get $abs)) (local.get $lo))))
+          (v128.store offset=0 (local.get $q) (local.get $p))
           (local.set $p (f32x4.mul (f32x4.add
             (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $t0) (local.get $t1))
             (f32x4.mul (local.get $rr) (local.get $p)))
             (v128.load32_splat offset=4 (i32.add (local.get $mx) (local.get $o)))))
-          (v128.store offset=64 (local.get $q)
-            (v128.and (local.get $p) (i32x4.gt_s (v128.and (local.get $p) (local.get $abs)) (local.get $lo))))
+          (v128.store offset=64 (local.get $q) (local.get $p))
           (local.set $p (f32x4.mul (f32x4.add
             (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $t2) (local.get $t3))
             (f32x4.mul (local.get $rr) (local.get $p)))
             (v128.load32_splat offset=8 (i32.add (local.get $mx) (local.get $o)))))
-          (v128.store offset=128 (local.get $q)
-            (v128.and (local.get $p) (i32x4.gt_s (v128.and (local.get $p) (local.get $abs)) (local.get $lo))))
+          (v128.store offset=128 (local.get $q) (local.get $p))
           (local.set $p (f32x4.mul (f32x4.add
             (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $t2) (local.get $t3))
             (f32x4.mul (local.get $rr) (local.get $p)))
             (v128.load32_splat offset=12 (i32.add (local.get $mx) (local.get $o)))))
-          (v128.store offset=192 (local.get $q)
-            (v128.and (local.get $p) (i32x4.gt_s (v128.and (local.get $p) (local.get $abs)) (local.get $lo))))
+          (v128.store offset=192 (local.get $q) (local.get $p))
           (v128.store offset=64 (i32.add (local.get $s) (local.get $b)) (local.get $p))
           (local.set $b (i32.add (local.get $b) (i32.const 16)))
           (br_if $blocks (i32.lt_u (local.get $b) (i32.const 64))))
@@ -119,8 +113,7 @@
             (f32x4.mul (local.get $rr) (v128.load offset=64 (local.get $q))))
             (v128.load32_splat (i32.add (local.get $mx) (local.get $o)))))
           (v128.store offset=64 (local.get $q) (local.get $p))
-          (v128.store offset=128 (i32.add (local.get $q) (i32.shl (local.get $o) (i32.const 4)))
-            (v128.and (local.get $p) (i32x4.gt_s (v128.and (local.get $p) (local.get $abs)) (local.get $lo))))
+          (v128.store offset=128 (i32.add (local.get $q) (i32.shl (local.get $o) (i32.const 4))) (local.get $p))
           (local.set $b (i32.add (local.get $b) (i32.const 16)))
           (br_if $blocks (i32.lt_u (local.get $b) (i32.const 64))))
         (local.set $o (i32.add (local.get $o) (i32.const 4)))
@@ -140,7 +133,6 @@
             (f32x4.mul (v128.load32_splat (i32.add (local.get $gx) (local.get $o)))
               (v128.load offset=64 (local.get $q)))))
           (v128.store offset=64 (local.get $q) (local.get $p))
-          (local.set $p (v128.and (local.get $p) (i32x4.gt_s (v128.and (local.get $p) (local.get $abs)) (local.get $lo))))
           (v128.store32_lane 0 (i32.add (i32.load offset=0 (local.get $q)) (local.get $o)) (local.get $p))
           (v128.store32_lane 1 (i32.add (i32.load offset=4 (local.get $q)) (local.get $o)) (local.get $p))
           (v128.store32_lane 2 (i32.add (i32.load offset=8 (local.get $q)) (local.get $o)) (local.get $p))
@@ -173,17 +165,13 @@
           (local.set $t3 (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 (local.get $x2) (local.get $x3)))
           (local.set $q (i32.add (local.get $s) (local.get $b)))
           (v128.store (i32.add (i32.load offset=0 (local.get $q)) (local.get $o))
-            (v128.and (local.tee $p (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $t0) (local.get $t1)))
-              (i32x4.gt_s (v128.and (local.get $p) (local.get $abs)) (local.get $lo))))
+            (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $t0) (local.get $t1)))
           (v128.store (i32.add (i32.load offset=4 (local.get $q)) (local.get $o))
-            (v128.and (local.tee $p (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $t0) (local.get $t1)))
-              (i32x4.gt_s (v128.and (local.get $p) (local.get $abs)) (local.get $lo))))
+            (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $t0) (local.get $t1)))
           (v128.store (i32.add (i32.load offset=8 (local.get $q)) (local.get $o))
-            (v128.and (local.tee $p (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $t2) (local.get $t3)))
-              (i32x4.gt_s (v128.and (local.get $p) (local.get $abs)) (local.get $lo))))
+            (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $t2) (local.get $t3)))
           (v128.store (i32.add (i32.load offset=12 (local.get $q)) (local.get $o))
-            (v128.and (local.tee $p (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $t2) (local.get $t3)))
-              (i32x4.gt_s (v128.and (local.get $p) (local.get $abs)) (local.get $lo))))
+            (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $t2) (local.get $t3)))
           (local.set $b (i32.add (local.get $b) (i32.const 16)))
           (br_if $blocks (i32.lt_u (local.get $b) (i32.const 64))))
         (br $chunks))))
@@ -365,8 +353,5 @@
           (call $substituteRowY (local.get $row) (i32.add (local.get $row) (local.get $stride)) (local.get $w)
             (v128.load32_splat (i32.add (local.get $gy) (i32.shl (local.get $k) (i32.const 2)))))
           (br_if $rows (local.get $k))))
-      (else
-        (if (local.get $decay)
-          (then
-            (call $scaleRow (local.get $field) (local.get $w) (f32x4.splat (f32.const 1)) (local.get $ff)))))))
+      (else (call $scaleRow (local.get $field) (local.get $w) (f32x4.splat (f32.const 1)) (local.get $ff)))))
   )
