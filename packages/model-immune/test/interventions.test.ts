@@ -20,10 +20,11 @@ describe('immune twin: monoclonal antibody (10 seeds)', () => {
       duration: DAYS,
       interventions: [{ kind: 'monoclonalAntibody', start: 0, dose: 2, affinity: 1, halfLife: 10 }],
     });
-    // 2 a.u. of a perfect binder adds 2·neutralisation to the virus clearance rate from the start, so every
-    // seed's peak falls by ≥ 3× (measured 3.7–7.9×, median ≈ 5.5×) and fewer cells die.
+    // 2 a.u. of a perfect binder adds 2·neutralisation to the virus clearance rate from the start. Thresholds
+    // from seeds 1–30: every peak ≥ 2.3× lower, median 5.4× (medians 5.3, 5.2, 6.2 per ten seeds); here every
+    // seed ≥ 2× and the median ≥ 4×. Fewer cells die in every seed.
     const ratios = mab.map((m, i) => peak(control[i], 'virus').value / peak(m, 'virus').value);
-    expect(Math.min(...ratios)).toBeGreaterThanOrEqual(3);
+    expect(Math.min(...ratios)).toBeGreaterThanOrEqual(2);
     expect(median(ratios)).toBeGreaterThanOrEqual(4);
     mab.forEach((m, i) => expect(at(m, 'damage', DAYS)).toBeLessThan(at(control[i], 'damage', DAYS)));
   });
@@ -35,23 +36,27 @@ describe('immune twin: monoclonal antibody (10 seeds)', () => {
     });
     mab.forEach((m, i) => expect(at(m, 'damage', DAYS)).toBeLessThan(at(control[i], 'damage', DAYS)));
     // Clearance hangs on the last infected focus (seed-to-seed spread ±1 day), so the gain is asked of the
-    // median: ≥ 1 day (measured 1.5 days; 9 of 10 seeds gain).
+    // median. Thresholds from seeds 1–30: 25 of 30 gain (10, 9, 6 per ten seeds), median gain 1.75 days
+    // (1.6–1.75 per ten). Here: a median gain ≥ 1 day and ≥ 5 of 10 seeds gaining.
     const gains = mab.map((m, i) => clearance(control[i]) - clearance(m));
     expect(median(gains)).toBeGreaterThanOrEqual(1);
-    expect(count(gains, (g) => g > 0)).toBeGreaterThanOrEqual(8);
+    expect(count(gains, (g) => g > 0)).toBeGreaterThanOrEqual(5);
   });
 });
 
 describe('immune twin: immunosuppression (10 seeds)', () => {
-  it('80 % slower lymphocyte division prevents the CD8 expansion and clearance, and damage grows', () => {
+  it('80 % slower lymphocyte division prevents the CD8 expansion and delays or prevents clearance; damage grows', () => {
     const suppressed = treated({ kind: 'immunosuppression', efficacy: 0.8 });
     suppressed.forEach((s, i) => {
       // Division at 0.64/day cannot outrun the exit from cycling once stimulation wanes: the CD8 response stays
       // below 1 % of the control's peak (measured < 0.15 %), the virus persists and more cells die.
       expect(peak(s, 'cd8Effector').value).toBeLessThan(0.01 * peak(control[i], 'cd8Effector').value);
-      expect(clearance(s)).toBe(Infinity);
+      expect(clearance(s)).toBeGreaterThan(clearance(control[i]) + 2);
       expect(at(s, 'damage', DAYS)).toBeGreaterThan(at(control[i], 'damage', DAYS));
     });
+    // Interferon, NK cells and IgM can still end an infection late in a lucky host: clearance within 21 days
+    // is prevented in most seeds, not all (seeds 1–30: 26 of 30, 9 in each ten).
+    expect(count(suppressed, (s) => clearance(s) === Infinity)).toBeGreaterThanOrEqual(7);
   });
 });
 
@@ -65,9 +70,11 @@ describe('immune twin: CD4 depletion (10 seeds)', () => {
       expect(at(d, 'IgG', DAYS)).toBeLessThan(0.01 * at(c, 'IgG', DAYS));
       expect(peak(d, 'IgM').value).toBeGreaterThan(peak(c, 'IgM').value);
       expect(at(d, 'antibodyAffinity', DAYS)).toBeLessThan(at(c, 'antibodyAffinity', DAYS));
-      // CD8 T cells still expand (help only boosts them) and clear the virus within the primary window.
-      expect(clearance(d)).toBeLessThanOrEqual(14);
+      // CD8 T cells still expand (help only boosts them) and clear the virus, as in a primary infection: by
+      // day 16 in every seed (seeds 1–30: 9.25–14.25 days, median 11.5).
+      expect(clearance(d)).toBeLessThanOrEqual(16);
     });
+    expect(median(depleted.map((d) => clearance(d)))).toBeLessThanOrEqual(14);
   });
 });
 
@@ -86,9 +93,13 @@ describe('immune twin: cytokine blockade (10 seeds)', () => {
     blocked.forEach((b, i) => {
       expect(peak(b, 'neutrophils').value).toBe(0);
       // Resting DC traffic alone brings too few presenting cells to the node: the CD8 response stays below
-      // 1 % of the control's peak (measured < 0.1 %) and clearance, left to IFN and IgM, comes later.
+      // 1 % of the control's peak (seeds 1–30: < 0.11 %) and clearance, left to IFN and IgM, comes later.
       expect(peak(b, 'cd8Effector').value).toBeLessThan(0.01 * peak(control[i], 'cd8Effector').value);
-      expect(clearance(b)).toBeGreaterThan(clearance(control[i]));
     });
+    // Per-seed clearance is noisy (±1 day): seeds 1–30 were later in 29 of 30, median delay 2.25–2.75 days
+    // per ten seeds. Here: ≥ 8 of 10 later and a median delay ≥ 1.5 days.
+    const delays = blocked.map((b, i) => clearance(b) - clearance(control[i]));
+    expect(count(delays, (d) => d > 0)).toBeGreaterThanOrEqual(8);
+    expect(median(delays)).toBeGreaterThanOrEqual(1.5);
   });
 });

@@ -70,7 +70,7 @@ export function median(values: readonly number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-/** Count of values satisfying a predicate. */
-export function count<T>(values: readonly T[], ok: (v: T) => boolean): number {
+/** Count of values satisfying a predicate (given each value and its index). */
+export function count<T>(values: readonly T[], ok: (v: T, index: number) => boolean): number {
   return values.filter(ok).length;
 }
