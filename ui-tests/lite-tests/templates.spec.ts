@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { TEMPLATE_EXPECTATIONS } from '../templateExpectations';
 
 // The JupyterLite site of `npm run lite`, served by a plain static file server (Python's http.server):
 // no Jupyter server, every kernel in the browser.
@@ -16,12 +17,7 @@ test('the JupyterLite launcher has the ImmunoTwin section with the twin kernel a
   await expect(section.locator('.jp-LauncherCard', { hasText: 'Getting started' })).toHaveCount(1);
 });
 
-/** What each template shows besides running clean: plots, workbenches and tissue views drawn. */
-const EXPECTED: Record<string, { kernel: string; plots: number; workbenches: number; tissues: number }> = {
-  '00-getting-started.ipynb': { kernel: 'Within-host Twin', plots: 4, workbenches: 0, tissues: 0 },
-  '01-treat-an-infection.ipynb': { kernel: 'Within-host Twin', plots: 0, workbenches: 1, tissues: 0 },
-  '02-immune-response.ipynb': { kernel: 'Immune System Twin', plots: 4, workbenches: 1, tissues: 1 },
-};
+const EXPECTED = TEMPLATE_EXPECTATIONS;
 
 test('every template in notebooks/ is run here', () => {
   const templates = readdirSync(path.resolve(__dirname, '../../notebooks')).filter((f) => f.endsWith('.ipynb'));

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { expect, test } from '@jupyterlab/galata';
+import { TEMPLATE_EXPECTATIONS } from '../templateExpectations';
 
 // In-browser kernel sessions do not survive a reload: every test gets a fresh workspace.
 test.use({ autoGoto: true });
@@ -10,23 +11,7 @@ const PLOT_MIME_TYPE = 'application/vnd.immunotwin.plot+json';
 const WORKBENCH_MIME_TYPE = 'application/vnd.immunotwin.workbench+json';
 const TISSUE_MIME_TYPE = 'application/vnd.immunotwin.tissue+json';
 
-/** What a notebook must show besides running without errors. */
-interface IExpected {
-  /** Plot outputs, each drawn by plotly. */
-  plots?: number;
-  /** Workbench outputs, each shown live. */
-  workbenches?: number;
-  /** Tissue views. */
-  tissues?: number;
-  /** Text some output must contain. */
-  text?: RegExp;
-}
-
-const EXPECTED: Record<string, IExpected> = {
-  '00-getting-started.ipynb': { plots: 4, text: /the peak is [\d.]+ times lower/ },
-  '01-treat-an-infection.ipynb': { workbenches: 1, text: /days 2–5/ },
-  '02-immune-response.ipynb': { plots: 5, workbenches: 1, tissues: 1, text: /after the challenge on day 49: \d+ IU/ },
-};
+const EXPECTED = TEMPLATE_EXPECTATIONS;
 
 interface IOutputJson {
   output_type: string;
@@ -44,7 +29,7 @@ test('every template in notebooks/ has its expectations here', () => {
 
 for (const name of templates) {
   test(`${name} runs top to bottom without errors`, async ({ page, tmpPath }) => {
-    const expected = EXPECTED[name] ?? {};
+    const expected = EXPECTED[name];
     // The twin kernels are registered when the launcher lists them.
     await expect(page.locator('.jp-LauncherCard[title="Within-host Twin"]').first()).toBeVisible();
     await expect(page.locator('.jp-LauncherCard[title="Immune System Twin"]').first()).toBeVisible();
@@ -68,9 +53,9 @@ for (const name of templates) {
     // Every code cell ran and showed something.
     expect(outputs.every((cellOutputs) => cellOutputs.length > 0)).toBe(true);
     const withData = (mime: string) => all.filter((output) => output.data && mime in output.data);
-    expect(withData(PLOT_MIME_TYPE)).toHaveLength(expected.plots ?? 0);
-    expect(withData(WORKBENCH_MIME_TYPE)).toHaveLength(expected.workbenches ?? 0);
-    expect(withData(TISSUE_MIME_TYPE)).toHaveLength(expected.tissues ?? 0);
+    expect(withData(PLOT_MIME_TYPE)).toHaveLength(expected.plots);
+    expect(withData(WORKBENCH_MIME_TYPE)).toHaveLength(expected.workbenches);
+    expect(withData(TISSUE_MIME_TYPE)).toHaveLength(expected.tissues);
     if (expected.plots) {
       await expect(page.locator('.jp-ImmunoTwinPlot .js-plotly-plot svg.main-svg').first()).toBeVisible({
         timeout: 30_000,

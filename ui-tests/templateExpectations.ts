@@ -1,0 +1,36 @@
+/**
+ * What each template in notebooks/ shows besides running without errors, for the end-to-end tests in server
+ * JupyterLab (tests/notebooks.spec.ts) and in the JupyterLite site (lite-tests/templates.spec.ts): one table,
+ * so a change to a template is reflected in both.
+ */
+export interface ITemplateExpectation {
+  /** Display name of the kernel the notebook asks for. */
+  kernel: string;
+  /** Plot outputs, each drawn by plotly. */
+  plots: number;
+  /** Workbench outputs, each shown live. */
+  workbenches: number;
+  /** Tissue views. */
+  tissues: number;
+  /** Text some output must contain. */
+  text: RegExp;
+}
+
+/** Expectations by notebook file name; every template must have one. */
+export const TEMPLATE_EXPECTATIONS: Record<string, ITemplateExpectation> = {
+  '00-getting-started.ipynb': {
+    kernel: 'Within-host Twin',
+    plots: 4,
+    workbenches: 0,
+    tissues: 0,
+    text: /the peak is [\d.]+ times lower/,
+  },
+  '01-treat-an-infection.ipynb': { kernel: 'Within-host Twin', plots: 0, workbenches: 1, tissues: 0, text: /days 2–5/ },
+  '02-immune-response.ipynb': {
+    kernel: 'Immune System Twin',
+    plots: 5,
+    workbenches: 1,
+    tissues: 1,
+    text: /after the challenge on day 49: \d+ IU/,
+  },
+};
