@@ -50,7 +50,7 @@ export type { TwinApi, TwinApiOptions, TwinIntervention, TwinRunOptions } from '
 export { createModelsApi } from './models.js';
 export type { ModelListing, ModelsApi } from './models.js';
 export { twinDocs } from './twinDocs.js';
-export { PLOT_MIME_TYPE, TISSUE_MIME_TYPE, WORKBENCH_MIME_TYPE } from './twin/mimeTypes.js';
+export { PLOT_MIME_TYPE, TISSUE_MIME_TYPE, WORKBENCH_MIME_TYPE } from '@immunotwin/engine';
 export { TwinTissue, captureTissue, type TissueOptions } from './twin/tissue.js';
 export { TwinPlot, plotFigure, checkObservables } from './twin/plot.js';
 export type { PlotOptions, PlotlyFigure } from './twin/plot.js';

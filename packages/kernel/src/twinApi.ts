@@ -1,7 +1,13 @@
-import { resolveScenario, simulate, type ModelManifest, type ModelPlugin, type Scenario } from '@immunotwin/engine';
+import {
+  resolveScenario,
+  simulate,
+  type ModelManifest,
+  type ModelPlugin,
+  type Scenario,
+  WORKBENCH_MIME_TYPE,
+} from '@immunotwin/engine';
 import { KeyboardInterrupt } from './errors.js';
 import type { MimeBundle } from './mime.js';
-import { WORKBENCH_MIME_TYPE } from './twin/mimeTypes.js';
 import { checkObservables, TwinPlot, type PlotOptions } from './twin/plot.js';
 import { TwinResult } from './twin/result.js';
 import { captureTissue, TwinTissue, type TissueOptions } from './twin/tissue.js';

@@ -1,6 +1,5 @@
-import type { ModelManifest } from '@immunotwin/engine';
+import { type ModelManifest, PLOT_MIME_TYPE, WORKBENCH_MIME_TYPE } from '@immunotwin/engine';
 import { DocsRegistry, parameterDoc, type DocEntry } from './docs.js';
-import { PLOT_MIME_TYPE, WORKBENCH_MIME_TYPE } from './twin/mimeTypes.js';
 
 /** Documentation of the twin API's members: signature and Markdown. */
 const TWIN_MEMBERS: readonly (Omit<DocEntry, 'name'> & { name: string })[] = [

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KernelMessage } from '@jupyterlab/services';
-import { PLOT_MIME_TYPE, WORKBENCH_MIME_TYPE } from '../src/twin/mimeTypes.js';
+import { PLOT_MIME_TYPE, WORKBENCH_MIME_TYPE } from '@immunotwin/engine';
 import { buildKernelPackage, execute, outputs, startKernel, type KernelUnderTest } from './kernelHarness.js';
 
 let k: KernelUnderTest;

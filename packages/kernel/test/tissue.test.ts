@@ -1,8 +1,7 @@
-import type { TissueJson } from '@immunotwin/engine';
+import { type TissueJson, TISSUE_MIME_TYPE } from '@immunotwin/engine';
 import { targetCellLimited } from '@immunotwin/model-within-host';
 import { describe, expect, it } from 'vitest';
 import { dyingAgentsModel } from '../../engine/test/fixtures/dyingAgents.js';
-import { TISSUE_MIME_TYPE } from '../src/twin/mimeTypes.js';
 import { createTwinApi } from '../src/twinApi.js';
 
 const bytes = (base64: string) => Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));

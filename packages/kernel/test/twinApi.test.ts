@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ModelRegistry, ValidationError } from '@immunotwin/engine';
+import { ModelRegistry, ValidationError, PLOT_MIME_TYPE, WORKBENCH_MIME_TYPE } from '@immunotwin/engine';
 import { targetCellLimited, withinHostModels } from '@immunotwin/model-within-host';
 import { createModelsApi } from '../src/models.js';
 import { KeyboardInterrupt } from '../src/errors.js';
 import { createTwinApi } from '../src/twinApi.js';
 import { twinDocs } from '../src/twinDocs.js';
-import { PLOT_MIME_TYPE, WORKBENCH_MIME_TYPE } from '../src/twin/mimeTypes.js';
 
 describe('the twin API (in process)', () => {
   it('starts at the defaults, validates set() naming field, value and range, and resets', () => {

@@ -38,11 +38,12 @@ import {
   type ObservedDataset,
   type Scenario,
   type ValidationIssue,
+  WORKBENCH_MIME_TYPE,
 } from '@immunotwin/engine';
 import { Type } from '@sinclair/typebox';
 
-/** MIME type of a workbench output. */
-export const WORKBENCH_MIME_TYPE = 'application/vnd.immunotwin.workbench+json';
+/** MIME type of a workbench output (declared once, in the engine). */
+export { WORKBENCH_MIME_TYPE };
 
 /** The format version this package reads and writes. */
 export const WORKBENCH_STATE_VERSION = 1;

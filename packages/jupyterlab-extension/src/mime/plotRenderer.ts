@@ -1,8 +1,9 @@
 import type { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import { Widget } from '@lumino/widgets';
+import { PLOT_MIME_TYPE } from '@immunotwin/engine/mimeTypes';
 
 /** MIME type of an ImmunoTwin plot: a plotly figure (`{ data, layout }`) as JSON (see `@immunotwin/kernel`). */
-export const PLOT_MIME_TYPE = 'application/vnd.immunotwin.plot+json';
+export { PLOT_MIME_TYPE };
 
 /** A plotly figure as the kernel sends it. */
 export interface IPlotFigure {

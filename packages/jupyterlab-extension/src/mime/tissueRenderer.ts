@@ -1,8 +1,9 @@
 import type { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import { Widget } from '@lumino/widgets';
+import { TISSUE_MIME_TYPE } from '@immunotwin/engine/mimeTypes';
 
 /** MIME type of tissue pictures (`twin.tissue()`; see `@immunotwin/widgets`' `<twin-tissue>`). */
-export const TISSUE_MIME_TYPE = 'application/vnd.immunotwin.tissue+json';
+export { TISSUE_MIME_TYPE };
 
 type TissueElement = import('@immunotwin/widgets').TwinTissueElement;
 

@@ -1,8 +1,9 @@
 import type { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import { Widget } from '@lumino/widgets';
+import { WORKBENCH_MIME_TYPE } from '@immunotwin/engine/mimeTypes';
 
 /** MIME type of a workbench output: the workbench's saved state (see `@immunotwin/widgets`' format). */
-export const WORKBENCH_MIME_TYPE = 'application/vnd.immunotwin.workbench+json';
+export { WORKBENCH_MIME_TYPE };
 
 /** The widgets' module and its browser session factory, loaded with the first workbench (lit, the engine). */
 function loadWidgets() {

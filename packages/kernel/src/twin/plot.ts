@@ -1,6 +1,5 @@
-import type { ModelManifest, ScenarioResult } from '@immunotwin/engine';
+import { type ModelManifest, type ScenarioResult, PLOT_MIME_TYPE } from '@immunotwin/engine';
 import type { MimeBundle } from '../mime.js';
-import { PLOT_MIME_TYPE } from './mimeTypes.js';
 import { describeResult } from './summary.js';
 
 /** Options of `twin.plot()`. */

@@ -1,4 +1,5 @@
 import {
+  TISSUE_MIME_TYPE,
   encodeTissueFrame,
   ReplicateRun,
   type ModelManifest,
@@ -8,7 +9,6 @@ import {
   type TissueView,
 } from '@immunotwin/engine';
 import type { MimeBundle } from '../mime.js';
-import { TISSUE_MIME_TYPE } from './mimeTypes.js';
 
 /** Options of `twin.tissue()`. */
 export interface TissueOptions {

@@ -1,0 +1,12 @@
+// The MIME types of ImmunoTwin outputs, declared once for their producers (the kernel's twin API) and their
+// readers (the widgets, the JupyterLab renderers). A module of its own with no imports, published as
+// `@immunotwin/engine/mimeTypes`, so a first-load bundle can name the types without pulling in the engine.
+
+/** MIME type of an ImmunoTwin plot: a plotly figure (`{ data, layout }`) as JSON. */
+export const PLOT_MIME_TYPE = 'application/vnd.immunotwin.plot+json';
+
+/** MIME type of the workbench's saved state: `{ version: 1, scenario, … }` (schema/workbench-state.schema.json). */
+export const WORKBENCH_MIME_TYPE = 'application/vnd.immunotwin.workbench+json';
+
+/** MIME type of tissue pictures: a stepped model's lattice at chosen times (`TissueJson`). */
+export const TISSUE_MIME_TYPE = 'application/vnd.immunotwin.tissue+json';
