@@ -110,6 +110,16 @@ describe('DiffusionDecaySolver', () => {
     expect(v[0]).toBeCloseTo(2 * Math.exp(-1), 12);
   });
 
+  it('decay alone rounds a Float32 value to float32 before flushing subnormals, as the implicit step does', () => {
+    // 2^-126 (the smallest normal float32) × (1 − 2^-24) is 2^-126 − 2^-150, half-way between the largest
+    // subnormal and 2^-126; float32 rounding (ties to even) gives 2^-126, a normal value that must stay.
+    const solver = new DiffusionDecaySolver(2, 1, { diffusion: 0, decay: 2 ** -24 });
+    const u = Float32Array.of(2 ** -126, 2 ** -127);
+    solver.step(u, 1);
+    expect(u[0]).toBe(2 ** -126);
+    expect(u[1]).toBe(0);
+  });
+
   it('rejects bad settings and mismatched fields, naming the value', () => {
     expect(() => new DiffusionDecaySolver(4, 4, { diffusion: -1, decay: 0 })).toThrow(/diffusion must be/);
     expect(() => new DiffusionDecaySolver(4, 4, { diffusion: 1, decay: NaN })).toThrow(/decay must be/);

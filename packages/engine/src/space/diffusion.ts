@@ -134,7 +134,7 @@ export class DiffusionDecaySolver {
       if (field instanceof Float32Array) {
         // In float32 arithmetic with subnormals flushed, as the float32 implicit step decays.
         const f = Math.fround(decayFactor);
-        for (let i = 0; i < field.length; i++) field[i] = flushSubnormal(field[i] * f);
+        for (let i = 0; i < field.length; i++) field[i] = flushSubnormal(Math.fround(field[i] * f));
       } else {
         for (let i = 0; i < field.length; i++) field[i] *= decayFactor;
       }
