@@ -1,4 +1,5 @@
 import {
+  KernelMemory,
   Lattice2D,
   type InterventionEvent,
   type Rng,
@@ -16,6 +17,7 @@ import {
   type AgentStepOutcome,
   type AgentWorld,
 } from './tissue/agents.js';
+import { AgentKernel } from './tissue/agentKernel.js';
 import { CELL, CELL_STATE_NAMES, countCells, stepEpithelium, type EpitheliumStep } from './tissue/epithelium.js';
 import { FIELD_IDS, FIELD_UNITS, sourcePerStep, TissueFields, type FieldId } from './tissue/fields.js';
 import { B_STATE, LymphNode, T_STATE, type Epitopes, type LymphNodeModifiers } from './lymphNode/lymphNode.js';
@@ -46,7 +48,7 @@ export class ImmuneModel implements SteppedModel {
   private readonly lattice: Lattice2D;
   private readonly cells: Uint8Array;
   private readonly fields: TissueFields;
-  private readonly agents = new AgentPool();
+  private readonly agents: AgentPool;
   private readonly node: LymphNode;
   private readonly dcQueue = new TransitQueue();
   private readonly ctlQueue = new TransitQueue();
@@ -80,7 +82,19 @@ export class ImmuneModel implements SteppedModel {
     this.adaptive = p.adaptive === 1;
     const side = p.latticeSize;
     this.lattice = new Lattice2D(side, side);
-    this.cells = new Uint8Array(this.lattice.size);
+    // One WebAssembly memory holds the fields, the epithelium and the agents, so that the agent kernel steps
+    // them in place; without WebAssembly (memory null) they are plain arrays stepped in JavaScript, with the
+    // same results. Agents beyond the capacity move the pool to plain arrays (see AgentPool).
+    const sites = this.lattice.size;
+    const capacity = 2 * sites + 1024;
+    const memory = KernelMemory.create(
+      TissueFields.bytes(side) +
+        KernelMemory.bytes(sites, 1) +
+        AgentKernel.bytes(this.lattice) +
+        AgentPool.bytes(capacity),
+    );
+    this.cells = memory ? memory.allocate(Uint8Array, sites) : new Uint8Array(sites);
+    this.agents = new AgentPool(memory ? capacity : 1024, memory ?? undefined);
     const toSites = (d: number): number => (d * MINUTES_PER_DAY) / (p.siteSize * p.siteSize);
     const diffusion: Record<FieldId, number> = {
       virus: toSites(p.virusDiffusion),
@@ -96,8 +110,9 @@ export class ImmuneModel implements SteppedModel {
       cytokine: p.cytokineDecay,
       chemokine: p.chemokineDecay,
     };
-    this.fields = new TissueFields(side, this.spatial, diffusion, decay);
+    this.fields = new TissueFields(side, this.spatial, diffusion, decay, memory ?? undefined);
     this.world = {
+      kernel: memory ? AgentKernel.create(memory, this.lattice) : null,
       cells: this.cells,
       neighbours: this.lattice.neighbours,
       neighbourOffsets: this.lattice.neighbourOffsets,

@@ -15,6 +15,7 @@ export { IMMUNE_REFERENCES } from './manifest/references.js';
 export * from './receptors.js';
 export * from './transitQueue.js';
 export * from './tissue/agents.js';
+export { AgentKernel } from './tissue/agentKernel.js';
 export * from './tissue/epithelium.js';
 export * from './tissue/fields.js';
 export * from './lymphNode/cloneTable.js';

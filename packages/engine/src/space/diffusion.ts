@@ -1,5 +1,6 @@
 import { flushSubnormal, implicitStepFloat32, thomasFactors, type Float32Factors } from './diffusionFloat32.js';
 import { DiffusionKernelWorkspace } from './diffusionKernel.js';
+import type { KernelMemory } from './kernelMemory.js';
 
 /** A field stored as one value per lattice site, row-major. */
 export type FieldArray = Float32Array | Float64Array;
@@ -89,14 +90,26 @@ export class DiffusionDecaySolver {
 
   /**
    * A zeroed Float32Array of width·height sites for this solver's fields. Where the kernel runs (and `simd` is
-   * not false) it lives in a WebAssembly memory of its own, of fixed size (never grown, so the array is never
-   * detached), and implicit steps run on it in place with no copies; otherwise it is a plain Float32Array.
-   * Either way it is an ordinary Float32Array for reading and writing, and any solver of the same width and
-   * height can step it.
+   * not false) it lives in a WebAssembly memory beside the kernel's factors and scratch area, and implicit
+   * steps run on it in place with no copies: a memory of its own of fixed size, or `memory`, a
+   * {@link KernelMemory} shared with other fields and kernels (allocate {@link fieldBytes} in it per field).
+   * Where the kernel does not run it is a plain Float32Array, or one allocated in `memory` if given (so other
+   * kernels on that memory still reach it). Either way it is an ordinary Float32Array for reading and writing,
+   * never detached, and any solver of the same width and height can step it.
    */
-  createField(): Float32Array {
+  createField(memory?: KernelMemory): Float32Array {
+    const size = this.width * this.height;
+    if (memory) {
+      const workspace = this.simd ? DiffusionKernelWorkspace.inMemory(memory, this.width, this.height) : null;
+      return workspace ? workspace.handOut() : memory.allocate(Float32Array, size);
+    }
     const workspace = this.simd ? DiffusionKernelWorkspace.create(this.width, this.height) : null;
-    return workspace ? workspace.handOut() : new Float32Array(this.width * this.height);
+    return workspace ? workspace.handOut() : new Float32Array(size);
+  }
+
+  /** Bytes that one field from {@link createField} takes in a {@link KernelMemory} of a `width × height` lattice. */
+  static fieldBytes(width: number, height: number): number {
+    return DiffusionKernelWorkspace.bytes(width, height);
   }
 
   /** Changes the diffusion coefficient (site²/time) and decay rate (1/time), e.g. under an intervention. */

@@ -1,5 +1,7 @@
 import type { Float32Factors } from './diffusionFloat32.js';
 import { DIFFUSION_KERNEL_BASE64 } from './diffusionKernelBytes.js';
+import { KernelMemory } from './kernelMemory.js';
+import { loadWasmModule } from './wasmModule.js';
 
 /** The kernel module's exported step (diffusionKernel.wat); pointers are byte offsets into its memory. */
 type Diffuse = (
@@ -16,52 +18,19 @@ type Diffuse = (
   decay: number,
 ) => void;
 
-const PAGE_BYTES = 65536;
-/** Pages of a 32-bit memory (4 GiB). */
-const MAX_PAGES = 65536;
-
-/** The compiled module, once per JavaScript realm: undefined until first asked for, null where it cannot run. */
-let compiled: { host: WasmHost; module: object } | null | undefined;
-
-function decodeBase64(text: string): Uint8Array {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
-function compile(): { host: WasmHost; module: object } | null {
-  const host = (globalThis as { WebAssembly?: WasmHost }).WebAssembly;
-  if (!host) return null;
-  try {
-    const bytes = decodeBase64(DIFFUSION_KERNEL_BASE64);
-    // False where the engine lacks fixed-width SIMD; the module is small enough (< 4 KB) for browsers to
-    // compile synchronously even on the main thread.
-    if (!host.validate(bytes)) return null;
-    return { host, module: new host.Module(bytes) };
-  } catch {
-    return null; // e.g. a content security policy that forbids compiling WebAssembly
-  }
-}
-
-function kernelModule(): { host: WasmHost; module: object } | null {
-  if (compiled === undefined) compiled = compile();
-  return compiled;
-}
-
 /** Whether the WebAssembly SIMD diffusion kernel runs on this platform (it is compiled on the first call). */
 export function diffusionKernelAvailable(): boolean {
-  return kernelModule() !== null;
+  return loadWasmModule(DIFFUSION_KERNEL_BASE64) !== null;
 }
 
 /** Workspaces by the field array they hand out ({@link DiffusionKernelWorkspace.field}). */
 const owners = new WeakMap<Float32Array, DiffusionKernelWorkspace>();
 
 /**
- * One instance of the kernel with its own memory, sized once for a `width × height` lattice and never grown,
- * so {@link field}, a Float32Array over the memory, is never detached. The memory holds the field from byte
- * 0, then the float32 factors and the scratch area. Steps run on `field` in place; a solver stepping another
- * array copies it into `field` and back.
+ * A field of a `width × height` lattice in a kernel memory with the kernel's factors and scratch area beside
+ * it: either a memory of its own ({@link create}) or a {@link KernelMemory} shared with other fields and
+ * kernels ({@link inMemory}). The memory is never grown, so {@link field}, a Float32Array over it, is never
+ * detached. Steps run on `field` in place; a solver stepping another array copies it into `field` and back.
  */
 export class DiffusionKernelWorkspace {
   /** The field in the kernel's memory. */
@@ -72,35 +41,47 @@ export class DiffusionKernelWorkspace {
   readonly height: number;
   private readonly diffuseStep: Diffuse;
   private readonly factorView: Float32Array;
+  private readonly fieldOffset: number;
   private readonly mx: number;
   private readonly scratch: number;
   /** The factors now in memory (the object the solver passed), so they are copied only when they change. */
   private factors: Float32Factors | null = null;
 
-  private constructor(width: number, height: number, memory: WasmMemory, diffuseStep: Diffuse) {
+  private constructor(width: number, height: number, memory: KernelMemory, diffuseStep: Diffuse) {
     this.width = width;
     this.height = height;
     this.diffuseStep = diffuseStep;
-    this.mx = 4 * width * height;
-    this.scratch = alignTo16(this.mx + 8 * (width + height));
-    this.field = new Float32Array(memory.buffer, 0, width * height);
-    this.factorView = new Float32Array(memory.buffer, this.mx, 2 * (width + height));
+    this.field = memory.allocate(Float32Array, width * height);
+    this.factorView = memory.allocate(Float32Array, 2 * (width + height));
+    this.fieldOffset = memory.offsetOf(this.field);
+    this.mx = memory.offsetOf(this.factorView);
+    this.scratch = memory.offsetOf(memory.allocate(Uint8Array, scratchBytes(width)));
   }
 
-  /** A workspace for a `width × height` lattice, or null where the kernel cannot run or the memory not be had. */
+  /** Bytes a workspace for a `width × height` lattice takes in a {@link KernelMemory}. */
+  static bytes(width: number, height: number): number {
+    return (
+      KernelMemory.bytes(width * height, 4) +
+      KernelMemory.bytes(2 * (width + height), 4) +
+      KernelMemory.bytes(scratchBytes(width), 1)
+    );
+  }
+
+  /** A workspace in a memory of its own, or null where the kernel cannot run or the memory not be had. */
   static create(width: number, height: number): DiffusionKernelWorkspace | null {
-    const kernel = kernelModule();
+    const memory = KernelMemory.create(DiffusionKernelWorkspace.bytes(width, height));
+    return memory ? DiffusionKernelWorkspace.inMemory(memory, width, height) : null;
+  }
+
+  /**
+   * A workspace allocated in `memory` ({@link bytes} of it), or null where the kernel cannot run (then
+   * nothing is allocated).
+   */
+  static inMemory(memory: KernelMemory, width: number, height: number): DiffusionKernelWorkspace | null {
+    const kernel = loadWasmModule(DIFFUSION_KERNEL_BASE64);
     if (!kernel) return null;
-    const bytes = alignTo16(4 * width * height + 8 * (width + height)) + 64 * width + 128;
-    const pages = Math.ceil(bytes / PAGE_BYTES);
-    if (pages > MAX_PAGES) return null;
-    try {
-      const memory = new kernel.host.Memory({ initial: pages, maximum: pages });
-      const { exports } = new kernel.host.Instance(kernel.module, { env: { memory } });
-      return new DiffusionKernelWorkspace(width, height, memory, exports.diffuse as Diffuse);
-    } catch {
-      return null; // out of memory
-    }
+    const { diffuse } = memory.instantiate(kernel);
+    return new DiffusionKernelWorkspace(width, height, memory, diffuse as Diffuse);
   }
 
   /** The workspace whose {@link field} `array` is, if any. */
@@ -132,7 +113,7 @@ export class DiffusionKernelWorkspace {
     const h = this.height;
     const mx = this.mx;
     this.diffuseStep(
-      0,
+      this.fieldOffset,
       w,
       h,
       factors.r,
@@ -147,6 +128,7 @@ export class DiffusionKernelWorkspace {
   }
 }
 
-function alignTo16(bytes: number): number {
-  return Math.ceil(bytes / 16) * 16;
+/** Bytes of the kernel's scratch area for rows of `width` sites (see diffusionKernel.wat). */
+function scratchBytes(width: number): number {
+  return 64 * width + 128;
 }

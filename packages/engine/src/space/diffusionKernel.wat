@@ -11,7 +11,7 @@
 ;; sweep pair keeps subnormals out of the field between steps at a quarter of the cost of flushing every
 ;; store. The x sweep's values are not flushed (the y sweep reads, and flushes, its output).
 ;;
-;; Compiled by scripts/write-diffusion-kernel.mjs into diffusionKernelBytes.ts. The memory is imported (each
+;; Compiled by scripts/write-wasm-kernels.mjs into diffusionKernelBytes.ts. The memory is imported (each
 ;; caller gives its instance a memory of fixed size, so views of it are never detached by growth). Layout
 ;; (byte offsets chosen by the caller): the field (float32, row-major, width w, height h), the factors mx, gx
 ;; (float32, w each) and my, gy (float32, h each), and a scratch area of 64·w + 128 bytes: the addresses of

@@ -1,5 +1,5 @@
 /** Space for agent-based models: lattices with precomputed neighbours, diffusion–decay fields, tissue views. */
-export { Lattice2D, neighbourAt, type LatticeBoundary } from './lattice.js';
+export { Lattice2D, MOORE_DIRECTIONS, neighbourAt, type LatticeBoundary } from './lattice.js';
 export {
   DiffusionDecaySolver,
   EXPLICIT_DIFFUSION_LIMIT,
@@ -9,6 +9,8 @@ export {
   type FieldArray,
 } from './diffusion.js';
 export { diffusionKernelAvailable } from './diffusionKernel.js';
+export { KernelMemory } from './kernelMemory.js';
+export { loadWasmModule, type WasmModule } from './wasmModule.js';
 export type { TissueView } from './tissueView.js';
 export {
   encodeTissueFrame,

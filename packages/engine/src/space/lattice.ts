@@ -1,8 +1,11 @@
 /** How a lattice treats its edges: `closed` edges have no neighbour beyond them, `periodic` ones wrap around. */
 export type LatticeBoundary = 'closed' | 'periodic';
 
-/** Offsets (dx, dy) of the 8 Moore neighbours; the first 4 are the von Neumann neighbours. */
-const OFFSETS: readonly (readonly [number, number])[] = [
+/**
+ * Offsets (dx, dy) of the 8 Moore neighbours in the order of `Lattice2D.neighbours` (direction k); the first 4
+ * are the von Neumann neighbours.
+ */
+export const MOORE_DIRECTIONS: readonly (readonly [number, number])[] = [
   [1, 0],
   [-1, 0],
   [0, 1],
@@ -61,8 +64,8 @@ export class Lattice2D {
       for (let x = 0; x < width; x++) {
         const base = 8 * (y * width + x);
         for (let k = 0; k < 8; k++) {
-          let nx = x + OFFSETS[k][0];
-          let ny = y + OFFSETS[k][1];
+          let nx = x + MOORE_DIRECTIONS[k][0];
+          let ny = y + MOORE_DIRECTIONS[k][1];
           if (boundary === 'periodic') {
             nx = (nx + width) % width;
             ny = (ny + height) % height;
@@ -71,7 +74,7 @@ export class Lattice2D {
         }
       }
     }
-    this.neighbourOffsets = Int32Array.from(OFFSETS, ([dx, dy]) => dx + dy * width);
+    this.neighbourOffsets = Int32Array.from(MOORE_DIRECTIONS, ([dx, dy]) => dx + dy * width);
     this.edgeDistance = new Uint8Array(this.size);
     for (let y = 0; y < height; y++) {
       for (let x = 0; x < width; x++) {

@@ -1,4 +1,5 @@
-import { neighbourAt, type Rng } from '@immunotwin/engine';
+import { KernelMemory, neighbourAt, type Rng } from '@immunotwin/engine';
+import type { AgentKernel } from './agentKernel.js';
 import { CELL } from './epithelium.js';
 
 /** Agent type codes. */
@@ -24,7 +25,9 @@ export const AGENT_TYPE_NAMES: readonly string[] = ['macrophage', 'neutrophil', 
 /**
  * Mobile immune cells in the tissue, structure-of-arrays: type, state, site, antigen load and clone of each
  * agent in parallel typed arrays, kept dense (agents 0…count−1 are alive; removal moves the last agent into
- * the hole), so stepping is one linear pass with no per-agent objects.
+ * the hole), so stepping is one linear pass with no per-agent objects. Given a {@link KernelMemory}, the arrays
+ * live in it (for the {@link AgentKernel}) up to the capacity; a pool that outgrows it moves to plain arrays,
+ * which the JavaScript step handles with the same results.
  */
 export class AgentPool {
   /** Live agents (indices 0…count−1). */
@@ -42,12 +45,17 @@ export class AgentPool {
   /** Live agents of each type. */
   readonly byType = new Int32Array(AGENT_TYPES);
 
-  constructor(capacity = 1024) {
-    this.type = new Uint8Array(capacity);
-    this.state = new Uint8Array(capacity);
-    this.site = new Int32Array(capacity);
-    this.load = new Float32Array(capacity);
-    this.clone = new Int32Array(capacity);
+  constructor(capacity = 1024, memory?: KernelMemory) {
+    this.type = memory ? memory.allocate(Uint8Array, capacity) : new Uint8Array(capacity);
+    this.state = memory ? memory.allocate(Uint8Array, capacity) : new Uint8Array(capacity);
+    this.site = memory ? memory.allocate(Int32Array, capacity) : new Int32Array(capacity);
+    this.load = memory ? memory.allocate(Float32Array, capacity) : new Float32Array(capacity);
+    this.clone = memory ? memory.allocate(Int32Array, capacity) : new Int32Array(capacity);
+  }
+
+  /** Bytes a pool of `capacity` agents takes in a {@link KernelMemory}. */
+  static bytes(capacity: number): number {
+    return 2 * KernelMemory.bytes(capacity, 1) + 3 * KernelMemory.bytes(capacity, 4);
   }
 
   /** Adds an agent and returns its index. */
@@ -199,6 +207,8 @@ export interface AgentWorld {
   readonly chemokine: Float32Array;
   /** Cytokine per site. */
   readonly cytokine: Float32Array;
+  /** The WebAssembly agent step over this world's memory, if it has one (used where it accepts the step). */
+  readonly kernel?: AgentKernel | null;
 }
 
 /** What one agent step did that the model needs to know about. */
@@ -221,8 +231,11 @@ export interface AgentStepOutcome {
  * Written for speed (it is the model's hot loop): arrays and parameters live in locals; when an agent's hops
  * cannot reach the lattice edge its neighbours are `site + offset` rather than table reads; and the two coin
  * flips the CPU cannot predict (the fractional extra hop and the chemokine comparison) take no branches.
+ * Where the world has an {@link AgentKernel} that accepts the step, the kernel runs it instead, bit for bit the
+ * same (agentKernel.wat mirrors this loop operation by operation: change both together).
  */
 export function stepAgents(pool: AgentPool, world: AgentWorld, s: AgentStep, rng: Rng, out: AgentStepOutcome): void {
+  if (world.kernel && pool.count > 0 && world.kernel.step(pool, world, s, rng, out)) return;
   const { cells, neighbours, neighbourOffsets: offsets, edgeDistance, virus, antigen, chemokine, cytokine } = world;
   // Per-agent probabilities need no more than 32 random bits: one raw output per draw, not two.
   const U = 2.3283064365386963e-10;

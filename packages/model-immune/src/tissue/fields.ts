@@ -1,4 +1,4 @@
-import { DiffusionDecaySolver, type FieldArray } from '@immunotwin/engine';
+import { DiffusionDecaySolver, type FieldArray, type KernelMemory } from '@immunotwin/engine';
 
 /** Ids of the tissue fields, in storage order. */
 export const FIELD_IDS = ['virus', 'antigen', 'ifn', 'cytokine', 'chemokine'] as const;
@@ -18,7 +18,8 @@ export const FIELD_UNITS: Readonly<Record<FieldId, string>> = {
 /**
  * The diffusing, decaying fields of the tissue patch, each a Float32Array over the lattice with its own
  * {@link DiffusionDecaySolver} (closed edges, implicit diffusion, exact decay; float32 arithmetic), from which
- * it is created ({@link DiffusionDecaySolver.createField}). In the well-mixed limit the
+ * it is created ({@link DiffusionDecaySolver.createField}), in `memory` if given (so the agent kernel reaches
+ * them; {@link TissueFields.bytes} of it). In the well-mixed limit the
  * diffusion part is replaced by instant mixing (every site set to the patch mean).
  */
 export class TissueFields {
@@ -38,6 +39,7 @@ export class TissueFields {
     readonly spatial: boolean,
     diffusion: Record<FieldId, number>,
     decay: Record<FieldId, number>,
+    memory?: KernelMemory,
   ) {
     const size = side * side;
     this.size = size;
@@ -48,8 +50,13 @@ export class TissueFields {
     for (const id of FIELD_IDS) {
       this.solvers[id] = new DiffusionDecaySolver(side, side, { diffusion: spatial ? diffusion[id] : 0, decay: 0 });
       // Where the solver's WebAssembly kernel runs, the field lives in its memory and steps without copies.
-      this.values[id] = this.solvers[id].createField();
+      this.values[id] = this.solvers[id].createField(memory);
     }
+  }
+
+  /** Bytes the fields of a `side × side` patch take in a {@link KernelMemory}. */
+  static bytes(side: number): number {
+    return FIELD_IDS.length * DiffusionDecaySolver.fieldBytes(side, side);
   }
 
   /** Sets a field's decay rate (1/day), e.g. virus clearance plus antibody neutralisation. */
