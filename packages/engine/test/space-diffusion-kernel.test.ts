@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createRng, DiffusionDecaySolver, diffusionKernelAvailable, fieldTotal } from '../src/index.js';
 import { DIFFUSION_KERNEL_BASE64 } from '../src/space/diffusionKernelBytes.js';
+import { differingBits } from './fieldBits.js';
 
 /** A Float32 field of mixed magnitudes: mostly O(1), some zeros, some tiny (float32 subnormal) and negative values. */
 function randomField(width: number, height: number, seed: number): Float32Array {
@@ -12,15 +13,6 @@ function randomField(width: number, height: number, seed: number): Float32Array 
     if (kind < 0.25) return -rng.uniform();
     return rng.uniform() * 100;
   });
-}
-
-/** Indices where two Float32 fields differ in any bit (so −0 ≠ +0). */
-function differingBits(a: Float32Array, b: Float32Array): number[] {
-  const x = new Uint32Array(a.buffer, a.byteOffset, a.length);
-  const y = new Uint32Array(b.buffer, b.byteOffset, b.length);
-  const out: number[] = [];
-  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) out.push(i);
-  return out;
 }
 
 const sizes: ReadonlyArray<readonly [number, number]> = [

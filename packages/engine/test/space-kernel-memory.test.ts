@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, DiffusionDecaySolver, KernelMemory } from '../src/index.js';
-
-/** Indices where two Float32 fields differ in any bit (so −0 ≠ +0). */
-function differingBits(a: Float32Array, b: Float32Array): number[] {
-  const x = new Uint32Array(a.buffer, a.byteOffset, a.length);
-  const y = new Uint32Array(b.buffer, b.byteOffset, b.length);
-  const out: number[] = [];
-  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) out.push(i);
-  return out;
-}
+import { differingBits } from './fieldBits.js';
 
 function randomField(length: number, seed: number): Float32Array {
   const rng = createRng(seed);
