@@ -60,4 +60,16 @@ export const IMMUNE_REFERENCES = {
       'Sego TJ, Aponte-Serrano JO, Ferrari Gianlupi J, et al. (2020) A modular framework for multiscale, multicellular, spatiotemporal modeling of acute primary viral infection and immune response in epithelial tissues and its application to drug therapy timing and effectiveness. PLoS Comput Biol 16:e1008451',
     doi: '10.1371/journal.pcbi.1008451',
   },
+  schonHegrad1991: {
+    id: 'schonHegrad1991',
+    citation:
+      'Schon-Hegrad MA, Oliver J, McMenamin PG, Holt PG (1991) Studies on the density, distribution, and surface phenotype of intraepithelial class II major histocompatibility complex antigen (Ia)-bearing dendritic cells (DC) in the conducting airways. J Exp Med 173:1345–1356',
+    doi: '10.1084/jem.173.6.1345',
+  },
+  holtStumbles2000: {
+    id: 'holtStumbles2000',
+    citation:
+      'Holt PG, Stumbles PA (2000) Characterization of dendritic cell populations in the respiratory tract. J Aerosol Med 13:361–367',
+    doi: '10.1089/jam.2000.13.361',
+  },
 } satisfies Record<string, Reference>;
