@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, DiffusionDecaySolver, KernelMemory } from '../src/index.js';
+import { allocateIn, createRng, DiffusionDecaySolver, KernelMemory } from '../src/index.js';
 import { differingBits } from './fieldBits.js';
 
 function randomField(length: number, seed: number): Float32Array {
@@ -30,6 +30,20 @@ describe('KernelMemory', () => {
     expect(m.available).toBe(65536 - 16 - 48 - 32);
     expect(m.holds(new Uint8Array(4))).toBe(false);
     expect(() => m.offsetOf(new Uint8Array(4))).toThrow(/not in this memory/);
+  });
+
+  it('allocateIn places an array in the memory when given one, and makes a plain zeroed one otherwise', () => {
+    const m = KernelMemory.create(64)!;
+    const inMemory = allocateIn(m, Int32Array, 5);
+    expect(m.holds(inMemory)).toBe(true);
+    expect(m.offsetOf(inMemory)).toBe(0);
+    for (const none of [null, undefined]) {
+      const plain = allocateIn(none, Float64Array, 3);
+      expect(plain).toBeInstanceOf(Float64Array);
+      expect(m.holds(plain)).toBe(false);
+      expect(plain.buffer.byteLength).toBe(24);
+      expect(Array.from(plain)).toEqual([0, 0, 0]);
+    }
   });
 
   it('refuses an allocation that does not fit, naming what was asked and what is left', () => {

@@ -1,4 +1,5 @@
 import {
+  allocateIn,
   KernelMemory,
   Lattice2D,
   type InterventionEvent,
@@ -93,8 +94,8 @@ export class ImmuneModel implements SteppedModel {
         AgentKernel.bytes(this.lattice) +
         AgentPool.bytes(capacity),
     );
-    this.cells = memory ? memory.allocate(Uint8Array, sites) : new Uint8Array(sites);
-    this.agents = new AgentPool(memory ? capacity : 1024, memory ?? undefined);
+    this.cells = allocateIn(memory, Uint8Array, sites);
+    this.agents = new AgentPool(memory ? capacity : 1024, memory);
     const toSites = (d: number): number => (d * MINUTES_PER_DAY) / (p.siteSize * p.siteSize);
     const diffusion: Record<FieldId, number> = {
       virus: toSites(p.virusDiffusion),
@@ -110,7 +111,7 @@ export class ImmuneModel implements SteppedModel {
       cytokine: p.cytokineDecay,
       chemokine: p.chemokineDecay,
     };
-    this.fields = new TissueFields(side, this.spatial, diffusion, decay, memory ?? undefined);
+    this.fields = new TissueFields(side, this.spatial, diffusion, decay, memory);
     this.world = {
       kernel: memory ? AgentKernel.create(memory, this.lattice) : null,
       cells: this.cells,

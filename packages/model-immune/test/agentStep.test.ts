@@ -73,7 +73,7 @@ function kernelCopyOf(
   if (!kernel) throw new Error('agent kernel unavailable');
   const copy = <T extends Uint8Array | Float32Array>(
     a: T,
-    type: { new (b: ArrayBuffer, o: number, l: number): T; readonly BYTES_PER_ELEMENT: number },
+    type: { new (b: ArrayBuffer, o: number, l: number): T; new (l: number): T; readonly BYTES_PER_ELEMENT: number },
   ): T => {
     const b = memory.allocate(type, a.length);
     b.set(a as never);

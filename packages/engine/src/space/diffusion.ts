@@ -1,6 +1,6 @@
 import { flushSubnormal, implicitStepFloat32, thomasFactors, type Float32Factors } from './diffusionFloat32.js';
 import { DiffusionKernelWorkspace } from './diffusionKernel.js';
-import type { KernelMemory } from './kernelMemory.js';
+import { allocateIn, type KernelMemory } from './kernelMemory.js';
 
 /** A field stored as one value per lattice site, row-major. */
 export type FieldArray = Float32Array | Float64Array;
@@ -97,14 +97,14 @@ export class DiffusionDecaySolver {
    * kernels on that memory still reach it). Either way it is an ordinary Float32Array for reading and writing,
    * never detached, and any solver of the same width and height can step it.
    */
-  createField(memory?: KernelMemory): Float32Array {
-    const size = this.width * this.height;
-    if (memory) {
-      const workspace = this.simd ? DiffusionKernelWorkspace.inMemory(memory, this.width, this.height) : null;
-      return workspace ? workspace.handOut() : memory.allocate(Float32Array, size);
-    }
-    const workspace = this.simd ? DiffusionKernelWorkspace.create(this.width, this.height) : null;
-    return workspace ? workspace.handOut() : new Float32Array(size);
+  createField(memory?: KernelMemory | null): Float32Array {
+    const { width, height } = this;
+    const workspace = !this.simd
+      ? null
+      : memory
+        ? DiffusionKernelWorkspace.inMemory(memory, width, height)
+        : DiffusionKernelWorkspace.create(width, height);
+    return workspace ? workspace.handOut() : allocateIn(memory, Float32Array, width * height);
   }
 
   /** Bytes that one field from {@link createField} takes in a {@link KernelMemory} of a `width × height` lattice. */

@@ -9,7 +9,7 @@ export {
   type FieldArray,
 } from './diffusion.js';
 export { diffusionKernelAvailable } from './diffusionKernel.js';
-export { KernelMemory } from './kernelMemory.js';
+export { allocateIn, KernelMemory } from './kernelMemory.js';
 export { loadWasmModule, type WasmModule } from './wasmModule.js';
 export type { TissueView } from './tissueView.js';
 export {

@@ -10,8 +10,21 @@ const ALIGNMENT = 16;
 /** A typed-array constructor that {@link KernelMemory.allocate} can place in the memory. */
 type TypedArrayConstructor<T> = {
   new (buffer: ArrayBuffer, byteOffset: number, length: number): T;
+  new (length: number): T;
   readonly BYTES_PER_ELEMENT: number;
 };
+
+/**
+ * A zeroed array of `length` elements: allocated in `memory` if one is given (so its kernels reach it), else a
+ * plain typed array (where there is no memory, e.g. without WebAssembly).
+ */
+export function allocateIn<T>(
+  memory: KernelMemory | null | undefined,
+  type: TypedArrayConstructor<T>,
+  length: number,
+): T {
+  return memory ? memory.allocate(type, length) : new type(length);
+}
 
 /**
  * One WebAssembly memory of fixed size (never grown, so the typed arrays it hands out are never detached)

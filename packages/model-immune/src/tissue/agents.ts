@@ -1,4 +1,4 @@
-import { KernelMemory, neighbourAt, type Rng } from '@immunotwin/engine';
+import { allocateIn, KernelMemory, neighbourAt, type Rng } from '@immunotwin/engine';
 import type { AgentKernel } from './agentKernel.js';
 import { CELL } from './epithelium.js';
 
@@ -45,12 +45,12 @@ export class AgentPool {
   /** Live agents of each type. */
   readonly byType = new Int32Array(AGENT_TYPES);
 
-  constructor(capacity = 1024, memory?: KernelMemory) {
-    this.type = memory ? memory.allocate(Uint8Array, capacity) : new Uint8Array(capacity);
-    this.state = memory ? memory.allocate(Uint8Array, capacity) : new Uint8Array(capacity);
-    this.site = memory ? memory.allocate(Int32Array, capacity) : new Int32Array(capacity);
-    this.load = memory ? memory.allocate(Float32Array, capacity) : new Float32Array(capacity);
-    this.clone = memory ? memory.allocate(Int32Array, capacity) : new Int32Array(capacity);
+  constructor(capacity = 1024, memory?: KernelMemory | null) {
+    this.type = allocateIn(memory, Uint8Array, capacity);
+    this.state = allocateIn(memory, Uint8Array, capacity);
+    this.site = allocateIn(memory, Int32Array, capacity);
+    this.load = allocateIn(memory, Float32Array, capacity);
+    this.clone = allocateIn(memory, Int32Array, capacity);
   }
 
   /** Bytes a pool of `capacity` agents takes in a {@link KernelMemory}. */

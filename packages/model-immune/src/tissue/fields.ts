@@ -39,7 +39,7 @@ export class TissueFields {
     readonly spatial: boolean,
     diffusion: Record<FieldId, number>,
     decay: Record<FieldId, number>,
-    memory?: KernelMemory,
+    memory?: KernelMemory | null,
   ) {
     const size = side * side;
     this.size = size;
