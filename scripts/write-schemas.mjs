@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Writes schema/*.schema.json from the engine's (and the widgets' state format's) TypeBox definitions (the single source of truth), or with
+// Writes schema/*.schema.json from the engine's TypeBox definitions (the single source of truth), or with
 // --check fails if the committed files differ from what the definitions produce.
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -7,8 +7,6 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const engine = await import(join(root, 'packages/engine/lib/index.js'));
-// The widgets' state module is DOM-free (TypeBox and the engine only), so Node can load it.
-const widgetState = await import(join(root, 'packages/widgets/lib/workbenchState.js'));
 const check = process.argv.includes('--check');
 
 const documents = {
@@ -16,7 +14,9 @@ const documents = {
   'scenario.schema.json': engine.ScenarioSchema,
   'results.schema.json': engine.ResultsJsonSchema,
   'observed-data.schema.json': engine.ObservedDatasetSchema,
-  'workbench-state.schema.json': widgetState.WorkbenchStateSchema,
+  'workbench-state.schema.json': engine.WorkbenchStateSchema,
+  'plot.schema.json': engine.PlotBundleSchema,
+  'tissue.schema.json': engine.TissueJsonSchema,
 };
 
 let stale = [];

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { ModelRegistry } from '@immunotwin/engine';
 import { createTwinApi } from '@immunotwin/kernel';
 import { targetCellLimited, withinHostModels } from '@immunotwin/model-within-host';
-import { parseWorkbenchState, WORKBENCH_MIME_TYPE } from '@immunotwin/widgets/state';
+import { parseWorkbenchState, WORKBENCH_MIME_TYPE } from '@immunotwin/engine';
 import { describe, expect, it } from 'vitest';
 
 // The three producers of a workbench output — the twin kernel's twin.controls(), Python's

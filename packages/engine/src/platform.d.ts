@@ -13,6 +13,9 @@ declare function btoa(data: string): string;
 /** Standard base64 decoding to a binary string, available in browsers, workers and Node ≥ 16. */
 declare function atob(data: string): string;
 
+/** Standard deep copy of plain data, available in browsers, workers and Node ≥ 17. */
+declare function structuredClone<T>(value: T): T;
+
 /** Standard timer, available in browsers, workers and Node. */
 declare function setTimeout(callback: () => void, milliseconds?: number): unknown;
 

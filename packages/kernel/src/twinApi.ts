@@ -4,6 +4,7 @@ import {
   type ModelManifest,
   type ModelPlugin,
   type Scenario,
+  type WorkbenchState,
   WORKBENCH_MIME_TYPE,
 } from '@immunotwin/engine';
 import { KeyboardInterrupt } from './errors.js';
@@ -95,24 +96,16 @@ export interface TwinApi {
 }
 
 /**
- * The workbench's saved state (version 1 of `application/vnd.immunotwin.workbench+json`, read by
- * `@immunotwin/widgets`): the scenario to explore — state only, the workbench computes its own runs.
+ * The workbench's saved state (the engine's `WorkbenchState`, `schema/workbench-state.schema.json`) as
+ * `twin.controls()` writes it: every parameter's current value and the interventions always spelled out.
  */
-export interface WorkbenchBundle {
-  /** Format version. */
-  version: 1;
+export type WorkbenchBundle = WorkbenchState & {
   /** The twin's model, every parameter's current value, its interventions and the run's duration if set. */
-  scenario: {
-    model: string;
+  scenario: WorkbenchState['scenario'] & {
     parameters: Record<string, number>;
-    interventions: TwinIntervention[];
-    duration?: number;
+    interventions: NonNullable<WorkbenchState['scenario']['interventions']>;
   };
-  /** Observable ids to plot (absent: all). */
-  observables?: string[];
-  /** View options. */
-  view?: { logY: boolean };
-}
+};
 
 /** The workbench widget bundle of a twin: its scenario as the workbench state, with a text/plain summary. */
 export class TwinControls {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KernelMessage } from '@jupyterlab/services';
-import { PLOT_MIME_TYPE, WORKBENCH_MIME_TYPE } from '@immunotwin/engine';
+import { PLOT_MIME_TYPE, WORKBENCH_MIME_TYPE, parsePlotBundle } from '@immunotwin/engine';
 import { buildKernelPackage, execute, outputs, startKernel, type KernelUnderTest } from './kernelHarness.js';
 
 let k: KernelUnderTest;
@@ -73,7 +73,7 @@ describe('TwinKernel protocol (BaseKernel on a worker thread)', () => {
     ]);
   });
 
-  it('runs a simulation cell: the result is a plotly figure under the plot MIME type with a text summary', async () => {
+  it('runs a simulation cell: the result is a plot bundle (data) under the plot MIME type with a text summary', async () => {
     const { reply, iopub } = await k.request(
       'execute_request',
       execute('const result = await twin.run({ duration: 8 });\nresult'),
@@ -82,9 +82,17 @@ describe('TwinKernel protocol (BaseKernel on a worker thread)', () => {
     const [published] = outputs(iopub);
     expect(published.header.msg_type).toBe('execute_result');
     const data = content(published).data as Record<string, unknown>;
-    const figure = data[PLOT_MIME_TYPE] as { data: { x: number[]; y: number[]; name: string }[]; layout: object };
-    expect(figure.data.map((t) => t.name)).toContain('Free virus (TCID50/mL)');
-    expect(figure.data[0].x.length).toBe(81);
+    const bundle = parsePlotBundle(data[PLOT_MIME_TYPE]);
+    expect(bundle.model.observables.find((o) => o.id === 'V')).toMatchObject({
+      label: 'Free virus',
+      unit: 'TCID50/mL',
+    });
+    expect(bundle.observables).toEqual(['U', 'E', 'I', 'V', 'targetFraction']);
+    // 8 days at the default output interval of 0.1 day: 81 samples, one value per sample in every column.
+    expect(bundle.runs).toHaveLength(1);
+    expect(bundle.runs[0].time).toHaveLength(81);
+    expect(bundle.runs[0].observables.V).toHaveLength(81);
+    expect(bundle.logY).toBe(false);
     expect(String(data['text/plain'])).toMatch(/V \(Free virus\): peak [\d.e+]+ TCID50\/mL at day [\d.]+/);
 
     const table = await k.request('execute_request', execute('result.table({ rows: 5 })'));
@@ -96,11 +104,10 @@ describe('TwinKernel protocol (BaseKernel on a worker thread)', () => {
     expect(content(outputs(csv.iopub)[0]).data).toMatchObject({ 'text/plain': "'time,U,E,I,V,targetFraction'" });
 
     const log = await k.request('execute_request', execute("twin.plot(result, { observables: ['V'], log: true })"));
-    const logFigure = (
-      content(outputs(log.iopub)[0]).data as Record<string, { data: unknown[]; layout: { yaxis: { type: string } } }>
-    )[PLOT_MIME_TYPE];
-    expect(logFigure.data).toHaveLength(1);
-    expect(logFigure.layout.yaxis.type).toBe('log');
+    const logBundle = parsePlotBundle((content(outputs(log.iopub)[0]).data as Record<string, unknown>)[PLOT_MIME_TYPE]);
+    expect(logBundle.observables).toEqual(['V']);
+    expect(Object.keys(logBundle.runs[0].observables)).toEqual(['V']);
+    expect(logBundle.logY).toBe(true);
   });
 
   it('gives the workbench bundle for twin.controls() and keeps twin.set values across cells', async () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ModelRegistry, ValidationError, PLOT_MIME_TYPE, WORKBENCH_MIME_TYPE } from '@immunotwin/engine';
+import {
+  ModelRegistry,
+  ValidationError,
+  PLOT_MIME_TYPE,
+  WORKBENCH_MIME_TYPE,
+  parsePlotBundle,
+} from '@immunotwin/engine';
 import { targetCellLimited, withinHostModels } from '@immunotwin/model-within-host';
 import { createModelsApi } from '../src/models.js';
 import { KeyboardInterrupt } from '../src/errors.js';
@@ -67,12 +73,14 @@ describe('the twin API (in process)', () => {
     const twin = createTwinApi(targetCellLimited);
     twin.set({ V0: 10, U0: 1e5 });
     const result = await twin.run({ method: 'ssa', replicates: 4, duration: 2 });
-    const figure = result.plot({ observables: ['V'] }).figure;
-    expect(figure.data.map((t) => t.name)).toEqual([
-      undefined,
-      'Free virus (TCID50/mL) band',
-      'Free virus (TCID50/mL) median',
-    ]);
+    const bundle = parsePlotBundle(result.plot({ observables: ['V'] }).toMimeBundle().data[PLOT_MIME_TYPE]);
+    // The plot holds the ensemble's statistics (drawn as median and bands), and one run for its sample times.
+    expect(bundle.runs).toHaveLength(1);
+    expect(bundle.observables).toEqual(['V']);
+    expect(bundle.summary!.quantiles).toEqual([...result.summary!.quantiles]);
+    expect(bundle.summary!.observables.V.median).toEqual(Array.from(result.summary!.observables.V.median));
+    expect(bundle.summary!.observables.V.bands).toHaveLength(result.summary!.quantiles.length);
+    expect(Object.keys(bundle.summary!.observables)).toEqual(['V']);
     expect(result.toString()).toContain('(peaks of the median)');
   });
 

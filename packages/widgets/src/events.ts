@@ -1,5 +1,5 @@
 import type { TimelineIntervention } from './interventionEdits.js';
-import type { WorkbenchState } from './workbenchState.js';
+import type { WorkbenchState } from '@immunotwin/engine';
 
 /** Detail of `parameter-change` (from `<twin-controls>`): a parameter took a new, valid value. */
 export interface IParameterChangeDetail {

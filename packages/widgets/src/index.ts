@@ -7,7 +7,19 @@
  */
 import { defineWidgets } from './define.js';
 
-export * from './workbenchState.js';
+// The workbench state format is the engine's (one schema for every producer and reader); re-exported here.
+export {
+  defaultWorkbenchState,
+  parseWorkbenchState,
+  WORKBENCH_MIME_TYPE,
+  WORKBENCH_STATE_VERSION,
+  WorkbenchStateSchema,
+  type PinnedScenario,
+  type WorkbenchState,
+  type WorkbenchView,
+} from '@immunotwin/engine';
+// So is the plot bundle, which `<twin-timeseries>` draws in the extension's plot renderer.
+export { parsePlotBundle, PLOT_MIME_TYPE, type PlotBundle, type PlotModel } from '@immunotwin/engine';
 export * from './events.js';
 export * from './numberRange.js';
 export * from './plotlyLoader.js';

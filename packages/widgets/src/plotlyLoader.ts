@@ -22,12 +22,29 @@ export interface IPlotly {
   relayout(node: HTMLElement, update: PlotlyObject): Promise<unknown>;
   /** Renders the figure as an image data URL (`data:image/png;base64,…` or an SVG data URL). */
   toImage(node: HTMLElement, options: { format: 'png' | 'svg'; width?: number; height?: number }): Promise<string>;
+  /** Fits a drawn figure to its container's current size (`Plotly.Plots.resize`). */
+  resize(node: HTMLElement): Promise<unknown>;
   /** Releases the figure and its listeners. */
   purge(node: HTMLElement): void;
 }
 
 /** Loads plotly.js (or a stand-in); called once per element, on its first draw. */
 export type PlotlyLoader = () => Promise<IPlotly>;
+
+/** What the plotly.js module exports, of what the widgets use. */
+type IPlotlyModule = Omit<IPlotly, 'resize'> & { Plots: { resize(node: HTMLElement): Promise<unknown> | void } };
+
+/** The widgets' view of the plotly module (`resize` is `Plots.resize`). */
+function fromModule(plotly: IPlotlyModule): IPlotly {
+  return {
+    react: (...args) => plotly.react(...args),
+    extendTraces: (...args) => plotly.extendTraces(...args),
+    relayout: (...args) => plotly.relayout(...args),
+    toImage: (...args) => plotly.toImage(...args),
+    purge: (node) => plotly.purge(node),
+    resize: async (node) => plotly.Plots.resize(node),
+  };
+}
 
 let shared: Promise<IPlotly> | undefined;
 
@@ -38,7 +55,8 @@ let shared: Promise<IPlotly> | undefined;
  */
 export const defaultPlotlyLoader: PlotlyLoader = () => {
   shared ??= import('plotly.js-dist-min').then(
-    (module: { default?: IPlotly } & Partial<IPlotly>) => (module.default ?? module) as IPlotly,
+    (module: { default?: IPlotlyModule } & Partial<IPlotlyModule>) =>
+      fromModule((module.default ?? module) as IPlotlyModule),
     (error: unknown) => {
       shared = undefined;
       throw error;

@@ -1,6 +1,19 @@
-import type { EnsembleSummary, ModelManifest, ObservedDataset } from '@immunotwin/engine';
+import type { ObservedDataset, PlotModel } from '@immunotwin/engine';
 import type { PlotlyObject } from './plotlyLoader.js';
 import type { IReplicateSeries, IRunSeries } from './runBuffer.js';
+
+/**
+ * An ensemble's statistics as the plot draws them: the engine's `EnsembleSummary` (typed arrays) or its JSON
+ * form in a plot bundle (plain arrays).
+ */
+export interface IPlotSummary {
+  /** The quantile levels of `bands`, ascending. */
+  readonly quantiles: readonly number[];
+  /** Observable id → median and one band series per quantile. */
+  readonly observables: Readonly<
+    Record<string, { readonly median: ArrayLike<number>; readonly bands: readonly ArrayLike<number>[] }>
+  >;
+}
 
 /** A pinned run as the plot draws it: a label and its trajectories (and bands, for an ensemble). */
 export interface IPinnedRun {
@@ -9,19 +22,19 @@ export interface IPinnedRun {
   /** Its trajectories. */
   series: IRunSeries;
   /** Its ensemble summary, when it has several replicates (the median is drawn then). */
-  summary?: EnsembleSummary;
+  summary?: IPlotSummary;
 }
 
 /** Everything one figure shows. */
 export interface IFigureInput {
-  /** The model (labels, units, time unit). */
-  manifest: ModelManifest;
+  /** The model (labels, units, time unit): a manifest, or a plot bundle's `model`. */
+  manifest: PlotModel;
   /** Observable ids to draw, in order. */
   observables: readonly string[];
   /** The live (or last) run. */
   live: IRunSeries;
   /** The live run's ensemble summary once it has finished with several replicates. */
-  summary?: EnsembleSummary;
+  summary?: IPlotSummary;
   /** Pinned runs, drawn dashed. */
   pinned?: readonly IPinnedRun[];
   /** Observed data, drawn as markers. */
@@ -55,7 +68,7 @@ export const PALETTE = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '
 const DASHES = ['dash', 'dot', 'dashdot', 'longdash', 'longdashdot'];
 
 /** "Free virus (TCID50/mL)"-style trace name. */
-export function observableName(manifest: ModelManifest, id: string): string {
+export function observableName(manifest: PlotModel, id: string): string {
   const spec = manifest.observables.find((o) => o.id === id);
   if (!spec) return id;
   return spec.unit && spec.unit !== '1' ? `${spec.label} (${spec.unit})` : spec.label;
@@ -73,7 +86,7 @@ function line(x: number[], y: number[], extra: PlotlyObject): PlotlyObject {
 /** Band traces (outer pairs of quantiles shaded) and the median of one observable of an ensemble. */
 function ensembleTraces(
   time: number[],
-  stats: EnsembleSummary['observables'][string],
+  stats: IPlotSummary['observables'][string],
   name: string,
   colour: string,
   group: string,
@@ -224,8 +237,9 @@ export function buildFigure(input: IFigureInput): IFigure {
   const layout: PlotlyObject = {
     xaxis: { title: { text: `time (${manifest.timeUnit}s)` } },
     yaxis: { type: input.logY ? 'log' : 'linear', exponentformat: 'power' },
-    margin: { t: 24, r: 16 },
-    legend: { orientation: 'h' },
+    // The legend sits above the plot (plotly widens the top margin to fit it), clear of the axis title.
+    margin: { t: 8, r: 16, b: 48, l: 64 },
+    legend: { orientation: 'h', x: 0, xanchor: 'left', y: 1.02, yanchor: 'bottom' },
     uirevision: manifest.id,
   };
   return { data, layout, live };

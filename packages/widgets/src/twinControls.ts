@@ -59,6 +59,12 @@ export class TwinControlsElement extends LitElement {
         align-items: center;
         margin-bottom: 6px;
       }
+      /* A preset's long name must not widen the controls past their column. */
+      .toolbar select {
+        flex: 1 1 auto;
+        min-width: 0;
+        max-width: 24em;
+      }
       .row {
         position: relative;
         display: grid;
@@ -87,6 +93,36 @@ export class TwinControlsElement extends LitElement {
       }
       .error {
         grid-column: 3 / 5;
+      }
+      /* The rows follow the controls' own width (a side column of the workbench, or a narrow output): */
+      :host {
+        container-type: inline-size;
+      }
+      /* Narrow: the label (and the unit, on the right) above the slider and the number field. */
+      @container (max-width: 560px) {
+        .row {
+          grid-template-columns: minmax(0, 1fr) 6.5em;
+          grid-template-areas: 'label unit' 'slider field' 'error error';
+          row-gap: 0;
+        }
+        .row > label {
+          grid-area: label;
+        }
+        .row > .slider {
+          grid-area: slider;
+        }
+        .row > .field {
+          grid-area: field;
+          width: 6.5em;
+        }
+        .row > .unit {
+          grid-area: unit;
+          justify-self: end;
+          white-space: nowrap;
+        }
+        .error {
+          grid-area: error;
+        }
       }
     `,
   ];

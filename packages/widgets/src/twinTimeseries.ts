@@ -1,10 +1,11 @@
-import type { EnsembleSummary, ModelManifest, ObservedDataset, RunFrame } from '@immunotwin/engine';
-import { css, html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import type { ObservedDataset, PlotModel, RunFrame } from '@immunotwin/engine';
+import { css, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { nextAnimationFrame } from './animationFrame.js';
 import { defaultPlotlyLoader, type IPlotly, type PlotlyLoader, type PlotlyObject } from './plotlyLoader.js';
+import { adoptPlotlyStyles } from './plotlyStyles.js';
 import { RunBuffer, type IRunSeries } from './runBuffer.js';
 import { sharedStyles } from './styles.js';
-import { buildFigure, type IFigure, type IPinnedRun } from './traces.js';
+import { buildFigure, type IFigure, type IPinnedRun, type IPlotSummary } from './traces.js';
 
 /** plotly layout colours from JupyterLab's theme variables (light or dark), with fallbacks. */
 function themeLayout(element: Element): PlotlyObject {
@@ -16,6 +17,13 @@ function themeLayout(element: Element): PlotlyObject {
     paper_bgcolor: 'rgba(0,0,0,0)',
     plot_bgcolor: 'rgba(0,0,0,0)',
     font: { color: font, family: read('--jp-ui-font-family', 'system-ui, sans-serif') },
+    // The mode bar over the theme's background, not plotly's white one.
+    modebar: {
+      bgcolor: 'rgba(0,0,0,0)',
+      color: read('--jp-ui-font-color2', '#616161'),
+      activecolor: read('--jp-brand-color1', '#1976d2'),
+    },
+    hoverlabel: { font: { family: read('--jp-ui-font-family', 'system-ui, sans-serif') } },
     gridcolor: grid,
   };
 }
@@ -39,6 +47,7 @@ export class TwinTimeseriesElement extends LitElement {
     manifest: { attribute: false },
     observables: { attribute: false },
     logY: { type: Boolean, attribute: 'log-y' },
+    plotTitle: { type: String, attribute: 'plot-title' },
     observed: { attribute: false },
     pinned: { attribute: false },
     plotlyLoader: { attribute: false },
@@ -47,19 +56,40 @@ export class TwinTimeseriesElement extends LitElement {
   static override styles = [
     sharedStyles,
     css`
+      /* A fixed height that never follows the plot's own content (plotly sizes itself to its container):
+         set --twin-plot-height to change it. The width is the container's. */
+      :host {
+        position: relative;
+        display: flex;
+        flex-direction: column;
+        height: var(--twin-plot-height, 360px);
+        min-height: 200px;
+        overflow: hidden;
+      }
+      .title {
+        margin: 4px 0 0 8px;
+        font-size: var(--jp-ui-font-size2, 15px);
+        font-weight: 600;
+        white-space: nowrap;
+        overflow: hidden;
+        text-overflow: ellipsis;
+      }
       .plot {
+        flex: 1 1 auto;
+        min-height: 0;
         width: 100%;
-        min-height: 320px;
       }
     `,
   ];
 
-  /** The model (labels, units, time unit). */
-  declare manifest: ModelManifest | undefined;
+  /** The model (labels, units, time unit): a manifest, or a plot bundle's `model`. */
+  declare manifest: PlotModel | undefined;
   /** Observable ids to draw; undefined: every observable. */
   declare observables: string[] | undefined;
   /** Logarithmic y axis. */
   declare logY: boolean;
+  /** A title above the plot (attribute `plot-title`); none by default. */
+  declare plotTitle: string | undefined;
   /** Observed datasets to overlay. */
   declare observed: ObservedDataset[];
   /** Pinned runs to compare against. */
@@ -68,7 +98,7 @@ export class TwinTimeseriesElement extends LitElement {
   declare plotlyLoader: PlotlyLoader;
 
   private buffer = new RunBuffer();
-  private summary: EnsembleSummary | undefined;
+  private summary: IPlotSummary | undefined;
   private figure: IFigure | undefined;
   /** Points of each live trace already handed to plotly. */
   private drawnPoints = new Map<number, number>();
@@ -81,12 +111,16 @@ export class TwinTimeseriesElement extends LitElement {
   private plotly: IPlotly | undefined;
   private drawError: unknown;
   private themeObserver: MutationObserver | undefined;
+  private resizeObserver: ResizeObserver | undefined;
+  private resizeFrame = false;
+  private drawnWidth = 0;
 
   constructor() {
     super();
     this.manifest = undefined;
     this.observables = undefined;
     this.logY = false;
+    this.plotTitle = undefined;
     this.observed = [];
     this.pinned = [];
     this.plotlyLoader = defaultPlotlyLoader;
@@ -123,7 +157,7 @@ export class TwinTimeseriesElement extends LitElement {
   }
 
   /** Ends the live run; an ensemble summary replaces its replicate lines by the median and bands. */
-  endRun(summary?: EnsembleSummary): void {
+  endRun(summary?: IPlotSummary): void {
     if (summary) {
       this.summary = summary;
       this.needsRedraw = true;
@@ -132,7 +166,7 @@ export class TwinTimeseriesElement extends LitElement {
   }
 
   /** Shows a finished run at once (e.g. a restored one). */
-  showRun(series: IRunSeries, summary?: EnsembleSummary): void {
+  showRun(series: IRunSeries, summary?: IPlotSummary): void {
     this.buffer = new RunBuffer();
     series.replicates.forEach((rep, replicate) =>
       this.buffer.append({
@@ -169,6 +203,8 @@ export class TwinTimeseriesElement extends LitElement {
     super.disconnectedCallback();
     this.themeObserver?.disconnect();
     this.themeObserver = undefined;
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = undefined;
     if (this.plotly && this.figure) this.plotly.purge(this.plotNode());
     this.figure = undefined;
     this.needsRedraw = true;
@@ -186,6 +222,11 @@ export class TwinTimeseriesElement extends LitElement {
         attributes: true,
         attributeFilter: ['data-jp-theme-name', 'data-jp-theme-light'],
       });
+    }
+    // The height is fixed by the stylesheet; the width follows the notebook panel and the window.
+    if (typeof ResizeObserver === 'function') {
+      this.resizeObserver = new ResizeObserver(() => this.followSize());
+      this.resizeObserver.observe(this);
     }
     this.schedule();
   }
@@ -205,13 +246,28 @@ export class TwinTimeseriesElement extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    return html`<div class="plot" role="img" aria-label=${this.describe()}></div>`;
+    return html`${this.plotTitle ? html`<div class="title" role="heading" aria-level="3">${this.plotTitle}</div>` : nothing}
+      <div class="plot" role="img" aria-label=${this.describe()}></div>`;
   }
 
   private describe(): string {
     const m = this.manifest;
     if (!m) return 'time series (no model)';
     return `Time series of ${this.shownObservables.map((id) => m.observables.find((o) => o.id === id)?.label ?? id).join(', ')} over time (${m.timeUnit}s)${this.logY ? ', logarithmic axis' : ''}`;
+  }
+
+  /** Fits the drawn figure to a new width (one resize per animation frame, none while hidden). */
+  private followSize(): void {
+    if (this.resizeFrame) return;
+    this.resizeFrame = true;
+    nextAnimationFrame(() => {
+      this.resizeFrame = false;
+      const width = this.clientWidth;
+      if (!this.plotly || !this.figure || width === 0 || width === this.drawnWidth) return;
+      this.drawnWidth = width;
+      const plotly = this.plotly;
+      this.drawing = this.drawing.then(() => plotly.resize(this.plotNode())).then(() => undefined);
+    });
   }
 
   private plotNode(): HTMLElement {
@@ -283,7 +339,10 @@ export class TwinTimeseriesElement extends LitElement {
     };
     this.figure = figure;
     this.drawnPoints = new Map(figure.live.map((t) => [t.index, this.buffer.length(t.replicate)]));
-    await plotly.react(node, figure.data, layout, { responsive: true, displaylogo: false });
+    // Not plotly's `responsive` (it follows the window only): the element's ResizeObserver follows the panel.
+    await plotly.react(node, figure.data, layout, { displaylogo: false });
+    this.drawnWidth = this.clientWidth;
+    adoptPlotlyStyles(this.renderRoot);
   }
 
   private async extend(plotly: IPlotly, node: HTMLElement): Promise<void> {

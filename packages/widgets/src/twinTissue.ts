@@ -33,8 +33,11 @@ export class TwinTissueElement extends LitElement {
         gap: 12px;
         align-items: flex-start;
       }
+      /* At most 420 px either way, whatever the lattice's shape; the picture keeps its proportions. */
       canvas {
         width: min(100%, 420px);
+        max-height: 420px;
+        object-fit: contain;
         image-rendering: pixelated;
         border: 1px solid var(--jp-border-color2, #e0e0e0);
       }

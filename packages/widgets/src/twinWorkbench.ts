@@ -1,4 +1,11 @@
-import type { ModelManifest, ObservedDataset, RunProgress, Scenario } from '@immunotwin/engine';
+import {
+  parseWorkbenchState,
+  type ModelManifest,
+  type ObservedDataset,
+  type RunProgress,
+  type Scenario,
+  type WorkbenchState,
+} from '@immunotwin/engine';
 import type { ISessionFrame, ISessionResult, ITwinSession } from '@immunotwin/worker';
 import { css, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { download } from './download.js';
@@ -18,7 +25,6 @@ import { scenarioToCode } from './scenarioCode.js';
 import { sharedStyles } from './styles.js';
 import type { IPinnedRun } from './traces.js';
 import type { TwinTimeseriesElement } from './twinTimeseries.js';
-import { parseWorkbenchState, type WorkbenchState } from './workbenchState.js';
 
 /** A session the workbench can release when it is disposed (a worker session terminates its worker). */
 export type WorkbenchSession = ITwinSession & { dispose?(): void };
@@ -27,6 +33,9 @@ export type WorkbenchSession = ITwinSession & { dispose?(): void };
 export type SessionFactory = () => WorkbenchSession | Promise<WorkbenchSession>;
 
 const NO_OBSERVED: ObservedDataset[] = [];
+
+/** Models with at most this many observables show their checkboxes in the toolbar; more go in a list. */
+const INLINE_OBSERVABLES = 8;
 
 /** Playback speeds offered, in model time units per second (Infinity: full speed). */
 export const SPEEDS: readonly number[] = [Infinity, 10, 5, 2, 1, 0.5];
@@ -51,7 +60,7 @@ export interface ICodeCopyDetail {
  * Properties: `sessionFactory` (required: makes the session, e.g. `browserSessionFactory()` or, in tests,
  * `() => new TwinSession()`), `state` ({@link WorkbenchState}, e.g. from the MIME bundle; setting a
  * different one reloads), `plotlyLoader`, `debounce` (milliseconds a parameter change waits for the next
- * before a new run starts; default 150), `kernelModel` (the model of the kernel "copy as code" targets).
+ * before a new run starts; default 0: the newest change cancels the run in flight and starts at once), `kernelModel` (the model of the kernel "copy as code" targets).
  *
  * Events (bubbling, composed): `state-change` ({@link IStateChangeDetail}: write it back to the output),
  * `run-start` ({scenario}), `run-end` ({@link IRunEndDetail}), `run-error` ({error}), `code-copy`
@@ -129,7 +138,57 @@ export class TwinWorkbenchElement extends LitElement {
         padding: 0;
         margin: 0;
         display: inline-flex;
+        flex-wrap: wrap;
         gap: 6px;
+      }
+      details.observables > summary {
+        font-weight: normal;
+        margin: 0;
+        max-width: 40em;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+      }
+      details.observables[open] {
+        flex-basis: 100%;
+      }
+      details.observables fieldset {
+        max-height: 8em;
+        overflow: auto;
+      }
+      /* Bounded whatever the model: the plot has a fixed height, the controls scroll in a panel of bounded
+         height. Side by side where the output is wide enough, stacked (plot, then controls) otherwise. */
+      :host {
+        container-type: inline-size;
+        --twin-plot-height: 380px;
+      }
+      .main {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr);
+        gap: 8px;
+      }
+      .side {
+        min-width: 0;
+        max-height: var(--twin-controls-height, 420px);
+        overflow: auto;
+        overscroll-behavior: contain;
+        border: 1px solid var(--jp-border-color2, #e0e0e0);
+        border-radius: 2px;
+        padding: 0 6px;
+      }
+      @container (min-width: 880px) {
+        .main {
+          grid-template-columns: minmax(0, 3fr) minmax(320px, 2fr);
+        }
+        .side {
+          max-height: var(--twin-plot-height);
+        }
+      }
+      .status {
+        height: var(--twin-plot-height);
+        display: flex;
+        align-items: center;
+        justify-content: center;
       }
     `,
   ];
@@ -140,7 +199,7 @@ export class TwinWorkbenchElement extends LitElement {
   declare state: WorkbenchState | undefined;
   /** Loads plotly.js (passed on to the time series). */
   declare plotlyLoader: PlotlyLoader;
-  /** Milliseconds a parameter change waits for another before the run restarts. */
+  /** Milliseconds a parameter change waits for another before the run restarts (default 0: at once). */
   declare debounce: number;
   /** The model of the kernel "copy as code" writes for (default: the workbench's model). */
   declare kernelModel: string | undefined;
@@ -167,8 +226,10 @@ export class TwinWorkbenchElement extends LitElement {
   private controller: RunController | undefined;
   private loadedJson = '';
   private loading: Promise<void> = Promise.resolve();
-  /** The scenario waiting for the debounce. */
+  /** The newest scenario asked for and not yet loaded. */
   private pending: Scenario | undefined;
+  /** Whether a load of `pending` is queued. */
+  private applyQueued = false;
   /** The latest scenario asked for (pending or being loaded); changes build on it. */
   private requested: Scenario | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -183,7 +244,7 @@ export class TwinWorkbenchElement extends LitElement {
     this.sessionFactory = undefined;
     this.state = undefined;
     this.plotlyLoader = defaultPlotlyLoader;
-    this.debounce = 150;
+    this.debounce = 0;
     this.kernelModel = undefined;
     this.manifest = undefined;
     this.explicit = undefined;
@@ -302,13 +363,21 @@ export class TwinWorkbenchElement extends LitElement {
     else this.applyPending();
   }
 
+  /**
+   * Queues the newest pending scenario: it cancels the run in flight and starts at once. Changes that arrive
+   * while one is queued replace it (the newest wins), so a slider dragged fast costs one restart per step the
+   * worker can take, not one per input event.
+   */
   private applyPending(): void {
     this.timer = undefined;
-    const scenario = this.pending;
-    this.pending = undefined;
-    if (!scenario || !this.controller || !this.accepted) return;
+    if (this.applyQueued || !this.controller || !this.accepted) return;
+    this.applyQueued = true;
     const controller = this.controller;
     this.loading = this.loading.then(async () => {
+      this.applyQueued = false;
+      const scenario = this.pending;
+      this.pending = undefined;
+      if (!scenario || this.disposed) return;
       try {
         this.explicit = await controller.load(scenario);
         this.message = '';
@@ -501,7 +570,7 @@ export class TwinWorkbenchElement extends LitElement {
     const manifest = this.manifest;
     const state = this.accepted;
     if (!manifest || !state) {
-      return html`<div role="status">
+      return html`<div role="status" class="status">
         ${this.message ? html`<span class="error">${this.message}</span>` : 'Loading the twin…'}
       </div>`;
     }
@@ -558,21 +627,7 @@ export class TwinWorkbenchElement extends LitElement {
           />
           log y</label
         >
-        <fieldset>
-          <legend class="visually-hidden">Observables shown</legend>
-          ${manifest.observables.map(
-            (o) =>
-              html`<label title=${o.description ?? o.label}
-                ><input
-                  type="checkbox"
-                  data-observable=${o.id}
-                  .checked=${shown.includes(o.id)}
-                  @change=${() => this.toggleObservable(o.id)}
-                />
-                ${o.id}</label
-              >`,
-          )}
-        </fieldset>
+        ${this.observablePicker(manifest, shown)}
       </div>
       ${
         this.pinnedRuns.length > 0
@@ -595,35 +650,66 @@ export class TwinWorkbenchElement extends LitElement {
       }
       <div role="alert" class="error">${this.message}</div>
       ${this.code ? html`<pre class="code" aria-label="Kernel code for this scenario">${this.code}</pre>` : nothing}
-      <twin-timeseries
-        .manifest=${manifest}
-        .observables=${state.observables}
-        .logY=${state.view?.logY ?? false}
-        .observed=${state.observed ?? NO_OBSERVED}
-        .pinned=${this.pinnedRuns}
-        .plotlyLoader=${this.plotlyLoader}
-      ></twin-timeseries>
-      <details open>
-        <summary>Parameters</summary>
-        <twin-controls
+      <div class="main">
+        <twin-timeseries
           .manifest=${manifest}
-          .values=${this.controlValues()}
-          .preset=${state.scenario.preset}
-          @parameter-change=${this.onParameter}
-          @preset-change=${this.onPreset}
-          @reset=${this.onControlsReset}
-        ></twin-controls>
-      </details>
-      <details open>
-        <summary>Interventions</summary>
-        <twin-interventions
-          .manifest=${manifest}
-          .interventions=${state.scenario.interventions ?? []}
-          .duration=${this.explicit?.duration ?? manifest.defaults.duration}
-          @interventions-change=${this.onInterventions}
-        ></twin-interventions>
-      </details>
+          .observables=${state.observables}
+          .logY=${state.view?.logY ?? false}
+          .observed=${state.observed ?? NO_OBSERVED}
+          .pinned=${this.pinnedRuns}
+          .plotlyLoader=${this.plotlyLoader}
+        ></twin-timeseries>
+        <div class="side" role="group" aria-label="Parameters and interventions">
+          <details open>
+            <summary>Parameters</summary>
+            <twin-controls
+              .manifest=${manifest}
+              .values=${this.controlValues()}
+              .preset=${state.scenario.preset}
+              @parameter-change=${this.onParameter}
+              @preset-change=${this.onPreset}
+              @reset=${this.onControlsReset}
+            ></twin-controls>
+          </details>
+          <details open>
+            <summary>Interventions</summary>
+            <twin-interventions
+              .manifest=${manifest}
+              .interventions=${state.scenario.interventions ?? []}
+              .duration=${this.explicit?.duration ?? manifest.defaults.duration}
+              @interventions-change=${this.onInterventions}
+            ></twin-interventions>
+          </details>
+        </div>
+      </div>
     `;
+  }
+
+  /**
+   * One checkbox per observable: in the toolbar for a few, or, for a model with many (the immune twin has
+   * 40), in a collapsed list whose summary names what is shown, so the toolbar stays one line.
+   */
+  private observablePicker(manifest: ModelManifest, shown: readonly string[]): TemplateResult {
+    const boxes = html`<fieldset>
+      <legend class="visually-hidden">Observables shown</legend>
+      ${manifest.observables.map(
+        (o) =>
+          html`<label title=${o.description ?? o.label}
+            ><input
+              type="checkbox"
+              data-observable=${o.id}
+              .checked=${shown.includes(o.id)}
+              @change=${() => this.toggleObservable(o.id)}
+            />
+            ${o.id}</label
+          >`,
+      )}
+    </fieldset>`;
+    if (manifest.observables.length <= INLINE_OBSERVABLES) return boxes;
+    return html`<details class="observables">
+      <summary>Shown: ${shown.length === manifest.observables.length ? 'all' : shown.join(', ') || 'none'}</summary>
+      ${boxes}
+    </details>`;
   }
 
   /** The accepted parameter values, as a new object only when the session accepted a new scenario. */

@@ -43,7 +43,8 @@ export type PlotlyCall =
   | { name: 'extendTraces'; update: IPlotlyExtension; indices: number[] }
   | { name: 'relayout'; update: PlotlyObject }
   | { name: 'toImage'; format: string }
-  | { name: 'purge' };
+  | { name: 'purge' }
+  | { name: 'resize' };
 
 /**
  * A stand-in for plotly.js that records every call and keeps the figure as plotly would (react replaces
@@ -93,6 +94,11 @@ export class PlotlyRecorder implements IPlotly {
 
   purge(): void {
     this.calls.push({ name: 'purge' });
+  }
+
+  async resize(): Promise<unknown> {
+    this.calls.push({ name: 'resize' });
+    return undefined;
   }
 
   /** The drawn trace named `name` (or, if none is, the first whose name starts with it). */

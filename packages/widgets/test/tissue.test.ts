@@ -30,10 +30,15 @@ describe('tissue bundles', () => {
 
   it('are refused with what is wrong and what was expected', async () => {
     const { json } = await bundle();
-    expect(() => parseTissue({ ...json, version: 2 })).toThrow(/version 2 is not supported; allowed: 1/);
+    expect(() => parseTissue({ ...json, version: 2 })).toThrow(/format version 2 is not supported; allowed: 1/);
     const short = { ...json, frames: [{ ...json.frames[0], cells: btoa('\u0001\u0001') }] };
     expect(() => parseTissue(short)).toThrow(/frames\[0\]\.cells has 2 values; expected \d+ \(width × height\)/);
-    expect(() => parseTissue({ ...json, width: 0 })).toThrow(/width and height must be positive whole numbers/);
+    expect(() => parseTissue({ ...json, width: 0 })).toThrow(
+      'Invalid tissue bundle: width: must be ≥ 1; got 0 (sites per row)',
+    );
+    expect(() => parseTissue({ ...json, frames: [{ ...json.frames[0], cells: 'not base64!' }] })).toThrow(
+      /frames\[0\]\.cells/,
+    );
   });
 
   it('paint one pixel per site: state colour, the field blended over it, immune cells on top', async () => {
@@ -75,6 +80,6 @@ describe('<twin-tissue>', () => {
 
   it('says what is wrong with a bundle that does not decode', async () => {
     const el = await mount<TwinTissueElement>('twin-tissue', { data: { version: 1, width: 3 } });
-    expect($(el, '[role="alert"]').textContent).toMatch(/width and height must be positive whole numbers/);
+    expect($(el, '[role="alert"]').textContent).toMatch(/Invalid tissue bundle: model: is required but missing/);
   });
 });

@@ -5,45 +5,59 @@
  * base64 of their little-endian bytes. Encoding and decoding live here, beside `TissueView`, so both sides
  * share one definition.
  */
+import { Type, type Static } from '@sinclair/typebox';
+import { TISSUE_MIME_TYPE } from '../mimeTypes.js';
+import { isPlainObject } from '../validation/isPlainObject.js';
+import { parseJsonDocument } from '../validation/parseJson.js';
+import { SchemaValidator } from '../validation/schemaValidator.js';
+import { ValidationError } from '../validation/validationError.js';
 import type { TissueView } from './tissueView.js';
 
-/** One picture as the bundle holds it. */
-export interface TissueFrameJson {
-  /** Sample time of the picture. */
-  time: number;
-  /** Per-site cell state codes (Uint8Array). */
-  cells: string;
-  /** Agent site indices (Int32Array) and type codes (Uint8Array). */
-  agents: { sites: string; types: string };
-  /** The chosen field's values per site (Float32Array), when there is a field. */
-  field?: string;
-}
+const Base64 = (what: string) =>
+  Type.String({ pattern: '^[A-Za-z0-9+/]*={0,2}$', description: `base64 of the little-endian bytes of ${what}` });
 
-/** The bundle. */
-export interface TissueJson {
-  /** Format version. */
-  version: 1;
-  /** Model id. */
-  model: string;
-  /** The model's title. */
-  title: string;
-  /** The model's time unit. */
-  timeUnit: string;
-  /** Sites per row. */
-  width: number;
-  /** Rows of sites. */
-  height: number;
-  /** One site's length (µm). */
-  siteSize: number;
-  /** Names of the cell state codes. */
-  cellStates: string[];
-  /** Names of the agent type codes. */
-  agentTypes: string[];
-  /** The field drawn (id and unit), or null when the model has none. */
-  field: { id: string; unit: string } | null;
-  /** The pictures, in time order. */
-  frames: TissueFrameJson[];
-}
+/** One picture as the bundle holds it. */
+export const TissueFrameJsonSchema = Type.Object(
+  {
+    time: Type.Number({ description: 'sample time of the picture' }),
+    cells: Base64('the per-site cell state codes (Uint8Array)'),
+    agents: Type.Object(
+      {
+        sites: Base64('the immune cells’ site indices (Int32Array)'),
+        types: Base64('the immune cells’ type codes (Uint8Array)'),
+      },
+      { additionalProperties: false },
+    ),
+    field: Type.Optional(Base64('the chosen field’s values per site (Float32Array)')),
+  },
+  { additionalProperties: false },
+);
+
+/** The JSON Schema (TypeBox) of the tissue bundle (see the module comment); `schema/tissue.schema.json`. */
+export const TissueJsonSchema = Type.Object(
+  {
+    version: Type.Literal(1),
+    model: Type.String({ minLength: 1, description: 'model id' }),
+    title: Type.String({ description: 'the model’s title' }),
+    timeUnit: Type.String({ description: 'the model’s time unit' }),
+    width: Type.Integer({ minimum: 1, description: 'sites per row' }),
+    height: Type.Integer({ minimum: 1, description: 'rows of sites' }),
+    siteSize: Type.Number({ exclusiveMinimum: 0, description: 'one site’s length (µm)' }),
+    cellStates: Type.Array(Type.String(), { description: 'names of the cell state codes' }),
+    agentTypes: Type.Array(Type.String(), { description: 'names of the agent type codes' }),
+    field: Type.Union(
+      [Type.Object({ id: Type.String(), unit: Type.String() }, { additionalProperties: false }), Type.Null()],
+      { description: 'the field drawn, or null when the model has none' },
+    ),
+    frames: Type.Array(TissueFrameJsonSchema, { description: 'the pictures, in time order' }),
+  },
+  { additionalProperties: false, $id: 'https://immunotwin.dev/schema/tissue.schema.json' },
+);
+
+/** One picture as the bundle holds it (type of {@link TissueFrameJsonSchema}). */
+export type TissueFrameJson = Static<typeof TissueFrameJsonSchema>;
+/** The tissue bundle (type of {@link TissueJsonSchema}). */
+export type TissueJson = Static<typeof TissueJsonSchema>;
 
 /** The bytes of a typed array as base64 (how arrays travel inside JSON MIME bundles). */
 export function typedArrayToBase64(array: ArrayBufferView): string {
@@ -117,48 +131,34 @@ function decode<T>(
   return new Kind(buffer);
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+let validator: SchemaValidator<typeof TissueJsonSchema> | undefined;
 
 /**
- * Decodes and checks a tissue bundle (an object or its JSON text). Errors name the part that is wrong and
- * what was expected.
+ * Decodes and checks a tissue bundle (an object or its JSON text): first against {@link TissueJsonSchema}
+ * (a `ValidationError` naming the field, the value and what is allowed), then each array's length.
  */
 export function parseTissue(input: unknown): Tissue {
-  const json = typeof input === 'string' ? (JSON.parse(input) as unknown) : input;
-  if (!isObject(json)) throw new TypeError('tissue: expected an object (the twin.tissue() bundle)');
-  if (json.version !== 1) throw new RangeError(`tissue: version ${String(json.version)} is not supported; allowed: 1`);
-  const { width, height } = json;
-  if (!Number.isInteger(width) || !Number.isInteger(height) || (width as number) < 1 || (height as number) < 1) {
-    throw new RangeError(
-      `tissue: width and height must be positive whole numbers; got ${String(width)} × ${String(height)}`,
-    );
+  const value = typeof input === 'string' ? parseJsonDocument(input, 'tissue bundle', TISSUE_MIME_TYPE) : input;
+  if (isPlainObject(value) && value.version !== undefined && value.version !== 1) {
+    throw new ValidationError('tissue bundle', [
+      { path: 'version', message: `format version ${JSON.stringify(value.version)} is not supported; allowed: 1` },
+    ]);
   }
-  if (!Array.isArray(json.cellStates) || !Array.isArray(json.agentTypes) || !Array.isArray(json.frames)) {
-    throw new TypeError('tissue: cellStates, agentTypes and frames must be arrays');
-  }
-  const sites = (width as number) * (height as number);
-  const frames = (json.frames as unknown[]).map((frame, i): TissueFrame => {
-    if (
-      !isObject(frame) ||
-      typeof frame.time !== 'number' ||
-      typeof frame.cells !== 'string' ||
-      !isObject(frame.agents)
-    ) {
-      throw new TypeError(`tissue: frames[${i}] must have a time, cells and agents`);
-    }
-    const agentSites = decode(String(frame.agents.sites), Int32Array, `frames[${i}].agents.sites`);
-    const agentTypes = decode(String(frame.agents.types), Uint8Array, `frames[${i}].agents.types`, agentSites.length);
+  validator ??= new SchemaValidator(TissueJsonSchema, 'tissue bundle');
+  const json = validator.parse(value);
+  const sites = json.width * json.height;
+  const frames = json.frames.map((frame, i): TissueFrame => {
+    const agentSites = decode(frame.agents.sites, Int32Array, `frames[${i}].agents.sites`);
+    const agentTypes = decode(frame.agents.types, Uint8Array, `frames[${i}].agents.types`, agentSites.length);
     return {
       time: frame.time,
       cells: decode(frame.cells, Uint8Array, `frames[${i}].cells`, sites),
       agentSites,
       agentTypes,
-      field:
-        typeof frame.field === 'string' ? decode(frame.field, Float32Array, `frames[${i}].field`, sites) : undefined,
+      field: frame.field !== undefined ? decode(frame.field, Float32Array, `frames[${i}].field`, sites) : undefined,
     };
   });
-  const { frames: _frames, ...header } = json as unknown as TissueJson;
+  const { frames: _frames, ...header } = json;
   return { header, frames };
 }
 

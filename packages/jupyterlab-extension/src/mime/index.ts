@@ -7,13 +7,13 @@ import { PLOT_MIME_TYPE, plotRendererFactory } from './plotRenderer';
 import { TISSUE_MIME_TYPE, tissueRendererFactory } from './tissueRenderer';
 import { WORKBENCH_MIME_TYPE, workbenchRendererFactory } from './workbenchRenderer';
 
-export { PLOT_MIME_TYPE, PlotRenderer, plotRendererFactory, loadPlotly } from './plotRenderer';
+export { PLOT_MIME_TYPE, PlotRenderer, plotRendererFactory } from './plotRenderer';
 export { WORKBENCH_MIME_TYPE, WorkbenchRenderer, workbenchRendererFactory } from './workbenchRenderer';
 export { TISSUE_MIME_TYPE, TissueRenderer, tissueRendererFactory } from './tissueRenderer';
 
 const plotExtension: IRenderMime.IExtension = {
   id: '@immunotwin/jupyterlab-extension:plot-renderer',
-  description: `Renders ${PLOT_MIME_TYPE} outputs (plotly figures of twin results) with plotly.js.`,
+  description: `Renders ${PLOT_MIME_TYPE} outputs (plot bundles of twin results) with the widgets' plotly time series.`,
   rendererFactory: plotRendererFactory,
   rank: 50,
   dataType: 'json',

@@ -1,4 +1,11 @@
-import { type ModelManifest, type ScenarioResult, PLOT_MIME_TYPE } from '@immunotwin/engine';
+import {
+  PLOT_BUNDLE_VERSION,
+  PLOT_MIME_TYPE,
+  type ModelManifest,
+  type PlotBundle,
+  type PlotModel,
+  type ScenarioResult,
+} from '@immunotwin/engine';
 import type { MimeBundle } from '../mime.js';
 import { describeResult } from './summary.js';
 
@@ -10,14 +17,6 @@ export interface PlotOptions {
   log?: boolean;
   /** The figure title (default: the model's title). */
   title?: string;
-}
-
-/** A plotly figure as plain JSON. */
-export interface PlotlyFigure {
-  /** The traces. */
-  data: Record<string, unknown>[];
-  /** The layout. */
-  layout: Record<string, unknown>;
 }
 
 /** Checks observable ids against the manifest; the error names the id and the allowed ones. */
@@ -34,79 +33,84 @@ export function checkObservables(manifest: ModelManifest, ids: readonly string[]
   return [...ids];
 }
 
-/**
- * The plotly figure of a result: one line per observable (one replicate), or, for an ensemble, the median
- * with the outer quantile band shaded.
- */
-export function plotFigure(result: ScenarioResult, options: PlotOptions = {}): PlotlyFigure {
-  const manifest = result.scenario.plugin.manifest;
-  const ids = checkObservables(manifest, options.observables);
-  const data: Record<string, unknown>[] = [];
-  const summary = result.summary;
-  const time = Array.from(result.runs[0].time);
-  for (const id of ids) {
-    const spec = manifest.observables.find((o) => o.id === id)!;
-    const name = `${spec.label ?? id} (${spec.unit})`;
-    if (summary) {
-      const stats = summary.observables[id];
-      const low = stats.bands[0];
-      const high = stats.bands[stats.bands.length - 1];
-      if (low && high) {
-        data.push({
-          type: 'scatter',
-          mode: 'lines',
-          x: time,
-          y: Array.from(low),
-          line: { width: 0 },
-          showlegend: false,
-          legendgroup: id,
-          hoverinfo: 'skip',
-        });
-        data.push({
-          type: 'scatter',
-          mode: 'lines',
-          x: time,
-          y: Array.from(high),
-          line: { width: 0 },
-          fill: 'tonexty',
-          showlegend: false,
-          legendgroup: id,
-          name: `${name} band`,
-        });
-      }
-      data.push({
-        type: 'scatter',
-        mode: 'lines',
-        x: time,
-        y: Array.from(stats.median),
-        name: `${name} median`,
-        legendgroup: id,
-      });
-    } else {
-      data.push({ type: 'scatter', mode: 'lines', x: time, y: Array.from(result.runs[0].observables[id]), name });
-    }
-  }
-  const layout = {
-    title: { text: options.title ?? manifest.title },
-    xaxis: { title: { text: `time (${manifest.timeUnit}s)` } },
-    yaxis: { type: options.log ? 'log' : 'linear' },
+/** The plot-format view of a model: what a plot needs to name things (a subset of the manifest). */
+export function plotModel(manifest: ModelManifest): PlotModel {
+  return {
+    id: manifest.id,
+    title: manifest.title,
+    timeUnit: manifest.timeUnit,
+    observables: manifest.observables.map(({ id, label, unit, description }) =>
+      description === undefined ? { id, label, unit } : { id, label, unit, description },
+    ),
   };
-  return { data, layout };
 }
 
-/** A plot as a cell output: the plotly figure under {@link PLOT_MIME_TYPE}, and a text summary. */
+/** Plain numbers, with non-finite values as null (JSON has no NaN or Infinity; the plot leaves a gap). */
+function column(values: ArrayLike<number>): (number | null)[] {
+  return Array.from(values, (v) => (Number.isFinite(v) ? v : null));
+}
+
+/**
+ * The plot bundle of a result (the engine's `PlotBundle`, `schema/plot.schema.json`): data, not a drawing. One
+ * replicate's samples, or, for an ensemble, the first run's sample times with the summary (the plot draws the
+ * median and the quantile bands). The widgets' `<twin-timeseries>` draws it, as it draws the workbench.
+ */
+export function plotBundle(result: ScenarioResult, options: PlotOptions = {}): PlotBundle {
+  const manifest = result.scenario.plugin.manifest;
+  const ids = checkObservables(manifest, options.observables);
+  const summary = result.summary;
+  const runs = summary ? result.runs.slice(0, 1) : result.runs;
+  const bundle: PlotBundle = {
+    version: PLOT_BUNDLE_VERSION,
+    model: plotModel(manifest),
+    title: options.title ?? manifest.title,
+    observables: ids,
+    logY: options.log ?? false,
+    runs: runs.map((run) => ({
+      time: Array.from(run.time),
+      observables: Object.fromEntries(ids.map((id) => [id, column(run.observables[id])])),
+    })),
+  };
+  if (summary) {
+    bundle.summary = {
+      quantiles: [...summary.quantiles],
+      observables: Object.fromEntries(
+        ids.map((id) => {
+          const stats = summary.observables[id];
+          return [
+            id,
+            {
+              mean: Array.from(stats.mean),
+              median: Array.from(stats.median),
+              bands: stats.bands.map((b) => Array.from(b)),
+            },
+          ];
+        }),
+      ),
+    };
+  }
+  return bundle;
+}
+
+/** A plot as a cell output: the plot bundle under {@link PLOT_MIME_TYPE}, and a text summary. */
 export class TwinPlot {
-  /** The figure. */
-  readonly figure: PlotlyFigure;
+  /** The bundle. */
+  readonly bundle: PlotBundle;
   private readonly text: string;
 
   constructor(result: ScenarioResult, options: PlotOptions = {}) {
-    this.figure = plotFigure(result, options);
-    this.text = describeResult(result, checkObservables(result.scenario.plugin.manifest, options.observables));
+    if (options.log !== undefined && typeof options.log !== 'boolean') {
+      throw new TypeError(`plot: log must be true or false; got ${String(options.log)}`);
+    }
+    if (options.title !== undefined && typeof options.title !== 'string') {
+      throw new TypeError(`plot: title must be text; got ${String(options.title)}`);
+    }
+    this.bundle = plotBundle(result, options);
+    this.text = describeResult(result, this.bundle.observables);
   }
 
-  /** The figure and its text/plain summary. */
+  /** The bundle and its text/plain summary. */
   toMimeBundle(): MimeBundle {
-    return { data: { [PLOT_MIME_TYPE]: this.figure, 'text/plain': this.text }, metadata: {} };
+    return { data: { [PLOT_MIME_TYPE]: this.bundle, 'text/plain': this.text }, metadata: {} };
   }
 }

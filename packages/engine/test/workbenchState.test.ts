@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '@immunotwin/engine';
-import { parseWorkbenchState, WORKBENCH_MIME_TYPE, type WorkbenchState } from '../src/workbenchState.js';
+import { parseWorkbenchState, WORKBENCH_MIME_TYPE, type WorkbenchState } from '@immunotwin/engine';
 
 const full = {
   version: 1,

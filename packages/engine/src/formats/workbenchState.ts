@@ -26,59 +26,17 @@
  * the scenario's values fit the model (ranges, known intervention kinds) is checked by the session when
  * the workbench loads it, with the same messages as everywhere else.
  */
-import {
-  InterventionInstanceSchema,
-  ObservedDatasetSchema,
-  parseJsonDocument,
-  ScenarioSchema,
-  SchemaValidator,
-  ValidationError,
-  isPlainObject,
-  type InterventionInstance,
-  type ObservedDataset,
-  type Scenario,
-  type ValidationIssue,
-  WORKBENCH_MIME_TYPE,
-} from '@immunotwin/engine';
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
+import { WORKBENCH_MIME_TYPE } from '../mimeTypes.js';
+import { ObservedDatasetSchema } from '../schema/observed.js';
+import { InterventionInstanceSchema, ScenarioSchema, type InterventionInstance } from '../schema/scenario.js';
+import { isPlainObject } from '../validation/isPlainObject.js';
+import { parseJsonDocument } from '../validation/parseJson.js';
+import { SchemaValidator } from '../validation/schemaValidator.js';
+import { ValidationError, type ValidationIssue } from '../validation/validationError.js';
 
-/** MIME type of a workbench output (declared once, in the engine). */
-export { WORKBENCH_MIME_TYPE };
-
-/** The format version this package reads and writes. */
+/** The format version this module reads and writes. */
 export const WORKBENCH_STATE_VERSION = 1;
-
-/** A run pinned for comparison: a label and the scenario that reproduces it. */
-export interface IPinnedScenario {
-  /** Shown in the legend. */
-  label: string;
-  /** The scenario (the run is recomputed, never stored). */
-  scenario: Scenario;
-}
-
-/** How the workbench shows runs. */
-export interface IWorkbenchView {
-  /** A logarithmic y axis. */
-  logY?: boolean;
-  /** Playback speed in model time units per wall-clock second; absent: as fast as possible. */
-  speed?: number;
-}
-
-/** The state of a workbench, as saved in a notebook output (see the module comment). */
-export interface WorkbenchState {
-  /** Format version: 1. */
-  version: 1;
-  /** The scenario being explored, interventions included. */
-  scenario: Scenario;
-  /** Observable ids to plot; absent: every observable of the model. */
-  observables?: string[];
-  /** Runs pinned for comparison. */
-  pinned?: IPinnedScenario[];
-  /** Observed datasets drawn over the runs. */
-  observed?: ObservedDataset[];
-  /** View options. */
-  view?: IWorkbenchView;
-}
 
 // The scenario schema without its `$id`, so it can be nested (its checks are the same).
 const NestedScenario = Type.Object(ScenarioSchema.properties, { additionalProperties: false });
@@ -88,38 +46,54 @@ const Identifier = Type.String({
   description: 'an observable id: letters, digits and underscores, not starting with a digit',
 });
 
-/** The JSON Schema (TypeBox) of {@link WorkbenchState}. */
+/** A run pinned for comparison: a label and the scenario that reproduces it (the run is recomputed, never stored). */
+export const PinnedScenarioSchema = Type.Object(
+  {
+    label: Type.String({ minLength: 1, description: 'shown in the legend' }),
+    scenario: NestedScenario,
+  },
+  { additionalProperties: false },
+);
+
+/** How the workbench shows runs. */
+export const WorkbenchViewSchema = Type.Object(
+  {
+    logY: Type.Optional(Type.Boolean({ description: 'a logarithmic y axis' })),
+    speed: Type.Optional(
+      Type.Number({ exclusiveMinimum: 0, description: 'model time units per second; omit for full speed' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+/** The JSON Schema (TypeBox) of the workbench state (see the module comment); `schema/workbench-state.schema.json`. */
 export const WorkbenchStateSchema = Type.Object(
   {
     version: Type.Literal(WORKBENCH_STATE_VERSION),
     scenario: NestedScenario,
-    observables: Type.Optional(Type.Array(Identifier, { uniqueItems: true })),
-    interventions: Type.Optional(Type.Array(InterventionInstanceSchema)),
-    pinned: Type.Optional(
-      Type.Array(
-        Type.Object(
-          { label: Type.String({ minLength: 1 }), scenario: NestedScenario },
-          { additionalProperties: false },
-        ),
-      ),
+    observables: Type.Optional(
+      Type.Array(Identifier, { uniqueItems: true, description: 'observable ids to plot; absent: every observable' }),
     ),
+    interventions: Type.Optional(
+      Type.Array(InterventionInstanceSchema, {
+        description: 'shorthand for scenario.interventions (moved there when read)',
+      }),
+    ),
+    pinned: Type.Optional(Type.Array(PinnedScenarioSchema)),
     observed: Type.Optional(Type.Array(NestedObserved)),
-    view: Type.Optional(
-      Type.Object(
-        {
-          logY: Type.Optional(Type.Boolean()),
-          speed: Type.Optional(
-            Type.Number({ exclusiveMinimum: 0, description: 'model time units per second; omit for full speed' }),
-          ),
-        },
-        { additionalProperties: false },
-      ),
-    ),
+    view: Type.Optional(WorkbenchViewSchema),
   },
   { additionalProperties: false, $id: 'https://immunotwin.dev/schema/workbench-state.schema.json' },
 );
 
-const validator = new SchemaValidator(WorkbenchStateSchema, 'workbench state');
+/** A run pinned for comparison (type of {@link PinnedScenarioSchema}). */
+export type PinnedScenario = Static<typeof PinnedScenarioSchema>;
+/** View options of a workbench (type of {@link WorkbenchViewSchema}). */
+export type WorkbenchView = Static<typeof WorkbenchViewSchema>;
+/** The state of a workbench as read: {@link WorkbenchStateSchema} with the shorthand moved into the scenario. */
+export type WorkbenchState = Omit<Static<typeof WorkbenchStateSchema>, 'interventions'>;
+
+let validator: SchemaValidator<typeof WorkbenchStateSchema> | undefined;
 
 /**
  * Reads a workbench state from a MIME bundle's value (an object, or JSON text). Throws the engine's
@@ -136,6 +110,7 @@ export function parseWorkbenchState(json: unknown): WorkbenchState {
       },
     ]);
   }
+  validator ??= new SchemaValidator(WorkbenchStateSchema, 'workbench state');
   const checked = structuredClone(validator.parse(value)) as WorkbenchState & {
     interventions?: InterventionInstance[];
   };

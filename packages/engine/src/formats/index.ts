@@ -1,0 +1,8 @@
+/**
+ * The output formats of ImmunoTwin notebooks, one JSON Schema each (TypeBox, written to `schema/` by
+ * `npm run schemas`), with their TypeScript types derived from the schema and a parser that checks a value
+ * and names what is wrong: the plot bundle (`twin.plot()`), the workbench state (`twin.controls()`, the
+ * Python `Workbench`) and the tissue bundle (`twin.tissue()`, in `space/tissueBundle.ts`).
+ */
+export * from './plotBundle.js';
+export * from './workbenchState.js';
