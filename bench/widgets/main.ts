@@ -79,6 +79,7 @@ const timedPlotly: PlotlyLoader = async () => {
     relayout: timed('relayout', plotly.relayout, () => 0),
     toImage: plotly.toImage.bind(plotly),
     purge: plotly.purge.bind(plotly),
+    resize: plotly.resize.bind(plotly),
   } satisfies IPlotly;
 };
 
