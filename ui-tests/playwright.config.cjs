@@ -3,6 +3,11 @@
 // against the JupyterLite site of `npm run lite` (dist/lite) under Python's static file server.
 const base = require('@jupyterlab/galata/lib/playwright-config');
 
+// Ports of the two servers; UI_TESTS_LAB_PORT and UI_TESTS_LITE_PORT move them (e.g. for a second checkout's
+// run beside this one).
+const LAB_PORT = Number(process.env.UI_TESTS_LAB_PORT ?? 8899);
+const LITE_PORT = Number(process.env.UI_TESTS_LITE_PORT ?? 8900);
+
 const chromium = {
   browserName: 'chromium',
   headless: true,
@@ -18,19 +23,19 @@ module.exports = {
   workers: 1,
   timeout: 120_000,
   projects: [
-    { name: 'lab', testDir: './tests', use: { ...base.use, ...chromium, baseURL: 'http://localhost:8899' } },
-    { name: 'lite', testDir: './lite-tests', use: { ...chromium, baseURL: 'http://localhost:8900/' } },
+    { name: 'lab', testDir: './tests', use: { ...base.use, ...chromium, baseURL: `http://localhost:${LAB_PORT}` } },
+    { name: 'lite', testDir: './lite-tests', use: { ...chromium, baseURL: `http://localhost:${LITE_PORT}/` } },
   ],
   webServer: [
     {
       command: '../.venv/bin/jupyter lab --no-browser --config jupyter_server_test_config.py',
-      url: 'http://localhost:8899/lab',
+      url: `http://localhost:${LAB_PORT}/lab`,
       timeout: 120_000,
       reuseExistingServer: false,
     },
     {
-      command: 'python3 -m http.server --bind 127.0.0.1 --directory ../dist/lite 8900',
-      url: 'http://localhost:8900/lab/index.html',
+      command: `python3 -m http.server --bind 127.0.0.1 --directory ../dist/lite ${LITE_PORT}`,
+      url: `http://localhost:${LITE_PORT}/lab/index.html`,
       timeout: 30_000,
       reuseExistingServer: false,
     },

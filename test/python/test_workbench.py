@@ -2,8 +2,14 @@
 
 import json
 import unittest
+from pathlib import Path
+
+from jsonschema import Draft202012Validator
 
 from immunotwin import WORKBENCH_MIME_TYPE, Workbench
+
+SCHEMA = json.loads((Path(__file__).parents[2] / "schema" / "workbench-state.schema.json").read_text())
+"""The workbench state's JSON Schema, written from the engine's definition (the one the widgets read with)."""
 
 
 class WorkbenchBundle(unittest.TestCase):
@@ -66,6 +72,45 @@ class WorkbenchBundle(unittest.TestCase):
             with self.subTest(message=message):
                 with self.assertRaisesRegex(ValueError, message):
                     make()
+
+
+class WorkbenchSchema(unittest.TestCase):
+    """Every state the helper writes is valid under the engine's schema, so the widgets accept it."""
+
+    def test_states_match_the_engine_schema(self):
+        validator = Draft202012Validator(SCHEMA)
+        benches = [
+            Workbench("target-cell-limited"),
+            Workbench("target-cell-limited", preset="influenzaEclipse", c=10, duration=12.5, log_y=False),
+            Workbench(
+                "immune-system",
+                interventions=[
+                    {"kind": "vaccination", "start": 0, "dose": 2000, "adjuvant": 1},
+                    {"kind": "depleteCD8", "start": 2, "stop": 9},
+                ],
+                observables=["virus", "cd8Effector"],
+                log_y=True,
+                latticeSize=48,
+            ),
+        ]
+        for bench in benches:
+            with self.subTest(bench=repr(bench)):
+                state = json.loads(json.dumps(bench._repr_mimebundle_()[WORKBENCH_MIME_TYPE]))
+                errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(state)]
+                self.assertEqual(errors, [])
+
+    def test_the_schema_refuses_what_the_widgets_refuse(self):
+        # The check above could not pass by accident: states the widgets refuse fail here too.
+        validator = Draft202012Validator(SCHEMA)
+        bad = [
+            {"version": 2, "scenario": {"model": "target-cell-limited"}},
+            {"version": 1, "scenario": {"model": "target-cell-limited"}, "view": {"speed": 0}},
+            {"version": 1, "scenario": {"model": "Target Cell"}},
+            {"version": 1, "scenario": {"model": "target-cell-limited"}, "colour": "red"},
+        ]
+        for state in bad:
+            with self.subTest(state=state):
+                self.assertFalse(validator.is_valid(state))
 
 
 if __name__ == "__main__":

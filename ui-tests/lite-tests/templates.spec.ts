@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { expectOutputsInBounds } from '../outputBounds';
 import { TEMPLATE_EXPECTATIONS } from '../templateExpectations';
 
 // The JupyterLite site of `npm run lite`, served by a plain static file server (Python's http.server):
@@ -66,5 +67,6 @@ for (const [name, expected] of Object.entries(EXPECTED)) {
         timeout: 30_000,
       });
     }
+    await expectOutputsInBounds(page, expected);
   });
 }

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { expect, test } from '@jupyterlab/galata';
+import { expectOutputsInBounds } from '../outputBounds';
 import { TEMPLATE_EXPECTATIONS } from '../templateExpectations';
 
 // In-browser kernel sessions do not survive a reload: every test gets a fresh workspace.
@@ -67,6 +68,8 @@ for (const name of templates) {
       await expect(page.locator('.jp-ImmunoTwinWorkbench-error')).toHaveCount(0);
     }
     if (expected.tissues) await expect(page.locator('twin-tissue')).toHaveCount(expected.tissues);
+    // What the student sees: bounded outputs that fill their row, sliders within reach.
+    await expectOutputsInBounds(page, expected);
     if (expected.text) {
       const texts = all.map((output) =>
         [output.text, output.data?.['text/plain'], output.data?.['text/html']].flat().join(''),

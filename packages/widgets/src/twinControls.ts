@@ -110,10 +110,12 @@ export class TwinControlsElement extends LitElement {
         }
         .row > .slider {
           grid-area: slider;
+          min-width: 0;
         }
         .row > .field {
           grid-area: field;
-          width: 6.5em;
+          width: 100%;
+          box-sizing: border-box;
         }
         .row > .unit {
           grid-area: unit;

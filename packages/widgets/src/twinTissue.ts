@@ -50,6 +50,12 @@ export class TwinTissueElement extends LitElement {
       }
       .controls input[type='range'] {
         width: 12em;
+        vertical-align: middle;
+      }
+      .controls label {
+        display: inline-flex;
+        align-items: center;
+        gap: 4px;
       }
       ul {
         list-style: none;

@@ -168,6 +168,7 @@ export class TwinWorkbenchElement extends LitElement {
         gap: 8px;
       }
       .side {
+        box-sizing: border-box;
         min-width: 0;
         max-height: var(--twin-controls-height, 420px);
         overflow: auto;

@@ -1,0 +1,119 @@
+/**
+ * What a student meets after Run All, measured in the page: the height of every output, and whether each
+ * workbench's first parameter slider can be reached — shared by the server-JupyterLab tests
+ * (tests/notebooks.spec.ts) and the JupyterLite ones (lite-tests/templates.spec.ts).
+ */
+import { expect, type Page } from '@playwright/test';
+
+/**
+ * The tallest an output of each kind may be, in CSS pixels. They follow from the widgets' fixed sizes: a
+ * plot is 400 px plus its collapsed summary; a tissue view is at most 420 px of picture plus its controls;
+ * a workbench stacks two toolbars, a 380 px plot and a controls panel of at most 420 px. No output may grow
+ * with its own content (the defect this guards against was a plot 33,554,432 px tall). Other outputs (text,
+ * tables) are JupyterLab's and as long as the template makes them: they only must not be absurd.
+ */
+export const MAX_HEIGHT = { plot: 500, tissue: 600, workbench: 1000, any: 3000 };
+
+/** One output as measured. */
+export interface IOutputBox {
+  /** `plot`, `workbench`, `tissue` or `other`. */
+  kind: 'plot' | 'workbench' | 'tissue' | 'other';
+  /** Rendered height and width (px). */
+  height: number;
+  width: number;
+  /** The width it may fill: from its left edge to the right edge of its output row (px). */
+  areaWidth: number;
+}
+
+/** Where a workbench's first slider is, relative to its plot. */
+export interface ISliderReach {
+  /** Slider top minus plot top (px): ≥ 0 when the slider is beside or below the plot's top. */
+  fromPlotTop: number;
+  /** Slider bottom minus plot bottom (px): ≤ one screen when the slider is within reach below the plot. */
+  belowPlotBottom: number;
+  /** The slider is rendered with a size and is not scrolled out of its panel. */
+  shown: boolean;
+}
+
+/**
+ * Checks what a student meets after Run All: every output within its kind's height bound and as wide as its
+ * row, the expected number of each kind, and each workbench's first slider shown beside or within one screen
+ * below its plot. Returns the measurements (for a message or a report).
+ */
+export async function expectOutputsInBounds(
+  page: Page,
+  expected: { plots: number; workbenches: number; tissues: number },
+): Promise<IOutputBox[]> {
+  await visitOutputs(page);
+  const boxes = await measureOutputs(page);
+  for (const box of boxes) {
+    const limit = box.kind === 'other' ? MAX_HEIGHT.any : MAX_HEIGHT[box.kind];
+    expect(box.height, `a ${box.kind} output's height (all: ${JSON.stringify(boxes)})`).toBeLessThanOrEqual(limit);
+    if (box.kind !== 'other') {
+      expect(box.height, `a ${box.kind} output is drawn`).toBeGreaterThan(100);
+      expect(box.width, `a ${box.kind} output fills its row`).toBeGreaterThanOrEqual(box.areaWidth - 2);
+    }
+  }
+  expect(boxes.filter((b) => b.kind === 'plot')).toHaveLength(expected.plots);
+  expect(boxes.filter((b) => b.kind === 'workbench')).toHaveLength(expected.workbenches);
+  expect(boxes.filter((b) => b.kind === 'tissue')).toHaveLength(expected.tissues);
+  const screen = page.viewportSize()!.height;
+  for (const reach of await sliderReach(page)) {
+    expect(reach.shown, 'the first slider is shown in its panel').toBe(true);
+    expect(reach.fromPlotTop, 'the first slider is beside or below the plot').toBeGreaterThanOrEqual(0);
+    expect(reach.belowPlotBottom, 'the first slider is within one screen below the plot').toBeLessThanOrEqual(screen);
+  }
+  return boxes;
+}
+
+/** Scrolls every output into view once (outputs of cells far off screen may be laid out lazily). */
+export async function visitOutputs(page: Page): Promise<void> {
+  const count = await page.locator('.jp-OutputArea-output').count();
+  for (let i = 0; i < count; i++) {
+    await page
+      .locator('.jp-OutputArea-output')
+      .nth(i)
+      .evaluate((e) => e.scrollIntoView({ block: 'center' }));
+  }
+}
+
+/** Measures every output on the page. */
+export function measureOutputs(page: Page): Promise<IOutputBox[]> {
+  return page.locator('.jp-OutputArea-output').evaluateAll((elements) =>
+    elements.map((element) => {
+      const box = element.getBoundingClientRect();
+      const row = element.closest('.jp-OutputArea-child')?.getBoundingClientRect() ?? box;
+      const kind = element.classList.contains('jp-ImmunoTwinPlot')
+        ? 'plot'
+        : element.classList.contains('jp-ImmunoTwinWorkbench')
+          ? 'workbench'
+          : element.classList.contains('jp-ImmunoTwinTissue')
+            ? 'tissue'
+            : 'other';
+      return {
+        kind,
+        height: Math.round(box.height),
+        width: Math.round(box.width),
+        areaWidth: Math.round(row.right - box.left),
+      };
+    }),
+  );
+}
+
+/** For each workbench: where its first parameter slider is, relative to its plot. */
+export function sliderReach(page: Page): Promise<ISliderReach[]> {
+  return page.locator('twin-workbench').evaluateAll((workbenches) =>
+    workbenches.map((workbench) => {
+      const plot = workbench.shadowRoot!.querySelector('twin-timeseries')!.getBoundingClientRect();
+      const controls = workbench.shadowRoot!.querySelector('twin-controls')!;
+      const slider = controls.shadowRoot!.querySelector('input[type="range"]')!;
+      const box = slider.getBoundingClientRect();
+      const panel = workbench.shadowRoot!.querySelector('.side')!.getBoundingClientRect();
+      return {
+        fromPlotTop: Math.round(box.top - plot.top),
+        belowPlotBottom: Math.round(box.bottom - plot.bottom),
+        shown: box.width > 0 && box.height > 0 && box.top >= panel.top && box.bottom <= panel.bottom,
+      };
+    }),
+  );
+}
