@@ -43,9 +43,12 @@ export interface ISliderReach {
 export async function expectOutputsInBounds(
   page: Page,
   expected: { plots: number; workbenches: number; tissues: number },
+  measure: (page: Page) => Promise<IOutputBox[]> = async (p) => {
+    await visitOutputs(p);
+    return measureOutputs(p);
+  },
 ): Promise<IOutputBox[]> {
-  await visitOutputs(page);
-  const boxes = await measureOutputs(page);
+  const boxes = await measure(page);
   for (const box of boxes) {
     const limit = box.kind === 'other' ? MAX_HEIGHT.any : MAX_HEIGHT[box.kind];
     expect(box.height, `a ${box.kind} output's height (all: ${JSON.stringify(boxes)})`).toBeLessThanOrEqual(limit);
@@ -58,6 +61,8 @@ export async function expectOutputsInBounds(
   expect(boxes.filter((b) => b.kind === 'workbench')).toHaveLength(expected.workbenches);
   expect(boxes.filter((b) => b.kind === 'tissue')).toHaveLength(expected.tissues);
   const screen = page.viewportSize()!.height;
+  const workbench = page.locator('twin-workbench').last();
+  if (expected.workbenches > 0) await workbench.scrollIntoViewIfNeeded();
   for (const reach of await sliderReach(page)) {
     expect(reach.shown, 'the first slider is shown in its panel').toBe(true);
     expect(reach.fromPlotTop, 'the first slider is beside or below the plot').toBeGreaterThanOrEqual(0);
@@ -75,6 +80,55 @@ export async function visitOutputs(page: Page): Promise<void> {
       .nth(i)
       .evaluate((e) => e.scrollIntoView({ block: 'center' }));
   }
+}
+
+/**
+ * Measures every output of the current notebook cell by cell, bringing each cell into view first through the
+ * notebook's own `scrollToItem` (server JupyterLab with Galata's `window.jupyterapp`): in the "full" windowing
+ * mode cells out of view are not in the page at all, so this is the way to see each one as a student would.
+ */
+export function measureOutputsByCell(page: Page): Promise<IOutputBox[]> {
+  return page.evaluate(async () => {
+    const notebook = (
+      window as unknown as {
+        jupyterapp: {
+          shell: {
+            currentWidget: {
+              content: { widgets: { node: HTMLElement }[]; scrollToItem(i: number, align?: string): Promise<void> };
+            };
+          };
+        };
+      }
+    ).jupyterapp.shell.currentWidget.content;
+    const boxes: IOutputBox[] = [];
+    for (let i = 0; i < notebook.widgets.length; i++) {
+      await notebook.scrollToItem(i, 'center');
+      // Let a re-attached output lay itself out and redraw (two animation frames and a little).
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      for (const element of notebook.widgets[i].node.querySelectorAll('.jp-OutputArea-output')) {
+        boxes.push(measureOne(element));
+      }
+    }
+    return boxes;
+    // The same measurement as measureOutputs (functions passed to the page cannot share module code).
+    function measureOne(element: Element): IOutputBox {
+      const box = element.getBoundingClientRect();
+      const row = element.closest('.jp-OutputArea-child')?.getBoundingClientRect() ?? box;
+      const kind = element.classList.contains('jp-ImmunoTwinPlot')
+        ? 'plot'
+        : element.classList.contains('jp-ImmunoTwinWorkbench')
+          ? 'workbench'
+          : element.classList.contains('jp-ImmunoTwinTissue')
+            ? 'tissue'
+            : 'other';
+      return {
+        kind,
+        height: Math.round(box.height),
+        width: Math.round(box.width),
+        areaWidth: Math.round(row.right - box.left),
+      };
+    }
+  });
 }
 
 /** Measures every output on the page. */
