@@ -112,7 +112,7 @@ export class TwinControlsElement extends LitElement {
           grid-area: slider;
           min-width: 0;
         }
-        .row > .field {
+        .row > input.field {
           grid-area: field;
           width: 100%;
           box-sizing: border-box;
