@@ -248,11 +248,18 @@ try {
   const longest = (tasks) => Math.max(0, ...tasks);
   const longestTask = (tasks) => tasks.reduce((a, b) => (b.ms > a.ms ? b : a), { ms: 0, what: '' });
   const busy = (tasks) => tasks.reduce((a, b) => a + b.ms, 0);
-  /** "12 react (1,234 ms), 80 extendTraces (2,345 ms)" averaged over the runs. */
+  /** "12 react (1,234 ms; longest 40 ms for 30000 points), …" averaged over the runs (the longest: of all). */
   const plotCalls = (runs) => {
     const kinds = [...new Set(runs.flatMap((r) => Object.keys(r)))];
     const mean = (kind, key) => runs.reduce((a, r) => a + (r[kind]?.[key] ?? 0), 0) / runs.length;
-    return kinds.map((k) => `${Math.round(mean(k, 'calls'))} ${k} (${ms(mean(k, 'ms'))})`).join(', ');
+    const longestCall = (kind) =>
+      runs.reduce((a, r) => ((r[kind]?.longest ?? 0) > a.longest ? r[kind] : a), { longest: 0, points: 0 });
+    return kinds
+      .map((k) => {
+        const top = longestCall(k);
+        return `${Math.round(mean(k, 'calls'))} ${k} (${ms(mean(k, 'ms'))}; longest ${ms(top.longest)} for ${top.points} points)`;
+      })
+      .join(', ');
   };
   const over50 = (list) =>
     list.length === 0 ? 'none ≥ 50 ms' : `${list.length} ≥ 50 ms (longest ${ms(longest(list.map((t) => t.duration)))})`;

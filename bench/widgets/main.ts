@@ -94,13 +94,17 @@ function slider(name: string): HTMLInputElement {
   return controls.renderRoot.querySelector<HTMLInputElement>(`.row[data-parameter="${name}"] input[type="range"]`)!;
 }
 
-/** Number and total time of the plotly calls, by kind. */
-function summarise(list: IPlotCall[]): Record<string, { calls: number; ms: number }> {
-  const byKind: Record<string, { calls: number; ms: number }> = {};
+/** Number and total time of the plotly calls, by kind, and the longest call with the points it drew. */
+function summarise(list: IPlotCall[]): Record<string, { calls: number; ms: number; longest: number; points: number }> {
+  const byKind: Record<string, { calls: number; ms: number; longest: number; points: number }> = {};
   for (const call of list) {
-    const entry = (byKind[call.kind] ??= { calls: 0, ms: 0 });
+    const entry = (byKind[call.kind] ??= { calls: 0, ms: 0, longest: 0, points: 0 });
     entry.calls++;
     entry.ms += call.ms;
+    if (call.ms > entry.longest) {
+      entry.longest = call.ms;
+      entry.points = call.points;
+    }
   }
   return byKind;
 }
@@ -180,7 +184,7 @@ const bench = {
     runEnd: number;
     settled: number;
     longTasks: ILongTask[];
-    plot: Record<string, { calls: number; ms: number }>;
+    plot: Record<string, { calls: number; ms: number; longest: number; points: number }>;
   }> {
     const element = workbench!;
     await element.settled();
