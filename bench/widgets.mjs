@@ -57,7 +57,7 @@ async function newestMtime(path) {
 }
 
 async function buildPage() {
-  const inputs = [PAGE, join(ROOT, 'node_modules', 'plotly.js-dist-min', 'package.json')];
+  const inputs = [PAGE, join(ROOT, 'node_modules', 'plotly.js-basic-dist-min', 'package.json')];
   for (const name of ['engine', 'model-within-host', 'models', 'worker', 'widgets']) {
     inputs.push(join(ROOT, 'packages', name, 'lib'));
   }

@@ -1,4 +1,4 @@
-import { TwinKernel, type IKernelWorkerEndpoint } from '@immunotwin/kernel';
+import { TwinKernel, type IKernelWorkerEndpoint } from '@immunotwin/kernel/kernel';
 import type { IKernelSpecs } from '@jupyterlite/services';
 import { twinKernelSpecs } from './specs';
 import type { IModelRegistry } from './tokens';

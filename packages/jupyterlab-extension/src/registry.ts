@@ -1,10 +1,12 @@
-import { builtInRegistry } from '@immunotwin/models';
+import { builtInManifests } from '@immunotwin/models/manifests';
 import type { ServiceManagerPlugin } from '@jupyterlab/services';
+import { ManifestRegistry } from './manifestRegistry';
 import { IModelRegistry } from './tokens';
 
 /**
- * Provides the model registry with the built-in models. It is a service-manager plugin (activated before
- * the application exists) so that the kernelspec registration can use it while the services start.
+ * Provides the model registry with the built-in models' manifests (their code loads only in the kernels' and
+ * workbenches' workers). It is a service-manager plugin (activated before the application exists) so that
+ * the kernelspec registration can use it while the services start.
  */
 export const modelRegistryPlugin: ServiceManagerPlugin<IModelRegistry> = {
   id: '@immunotwin/jupyterlab-extension:model-registry',
@@ -12,6 +14,8 @@ export const modelRegistryPlugin: ServiceManagerPlugin<IModelRegistry> = {
   autoStart: true,
   provides: IModelRegistry,
   activate: (_: null): IModelRegistry => {
-    return builtInRegistry();
+    const registry = new ManifestRegistry();
+    for (const manifest of builtInManifests) registry.register({ manifest });
+    return registry;
   },
 };

@@ -4,14 +4,10 @@
  */
 import type { ModelPlugin } from '@immunotwin/engine';
 import { ImmuneModel } from './immuneModel.js';
-import { immuneManifest } from './manifest/manifest.js';
+import { immuneManifest } from './manifest/index.js';
 
 export { ImmuneModel, EXPANDED_CLONE_SIZE } from './immuneModel.js';
-export { immuneManifest } from './manifest/manifest.js';
-export { IMMUNE_PARAMETERS } from './manifest/parameters.js';
-export { IMMUNE_OBSERVABLES } from './manifest/observables.js';
-export { IMMUNE_INTERVENTIONS } from './manifest/interventions.js';
-export { IMMUNE_REFERENCES } from './manifest/references.js';
+export * from './manifest/index.js';
 export * from './receptors.js';
 export * from './transitQueue.js';
 export * from './tissue/agents.js';

@@ -7,6 +7,7 @@ import { innateAdaptive } from './innateAdaptive/index.js';
 import { bacterialInnate } from './bacterialInnate/index.js';
 
 export * from './references.js';
+export { withinHostManifests } from './manifests.js';
 export * from './targetCellLimited/index.js';
 export * from './innateAdaptive/index.js';
 export * from './bacterialInnate/index.js';

@@ -8,6 +8,8 @@ import { ModelRegistry, type ModelPlugin } from '@immunotwin/engine';
 import { immuneModels } from '@immunotwin/model-immune';
 import { withinHostModels } from '@immunotwin/model-within-host';
 
+export { builtInManifests } from './manifests.js';
+
 /** Every built-in model plugin. */
 export const builtInModels: readonly ModelPlugin[] = [...withinHostModels, ...immuneModels];
 

@@ -1,6 +1,7 @@
 import { createRegistry } from '@immunotwin/cli';
 import { describe, expect, it } from 'vitest';
 import { builtInModels, builtInRegistry } from '../src/index.js';
+import { builtInManifests } from '../src/manifests.js';
 
 describe('the built-in models', () => {
   it('register without error, each under its own id', () => {
@@ -12,5 +13,10 @@ describe('the built-in models', () => {
 
   it('are the models the command line offers', () => {
     expect(createRegistry().ids()).toEqual(builtInRegistry().ids());
+  });
+
+  it('have their manifests in the manifests-only list, equal and in the same order', () => {
+    expect(builtInManifests).toHaveLength(builtInModels.length);
+    builtInManifests.forEach((manifest, i) => expect(manifest).toStrictEqual(builtInModels[i]!.manifest));
   });
 });

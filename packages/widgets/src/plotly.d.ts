@@ -1,2 +1,2 @@
-// plotly.js-dist-min ships no types: `plotlyLoader.ts` describes the little the widgets use.
-declare module 'plotly.js-dist-min';
+// plotly.js-basic-dist-min ships no types: `plotlyLoader.ts` describes the little the widgets use.
+declare module 'plotly.js-basic-dist-min';

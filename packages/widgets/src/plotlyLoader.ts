@@ -49,12 +49,12 @@ function fromModule(plotly: IPlotlyModule): IPlotly {
 let shared: Promise<IPlotly> | undefined;
 
 /**
- * The default loader: `import('plotly.js-dist-min')`, once per page and only when a plot is first drawn, so
+ * The default loader: `import('plotly.js-basic-dist-min')`, once per page and only when a plot is first drawn, so
  * a bundler makes plotly its own lazily loaded chunk (shared with the extension's plot renderer, which
  * imports the same module). A failed load is forgotten so the next draw tries again.
  */
 export const defaultPlotlyLoader: PlotlyLoader = () => {
-  shared ??= import('plotly.js-dist-min').then(
+  shared ??= import('plotly.js-basic-dist-min').then(
     (module: { default?: IPlotlyModule } & Partial<IPlotlyModule>) =>
       fromModule((module.default ?? module) as IPlotlyModule),
     (error: unknown) => {

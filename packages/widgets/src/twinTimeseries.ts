@@ -36,7 +36,7 @@ const DRAW_PACING = 3;
  * observed data (markers) and, for ensembles, the median with quantile bands. A run streams in with
  * `beginRun()` / `appendFrame()` / `endRun()`: frames are buffered and drawn at most once per animation
  * frame (less often when drawing is slow, see `DRAW_PACING`), appending with `extendTraces` (no redraw, no flicker); changes of what is shown redraw with
- * `react`. plotly.js is loaded once, lazily, through `plotlyLoader` (default `import('plotly.js-dist-min')`).
+ * `react`. plotly.js is loaded once, lazily, through `plotlyLoader` (default `import('plotly.js-basic-dist-min')`).
  *
  * Properties: `manifest`, `observables` (ids; default every observable), `logY`, `observed`
  * (ObservedDataset[]), `pinned` (IPinnedRun[]), `plotlyLoader`. Methods: `beginRun`, `appendFrame`,
