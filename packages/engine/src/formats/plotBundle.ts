@@ -27,7 +27,8 @@ import { Identifier, ModelId, Text } from '../schema/common.js';
 import { EnsembleSummaryJsonSchema } from '../schema/results.js';
 import { isPlainObject } from '../validation/isPlainObject.js';
 import { parseJsonDocument } from '../validation/parseJson.js';
-import { SchemaValidator } from '../validation/schemaValidator.js';
+import { CheckedValidator, type SchemaCheck } from '../validation/checkedValidator.js';
+import { validate as checkPlotBundleSchema } from './validators/plotBundle.js';
 import { ValidationError, type ValidationIssue } from '../validation/validationError.js';
 
 /** The format version this module reads and writes. */
@@ -87,7 +88,8 @@ export type PlotRun = Static<typeof PlotRunSchema>;
 /** The plot bundle (type of {@link PlotBundleSchema}). */
 export type PlotBundle = Static<typeof PlotBundleSchema>;
 
-let validator: SchemaValidator<typeof PlotBundleSchema> | undefined;
+// Compiled ahead of time from PlotBundleSchema (scripts/write-schemas.mjs): no validator compiler is loaded to read it.
+const validator = new CheckedValidator<typeof PlotBundleSchema>(checkPlotBundleSchema as SchemaCheck, 'plot bundle');
 
 /**
  * Reads a plot bundle (an object, or JSON text). Throws the engine's `ValidationError` naming the field, the
@@ -104,7 +106,6 @@ export function parsePlotBundle(json: unknown): PlotBundle {
       },
     ]);
   }
-  validator ??= new SchemaValidator(PlotBundleSchema, 'plot bundle');
   const bundle = validator.parse(value);
   const issues: ValidationIssue[] = [];
   const known = bundle.model.observables.map((o) => o.id);

@@ -32,7 +32,8 @@ import { ObservedDatasetSchema } from '../schema/observed.js';
 import { InterventionInstanceSchema, ScenarioSchema, type InterventionInstance } from '../schema/scenario.js';
 import { isPlainObject } from '../validation/isPlainObject.js';
 import { parseJsonDocument } from '../validation/parseJson.js';
-import { SchemaValidator } from '../validation/schemaValidator.js';
+import { CheckedValidator, type SchemaCheck } from '../validation/checkedValidator.js';
+import { validate as checkWorkbenchStateSchema } from './validators/workbenchState.js';
 import { ValidationError, type ValidationIssue } from '../validation/validationError.js';
 
 /** The format version this module reads and writes. */
@@ -93,7 +94,11 @@ export type WorkbenchView = Static<typeof WorkbenchViewSchema>;
 /** The state of a workbench as read: {@link WorkbenchStateSchema} with the shorthand moved into the scenario. */
 export type WorkbenchState = Omit<Static<typeof WorkbenchStateSchema>, 'interventions'>;
 
-let validator: SchemaValidator<typeof WorkbenchStateSchema> | undefined;
+// Compiled ahead of time from WorkbenchStateSchema (scripts/write-schemas.mjs): no validator compiler is loaded to read it.
+const validator = new CheckedValidator<typeof WorkbenchStateSchema>(
+  checkWorkbenchStateSchema as SchemaCheck,
+  'workbench state',
+);
 
 /**
  * Reads a workbench state from a MIME bundle's value (an object, or JSON text). Throws the engine's
@@ -110,7 +115,6 @@ export function parseWorkbenchState(json: unknown): WorkbenchState {
       },
     ]);
   }
-  validator ??= new SchemaValidator(WorkbenchStateSchema, 'workbench state');
   const checked = structuredClone(validator.parse(value)) as WorkbenchState & {
     interventions?: InterventionInstance[];
   };

@@ -16,6 +16,8 @@ export {
   encodeTissueFrame,
   parseTissue,
   tissueCounts,
+  TissueFrameJsonSchema,
+  TissueJsonSchema,
   typedArrayToBase64,
   type Tissue,
   type TissueFrame,

@@ -9,7 +9,8 @@ import { Type, type Static } from '@sinclair/typebox';
 import { TISSUE_MIME_TYPE } from '../mimeTypes.js';
 import { isPlainObject } from '../validation/isPlainObject.js';
 import { parseJsonDocument } from '../validation/parseJson.js';
-import { SchemaValidator } from '../validation/schemaValidator.js';
+import { CheckedValidator, type SchemaCheck } from '../validation/checkedValidator.js';
+import { validate as checkTissueJsonSchema } from '../formats/validators/tissueBundle.js';
 import { ValidationError } from '../validation/validationError.js';
 import type { TissueView } from './tissueView.js';
 
@@ -131,7 +132,8 @@ function decode<T>(
   return new Kind(buffer);
 }
 
-let validator: SchemaValidator<typeof TissueJsonSchema> | undefined;
+// Compiled ahead of time from TissueJsonSchema (scripts/write-schemas.mjs): no validator compiler is loaded to read it.
+const validator = new CheckedValidator<typeof TissueJsonSchema>(checkTissueJsonSchema as SchemaCheck, 'tissue bundle');
 
 /**
  * Decodes and checks a tissue bundle (an object or its JSON text): first against {@link TissueJsonSchema}
@@ -144,7 +146,6 @@ export function parseTissue(input: unknown): Tissue {
       { path: 'version', message: `format version ${JSON.stringify(value.version)} is not supported; allowed: 1` },
     ]);
   }
-  validator ??= new SchemaValidator(TissueJsonSchema, 'tissue bundle');
   const json = validator.parse(value);
   const sites = json.width * json.height;
   const frames = json.frames.map((frame, i): TissueFrame => {

@@ -6,7 +6,7 @@ import { PLOT_MIME_TYPE } from '@immunotwin/engine/mimeTypes';
 export { PLOT_MIME_TYPE };
 
 /** The widgets' time-series element, as the renderer uses it. */
-type TimeseriesElement = import('@immunotwin/widgets').TwinTimeseriesElement;
+type TimeseriesElement = import('@immunotwin/widgets/timeseries').TwinTimeseriesElement;
 
 /**
  * Shows an ImmunoTwin plot as the widgets' `<twin-timeseries>`: the same figure builder, palette, theme
@@ -22,9 +22,10 @@ export class PlotRenderer extends Widget implements IRenderMime.IRenderer {
   }
 
   async renderModel(model: IRenderMime.IMimeModel): Promise<void> {
-    let widgets: typeof import('@immunotwin/widgets');
+    // The time series alone (not the whole widgets package): a first plot fetches no workbench code.
+    let widgets: typeof import('@immunotwin/widgets/timeseries');
     try {
-      widgets = await import('@immunotwin/widgets');
+      widgets = await import('@immunotwin/widgets/timeseries');
     } catch (error) {
       this._showFallback(model, `the plot code did not load (${messageOf(error)})`);
       return;
