@@ -65,6 +65,12 @@ export function ensureVenv() {
     console.error('ImmunoTwin: installing jupyterlite-core 0.8 into .venv (once)…');
     run(venvPython, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', 'jupyterlite-core==0.8.*']);
   }
+  // Jupyter Notebook 7 beside JupyterLab: the same extension serves both (`jupyter notebook`), and the
+  // end-to-end tests run the templates in it.
+  if (!existsSync(join(dirname(venvPython), 'jupyter-notebook'))) {
+    console.error('ImmunoTwin: installing Jupyter Notebook 7 into .venv (once)…');
+    run(venvPython, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', 'notebook==7.6.*']);
+  }
   const digest = packageDigest();
   const current = existsSync(stampFile) && readFileSync(stampFile, 'utf8') === digest;
   if (!current) {
