@@ -2,7 +2,7 @@
 // readers (the widgets, the JupyterLab renderers). A module of its own with no imports, published as
 // `@immunotwin/engine/mimeTypes`, so a first-load bundle can name the types without pulling in the engine.
 
-/** MIME type of an ImmunoTwin plot: a plotly figure (`{ data, layout }`) as JSON. */
+/** MIME type of an ImmunoTwin plot: the plot bundle (data, not a drawing; schema/plot.schema.json). */
 export const PLOT_MIME_TYPE = 'application/vnd.immunotwin.plot+json';
 
 /** MIME type of the workbench's saved state: `{ version: 1, scenario, … }` (schema/workbench-state.schema.json). */

@@ -67,7 +67,8 @@ const TWIN_MEMBERS: readonly (Omit<DocEntry, 'name'> & { name: string })[] = [
     type: 'function',
     signature:
       'twin.plot(result: TwinResult, options?: { observables?: string[]; log?: boolean; title?: string }): TwinPlot',
-    markdown: 'A plotly figure of chosen observables of a result, optionally on a logarithmic axis.',
+    markdown:
+      'A plot of chosen observables of a result (the data, drawn by the ImmunoTwin extension), optionally on a logarithmic axis and with a title.',
   },
   {
     name: 'tissue',
