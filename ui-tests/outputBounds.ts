@@ -83,75 +83,62 @@ export async function visitOutputs(page: Page): Promise<void> {
 }
 
 /**
- * Measures every output of the current notebook cell by cell, bringing each cell into view first through the
- * notebook's own `scrollToItem` (server JupyterLab with Galata's `window.jupyterapp`): in the "full" windowing
- * mode cells out of view are not in the page at all, so this is the way to see each one as a student would.
+ * Measures outputs in the page (serialised by Playwright, so everything it uses is inside it): all those in the
+ * page at once, or cell by cell, bringing each cell into view first through the notebook's own `scrollToItem`
+ * (server JupyterLab with Galata's `window.jupyterapp`).
  */
-export function measureOutputsByCell(page: Page): Promise<IOutputBox[]> {
-  return page.evaluate(async () => {
-    const notebook = (
-      window as unknown as {
-        jupyterapp: {
-          shell: {
-            currentWidget: {
-              content: { widgets: { node: HTMLElement }[]; scrollToItem(i: number, align?: string): Promise<void> };
-            };
+async function measureInPage(byCell: boolean): Promise<IOutputBox[]> {
+  const measureOne = (element: Element): IOutputBox => {
+    const box = element.getBoundingClientRect();
+    const row = element.closest('.jp-OutputArea-child')?.getBoundingClientRect() ?? box;
+    const kind = element.classList.contains('jp-ImmunoTwinPlot')
+      ? 'plot'
+      : element.classList.contains('jp-ImmunoTwinWorkbench')
+        ? 'workbench'
+        : element.classList.contains('jp-ImmunoTwinTissue')
+          ? 'tissue'
+          : 'other';
+    return {
+      kind,
+      height: Math.round(box.height),
+      width: Math.round(box.width),
+      areaWidth: Math.round(row.right - box.left),
+    };
+  };
+  if (!byCell) return [...document.querySelectorAll('.jp-OutputArea-output')].map(measureOne);
+  const notebook = (
+    window as unknown as {
+      jupyterapp: {
+        shell: {
+          currentWidget: {
+            content: { widgets: { node: HTMLElement }[]; scrollToItem(i: number, align?: string): Promise<void> };
           };
         };
-      }
-    ).jupyterapp.shell.currentWidget.content;
-    const boxes: IOutputBox[] = [];
-    for (let i = 0; i < notebook.widgets.length; i++) {
-      await notebook.scrollToItem(i, 'center');
-      // Let a re-attached output lay itself out and redraw (two animation frames and a little).
-      await new Promise((resolve) => setTimeout(resolve, 250));
-      for (const element of notebook.widgets[i].node.querySelectorAll('.jp-OutputArea-output')) {
-        boxes.push(measureOne(element));
-      }
-    }
-    return boxes;
-    // The same measurement as measureOutputs (functions passed to the page cannot share module code).
-    function measureOne(element: Element): IOutputBox {
-      const box = element.getBoundingClientRect();
-      const row = element.closest('.jp-OutputArea-child')?.getBoundingClientRect() ?? box;
-      const kind = element.classList.contains('jp-ImmunoTwinPlot')
-        ? 'plot'
-        : element.classList.contains('jp-ImmunoTwinWorkbench')
-          ? 'workbench'
-          : element.classList.contains('jp-ImmunoTwinTissue')
-            ? 'tissue'
-            : 'other';
-      return {
-        kind,
-        height: Math.round(box.height),
-        width: Math.round(box.width),
-        areaWidth: Math.round(row.right - box.left),
       };
     }
-  });
+  ).jupyterapp.shell.currentWidget.content;
+  const boxes: IOutputBox[] = [];
+  for (let i = 0; i < notebook.widgets.length; i++) {
+    await notebook.scrollToItem(i, 'center');
+    // Let a re-attached output lay itself out and redraw (two animation frames and a little).
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    boxes.push(...[...notebook.widgets[i].node.querySelectorAll('.jp-OutputArea-output')].map(measureOne));
+  }
+  return boxes;
 }
 
-/** Measures every output on the page. */
+/**
+ * Measures every output of the current notebook cell by cell, each cell brought into view first: in the
+ * "full" windowing mode cells out of view are not in the page at all, so this is the way to see each one as a
+ * student would (server JupyterLab only).
+ */
+export function measureOutputsByCell(page: Page): Promise<IOutputBox[]> {
+  return page.evaluate(measureInPage, true);
+}
+
+/** Measures every output in the page. */
 export function measureOutputs(page: Page): Promise<IOutputBox[]> {
-  return page.locator('.jp-OutputArea-output').evaluateAll((elements) =>
-    elements.map((element) => {
-      const box = element.getBoundingClientRect();
-      const row = element.closest('.jp-OutputArea-child')?.getBoundingClientRect() ?? box;
-      const kind = element.classList.contains('jp-ImmunoTwinPlot')
-        ? 'plot'
-        : element.classList.contains('jp-ImmunoTwinWorkbench')
-          ? 'workbench'
-          : element.classList.contains('jp-ImmunoTwinTissue')
-            ? 'tissue'
-            : 'other';
-      return {
-        kind,
-        height: Math.round(box.height),
-        width: Math.round(box.width),
-        areaWidth: Math.round(row.right - box.left),
-      };
-    }),
-  );
+  return page.evaluate(measureInPage, false);
 }
 
 /** For each workbench: where its first parameter slider is, relative to its plot. */

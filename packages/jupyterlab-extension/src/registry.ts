@@ -1,6 +1,6 @@
 import { builtInManifests } from '@immunotwin/models/manifests';
 import type { ServiceManagerPlugin } from '@jupyterlab/services';
-import { ManifestRegistry } from './manifestRegistry';
+import { ModelCatalog } from '@immunotwin/engine';
 import { IModelRegistry } from './tokens';
 
 /**
@@ -14,7 +14,9 @@ export const modelRegistryPlugin: ServiceManagerPlugin<IModelRegistry> = {
   autoStart: true,
   provides: IModelRegistry,
   activate: (_: null): IModelRegistry => {
-    const registry = new ManifestRegistry();
+    // A catalogue, not the engine's validating ModelRegistry: checking manifests against the schema would bring
+    // the validator into the page. Every worker that runs a model registers it in a ModelRegistry, which does.
+    const registry = new ModelCatalog();
     for (const manifest of builtInManifests) registry.register({ manifest });
     return registry;
   },

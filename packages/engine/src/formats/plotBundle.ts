@@ -25,7 +25,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { PLOT_MIME_TYPE } from '../mimeTypes.js';
 import { Identifier, ModelId, Text } from '../schema/common.js';
 import { EnsembleSummaryJsonSchema } from '../schema/results.js';
-import { isPlainObject } from '../validation/isPlainObject.js';
+import { checkFormatVersion } from './formatVersion.js';
 import { parseJsonDocument } from '../validation/parseJson.js';
 import { CheckedValidator, type SchemaCheck } from '../validation/checkedValidator.js';
 import { validate as checkPlotBundleSchema } from './validators/plotBundle.js';
@@ -98,14 +98,7 @@ const validator = new CheckedValidator<typeof PlotBundleSchema>(checkPlotBundleS
  */
 export function parsePlotBundle(json: unknown): PlotBundle {
   const value = typeof json === 'string' ? parseJsonDocument(json, 'plot bundle', PLOT_MIME_TYPE) : json;
-  if (isPlainObject(value) && value.version !== undefined && value.version !== PLOT_BUNDLE_VERSION) {
-    throw new ValidationError('plot bundle', [
-      {
-        path: 'version',
-        message: `format version ${JSON.stringify(value.version)} is not supported; allowed: ${PLOT_BUNDLE_VERSION}`,
-      },
-    ]);
-  }
+  checkFormatVersion(value, 'plot bundle', PLOT_BUNDLE_VERSION);
   const bundle = validator.parse(value);
   const issues: ValidationIssue[] = [];
   const known = bundle.model.observables.map((o) => o.id);

@@ -30,7 +30,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { WORKBENCH_MIME_TYPE } from '../mimeTypes.js';
 import { ObservedDatasetSchema } from '../schema/observed.js';
 import { InterventionInstanceSchema, ScenarioSchema, type InterventionInstance } from '../schema/scenario.js';
-import { isPlainObject } from '../validation/isPlainObject.js';
+import { checkFormatVersion } from './formatVersion.js';
 import { parseJsonDocument } from '../validation/parseJson.js';
 import { CheckedValidator, type SchemaCheck } from '../validation/checkedValidator.js';
 import { validate as checkWorkbenchStateSchema } from './validators/workbenchState.js';
@@ -107,14 +107,7 @@ const validator = new CheckedValidator<typeof WorkbenchStateSchema>(
  */
 export function parseWorkbenchState(json: unknown): WorkbenchState {
   const value = typeof json === 'string' ? parseJsonDocument(json, 'workbench state', WORKBENCH_MIME_TYPE) : json;
-  if (isPlainObject(value) && value.version !== undefined && value.version !== WORKBENCH_STATE_VERSION) {
-    throw new ValidationError('workbench state', [
-      {
-        path: 'version',
-        message: `format version ${JSON.stringify(value.version)} is not supported; allowed: ${WORKBENCH_STATE_VERSION}`,
-      },
-    ]);
-  }
+  checkFormatVersion(value, 'workbench state', WORKBENCH_STATE_VERSION);
   const checked = structuredClone(validator.parse(value)) as WorkbenchState & {
     interventions?: InterventionInstance[];
   };

@@ -1,4 +1,5 @@
 import { checkPlugin } from './checkManifest.js';
+import { ModelCatalog } from './modelCatalog.js';
 import type { ModelPlugin } from './types.js';
 import { resolveScenario, type ResolvedScenario } from '../run/resolveScenario.js';
 import { ScenarioSchema } from '../schema/index.js';
@@ -7,39 +8,15 @@ import { isPlainObject } from '../validation/isPlainObject.js';
 
 const scenarioValidator = new SchemaValidator(ScenarioSchema, 'scenario');
 
-/** The models a host knows. Registration validates the plugin, so everything inside is usable. */
-export class ModelRegistry {
-  private readonly plugins = new Map<string, ModelPlugin>();
-
+/**
+ * The models a host runs. Registration validates the plugin (manifest schema and consistency), so everything
+ * inside is usable; scenarios are resolved against it.
+ */
+export class ModelRegistry extends ModelCatalog {
   /** Validates and adds a plugin; throws ValidationError if it is malformed or its id is taken. */
-  register(plugin: ModelPlugin): void {
+  override register(plugin: ModelPlugin): void {
     checkPlugin(plugin);
-    const { id } = plugin.manifest;
-    if (this.plugins.has(id)) {
-      throw new ValidationError('model registration', [
-        { path: 'manifest.id', message: `a model "${id}" is already registered` },
-      ]);
-    }
-    this.plugins.set(id, plugin);
-  }
-
-  /** Whether a model id is registered. */
-  has(id: string): boolean {
-    return this.plugins.has(id);
-  }
-
-  /** The plugin for `id`; throws ValidationError listing the known models if there is none. */
-  get(id: string): ModelPlugin {
-    const plugin = this.plugins.get(id);
-    if (!plugin) {
-      throw new ValidationError('scenario', [
-        {
-          path: 'model',
-          message: `unknown model ${JSON.stringify(id)}; known models: ${this.ids().join(', ') || '(none registered)'}`,
-        },
-      ]);
-    }
-    return plugin;
+    super.register(plugin);
   }
 
   /**
@@ -62,15 +39,5 @@ export class ModelRegistry {
     issues.push(...scenarioValidator.issues(document));
     if (issues.length === 0) issues.push({ path: 'model', message: 'names no registered model' });
     throw new ValidationError('scenario', issues);
-  }
-
-  /** Registered model ids, sorted. */
-  ids(): string[] {
-    return [...this.plugins.keys()].sort();
-  }
-
-  /** Registered plugins, sorted by id. */
-  list(): ModelPlugin[] {
-    return this.ids().map((id) => this.plugins.get(id)!);
   }
 }

@@ -7,11 +7,10 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { TISSUE_MIME_TYPE } from '../mimeTypes.js';
-import { isPlainObject } from '../validation/isPlainObject.js';
+import { checkFormatVersion } from '../formats/formatVersion.js';
 import { parseJsonDocument } from '../validation/parseJson.js';
 import { CheckedValidator, type SchemaCheck } from '../validation/checkedValidator.js';
 import { validate as checkTissueJsonSchema } from '../formats/validators/tissueBundle.js';
-import { ValidationError } from '../validation/validationError.js';
 import type { TissueView } from './tissueView.js';
 
 const Base64 = (what: string) =>
@@ -141,11 +140,7 @@ const validator = new CheckedValidator<typeof TissueJsonSchema>(checkTissueJsonS
  */
 export function parseTissue(input: unknown): Tissue {
   const value = typeof input === 'string' ? parseJsonDocument(input, 'tissue bundle', TISSUE_MIME_TYPE) : input;
-  if (isPlainObject(value) && value.version !== undefined && value.version !== 1) {
-    throw new ValidationError('tissue bundle', [
-      { path: 'version', message: `format version ${JSON.stringify(value.version)} is not supported; allowed: 1` },
-    ]);
-  }
+  checkFormatVersion(value, 'tissue bundle', 1);
   const json = validator.parse(value);
   const sites = json.width * json.height;
   const frames = json.frames.map((frame, i): TissueFrame => {
