@@ -48,6 +48,14 @@ export async function expectOutputsInBounds(
     return measureOutputs(p);
   },
 ): Promise<IOutputBox[]> {
+  // A workbench shows "Loading the twin…" (at the plot's height) until its worker has the model: wait for every
+  // workbench's controls and drawn plot, so what is measured is what the student gets.
+  if (expected.workbenches > 0) {
+    await expect(page.locator('twin-workbench twin-controls')).toHaveCount(expected.workbenches, { timeout: 30_000 });
+    await expect(page.locator('twin-workbench twin-timeseries .js-plotly-plot svg.main-svg').first()).toBeVisible({
+      timeout: 30_000,
+    });
+  }
   const boxes = await measure(page);
   for (const box of boxes) {
     const limit = box.kind === 'other' ? MAX_HEIGHT.any : MAX_HEIGHT[box.kind];
@@ -145,11 +153,16 @@ export function measureOutputs(page: Page): Promise<IOutputBox[]> {
 export function sliderReach(page: Page): Promise<ISliderReach[]> {
   return page.locator('twin-workbench').evaluateAll((workbenches) =>
     workbenches.map((workbench) => {
-      const plot = workbench.shadowRoot!.querySelector('twin-timeseries')!.getBoundingClientRect();
-      const controls = workbench.shadowRoot!.querySelector('twin-controls')!;
-      const slider = controls.shadowRoot!.querySelector('input[type="range"]')!;
+      const series = workbench.shadowRoot?.querySelector('twin-timeseries');
+      const slider = workbench.shadowRoot
+        ?.querySelector('twin-controls')
+        ?.shadowRoot?.querySelector('input[type="range"]');
+      const side = workbench.shadowRoot?.querySelector('.side');
+      // Not loaded (or loaded wrong): reported as a slider not shown, not as an error of the test.
+      if (!series || !slider || !side) return { fromPlotTop: NaN, belowPlotBottom: NaN, shown: false };
+      const plot = series.getBoundingClientRect();
       const box = slider.getBoundingClientRect();
-      const panel = workbench.shadowRoot!.querySelector('.side')!.getBoundingClientRect();
+      const panel = side.getBoundingClientRect();
       return {
         fromPlotTop: Math.round(box.top - plot.top),
         belowPlotBottom: Math.round(box.bottom - plot.bottom),
