@@ -6,6 +6,7 @@ import {
   type Scenario,
   type WorkbenchState,
   WORKBENCH_MIME_TYPE,
+  WORKBENCH_STATE_VERSION,
 } from '@immunotwin/engine';
 import { KeyboardInterrupt } from './errors.js';
 import type { MimeBundle } from './mime.js';
@@ -246,7 +247,7 @@ export function createTwinApi(plugin: ModelPlugin, options: TwinApiOptions = {})
       }
       const { duration, observables, log } = controlsOptions;
       const bundle: WorkbenchBundle = {
-        version: 1,
+        version: WORKBENCH_STATE_VERSION,
         scenario: { model: manifest.id, parameters: { ...parameters }, interventions: twin.interventions },
       };
       if (duration !== undefined) {

@@ -6,7 +6,7 @@
 import { TwinTimeseriesElement } from './twinTimeseries.js';
 
 export { parsePlotBundle, type PlotBundle, type PlotModel } from '@immunotwin/engine';
-export { seriesFromRuns, type IRunSeries } from './runBuffer.js';
+export type { IReplicateSeries, IRunSeries } from './runBuffer.js';
 export { TwinTimeseriesElement } from './twinTimeseries.js';
 
 if (!customElements.get('twin-timeseries')) customElements.define('twin-timeseries', TwinTimeseriesElement);

@@ -7,7 +7,7 @@ import {
   type WorkbenchState,
 } from '@immunotwin/engine';
 import type { ISessionFrame, ISessionResult, ITwinSession } from '@immunotwin/worker';
-import { css, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { download } from './download.js';
 import {
   widgetEvent,
@@ -23,6 +23,7 @@ import { RunController, type RunPhase } from './runController.js';
 import { seriesFromRuns } from './runBuffer.js';
 import { scenarioToCode } from './scenarioCode.js';
 import { sharedStyles } from './styles.js';
+import { workbenchStyles } from './workbenchStyles.js';
 import type { IPinnedRun } from './traces.js';
 import type { TwinTimeseriesElement } from './twinTimeseries.js';
 
@@ -85,114 +86,7 @@ export class TwinWorkbenchElement extends LitElement {
     hasResult: { state: true },
   };
 
-  static override styles = [
-    sharedStyles,
-    css`
-      .toolbar {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 6px;
-        align-items: center;
-        margin: 4px 0;
-      }
-      .progress {
-        width: 10em;
-        height: 8px;
-        background: var(--jp-layout-color3, #e0e0e0);
-        border-radius: 4px;
-        overflow: hidden;
-      }
-      .progress > div {
-        height: 100%;
-        background: var(--jp-brand-color1, #1976d2);
-      }
-      .pins {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 4px;
-      }
-      .pin {
-        border: 1px dashed var(--jp-border-color1, #bdbdbd);
-        border-radius: 10px;
-        padding: 0 6px;
-      }
-      .pin button {
-        border: none;
-        background: none;
-        padding: 0 2px;
-      }
-      pre.code {
-        background: var(--jp-cell-editor-background, #f5f5f5);
-        border: 1px solid var(--jp-border-color2, #e0e0e0);
-        padding: 6px;
-        overflow: auto;
-        user-select: all;
-      }
-      details > summary {
-        cursor: pointer;
-        font-weight: 600;
-        margin: 6px 0 2px;
-      }
-      fieldset {
-        border: none;
-        padding: 0;
-        margin: 0;
-        display: inline-flex;
-        flex-wrap: wrap;
-        gap: 6px;
-      }
-      details.observables > summary {
-        font-weight: normal;
-        margin: 0;
-        max-width: 40em;
-        overflow: hidden;
-        text-overflow: ellipsis;
-        white-space: nowrap;
-      }
-      details.observables[open] {
-        flex-basis: 100%;
-      }
-      details.observables fieldset {
-        max-height: 8em;
-        overflow: auto;
-      }
-      /* Bounded whatever the model: the plot has a fixed height, the controls scroll in a panel of bounded
-         height. Side by side where the output is wide enough, stacked (plot, then controls) otherwise. */
-      :host {
-        container-type: inline-size;
-        --twin-plot-height: 380px;
-      }
-      .main {
-        display: grid;
-        grid-template-columns: minmax(0, 1fr);
-        gap: 8px;
-      }
-      .side {
-        box-sizing: border-box;
-        min-width: 0;
-        max-height: var(--twin-controls-height, 420px);
-        overflow: auto;
-        overscroll-behavior: contain;
-        border: 1px solid var(--jp-border-color2, #e0e0e0);
-        border-radius: 2px;
-        padding: 0 6px;
-      }
-      @container (min-width: 880px) {
-        .main {
-          grid-template-columns: minmax(0, 3fr) minmax(320px, 2fr);
-        }
-        .side {
-          max-height: var(--twin-plot-height);
-        }
-      }
-      .status {
-        height: var(--twin-plot-height);
-        display: flex;
-        align-items: center;
-        justify-content: center;
-      }
-    `,
-  ];
+  static override styles = [sharedStyles, workbenchStyles];
 
   /** Makes the session (see the class comment). */
   declare sessionFactory: SessionFactory | undefined;

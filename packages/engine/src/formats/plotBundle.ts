@@ -24,6 +24,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { PLOT_MIME_TYPE } from '../mimeTypes.js';
 import { Identifier, ModelId, Text } from '../schema/common.js';
+import { ObservableSpecSchema } from '../schema/manifest.js';
 import { EnsembleSummaryJsonSchema } from '../schema/results.js';
 import { checkFormatVersion } from './formatVersion.js';
 import { parseJsonDocument } from '../validation/parseJson.js';
@@ -34,16 +35,8 @@ import { ValidationError, type ValidationIssue } from '../validation/validationE
 /** The format version this module reads and writes. */
 export const PLOT_BUNDLE_VERSION = 1;
 
-/** An observable as a plot names it. */
-export const PlotObservableSchema = Type.Object(
-  {
-    id: Identifier,
-    label: Text,
-    unit: Type.String({ description: 'the unit shown after the label; "1" or "" for none' }),
-    description: Type.Optional(Text),
-  },
-  { additionalProperties: false },
-);
+/** An observable as a plot names it: the manifest's observable spec without its expression. */
+export const PlotObservableSchema = Type.Omit(ObservableSpecSchema, ['expression']);
 
 /** What a plot needs of the model: its id, title, time unit and observables (a subset of the manifest). */
 export const PlotModelSchema = Type.Object(

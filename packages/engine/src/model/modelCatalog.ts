@@ -7,8 +7,7 @@ import { ValidationError } from '../validation/validationError.js';
  * {@link ModelRegistry} adds the schema checks and scenario resolution that running a model needs.
  */
 export class ModelCatalog {
-  /** The plugins by id. */
-  protected readonly plugins = new Map<string, ModelPlugin>();
+  private readonly plugins = new Map<string, ModelPlugin>();
 
   /** Adds a plugin; throws ValidationError if its id is taken. */
   register(plugin: ModelPlugin): void {

@@ -47,7 +47,7 @@ export const ObservableSpecSchema = Type.Object(
   {
     id: Identifier,
     label: Text,
-    unit: Type.String(),
+    unit: Type.String({ description: 'the unit shown after the label; "1" or "" for none' }),
     description: Type.Optional(Text),
     expression: Type.Optional(Expression),
   },

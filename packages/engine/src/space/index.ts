@@ -16,6 +16,7 @@ export {
   encodeTissueFrame,
   parseTissue,
   tissueCounts,
+  TISSUE_BUNDLE_VERSION,
   TissueFrameJsonSchema,
   TissueJsonSchema,
   typedArrayToBase64,

@@ -16,6 +16,9 @@ import type { TissueView } from './tissueView.js';
 const Base64 = (what: string) =>
   Type.String({ pattern: '^[A-Za-z0-9+/]*={0,2}$', description: `base64 of the little-endian bytes of ${what}` });
 
+/** The format version this module reads and writes. */
+export const TISSUE_BUNDLE_VERSION = 1;
+
 /** One picture as the bundle holds it. */
 export const TissueFrameJsonSchema = Type.Object(
   {
@@ -36,7 +39,7 @@ export const TissueFrameJsonSchema = Type.Object(
 /** The JSON Schema (TypeBox) of the tissue bundle (see the module comment); `schema/tissue.schema.json`. */
 export const TissueJsonSchema = Type.Object(
   {
-    version: Type.Literal(1),
+    version: Type.Literal(TISSUE_BUNDLE_VERSION),
     model: Type.String({ minLength: 1, description: 'model id' }),
     title: Type.String({ description: 'the model’s title' }),
     timeUnit: Type.String({ description: 'the model’s time unit' }),
@@ -140,7 +143,7 @@ const validator = new CheckedValidator<typeof TissueJsonSchema>(checkTissueJsonS
  */
 export function parseTissue(input: unknown): Tissue {
   const value = typeof input === 'string' ? parseJsonDocument(input, 'tissue bundle', TISSUE_MIME_TYPE) : input;
-  checkFormatVersion(value, 'tissue bundle', 1);
+  checkFormatVersion(value, 'tissue bundle', TISSUE_BUNDLE_VERSION);
   const json = validator.parse(value);
   const sites = json.width * json.height;
   const frames = json.frames.map((frame, i): TissueFrame => {

@@ -7,6 +7,7 @@ export { PLOT_MIME_TYPE };
 
 /** The widgets' time-series element, as the renderer uses it. */
 type TimeseriesElement = import('@immunotwin/widgets/timeseries').TwinTimeseriesElement;
+type IReplicateSeries = import('@immunotwin/widgets/timeseries').IReplicateSeries;
 
 /**
  * Shows an ImmunoTwin plot as the widgets' `<twin-timeseries>`: the same figure builder, palette, theme
@@ -47,7 +48,7 @@ export class PlotRenderer extends Widget implements IRenderMime.IRenderer {
       const error = (event as CustomEvent<{ error: unknown }>).detail.error;
       this._showFallback(model, `plotly.js did not draw it (${messageOf(error)}); run the cell again to retry`);
     });
-    element.showRun(widgets.seriesFromRuns(bundle.runs.map(withGaps)), bundle.summary);
+    element.showRun({ replicates: bundle.runs.map(withGaps) }, bundle.summary);
     this.node.replaceChildren(element, this._summary(model));
   }
 
@@ -78,8 +79,8 @@ export class PlotRenderer extends Widget implements IRenderMime.IRenderer {
   private readonly _mimeType: string;
 }
 
-/** A bundle's run with its null values (gaps) as NaN, which the plot draws as gaps too. */
-function withGaps(run: { time: number[]; observables: Record<string, (number | null)[]> }) {
+/** A bundle's run as the plot's series: its null values (gaps) as NaN, which the plot draws as gaps too. */
+function withGaps(run: { time: number[]; observables: Record<string, (number | null)[]> }): IReplicateSeries {
   return {
     time: run.time,
     observables: Object.fromEntries(

@@ -58,6 +58,12 @@ function column(values: ArrayLike<number>): (number | null)[] {
 export function plotBundle(result: ScenarioResult, options: PlotOptions = {}): PlotBundle {
   const manifest = result.scenario.plugin.manifest;
   const ids = checkObservables(manifest, options.observables);
+  if (options.log !== undefined && typeof options.log !== 'boolean') {
+    throw new TypeError(`plot: log must be true or false; got ${String(options.log)}`);
+  }
+  if (options.title !== undefined && typeof options.title !== 'string') {
+    throw new TypeError(`plot: title must be text; got ${String(options.title)}`);
+  }
   const summary = result.summary;
   const runs = summary ? result.runs.slice(0, 1) : result.runs;
   const bundle: PlotBundle = {
@@ -99,12 +105,6 @@ export class TwinPlot {
   private readonly text: string;
 
   constructor(result: ScenarioResult, options: PlotOptions = {}) {
-    if (options.log !== undefined && typeof options.log !== 'boolean') {
-      throw new TypeError(`plot: log must be true or false; got ${String(options.log)}`);
-    }
-    if (options.title !== undefined && typeof options.title !== 'string') {
-      throw new TypeError(`plot: title must be text; got ${String(options.title)}`);
-    }
     this.bundle = plotBundle(result, options);
     this.text = describeResult(result, this.bundle.observables);
   }

@@ -1,4 +1,5 @@
 import {
+  TISSUE_BUNDLE_VERSION,
   TISSUE_MIME_TYPE,
   encodeTissueFrame,
   ReplicateRun,
@@ -82,7 +83,7 @@ function tissueHeader(manifest: ModelManifest, view: TissueView, field: string |
   }
   const chosen = field ?? fieldIds[0];
   return {
-    version: 1,
+    version: TISSUE_BUNDLE_VERSION,
     model: manifest.id,
     title: manifest.title,
     timeUnit: manifest.timeUnit,

@@ -1,0 +1,112 @@
+import { css } from 'lit';
+
+/**
+ * The workbench's own styles (beside the shared ones): its toolbars, pinned runs and code panel, and its
+ * layout — a plot of fixed height and a controls panel of bounded height, side by side where the workbench is
+ * at least 880 px wide and stacked otherwise, so its size never follows its content.
+ */
+export const workbenchStyles = css`
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 6px;
+    align-items: center;
+    margin: 4px 0;
+  }
+  .progress {
+    width: 10em;
+    height: 8px;
+    background: var(--jp-layout-color3, #e0e0e0);
+    border-radius: 4px;
+    overflow: hidden;
+  }
+  .progress > div {
+    height: 100%;
+    background: var(--jp-brand-color1, #1976d2);
+  }
+  .pins {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px;
+  }
+  .pin {
+    border: 1px dashed var(--jp-border-color1, #bdbdbd);
+    border-radius: 10px;
+    padding: 0 6px;
+  }
+  .pin button {
+    border: none;
+    background: none;
+    padding: 0 2px;
+  }
+  pre.code {
+    background: var(--jp-cell-editor-background, #f5f5f5);
+    border: 1px solid var(--jp-border-color2, #e0e0e0);
+    padding: 6px;
+    overflow: auto;
+    user-select: all;
+  }
+  details > summary {
+    cursor: pointer;
+    font-weight: 600;
+    margin: 6px 0 2px;
+  }
+  fieldset {
+    border: none;
+    padding: 0;
+    margin: 0;
+    display: inline-flex;
+    flex-wrap: wrap;
+    gap: 6px;
+  }
+  details.observables > summary {
+    font-weight: normal;
+    margin: 0;
+    max-width: 40em;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  details.observables[open] {
+    flex-basis: 100%;
+  }
+  details.observables fieldset {
+    max-height: 8em;
+    overflow: auto;
+  }
+  /* Bounded whatever the model: the plot has a fixed height, the controls scroll in a panel of bounded
+     height. Side by side where the output is wide enough, stacked (plot, then controls) otherwise. */
+  :host {
+    container-type: inline-size;
+    --twin-plot-height: 380px;
+  }
+  .main {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    gap: 8px;
+  }
+  .side {
+    box-sizing: border-box;
+    min-width: 0;
+    max-height: var(--twin-controls-height, 420px);
+    overflow: auto;
+    overscroll-behavior: contain;
+    border: 1px solid var(--jp-border-color2, #e0e0e0);
+    border-radius: 2px;
+    padding: 0 6px;
+  }
+  @container (min-width: 880px) {
+    .main {
+      grid-template-columns: minmax(0, 3fr) minmax(320px, 2fr);
+    }
+    .side {
+      max-height: var(--twin-plot-height);
+    }
+  }
+  .status {
+    height: var(--twin-plot-height);
+    display: flex;
+    align-items: center;
+    justify-content: center;
+  }
+`;
