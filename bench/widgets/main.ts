@@ -1,7 +1,7 @@
 /**
  * The page of the widgets benchmark (bench/widgets.mjs builds it with vite and drives it in Chromium).
  * It mounts one real `<twin-workbench>` at a time, with either the production worker session
- * (`browserSessionFactory()`: a module Web Worker) or the main-thread peer (an in-process `TwinSession`),
+ * (`browserSessionFactory(…)`: a module Web Worker) or the main-thread peer (an in-process `TwinSession`),
  * and the real plotly.js behind a `plotlyLoader` that notes when each drawing call has finished.
  * Everything is measured here in the page's own clock (`performance.now()`); Node only presses keys and
  * reads the figures.
@@ -15,6 +15,9 @@ import {
 } from '@immunotwin/widgets';
 import { browserSessionFactory } from '@immunotwin/widgets/browserSession';
 import { TwinSession } from '@immunotwin/worker';
+import { withinHostModels } from '@immunotwin/model-within-host';
+
+const withinHostDescriptors = withinHostModels.map(({ manifest }) => ({ manifest }));
 
 /** Where the twin runs. */
 export type SessionKind = 'worker' | 'main';
@@ -119,7 +122,9 @@ const bench = {
     bench.unmount();
     const start = performance.now();
     const element = document.createElement('twin-workbench');
-    element.sessionFactory = kind === 'worker' ? browserSessionFactory() : () => new TwinSession();
+    // The within-host models are data plugins: their descriptors are their manifests, with no code to fetch.
+    element.sessionFactory =
+      kind === 'worker' ? browserSessionFactory(() => withinHostDescriptors) : () => new TwinSession({ plugins: withinHostModels });
     element.plotlyLoader = timedPlotly;
     element.debounce = debounce;
     element.state = stateOf();

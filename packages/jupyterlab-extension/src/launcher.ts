@@ -8,6 +8,7 @@ import type { ReadonlyPartialJSONObject } from '@lumino/coreutils';
 import type { IDisposable } from '@lumino/disposable';
 import { immunoTwinIcon } from './icon';
 import { KERNEL_NAME_PREFIX } from './specs';
+import { IModelRegistry } from './tokens';
 import { findTemplate, notebookTemplates } from './templates/catalog';
 import { freeCopyPath } from './templates/copyName';
 import { chooseTemplate } from './templates/templateDialog';
@@ -25,10 +26,17 @@ export namespace CommandIDs {
   export const newFromTemplate = 'immunotwin:new-from-template';
 }
 
-/** The twin kernelspecs the kernelspec manager lists, by display name. */
-function listedTwinKernels(manager: KernelSpec.IManager): KernelSpec.ISpecModel[] {
+/** The model a twin kernelspec runs (from its metadata). */
+function modelOf(spec: KernelSpec.ISpecModel): string | undefined {
+  const metadata = spec.metadata?.immunotwin as { model?: unknown } | undefined;
+  return typeof metadata?.model === 'string' ? metadata.model : undefined;
+}
+
+/** The twin kernelspecs the kernelspec manager lists whose model is still registered, by display name. */
+function listedTwinKernels(manager: KernelSpec.IManager, registry: IModelRegistry): KernelSpec.ISpecModel[] {
   const specs = Object.values(manager.specs?.kernelspecs ?? {}).filter(
-    (spec): spec is KernelSpec.ISpecModel => !!spec && spec.name.startsWith(KERNEL_NAME_PREFIX),
+    (spec): spec is KernelSpec.ISpecModel =>
+      !!spec && spec.name.startsWith(KERNEL_NAME_PREFIX) && registry.has(modelOf(spec) ?? ''),
   );
   return specs.sort((a, b) => a.display_name.localeCompare(b.display_name));
 }
@@ -67,9 +75,11 @@ export const launcherPlugin: JupyterFrontEndPlugin<void> = {
   id: '@immunotwin/jupyterlab-extension:launcher',
   description: 'Adds the ImmunoTwin launcher section and the "New notebook from ImmunoTwin template" command.',
   autoStart: true,
+  requires: [IModelRegistry],
   optional: [ILauncher, ICommandPalette, IMainMenu, IDefaultFileBrowser],
   activate: (
     app: JupyterFrontEnd,
+    registry: IModelRegistry,
     launcher: ILauncher | null,
     palette: ICommandPalette | null,
     mainMenu: IMainMenu | null,
@@ -116,11 +126,12 @@ export const launcherPlugin: JupyterFrontEndPlugin<void> = {
       }),
     );
 
-    // Kernel cards follow the kernelspec manager, so a model registered later appears once its kernel does.
+    // Kernel cards follow the kernelspec manager, so a model registered later appears once its kernel does
+    // (the registry's change refreshes the listing), and goes when its model is taken out.
     let kernelCards: IDisposable[] = [];
     const showKernels = (): void => {
       kernelCards.forEach((card) => card.dispose());
-      kernelCards = listedTwinKernels(serviceManager.kernelspecs).map((spec, rank) =>
+      kernelCards = listedTwinKernels(serviceManager.kernelspecs, registry).map((spec, rank) =>
         launcher.add({
           command: CommandIDs.newTwinNotebook,
           args: { kernelName: spec.name, displayName: spec.display_name },
@@ -130,6 +141,7 @@ export const launcherPlugin: JupyterFrontEndPlugin<void> = {
       );
     };
     serviceManager.kernelspecs.specsChanged.connect(showKernels);
+    registry.changed.connect(() => void serviceManager.kernelspecs.refreshSpecs().then(showKernels));
     void serviceManager.kernelspecs.ready.then(showKernels);
   },
 };

@@ -1,12 +1,14 @@
-import { builtInManifests } from '@immunotwin/models/manifests';
+import { builtInDescriptors } from '@immunotwin/models/descriptors';
 import type { ServiceManagerPlugin } from '@jupyterlab/services';
-import { ModelCatalog } from '@immunotwin/engine';
+import { builtInModuleUrl } from './builtInModules';
+import { pageModelRegistry } from './modelRegistry';
 import { IModelRegistry } from './tokens';
 
 /**
- * Provides the model registry with the built-in models' manifests (their code loads only in the kernels' and
- * workbenches' workers). It is a service-manager plugin (activated before the application exists) so that
- * the kernelspec registration can use it while the services start.
+ * Provides the model registry, holding the built-in models (descriptors whose code URLs point at this
+ * extension's static files; the code loads only in the kernels' and workbenches' workers). It is a
+ * service-manager plugin (activated before the application exists) so that the kernelspec registration can
+ * use it while the services start.
  */
 export const modelRegistryPlugin: ServiceManagerPlugin<IModelRegistry> = {
   id: '@immunotwin/jupyterlab-extension:model-registry',
@@ -14,10 +16,10 @@ export const modelRegistryPlugin: ServiceManagerPlugin<IModelRegistry> = {
   autoStart: true,
   provides: IModelRegistry,
   activate: (_: null): IModelRegistry => {
-    // A catalogue, not the engine's validating ModelRegistry: checking manifests against the schema would bring
-    // the validator into the page. Every worker that runs a model registers it in a ModelRegistry, which does.
-    const registry = new ModelCatalog();
-    for (const manifest of builtInManifests) registry.register({ manifest });
-    return registry;
+    for (const descriptor of builtInDescriptors) {
+      const { module } = descriptor;
+      pageModelRegistry.register(module === undefined ? descriptor : { ...descriptor, module: builtInModuleUrl(module) });
+    }
+    return pageModelRegistry;
   },
 };

@@ -1,4 +1,4 @@
-import type { ModelPlugin } from '@immunotwin/engine';
+import type { CatalogEntry } from '@immunotwin/engine';
 
 /** What a twin kernelspec needs from a model. */
 export interface ITwinKernelSpec {
@@ -14,7 +14,7 @@ export interface ITwinKernelSpec {
 export const KERNEL_NAME_PREFIX = 'immunotwin-';
 
 /** One kernelspec per model whose manifest asks for a kernel (has a `kernel` section), in registry order. */
-export function twinKernelSpecs(models: readonly ModelPlugin[]): ITwinKernelSpec[] {
+export function twinKernelSpecs(models: readonly CatalogEntry[]): ITwinKernelSpec[] {
   return models.flatMap(({ manifest }) =>
     manifest.kernel
       ? [{ name: `${KERNEL_NAME_PREFIX}${manifest.id}`, model: manifest.id, displayName: manifest.kernel.displayName }]

@@ -2,6 +2,7 @@ import type { KernelMessage } from '@jupyterlab/services';
 import type { IKernel } from '@jupyterlite/services';
 // The deep path: the package's index re-exports with extensionless specifiers Node's ESM loader rejects.
 import { BaseKernel } from '@jupyterlite/services/lib/kernel/base.js';
+import type { PluginDescriptor } from '@immunotwin/engine';
 import * as Comlink from 'comlink';
 import { kernelInfo } from './kernelInfo.js';
 import type { IKernelWorkerRemote, IWorkerExecuteReply, IWorkerOutput } from './worker/protocol.js';
@@ -18,6 +19,11 @@ export interface ITwinKernelOptions extends IKernel.IOptions {
   createWorker?: () => IKernelWorkerEndpoint;
   /** Model id of `twin` in cells (default: the first model with a `kernel` section). */
   model?: string;
+  /**
+   * The models the kernel's worker knows, as descriptors (read each time a worker starts, so a restarted
+   * worker sees models registered since). The worker imports their code itself.
+   */
+  plugins?: () => readonly PluginDescriptor[];
   /** How long an interrupted cell may take to stop before the worker is restarted (ms, default 2000). */
   interruptTimeout?: number;
   /**
@@ -73,6 +79,7 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 export class TwinKernel extends BaseKernel {
   private readonly createWorker: () => IKernelWorkerEndpoint;
   private readonly model: string | undefined;
+  private readonly plugins: () => readonly PluginDescriptor[];
   private readonly interruptTimeout: number;
   private readonly sharedInterrupt: boolean;
   private worker: IWorkerHandle;
@@ -83,6 +90,7 @@ export class TwinKernel extends BaseKernel {
     super(options);
     this.createWorker = options.createWorker ?? browserWorker;
     this.model = options.model;
+    this.plugins = options.plugins ?? (() => []);
     this.interruptTimeout = options.interruptTimeout ?? 2000;
     this.sharedInterrupt = options.sharedInterrupt ?? true;
     this.worker = this.startWorker();
@@ -242,7 +250,8 @@ export class TwinKernel extends BaseKernel {
     const endpoint = this.createWorker();
     const remote = Comlink.wrap<IKernelWorkerRemote>(endpoint);
     const flag = this.sharedInterrupt ? sharedFlag() : undefined;
-    const ready = Promise.resolve(remote.initialize({ model: this.model, interruptFlag: flag })).then((model) => {
+    const plugins = [...this.plugins()];
+    const ready = Promise.resolve(remote.initialize({ model: this.model, plugins, interruptFlag: flag })).then((model) => {
       this.modelInfo = model;
     });
     return { endpoint, remote, flag, ready };

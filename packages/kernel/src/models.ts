@@ -1,4 +1,7 @@
-import type { ModelManifest, ModelRegistry } from '@immunotwin/engine';
+import * as engine from '@immunotwin/engine';
+import type { ModelManifest, ModelRegistry, WorkbenchPlugin } from '@immunotwin/engine';
+import type { MimeBundle } from './mime.js';
+import { pluginFrom, pluginModuleUrl } from './pluginModule.js';
 
 /** One line of `models.list()`. */
 export interface ModelListing {
@@ -12,16 +15,57 @@ export interface ModelListing {
   parameters: number;
 }
 
-/** The `models` object cells see: the registry, read-only. */
+/** A model registered from a cell: shown as a line of text; `dispose()` takes it out again. */
+export class ModelRegistration {
+  /**
+   * @param id the model id
+   * @param title its title
+   * @param undo takes it out of the kernel's registry
+   */
+  constructor(
+    readonly id: string,
+    readonly title: string,
+    private readonly undo: () => void,
+  ) {}
+
+  /** Takes the model out of the kernel (twins already made from it keep working). */
+  dispose(): void {
+    this.undo();
+  }
+
+  /** A line saying what was registered and how to use it. */
+  toMimeBundle(): MimeBundle {
+    const text = `Registered the model "${this.id}" (${this.title}): twin.create(${JSON.stringify(this.id)}) makes a twin of it.`;
+    return { data: { 'text/plain': text }, metadata: {} };
+  }
+}
+
+/** The `models` object cells see. */
 export interface ModelsApi {
   /** Every registered model, one row each (shown as a table). */
   list(): ModelListing[];
   /** The manifest of model `id`; throws listing the known ids if there is none. */
   get(id: string): ModelManifest;
+  /**
+   * Adds a model to this kernel: a manifest (object or JSON text) of a reaction network, or a plugin with
+   * code ({ manifest, createStepped }, e.g. from `defineModel`). Its workbenches carry it, so they run where
+   * the model is not installed (code only in a trusted notebook). Throws the engine's ValidationError if the
+   * model is malformed or its id is taken.
+   */
+  register(model: unknown): Promise<ModelRegistration>;
 }
 
-/** The `models` facade over a registry. */
-export function createModelsApi(registry: ModelRegistry): ModelsApi {
+/** Where the models a kernel registered from cells come from, by id (what their workbench outputs carry). */
+export type CellPlugins = Map<string, WorkbenchPlugin>;
+
+/** Who provides a model registered in a cell. */
+export const CELL_PROVIDER = 'a notebook cell';
+
+/**
+ * The `models` facade over a registry. A model with code is registered as the workbench's worker will load it:
+ * from the module `pluginModuleUrl` makes of it, so a factory that is not self-contained fails here, at once.
+ */
+export function createModelsApi(registry: ModelRegistry, cellPlugins: CellPlugins = new Map()): ModelsApi {
   return {
     list: () =>
       registry.list().map(({ manifest }) => ({
@@ -31,5 +75,31 @@ export function createModelsApi(registry: ModelRegistry): ModelsApi {
         parameters: manifest.parameters.length,
       })),
     get: (id) => registry.get(id).manifest,
+    async register(model) {
+      const given = pluginFrom(model);
+      const module = pluginModuleUrl(given);
+      const descriptor = { manifest: structuredClone(given.manifest), module, provider: CELL_PROVIDER };
+      const [registration] = await registry.registerDescriptors([descriptor], { host: engine });
+      const plugin = registry.get(descriptor.manifest.id);
+      if (plugin.createStepped) {
+        try {
+          // A model instance at the defaults: a name the code takes from the notebook fails now, not in a workbench.
+          const parameters = Object.fromEntries(plugin.manifest.parameters.map((p) => [p.id, p.default]));
+          plugin.createStepped({ parameters, initial: {}, rng: engine.createRng(0, 0) });
+        } catch (error) {
+          registration!.dispose();
+          throw new Error(
+            `models.register: the model's code must be self-contained to run in workbenches (it may use its arguments and \`engine\`): ${(error as Error).message}`,
+            { cause: error },
+          );
+        }
+      }
+      const { id, title } = plugin.manifest;
+      cellPlugins.set(id, { provider: CELL_PROVIDER, manifest: descriptor.manifest, ...(module ? { module } : {}) });
+      return new ModelRegistration(id, title, () => {
+        registration!.dispose();
+        cellPlugins.delete(id);
+      });
+    },
   };
 }

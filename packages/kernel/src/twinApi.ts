@@ -4,6 +4,7 @@ import {
   type ModelManifest,
   type ModelPlugin,
   type Scenario,
+  type WorkbenchPlugin,
   type WorkbenchState,
   WORKBENCH_MIME_TYPE,
   WORKBENCH_STATE_VERSION,
@@ -51,6 +52,11 @@ export interface TwinApiOptions {
   interrupted?: () => boolean;
   /** Finds another model for `twin.create(id)` (the registry's `get`); without it `create` throws. */
   resolveModel?: (id: string) => ModelPlugin;
+  /**
+   * Where a model comes from when it is not built in (its provider; the model itself when it was registered
+   * in a cell), written into workbench outputs so they say what is missing, or run anyway.
+   */
+  pluginOf?: (id: string) => WorkbenchPlugin | undefined;
 }
 
 /** One observable of a result over time (the ensemble median when there are several replicates). */
@@ -250,6 +256,8 @@ export function createTwinApi(plugin: ModelPlugin, options: TwinApiOptions = {})
         version: WORKBENCH_STATE_VERSION,
         scenario: { model: manifest.id, parameters: { ...parameters }, interventions: twin.interventions },
       };
+      const origin = options.pluginOf?.(manifest.id);
+      if (origin) bundle.plugin = structuredClone(origin);
       if (duration !== undefined) {
         // The engine checks the duration (and the interventions against it) as a run would.
         resolveScenario(plugin, { ...scenario(), duration });

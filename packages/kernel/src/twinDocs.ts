@@ -134,7 +134,19 @@ export function twinDocs(manifest: ModelManifest): DocsRegistry {
   docs.register('models', {
     type: 'instance',
     signature: 'models: Models',
-    markdown: 'The registered models: `models.list()` shows them, `models.get(id)` gives a manifest.',
+    markdown:
+      'The registered models: `models.list()` shows them, `models.get(id)` gives a manifest, `await models.register(model)` adds one.',
+  });
+  docs.register('models.register', {
+    type: 'function',
+    signature: 'models.register(model: ModelManifest | string | ModelPlugin): Promise<ModelRegistration>',
+    markdown:
+      "Adds a model to this kernel: a reaction network's manifest (an object or JSON text) or a plugin with code `{ manifest, createStepped }`. `twin.create(id)` then makes a twin of it, and its workbenches carry it. Code must be self-contained (its arguments and `engine` only). `.dispose()` takes it out.",
+  });
+  docs.register('engine', {
+    type: 'instance',
+    signature: 'engine: typeof import("@immunotwin/engine")',
+    markdown: "The twin engine's API (RNG streams, lattices, fields, solvers): what a model's code may use.",
   });
   docs.register('models.list', {
     type: 'function',

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KernelMessage } from '@jupyterlab/services';
+import { builtInDescriptors } from '@immunotwin/models';
 import { TwinKernel } from '../src/kernel.js';
 import { createNodeKernelWorker } from '../src/node.js';
 
@@ -78,6 +79,7 @@ export function startKernel(
       return createNodeKernelWorker({ workerUrl });
     },
     model: 'target-cell-limited',
+    plugins: () => builtInDescriptors,
     ...options,
   });
   return {

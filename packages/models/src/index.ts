@@ -1,16 +1,16 @@
 /**
  * @packageDocumentation
- * The models ImmunoTwin ships, in one list: every place that offers "the built-in models" (the twin
- * kernels' workers, the workbench's worker sessions, the JupyterLab extension's registry, the CLI) takes them
- * from here, so a model added to the suite appears everywhere at once.
+ * The models ImmunoTwin ships. Pages and workers take them as descriptors (`builtInDescriptors`, from
+ * `@immunotwin/models/descriptors`), which name where each model's code is; Node hosts and tests that want the
+ * code at once take `builtInModels` or `builtInRegistry()`.
  */
 import { ModelRegistry, type ModelPlugin } from '@immunotwin/engine';
 import { immuneModels } from '@immunotwin/model-immune';
 import { withinHostModels } from '@immunotwin/model-within-host';
 
-export { builtInManifests } from './manifests.js';
+export { builtInDescriptors, IMMUNE_MODULE } from './descriptors.js';
 
-/** Every built-in model plugin. */
+/** Every built-in model plugin, with its code (the same models, in the same order, as `builtInDescriptors`). */
 export const builtInModels: readonly ModelPlugin[] = [...withinHostModels, ...immuneModels];
 
 /** A registry holding the built-in models (each checked by the registry as it registers). */

@@ -27,7 +27,7 @@ afterEach(() => vi.unstubAllGlobals());
 describe('browserSessionFactory', () => {
   it('starts one module worker on the worker package’s browser entry per session, and terminates it on dispose', async () => {
     vi.stubGlobal('Worker', FakeWorker);
-    const factory = browserSessionFactory();
+    const factory = browserSessionFactory(() => []);
     const session = await factory();
     expect(session).toBeInstanceOf(BrowserSession);
     expect(FakeWorker.started).toHaveLength(1);

@@ -1,4 +1,4 @@
-import type { ModelManifest, ModelPlugin, Scenario } from '@immunotwin/engine';
+import type { ModelManifest, PluginDescriptor, Scenario } from '@immunotwin/engine';
 import * as Comlink from 'comlink';
 import { installErrorTransfer } from './errorTransfer.js';
 import type { SessionService } from './expose.js';
@@ -29,9 +29,9 @@ export class SessionClient implements ITwinSession {
     this.remote = Comlink.wrap<SessionService>(endpoint);
   }
 
-  /** See `TwinSession.registerModel` (only plain-data plugins, e.g. reaction networks, can be sent). */
-  registerModel(plugin: ModelPlugin): Promise<void> {
-    return this.remote.registerModel(plugin);
+  /** See `TwinSession.addPlugins`. */
+  addPlugins(descriptors: readonly PluginDescriptor[]): Promise<void> {
+    return this.remote.addPlugins(descriptors);
   }
 
   /** See `TwinSession.models`. */

@@ -1,4 +1,4 @@
-import type { ModelManifest, ModelPlugin, Scenario } from '@immunotwin/engine';
+import type { ModelManifest, PluginDescriptor, Scenario } from '@immunotwin/engine';
 import * as Comlink from 'comlink';
 import { installErrorTransfer } from './errorTransfer.js';
 import { TwinSession } from './session.js';
@@ -33,9 +33,9 @@ export class SessionService {
   /** @param session the session served */
   constructor(private readonly session: TwinSession) {}
 
-  /** See `TwinSession.registerModel` (only plain-data plugins survive the trip). */
-  registerModel(plugin: ModelPlugin): Promise<void> {
-    return this.session.registerModel(plugin);
+  /** See `TwinSession.addPlugins`. */
+  addPlugins(descriptors: readonly PluginDescriptor[]): Promise<void> {
+    return this.session.addPlugins(descriptors);
   }
 
   /** See `TwinSession.models`. */

@@ -1,3 +1,4 @@
+import * as engine from '@immunotwin/engine';
 import {
   isPlainObject,
   describeValue,
@@ -10,13 +11,13 @@ import {
   type EnsembleSummary,
   type ModelManifest,
   type ModelPlugin,
+  type PluginDescriptor,
   type ResolvedScenario,
   type RunProgress,
   type RunResult,
   type Scenario,
   type ValidationIssue,
 } from '@immunotwin/engine';
-import { builtInModels } from '@immunotwin/models';
 import { createAbortError } from './abortError.js';
 import { copyRunResult, copySessionResult } from './copies.js';
 import { checkSessionSnapshot, SESSION_SNAPSHOT_FORMAT, SESSION_SNAPSHOT_VERSION } from './sessionSnapshot.js';
@@ -32,9 +33,10 @@ import type {
 
 /** Options of the `TwinSession` constructor. */
 export interface ITwinSessionOptions {
-  /** Register the within-host models (default true). */
-  builtInModels?: boolean;
-  /** More model plugins to register. */
+  /**
+   * Model plugins, with their code, to register at once (an in-process session; a session in a worker gets
+   * its models as descriptors through `addPlugins`).
+   */
   plugins?: readonly ModelPlugin[];
 }
 
@@ -101,6 +103,8 @@ function milliseconds(value: unknown, name: string, fallback: number): number {
  */
 export class TwinSession implements ITwinSession {
   private readonly registry = new ModelRegistry();
+  /** Code plugins added but not loaded yet, by id: their module is imported when a scenario first needs it. */
+  private readonly pending = new Map<string, PluginDescriptor>();
   private document: Scenario | undefined;
   private resolved: ResolvedScenario | undefined;
   /** The current scenario's sample times. */
@@ -109,27 +113,43 @@ export class TwinSession implements ITwinSession {
   private active: IActiveRun | undefined;
   private finished: IFinished | undefined;
 
-  /** @param options which models the session knows (by default the within-host models). */
+  /** @param options the models the session knows from the start (by default none: see `addPlugins`). */
   constructor(options: ITwinSessionOptions = {}) {
-    const builtIns = options.builtInModels === false ? [] : builtInModels;
-    for (const plugin of [...builtIns, ...(options.plugins ?? [])]) this.registry.register(plugin);
+    for (const plugin of options.plugins ?? []) this.registry.register(plugin);
   }
 
   /**
-   * Adds a model plugin (validated by the registry). Across a worker boundary only plugins that are
-   * plain data arrive intact: reaction-network models, whose manifest is the whole model.
+   * Adds models by descriptor (plain data, so it crosses a worker boundary). A data plugin (a reaction
+   * network) is validated and registered at once; a code plugin's module is imported in the session's own
+   * thread when a scenario first names it, so a workbench loads only the code it runs. Rejects with
+   * ValidationError, adding none, when an id is taken (by a registered model or by another descriptor).
    */
-  async registerModel(plugin: ModelPlugin): Promise<void> {
-    this.registry.register(plugin);
+  async addPlugins(descriptors: readonly PluginDescriptor[]): Promise<void> {
+    const seen = new Set<string>();
+    const issues: ValidationIssue[] = [];
+    descriptors.forEach(({ manifest }, i) => {
+      const id = manifest?.id;
+      if (this.registry.has(id) || this.pending.has(id) || seen.has(id)) {
+        issues.push({ path: `[${i}].manifest.id`, message: `a model "${id}" is already registered` });
+      }
+      seen.add(id);
+    });
+    if (issues.length > 0) throw new ValidationError('model registration', issues);
+    await this.registry.registerDescriptors(descriptors.filter((d) => d.module === undefined));
+    for (const descriptor of descriptors) {
+      if (descriptor.module !== undefined) this.pending.set(descriptor.manifest.id, descriptor);
+    }
   }
 
-  /** Manifests of every registered model, sorted by id (copies). */
+  /** Manifests of every model the session knows (loaded or not), sorted by id (copies). */
   async models(): Promise<ModelManifest[]> {
-    return this.registry.list().map((plugin) => structuredClone(plugin.manifest));
+    const manifests = [...this.registry.list(), ...this.pending.values()].map((entry) => entry.manifest);
+    return manifests.sort((a, b) => (a.id < b.id ? -1 : 1)).map((manifest) => structuredClone(manifest));
   }
 
   /** The manifest of model `id`, or of the current scenario's model when no id is given (a copy). */
   async manifest(id?: string): Promise<ModelManifest> {
+    if (id !== undefined && this.pending.has(id)) return structuredClone(this.pending.get(id)!.manifest);
     const plugin = id === undefined ? this.requireScenario().plugin : this.registry.get(id);
     return structuredClone(plugin.manifest);
   }
@@ -140,6 +160,7 @@ export class TwinSession implements ITwinSession {
    */
   async create(scenario: unknown): Promise<Scenario> {
     this.requireIdle('create a scenario');
+    await this.loadModelOf(scenario);
     const resolved = this.registry.resolve(scenario);
     return this.commit(structuredClone(scenario as Scenario), resolved);
   }
@@ -292,6 +313,7 @@ export class TwinSession implements ITwinSession {
   async restore(snapshot: ISessionSnapshot): Promise<Scenario> {
     this.requireIdle('restore a snapshot');
     const checked = checkSessionSnapshot(snapshot);
+    await this.loadModelOf(checked.scenario);
     const resolved = this.registry.resolve(checked.scenario);
     const samples = sampleTimes(resolved.duration, resolved.outputInterval).length; // this.times is the old scenario's
     const issues: ValidationIssue[] = [];
@@ -420,6 +442,19 @@ export class TwinSession implements ITwinSession {
       await report({ fraction: 1, replicate: replicates - 1, replicates, time: resolved.duration });
     }
     return job.finished;
+  }
+
+  /**
+   * Imports the code of the model a scenario document names, if it was added by descriptor and not loaded
+   * yet (the host's engine API goes to a module whose default export is a function of it).
+   */
+  private async loadModelOf(document: unknown): Promise<void> {
+    const id = isPlainObject(document) ? document.model : undefined;
+    if (typeof id !== 'string') return;
+    const descriptor = this.pending.get(id);
+    if (!descriptor) return;
+    await this.registry.registerDescriptors([descriptor], { host: engine });
+    this.pending.delete(id);
   }
 
   /** Makes a resolved scenario current, dropping pending and finished work. */

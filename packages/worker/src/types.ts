@@ -1,7 +1,7 @@
 import type {
   EnsembleSummary,
   ModelManifest,
-  ModelPlugin,
+  PluginDescriptor,
   RunFrame,
   RunProgress,
   RunResult,
@@ -102,8 +102,8 @@ export interface ISessionStatus {
  * kernel program against. Every method returns a promise; see `TwinSession` for the behaviour.
  */
 export interface ITwinSession {
-  /** Adds a model plugin. */
-  registerModel(plugin: ModelPlugin): Promise<void>;
+  /** Adds models by descriptor (plain data); code plugins load when a scenario first names them. */
+  addPlugins(descriptors: readonly PluginDescriptor[]): Promise<void>;
   /** Manifests of every registered model. */
   models(): Promise<ModelManifest[]>;
   /** The manifest of model `id`, or of the current scenario's model. */

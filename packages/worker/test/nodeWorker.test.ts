@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ValidationError } from '@immunotwin/engine';
+import { builtInDescriptors, builtInModels } from '@immunotwin/models';
 import { TwinSession, type ISessionFrame } from '../src/index.js';
 import type { INodeSession } from '../src/node.js';
 import {
@@ -19,6 +20,7 @@ import {
 // The worker thread runs the built package (plain Node cannot load TypeScript), so build it first.
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const nodeEntry = new URL('../lib/node.js', import.meta.url).href;
+const descriptorsEntry = new URL('../../models/lib/descriptors.js', import.meta.url).href;
 
 let node: INodeSession;
 
@@ -35,6 +37,7 @@ beforeAll(() => {
 beforeAll(async () => {
   const { createNodeSession } = (await import(nodeEntry)) as typeof import('../src/node.js');
   node = createNodeSession();
+  await node.session.addPlugins(builtInDescriptors);
 });
 
 afterAll(async () => {
@@ -118,7 +121,7 @@ describe('a session in a Node worker thread, over comlink', () => {
     await waitFor(async () => (await session.status()).state === 'paused', 'the run to pause');
     const snapshot = await session.snapshot();
     expect(snapshot.current?.columns[0]).toBeInstanceOf(Float64Array);
-    const local = new TwinSession();
+    const local = new TwinSession({ plugins: builtInModels });
     await local.restore(snapshot);
     await local.run();
     expectSameResult(await local.result(), reference(ssaScenario));
@@ -132,7 +135,9 @@ describe('a session in a Node worker thread, over comlink', () => {
     // must exit by itself (no port or thread left open).
     const script = `
       const { createNodeSession } = await import(${JSON.stringify(nodeEntry)});
+      const { builtInDescriptors } = await import(${JSON.stringify(descriptorsEntry)});
       const { session, worker, terminate } = createNodeSession();
+      await session.addPlugins(builtInDescriptors);
       await session.create(${JSON.stringify(ssaScenario)});
       await session.run({ onFrame() {}, onProgress() {} });
       const running = session.run({ chunkMilliseconds: 0, onFrame() {} });

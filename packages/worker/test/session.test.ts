@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError, type RunProgress } from '@immunotwin/engine';
-import { withinHostModels } from '@immunotwin/model-within-host';
+import { builtInDescriptors, builtInModels } from '@immunotwin/models';
 import { TwinSession, type ISessionFrame, type ISessionSnapshot } from '../src/index.js';
 import {
   engineError,
@@ -30,7 +30,7 @@ describe('TwinSession: runs', () => {
     ['an SSA ensemble', ssaScenario],
     ['an ODE run with an intervention', odeScenario],
   ])('gives the numbers simulateSync gives for %s, bit for bit', async (_, scenario) => {
-    const session = new TwinSession();
+    const session = new TwinSession({ plugins: builtInModels });
     await session.create(scenario);
     const summary = await session.run();
     const expected = reference(scenario);
@@ -43,7 +43,7 @@ describe('TwinSession: runs', () => {
   });
 
   it('streams frames of only the new samples that, joined, equal the final result', async () => {
-    const session = new TwinSession();
+    const session = new TwinSession({ plugins: builtInModels });
     await session.create(ssaScenario);
     const frames: ISessionFrame[] = [];
     await session.run({ chunkMilliseconds: 0, onFrame: (frame) => void frames.push(frame) });
@@ -55,7 +55,7 @@ describe('TwinSession: runs', () => {
   });
 
   it('sends fewer, larger frames under frameMilliseconds, still covering every sample', async () => {
-    const session = new TwinSession();
+    const session = new TwinSession({ plugins: builtInModels });
     await session.create(ssaScenario);
     const frames: ISessionFrame[] = [];
     await session.run({ chunkMilliseconds: 0, frameMilliseconds: 1e9, onFrame: (frame) => void frames.push(frame) });
@@ -66,7 +66,7 @@ describe('TwinSession: runs', () => {
   });
 
   it('reports progress that never falls and ends at exactly 1', async () => {
-    const session = new TwinSession();
+    const session = new TwinSession({ plugins: builtInModels });
     await session.create(ssaScenario);
     const seen: RunProgress[] = [];
     await session.run({ chunkMilliseconds: 0, onProgress: (p) => void seen.push(p) });
@@ -79,7 +79,7 @@ describe('TwinSession: runs', () => {
   });
 
   it('rejects bad run options naming the option', async () => {
-    const session = new TwinSession();
+    const session = new TwinSession({ plugins: builtInModels });
     await session.create(ssaScenario);
     const error = await rejection(session.run({ chunkMilliseconds: -1 }));
     expect(error).toBeInstanceOf(ValidationError);
@@ -87,7 +87,7 @@ describe('TwinSession: runs', () => {
   });
 
   it('refuses to run before a scenario exists, and reports no result before a run', async () => {
-    const session = new TwinSession();
+    const session = new TwinSession({ plugins: builtInModels });
     expect((await rejection(session.run())).message).toMatch(/no scenario yet: call create/);
     await session.create(ssaScenario);
     expect((await rejection(session.result())).message).toMatch(/no finished run/);
@@ -98,7 +98,7 @@ describe('TwinSession: runs', () => {
 describe('TwinSession: scenarios and parameters', () => {
   it('rejects an invalid scenario with the engine ValidationError, message and issues intact', async () => {
     const bad = { ...ssaScenario, duration: 10, interventions: [{ kind: 'antibiotic', start: 50 }] };
-    const error = await rejection(new TwinSession().create(bad));
+    const error = await rejection(new TwinSession({ plugins: builtInModels }).create(bad));
     const expected = engineError(bad);
     expect(error).toBeInstanceOf(ValidationError);
     expect(error.message).toBe(expected.message);
@@ -107,7 +107,7 @@ describe('TwinSession: scenarios and parameters', () => {
   });
 
   it('names an unknown model and lists the registered ones', async () => {
-    const error = await rejection(new TwinSession().create({ model: 'no-such-model' }));
+    const error = await rejection(new TwinSession({ plugins: builtInModels }).create({ model: 'no-such-model' }));
     expect(error).toBeInstanceOf(ValidationError);
     expect(error.message).toBe(
       'Invalid scenario: model: unknown model "no-such-model"; known models: bacteria-innate, immune-system, target-cell-limited, virus-innate-adaptive',
@@ -115,7 +115,7 @@ describe('TwinSession: scenarios and parameters', () => {
   });
 
   it('rejects an out-of-range parameter with the engine message and keeps the old scenario', async () => {
-    const session = new TwinSession();
+    const session = new TwinSession({ plugins: builtInModels });
     await session.create(ssaScenario);
     const before = await session.scenario();
     const error = await rejection(session.setParameters({ P0: -5 }));
@@ -131,7 +131,7 @@ describe('TwinSession: scenarios and parameters', () => {
   });
 
   it('applies new parameter values to the next run', async () => {
-    const session = new TwinSession();
+    const session = new TwinSession({ plugins: builtInModels });
     await session.create(ssaScenario);
     await session.run();
     const first = await session.result();
@@ -147,7 +147,7 @@ describe('TwinSession: scenarios and parameters', () => {
   });
 
   it('merges top-level fields with setScenario and validates them', async () => {
-    const session = new TwinSession();
+    const session = new TwinSession({ plugins: builtInModels });
     await session.create(ssaScenario);
     await session.setScenario({ replicates: 2, duration: 12 });
     await session.run();
@@ -157,7 +157,7 @@ describe('TwinSession: scenarios and parameters', () => {
   });
 
   it('lists its models and the current manifest', async () => {
-    const session = new TwinSession();
+    const session = new TwinSession({ plugins: builtInModels });
     expect((await session.models()).map((m) => m.id)).toEqual([
       'bacteria-innate',
       'immune-system',
@@ -167,16 +167,18 @@ describe('TwinSession: scenarios and parameters', () => {
     await session.create(odeScenario);
     expect((await session.manifest()).id).toBe('virus-innate-adaptive');
     expect((await session.manifest('bacteria-innate')).title).toBeTruthy();
-    const duplicate = await rejection(session.registerModel(withinHostModels[0]));
+    const duplicate = await rejection(session.addPlugins([{ manifest: builtInModels[0]!.manifest }]));
     expect(duplicate).toBeInstanceOf(ValidationError);
-    expect(duplicate.message).toMatch(/^Invalid model registration: manifest\.id: a model ".+" is already registered$/);
+    expect(duplicate.message).toMatch(
+      /^Invalid model registration: \[0\]\.manifest\.id: a model "target-cell-limited" is already registered$/,
+    );
     expect(await rejection(session.manifest('nope'))).toBeInstanceOf(ValidationError);
   });
 });
 
 describe('TwinSession: pause, resume and cancel', () => {
   it('sends no frame while paused, and finishes with the full result after resume', async () => {
-    const session = new TwinSession();
+    const session = new TwinSession({ plugins: builtInModels });
     await session.create(ssaScenario);
     const frames: ISessionFrame[] = [];
     let settled = false;
@@ -206,7 +208,7 @@ describe('TwinSession: pause, resume and cancel', () => {
   });
 
   it('cancels a running run with an AbortError, and the next run works', async () => {
-    const session = new TwinSession();
+    const session = new TwinSession({ plugins: builtInModels });
     await session.create(ssaScenario);
     let frames = 0;
     const running = session.run({
@@ -224,7 +226,7 @@ describe('TwinSession: pause, resume and cancel', () => {
   });
 
   it('cancels a paused run, from outside any listener', async () => {
-    const session = new TwinSession();
+    const session = new TwinSession({ plugins: builtInModels });
     await session.create(odeScenario);
     let frames = 0;
     const running = session.run({
@@ -246,7 +248,7 @@ describe('TwinSession: pause, resume and cancel', () => {
 describe('TwinSession: snapshot and restore', () => {
   /** Runs `scenario` until `pauseAt` frames have arrived, pauses, and returns the snapshot and the paused run. */
   async function pausedSnapshot(scenario: unknown, pauseAt: number) {
-    const session = new TwinSession();
+    const session = new TwinSession({ plugins: builtInModels });
     await session.create(scenario);
     let frames = 0;
     const running = session.run({
@@ -272,7 +274,7 @@ describe('TwinSession: snapshot and restore', () => {
     expect(snapshot.finished).toHaveLength(Math.floor(pauseAt / samples));
     expect(snapshot.current?.nextSample).toBe(pauseAt % samples);
 
-    const restored = new TwinSession();
+    const restored = new TwinSession({ plugins: builtInModels });
     await restored.restore(snapshot);
     const covered = expected.runs[0].time[(pauseAt % samples) - 1] / expected.runs[0].time[samples - 1];
     expect((await restored.status()).progress).toBe((snapshot.finished.length + covered) / expected.runs.length);
@@ -291,17 +293,17 @@ describe('TwinSession: snapshot and restore', () => {
   });
 
   it('restores a finished run as a result', async () => {
-    const session = new TwinSession();
+    const session = new TwinSession({ plugins: builtInModels });
     await session.create(ssaScenario);
     await session.run();
-    const restored = new TwinSession();
+    const restored = new TwinSession({ plugins: builtInModels });
     await restored.restore(await session.snapshot());
     expect(await restored.status()).toEqual({ state: 'ready', progress: 1, hasResult: true });
     expectSameResult(await restored.result(), reference(ssaScenario));
   });
 
   it('rejects a snapshot that does not fit, naming the field, and keeps its own state', async () => {
-    const session = new TwinSession();
+    const session = new TwinSession({ plugins: builtInModels });
     await session.create(odeScenario);
     const good = await session.snapshot();
     const wrongVersion = { ...good, version: 2 } as unknown as ISessionSnapshot;
@@ -314,5 +316,50 @@ describe('TwinSession: snapshot and restore', () => {
     expect(misfit).toBeInstanceOf(ValidationError);
     expect(misfit.message).toMatch(/^Invalid session snapshot: current: /);
     expect((await session.scenario()).model).toBe('virus-innate-adaptive');
+  });
+});
+
+describe('TwinSession: models added by descriptor', () => {
+  it('lists them at once, loads a code model only when a scenario names it, and runs it as in process', async () => {
+    const session = new TwinSession();
+    await session.addPlugins(builtInDescriptors);
+    expect((await session.models()).map((m) => m.id)).toEqual([
+      'bacteria-innate',
+      'immune-system',
+      'target-cell-limited',
+      'virus-innate-adaptive',
+    ]);
+    // The manifest is there before the code: what a workbench needs to draw its controls.
+    expect((await session.manifest('immune-system')).methods).toEqual(['agent']);
+    const scenario = { model: 'immune-system', seed: 3, duration: 1, parameters: { latticeSize: 24 } };
+    await session.create(scenario);
+    await session.run();
+    const inProcess = new TwinSession({ plugins: builtInModels });
+    await inProcess.create(scenario);
+    await inProcess.run();
+    expectSameResult(await session.result(), await inProcess.result());
+  });
+
+  it('refuses a second descriptor with a taken id, adding none of the batch', async () => {
+    const session = new TwinSession();
+    const [first] = builtInDescriptors;
+    const error = await rejection(session.addPlugins([first!, { manifest: { ...first!.manifest, id: 'other' } }, first!]));
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues).toEqual([
+      { path: '[2].manifest.id', message: 'a model "target-cell-limited" is already registered' },
+    ]);
+    expect(await session.models()).toEqual([]);
+  });
+
+  it('names the model, the module and the provider when a code model cannot be loaded', async () => {
+    const session = new TwinSession();
+    const [first] = builtInDescriptors;
+    await session.addPlugins([
+      { manifest: { ...first!.manifest, id: 'lost-model' }, module: '@immunotwin/no-such-package', provider: 'lost-plugin' },
+    ]);
+    const error = await rejection(session.create({ model: 'lost-model' }));
+    expect(error.message).toMatch(
+      /^could not load the code of model "lost-model" \(code at @immunotwin\/no-such-package, provided by lost-plugin\): /,
+    );
   });
 });

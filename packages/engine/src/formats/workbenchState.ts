@@ -16,8 +16,13 @@
  *     { "label": "c = 5.2", "scenario": { "model": "target-cell-limited" } }
  *   ],
  *   "observed": [ ... ],                 // optional: observed datasets to overlay (schema/observed-data.schema.json)
- *   "view": { "logY": true, "speed": 5 } // optional: log y axis; playback speed in model time units per
+ *   "view": { "logY": true, "speed": 5 },// optional: log y axis; playback speed in model time units per
  *                                        //   second (absent: as fast as the worker computes)
+ *   "plugin": {                          // optional: where the scenario's model comes from when it is not built in
+ *     "provider": "immunotwin-model-hiv",//   who provides it (named if it is missing when the notebook reopens)
+ *     "manifest": { ... },               //   a reaction network travels whole (a data plugin: no code)
+ *     "module": "data:text/javascript,…" //   code defined in a notebook cell; run only in a trusted notebook
+ *   }
  * }
  * ```
  *
@@ -28,6 +33,7 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { WORKBENCH_MIME_TYPE } from '../mimeTypes.js';
+import { ModelManifestSchema } from '../schema/manifest.js';
 import { ObservedDatasetSchema } from '../schema/observed.js';
 import { InterventionInstanceSchema, ScenarioSchema, type InterventionInstance } from '../schema/scenario.js';
 import { checkFormatVersion } from './formatVersion.js';
@@ -42,6 +48,7 @@ export const WORKBENCH_STATE_VERSION = 1;
 // The scenario schema without its `$id`, so it can be nested (its checks are the same).
 const NestedScenario = Type.Object(ScenarioSchema.properties, { additionalProperties: false });
 const NestedObserved = Type.Object(ObservedDatasetSchema.properties, { additionalProperties: false });
+const NestedManifest = Type.Object(ModelManifestSchema.properties, { additionalProperties: false });
 const Identifier = Type.String({
   pattern: '^[A-Za-z_][A-Za-z0-9_]*$',
   description: 'an observable id: letters, digits and underscores, not starting with a digit',
@@ -67,6 +74,29 @@ export const WorkbenchViewSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/**
+ * Where a workbench's model comes from when it is not built in: its provider, and the model itself when it can
+ * travel with the output (a reaction network's manifest; code written in a notebook cell).
+ */
+export const WorkbenchPluginSchema = Type.Object(
+  {
+    provider: Type.Optional(
+      Type.String({
+        minLength: 1,
+        description: 'who provides the model (an npm or Python package, or "a notebook cell"): named when it is missing',
+      }),
+    ),
+    manifest: Type.Optional(NestedManifest),
+    module: Type.Optional(
+      Type.String({
+        pattern: '^data:text/javascript[,;]',
+        description: 'the code of a model defined in a notebook cell, as a data: URL of an ES module',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
 /** The JSON Schema (TypeBox) of the workbench state (see the module comment); `schema/workbench-state.schema.json`. */
 export const WorkbenchStateSchema = Type.Object(
   {
@@ -83,12 +113,15 @@ export const WorkbenchStateSchema = Type.Object(
     pinned: Type.Optional(Type.Array(PinnedScenarioSchema)),
     observed: Type.Optional(Type.Array(NestedObserved)),
     view: Type.Optional(WorkbenchViewSchema),
+    plugin: Type.Optional(WorkbenchPluginSchema),
   },
   { additionalProperties: false, $id: 'https://immunotwin.dev/schema/workbench-state.schema.json' },
 );
 
 /** A run pinned for comparison (type of {@link PinnedScenarioSchema}). */
 export type PinnedScenario = Static<typeof PinnedScenarioSchema>;
+/** Where a workbench's model comes from (type of {@link WorkbenchPluginSchema}). */
+export type WorkbenchPlugin = Static<typeof WorkbenchPluginSchema>;
 /** View options of a workbench (type of {@link WorkbenchViewSchema}). */
 export type WorkbenchView = Static<typeof WorkbenchViewSchema>;
 /** The state of a workbench as read: {@link WorkbenchStateSchema} with the shorthand moved into the scenario. */
@@ -131,6 +164,16 @@ export function parseWorkbenchState(json: unknown): WorkbenchState {
     }
     labels.add(pin.label);
   });
+  const { plugin } = checked;
+  if (plugin?.manifest && plugin.manifest.id !== checked.scenario.model) {
+    issues.push({
+      path: 'plugin.manifest.id',
+      message: `is ${JSON.stringify(plugin.manifest.id)} but the scenario's model is ${JSON.stringify(checked.scenario.model)}; they must be the same`,
+    });
+  }
+  if (plugin?.module !== undefined && !plugin.manifest) {
+    issues.push({ path: 'plugin.module', message: 'needs plugin.manifest beside it (the manifest of the code)' });
+  }
   if (issues.length > 0) throw new ValidationError('workbench state', issues);
   return checked;
 }

@@ -1,5 +1,8 @@
 import { checkPlugin } from './checkManifest.js';
+import type { Disposable } from './disposable.js';
+import { loadPlugins, type LoadPluginsOptions } from './loadPlugins.js';
 import { ModelCatalog } from './modelCatalog.js';
+import type { PluginDescriptor } from './pluginDescriptor.js';
 import type { ModelPlugin } from './types.js';
 import { resolveScenario, type ResolvedScenario } from '../run/resolveScenario.js';
 import { ScenarioSchema } from '../schema/index.js';
@@ -12,11 +15,33 @@ const scenarioValidator = new SchemaValidator(ScenarioSchema, 'scenario');
  * The models a host runs. Registration validates the plugin (manifest schema and consistency), so everything
  * inside is usable; scenarios are resolved against it.
  */
-export class ModelRegistry extends ModelCatalog {
-  /** Validates and adds a plugin; throws ValidationError if it is malformed or its id is taken. */
-  override register(plugin: ModelPlugin): void {
+export class ModelRegistry extends ModelCatalog<ModelPlugin> {
+  /**
+   * Validates and adds a plugin; throws ValidationError if it is malformed or its id is taken. Disposing the
+   * returned registration removes it.
+   */
+  override register(plugin: ModelPlugin): Disposable {
     checkPlugin(plugin);
-    super.register(plugin);
+    return super.register(plugin);
+  }
+
+  /**
+   * Loads descriptors' code (see {@link loadPlugins}) and registers them all, or none if one fails to load or
+   * validate. Resolves to one registration per descriptor.
+   */
+  async registerDescriptors(
+    descriptors: readonly PluginDescriptor[],
+    options?: LoadPluginsOptions,
+  ): Promise<Disposable[]> {
+    const plugins = await loadPlugins(descriptors, options);
+    const done: Disposable[] = [];
+    try {
+      for (const plugin of plugins) done.push(this.register(plugin));
+    } catch (error) {
+      for (const registration of done) registration.dispose();
+      throw error;
+    }
+    return done;
   }
 
   /**

@@ -1,6 +1,8 @@
 import type { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import { Widget } from '@lumino/widgets';
 import { WORKBENCH_MIME_TYPE } from '@immunotwin/engine/mimeTypes';
+import type { PluginDescriptor, WorkbenchState } from '@immunotwin/engine';
+import { pageModelRegistry } from '../modelRegistry';
 
 /** MIME type of a workbench output: the workbench's saved state (see `@immunotwin/widgets`' format). */
 export { WORKBENCH_MIME_TYPE };
@@ -12,6 +14,29 @@ function loadWidgets() {
 
 /** The element of the widgets package, as the renderer uses it. */
 type WorkbenchElement = import('@immunotwin/widgets').TwinWorkbenchElement;
+
+/**
+ * The models a workbench's worker gets: the page's registry, plus the model the output carries when the page
+ * does not have it (a reaction network travels whole; code from a notebook cell runs only in a trusted
+ * notebook). A string instead says why the workbench cannot run here.
+ */
+export function workbenchPlugins(
+  state: Pick<WorkbenchState, 'scenario' | 'plugin'>,
+  trusted: boolean,
+): PluginDescriptor[] | string {
+  const registered = pageModelRegistry.list();
+  const id = state.scenario.model;
+  if (pageModelRegistry.has(id)) return registered;
+  const { plugin } = state;
+  if (!plugin?.manifest) {
+    const from = plugin?.provider ? ` It comes from ${plugin.provider}; install that plugin` : ' Install its plugin';
+    return `the model "${id}" is not installed in this JupyterLab.${from} and reload the page: the workbench comes back as it was saved.`;
+  }
+  if (plugin.module !== undefined && !trusted) {
+    return `the model "${id}" was defined in a notebook cell and its code travels with this output; it runs only in a trusted notebook (File › Trust Notebook, or run the cell that defines it).`;
+  }
+  return [...registered, { manifest: plugin.manifest, module: plugin.module, provider: plugin.provider }];
+}
 
 /**
  * Shows a live `<twin-workbench>` for a workbench output. The workbench runs its simulations in its own Web
@@ -54,9 +79,14 @@ export class WorkbenchRenderer extends Widget implements IRenderMime.IRenderer {
       this._showMessage(error instanceof Error ? error.message : String(error));
       return;
     }
+    const plugins = workbenchPlugins(state, model.trusted);
+    if (typeof plugins === 'string') {
+      this._showMessage(plugins);
+      return;
+    }
     if (!this._workbench) {
       const workbench = document.createElement('twin-workbench') as WorkbenchElement;
-      workbench.sessionFactory = browserSessionFactory();
+      workbench.sessionFactory = browserSessionFactory(() => plugins);
       workbench.addEventListener('state-change', (event) => {
         const next = (event as CustomEvent<{ state: unknown }>).detail.state;
         this._shownJson = JSON.stringify(next);

@@ -1,12 +1,12 @@
-import { ModelRegistry, type ModelPlugin } from '@immunotwin/engine';
-import { builtInModels } from '@immunotwin/models';
+import * as engine from '@immunotwin/engine';
+import { ModelRegistry, SUITE_PROVIDER, type ModelPlugin } from '@immunotwin/engine';
 import * as Comlink from 'comlink';
 import type { CompleteReply } from '../completion.js';
 import type { DocsRegistry } from '../docs.js';
 import { CellExecutor } from '../executor.js';
 import type { InspectReply } from '../inspection.js';
 import type { IsCompleteReply } from '../isComplete.js';
-import { createModelsApi, type ModelsApi } from '../models.js';
+import { createModelsApi, type CellPlugins, type ModelsApi } from '../models.js';
 import { createTwinApi, type TwinApi } from '../twinApi.js';
 import { twinDocs } from '../twinDocs.js';
 import type {
@@ -33,16 +33,27 @@ export class KernelWorker implements IKernelWorkerRemote {
   private controller: AbortController | undefined;
   private twin: TwinApi | undefined;
   private readonly models: ModelsApi;
+  /** Models registered from cells, with what their workbench outputs carry. */
+  private readonly cellPlugins: CellPlugins = new Map();
+  /** Who provides each model that came as a descriptor from outside the suite. */
+  private readonly providers = new Map<string, string>();
 
-  /** @param plugins the models the registry holds (default: the built-in models) */
-  constructor(plugins: readonly ModelPlugin[] = builtInModels) {
+  /** @param plugins models with their code to hold from the start (a host in the same thread); others come as descriptors to `initialize` */
+  constructor(plugins: readonly ModelPlugin[] = []) {
     for (const plugin of plugins) this.registry.register(plugin);
-    this.models = createModelsApi(this.registry);
+    this.models = createModelsApi(this.registry, this.cellPlugins);
   }
 
   /** {@inheritDoc IKernelWorkerRemote.initialize} */
-  initialize(options: IKernelWorkerOptions = {}): { id: string; title: string } {
+  async initialize(options: IKernelWorkerOptions = {}): Promise<{ id: string; title: string }> {
+    const descriptors = (options.plugins ?? []).filter((d) => !this.registry.has(d.manifest.id));
+    // The host's engine goes to modules whose default export is a function of it (code from a notebook cell).
+    await this.registry.registerDescriptors(descriptors, { host: engine });
+    for (const { manifest, provider } of descriptors) {
+      if (provider && provider !== SUITE_PROVIDER) this.providers.set(manifest.id, provider);
+    }
     const plugins = this.registry.list();
+    if (plugins.length === 0) throw new Error('the twin kernel was started with no models');
     this.plugin = options.model
       ? this.registry.get(options.model)
       : (plugins.find((p) => p.manifest.kernel) ?? plugins[0]);
@@ -54,13 +65,17 @@ export class KernelWorker implements IKernelWorkerRemote {
       signal: () => this.controller?.signal,
       interrupted: () => this.interruptFlagSet(),
       resolveModel: (id) => this.registry.get(id),
+      pluginOf: (id) => {
+        const provider = this.providers.get(id);
+        return this.cellPlugins.get(id) ?? (provider ? { provider } : undefined);
+      },
     });
     return { id: this.plugin.manifest.id, title: this.plugin.manifest.title };
   }
 
   /** {@inheritDoc IKernelWorkerRemote.execute} */
   async execute(code: string, executionCount: number, callbacks: IOutputCallbacks): Promise<IWorkerExecuteReply> {
-    if (!this.twin) this.initialize();
+    if (!this.twin) await this.initialize();
     const controller = new AbortController();
     this.controller = controller;
     let seq = 0;
@@ -77,7 +92,7 @@ export class KernelWorker implements IKernelWorkerRemote {
         signal: controller.signal,
         display: (bundle) => send({ seq: seq++, kind: 'display', bundle }),
         stream: (name, text) => send({ seq: seq++, kind: 'stream', name, text }),
-        globals: { twin: this.twin, models: this.models },
+        globals: { twin: this.twin, models: this.models, engine },
       });
       return { ...outcome, outputs: seq };
     } finally {
@@ -90,13 +105,13 @@ export class KernelWorker implements IKernelWorkerRemote {
   }
 
   /** {@inheritDoc IKernelWorkerRemote.complete} */
-  complete(code: string, cursorPos: number): CompleteReply {
-    return this.executor.complete(code, cursorPos, this.docsOrInit());
+  async complete(code: string, cursorPos: number): Promise<CompleteReply> {
+    return this.executor.complete(code, cursorPos, await this.docsOrInit());
   }
 
   /** {@inheritDoc IKernelWorkerRemote.inspect} */
-  inspect(code: string, cursorPos: number, detailLevel = 0): InspectReply {
-    return this.executor.inspect(code, cursorPos, this.docsOrInit(), detailLevel);
+  async inspect(code: string, cursorPos: number, detailLevel = 0): Promise<InspectReply> {
+    return this.executor.inspect(code, cursorPos, await this.docsOrInit(), detailLevel);
   }
 
   /** {@inheritDoc IKernelWorkerRemote.isComplete} */
@@ -109,8 +124,8 @@ export class KernelWorker implements IKernelWorkerRemote {
     this.controller?.abort();
   }
 
-  private docsOrInit(): DocsRegistry {
-    if (!this.docs) this.initialize();
+  private async docsOrInit(): Promise<DocsRegistry> {
+    if (!this.docs) await this.initialize();
     return this.docs!;
   }
 

@@ -1,3 +1,4 @@
+import type { PluginDescriptor } from '@immunotwin/engine';
 import type { CompleteReply } from '../completion.js';
 import type { StreamName } from '../console.js';
 import type { InspectReply } from '../inspection.js';
@@ -9,6 +10,8 @@ import type { ErrorReply } from '../traceback.js';
 export interface IKernelWorkerOptions {
   /** Model id of `twin` (default: the first registered model with a `kernel` section, else the first). */
   model?: string;
+  /** The models the worker knows, as descriptors: it imports their code when it initialises. */
+  plugins?: readonly PluginDescriptor[];
   /** An Int32Array over a SharedArrayBuffer: element 0 set to 1 by the kernel means "interrupt". */
   interruptFlag?: Int32Array;
 }
@@ -33,13 +36,13 @@ export type IWorkerExecuteReply = ({ status: 'ok'; result?: MimeBundle } | ({ st
 /** What the kernel's worker serves over comlink. */
 export interface IKernelWorkerRemote {
   /** Sets the worker up (call once, before anything else). Returns the model of `twin`. */
-  initialize(options: IKernelWorkerOptions): { id: string; title: string };
+  initialize(options: IKernelWorkerOptions): Promise<{ id: string; title: string }>;
   /** Runs a cell; outputs go to `callbacks` as they happen. Never rejects. */
   execute(code: string, executionCount: number, callbacks: IOutputCallbacks): Promise<IWorkerExecuteReply>;
   /** complete_reply content. */
-  complete(code: string, cursorPos: number): CompleteReply;
+  complete(code: string, cursorPos: number): Promise<CompleteReply>;
   /** inspect_reply content. */
-  inspect(code: string, cursorPos: number, detailLevel: number): InspectReply;
+  inspect(code: string, cursorPos: number, detailLevel: number): Promise<InspectReply>;
   /** is_complete_reply content. */
   isComplete(code: string): IsCompleteReply;
   /** Aborts the running cell (if any): its pending awaits and its simulation reject with KeyboardInterrupt. */

@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// Bundles the code of the built-in models that have code (today the Immune System Twin) into standalone ES
+// modules in the JupyterLab extension's static folder (immunotwin/labextension/static/models/), the URLs that
+// the extension's model registry hands the kernels' and workbenches' workers, which import() them. Each module
+// carries the engine code it uses; the model's randomness comes from the stream the host's engine passes in, so
+// results are the same bits as in Node. Run by the extension's build, after the labextension is built.
+//
+// esbuild (a direct dev dependency) rather than a second rspack config: one entry, one ES module out, no
+// module federation involved.
+import { build } from 'esbuild';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Package entry → file under the labextension's static folder (as in the extension's builtInModules.ts). */
+export const MODEL_MODULES = {
+  'packages/model-immune/lib/index.js': 'models/model-immune.js',
+};
+
+const staticDir = join(root, 'immunotwin', 'labextension', 'static');
+
+for (const [entry, file] of Object.entries(MODEL_MODULES)) {
+  const outfile = join(staticDir, file);
+  mkdirSync(dirname(outfile), { recursive: true });
+  await build({
+    entryPoints: [join(root, entry)],
+    outfile,
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+}
