@@ -133,6 +133,19 @@ describe('runInChunks', () => {
     expect(run.samplesRecorded).toBe(4);
   });
 
+  it('calls beforeChunk after the yield: what happened there is seen before another chunk runs', async () => {
+    const run = newRun();
+    let recordedAtEvent: number | undefined;
+    let recordedWhenSeen: number | undefined;
+    setTimeout(() => (recordedAtEvent = run.samplesRecorded), 0);
+    await runInChunks(run, {
+      chunkMilliseconds: 0,
+      beforeChunk: (r) => void (recordedAtEvent !== undefined && (recordedWhenSeen ??= r.samplesRecorded)),
+    });
+    expect(recordedAtEvent).toBeDefined();
+    expect(recordedWhenSeen).toBe(recordedAtEvent);
+  });
+
   it('calls afterChunk synchronously after the chunk, before anything is awaited', async () => {
     const run = newRun();
     let recordedAtFirstChunk: number | undefined;
