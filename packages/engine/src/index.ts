@@ -1,6 +1,7 @@
 /**
  * @immunotwin/engine — the DOM-free twin runtime: model plugin API, seeded RNG, ODE and stochastic
- * solvers, intervention scheduling, recording, ensembles and result export.
+ * solvers, intervention scheduling, recording, the chunked run driver (`runInChunks`), ensembles and result
+ * export.
  */
 export * from './version.js';
 export * from './schema/index.js';

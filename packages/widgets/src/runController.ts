@@ -78,7 +78,7 @@ export class RunController {
     return this.enqueue(async () => {
       await this.stop();
       await this.session.create(scenario);
-      await this.session.run({ chunkMilliseconds: 16 });
+      await this.session.run(); // chunks of the engine's default budget
       return this.session.result();
     });
   }

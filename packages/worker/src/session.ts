@@ -2,8 +2,10 @@ import * as engine from '@immunotwin/engine';
 import {
   isPlainObject,
   describeValue,
+  DEFAULT_CHUNK_MILLISECONDS,
   ModelRegistry,
   ReplicateRun,
+  runInChunks,
   sampleTimes,
   scenarioToJson,
   summarizeEnsemble,
@@ -40,9 +42,6 @@ export interface ITwinSessionOptions {
   plugins?: readonly ModelPlugin[];
 }
 
-/** Default wall-clock budget of one chunk: about one display frame. */
-export const DEFAULT_CHUNK_MILLISECONDS = 16;
-
 /** Work started and not finished: replicates done so far and the one in progress. */
 interface IJob {
   /** Aborted by `cancel()`; also handed to the replicates so long stochastic steps stop. */
@@ -66,8 +65,6 @@ interface IFinished {
   readonly runs: readonly RunResult[];
   readonly summary: EnsembleSummary | undefined;
 }
-
-const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 function throwIfAborted(signal: AbortSignal): void {
   if (signal.aborted) throw signal.reason ?? createAbortError();
@@ -402,22 +399,15 @@ export class TwinSession implements ITwinSession {
       throwIfAborted(signal);
     };
 
-    while (job.finished.length < replicates) {
-      throwIfAborted(signal);
-      if (active.paused) {
-        if (job.current) await send(takeFrame(job.current, job.finished.length));
-        while (active.paused && !signal.aborted) await new Promise<void>((resolve) => (active.wake = resolve));
-        active.wake = undefined;
-        throwIfAborted(signal);
-      }
+    /** Where a paused run parks (before a chunk, after the yield): the samples so far go out first. */
+    const pausePoint = (): Promise<void> | undefined => (active.paused ? park() : undefined);
+    const park = async (): Promise<void> => {
+      if (job.current) await send(takeFrame(job.current, job.finished.length));
+      while (active.paused && !signal.aborted) await new Promise<void>((resolve) => (active.wake = resolve));
+      active.wake = undefined;
+    };
+    const afterChunk = async (run: ReplicateRun): Promise<void> => {
       const replicate = job.finished.length;
-      const run = (job.current ??= new ReplicateRun(resolved, replicate, signal));
-      if (!run.done) {
-        // At least one sample per chunk, then as many as fit in the budget.
-        const deadline = Date.now() + chunkMilliseconds;
-        do run.step();
-        while (!run.done && Date.now() < deadline);
-      }
       // Bookkeeping before any await, so that a snapshot taken meanwhile is consistent.
       const frame = run.done || Date.now() - lastFrameAt >= frameMilliseconds ? takeFrame(run, replicate) : undefined;
       const fraction = covered(run, this.times, resolved.duration);
@@ -432,10 +422,16 @@ export class TwinSession implements ITwinSession {
         job.current = undefined;
         cursor = 0;
         lastFrameAt = -Infinity;
-      }
+      } else job.current = run;
       await send(frame);
       await report(progress);
-      if (job.finished.length < replicates) await yieldToEventLoop();
+    };
+
+    while (job.finished.length < replicates) {
+      const run = job.current ?? new ReplicateRun(resolved, job.finished.length, signal);
+      // A restored replicate may have every sample already: it only needs its bookkeeping.
+      if (run.done) await afterChunk(run);
+      else await runInChunks(run, { chunkMilliseconds, signal, beforeChunk: pausePoint, afterChunk });
     }
     throwIfAborted(signal);
     if (lastFraction !== 1) {

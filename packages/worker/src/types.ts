@@ -31,7 +31,10 @@ export interface IRunTiming {
    * chunk). The last samples of a replicate, and those recorded before a pause, are always sent.
    */
   frameMilliseconds?: number;
-  /** Wall-clock budget of one chunk before yielding to the event loop (default 16 ms; 0: one sample a chunk). */
+  /**
+   * Wall-clock budget of one chunk before yielding to the event loop (default the engine's
+   * `DEFAULT_CHUNK_MILLISECONDS`, 16 ms; 0: one sample a chunk).
+   */
   chunkMilliseconds?: number;
 }
 

@@ -60,8 +60,8 @@ function createSimulation(scenario: ResolvedScenario, replicate: number, signal?
 }
 
 /**
- * One replicate, advanced a sample at a time so that callers can run it in chunks (yielding to the event
- * loop, reporting progress, honouring cancellation) or all at once. Its random stream is derived from
+ * One replicate, advanced a sample at a time so that callers can run it in chunks with `runInChunks`
+ * (yielding to the event loop, reporting progress, honouring cancellation) or all at once. Its random stream is derived from
  * (seed, replicate) alone, so the result is the same whichever order or worker runs it.
  */
 export class ReplicateRun {

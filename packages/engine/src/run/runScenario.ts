@@ -1,6 +1,7 @@
 import { summarizeEnsemble, type EnsembleSummary } from './ensembleSummary.js';
 import { ReplicateRun, type RunResult } from './replicateRun.js';
 import type { ResolvedScenario } from './resolveScenario.js';
+import { runInChunks } from './runInChunks.js';
 
 /** Progress of a run: overall fraction done and where it is. */
 export interface RunProgress {
@@ -20,7 +21,7 @@ export interface RunOptions {
   onProgress?: (progress: RunProgress) => void;
   /** Cancels the run: it rejects with the signal's reason at the next chunk boundary or event check. */
   signal?: AbortSignal;
-  /** Wall-clock budget of one chunk before yielding to the event loop (default 20 ms). */
+  /** Wall-clock budget of one chunk before yielding to the event loop (default `DEFAULT_CHUNK_MILLISECONDS`). */
   chunkMilliseconds?: number;
   /** Which replicates to run (default all, in order); results come back in this order. */
   replicateIndices?: readonly number[];
@@ -34,12 +35,6 @@ export interface ScenarioResult {
   readonly runs: readonly RunResult[];
   /** Mean, median and quantile bands when there is more than one replicate. */
   readonly summary: EnsembleSummary | undefined;
-}
-
-const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-
-function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw signal.reason ?? new Error('the run was cancelled');
 }
 
 function replicateList(scenario: ResolvedScenario, options: RunOptions): readonly number[] {
@@ -59,27 +54,20 @@ function replicateList(scenario: ResolvedScenario, options: RunOptions): readonl
  * reporting progress and honouring an AbortSignal.
  */
 export async function runScenario(scenario: ResolvedScenario, options: RunOptions = {}): Promise<ScenarioResult> {
-  const { onProgress, signal } = options;
-  const budget = options.chunkMilliseconds ?? 20;
+  const { onProgress, signal, chunkMilliseconds } = options;
   const indices = replicateList(scenario, options);
   const runs: RunResult[] = [];
   for (let i = 0; i < indices.length; i++) {
-    throwIfAborted(signal);
     const run = new ReplicateRun(scenario, indices[i], signal);
-    while (!run.done) {
-      // At least one sample per chunk, then as many as fit in the budget.
-      const deadline = Date.now() + budget;
-      do run.step();
-      while (!run.done && Date.now() < deadline);
+    const reportProgress = (): void => {
       onProgress?.({
         fraction: (i + run.progress) / indices.length,
         replicate: indices[i],
         replicates: scenario.replicates,
         time: run.progress * scenario.duration,
       });
-      await yieldToEventLoop();
-      throwIfAborted(signal);
-    }
+    };
+    await runInChunks(run, { chunkMilliseconds, signal, afterChunk: reportProgress });
     runs.push(run.result());
   }
   return { scenario, runs, summary: runs.length > 1 ? summarizeEnsemble(runs, scenario.quantiles) : undefined };

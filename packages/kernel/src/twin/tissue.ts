@@ -3,6 +3,7 @@ import {
   TISSUE_MIME_TYPE,
   encodeTissueFrame,
   ReplicateRun,
+  runInChunks,
   type ModelManifest,
   type ResolvedScenario,
   type TissueFrameJson,
@@ -36,11 +37,10 @@ function pictureTimes(times: readonly number[] | undefined, duration: number): n
   return [...times].sort((a, b) => a - b);
 }
 
-const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-
 /**
- * Runs replicate 0 of a stepped model's scenario and pictures its space at the requested times, in chunks
- * that yield (so an interrupt stops it: `signal` is checked between samples).
+ * Runs replicate 0 of a stepped model's scenario and pictures its space at the requested times, in the
+ * engine's chunks that yield (so an interrupt stops it: `signal` is checked at every chunk boundary), and
+ * stops once the last picture is taken.
  */
 export async function captureTissue(
   scenario: ResolvedScenario,
@@ -49,30 +49,25 @@ export async function captureTissue(
 ): Promise<TissueJson> {
   const { manifest } = scenario.plugin;
   const times = pictureTimes(options.times, scenario.duration);
+  const tolerance = 1e-9 * Math.max(1, scenario.duration);
   const run = new ReplicateRun(scenario, 0, signal);
   const frames: TissueFrameJson[] = [];
   let json: TissueJson | undefined;
   let next = 0;
-  let chunkStart = Date.now();
-  while (!run.done && next < times.length) {
-    if (signal.aborted) throw signal.reason;
-    run.step();
+  const pictureIfDue = (): void => {
     const time = run.time!;
-    if (time < times[next] - 1e-9 * Math.max(1, scenario.duration)) continue;
+    if (time < times[next] - tolerance) return;
     const view = run.view();
     if (!view) {
       throw new TypeError(
         `twin.tissue: the model "${manifest.id}" has no space to show (only models with a lattice, such as the Immune System Twin, do)`,
       );
     }
-    if (!json) json = tissueHeader(manifest, view, options.field);
+    json ??= tissueHeader(manifest, view, options.field);
     frames.push(encodeTissueFrame(view, time, json.field?.id));
-    while (next < times.length && times[next] <= time + 1e-9 * Math.max(1, scenario.duration)) next++;
-    if (Date.now() - chunkStart > 20) {
-      await yieldToEventLoop();
-      chunkStart = Date.now();
-    }
-  }
+    while (next < times.length && times[next] <= time + tolerance) next++;
+  };
+  await runInChunks(run, { signal, afterStep: pictureIfDue, until: () => next >= times.length });
   return { ...json!, frames };
 }
 

@@ -1,0 +1,90 @@
+import { describeValue } from '../validation/validationError.js';
+
+/** Default wall-clock budget of one chunk of a chunked run, in milliseconds: about one display frame. */
+export const DEFAULT_CHUNK_MILLISECONDS = 16;
+
+/** What `runInChunks` needs of a run: a step that records one sample, and whether the last one is in. */
+export interface SteppedRun {
+  /** Whether every sample has been recorded. */
+  readonly done: boolean;
+  /** Records the next sample. */
+  step(): void;
+}
+
+/** How `runInChunks` drives a run: its chunk budget, its cancellation and the caller's hooks. */
+export interface RunInChunksOptions<Run extends SteppedRun> {
+  /**
+   * Wall-clock budget of one chunk before yielding to the event loop (default `DEFAULT_CHUNK_MILLISECONDS`;
+   * 0: one sample a chunk). A chunk always records at least one sample.
+   */
+  chunkMilliseconds?: number;
+  /** Checked at every chunk boundary (and after every awaited hook): the run rejects with its reason. */
+  signal?: AbortSignal;
+  /**
+   * Stops early once true: checked before the first step and after every step (after `afterStep`), so the
+   * run stops at the exact sample. A cheap predicate without side effects; it may be called more than once
+   * per sample.
+   */
+  until?: (run: Run) => boolean;
+  /** Called after every step, to look at the sample just recorded. On the hot path: keep it cheap. */
+  afterStep?: (run: Run) => void;
+  /**
+   * Called before every chunk, after the yield to the event loop; a promise it returns is awaited, so a
+   * paused run can park here without running another chunk.
+   */
+  beforeChunk?: (run: Run) => void | Promise<void>;
+  /**
+   * Called synchronously after each chunk's last step, before anything is awaited, so state it records
+   * before its own first await is consistent with the chunk boundary for anyone who looks meanwhile. A
+   * promise it returns is awaited before the run goes on (back-pressure: frames, progress).
+   */
+  afterChunk?: (run: Run) => void | Promise<void>;
+}
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw signal.reason ?? new Error('the run was cancelled');
+}
+
+function chunkBudget(value: number | undefined): number {
+  if (value === undefined) return DEFAULT_CHUNK_MILLISECONDS;
+  if (typeof value !== 'number' || !(value >= 0)) {
+    throw new RangeError(
+      `runInChunks: chunkMilliseconds must be a number of milliseconds ≥ 0; got ${describeValue(value)}`,
+    );
+  }
+  return value;
+}
+
+/**
+ * Drives a run in chunks until it is done or `until` holds: each chunk records at least one sample, then as
+ * many as fit in the budget; every chunk is followed by `afterChunk` and a yield to the event loop (also the
+ * last, so runs driven one after another never chain two chunks without a yield). Rejects with the signal's
+ * reason at a chunk boundary, leaving the run at that boundary: driving it again continues it exactly.
+ */
+export async function runInChunks<Run extends SteppedRun>(
+  run: Run,
+  options: RunInChunksOptions<Run> = {},
+): Promise<void> {
+  const { signal, until, afterStep, beforeChunk, afterChunk } = options;
+  const budget = chunkBudget(options.chunkMilliseconds);
+  throwIfAborted(signal);
+  while (!run.done && !(until?.(run) ?? false)) {
+    const parked = beforeChunk?.(run);
+    if (parked) {
+      await parked;
+      throwIfAborted(signal);
+    }
+    const deadline = Date.now() + budget;
+    do {
+      run.step();
+      afterStep?.(run);
+    } while (!run.done && !(until?.(run) ?? false) && Date.now() < deadline);
+    const pending = afterChunk?.(run);
+    if (pending) await pending;
+    throwIfAborted(signal);
+    await yieldToEventLoop();
+    throwIfAborted(signal);
+  }
+}
