@@ -1,7 +1,7 @@
 import * as engine from '@immunotwin/engine';
 import type { ModelManifest, ModelRegistry, WorkbenchPlugin } from '@immunotwin/engine';
 import type { MimeBundle } from './mime.js';
-import { pluginFrom, pluginModuleUrl } from './pluginModule.js';
+import { pluginFrom, pluginModuleUrl, SELF_CONTAINED } from './pluginModule.js';
 
 /** One line of `models.list()`. */
 export interface ModelListing {
@@ -88,10 +88,7 @@ export function createModelsApi(registry: ModelRegistry, cellPlugins: CellPlugin
           plugin.createStepped({ parameters, initial: {}, rng: engine.createRng(0, 0) });
         } catch (error) {
           registration!.dispose();
-          throw new Error(
-            `models.register: the model's code must be self-contained to run in workbenches (it may use its arguments and \`engine\`): ${(error as Error).message}`,
-            { cause: error },
-          );
+          throw new Error(`${SELF_CONTAINED}: ${(error as Error).message}`, { cause: error });
         }
       }
       const { id, title } = plugin.manifest;

@@ -1,4 +1,9 @@
 import type { ModelManifest, ModelPlugin } from '@immunotwin/engine';
+import { notebookNamesIn } from './rewrite.js';
+
+/** What `models.register` says when a model's code cannot travel to a workbench. */
+export const SELF_CONTAINED =
+  "models.register: the model's code must be self-contained to run in workbenches (it may use its arguments and `engine`)";
 
 /** The MIME type of ES module source in a `data:` URL. */
 const JS_DATA_URL = 'data:text/javascript,';
@@ -9,6 +14,12 @@ const JS_DATA_URL = 'data:text/javascript,';
  */
 function factoryExpression(factory: (...args: never[]) => unknown): string {
   const source = Function.prototype.toString.call(factory).trim();
+  const borrowed = notebookNamesIn(source);
+  if (borrowed.length > 0) {
+    throw new ReferenceError(
+      `it uses ${borrowed.join(', ')} from the notebook; define ${borrowed.length > 1 ? 'them' : 'it'} inside the model's code`,
+    );
+  }
   if (/^(async\s+)?(function\b|\(|[A-Za-z_$][\w$]*\s*=>)/.test(source)) return `(${source})`;
   if (/^(async\s+)?[A-Za-z_$][\w$]*\s*\(/.test(source)) return `({ ${source} })[${JSON.stringify(factory.name)}]`;
   throw new TypeError(`the model's factory cannot travel as source: ${source.slice(0, 60)}…`);
@@ -23,9 +34,15 @@ function factoryExpression(factory: (...args: never[]) => unknown): string {
  */
 export function pluginModuleUrl(plugin: ModelPlugin): string | undefined {
   if (!plugin.createStepped) return undefined;
+  let factory: string;
+  try {
+    factory = factoryExpression(plugin.createStepped);
+  } catch (error) {
+    throw new Error(`${SELF_CONTAINED}: ${(error as Error).message}`, { cause: error });
+  }
   const source = [
     `const manifest = ${JSON.stringify(plugin.manifest)};`,
-    `export default (engine) => ({ manifest, createStepped: ${factoryExpression(plugin.createStepped)} });`,
+    `export default (engine) => ({ manifest, createStepped: ${factory} });`,
   ].join('\n');
   return JS_DATA_URL + encodeURIComponent(source);
 }

@@ -119,7 +119,7 @@ class CellRewriter {
   ) {
     this.edits = new SourceEdits(source);
     this.persistent = new Set(options.knownNames ?? []);
-    this.scopeName = uniqueName('__scope', source);
+    this.scopeName = uniqueName(SCOPE_NAME, source);
     this.runtimeName = uniqueName('__kernel', source);
     this.functionName = uniqueName('__cell', source);
   }
@@ -699,6 +699,19 @@ function isAnonymousFunctionDefinition(init: AnyNode): boolean {
 }
 
 /** `base`, lengthened until it does not occur anywhere in `source`, so generated names cannot clash. */
+/** The base name of the object that holds a cell's persistent declarations (numbered when a cell uses it). */
+const SCOPE_NAME = '__scope';
+
+/**
+ * The notebook variables that code from a rewritten cell reads (`__scope.rate` → `rate`): the names a
+ * function's source takes from the notebook rather than from its own arguments.
+ */
+export function notebookNamesIn(source: string): string[] {
+  const names = new Set<string>();
+  for (const match of source.matchAll(new RegExp(`\\b${SCOPE_NAME}\\d*\\.([A-Za-z_$][\\w$]*)`, 'g'))) names.add(match[1]!);
+  return [...names];
+}
+
 function uniqueName(base: string, source: string): string {
   let name = base;
   for (let i = 1; source.includes(name); i++) name = `${base}${i}`;

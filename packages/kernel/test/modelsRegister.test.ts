@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { WORKBENCH_MIME_TYPE, parseWorkbenchState } from '@immunotwin/engine';
+import { builtInDescriptors } from '@immunotwin/models';
+import type { MimeBundle } from '../src/mime.js';
+import { KernelWorker } from '../src/worker/kernelWorker.js';
+import type { IWorkerOutput } from '../src/worker/protocol.js';
+
+/** A reaction network with a closed form: A decays at rate k, so A(t) = A0·e^(−k t). */
+const decayManifest = {
+  id: 'cell-decay',
+  title: 'Decay (a cell-registered data plugin)',
+  version: '1.0.0',
+  description: 'First-order decay.',
+  timeUnit: 'day',
+  methods: ['ode', 'ssa'],
+  defaults: { duration: 4, outputInterval: 1 },
+  parameters: [
+    {
+      id: 'k',
+      label: 'decay rate',
+      unit: '1/day',
+      default: 0.5,
+      min: 0,
+      max: 10,
+      scale: 'linear',
+      description: 'decay',
+      source: 'test',
+    },
+    {
+      id: 'A0',
+      label: 'initial A',
+      unit: 'molecules',
+      default: 1000,
+      min: 0,
+      max: 1e6,
+      scale: 'linear',
+      description: 'A at 0',
+      source: 'test',
+    },
+  ],
+  network: {
+    species: [{ id: 'A', label: 'A', unit: 'molecules', initial: 'A0' }],
+    reactions: [{ id: 'decay', label: 'decay', reactants: { A: 1 }, products: {}, law: 'massAction', rate: 'k' }],
+  },
+  observables: [{ id: 'A', label: 'A', unit: 'molecules' }],
+  interventions: [],
+  presets: [],
+  assumptions: ['Test model.'],
+  references: [],
+};
+
+/** A kernel worker in this thread with the built-in models, and a cell runner returning outputs and the result. */
+async function kernel() {
+  const worker = new KernelWorker();
+  await worker.initialize({ model: 'target-cell-limited', plugins: builtInDescriptors });
+  let count = 0;
+  return async (code: string) => {
+    const outputs: IWorkerOutput[] = [];
+    const reply = await worker.execute(code, ++count, { output: (event) => void outputs.push(event) });
+    if (reply.status === 'error') throw new Error(`${reply.ename}: ${reply.evalue}`);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return { result: reply.result, outputs };
+  };
+}
+
+const text = (bundle: MimeBundle | undefined): string => String(bundle?.data['text/plain'] ?? '');
+
+describe('models.register in a kernel cell', () => {
+  it('adds a reaction network from JSON text, and twin.create runs it to the closed form', async () => {
+    const run = await kernel();
+    const registered = await run(`await models.register(${JSON.stringify(JSON.stringify(decayManifest))})`);
+    expect(text(registered.result)).toBe(
+      'Registered the model "cell-decay" (Decay (a cell-registered data plugin)): twin.create("cell-decay") makes a twin of it.',
+    );
+    const { result } = await run(
+      `const r = await twin.create('cell-decay').run(); Array.from(r.runs[0].observables.A)`,
+    );
+    const values = JSON.parse(text(result)) as number[];
+    values.forEach((a, day) => expect(a / (1000 * Math.exp(-0.5 * day)) - 1).toBeLessThan(1e-6));
+    expect(values).toHaveLength(5);
+  });
+
+  it('puts the model into its workbench outputs, so they run where the model is not installed', async () => {
+    const run = await kernel();
+    await run(`await models.register(${JSON.stringify(decayManifest)})`);
+    const { result } = await run(`twin.create('cell-decay').controls()`);
+    const state = parseWorkbenchState(result!.data[WORKBENCH_MIME_TYPE]);
+    expect(state.plugin).toEqual({ provider: 'a notebook cell', manifest: decayManifest });
+    // A built-in model's workbench carries nothing.
+    const builtIn = await run(`twin.controls()`);
+    expect(parseWorkbenchState(builtIn.result!.data[WORKBENCH_MIME_TYPE]).plugin).toBeUndefined();
+  });
+
+  it('adds a stepped model written in a cell; its code travels with the workbench as a module', async () => {
+    const run = await kernel();
+    const manifest = { ...decayManifest, id: 'halving', methods: ['agent'], network: undefined };
+    await run(`
+      const manifest = ${JSON.stringify(manifest)};
+      await models.register({
+        manifest,
+        createStepped(context: { parameters: Record<string, number> }) {
+          let a = context.parameters.A0;
+          return {
+            dt: 1,
+            step() { a = Math.floor(a / 2); },
+            observe(out: Float64Array) { out[0] = a; },
+            apply() {},
+            snapshot() { return a; },
+            restore(s: number) { a = s; },
+          };
+        },
+      })`);
+    const { result } = await run(`Array.from((await twin.create('halving').run()).runs[0].observables.A)`);
+    expect(JSON.parse(text(result))).toEqual([1000, 500, 250, 125, 62]);
+    const controls = await run(`twin.create('halving').controls()`);
+    const { plugin } = parseWorkbenchState(controls.result!.data[WORKBENCH_MIME_TYPE]);
+    expect(plugin?.module).toMatch(/^data:text\/javascript,/);
+    // The module is what the workbench's worker imports: it makes the same model.
+    const module = (await import(/* @vite-ignore */ plugin!.module!)) as {
+      default: (engine: unknown) => {
+        createStepped: (c: unknown) => { step(dt: number): void; observe(out: Float64Array): void };
+      };
+    };
+    const model = module.default({}).createStepped({ parameters: { A0: 10 } });
+    model.step(1);
+    const out = new Float64Array(1);
+    model.observe(out);
+    expect(out[0]).toBe(5);
+  });
+
+  it('refuses code that uses a name from the notebook, saying it must be self-contained, and registers nothing', async () => {
+    const run = await kernel();
+    const manifest = { ...decayManifest, id: 'leaky', methods: ['agent'], network: undefined };
+    await run(`const halfLife = 2;`);
+    await expect(
+      run(`await models.register({ manifest: ${JSON.stringify(manifest)}, createStepped: () => ({ dt: halfLife }) })`),
+    ).rejects.toThrow(
+      /models\.register: the model's code must be self-contained to run in workbenches \(it may use its arguments and `engine`\): it uses halfLife from the notebook; define it inside the model.s code/,
+    );
+    const { result } = await run(`models.list().map((m) => m.id).includes('leaky')`);
+    expect(text(result)).toBe('false');
+  });
+
+  it('refuses a taken id, and takes a model out with dispose()', async () => {
+    const run = await kernel();
+    await expect(run(`await models.register({ ...models.get('target-cell-limited') })`)).rejects.toThrow(
+      /a model "target-cell-limited" is already registered/,
+    );
+    await run(`const registration = await models.register(${JSON.stringify(decayManifest)}); registration.dispose()`);
+    await expect(run(`twin.create('cell-decay')`)).rejects.toThrow(/unknown model "cell-decay"/);
+  });
+});
