@@ -5,6 +5,7 @@
  * notebook templates.
  */
 import { launcherPlugin } from './launcher';
+import { modelFilePlugin } from './modelFile';
 import { modelRegistryPlugin } from './registry';
 import {
   browserKernelClientPlugin,
@@ -16,6 +17,8 @@ import {
 } from './services';
 
 export { IModelRegistry } from './tokens';
+export { ModelRegistry } from './modelRegistry';
+export { OPEN_MODEL_WORKBENCH } from './modelFile';
 export { SERVER_ONLY_PLUGINS } from './services';
 export { CATEGORY, CommandIDs } from './launcher';
 export { notebookTemplates, type INotebookTemplate } from './templates/catalog';
@@ -30,4 +33,5 @@ export default [
   sessionManagerPlugin,
   twinKernelsPlugin,
   launcherPlugin,
+  modelFilePlugin,
 ];

@@ -18,7 +18,9 @@ export const modelRegistryPlugin: ServiceManagerPlugin<IModelRegistry> = {
   activate: (_: null): IModelRegistry => {
     for (const descriptor of builtInDescriptors) {
       const { module } = descriptor;
-      pageModelRegistry.register(module === undefined ? descriptor : { ...descriptor, module: builtInModuleUrl(module) });
+      pageModelRegistry.register(
+        module === undefined ? descriptor : { ...descriptor, module: builtInModuleUrl(module) },
+      );
     }
     return pageModelRegistry;
   },

@@ -251,9 +251,11 @@ export class TwinKernel extends BaseKernel {
     const remote = Comlink.wrap<IKernelWorkerRemote>(endpoint);
     const flag = this.sharedInterrupt ? sharedFlag() : undefined;
     const plugins = [...this.plugins()];
-    const ready = Promise.resolve(remote.initialize({ model: this.model, plugins, interruptFlag: flag })).then((model) => {
-      this.modelInfo = model;
-    });
+    const ready = Promise.resolve(remote.initialize({ model: this.model, plugins, interruptFlag: flag })).then(
+      (model) => {
+        this.modelInfo = model;
+      },
+    );
     return { endpoint, remote, flag, ready };
   }
 

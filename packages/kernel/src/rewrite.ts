@@ -708,7 +708,8 @@ const SCOPE_NAME = '__scope';
  */
 export function notebookNamesIn(source: string): string[] {
   const names = new Set<string>();
-  for (const match of source.matchAll(new RegExp(`\\b${SCOPE_NAME}\\d*\\.([A-Za-z_$][\\w$]*)`, 'g'))) names.add(match[1]!);
+  for (const match of source.matchAll(new RegExp(`\\b${SCOPE_NAME}\\d*\\.([A-Za-z_$][\\w$]*)`, 'g')))
+    names.add(match[1]!);
   return [...names];
 }
 

@@ -343,7 +343,9 @@ describe('TwinSession: models added by descriptor', () => {
   it('refuses a second descriptor with a taken id, adding none of the batch', async () => {
     const session = new TwinSession();
     const [first] = builtInDescriptors;
-    const error = await rejection(session.addPlugins([first!, { manifest: { ...first!.manifest, id: 'other' } }, first!]));
+    const error = await rejection(
+      session.addPlugins([first!, { manifest: { ...first!.manifest, id: 'other' } }, first!]),
+    );
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).issues).toEqual([
       { path: '[2].manifest.id', message: 'a model "target-cell-limited" is already registered' },
@@ -355,7 +357,11 @@ describe('TwinSession: models added by descriptor', () => {
     const session = new TwinSession();
     const [first] = builtInDescriptors;
     await session.addPlugins([
-      { manifest: { ...first!.manifest, id: 'lost-model' }, module: '@immunotwin/no-such-package', provider: 'lost-plugin' },
+      {
+        manifest: { ...first!.manifest, id: 'lost-model' },
+        module: '@immunotwin/no-such-package',
+        provider: 'lost-plugin',
+      },
     ]);
     const error = await rejection(session.create({ model: 'lost-model' }));
     expect(error.message).toMatch(

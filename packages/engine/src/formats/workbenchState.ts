@@ -83,7 +83,8 @@ export const WorkbenchPluginSchema = Type.Object(
     provider: Type.Optional(
       Type.String({
         minLength: 1,
-        description: 'who provides the model (an npm or Python package, or "a notebook cell"): named when it is missing',
+        description:
+          'who provides the model (an npm or Python package, or "a notebook cell"): named when it is missing',
       }),
     ),
     manifest: Type.Optional(NestedManifest),

@@ -28,7 +28,8 @@ function isPlugin(value: unknown): value is ModelPlugin {
 function pluginsOf(module: Record<string, unknown>, host: unknown): ModelPlugin[] {
   const found: ModelPlugin[] = [];
   for (const [name, value] of Object.entries(module)) {
-    const made = name === 'default' && typeof value === 'function' ? (value as (host: unknown) => unknown)(host) : value;
+    const made =
+      name === 'default' && typeof value === 'function' ? (value as (host: unknown) => unknown)(host) : value;
     for (const item of Array.isArray(made) ? made : [made]) if (isPlugin(item)) found.push(item);
   }
   return found;

@@ -67,7 +67,7 @@ export class WorkbenchRenderer extends Widget implements IRenderMime.IRenderer {
     try {
       widgets = await loadWidgets();
     } catch (error) {
-      this._showMessage(`The workbench could not load (${error instanceof Error ? error.message : String(error)}).`);
+      this.showMessage(`The workbench could not load (${error instanceof Error ? error.message : String(error)}).`);
       return;
     }
     if (this.isDisposed) return;
@@ -76,12 +76,12 @@ export class WorkbenchRenderer extends Widget implements IRenderMime.IRenderer {
     try {
       state = parseWorkbenchState(data);
     } catch (error) {
-      this._showMessage(error instanceof Error ? error.message : String(error));
+      this.showMessage(error instanceof Error ? error.message : String(error));
       return;
     }
     const plugins = workbenchPlugins(state, model.trusted);
     if (typeof plugins === 'string') {
-      this._showMessage(plugins);
+      this.showMessage(plugins);
       return;
     }
     if (!this._workbench) {
@@ -104,8 +104,8 @@ export class WorkbenchRenderer extends Widget implements IRenderMime.IRenderer {
     super.dispose();
   }
 
-  /** A message in place of the workbench (bad state, or the widgets did not load). */
-  private _showMessage(text: string): void {
+  /** A message in place of the workbench (bad state, a missing model, or the widgets did not load). */
+  showMessage(text: string): void {
     this._workbench?.dispose();
     this._workbench = undefined;
     const message = document.createElement('pre');
