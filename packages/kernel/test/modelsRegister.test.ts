@@ -135,7 +135,7 @@ describe('models.register in a kernel cell', () => {
     await expect(
       run(`await models.register({ manifest: ${JSON.stringify(manifest)}, createStepped: () => ({ dt: halfLife }) })`),
     ).rejects.toThrow(
-      /models\.register: the model's code must be self-contained to run in workbenches \(it may use its arguments and `engine`\): it uses halfLife from the notebook; define it inside the model.s code/,
+      /models\.register: the model's code must be self-contained to run in workbenches \(it may use its arguments and `engine`\): the model\.createStepped uses halfLife from the notebook; define it inside the model.s code/,
     );
     const { result } = await run(`models.list().map((m) => m.id).includes('leaky')`);
     expect(text(result)).toBe('false');
