@@ -1,7 +1,7 @@
 import { TwinKernel, type IKernelWorkerEndpoint } from '@immunotwin/kernel/kernel';
 import type { IKernelSpecs } from '@jupyterlite/services';
-import { twinKernelSpecs } from './specs';
-import type { IModelRegistry } from './tokens';
+import { twinKernelSpecs } from './specs.js';
+import type { IModelRegistry } from './tokens.js';
 
 /** Starts a twin kernel's executor as a module Web Worker (rspack emits the worker entry as its own chunk). */
 function createWorker(): IKernelWorkerEndpoint {

@@ -1,7 +1,7 @@
 import { ModelCatalog, type PluginDescriptor } from '@immunotwin/engine';
 import type { IDisposable } from '@lumino/disposable';
 import { Signal, type ISignal } from '@lumino/signaling';
-import type { IModelRegistry } from './tokens';
+import type { IModelRegistry } from './tokens.js';
 
 /**
  * The page's {@link IModelRegistry}: the engine's catalog of descriptors (ids unique, registrations
