@@ -10,6 +10,7 @@ import {
   species,
   speciesObservable,
   type ModelManifest,
+  typedParameters,
   type SteppedModel,
 } from '../src/index.js';
 import { Counter, counterManifest, counterModel } from './fixtures/typedCounterModel.js';
@@ -98,13 +99,37 @@ describe('defineModel: a stepped model', () => {
     ).toThrow('a handler for "boost", which the manifest does not declare');
   });
 
-  it('refuses an instance that brings its own apply()', () => {
+  it('puts the handlers in front of an apply() the class keeps for direct use', () => {
+    class WithOwnApply extends Counter {
+      apply(): void {
+        this.calls.push('class apply');
+      }
+    }
     const plugin = defineModel({
-      manifest: counterManifest as ModelManifest,
-      create: () => Object.assign(new Counter(context() as never), { apply: () => {} }) as never,
+      manifest: counterManifest,
+      create: (c) => new WithOwnApply(c),
+      interventions: {
+        brake: { start: (_e, m) => m.calls.push('handler'), stop: () => {} },
+        bump: { start: () => {} },
+      },
+    });
+    const model = plugin.createStepped!(context());
+    model.apply({ kind: 'brake', phase: 'start', values: { efficacy: 0.5 }, index: 0 });
+    expect((model as unknown as Counter).calls).toEqual(['handler']);
+  });
+
+  it('refuses an instance that cannot take an apply()', () => {
+    const plugin = defineModel({
+      manifest: counterManifest,
+      create: (c) => Object.freeze(new Counter(c)),
       interventions: { brake: { start: () => {}, stop: () => {} }, bump: { start: () => {} } },
     });
-    expect(() => plugin.createStepped!(context())).toThrow('without an apply() of its own');
+    expect(() => plugin.createStepped!(context())).toThrow('not frozen');
+  });
+
+  it('types a plain context\'s parameters by the manifest, checking that each has a value', () => {
+    expect(typedParameters(counterManifest, { rate: 3 }).rate).toBe(3);
+    expect(() => typedParameters(counterManifest, {})).toThrow('model "typed-counter": no value for parameter rate');
   });
 });
 

@@ -17,8 +17,12 @@ export interface TypedSteppedContext<M extends ModelManifest> extends SteppedMod
   readonly observables: ObservableIndex<ObservableId<M>>;
 }
 
-/** A stepped model as its author writes it: a `SteppedModel` without `apply`, which `defineModel` supplies. */
-export type SteppedModelCore = Omit<SteppedModel, 'apply'> & { readonly apply?: never };
+/**
+ * A stepped model as its author writes it: a `SteppedModel` whose `apply` `defineModel` supplies from the
+ * intervention handlers. A class may keep an `apply` of its own for direct use (calling the same handlers
+ * through `interventionDispatcher`); on instances made by the plugin the handlers' `apply` stands in front of it.
+ */
+export type SteppedModelCore = Omit<SteppedModel, 'apply'> & { apply?(event: InterventionEvent): void };
 
 /** A reaction-network model: its manifest is the whole model (the engine derives every simulator from it). */
 export interface NetworkModelDefinition<M extends ModelManifest> {
@@ -50,8 +54,8 @@ type AnyHandlers<Model> = Readonly<Record<string, InterventionHandler<Interventi
 export function defineModel<M extends ModelManifest>(definition: NetworkModelDefinition<M>): ModelPlugin;
 /**
  * A stepped model: `create()` gets typed parameters and the observables' row positions, resolved once; the
- * instance it returns is the one the runner steps (nothing sits between them), and it gets an `apply()` that
- * calls the handler of the event's kind. The handlers are checked against the manifest here (one per declared
+ * instance it returns is the one the runner steps (nothing sits between them), and it gets an own `apply()`
+ * that calls the handler of the event's kind. The handlers are checked against the manifest here (one per declared
  * kind, a `stop` for lasting kinds), by the compiler for typed manifests and at definition time for any.
  */
 export function defineModel<M extends ModelManifest, Model extends SteppedModelCore>(
@@ -76,21 +80,20 @@ export function defineModel<M extends ModelManifest, Model extends SteppedModelC
     createStepped: (context) => {
       const parameters = context.parameters as TypedSteppedContext<M>['parameters'];
       const model = create({ ...context, parameters, observables });
-      return withApply(manifest, model, interventionDispatcher(manifest, handlers, model));
+      const dispatch = interventionDispatcher(manifest, handlers);
+      return withApply(manifest, model, (event) => dispatch(event, model));
     },
   };
 }
 
-/** The instance itself, given `apply` as a non-enumerable property (so snapshots and views are unchanged). */
+/** The instance itself, given `apply` as an own non-enumerable property (so snapshots and views are unchanged). */
 function withApply<Model extends SteppedModelCore>(
   manifest: ModelManifest,
   model: Model,
   apply: (event: InterventionEvent) => void,
 ): SteppedModel {
-  if (typeof model !== 'object' || model === null || 'apply' in model) {
-    throw new Error(
-      `model "${manifest.id}": create() must return an object without an apply() of its own (defineModel makes apply() from the intervention handlers)`,
-    );
+  if (typeof model !== 'object' || model === null || Object.isFrozen(model)) {
+    throw new Error(`model "${manifest.id}": create() must return an object that can take an apply() (not frozen)`);
   }
   Object.defineProperty(model, 'apply', { value: apply, enumerable: false });
   return model as unknown as SteppedModel;

@@ -4,6 +4,7 @@ export * from './modelCatalog.js';
 export * from './registry.js';
 export * from './typedManifest.js';
 export * from './observableIndex.js';
+export * from './typedParameters.js';
 export * from './interventionHandlers.js';
 export * from './defineModel.js';
 export * from './manifestBuilders.js';

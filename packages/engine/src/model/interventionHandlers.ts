@@ -63,16 +63,16 @@ export function checkInterventionHandlers(
 }
 
 /**
- * The `apply(event)` of a stepped model: looks the handler up by the event's kind and calls its `start` or
+ * What a stepped model's `apply(event)` does: looks the handler up by the event's kind and calls its `start` or
  * `stop` with the model. An event of a kind the model has no handler for is an error naming the known kinds.
+ * `defineModel` uses it; a model class constructed directly can too (`apply(e) { dispatch(e, this); }`).
  */
 export function interventionDispatcher<Model>(
   manifest: ModelManifest,
   handlers: Readonly<Record<string, InterventionHandler<InterventionEvent, Model>>>,
-  model: Model,
-): (event: InterventionEvent) => void {
+): (event: InterventionEvent, model: Model) => void {
   const byKind = new Map(Object.entries(handlers));
-  return (event) => {
+  return (event, model) => {
     const handler = byKind.get(event.kind);
     if (!handler) {
       throw new Error(
