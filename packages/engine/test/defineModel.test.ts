@@ -127,7 +127,7 @@ describe('defineModel: a stepped model', () => {
     expect(() => plugin.createStepped!(context())).toThrow('not frozen');
   });
 
-  it('types a plain context\'s parameters by the manifest, checking that each has a value', () => {
+  it("types a plain context's parameters by the manifest, checking that each has a value", () => {
     expect(typedParameters(counterManifest, { rate: 3 }).rate).toBe(3);
     expect(() => typedParameters(counterManifest, {})).toThrow('model "typed-counter": no value for parameter rate');
   });

@@ -12,7 +12,9 @@ export function typedParameters<M extends ModelManifest>(
 ): Readonly<Record<ParameterId<M>, number>> {
   const missing = manifest.parameters.filter((p) => typeof values[p.id] !== 'number').map((p) => p.id);
   if (missing.length > 0) {
-    throw new Error(`model "${manifest.id}": no value for parameter${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
+    throw new Error(
+      `model "${manifest.id}": no value for parameter${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`,
+    );
   }
   return values as Readonly<Record<ParameterId<M>, number>>;
 }
