@@ -2,10 +2,14 @@ import {
   allocateIn,
   KernelMemory,
   Lattice2D,
+  observableIndex,
+  typedParameters,
   type InterventionEvent,
+  type InterventionKind,
+  type ParameterId,
   type Rng,
-  type SteppedModel,
   type SteppedModelContext,
+  type SteppedModelCore,
   type TissueView,
 } from '@immunotwin/engine';
 import {
@@ -24,6 +28,8 @@ import { FIELD_IDS, FIELD_UNITS, sourcePerStep, TissueFields, type FieldId } fro
 import { B_STATE, LymphNode, T_STATE, type Epitopes, type LymphNodeModifiers } from './lymphNode/lymphNode.js';
 import { drawBindingReceptor, type ReceptorSpace } from './receptors.js';
 import { TransitQueue } from './transitQueue.js';
+import { immuneManifest } from './manifest/manifest.js';
+import { applyImmuneIntervention } from './interventionHandlers.js';
 
 /** Minutes per day. */
 const MINUTES_PER_DAY = 1440;
@@ -33,18 +39,27 @@ export const EXPANDED_CLONE_SIZE = 100;
 /** Fixed epitope bit patterns (masked to the receptor length). */
 const EPITOPE_BITS = { classI: 0x5a3c9, classII: 0x2c6b5, bCell: 0x71d2e };
 
+/** An intervention kind of the immune twin. */
+export type ImmuneInterventionKind = InterventionKind<typeof immuneManifest>;
+
 /** Lasting interventions in force, by kind and scenario index. */
-type Active = Map<number, { kind: string; values: Readonly<Record<string, number>> }>;
+type Active = Map<number, { kind: ImmuneInterventionKind; values: Readonly<Record<string, number>> }>;
+
+/** The lymphocyte lineages a depletion can target. */
+export type Lineage = 'cd4' | 'cd8' | 'b';
+
+/** Each observable's position in the sample row, resolved once. */
+const OBSERVABLE = observableIndex(immuneManifest);
 
 /**
  * The immune system twin as a stepped model: an epithelial lattice with diffusing fields and agent-based
  * innate and effector cells (the tissue), linked by migration queues with transit delays to a well-mixed
  * lymph node with clone-level T- and B-cell populations and antibodies.
  */
-export class ImmuneModel implements SteppedModel {
+export class ImmuneModel implements SteppedModelCore {
   /** Internal step in days. */
   readonly dt: number;
-  private readonly p: Readonly<Record<string, number>>;
+  private readonly p: Readonly<Record<ParameterId<typeof immuneManifest>, number>>;
   private readonly rng: Rng;
   private readonly lattice: Lattice2D;
   private readonly cells: Uint8Array;
@@ -73,8 +88,9 @@ export class ImmuneModel implements SteppedModel {
   private readonly cellCounts = new Float64Array(5);
   private readonly world: AgentWorld;
 
+  /** A model from any stepped-model context (the one `defineModel` passes, or a plain one in tests). */
   constructor(context: SteppedModelContext) {
-    const p = context.parameters;
+    const p = typedParameters(immuneManifest, context.parameters);
     this.p = p;
     this.rng = context.rng;
     this.dt = p.stepMinutes / MINUTES_PER_DAY;
@@ -188,7 +204,7 @@ export class ImmuneModel implements SteppedModel {
   }
 
   /** Deposits `dose` infectious units, Poisson per site, over a disc (radius 0: the whole patch). */
-  private deposit(dose: number, fx: number, fy: number, radius: number): void {
+  deposit(dose: number, fx: number, fy: number, radius: number): void {
     const lattice = this.lattice;
     const sites =
       radius > 0
@@ -383,87 +399,90 @@ export class ImmuneModel implements SteppedModel {
       if (total > 0) bClones++;
     }
     const [, , , igm, igmW, igg, iggW, mab] = scalars;
-    const values = [
-      this.fields.total('virus'),
-      counts[CELL.eclipse] + counts[CELL.productive],
-      counts[CELL.eclipse],
-      counts[CELL.productive],
-      counts[CELL.dead],
-      counts[CELL.healthy],
-      counts[CELL.antiviral],
-      this.clock[1],
-      this.fields.total('ifn'),
-      this.fields.total('cytokine'),
-      this.fields.total('chemokine'),
-      this.fields.total('antigen'),
-      a.byType[AGENT.macrophage],
-      activatedMacrophages,
-      a.byType[AGENT.neutrophil],
-      a.byType[AGENT.nk],
-      a.byType[AGENT.dc],
-      scalars[0],
-      a.byType[AGENT.ctl],
-      cd8.total(T_STATE.naive),
-      cd8.total(T_STATE.cycling),
-      cd8.total(T_STATE.cycling) + cd8.total(T_STATE.effector),
-      cd8.total(T_STATE.memory),
-      cd4.total(T_STATE.naive),
-      cd4.total(T_STATE.cycling) + cd4.total(T_STATE.effector),
-      cd4.total(T_STATE.memory),
-      b.total(B_STATE.naive),
-      b.total(B_STATE.activated) + b.total(B_STATE.switched),
-      b.total(B_STATE.germinalCentre),
-      b.total(B_STATE.plasmaIgM),
-      b.total(B_STATE.plasmaIgG) + b.total(B_STATE.longLived),
-      b.total(B_STATE.memory),
-      cd8.total(T_STATE.memory) + cd4.total(T_STATE.memory) + b.total(B_STATE.memory),
-      igm,
-      igg,
-      mab,
-      igm + igg > 0 ? (igmW + iggW) / (igm + igg) : 0,
-      igg > 0 ? iggW / igg : 0,
-      expanded,
-      bClones,
-    ];
-    for (let i = 0; i < values.length; i++) out[i] = values[i];
+    const o = OBSERVABLE;
+    out[o.virus] = this.fields.total('virus');
+    out[o.infected] = counts[CELL.eclipse] + counts[CELL.productive];
+    out[o.eclipse] = counts[CELL.eclipse];
+    out[o.productive] = counts[CELL.productive];
+    out[o.dead] = counts[CELL.dead];
+    out[o.healthy] = counts[CELL.healthy];
+    out[o.antiviral] = counts[CELL.antiviral];
+    out[o.damage] = this.clock[1];
+    out[o.interferon] = this.fields.total('ifn');
+    out[o.cytokine] = this.fields.total('cytokine');
+    out[o.chemokine] = this.fields.total('chemokine');
+    out[o.antigen] = this.fields.total('antigen');
+    out[o.macrophages] = a.byType[AGENT.macrophage];
+    out[o.activatedMacrophages] = activatedMacrophages;
+    out[o.neutrophils] = a.byType[AGENT.neutrophil];
+    out[o.nkCells] = a.byType[AGENT.nk];
+    out[o.tissueDCs] = a.byType[AGENT.dc];
+    out[o.nodeDCs] = scalars[0];
+    out[o.tissueCTLs] = a.byType[AGENT.ctl];
+    out[o.cd8Naive] = cd8.total(T_STATE.naive);
+    out[o.cd8Cycling] = cd8.total(T_STATE.cycling);
+    out[o.cd8Effector] = cd8.total(T_STATE.cycling) + cd8.total(T_STATE.effector);
+    out[o.cd8Memory] = cd8.total(T_STATE.memory);
+    out[o.cd4Naive] = cd4.total(T_STATE.naive);
+    out[o.cd4Effector] = cd4.total(T_STATE.cycling) + cd4.total(T_STATE.effector);
+    out[o.cd4Memory] = cd4.total(T_STATE.memory);
+    out[o.bNaive] = b.total(B_STATE.naive);
+    out[o.bActivated] = b.total(B_STATE.activated) + b.total(B_STATE.switched);
+    out[o.gcB] = b.total(B_STATE.germinalCentre);
+    out[o.plasmaIgM] = b.total(B_STATE.plasmaIgM);
+    out[o.plasmaIgG] = b.total(B_STATE.plasmaIgG) + b.total(B_STATE.longLived);
+    out[o.bMemory] = b.total(B_STATE.memory);
+    out[o.memoryCells] = cd8.total(T_STATE.memory) + cd4.total(T_STATE.memory) + b.total(B_STATE.memory);
+    out[o.IgM] = igm;
+    out[o.IgG] = igg;
+    out[o.mAb] = mab;
+    out[o.antibodyAffinity] = igm + igg > 0 ? (igmW + iggW) / (igm + igg) : 0;
+    out[o.iggAffinity] = igg > 0 ? iggW / igg : 0;
+    out[o.expandedClones] = expanded;
+    out[o.bClones] = bClones;
   }
 
+  /**
+   * Applies an intervention through the handlers keyed by kind (interventionHandlers.ts), the same ones the
+   * plugin's instances use; kept so that a model constructed directly (tests, benchmarks) takes interventions.
+   */
   apply(event: InterventionEvent): void {
-    const v = event.values;
-    if (event.phase === 'stop') {
-      this.active.delete(event.index);
-      this.updateModifiers();
-      return;
+    applyImmuneIntervention(event, this);
+  }
+
+  /** Vaccination: antigen into the node depot; the adjuvant level is the strongest given so far. */
+  vaccinate(dose: number, adjuvant: number): void {
+    this.node.scalars[10] += dose;
+    this.node.scalars[2] = Math.max(this.node.scalars[2], adjuvant);
+  }
+
+  /** A monoclonal antibody infusion: titre, affinity-weighted titre and decay rate from its half-life. */
+  infuseAntibody(dose: number, affinity: number, halfLife: number): void {
+    const s = this.node.scalars;
+    s[7] += dose;
+    s[8] += dose * affinity;
+    s[9] = Math.LN2 / halfLife;
+  }
+
+  /** Removes `fraction` of a lineage in the node (binomial per clone and state) and, for CD8, in the tissue and in transit. */
+  deplete(lineage: Lineage, fraction: number): void {
+    const table = lineage === 'cd4' ? this.node.cd4 : lineage === 'cd8' ? this.node.cd8 : this.node.b;
+    table.deplete(fraction, (n, q) => this.rng.binomial(n, q));
+    if (lineage === 'cd8') {
+      this.agents.cull(AGENT.ctl, fraction, this.rng);
+      this.ctlQueue.filter(() => this.rng.uniform() >= fraction);
     }
-    switch (event.kind) {
-      case 'infection':
-        this.deposit(v.dose, v.x, v.y, v.radius);
-        return;
-      case 'vaccination':
-        this.node.scalars[10] += v.dose;
-        this.node.scalars[2] = Math.max(this.node.scalars[2], v.adjuvant);
-        return;
-      case 'monoclonalAntibody': {
-        const s = this.node.scalars;
-        s[7] += v.dose;
-        s[8] += v.dose * v.affinity;
-        s[9] = Math.LN2 / v.halfLife;
-        return;
-      }
-      case 'depleteCD4':
-      case 'depleteCD8':
-      case 'depleteB': {
-        const table =
-          event.kind === 'depleteCD4' ? this.node.cd4 : event.kind === 'depleteCD8' ? this.node.cd8 : this.node.b;
-        table.deplete(v.fraction, (n, q) => this.rng.binomial(n, q));
-        if (event.kind === 'depleteCD8') {
-          this.agents.cull(AGENT.ctl, v.fraction, this.rng);
-          this.ctlQueue.filter(() => this.rng.uniform() >= v.fraction);
-        }
-        break;
-      }
-    }
-    this.active.set(event.index, { kind: event.kind, values: { ...v } });
+  }
+
+  /** A lasting intervention takes effect (its modifiers act until `endLasting` with the same index). */
+  startLasting(event: InterventionEvent & { kind: ImmuneInterventionKind }): void {
+    this.active.set(event.index, { kind: event.kind, values: { ...event.values } });
+    this.updateModifiers();
+  }
+
+  /** A lasting intervention ends. */
+  endLasting(event: InterventionEvent): void {
+    this.active.delete(event.index);
     this.updateModifiers();
   }
 
@@ -515,7 +534,7 @@ export class ImmuneModel implements SteppedModel {
       node: Record<string, unknown>;
       dcQueue: { times: Float64Array; payloads: Int32Array };
       ctlQueue: { times: Float64Array; payloads: Int32Array };
-      active: { index: number; kind: string; values: Record<string, number> }[];
+      active: { index: number; kind: ImmuneInterventionKind; values: Record<string, number> }[];
       rng: Uint32Array;
     };
     this.clock.set(s.clock);

@@ -1,15 +1,14 @@
-import type { InterventionSpec } from '@immunotwin/engine';
+import { intervention, type TypedIntervention, type TypedInterventionField } from '@immunotwin/engine';
 
-type Field = InterventionSpec['fields'][number];
-const field = (
-  id: string,
+const field = <Id extends string>(
+  id: Id,
   label: string,
   unit: string,
   value: number,
   min: number,
   max: number,
   description: string,
-): Field => ({
+): TypedInterventionField<NoInfer<Id>> => ({
   id,
   label,
   unit,
@@ -19,7 +18,10 @@ const field = (
   description,
 });
 
-const depletion = (kind: string, cells: string): InterventionSpec => ({
+const depletion = <Kind extends string>(
+  kind: Kind,
+  cells: string,
+): TypedIntervention<NoInfer<Kind>, 'fraction' | 'rate'> => ({
   kind,
   label: `Deplete ${cells}`,
   description: `Removes a fraction of ${cells} at the start (lymph node and tissue) and keeps killing new ones at a rate until the stop, as a depleting antibody does.`,
@@ -30,9 +32,8 @@ const depletion = (kind: string, cells: string): InterventionSpec => ({
   ],
 });
 
-/** Every intervention the immune twin accepts. */
-export const IMMUNE_INTERVENTIONS: readonly InterventionSpec[] = [
-  {
+const ALL = [
+  intervention({
     kind: 'infection',
     label: 'Infection / challenge',
     description: 'Deposits infectious virus on the patch (Poisson per site), over a disc or the whole patch.',
@@ -43,8 +44,8 @@ export const IMMUNE_INTERVENTIONS: readonly InterventionSpec[] = [
       field('y', 'Centre y', '1', 0.5, 0, 1, 'Centre of the disc as a fraction of the patch height.'),
       field('radius', 'Radius', 'sites', 0, 0, 1000, 'Radius of the disc; 0 spreads the dose over the whole patch.'),
     ],
-  },
-  {
+  }),
+  intervention({
     kind: 'vaccination',
     label: 'Vaccination',
     description:
@@ -70,15 +71,15 @@ export const IMMUNE_INTERVENTIONS: readonly InterventionSpec[] = [
         'Strength of the adjuvant (0: none, 1: strong): the share of the depot presented to T cells while it lasts.',
       ),
     ],
-  },
-  {
+  }),
+  intervention({
     kind: 'antiviral',
     label: 'Antiviral',
     description: 'Blocks a fraction of virus production from start until stop.',
     hasStop: true,
     fields: [field('efficacy', 'Efficacy', '1', 0.9, 0, 1, 'Fraction of production blocked.')],
-  },
-  {
+  }),
+  intervention({
     kind: 'monoclonalAntibody',
     label: 'Monoclonal antibody infusion',
     description: 'Adds a neutralising antibody of given affinity that decays with its half-life.',
@@ -88,18 +89,18 @@ export const IMMUNE_INTERVENTIONS: readonly InterventionSpec[] = [
       field('affinity', 'Affinity', '1', 1, 0, 1, 'Affinity for the virus (1: perfect).'),
       field('halfLife', 'Half-life', 'day', 10, 0.1, 100, 'Serum half-life.'),
     ],
-  },
-  {
+  }),
+  intervention({
     kind: 'immunosuppression',
     label: 'Immunosuppression',
     description: 'Reduces every lymphocyte division rate from start until stop.',
     hasStop: true,
     fields: [field('efficacy', 'Efficacy', '1', 0.8, 0, 1, 'Fraction by which division rates fall.')],
-  },
+  }),
   depletion('depleteCD4', 'CD4 T cells'),
   depletion('depleteCD8', 'CD8 T cells'),
   depletion('depleteB', 'B cells'),
-  {
+  intervention({
     kind: 'cytokineBlockade',
     label: 'Cytokine blockade',
     description: 'Blocks type-I interferon and/or the inflammatory cytokine (their secretion) from start until stop.',
@@ -108,5 +109,8 @@ export const IMMUNE_INTERVENTIONS: readonly InterventionSpec[] = [
       field('ifn', 'IFN blocked', '1', 1, 0, 1, 'Fraction of interferon blocked.'),
       field('inflammatory', 'Cytokine blocked', '1', 0, 0, 1, 'Fraction of the inflammatory cytokine blocked.'),
     ],
-  },
+  }),
 ];
+
+/** Every intervention the immune twin accepts (kinds and field ids as literal types). */
+export const IMMUNE_INTERVENTIONS: readonly (typeof ALL)[number][] = ALL;

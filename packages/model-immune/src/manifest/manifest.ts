@@ -1,11 +1,37 @@
-import type { ModelManifest } from '@immunotwin/engine';
+import type { ModelManifest, PresetSpec } from '@immunotwin/engine';
 import { IMMUNE_INTERVENTIONS } from './interventions.js';
 import { IMMUNE_OBSERVABLES } from './observables.js';
 import { IMMUNE_PARAMETERS } from './parameters.js';
 import { IMMUNE_REFERENCES as R } from './references.js';
 
-/** The immune system twin's manifest. */
-export const immuneManifest: ModelManifest = {
+/** The presets of the immune twin (typed here: their parameter sets differ in which ids they name). */
+const PRESETS: PresetSpec[] = [
+  {
+    id: 'primaryInfection',
+    label: 'Primary infection (defaults)',
+    description: 'A naive host infected at day 0 with the default inoculum.',
+    source: 'the defaults (see the parameter sources)',
+    parameters: {},
+  },
+  {
+    id: 'wellMixedVirusOnly',
+    label: 'Well-mixed virus only (ODE limit)',
+    description:
+      'Spatial structure, innate and adaptive responses off: the target-cell-limited model with an eclipse phase, as an agent-based model (compare with target-cell-limited at β_ODE = β/N, U0 = N).',
+    source: 'Baccam et al. 2006 structure; see the assumptions for the mapping',
+    parameters: { spatial: 0, innate: 0, adaptive: 0, regeneration: 0, beta: 10, inoculum: 100 },
+  },
+  {
+    id: 'highPrecursors',
+    label: 'Ten times more precursors',
+    description: 'CD8, CD4 and B precursors ×10 (e.g. a cross-reactive or vaccinated-like repertoire).',
+    source: 'Blattman et al. 2002; Moon et al. 2007 (×10 their per-epitope numbers)',
+    parameters: { cd8Precursors: 1500, cd4Precursors: 1000, bPrecursors: 2000 },
+  },
+];
+
+/** The immune system twin's manifest (parameter ids, observable ids and intervention kinds as literal types). */
+export const immuneManifest = {
   id: 'immune-system',
   title: 'Immune system twin (agent-based)',
   version: '0.1.0',
@@ -18,30 +44,7 @@ export const immuneManifest: ModelManifest = {
   parameters: [...IMMUNE_PARAMETERS],
   observables: [...IMMUNE_OBSERVABLES],
   interventions: [...IMMUNE_INTERVENTIONS],
-  presets: [
-    {
-      id: 'primaryInfection',
-      label: 'Primary infection (defaults)',
-      description: 'A naive host infected at day 0 with the default inoculum.',
-      source: 'the defaults (see the parameter sources)',
-      parameters: {},
-    },
-    {
-      id: 'wellMixedVirusOnly',
-      label: 'Well-mixed virus only (ODE limit)',
-      description:
-        'Spatial structure, innate and adaptive responses off: the target-cell-limited model with an eclipse phase, as an agent-based model (compare with target-cell-limited at β_ODE = β/N, U0 = N).',
-      source: 'Baccam et al. 2006 structure; see the assumptions for the mapping',
-      parameters: { spatial: 0, innate: 0, adaptive: 0, regeneration: 0, beta: 10, inoculum: 100 },
-    },
-    {
-      id: 'highPrecursors',
-      label: 'Ten times more precursors',
-      description: 'CD8, CD4 and B precursors ×10 (e.g. a cross-reactive or vaccinated-like repertoire).',
-      source: 'Blattman et al. 2002; Moon et al. 2007 (×10 their per-epitope numbers)',
-      parameters: { cd8Precursors: 1500, cd4Precursors: 1000, bPrecursors: 2000 },
-    },
-  ],
+  presets: PRESETS,
   assumptions: [
     'Two sites: a square patch of airway epithelium (latticeSize² sites, one cell per site) and its draining lymph node (well mixed), linked by DC migration to the node and effector CD8 homing to the tissue, each with a fixed transit delay (FIFO queues keyed by arrival time).',
     'The patch stands for one of tissueScale alike patches of the infected organ: it receives 1/tissueScale of the effector CD8 T cells homing to the organ, while the node sees antigen and DCs from this patch only (its half-saturation constants are in patch units).',
@@ -60,4 +63,4 @@ export const immuneManifest: ModelManifest = {
     'Agents are re-sorted by site once per simulated day (a deterministic counting sort) for memory locality; this changes the order of draws, not the model.',
   ],
   references: Object.values(R),
-};
+} satisfies ModelManifest;

@@ -1,10 +1,13 @@
-import type { ObservableSpec } from '@immunotwin/engine';
+import type { TypedObservable } from '@immunotwin/engine';
 
-const obs = (id: string, label: string, unit: string, description?: string): ObservableSpec =>
-  description ? { id, label, unit, description } : { id, label, unit };
+const obs = <Id extends string>(
+  id: Id,
+  label: string,
+  unit: string,
+  description?: string,
+): TypedObservable<NoInfer<Id>> => (description ? { id, label, unit, description } : { id, label, unit });
 
-/** Every observable of the immune twin, in the order `observe()` writes them. */
-export const IMMUNE_OBSERVABLES: readonly ObservableSpec[] = [
+const ALL = [
   obs('virus', 'Free virus in the patch', 'IU'),
   obs('infected', 'Infected epithelial cells', 'cells', 'eclipse + productive'),
   obs('eclipse', 'Eclipse-phase cells', 'cells'),
@@ -51,3 +54,6 @@ export const IMMUNE_OBSERVABLES: readonly ObservableSpec[] = [
   obs('expandedClones', 'Expanded clones', 'clones', 'T- and B-cell clones with ≥ 100 antigen-experienced cells'),
   obs('bClones', 'B-cell clones', 'clones', 'distinct B-cell receptors present (grows with hypermutation)'),
 ];
+
+/** Every observable of the immune twin, in the order of the sample row (ids as literal types). */
+export const IMMUNE_OBSERVABLES: readonly (typeof ALL)[number][] = ALL;

@@ -1,10 +1,10 @@
-import type { ParameterSpec } from '@immunotwin/engine';
+import type { TypedParameter } from '@immunotwin/engine';
 
 const CAL = 'modelling choice, calibrated so that the default primary infection shows the kinetics in the assumptions';
 
 /** A parameter spec; the control scale is logarithmic when the range spans two decades or more above 0. */
-function param(
-  id: string,
+function param<Id extends string>(
+  id: Id,
   label: string,
   unit: string,
   value: number,
@@ -13,8 +13,8 @@ function param(
   description: string,
   source: string,
   integer = false,
-): ParameterSpec {
-  const spec: ParameterSpec = {
+): TypedParameter<NoInfer<Id>> {
+  const spec: TypedParameter<Id> = {
     id,
     label,
     unit,
@@ -30,7 +30,7 @@ function param(
 }
 
 /** Simulation set-up: lattice, time step, switches. */
-const SETUP: ParameterSpec[] = [
+const SETUP = [
   param(
     'latticeSize',
     'Tissue lattice side',
@@ -108,7 +108,7 @@ const SETUP: ParameterSpec[] = [
 ];
 
 /** Virus and epithelium. */
-const VIRUS: ParameterSpec[] = [
+const VIRUS = [
   param(
     'inoculum',
     'Inoculum',
@@ -192,7 +192,7 @@ const VIRUS: ParameterSpec[] = [
 ];
 
 /** Interferon and the other fields. */
-const FIELDS: ParameterSpec[] = [
+const FIELDS = [
   param(
     'ifnSecretion',
     'IFN secretion',
@@ -338,7 +338,7 @@ const FIELDS: ParameterSpec[] = [
 ];
 
 /** Innate cells in the tissue. */
-const INNATE: ParameterSpec[] = [
+const INNATE = [
   param(
     'macrophageDensity',
     'Resident macrophages',
@@ -533,7 +533,7 @@ const INNATE: ParameterSpec[] = [
 ];
 
 /** Innate constants that used to be hidden in the code. */
-const INNATE_EXTRA: ParameterSpec[] = [
+const INNATE_EXTRA = [
   param(
     'inflammatoryRecruitment',
     'Inflammatory recruitment boost',
@@ -567,7 +567,7 @@ const INNATE_EXTRA: ParameterSpec[] = [
 ];
 
 /** T cells. */
-const TCELLS: ParameterSpec[] = [
+const TCELLS = [
   param(
     'cd8Precursors',
     'Naive CD8 precursors',
@@ -751,7 +751,7 @@ const TCELLS: ParameterSpec[] = [
 ];
 
 /** B cells and antibodies. */
-const BCELLS: ParameterSpec[] = [
+const BCELLS = [
   param(
     'bPrecursors',
     'Naive B precursors',
@@ -1016,13 +1016,7 @@ const BCELLS: ParameterSpec[] = [
   ),
 ];
 
-/** Every parameter of the immune twin, in manifest order. */
-export const IMMUNE_PARAMETERS: readonly ParameterSpec[] = [
-  ...SETUP,
-  ...VIRUS,
-  ...FIELDS,
-  ...INNATE,
-  ...INNATE_EXTRA,
-  ...TCELLS,
-  ...BCELLS,
-];
+const ALL = [...SETUP, ...VIRUS, ...FIELDS, ...INNATE, ...INNATE_EXTRA, ...TCELLS, ...BCELLS];
+
+/** Every parameter of the immune twin, in manifest order (ids as literal types). */
+export const IMMUNE_PARAMETERS: readonly (typeof ALL)[number][] = ALL;

@@ -1,8 +1,8 @@
-import type { ModelPlugin } from '@immunotwin/engine';
+import { defineModel, type ModelPlugin } from '@immunotwin/engine';
 import { targetCellLimitedManifest } from './manifest.js';
 
 export { targetCellLimitedManifest } from './manifest.js';
 export * from './theory.js';
 
 /** The target-cell-limited virus model as a plugin (a reaction network: ODE, SSA and tau-leaping). */
-export const targetCellLimited: ModelPlugin = { manifest: targetCellLimitedManifest };
+export const targetCellLimited: ModelPlugin = defineModel({ manifest: targetCellLimitedManifest });

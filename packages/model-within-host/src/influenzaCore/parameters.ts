@@ -1,4 +1,4 @@
-import type { ParameterSpec } from '@immunotwin/engine';
+import { parameter } from '@immunotwin/engine';
 
 /** How the influenza virus-core values are cited. */
 export const BACCAM =
@@ -10,7 +10,7 @@ export const BACCAM =
  * volunteers. Models spread these and override only what their biology changes (e.g. a description).
  */
 export const INFLUENZA_CORE = {
-  U0: {
+  U0: parameter({
     id: 'U0',
     label: 'Initial target cells',
     unit: 'cells',
@@ -20,8 +20,8 @@ export const INFLUENZA_CORE = {
     scale: 'log',
     description: 'Uninfected target cells at t = 0 (upper respiratory tract epithelium for influenza).',
     source: 'Baccam et al. 2006, J Virol 80:7590 (also used by Kamal et al. 2015, AAC 59:5388)',
-  },
-  V0: {
+  }),
+  V0: parameter({
     id: 'V0',
     label: 'Initial virus',
     unit: 'TCID50/mL',
@@ -31,8 +31,8 @@ export const INFLUENZA_CORE = {
     scale: 'linear',
     description: 'Free virus at t = 0 (the inoculum that initiates infection).',
     source: `${BACCAM} (verify against Table 2)`,
-  },
-  beta: {
+  }),
+  beta: parameter({
     id: 'beta',
     label: 'Infection rate β',
     unit: '(TCID50/mL)^-1 day^-1',
@@ -42,8 +42,8 @@ export const INFLUENZA_CORE = {
     scale: 'log',
     description: 'Rate constant of infection of target cells by free virus (mass action).',
     source: `${BACCAM}; with p, c, δ and U0 it gives R0 ≈ 22 as reported`,
-  },
-  p: {
+  }),
+  p: parameter({
     id: 'p',
     label: 'Virus production rate p',
     unit: 'TCID50/mL per cell per day',
@@ -53,8 +53,8 @@ export const INFLUENZA_CORE = {
     scale: 'log',
     description: 'Virus released per productively infected cell per day.',
     source: `${BACCAM}; with β, c, δ and U0 it gives R0 ≈ 22 as reported`,
-  },
-  c: {
+  }),
+  c: parameter({
     id: 'c',
     label: 'Virus clearance rate c',
     unit: '1/day',
@@ -64,8 +64,8 @@ export const INFLUENZA_CORE = {
     scale: 'log',
     description: 'Loss rate of free infectious virus; half-life = ln 2 / c.',
     source: `${BACCAM}: free-virus half-life ≈ 3 h (ln 2 / 5.2 per day = 3.2 h)`,
-  },
-  delta: {
+  }),
+  delta: parameter({
     id: 'delta',
     label: 'Infected-cell death rate δ',
     unit: '1/day',
@@ -75,8 +75,8 @@ export const INFLUENZA_CORE = {
     scale: 'log',
     description: 'Death rate of productively infected cells; 1/δ is the virus-production period.',
     source: `${BACCAM}: virus production for ≈ 5 h (1/5.2 day = 4.6 h)`,
-  },
-  k: {
+  }),
+  k: parameter({
     id: 'k',
     label: 'Eclipse exit rate k',
     unit: '1/day',
@@ -86,5 +86,5 @@ export const INFLUENZA_CORE = {
     scale: 'log',
     description: 'Rate at which cells in the eclipse phase start producing virus; 1/k is the mean eclipse duration.',
     source: `${BACCAM}: eclipse ≈ 6 h (1/4 day)`,
-  },
-} satisfies Record<string, ParameterSpec>;
+  }),
+};

@@ -1,0 +1,10 @@
+/**
+ * The influenza A virus core the virus models share — parameters with Baccam et al.'s values, the species
+ * U, E, I, V, the eclipse, death, production and clearance reactions, inoculation and a production inhibitor —
+ * so each model builds these records from one definition and writes only what its biology changes.
+ */
+export { BACCAM, INFLUENZA_CORE } from './parameters.js';
+export { INFLUENZA_SPECIES } from './species.js';
+export { INFLUENZA_REACTIONS, coreBuilders } from './reactions.js';
+export { inoculation, productionInhibitor } from './interventions.js';
+export { INFLUENZA_OBSERVABLES } from './observables.js';

@@ -1,0 +1,36 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { builtInModels } from '../src/index.js';
+
+/**
+ * What a user sees of each built-in model — its manifest — is the manifest the models had before they were
+ * written with the engine's manifest builders and `defineModel`: equal value by value and in the same key
+ * order (so the JSON a page or kernel receives is the same text). `fixtures/manifests.json` was written by
+ * the code BEFORE the port; regenerate it only when a manifest is meant to change:
+ *
+ *   UPDATE_GOLDEN=1 npx vitest run packages/models/test/manifestSnapshot.test.ts
+ */
+const FIXTURE = new URL('./fixtures/manifests.json', import.meta.url);
+
+describe('built-in manifests are unchanged', () => {
+  if (process.env.UPDATE_GOLDEN === '1') {
+    it('writes the fixture', () => {
+      const manifests = Object.fromEntries(builtInModels.map((plugin) => [plugin.manifest.id, plugin.manifest]));
+      writeFileSync(FIXTURE, `${JSON.stringify(manifests, null, 2)}\n`);
+    });
+    return;
+  }
+  const snapshot: Record<string, unknown> = JSON.parse(readFileSync(FIXTURE, 'utf8'));
+
+  it('lists the same models', () => {
+    expect(builtInModels.map((plugin) => plugin.manifest.id)).toEqual(Object.keys(snapshot));
+  });
+
+  for (const plugin of builtInModels) {
+    it(`${plugin.manifest.id}: deep-equal to the snapshot, key order included`, () => {
+      // A round trip through JSON drops nothing a manifest may hold (numbers, strings, booleans, arrays).
+      expect(JSON.parse(JSON.stringify(plugin.manifest))).toStrictEqual(snapshot[plugin.manifest.id]);
+      expect(JSON.stringify(plugin.manifest)).toBe(JSON.stringify(snapshot[plugin.manifest.id]));
+    });
+  }
+});
