@@ -20,7 +20,11 @@ export function pluginModuleUrl(plugin: ModelPlugin): string | undefined {
   if (!plugin.createStepped) return undefined;
   let body: string;
   try {
-    body = valueSource(plugin);
+    // A `defineModel` plugin is remade from its definition by the receiving engine's `defineModel`.
+    body =
+      plugin.definition === undefined
+        ? valueSource(plugin)
+        : `engine.defineModel(${valueSource(plugin.definition, 'the model definition')})`;
   } catch (error) {
     throw new Error(`${SELF_CONTAINED}: ${(error as Error).message}`, { cause: error });
   }

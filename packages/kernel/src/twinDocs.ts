@@ -143,6 +143,12 @@ export function twinDocs(manifest: ModelManifest): DocsRegistry {
     markdown:
       "Adds a model to this kernel: a reaction network's manifest (an object or JSON text) or a plugin with code `{ manifest, createStepped }`. `twin.create(id)` then makes a twin of it, and its workbenches carry it. Code must be self-contained (its arguments and `engine` only). `.dispose()` takes it out.",
   });
+  docs.register('defineModel', {
+    type: 'function',
+    signature: 'defineModel({ manifest, create(context), interventions }): ModelPlugin',
+    markdown:
+      "Writes a model: `create(context)` gets the parameters by id and `context.observables`, each observable's position in the row `observe(out)` fills; `interventions` has a `start` (and for lasting kinds a `stop`) per kind. Pass the result to `models.register`.",
+  });
   docs.register('engine', {
     type: 'instance',
     signature: 'engine: typeof import("@immunotwin/engine")',

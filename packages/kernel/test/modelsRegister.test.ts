@@ -128,6 +128,54 @@ describe('models.register in a kernel cell', () => {
     expect(out[0]).toBe(5);
   });
 
+  it('registers a model written with defineModel in a cell, and its workbench module remakes it with defineModel', async () => {
+    const run = await kernel();
+    const manifest = {
+      ...decayManifest,
+      id: 'pool',
+      methods: ['agent'],
+      network: undefined,
+      interventions: [
+        {
+          kind: 'dose',
+          label: 'Dose',
+          description: 'adds units',
+          hasStop: false,
+          fields: [
+            { id: 'amount', label: 'Amount', unit: 'molecules', default: 100, min: 0, max: 1e6, description: 'added' },
+          ],
+        },
+      ],
+    };
+    await run(`
+      await models.register(defineModel({
+        manifest: ${JSON.stringify(manifest)},
+        create(context) {
+          let a = context.parameters.A0;
+          const slot = context.observables.A;
+          return {
+            dt: 1,
+            step() { a = Math.floor(a / 2); },
+            observe(out) { out[slot] = a; },
+            add(amount) { a += amount; },
+            snapshot() { return a; },
+            restore(s) { a = s; },
+          };
+        },
+        interventions: { dose: { start: (event, model) => model.add(event.values.amount) } },
+      }))`);
+    const { result } = await run(
+      `const pool = twin.create('pool'); pool.intervene('dose', { start: 2, amount: 300 }); Array.from((await pool.run()).runs[0].observables.A)`,
+    );
+    // 1000 → 500 → 250, then +300 at day 2 → 550 → 275.
+    expect(JSON.parse(text(result))).toEqual([1000, 500, 550, 275, 137]);
+    const controls = await run(`twin.create('pool').controls()`);
+    const { plugin } = parseWorkbenchState(controls.result!.data[WORKBENCH_MIME_TYPE]);
+    expect(decodeURIComponent(plugin!.module!)).toMatch(
+      /^data:text\/javascript,export default \(engine\) => \(engine\.defineModel\(/,
+    );
+  });
+
   it('refuses code that uses a name from the notebook, saying it must be self-contained, and registers nothing', async () => {
     const run = await kernel();
     const manifest = { ...decayManifest, id: 'leaky', methods: ['agent'], network: undefined };

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { resultsToCsv, simulateSync, type Scenario } from '@immunotwin/engine';
 import { targetCellLimited, targetCellLimitedManifest as manifest } from '@immunotwin/model-within-host';
+import { withinHostModels } from '@immunotwin/model-within-host';
 import { TwinSession, type IRunOptions, type IRunSummary } from '@immunotwin/worker';
 import {
   scenarioToCode,
@@ -21,6 +22,10 @@ class CountingSession extends TwinSession {
   cancels = 0;
   disposed = false;
   onFrame: (() => void) | undefined;
+
+  constructor() {
+    super({ plugins: withinHostModels });
+  }
 
   override run(options: IRunOptions = {}): Promise<IRunSummary> {
     this.runs++;

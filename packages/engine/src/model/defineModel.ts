@@ -69,7 +69,7 @@ export function defineModel<M extends ModelManifest, Model extends SteppedModelC
     if (definition.interventions !== undefined) {
       throw new Error(`model "${manifest.id}": intervention handlers need a create() (a stepped model)`);
     }
-    return { manifest };
+    return { manifest, definition };
   }
   const { create } = definition;
   const handlers = definition.interventions as AnyHandlers<Model>;
@@ -77,6 +77,7 @@ export function defineModel<M extends ModelManifest, Model extends SteppedModelC
   const observables = observableIndex(manifest);
   return {
     manifest,
+    definition,
     createStepped: (context) => {
       const parameters = context.parameters as TypedSteppedContext<M>['parameters'];
       const model = create({ ...context, parameters, observables });

@@ -57,4 +57,9 @@ export interface ModelPlugin {
   readonly manifest: ModelManifest;
   /** Creates a stepped model instance; required when the manifest lists the `agent` method. */
   readonly createStepped?: (context: SteppedModelContext) => SteppedModel;
+  /**
+   * What `defineModel` was given, when it made this plugin: a host that sends a model elsewhere as source (a
+   * model written in a notebook cell, sent to a workbench's worker) writes out the definition, not the factory.
+   */
+  readonly definition?: unknown;
 }

@@ -92,7 +92,7 @@ export class KernelWorker implements IKernelWorkerRemote {
         signal: controller.signal,
         display: (bundle) => send({ seq: seq++, kind: 'display', bundle }),
         stream: (name, text) => send({ seq: seq++, kind: 'stream', name, text }),
-        globals: { twin: this.twin, models: this.models, engine },
+        globals: { twin: this.twin, models: this.models, engine, defineModel: engine.defineModel },
       });
       return { ...outcome, outputs: seq };
     } finally {
