@@ -1,15 +1,24 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-const src = (pkg: string): string => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
+const packagesDir = fileURLToPath(new URL('./packages/', import.meta.url));
+
+/** Every workspace package with a TypeScript entry (`src/index.ts`): its npm name → that entry. */
+const sourceEntries = readdirSync(packagesDir)
+  .filter((dir) => existsSync(`${packagesDir}${dir}/src/index.ts`))
+  .map((dir) => ({
+    name: (JSON.parse(readFileSync(`${packagesDir}${dir}/package.json`, 'utf8')) as { name: string }).name,
+    entry: `${packagesDir}${dir}/src/index.ts`,
+  }));
 
 /** Tests run against the TypeScript sources, so `npm test` needs no build step for them. */
 export default defineConfig({
   resolve: {
     // Exact matches only: subpath entries such as '@immunotwin/worker/node' resolve to the built package.
-    alias: ['engine', 'model-within-host', 'model-immune', 'models', 'worker', 'kernel', 'widgets'].map((pkg) => ({
-      find: new RegExp(`^@immunotwin/${pkg}$`),
-      replacement: src(pkg),
+    alias: sourceEntries.map(({ name, entry }) => ({
+      find: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`),
+      replacement: entry,
     })),
   },
   test: {
