@@ -8,6 +8,8 @@ import { validateCommand } from './commands/validate.js';
 import { ExitCode, UsageError } from './errors.js';
 import { commandHelp, generalHelp, HELP_OPTION } from './help.js';
 import type { CliIo } from './io.js';
+import { listOption } from './args.js';
+import { registerPluginFiles } from './plugins.js';
 import { createRegistry } from './registry.js';
 import { reportError } from './report.js';
 import { CLI_VERSION } from './version.js';
@@ -26,10 +28,13 @@ function findCommand(name: string): Command {
 function createContext(io: CliIo): CommandContext {
   let registry: ModelRegistry | undefined;
   const cwd = io.cwd ?? process.cwd();
+  const registryOnce = (): ModelRegistry => (registry ??= createRegistry());
+  const resolvePath = (file: string): string => resolve(cwd, file);
   return {
     io,
-    registry: () => (registry ??= createRegistry()),
-    resolvePath: (file) => resolve(cwd, file),
+    registry: registryOnce,
+    registerPlugins: (args) => registerPluginFiles(registryOnce(), listOption(args, 'plugin'), resolvePath),
+    resolvePath,
   };
 }
 
