@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import { ENGINE_VERSION, type ModelRegistry } from '@immunotwin/engine';
 import { parseArgs } from './args.js';
 import type { Command, CommandContext } from './command.js';
+import { exportSbmlCommand } from './commands/exportSbml.js';
+import { importSbmlCommand } from './commands/importSbml.js';
 import { modelsCommand } from './commands/models.js';
 import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
@@ -15,7 +17,13 @@ import { reportError } from './report.js';
 import { CLI_VERSION } from './version.js';
 
 /** The sub-commands, in the order help lists them. */
-export const COMMANDS: readonly Command[] = [runCommand, modelsCommand, validateCommand];
+export const COMMANDS: readonly Command[] = [
+  runCommand,
+  modelsCommand,
+  validateCommand,
+  importSbmlCommand,
+  exportSbmlCommand,
+];
 
 const commandNames = (): string => [...COMMANDS.map((c) => c.name), 'help'].join(', ');
 
