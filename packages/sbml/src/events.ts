@@ -144,7 +144,7 @@ export function eventInterventions(
       if (context.isParameter(a.variable)) return [parameterEffect(a.variable, a.math, event, context)];
       throw new SbmlImportError(
         event.element,
-        `assigns "${a.variable}", which is neither a species nor a constant-size parameter; ${SUPPORTED_EVENTS}`,
+        `assigns "${a.variable}", which is neither a species nor a parameter that no rule sets; ${SUPPORTED_EVENTS}`,
       );
     });
     if (effects.length === 0) throw new SbmlImportError(event.element, 'has no event assignments');
