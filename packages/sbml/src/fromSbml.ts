@@ -334,6 +334,9 @@ class UnitTexts {
   }
 
   concentration(s: SbmlSpecies, compartment: SbmlCompartment): string {
+    const given = (s.substanceUnits ?? this.model.substanceUnits) !== undefined;
+    const volumeGiven = (compartment.units ?? this.model.volumeUnits) !== undefined;
+    if (!given && !volumeGiven) return 'concentration (SBML gives no unit)';
     const volume = this.compartment(compartment);
     return `${this.substance(s)}/${/\s/.test(volume) ? `(${volume})` : volume}`;
   }

@@ -26,7 +26,7 @@ describe('fromSBML: compartments, amounts and concentrations', () => {
       {
         id: 'S',
         label: 'Substrate',
-        unit: 'amount (SBML gives no unit)/(volume (SBML gives no unit))',
+        unit: 'concentration (SBML gives no unit)',
         expression: 'S / cell',
       },
     ]);
