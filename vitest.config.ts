@@ -7,10 +7,12 @@ const src = (pkg: string): string => fileURLToPath(new URL(`./packages/${pkg}/sr
 export default defineConfig({
   resolve: {
     // Exact matches only: subpath entries such as '@immunotwin/worker/node' resolve to the built package.
-    alias: ['engine', 'model-within-host', 'model-immune', 'models', 'sbml', 'worker', 'kernel', 'widgets'].map((pkg) => ({
-      find: new RegExp(`^@immunotwin/${pkg}$`),
-      replacement: src(pkg),
-    })),
+    alias: ['engine', 'model-within-host', 'model-immune', 'models', 'sbml', 'worker', 'kernel', 'widgets'].map(
+      (pkg) => ({
+        find: new RegExp(`^@immunotwin/${pkg}$`),
+        replacement: src(pkg),
+      }),
+    ),
   },
   test: {
     include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
