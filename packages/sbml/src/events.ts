@@ -132,12 +132,12 @@ export function eventInterventions(
   events: readonly SbmlEvent[],
   context: EventContext,
   kinds: (wanted: string) => string,
-  timeUnit: string,
+  time: { readonly unit: string; readonly factor: number },
 ): { interventions: InterventionSpec[]; schedule: InterventionInstance[] } {
   const interventions: InterventionSpec[] = [];
   const schedule: InterventionInstance[] = [];
   events.forEach((event, i) => {
-    const t0 = triggerTime(event, context);
+    const t0 = triggerTime(event, context) / time.factor;
     const effects = event.assignments.flatMap((a): InterventionEffect[] => {
       if (context.isState(a.variable))
         return speciesEffects(a.variable, a.math, context.stateVolume(a.variable), event, context);
@@ -152,7 +152,7 @@ export function eventInterventions(
     interventions.push({
       kind,
       label: event.name ?? event.id ?? `Event ${i + 1}`,
-      description: `SBML event ${event.id ? `"${event.id}"` : `number ${i + 1}`}, which fires at time ${t0} ${timeUnit}; a scenario fires it with {"kind": "${kind}", "start": ${t0}}.`,
+      description: `SBML event ${event.id ? `"${event.id}"` : `number ${i + 1}`}, which fires at time ${t0} ${time.unit}; a scenario fires it with {"kind": "${kind}", "start": ${t0}}.`,
       hasStop: false,
       fields: [],
       effects,

@@ -121,7 +121,19 @@ class ExpressionMapper {
   private readonly expanding: string[] = [];
   private readonly defaults = new Map<string, number>();
 
-  constructor(private readonly symbols: ModelSymbols) {}
+  /**
+   * @param symbols the model's symbols
+   * @param timeFactor SBML time units per manifest time unit (`time` in SBML math is time · timeFactor)
+   */
+  constructor(
+    private readonly symbols: ModelSymbols,
+    private readonly timeFactor: number,
+  ) {}
+
+  /** A rate per SBML time unit as a rate per manifest time unit. */
+  perManifestTime(rate: ExprNode): ExprNode {
+    return this.timeFactor === 1 ? rate : bin('*', num(this.timeFactor), rate);
+  }
 
   private guard<T>(id: string, where: string, build: () => T): T {
     if (this.expanding.includes(id)) {
@@ -146,7 +158,8 @@ class ExpressionMapper {
   current(node: ExprNode, where: string): ExprNode {
     const s = this.symbols;
     return substitute(node, (id) => {
-      if (id === TIME || s.isParameter(id)) return undefined;
+      if (id === TIME) return this.timeFactor === 1 ? undefined : bin('*', name(TIME), num(this.timeFactor));
+      if (s.isParameter(id)) return undefined;
       const rule = s.assignmentRules.get(id);
       if (rule) return this.guard(id, where, () => this.current(rule, `<assignmentRule variable="${id}">`));
       if (s.isState(id)) {
@@ -280,7 +293,7 @@ function reactionsOf(symbols: ModelSymbols, mapper: ExpressionMapper): ReactionS
   const ids = new UniqueIds();
   const reactions: ReactionSpec[] = [];
   for (const r of symbols.model.reactions) {
-    const rate = mapper.current(r.rate, `<kineticLaw> of <reaction id="${r.id}">`);
+    const rate = mapper.perManifestTime(mapper.current(r.rate, `<kineticLaw> of <reaction id="${r.id}">`));
     const reactants = stoichiometryOf(r.reactants, counts);
     const products = stoichiometryOf(r.products, counts);
     const id = ids.take(r.id);
@@ -300,7 +313,7 @@ function reactionsOf(symbols: ModelSymbols, mapper: ExpressionMapper): ReactionS
   }
   for (const [variable, math] of symbols.rateRules) {
     // d(amount)/dt = size · d(concentration)/dt for a concentration; the rate itself otherwise.
-    const rate = mapper.current(math, `<rateRule variable="${variable}">`);
+    const rate = mapper.perManifestTime(mapper.current(math, `<rateRule variable="${variable}">`));
     const volume = symbols.volumeOf(variable);
     reactions.push({
       id: ids.take(`rateRule_${variable}`),
@@ -350,16 +363,36 @@ function modelSource(model: SbmlModel): string {
   return source;
 }
 
-function timeUnitOf(model: SbmlModel, options: FromSbmlOptions): { unit: 'day' | 'hour'; assumption?: string } {
-  if (model.timeUnit === 'day' || model.timeUnit === 'hour') return { unit: model.timeUnit };
-  if (model.timeUnit === undefined) {
+const SECONDS_IN: Readonly<Record<'day' | 'hour', number>> = { day: 86400, hour: 3600 };
+
+/**
+ * The manifest's time unit and how many SBML time units make one of it (`factor`): rates are multiplied by
+ * it, `time` in SBML math is `time · factor`, event times are divided by it.
+ */
+function timeUnitOf(
+  model: SbmlModel,
+  options: FromSbmlOptions,
+): { unit: 'day' | 'hour'; factor: number; assumption?: string } {
+  const declared = model.timeUnit;
+  if (declared === undefined) {
     const unit = options.timeUnit ?? 'day';
-    return { unit, assumption: `The SBML document declares no time unit; its times are read as ${unit}s.` };
+    return { unit, factor: 1, assumption: `The SBML document declares no time unit; its times are read as ${unit}s.` };
   }
-  throw new SbmlImportError(
-    `<model id="${model.id}">`,
-    `its time unit is ${model.timeUnit}; supported: day (86400 s) or hour (3600 s), or no declared unit (then options.timeUnit)`,
-  );
+  const seconds = declared.seconds;
+  if (seconds === undefined || !(seconds > 0)) {
+    throw new SbmlImportError(
+      `<model id="${model.id}">`,
+      `its time unit is ${declared.text}, which is not a multiple of the second; supported: a multiple of the second, or no declared unit`,
+    );
+  }
+  const unit = seconds === 86400 ? 'day' : seconds === 3600 ? 'hour' : (options.timeUnit ?? 'day');
+  const factor = SECONDS_IN[unit] / seconds;
+  if (factor === 1) return { unit, factor };
+  return {
+    unit,
+    factor,
+    assumption: `The SBML time unit is ${seconds} s (${declared.text}); times are converted to ${unit}s: rates × ${factor}, event times ÷ ${factor}.`,
+  };
 }
 
 /** The manifest's parameters: compartment sizes, then global parameters, then local ones. */
@@ -460,10 +493,10 @@ function observablesOf(symbols: ModelSymbols, mapper: ExpressionMapper, units: U
 export function importSBML(text: string, options: FromSbmlOptions = {}): SbmlImport {
   const model = readSbml(text);
   const symbols = new ModelSymbols(model);
-  const mapper = new ExpressionMapper(symbols);
+  const time = timeUnitOf(model, options);
+  const mapper = new ExpressionMapper(symbols, time.factor);
   const units = new UnitTexts(model);
   const source = modelSource(model);
-  const time = timeUnitOf(model, options);
   const species = speciesOf(symbols, mapper, units);
   const reactions = reactionsOf(symbols, mapper);
   if (species.length === 0 || reactions.length === 0) {
@@ -484,7 +517,7 @@ export function importSBML(text: string, options: FromSbmlOptions = {}): SbmlImp
       evaluate: (node) => mapper.evaluate(node),
     },
     (wanted) => kindIds.take(wanted),
-    time.unit,
+    time,
   );
   const duration = options.duration ?? 10;
   const assumptions = [

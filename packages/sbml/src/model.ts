@@ -84,8 +84,8 @@ export interface SbmlModel {
   readonly references: readonly string[];
   /** Unit definitions as readable text, by id. */
   readonly units: ReadonlyMap<string, string>;
-  /** The time unit as the document declares it ('day', 'hour', another text), or undefined if it does not. */
-  readonly timeUnit?: string;
+  /** The time unit the document declares (its text, and its length in seconds when it is a multiple of the second), or undefined. */
+  readonly timeUnit?: { readonly text: string; readonly seconds?: number };
   readonly substanceUnits?: string;
   readonly volumeUnits?: string;
   readonly compartments: readonly SbmlCompartment[];

@@ -35,19 +35,16 @@ function secondsIn(definition: XmlElement): number | undefined {
 }
 
 /**
- * The model's time unit: 'day' or 'hour' when the declared unit is 86400 or 3600 seconds, the unit's text for
- * other declared units, undefined when the document declares none (L3 `timeUnits`; L2 a redefined `time`).
+ * The model's declared time unit (L3 `timeUnits`; L2 a redefined `time`) as text with its length in seconds
+ * when it is a multiple of the second; undefined when the document declares none.
  */
-export function readTimeUnit(model: XmlElement, level: number): string | undefined {
+export function readTimeUnit(model: XmlElement, level: number): { text: string; seconds?: number } | undefined {
   const id = level >= 3 ? model.attributes.timeUnits : 'time';
   if (id === undefined) return undefined;
-  if (id === 'second') return 'second';
+  if (id === 'second') return { text: 'second', seconds: 1 };
   const definition = listItems(model, 'listOfUnitDefinitions', 'unitDefinition').find((d) => d.attributes.id === id);
-  if (!definition) return level >= 3 ? id : undefined;
-  const seconds = secondsIn(definition);
-  if (seconds === 86400) return 'day';
-  if (seconds === 3600) return 'hour';
-  return readUnitDefinitions(model).get(id);
+  if (!definition) return level >= 3 ? { text: id } : undefined;
+  return { text: readUnitDefinitions(model).get(id) ?? id, seconds: secondsIn(definition) };
 }
 
 /** SBML Level 2's built-in units, used when a document does not redefine them. */

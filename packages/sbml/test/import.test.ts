@@ -292,18 +292,28 @@ describe('fromSBML: events, time units, Level 2', () => {
     );
   });
 
-  it('reads declared day and hour time units, and refuses others', () => {
-    const withUnit = (id: string, seconds: number) =>
+  it('reads declared day and hour time units, converts other multiples of the second, and refuses the rest', () => {
+    const withUnit = (id: string, seconds: number, kind = 'second') =>
       decayInVolume2
         .replace('id="m" name="Test model"', `id="m" name="Test model" timeUnits="${id}"`)
         .replace(
           '<listOfCompartments>',
-          `<listOfUnitDefinitions><unitDefinition id="${id}"><listOfUnits><unit kind="second" exponent="1" scale="0" multiplier="${seconds}"/></listOfUnits></unitDefinition></listOfUnitDefinitions><listOfCompartments>`,
+          `<listOfUnitDefinitions><unitDefinition id="${id}"><listOfUnits><unit kind="${kind}" exponent="1" scale="0" multiplier="${seconds}"/></listOfUnits></unitDefinition></listOfUnitDefinitions><listOfCompartments>`,
         );
     expect(fromSBML(withUnit('d', 86400)).timeUnit).toBe('day');
+    expect(fromSBML(withUnit('d', 86400)).network!.reactions[0].rate).toBe('k * (S / cell)');
     expect(fromSBML(withUnit('h', 3600)).timeUnit).toBe('hour');
-    expect(() => fromSBML(withUnit('minute', 60))).toThrow(
-      /^<model id="m">: its time unit is \(60 second\); supported: day \(86400 s\) or hour/,
+    // k = 1 per minute is 60 per hour: d[S]/dt = −60·[S]/2 per hour.
+    const minutes = fromSBML(withUnit('minute', 60), { timeUnit: 'hour' });
+    expect(minutes.timeUnit).toBe('hour');
+    expect(minutes.network!.reactions[0].rate).toBe('60 * (k * (S / cell))');
+    expect(minutes.assumptions).toContain(
+      'The SBML time unit is 60 s ((60 second)); times are converted to hours: rates × 60, event times ÷ 60.',
+    );
+    const run = simulate(minutes, { duration: 0.1, outputInterval: 0.1 });
+    expect(run.observables.S[1]).toBeCloseTo(3 * Math.exp(-3), 9);
+    expect(() => fromSBML(withUnit('odd', 2, 'metre'))).toThrow(
+      /^<model id="m">: its time unit is \(2 metre\), which is not a multiple of the second; supported: a multiple of the second, or no declared unit$/,
     );
     const none = fromSBML(decayInVolume2, { timeUnit: 'hour' });
     expect(none.timeUnit).toBe('hour');

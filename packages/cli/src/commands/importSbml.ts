@@ -31,7 +31,7 @@ export const importSbmlCommand: Command = {
     {
       name: 'time-unit',
       value: 'day|hour',
-      description: 'time unit when the SBML declares none (default: day)',
+      description: "the manifest's time unit when the SBML declares none or another unit (default: day)",
     },
   ],
   positionals: { min: 1, max: 1, name: 'SBML file' },
