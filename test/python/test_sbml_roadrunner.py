@@ -129,15 +129,27 @@ def selections_for(sbml, observables):
     return [f"[{o}]" if o in amount_only and not amount_only[o] else o for o in observables]
 
 
-def roadrunner_run(sbml, observables, duration, interval):
+def roadrunner_run(sbml, observables, duration, interval, time_factor=1):
+    """Simulates with libRoadRunner; times (in SBML time units) are divided by time_factor to match ours."""
     runner = roadrunner.RoadRunner(sbml)
     runner.integrator.relative_tolerance = 1e-12
     runner.integrator.absolute_tolerance = 1e-14
     runner.integrator.maximum_num_steps = 1_000_000
     points = round(duration / interval) + 1
-    result = runner.simulate(0, duration, points, ["time", *selections_for(sbml, observables)])
+    result = runner.simulate(0, duration * time_factor, points, ["time", *selections_for(sbml, observables)])
     columns = [list(result[:, j]) for j in range(result.shape[1])]
-    return {"time": columns[0], **dict(zip(observables, columns[1:]))}
+    return {"time": [t / time_factor for t in columns[0]], **dict(zip(observables, columns[1:]))}
+
+
+def in_minutes(sbml):
+    """The same SBML with its time unit declared as the minute (60 s)."""
+    definition = (
+        '<listOfUnitDefinitions><unitDefinition id="minute_unit"><listOfUnits>'
+        '<unit kind="second" exponent="1" scale="0" multiplier="60"/></listOfUnits></unitDefinition></listOfUnitDefinitions>'
+    )
+    head, rest = sbml.split("<model ", 1)
+    attributes, body = rest.split(">", 1)
+    return f'{head}<model timeUnits="minute_unit" {attributes}>{definition}{body}'
 
 
 class AgreementCase(unittest.TestCase):
@@ -173,10 +185,13 @@ class AgreementCase(unittest.TestCase):
 
 
 class ImportedModelsAgreeWithRoadRunner(AgreementCase):
-    def check(self, antimony_text, duration, interval):
+    def check(self, antimony_text, duration, interval, minutes_as_hours=False):
         sbml = antimony_to_sbml(antimony_text)
+        if minutes_as_hours:
+            sbml = in_minutes(sbml)
         (self.path / "model.xml").write_text(sbml)
-        imported = node("import-sbml", "model.xml", "--out", "model.json", cwd=self.path)
+        unit = ["--time-unit", "hour"] if minutes_as_hours else []
+        imported = node("import-sbml", "model.xml", "--out", "model.json", *unit, cwd=self.path)
         manifest = json.loads((self.path / "model.json").read_text())
         observables = [o["id"] for o in manifest["observables"]]
         schedule = []
@@ -192,9 +207,10 @@ class ImportedModelsAgreeWithRoadRunner(AgreementCase):
         }
         ours = self.run_ours(scenario, "model.json")
         self.assertEqual(list(ours), ["time", *observables])
-        reference = roadrunner_run(sbml, observables, duration, interval)
+        reference = roadrunner_run(sbml, observables, duration, interval, 60 if minutes_as_hours else 1)
         worst = self.assert_agreement(ours, reference, observables)
-        print(f"\n{manifest['id']}: largest relative difference {worst:.2e} over {len(observables)} observables")
+        label = " (minutes read as hours)" if minutes_as_hours else ""
+        print(f"\n{manifest['id']}{label}: largest relative difference {worst:.2e} over {len(observables)} observables")
         return manifest, ours
 
     def test_target_cell_limited_virus(self):
@@ -212,6 +228,13 @@ class ImportedModelsAgreeWithRoadRunner(AgreementCase):
         self.assertEqual([k["kind"] for k in manifest["interventions"]], ["dose"])
         # The dose adds 1 (concentration) to blood of volume 5: 5 amount units.
         self.assertEqual(manifest["interventions"][0]["effects"], [{"type": "add", "species": "A", "amount": "1 * blood"}])
+
+
+    def test_a_time_unit_in_minutes_converted_to_hours(self):
+        # The rates are per minute and the dose comes at minute 3.05: in hours, rates x 60 and the dose at 3.05/60.
+        manifest, ours = self.check(TWO_COMPARTMENTS, 0.2, 0.005, minutes_as_hours=True)
+        self.assertEqual(manifest["timeUnit"], "hour")
+        self.assertEqual(manifest["interventions"][0]["kind"], "dose")
 
 
 class ExportedBuiltInsAgreeWithRoadRunner(AgreementCase):
