@@ -186,7 +186,6 @@ function readReactions(
 function readRules(model: XmlElement, math: MathOf): SbmlRule[] {
   return (child(model, 'listOfRules')?.children ?? []).map((rule) => {
     const where = describeElement(rule.name, rule.attributes);
-    // L2 names: assignmentRule/rateRule; also the L1-style variants that name the kind of variable.
     if (rule.name === 'assignmentRule' || rule.name === 'rateRule') {
       return {
         kind: rule.name === 'assignmentRule' ? 'assignment' : 'rate',
