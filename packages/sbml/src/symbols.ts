@@ -15,11 +15,16 @@ export class ModelSymbols {
     this.compartments = new Map(model.compartments.map((c) => [c.id, c]));
     this.species = new Map(model.species.map((s) => [s.id, s]));
     this.parameters = new Map(model.parameters.map((p) => [p.id, p]));
-    for (const id of [...this.compartments.keys(), ...this.species.keys(), ...this.parameters.keys()]) {
-      if (id === TIME) {
+    const kinds: [string, Map<string, unknown>][] = [
+      ['compartment', this.compartments],
+      ['species', this.species],
+      ['parameter', this.parameters],
+    ];
+    for (const [kind, symbols] of kinds) {
+      if (symbols.has(TIME)) {
         throw new SbmlImportError(
-          `<… id="${TIME}">`,
-          `"${TIME}" is the simulated time in ImmunoTwin expressions; rename this SBML element`,
+          `<${kind} id="${TIME}">`,
+          `"${TIME}" is the simulated time in ImmunoTwin expressions; rename this SBML ${kind}`,
         );
       }
     }

@@ -380,6 +380,10 @@ describe('fromSBML refusals name the element and what is supported', () => {
       /^<reaction id="r">: has no kineticLaw; every reaction needs a rate$/,
     ],
     [base(''), /^<model id="m">: has no reactions and no rate rules; a reaction network needs species that change$/],
+    [
+      base(decay).replace('<parameter id="y"', '<parameter id="time"'),
+      /^<parameter id="time">: "time" is the simulated time in ImmunoTwin expressions; rename this SBML parameter$/,
+    ],
     ['<sbml level="1" version="2"><model/></sbml>', /^<sbml>: is Level 1; supported: SBML Level 2 and Level 3 core$/],
     [
       '<sbml level="3" version="2"><model id="m"></sbml>',
