@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Makes sure .venv holds JupyterLab 4.6, jupyterlite-core 0.8 (for `npm run lite`) and the immunotwin
+// Makes sure .venv holds JupyterLab 4.6, jupyterlite-core 0.8 (for `npm run lite`), libroadrunner and
+// antimony (SBML references for test/python) and the immunotwin
 // Python package as it is now: creates the venv when it is missing and reinstalls the package when the
 // extension (as last built by `npm run build`) or the Python sources changed since the last install (a
 // digest in .venv/immunotwin.stamp). Quiet when nothing is needed. Used by `npm start`, `npm run lite` and
@@ -70,6 +71,21 @@ export function ensureVenv() {
   if (!existsSync(join(dirname(venvPython), 'jupyter-notebook'))) {
     console.error('ImmunoTwin: installing Jupyter Notebook 7 into .venv (once)…');
     run(venvPython, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', 'notebook==7.6.*']);
+  }
+  // SBML references for test/python/test_sbml_roadrunner.py: libRoadRunner simulates SBML, libAntimony writes it.
+  const hasSbmlTools =
+    spawnSync(venvPython, ['-c', 'import roadrunner, antimony'], { cwd: root, stdio: 'ignore' }).status === 0;
+  if (!hasSbmlTools) {
+    console.error('ImmunoTwin: installing libroadrunner 2.10.0 and antimony 3.3.0 into .venv (once)…');
+    run(venvPython, [
+      '-m',
+      'pip',
+      'install',
+      '--quiet',
+      '--disable-pip-version-check',
+      'libroadrunner==2.10.0',
+      'antimony==3.3.0',
+    ]);
   }
   const digest = packageDigest();
   const current = existsSync(stampFile) && readFileSync(stampFile, 'utf8') === digest;

@@ -10,14 +10,16 @@ export interface OptionSpec {
   readonly value?: string;
   /** One line for the help text. */
   readonly description: string;
+  /** The option may be given several times; its values are collected in order (see listOption). */
+  readonly repeatable?: boolean;
 }
 
 /** A parsed command line: positional arguments and option values (`true` for flags). */
 export interface ParsedArgs {
   /** Arguments that are not options, in order. */
   readonly positionals: readonly string[];
-  /** Option name → its value, or `true` for a flag. */
-  readonly options: ReadonlyMap<string, string | true>;
+  /** Option name → its value, `true` for a flag, or every value in order for a repeatable option. */
+  readonly options: ReadonlyMap<string, string | true | readonly string[]>;
 }
 
 /** How an option is written on the command line, e.g. `--out <file>`. */
@@ -28,7 +30,7 @@ export function optionSynopsis(spec: OptionSpec): string {
 
 /**
  * Parses `argv` against the options a command accepts. Supports `--name value`, `--name=value`, `-x value`,
- * flags, and `--` to end options. Unknown options, repeated options, values given to flags and missing
+ * flags, repeatable options, and `--` to end options. Unknown options, other options given twice, values given to flags and missing
  * values are UsageErrors that list what is allowed.
  *
  * @param argv the arguments after the command name
@@ -40,7 +42,7 @@ export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[],
   const byShort = new Map(specs.filter((s) => s.short).map((s) => [s.short!, s]));
   const allowed = (): string => specs.map((s) => `--${s.name}`).join(', ') || '(none)';
   const positionals: string[] = [];
-  const options = new Map<string, string | true>();
+  const options = new Map<string, string | true | string[]>();
   let i = 0;
   while (i < argv.length) {
     const arg = argv[i++];
@@ -56,7 +58,8 @@ export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[],
     const written = eq >= 0 ? arg.slice(0, eq) : arg;
     const spec = written.startsWith('--') ? byName.get(written.slice(2)) : byShort.get(written.slice(1));
     if (!spec) throw new UsageError(`unknown option "${written}" for "${context}"; allowed: ${allowed()}`);
-    if (options.has(spec.name)) throw new UsageError(`option --${spec.name} is given more than once`);
+    if (options.has(spec.name) && !spec.repeatable)
+      throw new UsageError(`option --${spec.name} is given more than once`);
     if (!spec.value) {
       if (eq >= 0)
         throw new UsageError(`option --${spec.name} is a flag and takes no value; got "${arg.slice(eq + 1)}"`);
@@ -69,7 +72,11 @@ export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[],
     if (value === undefined || value === '') {
       throw new UsageError(`option --${spec.name} needs a value: --${spec.name} <${spec.value}>`);
     }
-    options.set(spec.name, value);
+    if (spec.repeatable) {
+      const values = options.get(spec.name);
+      if (Array.isArray(values)) values.push(value);
+      else options.set(spec.name, [value]);
+    } else options.set(spec.name, value);
   }
   return { positionals, options };
 }
@@ -78,6 +85,12 @@ export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[],
 export function stringOption(args: ParsedArgs, name: string): string | undefined {
   const value = args.options.get(name);
   return typeof value === 'string' ? value : undefined;
+}
+
+/** Every value of a repeatable option, in command-line order (empty when it was not given). */
+export function listOption(args: ParsedArgs, name: string): readonly string[] {
+  const value = args.options.get(name);
+  return Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
 }
 
 /** Whether a flag was given. */

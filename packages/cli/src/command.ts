@@ -8,6 +8,8 @@ export interface CommandContext {
   readonly io: CliIo;
   /** The model registry (built on first use). */
   registry(): ModelRegistry;
+  /** Registers the `--plugin` files of the command line in the registry (see plugins.ts). */
+  registerPlugins(args: ParsedArgs): Promise<void>;
   /** Resolves a path the user gave against the working directory. */
   resolvePath(file: string): string;
 }

@@ -2,18 +2,28 @@ import { resolve } from 'node:path';
 import { ENGINE_VERSION, type ModelRegistry } from '@immunotwin/engine';
 import { parseArgs } from './args.js';
 import type { Command, CommandContext } from './command.js';
+import { exportSbmlCommand } from './commands/exportSbml.js';
+import { importSbmlCommand } from './commands/importSbml.js';
 import { modelsCommand } from './commands/models.js';
 import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
 import { ExitCode, UsageError } from './errors.js';
 import { commandHelp, generalHelp, HELP_OPTION } from './help.js';
 import type { CliIo } from './io.js';
+import { listOption } from './args.js';
+import { registerPluginFiles } from './plugins.js';
 import { createRegistry } from './registry.js';
 import { reportError } from './report.js';
 import { CLI_VERSION } from './version.js';
 
 /** The sub-commands, in the order help lists them. */
-export const COMMANDS: readonly Command[] = [runCommand, modelsCommand, validateCommand];
+export const COMMANDS: readonly Command[] = [
+  runCommand,
+  modelsCommand,
+  validateCommand,
+  importSbmlCommand,
+  exportSbmlCommand,
+];
 
 const commandNames = (): string => [...COMMANDS.map((c) => c.name), 'help'].join(', ');
 
@@ -26,10 +36,13 @@ function findCommand(name: string): Command {
 function createContext(io: CliIo): CommandContext {
   let registry: ModelRegistry | undefined;
   const cwd = io.cwd ?? process.cwd();
+  const registryOnce = (): ModelRegistry => (registry ??= createRegistry());
+  const resolvePath = (file: string): string => resolve(cwd, file);
   return {
     io,
-    registry: () => (registry ??= createRegistry()),
-    resolvePath: (file) => resolve(cwd, file),
+    registry: registryOnce,
+    registerPlugins: (args) => registerPluginFiles(registryOnce(), listOption(args, 'plugin'), resolvePath),
+    resolvePath,
   };
 }
 

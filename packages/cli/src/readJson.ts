@@ -8,12 +8,26 @@ function describeReadError(file: string, error: NodeJS.ErrnoException): string {
     case 'ENOENT':
       return `cannot read "${file}": no such file`;
     case 'EISDIR':
-      return `cannot read "${file}": it is a directory, not a JSON file`;
+      return `cannot read "${file}": it is a directory, not a file`;
     case 'EACCES':
     case 'EPERM':
       return `cannot read "${file}": permission denied`;
     default:
       return `cannot read "${file}": ${error.message}`;
+  }
+}
+
+/**
+ * Reads a UTF-8 text file; a missing, unreadable or directory path becomes a CliError saying which and why.
+ *
+ * @param path absolute path to read
+ * @param file the name to show in messages (as the user wrote it)
+ */
+export async function readTextFile(path: string, file: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    throw new CliError(describeReadError(file, error as NodeJS.ErrnoException));
   }
 }
 
@@ -25,12 +39,7 @@ function describeReadError(file: string, error: NodeJS.ErrnoException): string {
  * @param file the name to show in messages (as the user wrote it)
  */
 export async function readJsonFile(path: string, file: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new CliError(describeReadError(file, error as NodeJS.ErrnoException));
-  }
+  const text = await readTextFile(path, file);
   try {
     return parseJsonDocument(text, 'JSON document', file);
   } catch (error) {

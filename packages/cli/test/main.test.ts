@@ -16,8 +16,9 @@ describe('immunotwin help and version', () => {
       expect(code).toBe(0);
       expect(stderr).toBe('');
       expect(stdout).toMatch(/^Usage: immunotwin <command> \[options\]\n/);
-      for (const name of ['run', 'models', 'validate', 'help'])
+      for (const name of ['run', 'models', 'validate', 'import-sbml', 'export-sbml', 'help'])
         expect(stdout).toMatch(new RegExp(`\\n {2}${name}\\s+\\S`));
+      expect(stdout).toContain('run, models, validate and export-sbml register it with --plugin <model.json>.');
     }
   });
 
@@ -48,13 +49,19 @@ describe('immunotwin help and version', () => {
 
 describe('immunotwin usage errors (exit code 2, one line, allowed values listed)', () => {
   const cases: [string[], RegExp][] = [
-    [['simulate'], /^immunotwin: error: unknown command "simulate"; allowed: run, models, validate, help\n$/],
+    [
+      ['simulate'],
+      /^immunotwin: error: unknown command "simulate"; allowed: run, models, validate, import-sbml, export-sbml, help\n$/,
+    ],
     [['--verbose'], /^immunotwin: error: unknown option "--verbose"; allowed before a command: --help, --version\n$/],
     [
       ['run', 's.json', '--output', 'x.csv'],
-      /^immunotwin: error: unknown option "--output" for "immunotwin run"; allowed: --out, --replicates, --seed, --quiet, --help\n$/,
+      /^immunotwin: error: unknown option "--output" for "immunotwin run"; allowed: --out, --replicates, --seed, --plugin, --quiet, --help\n$/,
     ],
-    [['models', '-x'], /^immunotwin: error: unknown option "-x" for "immunotwin models"; allowed: --json, --help\n$/],
+    [
+      ['models', '-x'],
+      /^immunotwin: error: unknown option "-x" for "immunotwin models"; allowed: --json, --plugin, --help\n$/,
+    ],
     [['run'], /^immunotwin: error: "immunotwin run" needs a scenario file; usage: immunotwin run <scenario\.json>/],
     [
       ['run', 'a.json', 'b.json'],

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateExpression, ExpressionSyntaxError, namesIn, parseExpression } from '../src/expr/index.js';
+import {
+  evaluateExpression,
+  expressionToJs,
+  ExpressionSyntaxError,
+  namesIn,
+  parseExpression,
+} from '../src/expr/index.js';
 
 const evaluate = (source: string, values: Record<string, number> = {}): number =>
   evaluateExpression(parseExpression(source), (name) => values[name]);
@@ -29,5 +35,50 @@ describe('expressions', () => {
     expect(() => parseExpression('pow(2)')).toThrow(/pow\(\) takes 2 argument\(s\), got 1/);
     expect(() => parseExpression('(1 + 2')).toThrow(/expected "\)"/);
     expect(() => evaluate('a + b', { a: 1 })).toThrow(/unknown name "b"/);
+  });
+});
+
+describe('conditions in expressions', () => {
+  it('compares, combines and chooses, with 1 for true and 0 for false', () => {
+    expect(evaluate('a < b', { a: 1, b: 2 })).toBe(1);
+    expect(evaluate('a >= b', { a: 1, b: 2 })).toBe(0);
+    expect(evaluate('a <= 1 && b == 2', { a: 1, b: 2 })).toBe(1);
+    expect(evaluate('a != 1 || b > 3', { a: 1, b: 2 })).toBe(0);
+    expect(evaluate('!(a > 0)', { a: 1 })).toBe(0);
+    expect(evaluate('!0 + !3')).toBe(1);
+    // Precedence: arithmetic binds tighter than comparison, comparison tighter than &&, && tighter than ||.
+    expect(evaluate('1 + 1 > 1 * 1')).toBe(1);
+    expect(evaluate('0 && 0 || 1')).toBe(1);
+    expect(evaluate('1 || 0 && 0')).toBe(1);
+    expect(evaluate('if(t < 5, 2, 0.5)', { t: 4 })).toBe(2);
+    expect(evaluate('if(t < 5, 2, 0.5)', { t: 5 })).toBe(0.5);
+    expect(evaluate('if(x, 10, 20)', { x: -0.1 })).toBe(10); // any non-zero value is true
+  });
+
+  it('compiles conditions to the same values as it evaluates them', () => {
+    const source = 'if(a > 1 && !(b == 0) || a < -5, a * b, -1) + (a != b)';
+    const node = parseExpression(source);
+    const compiled = new Function('a', 'b', `return ${expressionToJs(node, (n) => n)};`) as (
+      a: number,
+      b: number,
+    ) => number;
+    for (const [a, b] of [
+      [2, 3],
+      [2, 0],
+      [0, 3],
+      [-6, 0],
+      [3, 3],
+    ]) {
+      expect(compiled(a, b)).toBe(evaluate(source, { a, b }));
+    }
+    expect(compiled(2, 3)).toBe(7);
+    expect(compiled(2, 0)).toBe(0);
+    expect(compiled(-6, 0)).toBe(1);
+  });
+
+  it('refuses chained comparisons and lists if among the functions', () => {
+    expect(() => parseExpression('a < b < c')).toThrow(/comparisons do not chain; join them with &&/);
+    expect(() => parseExpression('if(1, 2)')).toThrow(/if\(\) takes 3 argument\(s\), got 2/);
+    expect([...namesIn(parseExpression('if(!x, y >= 1, z)'))].sort()).toEqual(['x', 'y', 'z']);
   });
 });

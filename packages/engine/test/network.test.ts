@@ -74,7 +74,7 @@ describe('compileNetwork', () => {
     const net = build();
     expect(Array.from(net.initialState())).toEqual([10, 20, 0, 0]);
     const out = new Float64Array(2);
-    net.observe(Float64Array.from([1, 0, 5, 0]), out);
+    net.observe(Float64Array.from([1, 0, 5, 0]), out, 0);
     expect(Array.from(out)).toEqual([1, 6]);
     net.params[4] = 0; // s = 0: the source stops
     const a = new Float64Array(4);

@@ -1,5 +1,6 @@
 import type { ModelManifest } from '@immunotwin/engine';
 import { flag } from '../args.js';
+import { PLUGIN_OPTION } from '../plugins.js';
 import type { Command } from '../command.js';
 import { CliError, ExitCode } from '../errors.js';
 import { formatNumber, table, wrap } from '../format.js';
@@ -60,17 +61,20 @@ export function describeManifest(m: ModelManifest): string {
 export const modelsCommand: Command = {
   name: 'models',
   summary: "list the available models, or show one model's parameters, observables, interventions and presets",
-  usage: 'models [<model-id>] [--json]',
+  usage: 'models [<model-id>] [--json] [--plugin <model.json>]…',
   description: [
     'Without an id: one line per model (id, title, methods). With an id: its parameters (unit, default,',
     'allowed range, scale and source), observables, interventions and their fields, presets and',
     'assumptions. --json prints the manifest(s) instead (schema/model-manifest.schema.json).',
+    'Each --plugin file (a reaction-network model manifest, e.g. from import-sbml) is validated and',
+    'listed beside the built-in models.',
   ].join('\n'),
-  options: [{ name: 'json', description: 'print the model manifest(s) as JSON' }],
+  options: [{ name: 'json', description: 'print the model manifest(s) as JSON' }, PLUGIN_OPTION],
   positionals: { min: 0, max: 1, name: 'model id' },
 
   async run(args, context) {
     const { io } = context;
+    await context.registerPlugins(args);
     const registry = context.registry();
     const json = flag(args, 'json');
     const id = args.positionals[0];

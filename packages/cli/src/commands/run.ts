@@ -12,6 +12,7 @@ import { checkWritable, writeFileAtomic } from '../atomicWrite.js';
 import type { Command, CommandContext } from '../command.js';
 import { aboutFile, ExitCode, UsageError } from '../errors.js';
 import { ProgressReporter, formatSimTime } from '../progress.js';
+import { PLUGIN_OPTION } from '../plugins.js';
 import { readJsonFile } from '../readJson.js';
 
 /** Output formats, by file extension. */
@@ -72,12 +73,14 @@ function resolveWithOverrides(
 export const runCommand: Command = {
   name: 'run',
   summary: 'run a scenario and write its results as CSV or JSON',
-  usage: 'run <scenario.json> [--out <file.csv|file.json>] [--replicates <n>] [--seed <n>] [--quiet]',
+  usage:
+    'run <scenario.json> [--out <file.csv|file.json>] [--replicates <n>] [--seed <n>] [--plugin <model.json>]… [--quiet]',
   description: [
     'Validates the scenario against its model, runs it and writes the results: CSV (one row per sample;',
     'a "replicate" column first when there are several) or JSON (schema/results.schema.json, with the',
     'ensemble summary), chosen by the extension of --out, or CSV on stdout without --out. The file is',
-    'written atomically: when anything fails, nothing is written. Progress goes to stderr.',
+    'written atomically: when anything fails, nothing is written. Progress goes to stderr. The scenario may',
+    'name a model registered with --plugin (a reaction-network model manifest JSON, e.g. from import-sbml).',
   ].join('\n'),
   options: [
     {
@@ -93,6 +96,7 @@ export const runCommand: Command = {
       description: "number of replicates, overriding the scenario's (stochastic methods)",
     },
     { name: 'seed', value: 'n', description: `root random seed from 0 to ${MAX_SEED}, overriding the scenario's` },
+    PLUGIN_OPTION,
     { name: 'quiet', short: 'q', description: 'print no progress or summary on stderr' },
   ],
   positionals: { min: 1, max: 1, name: 'scenario file' },
@@ -106,6 +110,7 @@ export const runCommand: Command = {
     const outPath = out === undefined ? undefined : context.resolvePath(out);
     if (outPath !== undefined) await checkWritable(outPath, out!);
 
+    await context.registerPlugins(args);
     const document = await readJsonFile(context.resolvePath(file), file);
     const scenario = await aboutFile(file, () => resolveWithOverrides(context, document, set));
 

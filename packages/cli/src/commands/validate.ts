@@ -13,6 +13,7 @@ import {
 } from '@immunotwin/engine';
 import type { Command, CommandContext } from '../command.js';
 import { aboutFile, CliError, ExitCode } from '../errors.js';
+import { PLUGIN_OPTION } from '../plugins.js';
 import { readJsonFile } from '../readJson.js';
 import { reportError } from '../report.js';
 
@@ -130,17 +131,19 @@ async function validateFile(file: string, context: CommandContext): Promise<void
 export const validateCommand: Command = {
   name: 'validate',
   summary: 'check scenario, observed-data, model-manifest or results JSON files',
-  usage: 'validate <file.json> [<file.json> …]',
+  usage: 'validate <file.json> [<file.json> …] [--plugin <model.json>]…',
   description: [
     'Tells each file\'s kind from its contents (a scenario has "model", an observed dataset "observable",',
     'a model manifest "id" and "parameters", results "runs") and validates it fully: a scenario against its',
     'schema and its model (parameters, ranges, interventions), a manifest as model registration would.',
-    'Prints "<file>: valid …" or the problems; exits 1 if any file is invalid.',
+    'Prints "<file>: valid …" or the problems; exits 1 if any file is invalid. Scenarios may name models',
+    'registered with --plugin.',
   ].join('\n'),
-  options: [],
+  options: [PLUGIN_OPTION],
   positionals: { min: 1, max: Infinity, name: 'file' },
 
   async run(args, context) {
+    await context.registerPlugins(args);
     let code: number = ExitCode.ok;
     for (const file of args.positionals) {
       try {

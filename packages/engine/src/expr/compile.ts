@@ -1,4 +1,4 @@
-import type { ExprNode } from './ast.js';
+import type { BinaryOperator, ExprNode } from './ast.js';
 
 /** Maps a name in an expression to the JavaScript that reads it (e.g. `p[3]`), or undefined if unknown. */
 export type NameResolver = (name: string) => string | undefined;
@@ -13,7 +13,30 @@ const FUNCTION_CODE: Readonly<Record<string, (args: string[]) => string>> = {
   min: ([a, b]) => `Math.min(${a}, ${b})`,
   max: ([a, b]) => `Math.max(${a}, ${b})`,
   hill: ([x, k, n]) => `(Math.pow(${x}, ${n}) / (Math.pow(${k}, ${n}) + Math.pow(${x}, ${n})))`,
+  if: ([c, a, b]) => `(${c} !== 0 ? ${a} : ${b})`,
 };
+
+/** JavaScript for a binary operation; comparisons and logic yield 1 or 0 so every value stays a number. */
+function binaryJs(op: BinaryOperator, l: string, r: string): string {
+  switch (op) {
+    case '^':
+      return `Math.pow(${l}, ${r})`;
+    case '==':
+      return `(${l} === ${r} ? 1 : 0)`;
+    case '!=':
+      return `(${l} !== ${r} ? 1 : 0)`;
+    case '<':
+    case '<=':
+    case '>':
+    case '>=':
+      return `(${l} ${op} ${r} ? 1 : 0)`;
+    case '&&':
+    case '||':
+      return `(${l} !== 0 ${op} ${r} !== 0 ? 1 : 0)`;
+    default:
+      return `(${l} ${op} ${r})`;
+  }
+}
 
 /**
  * Translates a parsed expression into JavaScript source over resolved names. Only numbers, resolved
@@ -31,11 +54,10 @@ export function expressionToJs(node: ExprNode, resolve: NameResolver): string {
     }
     case 'negate':
       return `(-${expressionToJs(node.operand, resolve)})`;
-    case 'binary': {
-      const l = expressionToJs(node.left, resolve);
-      const r = expressionToJs(node.right, resolve);
-      return node.op === '^' ? `Math.pow(${l}, ${r})` : `(${l} ${node.op} ${r})`;
-    }
+    case 'not':
+      return `(${expressionToJs(node.operand, resolve)} === 0 ? 1 : 0)`;
+    case 'binary':
+      return binaryJs(node.op, expressionToJs(node.left, resolve), expressionToJs(node.right, resolve));
     case 'call':
       return FUNCTION_CODE[node.fn](node.args.map((a) => expressionToJs(a, resolve)));
   }
@@ -51,9 +73,12 @@ const FUNCTION_VALUES: Readonly<Record<string, (args: number[]) => number>> = {
   min: ([a, b]) => Math.min(a, b),
   max: ([a, b]) => Math.max(a, b),
   hill: ([x, k, n]) => Math.pow(x, n) / (Math.pow(k, n) + Math.pow(x, n)),
+  if: ([c, a, b]) => (c !== 0 ? a : b),
 };
 
-function applyOperator(op: '+' | '-' | '*' | '/' | '^', l: number, r: number): number {
+const truth = (value: boolean): number => (value ? 1 : 0);
+
+function applyOperator(op: BinaryOperator, l: number, r: number): number {
   switch (op) {
     case '+':
       return l + r;
@@ -65,6 +90,22 @@ function applyOperator(op: '+' | '-' | '*' | '/' | '^', l: number, r: number): n
       return l / r;
     case '^':
       return Math.pow(l, r);
+    case '<':
+      return truth(l < r);
+    case '<=':
+      return truth(l <= r);
+    case '>':
+      return truth(l > r);
+    case '>=':
+      return truth(l >= r);
+    case '==':
+      return truth(l === r);
+    case '!=':
+      return truth(l !== r);
+    case '&&':
+      return truth(l !== 0 && r !== 0);
+    case '||':
+      return truth(l !== 0 || r !== 0);
   }
 }
 
@@ -80,6 +121,8 @@ export function evaluateExpression(node: ExprNode, lookup: (name: string) => num
     }
     case 'negate':
       return -evaluateExpression(node.operand, lookup);
+    case 'not':
+      return truth(evaluateExpression(node.operand, lookup) === 0);
     case 'binary':
       return applyOperator(node.op, evaluateExpression(node.left, lookup), evaluateExpression(node.right, lookup));
     case 'call':

@@ -1,4 +1,4 @@
-import { EXPRESSION_FUNCTIONS, type ExprNode } from './ast.js';
+import { EXPRESSION_FUNCTIONS, type ComparisonOperator, type ExprNode } from './ast.js';
 
 /** A syntax error in an expression, with the offending position. */
 export class ExpressionSyntaxError extends Error {
@@ -17,6 +17,9 @@ type Token =
   | { kind: 'name'; name: string; at: number }
   | { kind: 'op'; op: string; at: number }
   | { kind: 'end'; at: number };
+
+const TWO_CHARACTER_OPERATORS: readonly string[] = ['<=', '>=', '==', '!=', '&&', '||'];
+const COMPARISONS: readonly string[] = ['<', '<=', '>', '>=', '==', '!='];
 
 function tokenize(source: string): Token[] {
   const tokens: Token[] = [];
@@ -42,7 +45,13 @@ function tokenize(source: string): Token[] {
       i += name[0].length;
       continue;
     }
-    if ('+-*/^(),'.includes(ch)) {
+    const twoChar = source.slice(i, i + 2);
+    if (TWO_CHARACTER_OPERATORS.includes(twoChar)) {
+      tokens.push({ kind: 'op', op: twoChar, at: i });
+      i += 2;
+      continue;
+    }
+    if ('+-*/^(),<>!'.includes(ch)) {
       tokens.push({ kind: 'op', op: ch, at: i });
       i++;
       continue;
@@ -54,8 +63,9 @@ function tokenize(source: string): Token[] {
 }
 
 /**
- * Parses an arithmetic expression: numbers, names, + - * / ^ (right-associative), unary minus,
- * parentheses and calls of the functions in EXPRESSION_FUNCTIONS.
+ * Parses an expression: numbers, names, + - * / ^ (right-associative), unary minus, parentheses, calls of
+ * the functions in EXPRESSION_FUNCTIONS, and (loosest first) `||`, `&&`, one comparison `< <= > >= == !=`
+ * and unary `!`. Comparisons and logic yield 1 (true) or 0 (false); any non-zero value counts as true.
  */
 export function parseExpression(source: string): ExprNode {
   const tokens = tokenize(source);
@@ -70,6 +80,33 @@ export function parseExpression(source: string): ExprNode {
     pos++;
   };
 
+  const disjunction = (): ExprNode => {
+    let left = conjunction();
+    while (isOp('||')) {
+      pos++;
+      left = { type: 'binary', op: '||', left, right: conjunction() };
+    }
+    return left;
+  };
+  const conjunction = (): ExprNode => {
+    let left = comparison();
+    while (isOp('&&')) {
+      pos++;
+      left = { type: 'binary', op: '&&', left, right: comparison() };
+    }
+    return left;
+  };
+  const comparison = (): ExprNode => {
+    const left = additive();
+    const t = peek();
+    if (t.kind !== 'op' || !COMPARISONS.includes(t.op)) return left;
+    pos++;
+    const node: ExprNode = { type: 'binary', op: t.op as ComparisonOperator, left, right: additive() };
+    const next = peek();
+    if (next.kind === 'op' && COMPARISONS.includes(next.op))
+      throw new ExpressionSyntaxError(source, next.at, 'comparisons do not chain; join them with &&');
+    return node;
+  };
   const additive = (): ExprNode => {
     let left = multiplicative();
     while (isOp('+') || isOp('-')) {
@@ -87,6 +124,10 @@ export function parseExpression(source: string): ExprNode {
     return left;
   };
   const unary = (): ExprNode => {
+    if (isOp('!')) {
+      pos++;
+      return { type: 'not', operand: unary() };
+    }
     if (isOp('-')) {
       pos++;
       return { type: 'negate', operand: unary() };
@@ -125,10 +166,10 @@ export function parseExpression(source: string): ExprNode {
       pos++;
       const args: ExprNode[] = [];
       if (!isOp(')')) {
-        args.push(additive());
+        args.push(disjunction());
         while (isOp(',')) {
           pos++;
-          args.push(additive());
+          args.push(disjunction());
         }
       }
       expectOp(')');
@@ -139,14 +180,14 @@ export function parseExpression(source: string): ExprNode {
     }
     if (isOp('(')) {
       pos++;
-      const inner = additive();
+      const inner = disjunction();
       expectOp(')');
       return inner;
     }
     throw new ExpressionSyntaxError(source, t.at, t.kind === 'end' ? 'unexpected end' : 'unexpected token');
   };
 
-  const node = additive();
+  const node = disjunction();
   if (peek().kind !== 'end') throw new ExpressionSyntaxError(source, peek().at, 'unexpected token');
   return node;
 }

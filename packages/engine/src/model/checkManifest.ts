@@ -108,12 +108,19 @@ function structureIssues(plugin: ModelPlugin): ValidationIssue[] {
       }
     });
     try {
-      compileNetwork(
+      const compiled = compileNetwork(
         manifest.network,
         manifest.parameters.map((p) => p.id),
         manifest.parameters.map((p) => p.default),
         manifest.observables,
       );
+      const stochastic = manifest.methods.filter((m) => m === 'ssa' || m === 'tau-leaping');
+      if (compiled.usesTime && stochastic.length > 0) {
+        issues.push({
+          path: 'methods',
+          message: `lists ${stochastic.join(', ')}, but the network reads "time"; stochastic methods need rates that do not depend on time, so list only "ode"`,
+        });
+      }
     } catch (error) {
       if (!(error instanceof NetworkDefinitionError)) throw error;
       issues.push({ path: error.path, message: error.message.slice(error.path.length + 2) });

@@ -16,17 +16,22 @@ export interface CompiledNetwork {
   readonly parameterIds: readonly string[];
   /** Current (effective) parameter values, indexed like `parameterIds`. */
   readonly params: Float64Array;
-  /** dy/dt = S·flux(y) with the current parameters. */
+  /** dy/dt = S·flux(t, y) with the current parameters. */
   readonly rhs: OdeRhs;
+  /** Whether a rate or observable reads the simulated time (`time`); such a network is deterministic only. */
+  readonly usesTime: boolean;
   /** The same network as a stochastic reaction system (counts). */
   readonly stochastic: StochasticSystem;
   /** The initial state implied by the species' `initial` expressions and the current parameters. */
   initialState(): Float64Array;
   /** Observable ids in output order. */
   readonly observableIds: readonly string[];
-  /** Writes the observables of state `x` into `out`. */
-  observe(x: Float64Array, out: Float64Array): void;
+  /** Writes the observables of state `x` at time `t` into `out`. */
+  observe(x: Float64Array, out: Float64Array, t: number): void;
 }
+
+/** The name by which rates and observables read the simulated time (0 in initial values). */
+export const TIME_NAME = 'time';
 
 /** Thrown when a network refers to something it does not define; `path` locates it in the manifest. */
 export class NetworkDefinitionError extends Error {
@@ -73,11 +78,12 @@ function massActionTerms(reaction: ReactionSpec, speciesIndex: ReadonlyMap<strin
 interface NetworkCode {
   readonly speciesIds: readonly string[];
   readonly observableIds: readonly string[];
-  readonly rawRhs: (p: Float64Array, y: Float64Array, dydt: Float64Array) => void;
+  readonly usesTime: boolean;
+  readonly rawRhs: (p: Float64Array, y: Float64Array, dydt: Float64Array, t: number) => void;
   readonly allPropensities: (p: Float64Array, x: Float64Array, out: Float64Array) => void;
   readonly onePropensity: (p: Float64Array, x: Float64Array, j: number) => number;
   readonly initial: (p: Float64Array, out: Float64Array) => void;
-  readonly observeRaw: (p: Float64Array, x: Float64Array, out: Float64Array) => void;
+  readonly observeRaw: (p: Float64Array, x: Float64Array, out: Float64Array, t: number) => void;
   readonly structure: Omit<StochasticSystem, 'propensities' | 'propensity'>;
 }
 
@@ -93,12 +99,29 @@ function buildNetworkCode(
     if (paramIndex.has(id))
       throw new NetworkDefinitionError(`network.species`, `"${id}" is both a species and a parameter`);
   }
+  if (speciesIndex.has(TIME_NAME) || paramIndex.has(TIME_NAME)) {
+    throw new NetworkDefinitionError(
+      speciesIndex.has(TIME_NAME) ? 'network.species' : 'parameters',
+      `"${TIME_NAME}" is reserved for the simulated time; rename that ${speciesIndex.has(TIME_NAME) ? 'species' : 'parameter'}`,
+    );
+  }
+  let usesTime = false;
+  // In rates and observables `time` is the argument t; in initial values it is 0.
+  const timeAs =
+    (code: string, inner: (name: string) => string | undefined) =>
+    (name: string): string | undefined => {
+      if (name !== TIME_NAME) return inner(name);
+      if (code === 't') usesTime = true;
+      return code;
+    };
   const knownParams = parameterIds.join(', ') || '(none)';
-  const knownAll = `parameters ${knownParams}; species ${speciesIds.join(', ')}`;
+  const knownAll = `parameters ${knownParams}; species ${speciesIds.join(', ')}; ${TIME_NAME}`;
   const paramOnly = (name: string): string | undefined =>
     paramIndex.has(name) ? `p[${paramIndex.get(name)}]` : undefined;
-  const paramOrSpecies = (name: string): string | undefined =>
+  const speciesOrParam = (name: string): string | undefined =>
     speciesIndex.has(name) ? `x[${speciesIndex.get(name)}]` : paramOnly(name);
+  const paramOrTime = timeAs('t', paramOnly);
+  const paramOrSpecies = timeAs('t', speciesOrParam);
 
   const nR = network.reactions.length;
   const fluxJs: string[] = [];
@@ -122,8 +145,8 @@ function buildNetworkCode(
       const k = toJs(
         `${path}.rate`,
         rateNode,
-        paramOnly,
-        `parameters ${knownParams} (a mass-action rate constant may not use species)`,
+        paramOrTime,
+        `parameters ${knownParams}; ${TIME_NAME} (a mass-action rate constant may not use species)`,
       );
       const ode = massActionTerms(reaction, speciesIndex, false);
       const ssa = massActionTerms(reaction, speciesIndex, true);
@@ -189,25 +212,26 @@ function buildNetworkCode(
       terms[s].push(n === 1 ? `+ f${j}` : n === -1 ? `- f${j}` : `${n > 0 ? '+' : '-'} ${Math.abs(n)} * f${j}`);
   });
   terms.forEach((t, i) => rhsLines.push(`dydt[${i}] = ${t.length ? t.join(' ') : '0'};`));
-  const rawRhs = compileFunction<(p: Float64Array, y: Float64Array, dydt: Float64Array) => void>(
-    ['p', 'x', 'dydt'],
+  const rawRhs = compileFunction<(p: Float64Array, y: Float64Array, dydt: Float64Array, t: number) => void>(
+    ['p', 'x', 'dydt', 't'],
     rhsLines.join('\n'),
   );
+  // Stochastic methods refuse networks that read the time (checkPlugin), so `t` is NaN there.
   const allPropensities = compileFunction<(p: Float64Array, x: Float64Array, out: Float64Array) => void>(
     ['p', 'x', 'out'],
-    propensityJs.map((a, j) => `out[${j}] = ${a};`).join('\n'),
+    `const t = NaN;\n${propensityJs.map((a, j) => `out[${j}] = ${a};`).join('\n')}`,
   );
   const onePropensity = compileFunction<(p: Float64Array, x: Float64Array, j: number) => number>(
     ['p', 'x', 'j'],
-    `switch (j) {\n${propensityJs.map((a, j) => `case ${j}: return ${a};`).join('\n')}\n}\nreturn 0;`,
+    `const t = NaN;\nswitch (j) {\n${propensityJs.map((a, j) => `case ${j}: return ${a};`).join('\n')}\n}\nreturn 0;`,
   );
 
   const initialJs = network.species.map((s, i) =>
     toJs(
       `network.species[${i}].initial`,
       parseAt(`network.species[${i}].initial`, s.initial),
-      paramOnly,
-      `parameters ${knownParams}`,
+      timeAs('0', paramOnly),
+      `parameters ${knownParams}; ${TIME_NAME}`,
     ),
   );
   const initial = compileFunction<(p: Float64Array, out: Float64Array) => void>(
@@ -228,14 +252,15 @@ function buildNetworkCode(
     }
     return toJs(path, parseAt(path, o.expression), paramOrSpecies, knownAll);
   });
-  const observeRaw = compileFunction<(p: Float64Array, x: Float64Array, out: Float64Array) => void>(
-    ['p', 'x', 'out'],
+  const observeRaw = compileFunction<(p: Float64Array, x: Float64Array, out: Float64Array, t: number) => void>(
+    ['p', 'x', 'out', 't'],
     observeJs.map((v, i) => `out[${i}] = ${v};`).join('\n'),
   );
 
   return {
     speciesIds,
     observableIds: observables.map((o) => o.id),
+    usesTime,
     rawRhs,
     allPropensities,
     onePropensity,
@@ -275,7 +300,7 @@ function cachedNetworkCode(
 
 /**
  * Compiles a reaction network against a parameter list. Every name in a rate, an initial value or an
- * observable must be a parameter or (for custom rates and observables) a species; otherwise a
+ * observable must be a parameter, `time`, or (for custom rates and observables) a species; otherwise a
  * NetworkDefinitionError names the manifest path and the known names. Treat `network` as immutable once
  * compiled: its generated code is cached.
  */
@@ -292,7 +317,8 @@ export function compileNetwork(
     speciesIds,
     parameterIds,
     params,
-    rhs: (_t, y, dydt) => rawRhs(params, y, dydt),
+    rhs: (t, y, dydt) => rawRhs(params, y, dydt, t),
+    usesTime: code.usesTime,
     stochastic: {
       ...code.structure,
       propensities: (x, out) => allPropensities(params, x, out),
@@ -304,6 +330,6 @@ export function compileNetwork(
       return out;
     },
     observableIds: code.observableIds,
-    observe: (x, out) => observeRaw(params, x, out),
+    observe: (x, out, t) => observeRaw(params, x, out, t),
   };
 }

@@ -37,11 +37,11 @@ export class OdeSimulation implements Simulation {
   sample(t: number, horizon: number, out: Float64Array): void {
     while (this.stepper.t < t) this.stepper.step(horizon);
     if (this.stepper.t === t) {
-      this.network.observe(this.stepper.y, out);
+      this.network.observe(this.stepper.y, out, t);
     } else {
       this.stepper.interpolate(t, this.scratch);
       for (let i = 0; i < this.scratch.length; i++) if (this.scratch[i] < 0) this.scratch[i] = 0;
-      this.network.observe(this.scratch, out);
+      this.network.observe(this.scratch, out, t);
     }
   }
 

@@ -44,7 +44,7 @@ export class StochasticSimulation implements Simulation {
 
   sample(t: number, _horizon: number, out: Float64Array): void {
     this.advanceTo(t);
-    this.network.observe(this.state, out);
+    this.network.observe(this.state, out, t);
   }
 
   advanceTo(t: number): void {
