@@ -11,8 +11,8 @@ export function generalHelp(commands: readonly Command[]): string {
     'Usage: immunotwin <command> [options]',
     '',
     'ImmunoTwin on the command line: run immune-system model scenarios headlessly, list models,',
-    'validate documents, import and export SBML. A reaction-network model manifest JSON is a plugin:',
-    'run, models, validate and export-sbml register it with --plugin <model.json>.',
+    'validate documents, import and export SBML. A model plugin is a reaction-network manifest JSON or',
+    "a plugin package's ES module: run, models, validate and export-sbml register it with --plugin.",
     '',
     'Commands:',
     table([

@@ -1,14 +1,27 @@
-import { isPlainObject, ValidationError, type ModelManifest, type ModelRegistry } from '@immunotwin/engine';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as engine from '@immunotwin/engine';
+import {
+  isPlainObject,
+  modelPluginsIn,
+  ValidationError,
+  type ModelManifest,
+  type ModelPlugin,
+  type ModelRegistry,
+} from '@immunotwin/engine';
 import type { OptionSpec } from './args.js';
 import { CliError, fileValidationError } from './errors.js';
 import { readJsonFile } from './readJson.js';
 
-/** `--plugin <model.json>`: the option of every command that resolves models. */
+/** `--plugin <model.json|module.js|package>`: the option of every command that resolves models. */
 export const PLUGIN_OPTION: OptionSpec = {
   name: 'plugin',
-  value: 'model.json',
+  value: 'model.json|module.js|package',
   repeatable: true,
-  description: 'register a reaction-network model manifest beside the built-in models (repeatable)',
+  description:
+    'register models beside the built-in ones: a reaction-network manifest (.json), or the ES module or installed package of a model plugin (repeatable)',
 };
 
 /** Which file registered which model id, so a clash can name both sides. */
@@ -35,6 +48,7 @@ export async function registerPluginFile(
   file: string,
   origins: PluginOrigins = new Map(),
 ): Promise<ModelManifest> {
+  if (!file.endsWith('.json')) return (await registerPluginModule(registry, path, file, origins))[0]!;
   const document = await readJsonFile(path, file);
   if (!isPlainObject(document)) {
     throw new CliError(
@@ -62,6 +76,56 @@ export async function registerPluginFile(
   }
   origins.set(manifest.id, file);
   return manifest;
+}
+
+/** Where a code plugin's module is: a file (as given, relative to the working directory) or an installed package. */
+function moduleUrl(path: string, file: string): string {
+  if (existsSync(path)) return pathToFileURL(path).href;
+  try {
+    // Resolved as from a module in the working directory, where `npm install` or `pip install` put it.
+    return pathToFileURL(createRequire(join(process.cwd(), 'noop.js')).resolve(file)).href;
+  } catch {
+    throw new CliError(
+      `${file}: no such file, and no installed package of that name; --plugin takes a model manifest (.json), a plugin's ES module (.js, .mjs) or an installed plugin package`,
+    );
+  }
+}
+
+/**
+ * Imports a code plugin (an ES module file or an installed package) and registers every model it offers: its
+ * exported plugins, or what its default export returns given the engine. Refuses a module with none, and taken
+ * ids, naming the module.
+ */
+export async function registerPluginModule(
+  registry: ModelRegistry,
+  path: string,
+  file: string,
+  origins: PluginOrigins = new Map(),
+): Promise<ModelManifest[]> {
+  const url = moduleUrl(path, file);
+  let plugins: ModelPlugin[];
+  try {
+    plugins = modelPluginsIn((await import(url)) as Record<string, unknown>, engine);
+  } catch (error) {
+    throw new CliError(`${file}: could not load the plugin module: ${(error as Error).message}`);
+  }
+  if (plugins.length === 0) {
+    throw new CliError(`${file}: the module exports no model plugin (an object with a manifest, or a list of them)`);
+  }
+  for (const plugin of plugins) {
+    const { id } = plugin.manifest;
+    if (registry.has(id)) {
+      throw new CliError(`${file}: model id "${id}" is already taken by ${describeOwner(id, origins)}`);
+    }
+    try {
+      registry.register(plugin);
+    } catch (error) {
+      if (error instanceof ValidationError) throw fileValidationError(file, error);
+      throw error;
+    }
+    origins.set(id, file);
+  }
+  return plugins.map((plugin) => plugin.manifest);
 }
 
 /** Registers every `--plugin` file in order (see registerPluginFile). */

@@ -18,7 +18,9 @@ describe('immunotwin help and version', () => {
       expect(stdout).toMatch(/^Usage: immunotwin <command> \[options\]\n/);
       for (const name of ['run', 'models', 'validate', 'import-sbml', 'export-sbml', 'help'])
         expect(stdout).toMatch(new RegExp(`\\n {2}${name}\\s+\\S`));
-      expect(stdout).toContain('run, models, validate and export-sbml register it with --plugin <model.json>.');
+      expect(stdout).toContain(
+        "a plugin package's ES module: run, models, validate and export-sbml register it with --plugin.",
+      );
     }
   });
 

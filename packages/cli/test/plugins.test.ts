@@ -153,8 +153,55 @@ describe('--plugin: reaction-network manifests as data plugins', () => {
     for (const command of ['run', 'models', 'validate']) {
       const { stdout } = await cli([command, '--help']);
       expect(stdout).toMatch(
-        /--plugin <model\.json>\s+register a reaction-network model manifest beside the built-in models \(repeatable\)/,
+        /--plugin <model\.json\|module\.js\|package>\s+register models beside the built-in ones: a reaction-network manifest \(\.json\), or the ES module or installed package of a model plugin \(repeatable\)/,
       );
     }
+  });
+});
+
+/** A plugin module as a package's build would ship it: a stepped model that halves a pool every day. */
+const halvingModule = `
+const manifest = ${JSON.stringify({ ...decay, id: 'halving-pool', title: 'Halving pool', methods: ['agent'], network: undefined })};
+export default (engine) => engine.defineModel({
+  manifest,
+  create(context) {
+    let a = context.parameters.A0;
+    return { dt: 1, step() { a = a / 2; }, observe(out) { out[context.observables.A] = a; }, snapshot: () => a, restore(s) { a = s; } };
+  },
+  interventions: {},
+});
+`;
+
+describe('--plugin: code plugins as ES modules', () => {
+  it('imports a module file, registers what it exports and runs it (a pool halving daily: 10, 5, 2.5, …)', async () => {
+    await dir.write('halving.mjs', halvingModule);
+    await dir.write('s.json', { model: 'halving-pool', duration: 4, outputInterval: 1 });
+    const listed = await cli(['models', '--plugin', './halving.mjs'], { cwd: dir.path });
+    expect(listed.stderr).toBe('');
+    expect(listed.stdout).toMatch(/\nhalving-pool\s+Halving pool\s+agent\n/);
+    const { code, stderr } = await cli(['run', 's.json', '--plugin', 'halving.mjs', '--out', 'out.csv', '--quiet'], {
+      cwd: dir.path,
+    });
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const { rows } = parseCsv(await readFile(join(dir.path, 'out.csv'), 'utf8'));
+    expect(rows.map((r) => r[1])).toEqual([10, 5, 2.5, 1.25, 0.625]);
+  });
+
+  it('says what --plugin takes when the name is neither a file nor an installed package', async () => {
+    const { code, stderr } = await cli(['models', '--plugin', 'no-such-plugin'], { cwd: dir.path });
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      "immunotwin: error: no-such-plugin: no such file, and no installed package of that name; --plugin takes a model manifest (.json), a plugin's ES module (.js, .mjs) or an installed plugin package\n",
+    );
+  });
+
+  it('refuses a module that exports no model, naming it', async () => {
+    await dir.write('empty.mjs', 'export const answer = 42;\n');
+    const { code, stderr } = await cli(['models', '--plugin', 'empty.mjs'], { cwd: dir.path });
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      'immunotwin: error: empty.mjs: the module exports no model plugin (an object with a manifest, or a list of them)\n',
+    );
   });
 });

@@ -1,5 +1,6 @@
 import * as engine from '@immunotwin/engine';
 import type { ModelManifest, ModelRegistry, WorkbenchPlugin } from '@immunotwin/engine';
+import type { FromSbmlOptions } from '@immunotwin/sbml';
 import type { MimeBundle } from './mime.js';
 import { pluginFrom, pluginModuleUrl, SELF_CONTAINED } from './pluginModule.js';
 
@@ -53,6 +54,11 @@ export interface ModelsApi {
    * model is malformed or its id is taken.
    */
   register(model: unknown): Promise<ModelRegistration>;
+  /**
+   * A reaction-network manifest from SBML text (Level 2 or 3 core; see `@immunotwin/sbml`), to pass to
+   * `register`. Anything SBML has that the manifest cannot hold is refused, naming the element.
+   */
+  fromSBML(text: string, options?: FromSbmlOptions): Promise<ModelManifest>;
 }
 
 /** Where the models a kernel registered from cells come from, by id (what their workbench outputs carry). */
@@ -75,6 +81,12 @@ export function createModelsApi(registry: ModelRegistry, cellPlugins: CellPlugin
         parameters: manifest.parameters.length,
       })),
     get: (id) => registry.get(id).manifest,
+    async fromSBML(text, options) {
+      if (typeof text !== 'string') throw new TypeError('models.fromSBML: expects the SBML document as text');
+      // The SBML reader (and its XML parser) loads only when a cell asks for it.
+      const { fromSBML } = await import('@immunotwin/sbml');
+      return fromSBML(text, options);
+    },
     async register(model) {
       const given = pluginFrom(model);
       const module = pluginModuleUrl(given);

@@ -143,6 +143,13 @@ export function twinDocs(manifest: ModelManifest): DocsRegistry {
     markdown:
       "Adds a model to this kernel: a reaction network's manifest (an object or JSON text) or a plugin with code `{ manifest, createStepped }`. `twin.create(id)` then makes a twin of it, and its workbenches carry it. Code must be self-contained (its arguments and `engine` only). `.dispose()` takes it out.",
   });
+  docs.register('models.fromSBML', {
+    type: 'function',
+    signature:
+      'models.fromSBML(text: string, options?: { id?, timeUnit?, duration?, outputInterval? }): Promise<ModelManifest>',
+    markdown:
+      'A reaction-network manifest from an SBML document (Level 2 or 3 core: compartments, species, parameters, MathML kinetic laws with piecewise and function definitions, rules, initial assignments). Then `await models.register(manifest)`.',
+  });
   docs.register('defineModel', {
     type: 'function',
     signature: 'defineModel({ manifest, create(context), interventions }): ModelPlugin',

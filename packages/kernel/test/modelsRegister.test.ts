@@ -189,6 +189,37 @@ describe('models.register in a kernel cell', () => {
     expect(text(result)).toBe('false');
   });
 
+  it('imports SBML in a cell and registers it: the imported network runs to the closed form', async () => {
+    const run = await kernel();
+    const sbml = `<?xml version="1.0" encoding="UTF-8"?>
+<sbml xmlns="http://www.sbml.org/sbml/level3/version2/core" level="3" version="2">
+  <model id="decay_sbml" name="decay" timeUnits="day">
+    <listOfUnitDefinitions>
+      <unitDefinition id="day"><listOfUnits><unit kind="second" exponent="1" scale="0" multiplier="86400"/></listOfUnits></unitDefinition>
+    </listOfUnitDefinitions>
+    <listOfCompartments><compartment id="cell" size="1" constant="true"/></listOfCompartments>
+    <listOfSpecies>
+      <species id="A" compartment="cell" initialAmount="1000" hasOnlySubstanceUnits="true" boundaryCondition="false" constant="false"/>
+    </listOfSpecies>
+    <listOfParameters><parameter id="k" value="0.5" constant="true"/></listOfParameters>
+    <listOfReactions>
+      <reaction id="decay" reversible="false">
+        <listOfReactants><speciesReference species="A" stoichiometry="1" constant="true"/></listOfReactants>
+        <kineticLaw><math xmlns="http://www.w3.org/1998/Math/MathML"><apply><times/><ci>k</ci><ci>A</ci></apply></math></kineticLaw>
+      </reaction>
+    </listOfReactions>
+  </model>
+</sbml>`;
+    await run(
+      `const manifest = await models.fromSBML(${JSON.stringify(sbml)}, { id: 'decay-sbml', duration: 4, outputInterval: 1 });`,
+    );
+    await run(`await models.register(manifest)`);
+    const { result } = await run(`Array.from((await twin.create('decay-sbml').run()).runs[0].observables.A)`);
+    const values = JSON.parse(text(result)) as number[];
+    expect(values).toHaveLength(5);
+    values.forEach((a, day) => expect(Math.abs(a / (1000 * Math.exp(-0.5 * day)) - 1)).toBeLessThan(1e-6));
+  });
+
   it('refuses a taken id, and takes a model out with dispose()', async () => {
     const run = await kernel();
     await expect(run(`await models.register({ ...models.get('target-cell-limited') })`)).rejects.toThrow(

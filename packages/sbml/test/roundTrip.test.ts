@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelManifest } from '@immunotwin/engine';
-import { builtInManifests } from '@immunotwin/models';
+import { builtInDescriptors } from '@immunotwin/models';
 import { fromSBML, toSBML } from '../src/index.js';
 import { simulate } from './helpers.js';
 
@@ -113,7 +113,7 @@ describe('fromSBML(toSBML(m))', () => {
   });
 
   it.each(['target-cell-limited', 'virus-innate-adaptive', 'bacteria-innate'])('reproduces the built-in %s', (id) => {
-    const manifest = builtInManifests.find((m) => m.id === id);
+    const manifest = builtInDescriptors.find((d) => d.manifest.id === id)?.manifest;
     expect(manifest, id).toBeDefined();
     const back = fromSBML(toSBML(manifest!), { id: `${id}-copy` });
     expect(back.id).toBe(`${id}-copy`);

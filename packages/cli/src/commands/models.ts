@@ -61,7 +61,7 @@ export function describeManifest(m: ModelManifest): string {
 export const modelsCommand: Command = {
   name: 'models',
   summary: "list the available models, or show one model's parameters, observables, interventions and presets",
-  usage: 'models [<model-id>] [--json] [--plugin <model.json>]…',
+  usage: 'models [<model-id>] [--json] [--plugin <model.json|module.js|package>]…',
   description: [
     'Without an id: one line per model (id, title, methods). With an id: its parameters (unit, default,',
     'allowed range, scale and source), observables, interventions and their fields, presets and',

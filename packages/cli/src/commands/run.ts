@@ -74,13 +74,14 @@ export const runCommand: Command = {
   name: 'run',
   summary: 'run a scenario and write its results as CSV or JSON',
   usage:
-    'run <scenario.json> [--out <file.csv|file.json>] [--replicates <n>] [--seed <n>] [--plugin <model.json>]… [--quiet]',
+    'run <scenario.json> [--out <file.csv|file.json>] [--replicates <n>] [--seed <n>] [--plugin <model.json|module.js|package>]… [--quiet]',
   description: [
     'Validates the scenario against its model, runs it and writes the results: CSV (one row per sample;',
     'a "replicate" column first when there are several) or JSON (schema/results.schema.json, with the',
     'ensemble summary), chosen by the extension of --out, or CSV on stdout without --out. The file is',
     'written atomically: when anything fails, nothing is written. Progress goes to stderr. The scenario may',
-    'name a model registered with --plugin (a reaction-network model manifest JSON, e.g. from import-sbml).',
+    'name a model registered with --plugin: a reaction-network model manifest JSON (e.g. from import-sbml),',
+    "or a model plugin's ES module file or installed package (e.g. one made with create-immunotwin-model).",
   ].join('\n'),
   options: [
     {

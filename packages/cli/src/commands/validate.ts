@@ -131,7 +131,7 @@ async function validateFile(file: string, context: CommandContext): Promise<void
 export const validateCommand: Command = {
   name: 'validate',
   summary: 'check scenario, observed-data, model-manifest or results JSON files',
-  usage: 'validate <file.json> [<file.json> …] [--plugin <model.json>]…',
+  usage: 'validate <file.json> [<file.json> …] [--plugin <model.json|module.js|package>]…',
   description: [
     'Tells each file\'s kind from its contents (a scenario has "model", an observed dataset "observable",',
     'a model manifest "id" and "parameters", results "runs") and validates it fully: a scenario against its',
