@@ -1,52 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { WORKBENCH_MIME_TYPE, parseWorkbenchState } from '@immunotwin/engine';
 import { builtInDescriptors } from '@immunotwin/models';
+import { decayModel } from '../../engine/test/fixtures/decayModel.js';
 import type { MimeBundle } from '../src/mime.js';
 import { KernelWorker } from '../src/worker/kernelWorker.js';
 import type { IWorkerOutput } from '../src/worker/protocol.js';
 
-/** A reaction network with a closed form: A decays at rate k, so A(t) = A0·e^(−k t). */
+/** The engine's test reaction network, as a cell registers it: A decays at k = 0.5/day from A0 = 1000 (s = 0). */
 const decayManifest = {
+  ...decayModel.manifest,
   id: 'cell-decay',
   title: 'Decay (a cell-registered data plugin)',
-  version: '1.0.0',
-  description: 'First-order decay.',
-  timeUnit: 'day',
-  methods: ['ode', 'ssa'],
   defaults: { duration: 4, outputInterval: 1 },
-  parameters: [
-    {
-      id: 'k',
-      label: 'decay rate',
-      unit: '1/day',
-      default: 0.5,
-      min: 0,
-      max: 10,
-      scale: 'linear',
-      description: 'decay',
-      source: 'test',
-    },
-    {
-      id: 'A0',
-      label: 'initial A',
-      unit: 'molecules',
-      default: 1000,
-      min: 0,
-      max: 1e6,
-      scale: 'linear',
-      description: 'A at 0',
-      source: 'test',
-    },
-  ],
-  network: {
-    species: [{ id: 'A', label: 'A', unit: 'molecules', initial: 'A0' }],
-    reactions: [{ id: 'decay', label: 'decay', reactants: { A: 1 }, products: {}, law: 'massAction', rate: 'k' }],
-  },
-  observables: [{ id: 'A', label: 'A', unit: 'molecules' }],
-  interventions: [],
-  presets: [],
-  assumptions: ['Test model.'],
-  references: [],
 };
 
 /** A kernel worker in this thread with the built-in models, and a cell runner returning outputs and the result. */
@@ -93,7 +58,14 @@ describe('models.register in a kernel cell', () => {
 
   it('adds a stepped model written in a cell; its code travels with the workbench as a module', async () => {
     const run = await kernel();
-    const manifest = { ...decayManifest, id: 'halving', methods: ['agent'], network: undefined };
+    const manifest = {
+      ...decayManifest,
+      id: 'halving',
+      methods: ['agent'],
+      network: undefined,
+      interventions: [],
+      observables: [decayModel.manifest.observables[0]],
+    };
     await run(`
       const manifest = ${JSON.stringify(manifest)};
       await models.register({
@@ -135,6 +107,7 @@ describe('models.register in a kernel cell', () => {
       id: 'pool',
       methods: ['agent'],
       network: undefined,
+      observables: [decayModel.manifest.observables[0]],
       interventions: [
         {
           kind: 'dose',
@@ -178,7 +151,14 @@ describe('models.register in a kernel cell', () => {
 
   it('refuses code that uses a name from the notebook, saying it must be self-contained, and registers nothing', async () => {
     const run = await kernel();
-    const manifest = { ...decayManifest, id: 'leaky', methods: ['agent'], network: undefined };
+    const manifest = {
+      ...decayManifest,
+      id: 'leaky',
+      methods: ['agent'],
+      network: undefined,
+      interventions: [],
+      observables: [decayModel.manifest.observables[0]],
+    };
     await run(`const halfLife = 2;`);
     await expect(
       run(`await models.register({ manifest: ${JSON.stringify(manifest)}, createStepped: () => ({ dt: halfLife }) })`),
