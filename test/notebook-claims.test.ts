@@ -1,9 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { createTwinApi } from '@immunotwin/kernel';
+import { builtInDescriptors } from '@immunotwin/models';
 import { immuneModel } from '@immunotwin/model-immune';
 import { targetCellLimited } from '@immunotwin/model-within-host';
 import { describe, expect, it } from 'vitest';
+import { KernelWorker } from '../packages/kernel/src/worker/kernelWorker.js';
 
-// What notebooks/01-treat-an-infection.ipynb tells students, checked with the same twin API its cells use.
+// What the templates tell students: notebooks/01-treat-an-infection.ipynb checked with the same twin API its cells
+// use, notebooks/03-write-your-own-model.ipynb by running its cells.
 
 const twin = createTwinApi(targetCellLimited);
 
@@ -101,4 +105,51 @@ describe('the immune-response notebook', () => {
     expect(valueAt(plain, 'IgG', 49)).toBeLessThan(0.1);
     expect(valueAt(plain, 'IgM', 49)).toBeLessThan(0.5 * peakBetween(plain, 'IgM', 0, 49));
   }, 60_000);
+});
+
+describe('the "Write your own model" notebook, run cell by cell in a twin kernel worker', () => {
+  /** The printed lines of every code cell of notebooks/03-write-your-own-model.ipynb, run in order. */
+  async function printedLines(): Promise<string> {
+    const notebook = JSON.parse(
+      readFileSync(new URL('../notebooks/03-write-your-own-model.ipynb', import.meta.url), 'utf8'),
+    ) as {
+      cells: { cell_type: string; source: string | string[] }[];
+    };
+    const worker = new KernelWorker();
+    await worker.initialize({ model: 'target-cell-limited', plugins: builtInDescriptors });
+    let printed = '';
+    let count = 0;
+    for (const cell of notebook.cells.filter((c) => c.cell_type === 'code')) {
+      const source = Array.isArray(cell.source) ? cell.source.join('') : cell.source;
+      const reply = await worker.execute(source, ++count, {
+        output: (event) => {
+          if (event.kind === 'stream') printed += event.text;
+        },
+      });
+      if (reply.status === 'error') throw new Error(`cell ${count}: ${reply.ename}: ${reply.evalue}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return printed;
+  }
+
+  it('says regrowth leaves U0/R0 of the target cells (R0 = βpU0/(cδ) from the built-in parameters), and none without it', async () => {
+    const printed = await printedLines();
+    const [, withRegrowth, without] = /target cells left on day 20: (\d+) % with regrowth, (\d+) % without/.exec(
+      printed,
+    )!;
+    const { beta, p, U0, c, delta } = createTwinApi(targetCellLimited).parameters;
+    const r0 = (beta * p * U0) / (c * delta);
+    expect(r0).toBeGreaterThan(20);
+    // The equilibrium of infection with regrowth, U* = U0/R0, printed as a whole per cent.
+    expect(Math.abs(Number(withRegrowth) - 100 / r0)).toBeLessThanOrEqual(1);
+    expect(Number(without)).toBe(0);
+
+    // The clone: a birth process in steps of 0.01 day grows on average by (1 + r·dt) a step, from day 4 to day 8
+    // (400 steps at r = 3/day) from 10 cells. Twenty runs must bracket that mean, and spread less than tenfold.
+    const [, low, high] = /peak clone size over 20 runs: (\d+) to (\d+) cells/.exec(printed)!;
+    const mean = 10 * (1 + 3 * 0.01) ** 400;
+    expect(Number(low)).toBeLessThan(mean);
+    expect(Number(high)).toBeGreaterThan(mean);
+    expect(Number(high) / Number(low)).toBeLessThan(10);
+  }, 120_000);
 });

@@ -33,4 +33,11 @@ export const TEMPLATE_EXPECTATIONS: Record<string, ITemplateExpectation> = {
     tissues: 1,
     text: /after the challenge on day 49: \d+ IU/,
   },
+  '03-write-your-own-model.ipynb': {
+    kernel: 'Within-host Twin',
+    plots: 2,
+    workbenches: 2,
+    tissues: 0,
+    text: /target cells left on day 20: \d+ % with regrowth/,
+  },
 };
