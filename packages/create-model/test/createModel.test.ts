@@ -60,6 +60,9 @@ describe('create-immunotwin-model', () => {
       const text = await readFile(join(dir, file), 'utf8');
       expect(text, file).not.toMatch(/__[A-Z_]+__/);
     }
+    const readme = await readFile(join(dir, 'README.md'), 'utf8');
+    expect(readme.split('\n')[0]).toBe('# Demo Twin');
+    expect(readme).toContain('shows a **Demo Twin** card');
     const manifest = await readFile(join(dir, 'src/manifest.ts'), 'utf8');
     expect(manifest).toContain("id: 'demo'");
     expect(manifest).toContain("kernel: { displayName: 'Demo Twin' }");
