@@ -7,6 +7,7 @@ import {
   runScenarioSync,
   ValidationError,
   type CatalogChange,
+  type CatalogEntry,
   type ModelPlugin,
 } from '../src/index.js';
 import * as engine from '../src/index.js';
@@ -55,7 +56,7 @@ describe('ModelCatalog: the registry contract', () => {
   it('reports every change, in order, to its listeners until they stop listening', () => {
     const catalog = new ModelCatalog();
     const changes: string[] = [];
-    const listening = catalog.onChange((change: CatalogChange<{ manifest: { id: string } }>) =>
+    const listening = catalog.onChange((change: CatalogChange<CatalogEntry>) =>
       changes.push(`${change.type} ${change.entry.manifest.id}`),
     );
     const decay = catalog.register(decayModel);
