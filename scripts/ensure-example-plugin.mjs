@@ -22,7 +22,7 @@ export const EXAMPLE_PLUGIN = join(root, 'examples', 'plugin-hiv-latent');
 const manifest = JSON.parse(readFileSync(join(EXAMPLE_PLUGIN, 'package.json'), 'utf8'));
 const labextension = join(EXAMPLE_PLUGIN, manifest.jupyterlab.outputDir);
 /** Where pip installs the plugin's extension (its shared data). */
-const installed = join(root, '.venv', 'share', 'jupyter', 'labextensions', manifest.name, 'package.json');
+const installed = join(root, '.venv', 'share', 'jupyter', 'labextensions', manifest.name);
 const stampFile = join(root, '.venv', 'plugin-hiv-latent.stamp');
 
 /** Build outputs and caches: not sources. */
@@ -43,6 +43,12 @@ function sourceDigest() {
   return hash.digest('hex');
 }
 
+/** Whether an extension folder holds a bundled model module (static/models/*.js). */
+function hasModelBundle(dir) {
+  const models = join(dir, 'static', 'models');
+  return existsSync(models) && readdirSync(models).some((file) => file.endsWith('.js'));
+}
+
 function run(command, args) {
   const result = spawnSync(command, args, { cwd: EXAMPLE_PLUGIN, stdio: ['ignore', 'ignore', 'inherit'] });
   if (result.status !== 0) {
@@ -55,11 +61,13 @@ function run(command, args) {
 export function ensureExamplePlugin() {
   ensureVenv();
   const digest = sourceDigest();
+  // Built and installed means the model bundle is there too (the build writes it last, after the labextension).
+  const complete = (dir) => existsSync(join(dir, 'package.json')) && hasModelBundle(dir);
   const current =
     existsSync(stampFile) &&
     readFileSync(stampFile, 'utf8') === digest &&
-    existsSync(installed) &&
-    existsSync(labextension);
+    complete(labextension) &&
+    complete(installed);
   if (current) return;
   const started = Date.now();
   console.error(`ImmunoTwin: building the example plugin ${manifest.name} and installing it into .venv…`);
