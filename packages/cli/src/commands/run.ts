@@ -11,6 +11,7 @@ import { flag, integerOption, stringOption, type ParsedArgs } from '../args.js';
 import { checkWritable, writeFileAtomic } from '../atomicWrite.js';
 import type { Command, CommandContext } from '../command.js';
 import { aboutFile, ExitCode, UsageError } from '../errors.js';
+import { addPlugin, PLUGIN_OPTION_VALUE } from '../plugins.js';
 import { ProgressReporter, formatSimTime } from '../progress.js';
 import { readJsonFile } from '../readJson.js';
 
@@ -72,12 +73,15 @@ function resolveWithOverrides(
 export const runCommand: Command = {
   name: 'run',
   summary: 'run a scenario and write its results as CSV or JSON',
-  usage: 'run <scenario.json> [--out <file.csv|file.json>] [--replicates <n>] [--seed <n>] [--quiet]',
+  usage:
+    'run <scenario.json> [--out <file.csv|file.json>] [--replicates <n>] [--seed <n>] [--plugin <module|manifest.json>] [--quiet]',
   description: [
     'Validates the scenario against its model, runs it and writes the results: CSV (one row per sample;',
     'a "replicate" column first when there are several) or JSON (schema/results.schema.json, with the',
     'ensemble summary), chosen by the extension of --out, or CSV on stdout without --out. The file is',
-    'written atomically: when anything fails, nothing is written. Progress goes to stderr.',
+    'written atomically: when anything fails, nothing is written. Progress goes to stderr. --plugin adds a',
+    'model from outside the suite first: an ES module exporting model plugins (a path, or a package such as a',
+    "create-immunotwin-model package's <name>/model) or a reaction network's manifest (.json).",
   ].join('\n'),
   options: [
     {
@@ -93,6 +97,12 @@ export const runCommand: Command = {
       description: "number of replicates, overriding the scenario's (stochastic methods)",
     },
     { name: 'seed', value: 'n', description: `root random seed from 0 to ${MAX_SEED}, overriding the scenario's` },
+    {
+      name: 'plugin',
+      short: 'p',
+      value: PLUGIN_OPTION_VALUE,
+      description: 'add the models of an ES module, or a reaction network manifest, beside the built-in ones',
+    },
     { name: 'quiet', short: 'q', description: 'print no progress or summary on stderr' },
   ],
   positionals: { min: 1, max: 1, name: 'scenario file' },
@@ -105,6 +115,9 @@ export const runCommand: Command = {
     const set = overrides(args);
     const outPath = out === undefined ? undefined : context.resolvePath(out);
     if (outPath !== undefined) await checkWritable(outPath, out!);
+
+    const plugin = stringOption(args, 'plugin');
+    if (plugin !== undefined) await addPlugin(context.registry(), plugin, context.resolvePath('.'));
 
     const document = await readJsonFile(context.resolvePath(file), file);
     const scenario = await aboutFile(file, () => resolveWithOverrides(context, document, set));

@@ -24,8 +24,11 @@ function isPlugin(value: unknown): value is ModelPlugin {
   return typeof manifest === 'object' && manifest !== null && typeof (manifest as { id?: unknown }).id === 'string';
 }
 
-/** Every plugin a module offers: plugins and lists of plugins among its exports, and its default factory's. */
-function pluginsOf(module: Record<string, unknown>, host: unknown): ModelPlugin[] {
+/**
+ * Every plugin an imported module offers: plugins and lists of plugins among its exports, and those its default
+ * export returns when it is a function (called with `host`, the host's engine API).
+ */
+export function pluginsInModule(module: Record<string, unknown>, host?: unknown): ModelPlugin[] {
   const found: ModelPlugin[] = [];
   for (const [name, value] of Object.entries(module)) {
     const made =
@@ -55,7 +58,7 @@ export async function loadPlugins(
   const offered = (specifier: string): Promise<ModelPlugin[]> => {
     let plugins = modules.get(specifier);
     if (!plugins) {
-      plugins = importModule(specifier).then((module) => pluginsOf(module, options.host));
+      plugins = importModule(specifier).then((module) => pluginsInModule(module, options.host));
       modules.set(specifier, plugins);
     }
     return plugins;
