@@ -130,6 +130,33 @@ describe('create-immunotwin-model', () => {
     expect(create([]).code).toBe(2);
   });
 
+  it('generated examples/plugin-hiv-latent: its build, registration and packaging files are still the template', async () => {
+    const example = join(repositoryRoot, 'examples/plugin-hiv-latent');
+    const dir = join(workspace, 'plugin-hiv-latent');
+    const args = [
+      dir,
+      '--id',
+      'hiv-latent',
+      '--title',
+      'HIV Latent Reservoir Twin',
+      '--immunotwin-from',
+      repositoryRoot,
+    ];
+    expect(create(args).code).toBe(0);
+    // The model, its test and README are the researcher's; everything else is as generated, so building the
+    // example (scripts/ensure-example-plugin.mjs, the end-to-end tests) exercises the template's build.
+    const filledIn = new Set(['README.md', 'src/manifest.ts', 'src/model.ts', 'test/model.test.ts', 'package.json']);
+    for (const file of EXPECTED_FILES.map((f) => f.replace('immunotwin_model_demo', 'immunotwin_model_hiv_latent'))) {
+      if (filledIn.has(file)) continue;
+      expect(await readFile(join(example, file), 'utf8'), file).toBe(await readFile(join(dir, file), 'utf8'));
+    }
+    const generated = await readJson(join(dir, 'package.json'));
+    const committed = await readJson(join(example, 'package.json'));
+    // Only the file: paths differ (they are relative to where the package is).
+    expect({ ...committed, dependencies: {} }).toEqual({ ...generated, dependencies: {} });
+    expect(committed.dependencies['@immunotwin/engine']).toBe('file:../../packages/engine');
+  });
+
   it('generates a model the engine runs: the template antibody halves in its 21-day half-life', async () => {
     const dir = join(workspace, 'demo');
     expect(create([dir, '--id', 'demo']).code).toBe(0);
