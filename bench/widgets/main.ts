@@ -124,7 +124,9 @@ const bench = {
     const element = document.createElement('twin-workbench');
     // The within-host models are data plugins: their descriptors are their manifests, with no code to fetch.
     element.sessionFactory =
-      kind === 'worker' ? browserSessionFactory(() => withinHostDescriptors) : () => new TwinSession({ plugins: withinHostModels });
+      kind === 'worker'
+        ? browserSessionFactory(() => withinHostDescriptors)
+        : () => new TwinSession({ plugins: withinHostModels });
     element.plotlyLoader = timedPlotly;
     element.debounce = debounce;
     element.state = stateOf();
