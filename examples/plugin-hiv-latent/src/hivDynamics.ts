@@ -1,7 +1,10 @@
-/** Positions of the state variables in the state vector. */
+/** Position of the target CD4 T cells (cells/mL) in the state vector. */
 export const T = 0;
+/** Position of the productively infected cells (cells/mL). */
 export const I = 1;
+/** Position of the latently infected cells (cells/mL). */
 export const L = 2;
+/** Position of the free virus (copies/mL). */
 export const V = 3;
 /** Number of state variables. */
 export const STATE_SIZE = 4;
