@@ -1,15 +1,17 @@
 #!/usr/bin/env node
-// `npm start` (after ensure-deps and the build): brings .venv up to date (JupyterLab 4.6 and the immunotwin
-// package with the extension just built), then serves JupyterLab on notebooks/ at localhost; it prints the URL.
+// `npm start` (after ensure-deps and the build): brings .venv up to date (JupyterLab 4.6, the immunotwin
+// package with the extension just built, and the outside-plugin example examples/plugin-hiv-latent), then
+// serves JupyterLab on notebooks/ at localhost; it prints the URL.
 // Extra arguments go to `jupyter lab` (e.g. `npm start -- --port 8899 --no-browser`).
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureVenv, venvPython } from './ensure-venv.mjs';
+import { ensureExamplePlugin } from './ensure-example-plugin.mjs';
+import { venvPython } from './ensure-venv.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-ensureVenv();
+ensureExamplePlugin();
 
 const notebooks = join(root, 'notebooks');
 mkdirSync(notebooks, { recursive: true });

@@ -78,8 +78,12 @@ export async function registerPluginFile(
   return manifest;
 }
 
-/** Where a code plugin's module is: a file (as given, relative to the working directory) or an installed package. */
+/**
+ * Where a code plugin's module is: a `file:` URL, a file (relative to the working directory), or an installed
+ * package or package subpath (e.g. `immunotwin-model-hiv-latent/model`).
+ */
 function moduleUrl(path: string, file: string): string {
+  if (file.startsWith('file:')) return file;
   if (existsSync(path)) return pathToFileURL(path).href;
   try {
     // Resolved as from a module in the working directory, where `npm install` or `pip install` put it.
