@@ -209,3 +209,36 @@ describe('models.register in a kernel cell', () => {
     await expect(run(`twin.create('cell-decay')`)).rejects.toThrow(/unknown model "cell-decay"/);
   });
 });
+
+describe('a kernel whose plugins include one that does not load', () => {
+  const broken = {
+    manifest: {
+      ...decayModel.manifest,
+      id: 'broken-plugin-model',
+      methods: ['agent'] as ['agent'],
+      network: undefined,
+    },
+    module: 'file:///no/such/plugin/module.js',
+    provider: 'immunotwin-model-broken',
+  };
+
+  it('starts and runs its own model, and says why the broken one is missing when a cell asks for it', async () => {
+    const worker = new KernelWorker();
+    const model = await worker.initialize({ model: 'target-cell-limited', plugins: [...builtInDescriptors, broken] });
+    expect(model.id).toBe('target-cell-limited');
+    const reply = await worker.execute(`twin.create('broken-plugin-model')`, 1, { output: () => undefined });
+    expect(reply.status).toBe('error');
+    expect(reply.status === 'error' && reply.evalue).toMatch(
+      /^twin\.create: could not load the code of model "broken-plugin-model" \(code at file:\/\/\/no\/such\/plugin\/module\.js, provided by immunotwin-model-broken\)/,
+    );
+  });
+
+  it('refuses to start a kernel of the broken model, naming why', async () => {
+    const worker = new KernelWorker();
+    await expect(
+      worker.initialize({ model: 'broken-plugin-model', plugins: [...builtInDescriptors, broken] }),
+    ).rejects.toThrow(
+      /^the model of this kernel could not be loaded: could not load the code of model "broken-plugin-model"/,
+    );
+  });
+});

@@ -17,6 +17,8 @@ import type {
   IWorkerOutput,
 } from './protocol.js';
 
+const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
 /** How often a running cell polls the shared interrupt flag (ms). */
 const FLAG_POLL_MS = 50;
 
@@ -35,6 +37,8 @@ export class KernelWorker implements IKernelWorkerRemote {
   private readonly models: ModelsApi;
   /** Models registered from cells, with what their workbench outputs carry. */
   private readonly cellPlugins: CellPlugins = new Map();
+  /** Models whose code failed to load, with why (the rest of the kernel works without them). */
+  private readonly unavailable = new Map<string, string>();
   /** Who provides each model that came as a descriptor from outside the suite. */
   private readonly providers = new Map<string, string>();
 
@@ -47,16 +51,23 @@ export class KernelWorker implements IKernelWorkerRemote {
   /** {@inheritDoc IKernelWorkerRemote.initialize} */
   async initialize(options: IKernelWorkerOptions = {}): Promise<{ id: string; title: string }> {
     const descriptors = (options.plugins ?? []).filter((d) => !this.registry.has(d.manifest.id));
+    // One by one, so that a plugin whose code fails to load costs only its own model, not every twin kernel.
     // The host's engine goes to modules whose default export is a function of it (code from a notebook cell).
-    await this.registry.registerDescriptors(descriptors, { host: engine });
-    for (const { manifest, provider } of descriptors) {
+    const loaded = await Promise.allSettled(
+      descriptors.map((descriptor) => this.registry.registerDescriptors([descriptor], { host: engine })),
+    );
+    loaded.forEach((outcome, i) => {
+      const { manifest, provider } = descriptors[i]!;
+      if (outcome.status === 'rejected') this.unavailable.set(manifest.id, errorMessage(outcome.reason));
       if (provider && provider !== SUITE_PROVIDER) this.providers.set(manifest.id, provider);
-    }
+    });
     const plugins = this.registry.list();
+    const wanted = options.model;
+    if (wanted !== undefined && this.unavailable.has(wanted)) {
+      throw new Error(`the model of this kernel could not be loaded: ${this.unavailable.get(wanted)}`);
+    }
     if (plugins.length === 0) throw new Error('the twin kernel was started with no models');
-    this.plugin = options.model
-      ? this.registry.get(options.model)
-      : (plugins.find((p) => p.manifest.kernel) ?? plugins[0]);
+    this.plugin = wanted ? this.registry.get(wanted) : (plugins.find((p) => p.manifest.kernel) ?? plugins[0]);
     this.flag = options.interruptFlag;
     this.docs = twinDocs(this.plugin.manifest);
     // One twin per worker: its parameters and interventions persist across cells; each run follows the
@@ -64,7 +75,11 @@ export class KernelWorker implements IKernelWorkerRemote {
     this.twin = createTwinApi(this.plugin, {
       signal: () => this.controller?.signal,
       interrupted: () => this.interruptFlagSet(),
-      resolveModel: (id) => this.registry.get(id),
+      resolveModel: (id) => {
+        const failure = this.unavailable.get(id);
+        if (failure !== undefined) throw new Error(`twin.create: ${failure}`);
+        return this.registry.get(id);
+      },
       pluginOf: (id) => {
         const provider = this.providers.get(id);
         return this.cellPlugins.get(id) ?? (provider ? { provider } : undefined);
