@@ -50,8 +50,9 @@ test.describe('workbench', () => {
   // Tall enough to see the whole workbench (toolbars, plot and controls) at once.
   test.use({ viewport: { width: 1024, height: 1300 } });
 
-  test('twin.controls() on the plugin kernel shows a workbench whose worker runs the plugin and draws its plot', async ({
+  test('twin.controls() on the plugin kernel shows a workbench whose worker runs the plugin, and it comes back after a reload', async ({
     page,
+    tmpPath,
   }) => {
     await page.notebook.createNew('hiv-workbench.ipynb', { kernel: HIV_KERNEL.name });
     await page.notebook.setCell(0, 'code', "twin.intervene('art', { start: 10, stop: 120 }); twin.controls()");
@@ -87,5 +88,15 @@ test.describe('workbench', () => {
     const boxes = await expectOutputsInBounds(page, { plots: 0, workbenches: 1, tissues: 0 });
     test.info().annotations.push({ type: 'outputs', description: JSON.stringify(boxes) });
     await page.screenshot({ path: test.info().outputPath('hiv-workbench.png') });
+
+    // Saved and reopened with no kernel: the plugin is installed, so the workbench comes back alive and runs it.
+    await page.notebook.save();
+    await page.notebook.close(true);
+    await page.kernel.shutdownAll();
+    await page.notebook.openByPath(`${tmpPath}/hiv-workbench.ipynb`);
+    await page.evaluate(() => window.jupyterapp.commands.execute('kernelmenu:shutdown'));
+    await expect(page.locator('.jp-ImmunoTwinWorkbench-error')).toHaveCount(0);
+    await expect.poll(async () => (await viralLoad()).last, { timeout: 30_000 }).toBeLessThan(1);
+    expect((await viralLoad()).first).toBeCloseTo(drawn.first, 6);
   });
 });

@@ -126,8 +126,8 @@ test('a workbench of a model that is not installed says which plugin it needs', 
             data: {
               'application/vnd.immunotwin.workbench+json': {
                 version: 1,
-                scenario: { model: 'hiv-latent' },
-                plugin: { provider: 'immunotwin-model-hiv-latent' },
+                scenario: { model: 'sars-cov-2-innate' },
+                plugin: { provider: 'immunotwin-model-sars-cov-2' },
               },
               'text/plain': 'workbench',
             },
@@ -141,7 +141,7 @@ test('a workbench of a model that is not installed says which plugin it needs', 
   const message = page.locator('.jp-ImmunoTwinWorkbench-error');
   await expect(message).toBeVisible();
   await expect(message).toHaveText(
-    'ImmunoTwin workbench: the model "hiv-latent" is not installed in this JupyterLab. It comes from immunotwin-model-hiv-latent; install that plugin and reload the page: the workbench comes back as it was saved.',
+    'ImmunoTwin workbench: the model "sars-cov-2-innate" is not installed in this JupyterLab. It comes from immunotwin-model-sars-cov-2; install that plugin and reload the page: the workbench comes back as it was saved.',
   );
 });
 
