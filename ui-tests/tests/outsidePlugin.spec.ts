@@ -25,7 +25,7 @@ test('the launcher shows the plugin\'s "HIV Latent Reservoir Twin" card in the I
   await page.screenshot({ path: test.info().outputPath('launcher.png') });
 });
 
-test('a notebook on the plugin kernel runs the model: the same log drop as the engine computes in Node', async ({
+test('a notebook on the plugin kernel runs the model: the same log drop as immunotwin run --plugin prints', async ({
   page,
 }) => {
   const expected = hivLogDropInNode();
