@@ -1,4 +1,4 @@
-import type { ModelManifest } from '@immunotwin/engine';
+import { intervention, interventionField, observable, parameter, type ModelManifest } from '@immunotwin/engine';
 
 /**
  * What the model is, as data: its parameters (each with a unit, a range and a source), observables,
@@ -6,9 +6,10 @@ import type { ModelManifest } from '@immunotwin/engine';
  * (model.ts) loads in the kernels' and workbenches' workers.
  *
  * The starting model is a placeholder to replace with your own: serum antibody decaying at first order, with
- * booster doses.
+ * booster doses. The builders (`parameter`, `observable`, `intervention`, `interventionField`) keep every id a
+ * literal type, so the model's code cannot misspell one: `context.parameters.halfLfe` does not compile.
  */
-export const manifest: ModelManifest = {
+export const manifest = {
   id: '__MODEL_ID__',
   title: '__MODEL_TITLE__',
   version: '0.1.0',
@@ -17,7 +18,7 @@ export const manifest: ModelManifest = {
   methods: ['agent'],
   defaults: { duration: 120, outputInterval: 1 },
   parameters: [
-    {
+    parameter({
       id: 'halfLife',
       label: 'antibody half-life',
       unit: 'day',
@@ -27,8 +28,8 @@ export const manifest: ModelManifest = {
       scale: 'linear',
       description: 'serum half-life of the antibody',
       source: 'IgG serum half-life of about three weeks (standard immunology textbooks); illustrative',
-    },
-    {
+    }),
+    parameter({
       id: 'A0',
       label: 'initial antibody',
       unit: 'AU/mL',
@@ -38,17 +39,17 @@ export const manifest: ModelManifest = {
       scale: 'log',
       description: 'antibody concentration at time 0',
       source: 'illustrative',
-    },
+    }),
   ],
-  observables: [{ id: 'A', label: 'Antibody', unit: 'AU/mL', description: 'serum antibody concentration' }],
+  observables: [observable({ id: 'A', label: 'Antibody', unit: 'AU/mL', description: 'serum antibody concentration' })],
   interventions: [
-    {
+    intervention({
       kind: 'boost',
       label: 'Booster',
       description: 'raises the antibody concentration at once',
       hasStop: false,
       fields: [
-        {
+        interventionField({
           id: 'dose',
           label: 'rise',
           unit: 'AU/mL',
@@ -56,9 +57,9 @@ export const manifest: ModelManifest = {
           min: 0,
           max: 1e6,
           description: 'antibody added by the booster',
-        },
+        }),
       ],
-    },
+    }),
   ],
   presets: [],
   assumptions: [
@@ -67,4 +68,4 @@ export const manifest: ModelManifest = {
   ],
   references: [],
   kernel: { displayName: '__MODEL_TITLE__' },
-};
+} satisfies ModelManifest;
