@@ -171,3 +171,32 @@ test("a reaction network's manifest opens from the file browser in a live workbe
     .locator('.jp-ImmunoTwinModelFile')
     .screenshot({ path: test.info().outputPath('model-file-workbench.png') });
 });
+
+test('SBML imported in a browser kernel cell runs as a model (the SBML reader loads in the kernel worker on first use)', async ({
+  page,
+}) => {
+  const sbml = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<sbml xmlns="http://www.sbml.org/sbml/level3/version2/core" level="3" version="2"><model id="decay" timeUnits="day">',
+    '<listOfUnitDefinitions><unitDefinition id="day"><listOfUnits><unit kind="second" exponent="1" scale="0" multiplier="86400"/></listOfUnits></unitDefinition></listOfUnitDefinitions>',
+    '<listOfCompartments><compartment id="cell" size="1" constant="true"/></listOfCompartments>',
+    '<listOfSpecies><species id="A" compartment="cell" initialAmount="1000" hasOnlySubstanceUnits="true" boundaryCondition="false" constant="false"/></listOfSpecies>',
+    '<listOfParameters><parameter id="k" value="0.5" constant="true"/></listOfParameters>',
+    '<listOfReactions><reaction id="loss" reversible="false"><listOfReactants><speciesReference species="A" stoichiometry="1" constant="true"/></listOfReactants>',
+    '<kineticLaw><math xmlns="http://www.w3.org/1998/Math/MathML"><apply><times/><ci>k</ci><ci>A</ci></apply></math></kineticLaw></reaction></listOfReactions>',
+    '</model></sbml>',
+  ].join('');
+  await page.notebook.createNew('sbml.ipynb', { kernel: 'immunotwin-target-cell-limited' });
+  await page.notebook.setCell(
+    0,
+    'code',
+    [
+      `await models.register(await models.fromSBML(${JSON.stringify(sbml)}, { id: 'decay-sbml', duration: 4, outputInterval: 1 }));`,
+      "const A = (await twin.create('decay-sbml').run()).runs[0].observables.A;",
+      '`A(4) = ${A[4].toFixed(4)}`',
+    ].join('\n'),
+  );
+  await page.notebook.runCell(0);
+  // 1000·e^(−0.5·4) = 135.3353
+  await expect(page.locator('.jp-OutputArea-output').last()).toContainText('A(4) = 135.3353');
+});
