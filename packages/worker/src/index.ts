@@ -11,3 +11,6 @@ export * from './errorTransfer.js';
 export * from './transferables.js';
 export * from './expose.js';
 export * from './client.js';
+export * from './pool/poolTask.js';
+export * from './pool/workerPool.js';
+export * from './pool/poolWorkerService.js';

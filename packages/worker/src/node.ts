@@ -2,8 +2,11 @@
  * Node only: twin sessions in `worker_threads` workers (the CLI, tests, and Node kernels).
  */
 import type { Worker } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
+import type { PluginDescriptor } from '@immunotwin/engine';
 import { SessionClient } from './client.js';
 import { startNodeThread } from './nodeThread.js';
+import { WorkerPool } from './pool/workerPool.js';
 
 export { parentEndpoint, startNodeThread } from './nodeThread.js';
 
@@ -36,4 +39,24 @@ export function createNodeSession(options: INodeSessionOptions = {}): INodeSessi
     worker,
     terminate: () => (exited ??= worker.terminate().then(() => undefined)),
   };
+}
+
+/** Options of `createNodePool`. */
+export interface INodePoolOptions {
+  /** The models the workers know, as descriptors (e.g. `builtInDescriptors`). */
+  plugins: readonly PluginDescriptor[];
+  /** Number of worker threads (default: `os.availableParallelism()`). */
+  size?: number;
+}
+
+/** A `WorkerPool` of Node worker threads. */
+export function createNodePool(options: INodePoolOptions): WorkerPool {
+  return new WorkerPool({
+    size: options.size ?? availableParallelism(),
+    plugins: options.plugins,
+    createWorker: () => {
+      const { worker, endpoint } = startNodeThread(new URL('./poolNodeWorker.js', import.meta.url));
+      return Object.assign(endpoint, { terminate: () => void worker.terminate() });
+    },
+  });
 }

@@ -163,6 +163,15 @@ export class TwinSession implements ITwinSession {
   }
 
   /**
+   * Validates a scenario document against its model (importing the model's code first if it came by
+   * descriptor) and resolves it, without making it the session's scenario. Rejects with ValidationError.
+   */
+  async resolve(scenario: unknown): Promise<ResolvedScenario> {
+    await this.loadModelOf(scenario);
+    return this.registry.resolve(scenario);
+  }
+
+  /**
    * Changes parameter values (merged into the scenario's `parameters`) for the next run. Invalid values
    * reject with the engine's message and leave the session as it was.
    */

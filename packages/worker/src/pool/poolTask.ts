@@ -1,0 +1,19 @@
+import type { RunResult } from '@immunotwin/engine';
+
+/** One piece of work for a pool worker: some replicates of one scenario. Plain data. */
+export interface IPoolTask {
+  /** A scenario document (validated by the worker against its model). */
+  readonly scenario: unknown;
+  /** Which replicates of it to run (each from its own random stream, so any worker gives the same bits). */
+  readonly replicates: readonly number[];
+}
+
+/** What a pool worker serves over comlink. */
+export interface IPoolWorkerService {
+  /** Adds models by descriptor (data plugins at once, code when a task first names the model). */
+  addPlugins(descriptors: readonly unknown[]): Promise<void>;
+  /** Runs a task's replicates in order; rejects with an `AbortError` after `cancel()`. */
+  run(task: IPoolTask): Promise<RunResult[]>;
+  /** Cancels the task under way, if any. */
+  cancel(): Promise<void>;
+}

@@ -1,0 +1,140 @@
+import type { PluginDescriptor, RunResult } from '@immunotwin/engine';
+import * as Comlink from 'comlink';
+import { createAbortError } from '../abortError.js';
+import { installErrorTransfer } from '../errorTransfer.js';
+import type { IPoolTask, IPoolWorkerService } from './poolTask.js';
+
+/** A worker as the pool needs it: a comlink endpoint that can be stopped. */
+export interface IPoolEndpoint extends Comlink.Endpoint {
+  /** Stops the worker at once. */
+  terminate(): void;
+}
+
+/** Options of {@link WorkerPool}. */
+export interface IWorkerPoolOptions {
+  /** How many workers (e.g. `navigator.hardwareConcurrency`, or Node's `os.availableParallelism()`); ≥ 1. */
+  size: number;
+  /** Starts one worker serving `exposePoolWorker`. */
+  createWorker: () => IPoolEndpoint;
+  /** The models every worker knows, as descriptors. */
+  plugins: readonly PluginDescriptor[];
+}
+
+/** Progress of a pool run: tasks finished out of all. */
+export interface IPoolProgress {
+  /** Tasks whose results were handed to `onResult` (or kept). */
+  readonly done: number;
+  /** All tasks. */
+  readonly total: number;
+  /** `done / total`, in [0, 1]. */
+  readonly fraction: number;
+}
+
+/** Options of {@link WorkerPool.run}. */
+export interface IPoolRunOptions {
+  /**
+   * Receives each task's runs as it finishes (tasks may finish out of order; `index` says which). The pool
+   * awaits it before giving that worker more work: back-pressure, so a slow consumer never piles up results.
+   */
+  onResult?: (index: number, runs: RunResult[]) => void | Promise<void>;
+  /** Called after every finished task. */
+  onProgress?: (progress: IPoolProgress) => void;
+  /** Cancels the run: the tasks under way are cancelled in their workers and `run` rejects with the reason. */
+  signal?: AbortSignal;
+}
+
+interface IPoolMember {
+  readonly endpoint: IPoolEndpoint;
+  readonly remote: Comlink.Remote<IPoolWorkerService>;
+  readonly ready: Promise<void>;
+}
+
+/**
+ * A fixed set of workers that run tasks (replicates of scenarios) for ensembles, sweeps and fits: each worker
+ * takes the next task as soon as it is free. Every replicate draws from the stream derived from (seed,
+ * replicate) alone, so the results are bit-identical whatever the number of workers and whichever worker ran
+ * what. One run at a time per pool; workers start on first use and stay until `dispose()`.
+ */
+export class WorkerPool {
+  private members: IPoolMember[] | undefined;
+  private busy = false;
+
+  /** @param options the pool's size, how to start a worker, and the models */
+  constructor(private readonly options: IWorkerPoolOptions) {
+    if (!Number.isInteger(options.size) || options.size < 1) {
+      throw new RangeError(`WorkerPool: size must be a whole number ≥ 1; got ${String(options.size)}`);
+    }
+    installErrorTransfer();
+  }
+
+  /** Number of workers. */
+  get size(): number {
+    return this.options.size;
+  }
+
+  /**
+   * Runs every task and resolves to their runs, in task order (each task's replicates in the order asked).
+   * Rejects with the first error a task raises (the other tasks are cancelled) or, when cancelled, with the
+   * signal's reason.
+   */
+  async run(tasks: readonly IPoolTask[], options: IPoolRunOptions = {}): Promise<RunResult[][]> {
+    if (this.busy) throw new Error('WorkerPool: a run is already under way; await it or cancel it first');
+    const { signal, onResult, onProgress } = options;
+    if (signal?.aborted) throw signal.reason ?? createAbortError();
+    this.busy = true;
+    const members = this.start();
+    const results: RunResult[][] = new Array(tasks.length);
+    let next = 0;
+    let done = 0;
+    let failure: { error: unknown } | undefined;
+    const cancelAll = () => void Promise.all(members.map((m) => m.remote.cancel().catch(() => undefined)));
+    const onAbort = () => {
+      failure ??= { error: signal!.reason ?? createAbortError() };
+      cancelAll();
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const drive = async (member: IPoolMember): Promise<void> => {
+      await member.ready;
+      while (!failure && next < tasks.length) {
+        const index = next++;
+        try {
+          const runs = await member.remote.run(tasks[index]!);
+          if (failure) return;
+          results[index] = runs;
+          await onResult?.(index, runs);
+          done++;
+          onProgress?.({ done, total: tasks.length, fraction: done / tasks.length });
+        } catch (error) {
+          if (!failure) {
+            failure = { error };
+            cancelAll();
+          }
+          return;
+        }
+      }
+    };
+    try {
+      await Promise.all(members.map(drive));
+      if (failure) throw failure.error;
+      return results;
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+      this.busy = false;
+    }
+  }
+
+  /** Stops every worker; the pool starts new ones if it is used again. */
+  dispose(): void {
+    for (const member of this.members ?? []) member.endpoint.terminate();
+    this.members = undefined;
+  }
+
+  private start(): IPoolMember[] {
+    this.members ??= Array.from({ length: this.options.size }, () => {
+      const endpoint = this.options.createWorker();
+      const remote = Comlink.wrap<IPoolWorkerService>(endpoint);
+      return { endpoint, remote, ready: remote.addPlugins([...this.options.plugins]) };
+    });
+    return this.members;
+  }
+}

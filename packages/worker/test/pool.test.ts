@@ -1,0 +1,115 @@
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ModelRegistry, runScenarioSync, type RunResult } from '@immunotwin/engine';
+import { builtInDescriptors, builtInModels } from '@immunotwin/models';
+import type { WorkerPool } from '../src/pool/workerPool.js';
+import { ssaScenario } from './helpers.js';
+import { ssaScenario } from './helpers.js';
+
+// The workers run the built package (plain Node cannot load TypeScript), so build it first.
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const nodeEntry = new URL('../lib/node.js', import.meta.url).href;
+
+let createNodePool: typeof import('../src/node.js').createNodePool;
+const pools: WorkerPool[] = [];
+
+beforeAll(async () => {
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  execFileSync(process.execPath, [tsc, '-b', 'packages/worker'], { cwd: root, stdio: 'pipe' });
+  ({ createNodePool } = (await import(nodeEntry)) as typeof import('../src/node.js'));
+}, 120_000);
+
+afterAll(() => pools.forEach((pool) => pool.dispose()));
+
+function pool(size: number): WorkerPool {
+  const made = createNodePool({ plugins: builtInDescriptors, size });
+  pools.push(made);
+  return made;
+}
+
+/** An SSA ensemble of the bacteria model: each replicate its own random stream. */
+const ensemble = { ...ssaScenario, seed: 11, replicates: 6 };
+const oneReplicateTasks = Array.from({ length: ensemble.replicates }, (_, r) => ({
+  scenario: ensemble,
+  replicates: [r],
+}));
+
+/** The same replicates computed in this thread, one after another. */
+function reference(): RunResult[] {
+  const registry = new ModelRegistry();
+  for (const plugin of builtInModels) registry.register(plugin);
+  return [...runScenarioSync(registry.resolve(ensemble)).runs];
+}
+
+function expectBitIdentical(actual: readonly RunResult[], expected: readonly RunResult[]): void {
+  expect(actual).toHaveLength(expected.length);
+  actual.forEach((run, i) => {
+    expect(run.metadata.replicate).toBe(expected[i]!.metadata.replicate);
+    for (const [id, values] of Object.entries(expected[i]!.observables)) {
+      expect(Buffer.from(run.observables[id]!.buffer).equals(Buffer.from(values.buffer)), `replicate ${i} ${id}`).toBe(
+        true,
+      );
+    }
+  });
+}
+
+describe('WorkerPool (Node worker threads)', () => {
+  it('gives the same bits with 1 worker and with 2 as one thread does, in task order', async () => {
+    const expected = reference();
+    for (const size of [1, 2]) {
+      const results = await pool(size).run(oneReplicateTasks);
+      expectBitIdentical(results.flat(), expected);
+    }
+    // Tasks of several replicates each, in a different split: still the same runs.
+    const split = await pool(2).run([
+      { scenario: ensemble, replicates: [0, 1, 2, 3] },
+      { scenario: ensemble, replicates: [4, 5] },
+    ]);
+    expectBitIdentical(split.flat(), expected);
+  });
+
+  it('waits for a slow consumer: never more tasks under way than workers, progress rising to 1', async () => {
+    const twoWorkers = pool(2);
+    let started = 0;
+    let consumed = 0;
+    let mostAhead = 0;
+    const fractions: number[] = [];
+    const tasks = oneReplicateTasks.map((task) => ({
+      ...task,
+      get scenario() {
+        started++;
+        return ensemble;
+      },
+    }));
+    await twoWorkers.run(tasks, {
+      onResult: async () => {
+        mostAhead = Math.max(mostAhead, started - consumed);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        consumed++;
+      },
+      onProgress: ({ fraction }) => fractions.push(fraction),
+    });
+    expect(mostAhead).toBeLessThanOrEqual(2);
+    expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+    expect(fractions.at(-1)).toBe(1);
+  });
+
+  it('cancels: the run rejects with the signal’s reason, and the pool runs again afterwards', async () => {
+    const twoWorkers = pool(2);
+    const controller = new AbortController();
+    const long = { ...ensemble, duration: 2400, outputInterval: 1 };
+    const running = twoWorkers.run(
+      Array.from({ length: 4 }, (_, r) => ({ scenario: long, replicates: [r] })),
+      { signal: controller.signal },
+    );
+    setTimeout(() => controller.abort(new Error('stopped by the test')), 200);
+    await expect(running).rejects.toThrow('stopped by the test');
+    expectBitIdentical((await twoWorkers.run(oneReplicateTasks)).flat(), reference());
+  });
+
+  it('reports a bad scenario with the engine’s message, naming the field', async () => {
+    await expect(pool(1).run([{ scenario: { ...ensemble, seed: -1 }, replicates: [0] }])).rejects.toThrow(/seed/);
+  });
+});
