@@ -6,7 +6,6 @@ import { ModelRegistry, runScenarioSync, type RunResult } from '@immunotwin/engi
 import { builtInDescriptors, builtInModels } from '@immunotwin/models';
 import type { WorkerPool } from '../src/pool/workerPool.js';
 import { ssaScenario } from './helpers.js';
-import { ssaScenario } from './helpers.js';
 
 // The workers run the built package (plain Node cannot load TypeScript), so build it first.
 const root = fileURLToPath(new URL('../../..', import.meta.url));
