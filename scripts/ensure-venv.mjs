@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Makes sure .venv holds JupyterLab 4.6, jupyterlite-core 0.8 (for `npm run lite`), libroadrunner and
-// antimony (SBML references for test/python) and the immunotwin
+// antimony (SBML references for test/python), polars (reads the CLI's Arrow and Parquet files) and the immunotwin
 // Python package as it is now: creates the venv when it is missing and reinstalls the package when the
 // extension (as last built by `npm run build`) or the Python sources changed since the last install (a
 // digest in .venv/immunotwin.stamp). Quiet when nothing is needed. Used by `npm start`, `npm run lite` and
@@ -86,6 +86,12 @@ export function ensureVenv() {
       'libroadrunner==2.10.0',
       'antimony==3.3.0',
     ]);
+  }
+  // A reader of the Arrow and Parquet files `immunotwin run` writes, for test/python/test_tables_polars.py.
+  const hasPolars = spawnSync(venvPython, ['-c', 'import polars'], { cwd: root, stdio: 'ignore' }).status === 0;
+  if (!hasPolars) {
+    console.error('ImmunoTwin: installing polars 2.1.0 into .venv (once)…');
+    run(venvPython, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', 'polars==2.1.0']);
   }
   const digest = packageDigest();
   const current = existsSync(stampFile) && readFileSync(stampFile, 'utf8') === digest;

@@ -49,7 +49,7 @@ export async function checkWritable(path: string, file: string): Promise<void> {
  * @param data the contents
  * @param file the name to show in messages (as the user wrote it)
  */
-export async function writeFileAtomic(path: string, data: string, file: string): Promise<void> {
+export async function writeFileAtomic(path: string, data: string | Uint8Array, file: string): Promise<void> {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     await writeFile(temporary, data, { flag: 'wx' });

@@ -6,6 +6,7 @@ import {
   runScenario,
   ValidationError,
   type ResolvedScenario,
+  type ScenarioResult,
 } from '@immunotwin/engine';
 import { flag, integerOption, stringOption, type ParsedArgs } from '../args.js';
 import { checkWritable, writeFileAtomic } from '../atomicWrite.js';
@@ -14,10 +15,26 @@ import { aboutFile, ExitCode, UsageError } from '../errors.js';
 import { ProgressReporter, formatSimTime } from '../progress.js';
 import { PLUGIN_OPTION } from '../plugins.js';
 import { readJsonFile } from '../readJson.js';
+import { parquetBytes } from '../tables/parquet.js';
+import { arrowFileBytes, resultsTable } from '../tables/resultsTable.js';
 
 /** Output formats, by file extension. */
-const FORMATS = { '.csv': 'csv', '.json': 'json' } as const;
+const FORMATS = { '.csv': 'csv', '.json': 'json', '.arrow': 'arrow', '.parquet': 'parquet' } as const;
 type Format = (typeof FORMATS)[keyof typeof FORMATS];
+
+/** The results in an output format: text for CSV and JSON, bytes for Arrow and Parquet. */
+function encodeResults(result: ScenarioResult, format: Format): string | Uint8Array {
+  switch (format) {
+    case 'csv':
+      return resultsToCsv(result);
+    case 'json':
+      return `${JSON.stringify(resultsToJson(result))}\n`;
+    case 'arrow':
+      return arrowFileBytes(resultsTable(result));
+    case 'parquet':
+      return parquetBytes(resultsTable(result));
+  }
+}
 
 /** Largest seed a scenario may carry (seeds are unsigned 32-bit integers). */
 const MAX_SEED = 4294967295;
@@ -28,7 +45,7 @@ function outputFormat(out: string): Format {
   const ext = extname(out).toLowerCase();
   if (ext in FORMATS) return FORMATS[ext as keyof typeof FORMATS];
   throw new UsageError(
-    `option --out: cannot tell the format of "${out}" from its extension ${ext ? `"${ext}"` : '(none)'}; allowed: .csv, .json`,
+    `option --out: cannot tell the format of "${out}" from its extension ${ext ? `"${ext}"` : '(none)'}; allowed: ${Object.keys(FORMATS).join(', ')}`,
   );
 }
 
@@ -74,11 +91,12 @@ export const runCommand: Command = {
   name: 'run',
   summary: 'run a scenario and write its results as CSV or JSON',
   usage:
-    'run <scenario.json> [--out <file.csv|file.json>] [--replicates <n>] [--seed <n>] [--plugin <model.json|module.js|package>]… [--quiet]',
+    'run <scenario.json> [--out <file.csv|.json|.arrow|.parquet>] [--replicates <n>] [--seed <n>] [--plugin <model.json|module.js|package>]… [--quiet]',
   description: [
     'Validates the scenario against its model, runs it and writes the results: CSV (one row per sample;',
-    'a "replicate" column first when there are several) or JSON (schema/results.schema.json, with the',
-    'ensemble summary), chosen by the extension of --out, or CSV on stdout without --out. The file is',
+    'a "replicate" column first when there are several), JSON (schema/results.schema.json, with the',
+    "ensemble summary), or the CSV's columns as an Apache Arrow IPC file (.arrow) or Parquet (.parquet, ZSTD),",
+    'with units in the schema metadata; chosen by the extension of --out, or CSV on stdout without --out. The file is',
     'written atomically: when anything fails, nothing is written. Progress goes to stderr. The scenario may',
     'name a model registered with --plugin: a reaction-network model manifest JSON (e.g. from import-sbml),',
     "or a model plugin's ES module file or installed package (e.g. one made with create-immunotwin-model).",
@@ -88,7 +106,7 @@ export const runCommand: Command = {
       name: 'out',
       short: 'o',
       value: 'file',
-      description: 'write the results to <file>.csv or <file>.json (default: CSV on stdout)',
+      description: 'write the results to <file>.csv, .json, .arrow or .parquet (default: CSV on stdout)',
     },
     {
       name: 'replicates',
@@ -130,9 +148,9 @@ export const runCommand: Command = {
     }
     const seconds = (performance.now() - started) / 1000;
 
-    const text = format === 'csv' ? resultsToCsv(result) : `${JSON.stringify(resultsToJson(result))}\n`;
-    if (outPath !== undefined) await writeFileAtomic(outPath, text, out!);
-    else io.stdout.write(text);
+    const data = encodeResults(result, format);
+    if (outPath !== undefined) await writeFileAtomic(outPath, data, out!);
+    else io.stdout.write(data as string);
 
     if (!quiet) {
       const n = result.runs.length;
