@@ -1,4 +1,4 @@
-import { tableFromIPC } from 'apache-arrow';
+import { tableFromIPC, type Table } from 'apache-arrow';
 import { readParquet } from 'parquet-wasm/node';
 import { describe, expect, it } from 'vitest';
 import { builtInRegistry } from '@immunotwin/models';
@@ -19,7 +19,7 @@ const result = runScenarioSync(
 );
 
 /** Column `id` of a read-back table as a Float64Array (for bitwise comparison). */
-function column(table: ReturnType<typeof tableFromIPC>, id: string): Float64Array {
+function column(table: Table, id: string): Float64Array {
   return Float64Array.from(table.getChild(id)!.toArray() as ArrayLike<number>);
 }
 
@@ -29,7 +29,7 @@ describe('results as Arrow and Parquet tables', () => {
     ['Parquet', () => readParquet(parquetBytes(resultsTable(result))).intoIPCStream()],
   ] as const) {
     it(`${format} holds every replicate's samples, bit for bit, with the units in its metadata`, () => {
-      const table = tableFromIPC(bytes());
+      const table: Table = tableFromIPC(bytes());
       const samples = result.runs[0]!.time.length;
       expect(table.numRows).toBe(3 * samples);
       expect(table.schema.fields.map((f) => f.name)).toEqual([
