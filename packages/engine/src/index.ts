@@ -17,4 +17,5 @@ export * from './results/index.js';
 export * from './space/index.js';
 export * from './twin.js';
 export * from './formats/index.js';
+export * from './design/index.js';
 export { PLOT_MIME_TYPE, TISSUE_MIME_TYPE, WORKBENCH_MIME_TYPE } from './mimeTypes.js';

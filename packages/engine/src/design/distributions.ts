@@ -1,0 +1,93 @@
+import { requireFinite, requirePositive, requireProbability, rejectField } from './designArgumentError.js';
+import { openUniform, type Distribution, type DistributionKind } from './distribution.js';
+import { normalCdf, normalQuantile } from './standardNormal.js';
+
+/** Builds a distribution from its kind, support, mean, cdf and quantile. */
+function make(
+  kind: DistributionKind,
+  support: readonly [number, number],
+  mean: number | undefined,
+  cdf: (x: number) => number,
+  quantile: (u: number) => number,
+): Distribution {
+  return {
+    kind,
+    truncated: false,
+    support,
+    mean,
+    cdf,
+    quantile(u: number): number {
+      requireProbability(u);
+      return quantile(u);
+    },
+    sample(rng) {
+      return quantile(openUniform(rng));
+    },
+  };
+}
+
+/** Checks `lower < upper` for a distribution given by its bounds. */
+function requireOrdered(lower: number, upper: number, lowerField: string, upperField: string): void {
+  if (!(upper > lower)) rejectField(upperField, upper, `greater than ${lowerField} (${lower})`);
+}
+
+/** The uniform distribution on [lower, upper] (finite, lower < upper). */
+export function uniformDistribution(lower: number, upper: number): Distribution {
+  requireFinite('lower', lower);
+  requireFinite('upper', upper);
+  requireOrdered(lower, upper, 'lower', 'upper');
+  const width = upper - lower;
+  return make(
+    'uniform',
+    [lower, upper],
+    lower + width / 2,
+    (x) => (x <= lower ? 0 : x >= upper ? 1 : (x - lower) / width),
+    (u) => (u === 1 ? upper : lower + u * width),
+  );
+}
+
+/** The log-uniform distribution on [lower, upper] (0 < lower < upper): its logarithm is uniform. */
+export function logUniformDistribution(lower: number, upper: number): Distribution {
+  requirePositive('lower', lower);
+  requirePositive('upper', upper);
+  requireOrdered(lower, upper, 'lower', 'upper');
+  const logLower = Math.log(lower);
+  const logWidth = Math.log(upper) - logLower;
+  return make(
+    'log-uniform',
+    [lower, upper],
+    (upper - lower) / logWidth,
+    (x) => (x <= lower ? 0 : x >= upper ? 1 : (Math.log(x) - logLower) / logWidth),
+    (u) => (u === 0 ? lower : u === 1 ? upper : Math.exp(logLower + u * logWidth)),
+  );
+}
+
+/** The normal distribution with the given mean and standard deviation (sd > 0). */
+export function normalDistribution(mean: number, sd: number): Distribution {
+  requireFinite('mean', mean);
+  requirePositive('sd', sd);
+  return make(
+    'normal',
+    [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY],
+    mean,
+    (x) => normalCdf((x - mean) / sd),
+    (u) => mean + sd * normalQuantile(u),
+  );
+}
+
+/**
+ * The log-normal distribution whose logarithm is normal with mean `mu` and standard deviation `sigma`
+ * (sigma > 0): its median is exp(mu) and its mean exp(mu + sigma²/2).
+ */
+export function logNormalDistribution(mu: number, sigma: number): Distribution {
+  requireFinite('mu', mu);
+  requirePositive('sigma', sigma);
+  const mean = Math.exp(mu + (sigma * sigma) / 2);
+  return make(
+    'log-normal',
+    [0, Number.POSITIVE_INFINITY],
+    Number.isFinite(mean) ? mean : undefined,
+    (x) => (x <= 0 ? 0 : normalCdf((Math.log(x) - mu) / sigma)),
+    (u) => Math.exp(mu + sigma * normalQuantile(u)),
+  );
+}
