@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Makes sure .venv holds JupyterLab 4.6, jupyterlite-core 0.8 (for `npm run lite`), libroadrunner and
-// antimony (SBML references for test/python) and the immunotwin
+// antimony (SBML references for test/python), SALib and scipy (sensitivity references) and the immunotwin
 // Python package as it is now: creates the venv when it is missing and reinstalls the package when the
 // extension (as last built by `npm run build`) or the Python sources changed since the last install (a
 // digest in .venv/immunotwin.stamp). Quiet when nothing is needed. Used by `npm start`, `npm run lite` and
@@ -85,6 +85,21 @@ export function ensureVenv() {
       '--disable-pip-version-check',
       'libroadrunner==2.10.0',
       'antimony==3.3.0',
+    ]);
+  }
+  // References for test/python/test_sensitivity_salib.py: SALib's Sobol' analysis and scipy's statistics.
+  const hasSensitivityTools =
+    spawnSync(venvPython, ['-c', 'import SALib, scipy'], { cwd: root, stdio: 'ignore' }).status === 0;
+  if (!hasSensitivityTools) {
+    console.error('ImmunoTwin: installing SALib 1.6.0 and scipy 1.17.1 into .venv (once)…');
+    run(venvPython, [
+      '-m',
+      'pip',
+      'install',
+      '--quiet',
+      '--disable-pip-version-check',
+      'SALib==1.6.0',
+      'scipy==1.17.1',
     ]);
   }
   const digest = packageDigest();
