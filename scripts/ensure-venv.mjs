@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Makes sure .venv holds JupyterLab 4.6, jupyterlite-core 0.8 (for `npm run lite`), libroadrunner and
-// antimony (SBML references for test/python), polars (reads the CLI's Arrow and Parquet files) and the immunotwin
+// antimony (SBML references), SALib and scipy (sensitivity references), polars (reads the CLI's Arrow and Parquet
+// files) for test/python, and the immunotwin
 // Python package as it is now: creates the venv when it is missing and reinstalls the package when the
 // extension (as last built by `npm run build`) or the Python sources changed since the last install (a
 // digest in .venv/immunotwin.stamp). Quiet when nothing is needed. Used by `npm start`, `npm run lite` and
@@ -13,6 +14,25 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const venv = join(root, '.venv');
+
+/** Peers from PyPI that test/python checks ImmunoTwin against, each installed once when its modules are missing. */
+const PYTHON_REFERENCES = [
+  {
+    modules: 'roadrunner, antimony',
+    packages: ['libroadrunner==2.10.0', 'antimony==3.3.0'],
+    why: 'SBML references for test_sbml_roadrunner.py',
+  },
+  {
+    modules: 'SALib, scipy',
+    packages: ['SALib==1.6.0', 'scipy==1.17.1'],
+    why: "Sobol' and PRCC references for test_sensitivity_salib.py",
+  },
+  {
+    modules: 'polars',
+    packages: ['polars==2.1.0'],
+    why: "reads the CLI's Arrow and Parquet files in test_tables_polars.py",
+  },
+];
 
 /** The venv's Python interpreter. */
 export const venvPython = join(venv, process.platform === 'win32' ? 'Scripts' : 'bin', 'python');
@@ -72,26 +92,11 @@ export function ensureVenv() {
     console.error('ImmunoTwin: installing Jupyter Notebook 7 into .venv (once)…');
     run(venvPython, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', 'notebook==7.6.*']);
   }
-  // SBML references for test/python/test_sbml_roadrunner.py: libRoadRunner simulates SBML, libAntimony writes it.
-  const hasSbmlTools =
-    spawnSync(venvPython, ['-c', 'import roadrunner, antimony'], { cwd: root, stdio: 'ignore' }).status === 0;
-  if (!hasSbmlTools) {
-    console.error('ImmunoTwin: installing libroadrunner 2.10.0 and antimony 3.3.0 into .venv (once)…');
-    run(venvPython, [
-      '-m',
-      'pip',
-      'install',
-      '--quiet',
-      '--disable-pip-version-check',
-      'libroadrunner==2.10.0',
-      'antimony==3.3.0',
-    ]);
-  }
-  // A reader of the Arrow and Parquet files `immunotwin run` writes, for test/python/test_tables_polars.py.
-  const hasPolars = spawnSync(venvPython, ['-c', 'import polars'], { cwd: root, stdio: 'ignore' }).status === 0;
-  if (!hasPolars) {
-    console.error('ImmunoTwin: installing polars 2.1.0 into .venv (once)…');
-    run(venvPython, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', 'polars==2.1.0']);
+  for (const reference of PYTHON_REFERENCES) {
+    const present = spawnSync(venvPython, ['-c', `import ${reference.modules}`], { cwd: root, stdio: 'ignore' });
+    if (present.status === 0) continue;
+    console.error(`ImmunoTwin: installing ${reference.packages.join(' and ')} into .venv (once; ${reference.why})…`);
+    run(venvPython, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', ...reference.packages]);
   }
   const digest = packageDigest();
   const current = existsSync(stampFile) && readFileSync(stampFile, 'utf8') === digest;
