@@ -12,7 +12,7 @@
  *     { "id": "beta", "range": [1e-6, 1e-4], "scale": "log", "levels": 5 },  // a range (scale defaults to the
  *                                                  //   model's; grid levels include both ends)
  *     { "id": "c", "distribution": { "kind": "log-normal", "mu": 1.1, "sigma": 0.3,
- *                                    "truncate": { "upper": 20 } } },        // a distribution (grid: midpoints of
+ *                                    "truncate": { "lower": 0.1, "upper": 20 } } },  // a distribution (grid: midpoints of
  *                                                  //   `levels` equal-probability strata)
  *     { "id": "p", "values": [10, 20, 40] }        // listed values (grid: these levels; other designs: equally likely)
  *   ],
