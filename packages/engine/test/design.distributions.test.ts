@@ -94,6 +94,16 @@ describe('distributions', () => {
     close(half.quantile(0.5), normalQuantile(0.75), 1e-15);
   });
 
+  it('a truncation far in the upper tail keeps its precision (computed from survival probabilities)', () => {
+    // N(0, 1) on [8, ∞): Φ(8) rounds to 1 − 6.7e-16, so 1 − Φ would leave no digits; mpmath at 40 digits.
+    const tail = createDistribution({ kind: 'normal', mean: 0, sd: 1, truncate: { lower: 8 } });
+    close(tail.quantile(0.5), 8.084911007391543, 1e-13);
+    close(tail.mean!, 8.121368112236112, 1e-13);
+    close(tail.cdf(8.084911007391543), 0.5, 1e-12);
+    expect(tail.quantile(1e-9)).toBeGreaterThanOrEqual(8);
+    close(normalDistribution(0, 1).upperQuantile(1e-20), 9.262340089798407, 1e-15);
+  });
+
   it('a truncated log-normal and a truncated uniform', () => {
     const ln = createDistribution({ kind: 'log-normal', mu: 0, sigma: 1, truncate: { upper: 3 } });
     close(ln.mean!, 1.0290336389515993, 1e-13);
