@@ -126,6 +126,9 @@ describe('parseDesign', () => {
       'Invalid design: scenario.parameters.p: is set by the scenario and varied by the design; leave it out of one of them',
     );
     expect(issue(withDesign({ kind: 'halton', n: 4 })).path).toBe('design.kind');
+    expect(issue(withDesign({ kind: 'grid' }, [{ id: 'c', range: [1, 2] }])).message).toBe(
+      'Invalid design: parameters[0].levels: is required in a grid design (or design.levels for every parameter)',
+    );
     expect(issue('{"version": 1,').message).toMatch(/^Invalid design: input: malformed JSON at the end of the text/);
   });
 });

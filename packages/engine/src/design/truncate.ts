@@ -1,5 +1,6 @@
 import { rejectField, requireProbability } from './designArgumentError.js';
 import { openUniform, type Distribution } from './distribution.js';
+import { logUniformDistribution, uniformDistribution } from './distributions.js';
 import { normalCdf, normalPdf } from './standardNormal.js';
 
 /** The parameters of the normal behind a normal or log-normal distribution, needed for a truncated mean. */
@@ -69,6 +70,11 @@ export function truncateDistribution(
       `[${lower}, ${upper}]`,
       `an interval holding some of the distribution's probability (its support is [${base.support[0]}, ${base.support[1]}])`,
     );
+  }
+  if (base.kind === 'uniform' || base.kind === 'log-uniform') {
+    // A truncated (log-)uniform is the (log-)uniform on the intersection: exact, no detour through the cdf.
+    const exact = base.kind === 'uniform' ? uniformDistribution(low, high) : logUniformDistribution(low, high);
+    return { ...exact, truncated: true };
   }
   // Above the median the probabilities are computed as upper tails (survival), so a truncation far in the upper
   // tail keeps its precision as one far in the lower tail does.
