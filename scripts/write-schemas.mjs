@@ -26,6 +26,7 @@ const documents = {
   'workbench-state.schema.json': engine.WorkbenchStateSchema,
   'plot.schema.json': engine.PlotBundleSchema,
   'tissue.schema.json': engine.TissueJsonSchema,
+  'design.schema.json': engine.DesignSchema,
 };
 
 /** The output formats whose validators are compiled ahead of time: file name → [schema, its name]. */
@@ -33,6 +34,7 @@ const compiled = {
   'plotBundle.ts': [engine.PlotBundleSchema, 'PlotBundleSchema'],
   'workbenchState.ts': [engine.WorkbenchStateSchema, 'WorkbenchStateSchema'],
   'tissueBundle.ts': [engine.TissueJsonSchema, 'TissueJsonSchema'],
+  'design.ts': [engine.DesignSchema, 'DesignSchema'],
 };
 
 /** A validator module: ajv's standalone code with its one runtime helper imported (ESM and CommonJS alike). */

@@ -18,8 +18,12 @@ export interface Distribution {
   readonly mean: number | undefined;
   /** The distribution function P(X ≤ x). */
   cdf(x: number): number;
+  /** The survival function P(X > x), precise where it is small (the upper tail). */
+  survival(x: number): number;
   /** The inverse distribution function for `u` in [0, 1] (`quantile(0)` and `quantile(1)` are the support's ends). */
   quantile(u: number): number;
+  /** The value exceeded with probability `q`: quantile(1 − q), precise for small q (the upper tail). */
+  upperQuantile(q: number): number;
   /** One draw by inversion of a uniform in (0, 1) from `rng` (a zero is drawn again). */
   sample(rng: UniformSource): number;
 }

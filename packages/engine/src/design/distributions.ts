@@ -2,13 +2,17 @@ import { requireFinite, requirePositive, requireProbability, rejectField } from 
 import { openUniform, type Distribution, type DistributionKind } from './distribution.js';
 import { normalCdf, normalQuantile } from './standardNormal.js';
 
-/** Builds a distribution from its kind, support, mean, cdf and quantile. */
+/**
+ * Builds a distribution from its kind, support, mean, cdf and quantile; `tails` gives the survival function and
+ * upper quantile where they can be more precise than 1 − cdf and quantile(1 − q) (normal, log-normal).
+ */
 function make(
   kind: DistributionKind,
   support: readonly [number, number],
   mean: number | undefined,
   cdf: (x: number) => number,
   quantile: (u: number) => number,
+  tails?: { survival: (x: number) => number; upperQuantile: (q: number) => number },
 ): Distribution {
   return {
     kind,
@@ -16,9 +20,14 @@ function make(
     support,
     mean,
     cdf,
+    survival: tails?.survival ?? ((x) => 1 - cdf(x)),
     quantile(u: number): number {
       requireProbability(u);
       return quantile(u);
+    },
+    upperQuantile(q: number): number {
+      requireProbability(q);
+      return tails ? tails.upperQuantile(q) : quantile(1 - q);
     },
     sample(rng) {
       return quantile(openUniform(rng));
@@ -72,6 +81,7 @@ export function normalDistribution(mean: number, sd: number): Distribution {
     mean,
     (x) => normalCdf((x - mean) / sd),
     (u) => mean + sd * normalQuantile(u),
+    { survival: (x) => normalCdf((mean - x) / sd), upperQuantile: (q) => mean - sd * normalQuantile(q) },
   );
 }
 
@@ -89,5 +99,9 @@ export function logNormalDistribution(mu: number, sigma: number): Distribution {
     Number.isFinite(mean) ? mean : undefined,
     (x) => (x <= 0 ? 0 : normalCdf((Math.log(x) - mu) / sigma)),
     (u) => Math.exp(mu + sigma * normalQuantile(u)),
+    {
+      survival: (x) => (x <= 0 ? 1 : normalCdf((mu - Math.log(x)) / sigma)),
+      upperQuantile: (q) => Math.exp(mu - sigma * normalQuantile(q)),
+    },
   );
 }

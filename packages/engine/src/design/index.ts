@@ -20,3 +20,18 @@ export { randomPoints } from './randomDesign.js';
 export { sobolPoints, type SobolOptions } from './sobol.js';
 export { SOBOL_MAX_DIMENSIONS, SOBOL_POLYNOMIALS, type SobolPolynomial } from './sobolDirections.js';
 export { saltelliLayout, saltelliPoints, type SaltelliLayout } from './saltelli.js';
+export {
+  DESIGN_VERSION,
+  DesignOutcomeSchema,
+  DesignParameterSchema,
+  DesignSchema,
+  DesignSpecSchema,
+  DistributionSpecSchema,
+  parseDesign,
+  type Design,
+  type DesignOutcome,
+  type DesignParameter,
+  type DesignSpec,
+} from './designFormat.js';
+export { checkDesignRules } from './designRules.js';
+export { designPoints, designUnitPoints, type DesignModel, type DesignRun } from './designPoints.js';

@@ -1,5 +1,6 @@
 import { rejectField, requireProbability } from './designArgumentError.js';
 import { openUniform, type Distribution } from './distribution.js';
+import { logUniformDistribution, uniformDistribution } from './distributions.js';
 import { normalCdf, normalPdf } from './standardNormal.js';
 
 /** The parameters of the normal behind a normal or log-normal distribution, needed for a truncated mean. */
@@ -8,6 +9,11 @@ export interface NormalShape {
   mu: number;
   /** Standard deviation of the normal (of the logarithm for a log-normal). */
   sigma: number;
+}
+
+/** Φ(b) − Φ(a) for a < b, from the tail that keeps it precise. */
+function normalMass(a: number, b: number): number {
+  return a > 0 ? normalCdf(-a) - normalCdf(-b) : normalCdf(b) - normalCdf(a);
 }
 
 /**
@@ -27,12 +33,12 @@ function truncatedMean(
   const standard = (x: number): number => ((base.kind === 'log-normal' ? Math.log(x) : x) - mu) / sigma;
   const alpha = standard(lower);
   const beta = standard(upper);
-  const mass = normalCdf(beta) - normalCdf(alpha);
+  const mass = normalMass(alpha, beta);
   if (base.kind === 'normal') {
     const density = (z: number): number => (Number.isFinite(z) ? normalPdf(z) : 0);
     return mu + (sigma * (density(alpha) - density(beta))) / mass;
   }
-  const mean = (Math.exp(mu + (sigma * sigma) / 2) * (normalCdf(beta - sigma) - normalCdf(alpha - sigma))) / mass;
+  const mean = (Math.exp(mu + (sigma * sigma) / 2) * normalMass(alpha - sigma, beta - sigma)) / mass;
   return Number.isFinite(mean) ? mean : undefined;
 }
 
@@ -58,29 +64,46 @@ export function truncateDistribution(
   const high = Math.min(upper, base.support[1]);
   const cdfLow = base.cdf(low);
   const cdfHigh = base.cdf(high);
-  if (!(high > low && cdfHigh > cdfLow)) {
+  if (!(high > low && (cdfHigh > cdfLow || base.survival(low) > base.survival(high)))) {
     rejectField(
       'truncate',
       `[${lower}, ${upper}]`,
       `an interval holding some of the distribution's probability (its support is [${base.support[0]}, ${base.support[1]}])`,
     );
   }
-  const mass = cdfHigh - cdfLow;
+  if (base.kind === 'uniform' || base.kind === 'log-uniform') {
+    // A truncated (log-)uniform is the (log-)uniform on the intersection: exact, no detour through the cdf.
+    const exact = base.kind === 'uniform' ? uniformDistribution(low, high) : logUniformDistribution(low, high);
+    return { ...exact, truncated: true };
+  }
+  // Above the median the probabilities are computed as upper tails (survival), so a truncation far in the upper
+  // tail keeps its precision as one far in the lower tail does.
+  const inUpperTail = cdfLow > 0.5;
+  const tailLow = inUpperTail ? base.survival(low) : cdfLow;
+  const mass = inUpperTail ? tailLow - base.survival(high) : cdfHigh - cdfLow;
   const quantile = (u: number): number => {
     if (u === 0) return low;
     if (u === 1) return high;
+    const x = inUpperTail ? base.upperQuantile(tailLow - u * mass) : base.quantile(cdfLow + u * mass);
     // Rounding in the base quantile can step a hair outside: the bounds are the support, not a clamp of data.
-    return Math.min(high, Math.max(low, base.quantile(cdfLow + u * mass)));
+    return Math.min(high, Math.max(low, x));
   };
+  const cdf = (x: number): number =>
+    x <= low ? 0 : x >= high ? 1 : inUpperTail ? (tailLow - base.survival(x)) / mass : (base.cdf(x) - cdfLow) / mass;
   return {
     kind: base.kind,
     truncated: true,
     support: [low, high],
     mean: truncatedMean(base, low, high, shape),
-    cdf: (x) => (x <= low ? 0 : x >= high ? 1 : (base.cdf(x) - cdfLow) / mass),
+    cdf,
+    survival: (x) => 1 - cdf(x),
     quantile(u) {
       requireProbability(u);
       return quantile(u);
+    },
+    upperQuantile(q) {
+      requireProbability(q);
+      return quantile(1 - q);
     },
     sample: (rng) => quantile(openUniform(rng)),
   };

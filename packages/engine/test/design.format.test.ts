@@ -1,0 +1,218 @@
+import { describe, expect, it } from 'vitest';
+import {
+  designPoints,
+  designUnitPoints,
+  parseDesign,
+  saltelliLayout,
+  ValidationError,
+  type DesignModel,
+  type ParameterSpec,
+} from '@immunotwin/engine';
+
+function parameter(id: string, min: number, max: number, scale: 'linear' | 'log', integer = false): ParameterSpec {
+  return {
+    id,
+    label: id,
+    unit: '1',
+    default: min,
+    min,
+    max,
+    scale,
+    ...(integer ? { integer } : {}),
+    description: id,
+    source: 'illustrative',
+  };
+}
+
+const model: DesignModel = {
+  id: 'target-cell-limited',
+  parameters: [
+    parameter('beta', 1e-8, 1e-3, 'log'),
+    parameter('c', 0.1, 30, 'linear'),
+    parameter('p', 0, 1000, 'linear'),
+    parameter('n0', 1, 100, 'linear', true),
+  ],
+};
+
+const sobolDesign = {
+  version: 1,
+  name: 'entry-inhibitor sensitivity',
+  scenario: { model: 'target-cell-limited', duration: 20 },
+  parameters: [
+    { id: 'beta', range: [1e-6, 1e-4], scale: 'log' },
+    { id: 'c', distribution: { kind: 'log-normal', mu: 1.1, sigma: 0.3, truncate: { lower: 0.1, upper: 20 } } },
+    { id: 'p', values: [10, 20, 40] },
+  ],
+  design: { kind: 'sobol', n: 16 },
+  outcomes: [{ observable: 'V', summary: 'max' }],
+};
+
+function issue(json: unknown): { message: string; path: string } {
+  try {
+    parseDesign(json);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ValidationError);
+    const e = error as ValidationError;
+    return { message: e.message, path: e.issues[0]!.path };
+  }
+  throw new Error('expected a ValidationError');
+}
+
+function pointsIssue(json: unknown): string {
+  try {
+    designPoints(parseDesign(json), model);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ValidationError);
+    return (error as ValidationError).message;
+  }
+  throw new Error('expected a ValidationError');
+}
+
+const withDesign = (design: object, parameters: object[] = sobolDesign.parameters): object => ({
+  ...sobolDesign,
+  parameters,
+  design,
+});
+
+describe('parseDesign', () => {
+  it('reads a design from an object or JSON text, as a fresh copy', () => {
+    const parsed = parseDesign(sobolDesign);
+    expect(parsed).toEqual(sobolDesign);
+    expect(parsed).not.toBe(sobolDesign);
+    expect(parseDesign(JSON.stringify(sobolDesign))).toEqual(sobolDesign);
+  });
+
+  it('names the path, the value and what is allowed', () => {
+    expect(issue({ ...sobolDesign, version: 2 }).message).toBe(
+      'Invalid design: version: format version 2 is not supported; allowed: 1',
+    );
+    expect(
+      issue(withDesign({ kind: 'sobol', n: 4 }, [{ id: 'c', distribution: { kind: 'normal', mean: 1, sd: -1 } }])),
+    ).toEqual({
+      path: 'parameters[0].distribution.sd',
+      message: expect.stringContaining('must be > 0; got -1') as string,
+    });
+    expect(issue(withDesign({ kind: 'lhs', n: 4 })).message).toBe(
+      'Invalid design: design.seed: is required for a lhs design',
+    );
+    expect(issue(withDesign({ kind: 'grid', n: 4, levels: 3 })).message).toBe(
+      'Invalid design: design.n: does not apply to a grid design; its settings: levels',
+    );
+    expect(issue(withDesign({ kind: 'sobol', n: 4 }, [{ id: 'c', range: [1, 2], values: [1] }])).message).toBe(
+      'Invalid design: parameters[0]: c gives range and values; give exactly one of distribution, range, values',
+    );
+    expect(issue(withDesign({ kind: 'sobol', n: 4 }, [{ id: 'c', range: [2, 1] }])).message).toBe(
+      'Invalid design: parameters[0].range[1]: must be greater than range[0] (2); got 1',
+    );
+    expect(
+      issue(withDesign({ kind: 'sobol', n: 4 }, [{ id: 'c', distribution: { kind: 'normal', mean: 1 } }])).message,
+    ).toBe('Invalid design: parameters[0].distribution.sd: must be given for a normal distribution; got nothing');
+    expect(
+      issue(
+        withDesign({ kind: 'sobol', n: 4 }, [
+          { id: 'c', distribution: { kind: 'uniform', lower: 0, upper: 1, truncate: { lower: 3 } } },
+        ]),
+      ).path,
+    ).toBe('parameters[0].distribution.truncate');
+    expect(
+      issue(
+        withDesign({ kind: 'sobol', n: 4 }, [
+          { id: 'c', range: [1, 2] },
+          { id: 'c', values: [1] },
+        ]),
+      ).path,
+    ).toBe('parameters[1].id');
+    expect(issue({ ...sobolDesign, scenario: { model: 'target-cell-limited', parameters: { p: 3 } } }).message).toBe(
+      'Invalid design: scenario.parameters.p: is set by the scenario and varied by the design; leave it out of one of them',
+    );
+    expect(issue(withDesign({ kind: 'halton', n: 4 })).path).toBe('design.kind');
+    expect(issue(withDesign({ kind: 'grid' }, [{ id: 'c', range: [1, 2] }])).message).toBe(
+      'Invalid design: parameters[0].levels: is required in a grid design (or design.levels for every parameter)',
+    );
+    expect(issue('{"version": 1,').message).toMatch(/^Invalid design: input: malformed JSON at the end of the text/);
+  });
+});
+
+describe('designPoints', () => {
+  it('maps a grid in lexicographic order, log-spaced on a log scale, listed values as they are', () => {
+    const design = parseDesign(
+      withDesign({ kind: 'grid', levels: 2 }, [
+        { id: 'beta', range: [1e-6, 1e-4], levels: 3 },
+        { id: 'p', values: [10, 40] },
+        { id: 'c', distribution: { kind: 'uniform', lower: 1, upper: 3 } },
+      ]),
+    );
+    const runs = designPoints(design, model);
+    expect(runs).toHaveLength(3 * 2 * 2);
+    expect(runs.slice(0, 4)).toEqual([
+      { beta: 1e-6, p: 10, c: 1.5 },
+      { beta: 1e-6, p: 10, c: 2.5 },
+      { beta: 1e-6, p: 40, c: 1.5 },
+      { beta: 1e-6, p: 40, c: 2.5 },
+    ]);
+    expect(runs[4]!.beta).toBeCloseTo(1e-5, 18);
+    expect(runs[11]).toEqual({ beta: 1e-4, p: 40, c: 2.5 });
+  });
+
+  it('maps Sobol points through each quantile, in point order', () => {
+    const runs = designPoints(parseDesign(sobolDesign), model);
+    expect(runs).toHaveLength(16);
+    // The first point is (0.5, 0.5, 0.5): the log-midpoint of beta, c's median (truncation at 20 moves it a
+    // little below exp(1.1)), the middle listed value.
+    expect(runs[0]!.beta).toBeCloseTo(1e-5, 18);
+    expect(runs[0]!.c).toBeLessThan(Math.exp(1.1));
+    expect(runs[0]!.c).toBeGreaterThan(Math.exp(1.1) * 0.999);
+    expect(runs[0]!.p).toBe(20);
+    for (const run of runs) expect(run.c).toBeLessThanOrEqual(20);
+  });
+
+  it('gives Saltelli rows in blocks of d + 2 and rounds integer parameters', () => {
+    const design = parseDesign(
+      withDesign({ kind: 'saltelli', n: 8 }, [
+        { id: 'c', range: [1, 2] },
+        { id: 'n0', range: [1, 100] },
+      ]),
+    );
+    const runs = designPoints(design, model);
+    const layout = saltelliLayout(8, 2);
+    expect(runs).toHaveLength(8 * 4);
+    expect(runs[layout.ab(3, 0)]!.c).toBe(runs[layout.b(3)]!.c);
+    expect(runs[layout.ab(3, 0)]!.n0).toBe(runs[layout.a(3)]!.n0);
+    for (const run of runs) expect(Number.isInteger(run.n0)).toBe(true);
+    expect(designUnitPoints(design)).toHaveLength(32);
+  });
+
+  it('is determined by the seed of lhs and random designs', () => {
+    for (const kind of ['lhs', 'random']) {
+      const a = designPoints(parseDesign(withDesign({ kind, n: 10, seed: 3 })), model);
+      const b = designPoints(parseDesign(withDesign({ kind, n: 10, seed: 3 })), model);
+      const other = designPoints(parseDesign(withDesign({ kind, n: 10, seed: 4 })), model);
+      expect(a).toEqual(b);
+      expect(a).not.toEqual(other);
+    }
+  });
+
+  it("checks ids and ranges against the model's manifest", () => {
+    expect(pointsIssue(withDesign({ kind: 'sobol', n: 4 }, [{ id: 'gamma', range: [1, 2] }]))).toBe(
+      'Invalid design: parameters[0].id: "gamma" is not a parameter of target-cell-limited; its parameters: beta, c, p, n0',
+    );
+    expect(pointsIssue(withDesign({ kind: 'sobol', n: 4 }, [{ id: 'c', range: [0, 40] }]))).toBe(
+      "Invalid design: parameters[0]: c must stay in [0.1, 30] (the model's range) but its range is [0, 40]",
+    );
+    expect(
+      pointsIssue(withDesign({ kind: 'sobol', n: 4 }, [{ id: 'c', distribution: { kind: 'normal', mean: 5, sd: 1 } }])),
+    ).toBe(
+      "Invalid design: parameters[0]: c must stay in [0.1, 30] (the model's range) but its distribution reaches [-Infinity, Infinity]; truncate it into range",
+    );
+    const truncated = withDesign({ kind: 'lhs', n: 50, seed: 1 }, [
+      { id: 'c', distribution: { kind: 'normal', mean: 5, sd: 10, truncate: { lower: 0.1, upper: 30 } } },
+    ]);
+    for (const run of designPoints(parseDesign(truncated), model)) {
+      expect(run.c).toBeGreaterThanOrEqual(0.1);
+      expect(run.c).toBeLessThanOrEqual(30);
+    }
+    expect(pointsIssue({ ...sobolDesign, scenario: { model: 'other-model' } })).toBe(
+      'Invalid design: scenario.model: is "other-model" but the model given is "target-cell-limited"',
+    );
+  });
+});
