@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  DesignOutcomeSchema,
+  OUTCOMES,
   designPoints,
   designUnitPoints,
   parseDesign,
@@ -44,7 +46,7 @@ const sobolDesign = {
     { id: 'p', values: [10, 20, 40] },
   ],
   design: { kind: 'sobol', n: 16 },
-  outcomes: [{ observable: 'V', summary: 'max' }],
+  outcomes: [{ observable: 'V', summary: 'peak' }],
 };
 
 function issue(json: unknown): { message: string; path: string } {
@@ -214,5 +216,24 @@ describe('designPoints', () => {
     expect(pointsIssue({ ...sobolDesign, scenario: { model: 'other-model' } })).toBe(
       'Invalid design: scenario.model: is "other-model" but the model given is "target-cell-limited"',
     );
+  });
+});
+
+describe('design outcomes', () => {
+  it('are named as the engine names its per-run outcomes (one definition: OUTCOMES)', () => {
+    const names = DesignOutcomeSchema.properties.summary.anyOf.map((literal: { const: string }) => literal.const);
+    expect(names.sort()).toEqual(Object.keys(OUTCOMES).sort());
+  });
+
+  it('need a threshold for clearanceTime, and refuse options where they do not apply', () => {
+    const bad = {
+      ...JSON.parse(JSON.stringify(sobolDesign)),
+      outcomes: [
+        { observable: 'V', summary: 'clearanceTime' },
+        { observable: 'V', summary: 'peak', threshold: 1 },
+      ],
+    };
+    expect(() => parseDesign(bad)).toThrow(/outcomes\[0\]\.threshold: is required for a clearanceTime outcome/);
+    expect(() => parseDesign(bad)).toThrow(/outcomes\[1\]\.threshold: applies to clearanceTime only/);
   });
 });

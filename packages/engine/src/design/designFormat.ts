@@ -18,7 +18,9 @@
  *   ],
  *   "design": { "kind": "sobol", "n": 256 },        // grid {levels?} | lhs {n, seed, centered?} | sobol {n, skip?}
  *                                                  //   | saltelli {n, skip?} (n base rows → n·(d+2) runs) | random {n, seed}
- *   "outcomes": [{ "observable": "V", "summary": "max" }]  // optional: what the analyses read from each run
+ *   "outcomes": [{ "observable": "V", "summary": "peak" }] // optional: what the analyses read from each run (the
+ *                                                  //   engine's OUTCOMES: peak, timeToPeak, clearanceTime {threshold},
+ *                                                  //   auc {log10?, floor?}, final)
  * }
  * ```
  *
@@ -125,21 +127,28 @@ export const DesignSpecSchema = Type.Object(
   { additionalProperties: false },
 );
 
-/** One outcome an analysis reads from each run: a summary of an observable's time series. */
+/**
+ * One outcome an analysis reads from each run: a per-run summary of an observable, by its name in the engine's
+ * `OUTCOMES` (the one definition of each; a test keeps these names and that registry the same).
+ */
 export const DesignOutcomeSchema = Type.Object(
   {
     observable: Identifier,
     summary: Type.Union(
       [
-        Type.Literal('final'),
-        Type.Literal('min'),
-        Type.Literal('max'),
-        Type.Literal('mean'),
+        Type.Literal('peak'),
+        Type.Literal('timeToPeak'),
+        Type.Literal('clearanceTime'),
         Type.Literal('auc'),
-        Type.Literal('time-of-max'),
+        Type.Literal('final'),
       ],
-      { description: 'final value, minimum, maximum, time average, area under the curve, time of the maximum' },
+      { description: 'largest value, time of the largest value, clearance time, area under the curve, final value' },
     ),
+    threshold: Type.Optional(
+      Type.Number({ description: "clearanceTime: the level, in the observable's unit, below which it must stay" }),
+    ),
+    log10: Type.Optional(Type.Boolean({ description: 'auc: of log10(max(value, floor)) instead of the value' })),
+    floor: Type.Optional(Type.Number({ exclusiveMinimum: 0, description: 'auc with log10: the floor (default 1)' })),
     label: Type.Optional(Type.String({ minLength: 1 })),
   },
   { additionalProperties: false },

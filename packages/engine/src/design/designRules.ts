@@ -75,7 +75,8 @@ function parameterIssues(design: Design, index: number): ValidationIssue[] {
 /**
  * The rules of a design that its JSON Schema cannot express: parameter ids used once and not also set by the
  * scenario; exactly one of distribution, range, values per parameter; valid ranges and distributions; the settings
- * each design kind needs and no others; no more parameters than the Sobol' table supports. Empty when it is valid.
+ * each design kind needs and no others; no more parameters than the Sobol' table supports; each outcome's options
+ * only where they apply (a threshold for clearanceTime). Empty when it is valid.
  */
 export function checkDesignRules(design: Design): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
@@ -92,6 +93,17 @@ export function checkDesignRules(design: Design): ValidationIssue[] {
       });
     }
     issues.push(...parameterIssues(design, index));
+  });
+  design.outcomes?.forEach((outcome, index) => {
+    if (outcome.summary === 'clearanceTime' && outcome.threshold === undefined) {
+      issues.push({ path: `outcomes[${index}].threshold`, message: 'is required for a clearanceTime outcome' });
+    }
+    if (outcome.threshold !== undefined && outcome.summary !== 'clearanceTime') {
+      issues.push({ path: `outcomes[${index}].threshold`, message: 'applies to clearanceTime only' });
+    }
+    if ((outcome.log10 !== undefined || outcome.floor !== undefined) && outcome.summary !== 'auc') {
+      issues.push({ path: `outcomes[${index}]`, message: 'log10 and floor apply to auc only' });
+    }
   });
   const spec = design.design as Record<string, unknown> & { kind: Design['design']['kind'] };
   const { required, allowed } = SETTINGS[spec.kind];

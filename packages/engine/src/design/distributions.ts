@@ -1,6 +1,6 @@
 import { requireFinite, requirePositive, requireProbability, rejectField } from './designArgumentError.js';
 import { openUniform, type Distribution, type DistributionKind } from './distribution.js';
-import { normalCdf, normalQuantile } from './standardNormal.js';
+import { normalCdf, normalQuantile } from '../stats/standardNormal.js';
 
 /**
  * Builds a distribution from its kind, support, mean, cdf and quantile; `tails` gives the survival function and

@@ -13,7 +13,7 @@ export {
 } from './distributions.js';
 export { truncateDistribution, type NormalShape } from './truncate.js';
 export { createDistribution, type DistributionSpec } from './distributionSpec.js';
-export { normalCdf, normalPdf, normalQuantile, normalSurvival } from './standardNormal.js';
+export { normalCdf, normalPdf, normalQuantile, normalSurvival } from '../stats/standardNormal.js';
 export { fullFactorial, gridLevels, type GridSpacing } from './grid.js';
 export { latinHypercube, type LatinHypercubeOptions } from './latinHypercube.js';
 export { randomPoints } from './randomDesign.js';

@@ -1,7 +1,7 @@
 import { rejectField, requireProbability } from './designArgumentError.js';
 import { openUniform, type Distribution } from './distribution.js';
 import { logUniformDistribution, uniformDistribution } from './distributions.js';
-import { normalCdf, normalPdf } from './standardNormal.js';
+import { normalCdf, normalPdf } from '../stats/standardNormal.js';
 
 /** The parameters of the normal behind a normal or log-normal distribution, needed for a truncated mean. */
 export interface NormalShape {
