@@ -1,7 +1,7 @@
 /**
  * @immunotwin/engine — the DOM-free twin runtime: model plugin API, seeded RNG, ODE and stochastic
- * solvers, intervention scheduling, recording, the chunked run driver (`runInChunks`), ensembles and result
- * export.
+ * solvers, intervention scheduling, recording, the chunked run driver (`runInChunks`), ensembles, result
+ * export, per-run outcomes (peak, clearance, AUC…) and sensitivity analyses (PRCC, Sobol', Morris).
  */
 export * from './version.js';
 export * from './schema/index.js';
