@@ -21,3 +21,4 @@ export * from './design/index.js';
 export { PLOT_MIME_TYPE, TISSUE_MIME_TYPE, WORKBENCH_MIME_TYPE } from './mimeTypes.js';
 export * from './outcomes/index.js';
 export * from './analysis/index.js';
+export * from './stats/index.js';

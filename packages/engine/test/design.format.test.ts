@@ -233,7 +233,15 @@ describe('design outcomes', () => {
         { observable: 'V', summary: 'peak', threshold: 1 },
       ],
     };
-    expect(() => parseDesign(bad)).toThrow(/outcomes\[0\]\.threshold: is required for a clearanceTime outcome/);
-    expect(() => parseDesign(bad)).toThrow(/outcomes\[1\]\.threshold: applies to clearanceTime only/);
+    let issues: { path: string; message: string }[] = [];
+    try {
+      parseDesign(bad);
+    } catch (error) {
+      issues = (error as ValidationError).issues;
+    }
+    expect(issues).toEqual([
+      { path: 'outcomes[0].threshold', message: 'is required for a clearanceTime outcome' },
+      { path: 'outcomes[1].threshold', message: 'applies to clearanceTime only' },
+    ]);
   });
 });

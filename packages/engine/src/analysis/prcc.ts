@@ -1,7 +1,7 @@
 import { rejectArgument } from '../rng/argumentChecks.js';
 import { leastSquaresResiduals } from './linearAlgebra.js';
 import { averageRanks } from './ranks.js';
-import { studentTTwoSidedP } from './specialFunctions.js';
+import { studentTTwoSidedP } from '../stats/specialFunctions.js';
 
 /** The partial rank correlation of one input with the output, with its test. */
 export interface PrccEntry {

@@ -1,7 +1,7 @@
 import { rejectArgument } from '../rng/argumentChecks.js';
 import { createRng } from '../rng/seeding.js';
 import type { Rng } from '../rng/types.js';
-import { normalQuantile } from './specialFunctions.js';
+import { normalQuantile } from '../stats/standardNormal.js';
 
 /** Model outputs on a Saltelli design, as plain arrays (N rows each). */
 export interface SaltelliOutputs {
@@ -19,7 +19,7 @@ export interface SaltelliOutputs {
 }
 
 /** Options for `sobolIndices`. */
-export interface SobolOptions {
+export interface SobolIndexOptions {
   /** Bootstrap resamples for the intervals (default 100, as SALib; 0 for none). */
   readonly resamples?: number;
   /** Confidence level of the intervals, in (0, 1) (default 0.95). */
@@ -116,7 +116,7 @@ function checkOutputs(outputs: SaltelliOutputs): number {
  * N rows (with replacement, from the engine's seeded Rng), half-width z·sd (sd with divisor R − 1,
  * z the normal quantile at ½ + level/2): the normal approximation, as SALib reports.
  */
-export function sobolIndices(outputs: SaltelliOutputs, options: SobolOptions = {}): SobolIndices {
+export function sobolIndices(outputs: SaltelliOutputs, options: SobolIndexOptions = {}): SobolIndices {
   const n = checkOutputs(outputs);
   const resamples = options.resamples ?? 100;
   if (!(Number.isInteger(resamples) && resamples >= 0) || resamples === 1) {

@@ -13,11 +13,10 @@ export {
 } from './distributions.js';
 export { truncateDistribution, type NormalShape } from './truncate.js';
 export { createDistribution, type DistributionSpec } from './distributionSpec.js';
-export { normalCdf, normalPdf, normalQuantile, normalSurvival } from '../stats/standardNormal.js';
 export { fullFactorial, gridLevels, type GridSpacing } from './grid.js';
 export { latinHypercube, type LatinHypercubeOptions } from './latinHypercube.js';
 export { randomPoints } from './randomDesign.js';
-export { sobolPoints, type SobolOptions } from './sobol.js';
+export { sobolPoints, type SobolSequenceOptions } from './sobol.js';
 export { SOBOL_MAX_DIMENSIONS, SOBOL_POLYNOMIALS, type SobolPolynomial } from './sobolDirections.js';
 export { saltelliLayout, saltelliPoints, type SaltelliLayout } from './saltelli.js';
 export {

@@ -1,6 +1,6 @@
 import { requireIntegerIn } from './designArgumentError.js';
 import { SOBOL_MAX_DIMENSIONS } from './sobolDirections.js';
-import { sobolPoints, type SobolOptions } from './sobol.js';
+import { sobolPoints, type SobolSequenceOptions } from './sobol.js';
 
 /**
  * Where each row of a Saltelli design sits: `n` base rows j = 0 … n − 1, each a block of d + 2 consecutive rows
@@ -51,7 +51,7 @@ export function saltelliLayout(n: number, dimensions: number): SaltelliLayout {
  * last `dimensions` coordinates of point j of a Sobol' sequence in 2·dimensions dimensions (so dimensions ≤
  * SOBOL_MAX_DIMENSIONS / 2), and the rows follow {@link saltelliLayout}: n (dimensions + 2) points in the unit cube.
  */
-export function saltelliPoints(n: number, dimensions: number, options: SobolOptions = {}): number[][] {
+export function saltelliPoints(n: number, dimensions: number, options: SobolSequenceOptions = {}): number[][] {
   requireIntegerIn('dimensions', dimensions, 1, Math.floor(SOBOL_MAX_DIMENSIONS / 2));
   const layout = saltelliLayout(n, dimensions);
   const base = sobolPoints(n, 2 * dimensions, options);

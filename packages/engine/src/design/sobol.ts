@@ -25,7 +25,7 @@ function directionNumbers(dimension: number): Uint32Array {
 }
 
 /** Options of {@link sobolPoints}. */
-export interface SobolOptions {
+export interface SobolSequenceOptions {
   /** How many points of the sequence to pass over after the first (the origin, always left out); default 0. */
   skip?: number;
 }
@@ -36,7 +36,7 @@ export interface SobolOptions {
  * left out, so the points begin 0.5, 0.5, …; then 0.75, 0.25, …; then 0.25, 0.75, … — every coordinate lies in
  * the open interval (0, 1) (a multiple of 2^−32). `skip` passes over that many further points. Deterministic; no seed.
  */
-export function sobolPoints(n: number, dimensions: number, options: SobolOptions = {}): number[][] {
+export function sobolPoints(n: number, dimensions: number, options: SobolSequenceOptions = {}): number[][] {
   requireIntegerIn('n', n, 0, 2 ** 31);
   requireIntegerIn('dimensions', dimensions, 1, SOBOL_MAX_DIMENSIONS);
   const skip = options.skip ?? 0;

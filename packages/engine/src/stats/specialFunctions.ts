@@ -125,24 +125,3 @@ export function regularizedLowerGamma(a: number, x: number): number {
   }
   return 1 - Math.exp(logFront) * h;
 }
-
-/** The standard normal CDF Φ(z), through P(½, z²/2). */
-export function normalCdf(z: number): number {
-  if (Number.isNaN(z)) return NaN;
-  const half = 0.5 * regularizedLowerGamma(0.5, 0.5 * z * z);
-  return z >= 0 ? 0.5 + half : 0.5 - half;
-}
-
-/** The standard normal quantile Φ⁻¹(p) for p in (0, 1), by bisection on Φ to full double precision. */
-export function normalQuantile(p: number): number {
-  if (!(p > 0 && p < 1)) rejectArgument('p', p, 'a number in (0, 1)');
-  if (p < 0.5) return -normalQuantile(1 - p);
-  let lo = 0;
-  let hi = 40;
-  for (let i = 0; i < 200 && hi - lo > 1e-15 * Math.max(1, lo); i++) {
-    const mid = 0.5 * (lo + hi);
-    if (normalCdf(mid) < p) lo = mid;
-    else hi = mid;
-  }
-  return 0.5 * (lo + hi);
-}
