@@ -1,0 +1,69 @@
+/**
+ * Count, mean, sum of squared deviations, min and max for many cells at once, updated one row at a time by
+ * Welford's method (1962) and merged by the pairwise formulas of Chan, Golub & LeVeque (1979). Memory is
+ * `4 × cells × 8` bytes.
+ *
+ * Merging: mean = (nA·meanA + nB·meanB)/n and M2 = M2A + M2B + δ²·nA·nB/n with δ = meanB − meanA. Each is
+ * symmetric in A and B, so `a.merge(b)` and `b.merge(a)` give the same bits; merging is not associative in
+ * floating point, so different splits of the same runs agree only to rounding (about 1e-15 relative).
+ */
+export class MomentBank {
+  /** Rows added (the same for every cell). */
+  count = 0;
+  /** Running means. */
+  readonly mean: Float64Array;
+  /** Running sums of squared deviations from the mean (M2). */
+  readonly m2: Float64Array;
+  /** Running minima. */
+  readonly min: Float64Array;
+  /** Running maxima. */
+  readonly max: Float64Array;
+
+  constructor(readonly cells: number) {
+    this.mean = new Float64Array(cells);
+    this.m2 = new Float64Array(cells);
+    this.min = new Float64Array(cells).fill(Infinity);
+    this.max = new Float64Array(cells).fill(-Infinity);
+  }
+
+  /** Bytes held in typed arrays. */
+  get byteSize(): number {
+    return this.mean.byteLength + this.m2.byteLength + this.min.byteLength + this.max.byteLength;
+  }
+
+  /** Adds one value per cell. */
+  add(row: Float64Array): void {
+    const n = ++this.count;
+    const { mean, m2, min, max } = this;
+    for (let c = 0; c < this.cells; c++) {
+      const x = row[c];
+      const delta = x - mean[c];
+      mean[c] += delta / n;
+      m2[c] += delta * (x - mean[c]);
+      if (x < min[c]) min[c] = x;
+      if (x > max[c]) max[c] = x;
+    }
+  }
+
+  /** Merges another bank of the same size into this one (Chan et al.). */
+  merge(other: MomentBank): void {
+    if (other.cells !== this.cells) {
+      throw new RangeError(`merge: the other moment bank has ${other.cells} cells; allowed: ${this.cells}`);
+    }
+    const na = this.count;
+    const nb = other.count;
+    if (nb === 0) return;
+    const n = na + nb;
+    const weight = (na * nb) / n;
+    for (let c = 0; c < this.cells; c++) {
+      const ma = this.mean[c];
+      const mb = other.mean[c];
+      const delta = mb - ma;
+      this.mean[c] = na === 0 ? mb : (na * ma + nb * mb) / n;
+      this.m2[c] = this.m2[c] + other.m2[c] + delta * delta * weight;
+      this.min[c] = Math.min(this.min[c], other.min[c]);
+      this.max[c] = Math.max(this.max[c], other.max[c]);
+    }
+    this.count = n;
+  }
+}
