@@ -56,7 +56,7 @@ export const DEFAULT_SKETCH_K = 200;
  * from a KLL sketch (one per sample time × observable). Partial aggregates of shards combine with `merge`.
  *
  * Memory bound, independent of the number of runs (S samples, O observables, `slotsPerSketch(k)` ≤ 3k + 97):
- * `byteSize() = 8·S·O·(slotsPerSketch(k) + 5) + 8·S + 8·slotsPerSketch(k) + 704` bytes, fixed at the first run
+ * `byteSize() = 8·S·O·(slotsPerSketch(k) + 6) + 8·S + 8·slotsPerSketch(k) + 704` bytes, fixed at the first run
  * (`EnsembleAggregate.memoryBound` computes it); a `merge` briefly needs up to twice the sketch values.
  *
  * Error: mean and variance are Welford's, accurate to rounding. Each band value's rank among the n runs is
@@ -95,7 +95,7 @@ export class EnsembleAggregate {
   /** Bytes that an aggregate of `samples` × `observables` with parameter k holds, for any number of runs. */
   static memoryBound(samples: number, observables: number, k = DEFAULT_SKETCH_K): number {
     const slots = slotsPerSketch(k);
-    return 8 * samples * observables * (slots + 5) + 8 * samples + 8 * slots + 4 * 48 + 2 * 4 * 64;
+    return 8 * samples * observables * (slots + 6) + 8 * samples + 8 * slots + 4 * 48 + 2 * 4 * 64;
   }
 
   /** Runs aggregated so far. */
@@ -214,7 +214,7 @@ export class EnsembleAggregate {
       const out = levels.map(() => new Float64Array(nT));
       for (let i = 0; i < nT; i++) sketches.quantiles(j * nT + i, levels, n, out, i);
       const span = [j * nT, (j + 1) * nT] as const;
-      const mean = moments.mean.slice(...span);
+      const mean = Float64Array.from({ length: nT }, (_, i) => moments.meanOf(j * nT + i));
       const variance = moments.m2.slice(...span).map((m2) => (n > 1 ? m2 / (n - 1) : 0));
       observables[id] = { mean, median: out[levels.length - 1], bands: out.slice(0, -1) };
       momentsOut[id] = {

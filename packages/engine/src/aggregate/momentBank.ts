@@ -1,16 +1,20 @@
 /**
  * Count, mean, sum of squared deviations, min and max for many cells at once, updated one row at a time by
- * Welford's method (1962) and merged by the pairwise formulas of Chan, Golub & LeVeque (1979). Memory is
- * `4 × cells × 8` bytes.
+ * Welford's method (1962) on shifted data (each cell's first value is subtracted, so a large common offset such
+ * as 1e6 cells ± 3 costs no accuracy) and merged by the pairwise formulas of Chan, Golub & LeVeque (1979).
+ * Memory is `5 × cells × 8` bytes.
  *
- * Merging: mean = (nA·meanA + nB·meanB)/n and M2 = M2A + M2B + δ²·nA·nB/n with δ = meanB − meanA. Each is
- * symmetric in A and B, so `a.merge(b)` and `b.merge(a)` give the same bits; merging is not associative in
- * floating point, so different splits of the same runs agree only to rounding (about 1e-15 relative).
+ * Merging re-bases both sides on the smaller shift K, then mean = (nA·mA + nB·mB)/n and
+ * M2 = M2A + M2B + δ²·nA·nB/n with δ = mB − mA. Each is symmetric in A and B, so `a.merge(b)` and `b.merge(a)`
+ * give the same bits; merging is not associative in floating point, so different splits of the same runs agree
+ * only to rounding.
  */
 export class MomentBank {
   /** Rows added (the same for every cell). */
   count = 0;
-  /** Running means. */
+  /** Per-cell shift K (the first value seen); `mean` is of x − K. */
+  readonly shift: Float64Array;
+  /** Running means of the shifted values. */
   readonly mean: Float64Array;
   /** Running sums of squared deviations from the mean (M2). */
   readonly m2: Float64Array;
@@ -20,6 +24,7 @@ export class MomentBank {
   readonly max: Float64Array;
 
   constructor(readonly cells: number) {
+    this.shift = new Float64Array(cells);
     this.mean = new Float64Array(cells);
     this.m2 = new Float64Array(cells);
     this.min = new Float64Array(cells).fill(Infinity);
@@ -28,21 +33,30 @@ export class MomentBank {
 
   /** Bytes held in typed arrays. */
   get byteSize(): number {
-    return this.mean.byteLength + this.m2.byteLength + this.min.byteLength + this.max.byteLength;
+    return (
+      this.shift.byteLength + this.mean.byteLength + this.m2.byteLength + this.min.byteLength + this.max.byteLength
+    );
   }
 
   /** Adds one value per cell. */
   add(row: Float64Array): void {
     const n = ++this.count;
-    const { mean, m2, min, max } = this;
+    const { shift, mean, m2, min, max } = this;
+    if (n === 1) shift.set(row.subarray(0, this.cells));
     for (let c = 0; c < this.cells; c++) {
       const x = row[c];
-      const delta = x - mean[c];
+      const y = x - shift[c];
+      const delta = y - mean[c];
       mean[c] += delta / n;
-      m2[c] += delta * (x - mean[c]);
+      m2[c] += delta * (y - mean[c]);
       if (x < min[c]) min[c] = x;
       if (x > max[c]) max[c] = x;
     }
+  }
+
+  /** The mean of cell c (shift + shifted mean). */
+  meanOf(c: number): number {
+    return this.shift[c] + this.mean[c];
   }
 
   /** Merges another bank of the same size into this one (Chan et al.). */
@@ -56,10 +70,12 @@ export class MomentBank {
     const n = na + nb;
     const weight = (na * nb) / n;
     for (let c = 0; c < this.cells; c++) {
-      const ma = this.mean[c];
-      const mb = other.mean[c];
+      const shift = na === 0 ? other.shift[c] : Math.min(this.shift[c], other.shift[c]);
+      const ma = this.shift[c] - shift + this.mean[c];
+      const mb = other.shift[c] - shift + other.mean[c];
       const delta = mb - ma;
-      this.mean[c] = na === 0 ? mb : (na * ma + nb * mb) / n;
+      this.shift[c] = shift;
+      this.mean[c] = na === 0 ? other.mean[c] : (na * ma + nb * mb) / n;
       this.m2[c] = this.m2[c] + other.m2[c] + delta * delta * weight;
       this.min[c] = Math.min(this.min[c], other.min[c]);
       this.max[c] = Math.max(this.max[c], other.max[c]);
