@@ -73,8 +73,15 @@ export class CompactorLevels {
     return start;
   }
 
-  /** The lowest level at or over its capacity, or -1 when every level fits. */
+  /**
+   * The level to compact next, or -1: nothing while all levels together hold fewer items than their total
+   * capacity (the "lazy" schedule of Ivkin et al. 2019, which compacts rarely and in larger batches); then the
+   * lowest level at or over its own capacity (one exists, by counting).
+   */
   overfull(): number {
+    let capacity = 0;
+    for (let h = 0; h < this.height; h++) capacity += levelCapacity(this.k, this.height, h);
+    if (this.used < capacity) return -1;
     for (let h = 0; h < this.height; h++) if (this.sizes[h] >= levelCapacity(this.k, this.height, h)) return h;
     return -1;
   }

@@ -2,21 +2,41 @@ import { quantileOfSorted } from '../run/ensembleSummary.js';
 import { compactionCoin, CompactorLevels, MAX_K, MIN_K, slotsPerSketch } from './compactorLevels.js';
 import { sortRange } from './sortRange.js';
 
-/** Compacts level `level` of every sketch in `values` (stride `stride`), then records it in `levels`. */
-function compact(values: Float64Array, stride: number, cells: number, levels: CompactorLevels, level: number): void {
+/**
+ * Compacts level `level` of every sketch in `values` (stride `stride`), then records it in `levels`. Levels
+ * above 0 are kept sorted: level 0 is sorted here, the kept half (already sorted) is merged into the level
+ * above from the back, so no level above 0 is ever sorted again. `spare` holds at least k values.
+ */
+function compact(
+  values: Float64Array,
+  stride: number,
+  cells: number,
+  levels: CompactorLevels,
+  level: number,
+  spare: Float64Array,
+): void {
   const start = levels.offset(level);
   const size = levels.sizes[level];
   const end = start + size;
   const used = levels.used;
+  const above = levels.sizes[level + 1];
   const held = size & 1;
   const kept = (size - held) >> 1;
   const coin = compactionCoin(levels.compactions, level);
   for (let c = 0, base = 0; c < cells; c++, base += stride) {
-    sortRange(values, base + start, base + end);
+    if (level === 0) sortRange(values, base + start, base + end);
     // The smallest item stays at this level when the count is odd; of the rest, every other one moves up.
     const smallest = values[base + start];
     const from = base + start + held + coin;
-    for (let i = 0; i < kept; i++) values[base + start + i] = values[from + 2 * i];
+    for (let i = 0; i < kept; i++) spare[i] = values[from + 2 * i];
+    // Merge the kept items into the (sorted) level above, which ends at `start`, writing from the back.
+    let i = base + start - 1;
+    let j = kept - 1;
+    const floor = base + start - above;
+    for (let w = base + start + kept - 1; j >= 0; w--) {
+      if (i >= floor && values[i] > spare[j]) values[w] = values[i--];
+      else values[w] = spare[j--];
+    }
     if (held) values[base + start + kept] = smallest;
     values.copyWithin(base + start + kept + held, base + end, base + used);
   }
@@ -24,8 +44,14 @@ function compact(values: Float64Array, stride: number, cells: number, levels: Co
 }
 
 /** Compacts until every level is under its capacity. */
-function settle(values: Float64Array, stride: number, cells: number, levels: CompactorLevels): void {
-  for (let h = levels.overfull(); h >= 0; h = levels.overfull()) compact(values, stride, cells, levels, h);
+function settle(
+  values: Float64Array,
+  stride: number,
+  cells: number,
+  levels: CompactorLevels,
+  spare: Float64Array,
+): void {
+  for (let h = levels.overfull(); h >= 0; h = levels.overfull()) compact(values, stride, cells, levels, h, spare);
 }
 
 /**
@@ -86,7 +112,7 @@ export class SketchBank {
     const at = this.levels.used;
     for (let c = 0, i = at; c < this.cells; c++, i += this.slots) this.values[i] = row[c];
     this.levels.sizes[0]++;
-    settle(this.values, this.slots, this.cells, this.levels);
+    settle(this.values, this.slots, this.cells, this.levels, this.scratch);
   }
 
   /**
@@ -120,7 +146,12 @@ export class SketchBank {
         at += b.sizes[h];
       }
     }
-    settle(work, stride, this.cells, merged);
+    // Concatenated levels above 0 are sorted again (compaction expects them sorted).
+    for (let h = 1; h < merged.height; h++) {
+      const start = merged.offset(h);
+      for (let c = 0; c < this.cells; c++) sortRange(work, c * stride + start, c * stride + start + merged.sizes[h]);
+    }
+    settle(work, stride, this.cells, merged, this.scratch);
     const used = merged.used;
     for (let c = 0; c < this.cells; c++) this.values.set(work.subarray(c * stride, c * stride + used), c * this.slots);
     this.levels = merged;
