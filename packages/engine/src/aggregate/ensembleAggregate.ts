@@ -63,7 +63,8 @@ export const DEFAULT_SKETCH_K = 200;
  * within `rankErrorBound(δ)` of q·n with probability ≥ 1 − δ per query (Hoeffding over the KLL compactions'
  * coin flips, which here are a fixed hash so results are reproducible); until the first compaction (fewer than k
  * runs) the bands are exactly the type-7 quantiles of `summarizeEnsemble`.
- * In practice, for k = 200 the bound is about 2–4 % of n and observed errors are well under 1 %.
+ * For k = 200 the bound (δ = 1e-3) is about 1.7–1.9 % of n from 2000 to 30 000 runs, and the observed worst
+ * rank error over uniform, normal and log-normal data is about 0.5 % of n (k = 64: bound ≈ 6 %, observed ≈ 1.8 %).
  *
  * Determinism: the same runs added in the same order give the same bits. `a.merge(b)` and `b.merge(a)` give
  * the same bits (every formula is symmetric). Merging is not associative, so splitting runs differently among

@@ -57,14 +57,17 @@ function settle(
 /**
  * A bank of KLL quantile sketches (Karnin, Lang & Liberty 2016), one per cell (a sample time × observable),
  * in one Float64Array of `cells × slots` values. Every sketch receives one item per run, so they share one
- * level structure; coins are a deterministic hash of the compaction's serial number and level, shared by all
- * cells. Memory is fixed at construction: `cells × slotsPerSketch(k) × 8` bytes (slotsPerSketch(k) ≤ 3k + 97),
+ * level structure (`CompactorLevels`: capacities k·(2/3)^depth, at least 2; the lazy compaction schedule);
+ * coins are a deterministic hash of the compaction's serial number and level, shared by all cells. Memory is
+ * fixed at construction: `cells × slotsPerSketch(k) × 8` bytes (slotsPerSketch(k) ≤ 3k + 97; 663 for k = 200),
  * whatever the number of items.
  *
  * Rank error: a compaction of items of weight w changes the estimated rank of any fixed value by 0 or ±w with
  * equal chance (zero mean), independently per compaction, so by Hoeffding's inequality the estimated rank of a
  * fixed value is within sqrt(2·ln(2/δ)·Σw²) of the true rank with probability ≥ 1 − δ (Σw² over compactions is
- * tracked). A quantile answer adds at most the largest item weight. See `rankErrorBound`.
+ * tracked). A quantile answer adds at most the largest item weight. See `rankErrorBound`. The probability is
+ * over the coins; here they come from a fixed hash, so the guarantee is the usual one for hashed coins
+ * (independent of the data, which never feeds the hash), and the result is reproducible.
  */
 export class SketchBank {
   /** Parameter k: capacity of the top level. */
