@@ -1,5 +1,6 @@
 import type { EnsembleSummary } from '../run/ensembleSummary.js';
 import type { RunResult } from '../run/replicateRun.js';
+import type { EnsembleAggregateState } from './aggregateState.js';
 import { slotsPerSketch } from './compactorLevels.js';
 import { MomentBank } from './momentBank.js';
 import { SketchBank } from './sketchBank.js';
@@ -97,6 +98,29 @@ export class EnsembleAggregate {
   static memoryBound(samples: number, observables: number, k = DEFAULT_SKETCH_K): number {
     const slots = slotsPerSketch(k);
     return 8 * samples * observables * (slots + 6) + 8 * samples + 8 * slots + 4 * 48 + 2 * 4 * 64;
+  }
+
+  /** The aggregate as plain data with fresh typed arrays (see `transferablesOf`); needs one run. */
+  toState(): EnsembleAggregateState {
+    if (!this.state) throw new Error('EnsembleAggregate.toState: no runs have been added');
+    const { ids, times, moments, sketches } = this.state;
+    return {
+      quantiles: [...this.quantiles],
+      k: this.k,
+      ids: [...ids],
+      times: times.slice(),
+      moments: moments.toState(),
+      sketches: sketches.toState(),
+    };
+  }
+
+  /** An aggregate from `toState`'s data (e.g. received from a worker); continues bit-identically. */
+  static fromState(state: EnsembleAggregateState): EnsembleAggregate {
+    const aggregate = new EnsembleAggregate({ quantiles: state.quantiles, k: state.k });
+    const ours = aggregate.allocate(state.times, state.ids);
+    ours.moments.restore(state.moments);
+    ours.sketches.restore(state.sketches);
+    return aggregate;
   }
 
   /** Runs aggregated so far. */

@@ -1,3 +1,5 @@
+import type { EnsembleAggregateState } from './aggregateState.js';
+
 /**
  * Count, mean, sum of squared deviations, min and max for many cells at once, updated one row at a time by
  * Welford's method (1962) on shifted data (each cell's first value is subtracted, so a large common offset such
@@ -36,6 +38,23 @@ export class MomentBank {
     return (
       this.shift.byteLength + this.mean.byteLength + this.m2.byteLength + this.min.byteLength + this.max.byteLength
     );
+  }
+
+  /** Copies of the state. */
+  toState(): EnsembleAggregateState['moments'] {
+    const { count, shift, mean, m2, min, max } = this;
+    return { count, shift: shift.slice(), mean: mean.slice(), m2: m2.slice(), min: min.slice(), max: max.slice() };
+  }
+
+  /** Restores a state taken with `toState` from a bank of the same size. */
+  restore(state: EnsembleAggregateState['moments']): void {
+    for (const name of ['shift', 'mean', 'm2', 'min', 'max'] as const) {
+      if (state[name].length !== this.cells) {
+        throw new RangeError(`restore: state.moments.${name} has ${state[name].length} values; allowed: ${this.cells}`);
+      }
+      this[name].set(state[name]);
+    }
+    this.count = state.count;
   }
 
   /** Adds one value per cell. */

@@ -1,5 +1,6 @@
 import { quantileOfSorted } from '../run/ensembleSummary.js';
 import { compactionCoin, CompactorLevels, MAX_K, MIN_K, slotsPerSketch } from './compactorLevels.js';
+import type { EnsembleAggregateState } from './aggregateState.js';
 import { sortRange } from './sortRange.js';
 
 /**
@@ -108,6 +109,28 @@ export class SketchBank {
   /** Number of sketch compactions so far. */
   get compactions(): number {
     return this.levels.compactions;
+  }
+
+  /** Copies of the level structure and the values. */
+  toState(): EnsembleAggregateState['sketches'] {
+    const { sizes, height, compactions, squaredWeights } = this.levels;
+    return { sizes: sizes.slice(), height, compactions, squaredWeights, values: this.values.slice() };
+  }
+
+  /** Restores a state taken with `toState` from a bank of the same cells and k (checked by the caller's sizes). */
+  restore(state: EnsembleAggregateState['sketches']): void {
+    if (state.values.length !== this.values.length || state.sizes.length !== this.levels.sizes.length) {
+      throw new RangeError(
+        `restore: state.sketches.values has ${state.values.length} values; allowed: ${this.values.length} (${this.cells} cells × ${this.slots} slots)`,
+      );
+    }
+    const levels = new CompactorLevels(this.k);
+    levels.sizes.set(state.sizes);
+    levels.height = state.height;
+    levels.compactions = state.compactions;
+    levels.squaredWeights = state.squaredWeights;
+    this.levels = levels;
+    this.values.set(state.values);
   }
 
   /** Adds one item to each sketch: `row[cell]`. */
