@@ -8,6 +8,13 @@ export const MAX_LEVELS = 48;
 export const MIN_K = 8;
 export const MAX_K = 1 << 16;
 
+/** Throws unless `k` is an allowed sketch parameter (an integer from MIN_K to MAX_K). */
+export function requireSketchK(k: number): void {
+  if (!Number.isInteger(k) || k < MIN_K || k > MAX_K) {
+    throw new RangeError(`sketch parameter k is ${k}; allowed: an integer from ${MIN_K} to ${MAX_K}`);
+  }
+}
+
 /**
  * A deterministic fair-looking coin for a compaction: one bit of a 32-bit integer mix (a murmur3-style
  * finaliser) of the compaction's serial number and level. The same compactions give the same coins.

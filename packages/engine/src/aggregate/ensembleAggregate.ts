@@ -1,7 +1,7 @@
 import type { EnsembleSummary } from '../run/ensembleSummary.js';
 import type { RunResult } from '../run/replicateRun.js';
 import type { EnsembleAggregateState } from './aggregateState.js';
-import { slotsPerSketch } from './compactorLevels.js';
+import { requireSketchK, slotsPerSketch } from './compactorLevels.js';
 import { MomentBank } from './momentBank.js';
 import { SketchBank } from './sketchBank.js';
 
@@ -91,7 +91,7 @@ export class EnsembleAggregate {
     });
     this.quantiles = [...quantiles];
     this.k = k;
-    new SketchBank(0, k); // validates k
+    requireSketchK(k);
   }
 
   /** Bytes that an aggregate of `samples` × `observables` with parameter k holds, for any number of runs. */

@@ -1,5 +1,5 @@
 import { quantileOfSorted } from '../run/ensembleSummary.js';
-import { compactionCoin, CompactorLevels, MAX_K, MIN_K, slotsPerSketch } from './compactorLevels.js';
+import { compactionCoin, CompactorLevels, requireSketchK, slotsPerSketch } from './compactorLevels.js';
 import type { EnsembleAggregateState } from './aggregateState.js';
 import { sortRange } from './sortRange.js';
 
@@ -85,9 +85,7 @@ export class SketchBank {
     readonly cells: number,
     k: number,
   ) {
-    if (!Number.isInteger(k) || k < MIN_K || k > MAX_K) {
-      throw new RangeError(`sketch parameter k is ${k}; allowed: an integer from ${MIN_K} to ${MAX_K}`);
-    }
+    requireSketchK(k);
     this.k = k;
     this.levels = new CompactorLevels(k);
     this.slots = slotsPerSketch(k);
