@@ -233,7 +233,7 @@ describe('design outcomes', () => {
         { observable: 'V', summary: 'peak', threshold: 1 },
       ],
     };
-    let issues: { path: string; message: string }[] = [];
+    let issues: readonly { path: string; message: string }[] = [];
     try {
       parseDesign(bad);
     } catch (error) {
