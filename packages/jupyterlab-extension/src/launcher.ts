@@ -7,7 +7,7 @@ import type { KernelSpec } from '@jupyterlab/services';
 import type { ReadonlyPartialJSONObject } from '@lumino/coreutils';
 import type { IDisposable } from '@lumino/disposable';
 import { immunoTwinIcon } from './icon';
-import { KERNEL_NAME_PREFIX } from './specs';
+import { KERNEL_NAME_PREFIX, twinKernelSpecs } from './specs';
 import { IModelRegistry } from './tokens';
 import { findTemplate, notebookTemplates } from './templates/catalog';
 import { freeCopyPath } from './templates/copyName';
@@ -141,7 +141,15 @@ export const launcherPlugin: JupyterFrontEndPlugin<void> = {
       );
     };
     serviceManager.kernelspecs.specsChanged.connect(showKernels);
-    registry.changed.connect(() => void serviceManager.kernelspecs.refreshSpecs().then(showKernels));
+    // A model registered later: refresh the listing until its kernel is in it (a few tries, a second apart).
+    const listed = (): boolean =>
+      twinKernelSpecs(registry.list()).every((spec) => !!serviceManager.kernelspecs.specs?.kernelspecs[spec.name]);
+    const refreshUntilListed = async (tries: number): Promise<void> => {
+      await serviceManager.kernelspecs.refreshSpecs();
+      showKernels();
+      if (!listed() && tries > 1) setTimeout(() => void refreshUntilListed(tries - 1), 1000);
+    };
+    registry.changed.connect(() => void refreshUntilListed(5));
     void serviceManager.kernelspecs.ready.then(showKernels);
   },
 };

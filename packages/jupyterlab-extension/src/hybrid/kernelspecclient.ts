@@ -15,7 +15,10 @@ export class HybridKernelSpecClient implements KernelSpec.IKernelSpecAPIClient {
 
   /** Both sets of kernelspecs; the server's default stays the default. */
   async get(): Promise<KernelSpec.ISpecModels> {
-    const [server, browser] = await Promise.all([this.server.get(), this.browser.get()]);
+    const server = await this.server.get();
+    // Read after the server has answered, so a kernelspec registered meanwhile (a plugin's model, registered as
+    // its extension activates) is in this listing: a refresh asked for during this one may be merged into it.
+    const browser = await this.browser.get();
     return {
       default: server.default || browser.default,
       kernelspecs: { ...browser.kernelspecs, ...server.kernelspecs },
