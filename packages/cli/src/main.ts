@@ -5,7 +5,9 @@ import type { Command, CommandContext } from './command.js';
 import { exportSbmlCommand } from './commands/exportSbml.js';
 import { importSbmlCommand } from './commands/importSbml.js';
 import { modelsCommand } from './commands/models.js';
+import { mergeCommand } from './commands/merge.js';
 import { runCommand } from './commands/run.js';
+import { sweepCommand } from './commands/sweep.js';
 import { validateCommand } from './commands/validate.js';
 import { ExitCode, UsageError } from './errors.js';
 import { commandHelp, generalHelp, HELP_OPTION } from './help.js';
@@ -19,6 +21,8 @@ import { CLI_VERSION } from './version.js';
 /** The sub-commands, in the order help lists them. */
 export const COMMANDS: readonly Command[] = [
   runCommand,
+  sweepCommand,
+  mergeCommand,
   modelsCommand,
   validateCommand,
   importSbmlCommand,

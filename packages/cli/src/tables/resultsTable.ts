@@ -1,5 +1,6 @@
 import { type ScenarioResult } from '@immunotwin/engine';
-import { Float64, Int32, makeData, Schema, Field, Table, RecordBatch, Struct, tableToIPC } from 'apache-arrow';
+import { tableToIPC, type Table } from 'apache-arrow';
+import { columnTable } from './columnTable.js';
 
 /**
  * A run's results as one Apache Arrow table in long form: a `replicate` column (Int32), `time` (Float64), then
@@ -23,14 +24,13 @@ export function resultsTable(result: ScenarioResult): Table {
     time.set(run.time, offset);
     ids.forEach((id, j) => columns[j]!.set(run.observables[id]!, offset));
   });
-  const fields = [
-    new Field('replicate', new Int32(), false),
-    new Field('time', new Float64(), false),
-    ...ids.map((id) => new Field(id, new Float64(), false)),
-  ];
   const { metadata } = first;
-  const schema = new Schema(
-    fields,
+  return columnTable(
+    [
+      { name: 'replicate', kind: 'int32', values: replicate },
+      { name: 'time', kind: 'float64', values: time },
+      ...ids.map((id, j) => ({ name: id, kind: 'float64' as const, values: columns[j]! })),
+    ],
     new Map([
       ['immunotwin.model', metadata.model.id],
       ['immunotwin.modelVersion', metadata.model.version],
@@ -40,13 +40,6 @@ export function resultsTable(result: ScenarioResult): Table {
       ['immunotwin.units', JSON.stringify({ replicate: '1', ...metadata.units })],
     ]),
   );
-  const children = [
-    makeData({ type: new Int32(), data: replicate }),
-    makeData({ type: new Float64(), data: time }),
-    ...columns.map((values) => makeData({ type: new Float64(), data: values })),
-  ];
-  const batch = new RecordBatch(schema, makeData({ type: new Struct(fields), length: rows, children }));
-  return new Table(schema, [batch]);
 }
 
 /** The table as an Arrow IPC file (the `.arrow` / Feather v2 format that pandas, polars and R read). */

@@ -1,0 +1,102 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { tableFromIPC, type Table } from 'apache-arrow';
+import { readParquet } from 'parquet-wasm/node';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { designPoints, parseDesign, peakValue, runScenarioSync } from '@immunotwin/engine';
+import { builtInRegistry } from '@immunotwin/models';
+import { cli, tempDir, type TempDir } from './helpers.js';
+
+/** A 20-run Latin hypercube over infection rate (log scale) and clearance of the target-cell-limited twin. */
+const design = {
+  version: 1,
+  scenario: { model: 'target-cell-limited', duration: 10, outputInterval: 0.1 },
+  parameters: [
+    { id: 'beta', range: [1e-5, 1e-4], scale: 'log' },
+    { id: 'c', range: [2, 10] },
+  ],
+  design: { kind: 'lhs', n: 20, seed: 3 },
+  outcomes: [
+    { observable: 'V', summary: 'peak' },
+    { observable: 'V', summary: 'auc', log10: true },
+  ],
+};
+
+let dir: TempDir;
+beforeEach(async () => {
+  dir = await tempDir();
+  await dir.write('design.json', design);
+});
+afterEach(async () => {
+  await dir.dispose();
+});
+
+const read = async (name: string): Promise<Uint8Array> => new Uint8Array(await readFile(join(dir.path, name)));
+const parquetTable = async (name: string): Promise<Table> =>
+  tableFromIPC(readParquet(await read(name)).intoIPCStream());
+
+describe('immunotwin sweep and merge', () => {
+  it('writes a row per run: the design’s parameter sets and the engine’s outcomes of each', async () => {
+    const { code, stderr } = await cli(['sweep', 'design.json', '--out', 'full.parquet', '--quiet'], { cwd: dir.path });
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const table = await parquetTable('full.parquet');
+    expect(table.schema.fields.map((f) => f.name)).toEqual(['run', 'replicate', 'beta', 'c', 'V.peak', 'V.auc']);
+    expect(table.numRows).toBe(20);
+    const registry = builtInRegistry();
+    const points = designPoints(parseDesign(design), registry.get('target-cell-limited').manifest);
+    for (const k of [0, 7, 19]) {
+      expect(table.getChild('run')!.get(k)).toBe(k);
+      expect(table.getChild('beta')!.get(k)).toBe(points[k]!.beta);
+      expect(table.getChild('c')!.get(k)).toBe(points[k]!.c);
+      // The same run done here, one scenario at a time, and its peak viral load.
+      const run = runScenarioSync(
+        registry.resolve({ ...design.scenario, parameters: { beta: points[k]!.beta, c: points[k]!.c } }),
+      ).runs[0]!;
+      expect(table.getChild('V.peak')!.get(k)).toBe(peakValue(run.time, run.observables.V!));
+    }
+    expect(JSON.parse(table.schema.metadata.get('immunotwin.units')!)).toMatchObject({
+      'V.peak': 'TCID50/mL',
+      'V.auc': 'log10(TCID50/mL)·day',
+      c: '1/day',
+    });
+  });
+
+  it('gives, merged from 3 shards in any order, the same bytes as one machine (Parquet and Arrow)', async () => {
+    for (const ext of ['parquet', 'arrow']) {
+      await cli(['sweep', 'design.json', '--out', `full.${ext}`, '--quiet'], { cwd: dir.path });
+      for (const i of [0, 1, 2]) {
+        const shard = await cli(['sweep', 'design.json', '--out', `part${i}.${ext}`, '--shard', `${i}/3`, '--quiet'], {
+          cwd: dir.path,
+        });
+        expect(shard.code).toBe(0);
+      }
+      const merged = await cli(['merge', `part2.${ext}`, `part0.${ext}`, `part1.${ext}`, '--out', `merged.${ext}`], {
+        cwd: dir.path,
+      });
+      expect(merged.stderr).toBe(`merge: 3 parts, 20 rows; wrote merged.${ext}\n`);
+      expect(Buffer.from(await read(`merged.${ext}`)).equals(Buffer.from(await read(`full.${ext}`))), ext).toBe(true);
+    }
+  });
+
+  it('refuses a bad shard, missing runs and a part given twice, saying what is wrong', async () => {
+    const shard = await cli(['sweep', 'design.json', '--out', 'x.parquet', '--shard', '3/3'], { cwd: dir.path });
+    expect(shard.code).toBe(2);
+    expect(shard.stderr).toContain('option --shard: "3/3" is not a shard; allowed: i/n with 0 ≤ i < n, e.g. 0/4');
+    for (const i of [0, 1]) {
+      await cli(['sweep', 'design.json', '--out', `part${i}.parquet`, '--shard', `${i}/2`, '--quiet'], {
+        cwd: dir.path,
+      });
+    }
+    const missing = await cli(['merge', 'part0.parquet', '--out', 'm.parquet'], { cwd: dir.path });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain(
+      "the parts hold 10 of the design's 20 runs; missing: 10, 11, 12, 13, 14, 15, 16, 17, 18, 19",
+    );
+    const twice = await cli(['merge', 'part0.parquet', 'part0.parquet', 'part1.parquet', '--out', 'm.parquet'], {
+      cwd: dir.path,
+    });
+    expect(twice.code).toBe(1);
+    expect(twice.stderr).toContain('run 0, replicate 0 is in two parts; give each shard once');
+  });
+});
