@@ -7,12 +7,11 @@
 // `jupyter lab` loads it and `jupyter lite build` (scripts/lite.mjs) copies it into the JupyterLite site.
 // Used by `npm run test:ui` and `npm start`; expects `npm run build` first (the example imports the built
 // @immunotwin packages).
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureVenv, venvPython } from './ensure-venv.mjs';
+import { ensureVenv, installIntoVenv, runOrExit } from './ensure-venv.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -49,13 +48,8 @@ function hasModelBundle(dir) {
   return existsSync(models) && readdirSync(models).some((file) => file.endsWith('.js'));
 }
 
-function run(command, args) {
-  const result = spawnSync(command, args, { cwd: EXAMPLE_PLUGIN, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (result.status !== 0) {
-    console.error(`ImmunoTwin: \`${[command, ...args].join(' ')}\` failed (exit ${result.status ?? result.signal}).`);
-    process.exit(result.status ?? 1);
-  }
-}
+/** The build's output goes to stderr only (its stdout is rspack's asset listing). */
+const QUIET = { cwd: EXAMPLE_PLUGIN, stdio: ['ignore', 'ignore', 'inherit'] };
 
 /** Builds and installs the example plugin into .venv when needed; exits the process with a message on failure. */
 export function ensureExamplePlugin() {
@@ -71,18 +65,9 @@ export function ensureExamplePlugin() {
   if (current) return;
   const started = Date.now();
   console.error(`ImmunoTwin: building the example plugin ${manifest.name} and installing it into .venv…`);
-  run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', EXAMPLE_PLUGIN]);
-  run(process.execPath, [join(EXAMPLE_PLUGIN, 'scripts', 'build-labextension.mjs')]);
-  run(venvPython, [
-    '-m',
-    'pip',
-    'install',
-    '--quiet',
-    '--disable-pip-version-check',
-    '--force-reinstall',
-    '--no-deps',
-    '.',
-  ]);
+  runOrExit(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', EXAMPLE_PLUGIN], QUIET);
+  runOrExit(process.execPath, [join(EXAMPLE_PLUGIN, 'scripts', 'build-labextension.mjs')], QUIET);
+  installIntoVenv(EXAMPLE_PLUGIN, QUIET);
   writeFileSync(stampFile, digest);
   console.error(`ImmunoTwin: ${manifest.name} installed in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }

@@ -53,12 +53,19 @@ function packageDigest() {
   return hash.digest('hex');
 }
 
-function run(command, args) {
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+/** Runs a command (in the repository unless `options.cwd` says otherwise); on failure says which and exits. */
+export function runOrExit(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
   if (result.status !== 0) {
     console.error(`ImmunoTwin: \`${[command, ...args].join(' ')}\` failed (exit ${result.status ?? result.signal}).`);
     process.exit(result.status ?? 1);
   }
+}
+
+/** Reinstalls the Python package in `dir` into .venv without its dependencies, as a user's `pip install .` would. */
+export function installIntoVenv(dir, options = {}) {
+  const pip = ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--force-reinstall', '--no-deps', '.'];
+  runOrExit(venvPython, pip, { cwd: dir, ...options });
 }
 
 /** Creates or updates .venv; exits the process with a message when that fails. */
@@ -69,8 +76,8 @@ export function ensureVenv() {
   }
   if (!existsSync(venvPython)) {
     console.error('ImmunoTwin: creating .venv with JupyterLab 4.6 (once, about half a minute)…');
-    run(process.platform === 'win32' ? 'python' : 'python3', ['-m', 'venv', venv]);
-    run(venvPython, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', 'jupyterlab==4.6.*']);
+    runOrExit(process.platform === 'win32' ? 'python' : 'python3', ['-m', 'venv', venv]);
+    runOrExit(venvPython, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', 'jupyterlab==4.6.*']);
   }
   // JupyterLab runs a CommonJS `node-version-check.js` from inside the venv at start; below this
   // repository's `"type": "module"` package.json Node would load it as an ES module and print a wall of
@@ -84,34 +91,32 @@ export function ensureVenv() {
   }
   if (!existsSync(join(dirname(venvPython), 'jupyter-lite'))) {
     console.error('ImmunoTwin: installing jupyterlite-core 0.8 into .venv (once)…');
-    run(venvPython, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', 'jupyterlite-core==0.8.*']);
-  }
-  // Jupyter Notebook 7 beside JupyterLab: the same extension serves both (`jupyter notebook`), and the
-  // end-to-end tests run the templates in it.
-  if (!existsSync(join(dirname(venvPython), 'jupyter-notebook'))) {
-    console.error('ImmunoTwin: installing Jupyter Notebook 7 into .venv (once)…');
-    run(venvPython, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', 'notebook==7.6.*']);
-  }
-  for (const reference of PYTHON_REFERENCES) {
-    const present = spawnSync(venvPython, ['-c', `import ${reference.modules}`], { cwd: root, stdio: 'ignore' });
-    if (present.status === 0) continue;
-    console.error(`ImmunoTwin: installing ${reference.packages.join(' and ')} into .venv (once; ${reference.why})…`);
-    run(venvPython, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', ...reference.packages]);
-  }
-  const digest = packageDigest();
-  const current = existsSync(stampFile) && readFileSync(stampFile, 'utf8') === digest;
-  if (!current) {
-    console.error('ImmunoTwin: installing the immunotwin Python package into .venv…');
-    run(venvPython, [
+    runOrExit(venvPython, [
       '-m',
       'pip',
       'install',
       '--quiet',
       '--disable-pip-version-check',
-      '--force-reinstall',
-      '--no-deps',
-      '.',
+      'jupyterlite-core==0.8.*',
     ]);
+  }
+  // Jupyter Notebook 7 beside JupyterLab: the same extension serves both (`jupyter notebook`), and the
+  // end-to-end tests run the templates in it.
+  if (!existsSync(join(dirname(venvPython), 'jupyter-notebook'))) {
+    console.error('ImmunoTwin: installing Jupyter Notebook 7 into .venv (once)…');
+    runOrExit(venvPython, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', 'notebook==7.6.*']);
+  }
+  for (const reference of PYTHON_REFERENCES) {
+    const present = spawnSync(venvPython, ['-c', `import ${reference.modules}`], { cwd: root, stdio: 'ignore' });
+    if (present.status === 0) continue;
+    console.error(`ImmunoTwin: installing ${reference.packages.join(' and ')} into .venv (once; ${reference.why})…`);
+    runOrExit(venvPython, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', ...reference.packages]);
+  }
+  const digest = packageDigest();
+  const current = existsSync(stampFile) && readFileSync(stampFile, 'utf8') === digest;
+  if (!current) {
+    console.error('ImmunoTwin: installing the immunotwin Python package into .venv…');
+    installIntoVenv(root);
     writeFileSync(stampFile, digest);
   }
 }
