@@ -25,6 +25,7 @@ const documents = {
   'observed-data.schema.json': engine.ObservedDatasetSchema,
   'workbench-state.schema.json': engine.WorkbenchStateSchema,
   'plot.schema.json': engine.PlotBundleSchema,
+  'study.schema.json': engine.StudyBundleSchema,
   'tissue.schema.json': engine.TissueJsonSchema,
   'design.schema.json': engine.DesignSchema,
 };
@@ -32,6 +33,7 @@ const documents = {
 /** The output formats whose validators are compiled ahead of time: file name → [schema, its name]. */
 const compiled = {
   'plotBundle.ts': [engine.PlotBundleSchema, 'PlotBundleSchema'],
+  'studyBundle.ts': [engine.StudyBundleSchema, 'StudyBundleSchema'],
   'workbenchState.ts': [engine.WorkbenchStateSchema, 'WorkbenchStateSchema'],
   'tissueBundle.ts': [engine.TissueJsonSchema, 'TissueJsonSchema'],
   'design.ts': [engine.DesignSchema, 'DesignSchema'],

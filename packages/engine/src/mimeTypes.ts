@@ -10,3 +10,6 @@ export const WORKBENCH_MIME_TYPE = 'application/vnd.immunotwin.workbench+json';
 
 /** MIME type of tissue pictures: a stepped model's lattice at chosen times (`TissueJson`). */
 export const TISSUE_MIME_TYPE = 'application/vnd.immunotwin.tissue+json';
+
+/** MIME type of a study: figures of a sweep, a sensitivity analysis or a cohort (schema/study.schema.json). */
+export const STUDY_MIME_TYPE = 'application/vnd.immunotwin.study+json';

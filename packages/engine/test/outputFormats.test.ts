@@ -1,14 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import {
   parsePlotBundle,
+  parseStudyBundle,
   parseTissue,
   parseWorkbenchState,
   PlotBundleSchema,
   SchemaValidator,
+  StudyBundleSchema,
   TissueJsonSchema,
   ValidationError,
   WorkbenchStateSchema,
+  type BarsFigure,
+  type HeatmapFigure,
   type PlotBundle,
+  type StudyBundle,
 } from '@immunotwin/engine';
 
 // The notebook output formats are read with validators compiled ahead of time (formats/validators/, written by
@@ -60,6 +65,57 @@ describe('the plot bundle', () => {
   });
 });
 
+const study: StudyBundle = {
+  version: 1,
+  model: plot.model,
+  title: 'Which parameters decide the peak?',
+  runs: 4,
+  figures: [
+    {
+      kind: 'heatmap',
+      title: 'Peak virus',
+      x: { label: 'beta', unit: '1/day', log: true, values: [1, 10] },
+      y: { label: 'p', unit: '1/day', values: [1, 2, 3] },
+      z: [
+        [1, 2],
+        [3, null],
+        [5, 6],
+      ],
+      value: { label: 'V.peak', unit: 'TCID50/mL' },
+    },
+    {
+      kind: 'bars',
+      title: 'PRCC',
+      categories: ['beta', 'p'],
+      series: [{ name: 'PRCC', values: [0.9, -0.2], notes: ['p < 0.001', 'p = 0.2'] }],
+      value: { label: 'PRCC', unit: '1', range: [-1, 1] },
+      horizontal: true,
+    },
+  ],
+};
+
+describe('the study bundle', () => {
+  it('is read when valid', () => {
+    expect(parseStudyBundle(study)).toEqual(study);
+    expect(parseStudyBundle(JSON.stringify(study))).toEqual(study);
+  });
+
+  it('is refused when a figure has not one value per point, naming where', () => {
+    const heatmap = study.figures[0] as HeatmapFigure;
+    const bars = study.figures[1] as BarsFigure;
+    expect(() => parseStudyBundle({ ...study, figures: [{ ...heatmap, z: [[1, 2]] }] })).toThrow(
+      'figures[0].z: has 1 values; expected 3',
+    );
+    expect(() => parseStudyBundle({ ...study, figures: [{ ...heatmap, z: [[1], [2, 3], [4, 5]] }] })).toThrow(
+      'figures[0].z[0]: has 1 values; expected 2',
+    );
+    expect(() =>
+      parseStudyBundle({ ...study, figures: [{ ...bars, series: [{ name: 'PRCC', values: [0.9] }] }] }),
+    ).toThrow('figures[0].series[0].values: has 1 values; expected 2');
+    expect(() => parseStudyBundle({ ...study, runs: 0 })).toThrow('runs');
+  });
+});
+
 describe('validators compiled ahead of time', () => {
   const cases: [string, (value: unknown) => unknown, SchemaValidator<never>, unknown[]][] = [
     [
@@ -67,6 +123,12 @@ describe('validators compiled ahead of time', () => {
       parsePlotBundle,
       new SchemaValidator(PlotBundleSchema, 'plot bundle') as SchemaValidator<never>,
       [{ ...plot, logY: 1 }, { ...plot, model: { ...plot.model, id: 'Bad Id' } }, { ...plot, colour: 'red' }, {}],
+    ],
+    [
+      'study bundle',
+      parseStudyBundle,
+      new SchemaValidator(StudyBundleSchema, 'study bundle') as SchemaValidator<never>,
+      [{ ...study, runs: 1.5 }, { ...study, figures: [{ kind: 'pie', title: 'x' }] }, { ...study, figures: [] }, {}],
     ],
     [
       'workbench state',
