@@ -1,4 +1,4 @@
-import type { ModelRegistry } from '@immunotwin/engine';
+import type { ModelRegistry, PluginDescriptor } from '@immunotwin/engine';
 import type { OptionSpec, ParsedArgs } from './args.js';
 import type { CliIo } from './io.js';
 
@@ -8,8 +8,11 @@ export interface CommandContext {
   readonly io: CliIo;
   /** The model registry (built on first use). */
   registry(): ModelRegistry;
-  /** Registers the `--plugin` files of the command line in the registry (see plugins.ts). */
-  registerPlugins(args: ParsedArgs): Promise<void>;
+  /**
+   * Registers the `--plugin` files of the command line in the registry (see plugins.ts); resolves to every model
+   * the registry then holds as descriptors (built-in and plugins), for worker threads to load the same models.
+   */
+  registerPlugins(args: ParsedArgs): Promise<readonly PluginDescriptor[]>;
   /** Resolves a path the user gave against the working directory. */
   resolvePath(file: string): string;
 }

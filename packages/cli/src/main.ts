@@ -15,6 +15,7 @@ import type { CliIo } from './io.js';
 import { listOption } from './args.js';
 import { registerPluginFiles } from './plugins.js';
 import { createRegistry } from './registry.js';
+import { builtInDescriptors } from '@immunotwin/models/descriptors';
 import { reportError } from './report.js';
 import { CLI_VERSION } from './version.js';
 
@@ -45,7 +46,10 @@ function createContext(io: CliIo): CommandContext {
   return {
     io,
     registry: registryOnce,
-    registerPlugins: (args) => registerPluginFiles(registryOnce(), listOption(args, 'plugin'), resolvePath),
+    registerPlugins: async (args) => [
+      ...builtInDescriptors,
+      ...(await registerPluginFiles(registryOnce(), listOption(args, 'plugin'), resolvePath)),
+    ],
     resolvePath,
   };
 }

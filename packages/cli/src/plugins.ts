@@ -10,6 +10,7 @@ import {
   type ModelManifest,
   type ModelPlugin,
   type ModelRegistry,
+  type PluginDescriptor,
 } from '@immunotwin/engine';
 import type { OptionSpec } from './args.js';
 import { CliError, fileValidationError } from './errors.js';
@@ -47,8 +48,8 @@ export async function registerPluginFile(
   path: string,
   file: string,
   origins: PluginOrigins = new Map(),
-): Promise<ModelManifest> {
-  if (!file.endsWith('.json')) return (await registerPluginModule(registry, path, file, origins))[0]!;
+): Promise<PluginDescriptor[]> {
+  if (!file.endsWith('.json')) return registerPluginModule(registry, path, file, origins);
   const document = await readJsonFile(path, file);
   if (!isPlainObject(document)) {
     throw new CliError(
@@ -75,7 +76,7 @@ export async function registerPluginFile(
     throw error;
   }
   origins.set(manifest.id, file);
-  return manifest;
+  return [{ manifest }];
 }
 
 /**
@@ -98,14 +99,14 @@ function moduleUrl(path: string, file: string): string {
 /**
  * Imports a code plugin (an ES module file or an installed package) and registers every model it offers: its
  * exported plugins, or what its default export returns given the engine. Refuses a module with none, and taken
- * ids, naming the module.
+ * ids, naming the module. Returns their descriptors (manifest and module URL), for workers to load them too.
  */
 export async function registerPluginModule(
   registry: ModelRegistry,
   path: string,
   file: string,
   origins: PluginOrigins = new Map(),
-): Promise<ModelManifest[]> {
+): Promise<PluginDescriptor[]> {
   const url = moduleUrl(path, file);
   let plugins: ModelPlugin[];
   try {
@@ -129,15 +130,17 @@ export async function registerPluginModule(
     }
     origins.set(id, file);
   }
-  return plugins.map((plugin) => plugin.manifest);
+  return plugins.map((plugin) => ({ manifest: plugin.manifest, module: url }));
 }
 
-/** Registers every `--plugin` file in order (see registerPluginFile). */
+/** Registers every `--plugin` file in order (see registerPluginFile); resolves to their models' descriptors. */
 export async function registerPluginFiles(
   registry: ModelRegistry,
   files: readonly string[],
   resolvePath: (file: string) => string,
-): Promise<void> {
+): Promise<PluginDescriptor[]> {
   const origins: PluginOrigins = new Map();
-  for (const file of files) await registerPluginFile(registry, resolvePath(file), file, origins);
+  const descriptors: PluginDescriptor[] = [];
+  for (const file of files) descriptors.push(...(await registerPluginFile(registry, resolvePath(file), file, origins)));
+  return descriptors;
 }

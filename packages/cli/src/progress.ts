@@ -4,12 +4,12 @@ import type { OutputStream } from './io.js';
 /** How progress is shown: one line updated in place (a terminal), periodic lines (a log), or not at all. */
 export type ProgressMode = 'tty' | 'lines' | 'off';
 
-/** Options of a progress reporter. */
-export interface ProgressOptions {
+/** Options of a progress reporter of progress values `P`. */
+export interface ProgressOptions<P> {
   /** How to show progress. */
   readonly mode: ProgressMode;
-  /** The model's time unit, e.g. `day`. */
-  readonly timeUnit: string;
+  /** The text of a progress value (e.g. `progressText` of a run, `sweepProgressText` of a sweep). */
+  readonly describe: (progress: P) => string;
   /** Clock in milliseconds (injectable for tests). */
   readonly now?: () => number;
   /** Least time between two updates in place (default 100 ms). */
@@ -29,32 +29,38 @@ export function progressText(p: RunProgress, timeUnit: string): string {
   return `run: ${percent}% (replicate ${p.replicate + 1}/${p.replicates}, t = ${formatSimTime(p.time)} ${timeUnit})`;
 }
 
+/** The progress text of a sweep, e.g. `sweep: 42% (840/2000 runs)`. */
+export function sweepProgressText(p: { readonly done: number; readonly total: number }): string {
+  const percent = p.total === 0 ? 100 : Math.floor((p.done / p.total) * 100);
+  return `sweep: ${percent}% (${p.done}/${p.total} runs)`;
+}
+
 /**
- * Shows run progress on stderr. On a terminal it rewrites one line in place; otherwise (a pipe or a log
+ * Shows progress (of a run, a sweep) on stderr. On a terminal it rewrites one line in place; otherwise (a pipe or a log
  * file) it prints a line at most every couple of seconds, so logs stay short.
  */
-export class ProgressReporter {
+export class ProgressReporter<P = RunProgress> {
   private readonly now: () => number;
   private last = -Infinity;
   private shown = false;
 
   constructor(
     private readonly stream: OutputStream,
-    private readonly options: ProgressOptions,
+    private readonly options: ProgressOptions<P>,
   ) {
     this.now = options.now ?? (() => performance.now());
     if (options.mode === 'lines') this.last = this.now();
   }
 
   /** Reports progress (call as often as you like; output is throttled). */
-  update(progress: RunProgress): void {
+  update(progress: P): void {
     const { mode } = this.options;
     if (mode === 'off') return;
     const t = this.now();
     const interval = mode === 'tty' ? (this.options.ttyIntervalMs ?? 100) : (this.options.lineIntervalMs ?? 2000);
     if (t - this.last < interval) return;
     this.last = t;
-    const text = progressText(progress, this.options.timeUnit);
+    const text = this.options.describe(progress);
     if (mode === 'tty') {
       this.stream.write(`\r\x1b[2K${text}`);
       this.shown = true;

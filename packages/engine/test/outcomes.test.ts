@@ -5,7 +5,11 @@ import {
   clearanceTime,
   finalValue,
   outcome,
+  outcomeLabel,
   outcomeUnit,
+  outcomeValues,
+  peakOutcomes,
+  requestedOutcomeUnit,
   peakValue,
   timeToPeak,
   type RunResult,
@@ -86,5 +90,30 @@ describe('per-run outcomes', () => {
     expect(() => areaUnderCurve(time, values, { log10: true, floor: 0 })).toThrow(
       /floor must be a finite number > 0; got 0/,
     );
+  });
+});
+
+describe('outcome requests (what a sweep keeps of each run)', () => {
+  const later = {
+    ...run,
+    observables: { V: Float64Array.from([1, 2, 3, 4, 5, 6]) },
+  } as unknown as RunResult;
+  const model = { timeUnit: 'day', observables: [{ id: 'V', unit: 'copies/mL' }] };
+
+  it('a row per run, a column per request, with the numbers of the one definition of each outcome', () => {
+    const requests = [
+      { observable: 'V', summary: 'peak' as const },
+      { observable: 'V', summary: 'clearanceTime' as const, threshold: 1 },
+    ];
+    // Run 1: peak 100, below 1 from t = 4 on; run 2: peak 6 (at the end), never below 1 after it (NaN).
+    expect(Array.from(outcomeValues([run, later], requests))).toEqual([100, 4, 6, NaN]);
+  });
+
+  it('are named <observable>.<summary> unless labelled, with units from the model', () => {
+    expect(outcomeLabel({ observable: 'V', summary: 'auc' })).toBe('V.auc');
+    expect(outcomeLabel({ observable: 'V', summary: 'auc', label: 'viral burden' })).toBe('viral burden');
+    expect(requestedOutcomeUnit({ observable: 'V', summary: 'auc', log10: true }, model)).toBe('log10(copies/mL)·day');
+    expect(requestedOutcomeUnit({ observable: 'V', summary: 'timeToPeak' }, model)).toBe('day');
+    expect(peakOutcomes(model)).toEqual([{ observable: 'V', summary: 'peak' }]);
   });
 });

@@ -4,7 +4,7 @@
  * parking). Nothing here depends on wall-clock durations: budgets are 0 (one sample a chunk) or Infinity.
  */
 import { describe, expect, it } from 'vitest';
-import { ReplicateRun, resolveScenario, runInChunks } from '../src/index.js';
+import { ChunkBudget, ReplicateRun, resolveScenario, runInChunks } from '../src/index.js';
 import { decayModel } from './fixtures/decayModel.js';
 
 const scenario = resolveScenario(decayModel, {
@@ -164,5 +164,31 @@ describe('runInChunks', () => {
         /chunkMilliseconds must be a number of milliseconds ≥ 0; got/,
       );
     }
+  });
+
+  it('with a shared budget, runs one after another yield only once it is spent, not after every run', async () => {
+    let timerFired = false;
+    setTimeout(() => (timerFired = true), 0);
+    const unspent = new ChunkBudget(Infinity);
+    for (let i = 0; i < 5; i++) await runInChunks(newRun(), { budget: unspent });
+    expect(timerFired).toBe(false); // five whole runs and not one turn of the event loop
+
+    let turnsTaken = 0;
+    const count = (): void => void setTimeout(() => turnsTaken++, 0);
+    count();
+    const spent = new ChunkBudget(0);
+    const run = newRun();
+    await runInChunks(run, { budget: spent, afterChunk: count });
+    expect(run.result().observables.A).toEqual(reference());
+    // A spent budget yields after every chunk (of one sample): the timer set before the run and the one set after
+    // each chunk have all fired by the end.
+    expect(turnsTaken).toBe(1 + SAMPLES);
+  });
+
+  it('without a shared budget yields after the last chunk too', async () => {
+    let timerFired = false;
+    setTimeout(() => (timerFired = true), 0);
+    await runInChunks(newRun(), { chunkMilliseconds: Infinity });
+    expect(timerFired).toBe(true);
   });
 });

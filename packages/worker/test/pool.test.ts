@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ModelRegistry, runScenarioSync, type RunResult } from '@immunotwin/engine';
+import { ModelRegistry, outcome, runScenarioSync, type OutcomeRequest, type RunResult } from '@immunotwin/engine';
 import { builtInDescriptors, builtInModels } from '@immunotwin/models';
 import type { WorkerPool } from '../src/pool/workerPool.js';
 import { ssaScenario } from './helpers.js';
@@ -110,5 +110,33 @@ describe('WorkerPool (Node worker threads)', () => {
 
   it('reports a bad scenario with the engine’s message, naming the field', async () => {
     await expect(pool(1).run([{ scenario: { ...ensemble, seed: -1 }, replicates: [0] }])).rejects.toThrow(/seed/);
+  });
+
+  it('keeps only the outcomes when asked: the same numbers as the runs give, whatever the batching', async () => {
+    const ssaObservable = 'P';
+    const requests: OutcomeRequest[] = [
+      { observable: ssaObservable, summary: 'peak' },
+      { observable: ssaObservable, summary: 'auc', log10: true },
+    ];
+    const expected = reference();
+    // 6 tasks of 2 replicates and 60 of one (batched several to a worker): a row per replicate, a column per request.
+    const pairs = [0, 2, 4].map((r) => ({ scenario: ensemble, replicates: [r, r + 1] }));
+    const many = Array.from({ length: 60 }, (_, k) => ({ scenario: ensemble, replicates: [k % 6] }));
+    for (const [tasks, replicateOf] of [
+      [pairs, (k: number, row: number) => 2 * k + row],
+      [many, (k: number) => k % 6],
+    ] as const) {
+      const values = await pool(2).outcomes(tasks, requests);
+      expect(values).toHaveLength(tasks.length);
+      values.forEach((rows, k) => {
+        expect(rows).toHaveLength(tasks[k]!.replicates.length * requests.length);
+        tasks[k]!.replicates.forEach((_, row) => {
+          const run = expected[replicateOf(k, row)]!;
+          requests.forEach((request, j) =>
+            expect(rows[row * requests.length + j]).toBe(outcome(request.summary, run, request.observable, request)),
+          );
+        });
+      });
+    }
   });
 });

@@ -6,13 +6,14 @@ import {
   runScenario,
   ValidationError,
   type ResolvedScenario,
+  type RunProgress,
   type ScenarioResult,
 } from '@immunotwin/engine';
 import { flag, integerOption, stringOption, type ParsedArgs } from '../args.js';
 import { checkWritable, writeFileAtomic } from '../atomicWrite.js';
 import type { Command, CommandContext } from '../command.js';
 import { aboutFile, ExitCode, UsageError } from '../errors.js';
-import { ProgressReporter, formatSimTime } from '../progress.js';
+import { ProgressReporter, formatSimTime, progressText } from '../progress.js';
 import { PLUGIN_OPTION } from '../plugins.js';
 import { readJsonFile } from '../readJson.js';
 import { parquetBytes } from '../tables/parquet.js';
@@ -137,7 +138,7 @@ export const runCommand: Command = {
     const { timeUnit } = scenario.plugin.manifest;
     const progress = new ProgressReporter(io.stderr, {
       mode: quiet ? 'off' : io.stderr.isTTY ? 'tty' : 'lines',
-      timeUnit,
+      describe: (p: RunProgress) => progressText(p, timeUnit),
     });
     const started = performance.now();
     let result;

@@ -1,13 +1,24 @@
+import { availableParallelism } from 'node:os';
 import { extname } from 'node:path';
-import { designPoints, parseDesign, runScenario, type DesignRun, type ScenarioResult } from '@immunotwin/engine';
-import { flag, stringOption } from '../args.js';
+import {
+  designPoints,
+  designReplicates,
+  designScenario,
+  ENGINE_VERSION,
+  parseDesign,
+  peakOutcomes,
+  type DesignRun,
+} from '@immunotwin/engine';
+import { createNodePool } from '@immunotwin/worker/node';
+import { flag, integerOption, stringOption } from '../args.js';
 import { checkWritable, writeFileAtomic } from '../atomicWrite.js';
 import type { Command } from '../command.js';
 import { aboutFile, ExitCode, UsageError } from '../errors.js';
 import { PLUGIN_OPTION } from '../plugins.js';
 import { readJsonFile } from '../readJson.js';
 import { tableBytes, TABLE_EXTENSIONS } from '../tables/tableFile.js';
-import { defaultOutcomes, sweepTable, type SweepRun } from '../tables/sweepTable.js';
+import { ProgressReporter, sweepProgressText } from '../progress.js';
+import { sweepTable, type SweepRun } from '../tables/sweepTable.js';
 
 /** A shard `i/n`: 0-based i (as SLURM_ARRAY_TASK_ID counts) of n. */
 export function parseShard(text: string | undefined): { index: number; count: number } {
@@ -26,23 +37,39 @@ export function shardRange(total: number, shard: { index: number; count: number 
   return [Math.floor((shard.index * total) / shard.count), Math.floor(((shard.index + 1) * total) / shard.count)];
 }
 
+/** `--workers n`: how many worker threads run the design (default: the cores this process may use). */
+function workerCount(text: string | undefined): number {
+  const cores = availableParallelism();
+  return text === undefined
+    ? cores
+    : integerOption(text, 'workers', 1, 1024, `a whole number of threads from 1 to 1024`);
+}
+
 /** `immunotwin sweep`: runs a design's parameter sets (or one shard of them) and writes their outcomes. */
 export const sweepCommand: Command = {
   name: 'sweep',
   summary:
     "run a design's parameter sets (a sweep, a sensitivity design, a virtual cohort) and write each run's outcomes",
-  usage: 'sweep <design.json> --out <results.parquet|.arrow|.csv> [--shard i/n] [--plugin <…>]… [--quiet]',
+  usage:
+    'sweep <design.json> --out <results.parquet|.arrow|.csv> [--shard i/n] [--workers n] [--plugin <…>]… [--quiet]',
   description: [
     'Reads a design (schema/design.schema.json), makes its parameter sets, runs each (every replicate of the',
-    "design's scenario) and writes one row per run and replicate: run, replicate, the varied parameters and the",
-    "outcomes the design names (the engine's OUTCOMES; default: the peak of every observable). --shard i/n runs",
-    'the i-th of n contiguous blocks of runs (0-based, as SLURM_ARRAY_TASK_ID); `immunotwin merge` joins the',
-    "parts into the table one machine would have written, to the bit. Every run's random streams come from the",
-    "scenario's seed and its replicate, so a run's numbers do not depend on the shard or the machine.",
+    "design's scenario) on a pool of worker threads and writes one row per run and replicate: run, replicate, the",
+    "varied parameters and the outcomes the design names (the engine's OUTCOMES; default: the peak of every",
+    'observable). --shard i/n runs the i-th of n contiguous blocks of runs (0-based, as SLURM_ARRAY_TASK_ID);',
+    "`immunotwin merge` joins the parts into the table one machine would have written, to the bit. Every run's",
+    "random streams come from the scenario's seed and its replicate, so a run's numbers do not depend on the",
+    'shard, the number of workers or the machine.',
   ].join('\n'),
   options: [
     { name: 'out', short: 'o', value: 'file', description: 'the results table: .parquet, .arrow or .csv (required)' },
     { name: 'shard', value: 'i/n', description: 'run only the i-th of n blocks of runs (0 ≤ i < n)' },
+    {
+      name: 'workers',
+      short: 'w',
+      value: 'n',
+      description: 'worker threads (default: the cores available to this process, e.g. SLURM_CPUS_PER_TASK)',
+    },
     PLUGIN_OPTION,
     { name: 'quiet', short: 'q', description: 'print no progress or summary on stderr' },
   ],
@@ -57,37 +84,55 @@ export const sweepCommand: Command = {
       throw new UsageError(`option --out: cannot tell the format of "${out}"; allowed: ${TABLE_EXTENSIONS.join(', ')}`);
     }
     const shard = parseShard(stringOption(args, 'shard'));
+    const workers = workerCount(stringOption(args, 'workers'));
     const outPath = context.resolvePath(out);
     await checkWritable(outPath, out);
-    await context.registerPlugins(args);
+    const plugins = await context.registerPlugins(args);
     const design = await aboutFile(file, async () => parseDesign(await readJsonFile(context.resolvePath(file), file)));
     const registry = context.registry();
-    const base = await aboutFile(file, () => registry.resolve(design.scenario));
-    const { manifest } = base.plugin;
+    // The base scenario and the design's values are checked here (designPoints checks each against the model's
+    // range), so a bad value is reported against the file before any worker starts.
+    const { manifest } = (await aboutFile(file, () => registry.resolve(design.scenario))).plugin;
     const points: DesignRun[] = await aboutFile(file, () => designPoints(design, manifest));
-    const outcomes = design.outcomes ?? defaultOutcomes(manifest);
+    const outcomes = design.outcomes ?? peakOutcomes(manifest);
     const [start, end] = shardRange(points.length, shard);
+    const replicates = designReplicates(design);
+    const tasks = points.slice(start, end).map((run) => ({ scenario: designScenario(design, run), replicates }));
     const quiet = flag(args, 'quiet');
-    const runs: SweepRun[] = [];
-    for (let k = start; k < end; k++) {
-      const parameters = points[k]!;
-      const scenario = registry.resolve({
-        ...design.scenario,
-        parameters: { ...design.scenario.parameters, ...parameters },
+    const progress = new ProgressReporter(io.stderr, {
+      mode: quiet ? 'off' : io.stderr.isTTY ? 'tty' : 'lines',
+      describe: sweepProgressText,
+    });
+    const pool = createNodePool({ plugins, size: Math.min(workers, Math.max(1, tasks.length)) });
+    let values: Float64Array[];
+    try {
+      values = await pool.outcomes(tasks, outcomes, {
+        signal: io.signal,
+        onProgress: (p) => progress.update(p),
       });
-      const result: ScenarioResult = await runScenario(scenario, { signal: io.signal });
-      runs.push({ run: k, parameters, results: result.runs });
-      if (!quiet && io.stderr.isTTY) io.stderr.write(`\rsweep: ${k - start + 1}/${end - start} runs`);
+    } finally {
+      progress.clear();
+      pool.dispose();
     }
+    const runs: SweepRun[] = values.map((outcomeRows, k) => ({
+      run: start + k,
+      parameters: points[start + k]!,
+      replicates,
+      outcomes: outcomeRows,
+    }));
     const parameterSpecs = design.parameters.map(({ id }) => ({
       id,
       unit: manifest.parameters.find((p) => p.id === id)?.unit ?? '',
     }));
-    const table = sweepTable(runs, parameterSpecs, outcomes, points.length);
+    const table = sweepTable(runs, parameterSpecs, outcomes, {
+      model: manifest,
+      engineVersion: ENGINE_VERSION,
+      totalRuns: points.length,
+    });
     await writeFileAtomic(outPath, tableBytes(table, out), out);
     if (!quiet) {
       io.stderr.write(
-        `${io.stderr.isTTY ? '\r' : ''}sweep: done: runs ${start}–${end - 1} of ${points.length} (shard ${shard.index}/${shard.count}); wrote ${out}\n`,
+        `sweep: done: runs ${start}–${end - 1} of ${points.length} (shard ${shard.index}/${shard.count}, ${pool.size} workers); wrote ${out}\n`,
       );
     }
     return ExitCode.ok;

@@ -34,3 +34,4 @@ export {
 } from './designFormat.js';
 export { checkDesignRules } from './designRules.js';
 export { designPoints, designUnitPoints, type DesignModel, type DesignRun } from './designPoints.js';
+export { designReplicates, designScenario } from './designScenario.js';

@@ -12,3 +12,11 @@ export {
   type OutcomeName,
   type OutcomeOptions,
 } from './registry.js';
+export {
+  outcomeLabel,
+  outcomeValues,
+  peakOutcomes,
+  requestedOutcomeUnit,
+  type OutcomeModel,
+  type OutcomeRequest,
+} from './outcomeRequest.js';

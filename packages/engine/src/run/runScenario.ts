@@ -1,7 +1,7 @@
 import { summarizeEnsemble, type EnsembleSummary } from './ensembleSummary.js';
 import { ReplicateRun, type RunResult } from './replicateRun.js';
 import type { ResolvedScenario } from './resolveScenario.js';
-import { runInChunks } from './runInChunks.js';
+import { runInChunks, type ChunkBudget } from './runInChunks.js';
 
 /** Progress of a run: overall fraction done and where it is. */
 export interface RunProgress {
@@ -25,6 +25,8 @@ export interface RunOptions {
   chunkMilliseconds?: number;
   /** Which replicates to run (default all, in order); results come back in this order. */
   replicateIndices?: readonly number[];
+  /** A chunk budget shared with other runs (see `runInChunks`): yield once it is spent, not after every run. */
+  budget?: ChunkBudget;
 }
 
 /** All replicates of a scenario and, when there are several, their summary. */
@@ -54,7 +56,7 @@ function replicateList(scenario: ResolvedScenario, options: RunOptions): readonl
  * reporting progress and honouring an AbortSignal.
  */
 export async function runScenario(scenario: ResolvedScenario, options: RunOptions = {}): Promise<ScenarioResult> {
-  const { onProgress, signal, chunkMilliseconds } = options;
+  const { onProgress, signal, chunkMilliseconds, budget } = options;
   const indices = replicateList(scenario, options);
   const runs: RunResult[] = [];
   for (let i = 0; i < indices.length; i++) {
@@ -67,7 +69,7 @@ export async function runScenario(scenario: ResolvedScenario, options: RunOption
         time: run.progress * scenario.duration,
       });
     };
-    await runInChunks(run, { chunkMilliseconds, signal, afterChunk: reportProgress });
+    await runInChunks(run, { chunkMilliseconds, budget, signal, afterChunk: reportProgress });
     runs.push(run.result());
   }
   return { scenario, runs, summary: runs.length > 1 ? summarizeEnsemble(runs, scenario.quantiles) : undefined };

@@ -1,4 +1,4 @@
-import type { RunResult } from '@immunotwin/engine';
+import type { OutcomeRequest, RunResult } from '@immunotwin/engine';
 
 /** One piece of work for a pool worker: some replicates of one scenario. Plain data. */
 export interface IPoolTask {
@@ -14,6 +14,11 @@ export interface IPoolWorkerService {
   addPlugins(descriptors: readonly unknown[]): Promise<void>;
   /** Runs a task's replicates in order; rejects with an `AbortError` after `cancel()`. */
   run(task: IPoolTask): Promise<RunResult[]>;
+  /**
+   * Runs tasks one after another and keeps only their outcomes: a row per replicate (task after task), a column
+   * per request (the engine's `outcomeValues`). What a sweep needs, without sending every sample back.
+   */
+  outcomes(tasks: readonly IPoolTask[], requests: readonly OutcomeRequest[]): Promise<Float64Array>;
   /** Cancels the task under way, if any. */
   cancel(): Promise<void>;
 }

@@ -1,4 +1,12 @@
-import { isPlainObject, runScenario, type PluginDescriptor, type RunResult } from '@immunotwin/engine';
+import {
+  ChunkBudget,
+  isPlainObject,
+  outcomeValues,
+  runScenario,
+  type OutcomeRequest,
+  type PluginDescriptor,
+  type RunResult,
+} from '@immunotwin/engine';
 import * as Comlink from 'comlink';
 import { createAbortError } from '../abortError.js';
 import { installErrorTransfer } from '../errorTransfer.js';
@@ -14,6 +22,8 @@ import type { IPoolTask, IPoolWorkerService } from './poolTask.js';
 export class PoolWorkerService implements IPoolWorkerService {
   private readonly session = new TwinSession();
   private controller: AbortController | undefined;
+  /** One budget for every task: short runs one after another yield every 16 ms, not after each run. */
+  private readonly budget = new ChunkBudget();
 
   /** {@inheritDoc IPoolWorkerService.addPlugins} */
   addPlugins(descriptors: readonly unknown[]): Promise<void> {
@@ -22,6 +32,21 @@ export class PoolWorkerService implements IPoolWorkerService {
 
   /** {@inheritDoc IPoolWorkerService.run} */
   async run(task: IPoolTask): Promise<RunResult[]> {
+    const runs = await this.runTask(task);
+    return Comlink.transfer(runs, transferablesOf(runs));
+  }
+
+  /** {@inheritDoc IPoolWorkerService.outcomes} */
+  async outcomes(tasks: readonly IPoolTask[], requests: readonly OutcomeRequest[]): Promise<Float64Array> {
+    if (!Array.isArray(tasks)) throw new TypeError('outcomes: tasks must be an array of pool tasks');
+    if (!Array.isArray(requests)) throw new TypeError('outcomes: requests must be an array of outcome requests');
+    const runs: RunResult[] = [];
+    for (const task of tasks) runs.push(...(await this.runTask(task)));
+    const values = outcomeValues(runs, requests);
+    return Comlink.transfer(values, [values.buffer]);
+  }
+
+  private async runTask(task: IPoolTask): Promise<RunResult[]> {
     if (!isPlainObject(task) || !Array.isArray(task.replicates)) {
       throw new TypeError('a pool task is { scenario, replicates: number[] }');
     }
@@ -29,8 +54,12 @@ export class PoolWorkerService implements IPoolWorkerService {
     this.controller = controller;
     try {
       const resolved = await this.session.resolve(task.scenario);
-      const { runs } = await runScenario(resolved, { replicateIndices: task.replicates, signal: controller.signal });
-      return Comlink.transfer([...runs], transferablesOf(runs));
+      const { runs } = await runScenario(resolved, {
+        replicateIndices: task.replicates,
+        signal: controller.signal,
+        budget: this.budget,
+      });
+      return [...runs];
     } finally {
       if (this.controller === controller) this.controller = undefined;
     }

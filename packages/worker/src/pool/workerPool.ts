@@ -1,4 +1,4 @@
-import type { PluginDescriptor, RunResult } from '@immunotwin/engine';
+import type { OutcomeRequest, PluginDescriptor, RunResult } from '@immunotwin/engine';
 import * as Comlink from 'comlink';
 import { createAbortError } from '../abortError.js';
 import { installErrorTransfer } from '../errorTransfer.js';
@@ -9,6 +9,9 @@ export interface IPoolEndpoint extends Comlink.Endpoint {
   /** Stops the worker at once. */
   terminate(): void;
 }
+
+/** The most tasks `WorkerPool.outcomes` hands a worker at once. */
+export const MAX_OUTCOME_BATCH = 32;
 
 /** Options of {@link WorkerPool}. */
 export interface IWorkerPoolOptions {
@@ -30,13 +33,13 @@ export interface IPoolProgress {
   readonly fraction: number;
 }
 
-/** Options of {@link WorkerPool.run}. */
-export interface IPoolRunOptions {
+/** Options of {@link WorkerPool.run} and {@link WorkerPool.outcomes}; `R` is what one task gives. */
+export interface IPoolRunOptions<R = RunResult[]> {
   /**
-   * Receives each task's runs as it finishes (tasks may finish out of order; `index` says which). The pool
+   * Receives each task's result as it finishes (tasks may finish out of order; `index` says which). The pool
    * awaits it before giving that worker more work: back-pressure, so a slow consumer never piles up results.
    */
-  onResult?: (index: number, runs: RunResult[]) => void | Promise<void>;
+  onResult?: (index: number, result: R) => void | Promise<void>;
   /** Called after every finished task. */
   onProgress?: (progress: IPoolProgress) => void;
   /** Cancels the run: the tasks under way are cancelled in their workers and `run` rejects with the reason. */
@@ -77,13 +80,56 @@ export class WorkerPool {
    * Rejects with the first error a task raises (the other tasks are cancelled) or, when cancelled, with the
    * signal's reason.
    */
-  async run(tasks: readonly IPoolTask[], options: IPoolRunOptions = {}): Promise<RunResult[][]> {
+  run(tasks: readonly IPoolTask[], options: IPoolRunOptions = {}): Promise<RunResult[][]> {
+    return this.dispatch(tasks, 1, async (remote, [task]) => [await remote.run(task!)], options);
+  }
+
+  /**
+   * Runs every task and keeps only the outcomes of its runs (the engine's `outcomeValues`: a row per replicate,
+   * a column per request), in task order: what a sweep needs, with the samples left in the workers. Short tasks
+   * go to a worker in batches (at most {@link MAX_OUTCOME_BATCH}, and small enough that every worker gets
+   * several), so a message's cost does not dominate a run of a millisecond. Cancel, progress (per task) and
+   * back-pressure as for `run`.
+   */
+  outcomes(
+    tasks: readonly IPoolTask[],
+    requests: readonly OutcomeRequest[],
+    options: IPoolRunOptions<Float64Array> = {},
+  ): Promise<Float64Array[]> {
+    const plain = requests.map((request) => ({ ...request }));
+    const batch = Math.max(1, Math.min(MAX_OUTCOME_BATCH, Math.floor(tasks.length / (this.size * 8))));
+    return this.dispatch(
+      tasks,
+      batch,
+      async (remote, group) => {
+        const values = await remote.outcomes(group, plain);
+        let offset = 0;
+        return group.map((task) => {
+          const rows = task.replicates.length * plain.length;
+          offset += rows;
+          return values.slice(offset - rows, offset);
+        });
+      },
+      options,
+    );
+  }
+
+  /**
+   * Hands the tasks to the workers in batches of `batchSize` consecutive tasks (each free worker takes the next
+   * batch) and gathers one result per task, in task order.
+   */
+  private async dispatch<R>(
+    tasks: readonly IPoolTask[],
+    batchSize: number,
+    call: (remote: Comlink.Remote<IPoolWorkerService>, batch: readonly IPoolTask[]) => Promise<R[]>,
+    options: IPoolRunOptions<R>,
+  ): Promise<R[]> {
     if (this.busy) throw new Error('WorkerPool: a run is already under way; await it or cancel it first');
     const { signal, onResult, onProgress } = options;
     if (signal?.aborted) throw signal.reason ?? createAbortError();
     this.busy = true;
     const members = this.start();
-    const results: RunResult[][] = new Array(tasks.length);
+    const results: R[] = new Array<R>(tasks.length);
     let next = 0;
     let done = 0;
     let failure: { error: unknown } | undefined;
@@ -96,13 +142,16 @@ export class WorkerPool {
     const drive = async (member: IPoolMember): Promise<void> => {
       await member.ready;
       while (!failure && next < tasks.length) {
-        const index = next++;
+        const first = next;
+        next = Math.min(tasks.length, first + batchSize);
         try {
-          const runs = await member.remote.run(tasks[index]!);
+          const batch = await call(member.remote, tasks.slice(first, next));
           if (failure) return;
-          results[index] = runs;
-          await onResult?.(index, runs);
-          done++;
+          for (let k = 0; k < batch.length; k++) {
+            results[first + k] = batch[k]!;
+            await onResult?.(first + k, batch[k]!);
+          }
+          done += batch.length;
           onProgress?.({ done, total: tasks.length, fraction: done / tasks.length });
         } catch (error) {
           if (!failure) {
