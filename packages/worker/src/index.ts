@@ -14,3 +14,4 @@ export * from './client.js';
 export * from './pool/poolTask.js';
 export * from './pool/workerPool.js';
 export * from './pool/poolWorkerService.js';
+export * from './pool/inlinePool.js';

@@ -139,4 +139,16 @@ describe('WorkerPool (Node worker threads)', () => {
       });
     }
   });
+
+  it('hands results over in task order when asked, keeping none when told to discard them', async () => {
+    // Tasks of very different lengths, so that on 2 workers they finish out of order.
+    const tasks = [2400, 24, 24, 24, 1200, 24].map((duration, r) => ({
+      scenario: { ...ensemble, duration, outputInterval: 1 },
+      replicates: [r],
+    }));
+    const seen: number[] = [];
+    const kept = await pool(2).run(tasks, { ordered: true, discard: true, onResult: (index) => void seen.push(index) });
+    expect(seen).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(kept).toEqual([]);
+  });
 });

@@ -42,6 +42,14 @@ export interface IPoolRunOptions<R = RunResult[]> {
   onResult?: (index: number, result: R) => void | Promise<void>;
   /** Called after every finished task. */
   onProgress?: (progress: IPoolProgress) => void;
+  /**
+   * Hand results to `onResult` in task order (default false: as they finish). A consumer whose result depends
+   * on the order it sees runs (a streaming aggregate) then gets the same bits whatever the number of workers;
+   * a worker whose batch finished early waits its turn, so at most one batch per worker is held.
+   */
+  ordered?: boolean;
+  /** Keep nothing: results go to `onResult` only and the run resolves to an empty array (memory stays flat). */
+  discard?: boolean;
   /** Cancels the run: the tasks under way are cancelled in their workers and `run` rejects with the reason. */
   signal?: AbortSignal;
 }
@@ -125,15 +133,29 @@ export class WorkerPool {
     options: IPoolRunOptions<R>,
   ): Promise<R[]> {
     if (this.busy) throw new Error('WorkerPool: a run is already under way; await it or cancel it first');
-    const { signal, onResult, onProgress } = options;
+    const { signal, onResult, onProgress, ordered = false, discard = false } = options;
     if (signal?.aborted) throw signal.reason ?? createAbortError();
     this.busy = true;
     const members = this.start();
-    const results: R[] = new Array<R>(tasks.length);
+    const results: R[] = discard ? [] : new Array<R>(tasks.length);
     let next = 0;
     let done = 0;
     let failure: { error: unknown } | undefined;
-    const cancelAll = () => void Promise.all(members.map((m) => m.remote.cancel().catch(() => undefined)));
+    // In-order delivery: the first task not yet handed over, and the batches waiting for it.
+    let delivered = 0;
+    const waiting = new Map<number, () => void>();
+    const turnOf = (first: number): Promise<void> =>
+      first === delivered ? Promise.resolve() : new Promise((resolve) => waiting.set(first, resolve));
+    const passTurn = (): void => {
+      const resolve = waiting.get(delivered);
+      waiting.delete(delivered);
+      resolve?.();
+    };
+    const cancelAll = () => {
+      for (const resolve of waiting.values()) resolve();
+      waiting.clear();
+      void Promise.all(members.map((m) => m.remote.cancel().catch(() => undefined)));
+    };
     const onAbort = () => {
       failure ??= { error: signal!.reason ?? createAbortError() };
       cancelAll();
@@ -146,12 +168,17 @@ export class WorkerPool {
         next = Math.min(tasks.length, first + batchSize);
         try {
           const batch = await call(member.remote, tasks.slice(first, next));
+          if (ordered) await turnOf(first);
           if (failure) return;
           for (let k = 0; k < batch.length; k++) {
-            results[first + k] = batch[k]!;
+            if (!discard) results[first + k] = batch[k]!;
             await onResult?.(first + k, batch[k]!);
           }
           done += batch.length;
+          if (ordered) {
+            delivered = first + batch.length;
+            passTurn();
+          }
           onProgress?.({ done, total: tasks.length, fraction: done / tasks.length });
         } catch (error) {
           if (!failure) {
