@@ -150,9 +150,17 @@ export class TwinKernel extends BaseKernel {
     let next = 0;
     let allArrived: { count: number; resolve: () => void } | undefined;
     const publish = (event: IWorkerOutput): void => {
-      if (event.kind === 'stream') this.stream({ name: event.name, text: event.text }, parentHeader);
-      else
-        this.displayData({ data: event.bundle.data as never, metadata: event.bundle.metadata as never }, parentHeader);
+      if (event.kind === 'stream') {
+        this.stream({ name: event.name, text: event.text }, parentHeader);
+        return;
+      }
+      const content = {
+        data: event.bundle.data as never,
+        metadata: event.bundle.metadata as never,
+        ...(event.displayId === undefined ? {} : { transient: { display_id: event.displayId } }),
+      };
+      if (event.update) this.updateDisplayData(content as never, parentHeader);
+      else this.displayData(content, parentHeader);
     };
     const output = (event: IWorkerOutput): void => {
       if (this.worker !== worker) return;

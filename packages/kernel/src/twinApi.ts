@@ -14,6 +14,10 @@ import type { MimeBundle } from './mime.js';
 import { checkObservables, TwinPlot, type PlotOptions } from './twin/plot.js';
 import { TwinResult } from './twin/result.js';
 import { captureTissue, TwinTissue, type TissueOptions } from './twin/tissue.js';
+import { ProgressOutput, type UpdatableOutput } from './twin/progressOutput.js';
+import { sensitivityStudy, sweepStudy, type TwinStudy } from './twin/study.js';
+import type { SensitivityOptions, SweepOptions } from './twin/studyOptions.js';
+import type { StudyContext, StudyPool } from './twin/studyRun.js';
 import { representative } from './twin/summary.js';
 
 /** An intervention scheduled on the twin: its kind, start, optional stop, and field values. */
@@ -57,6 +61,10 @@ export interface TwinApiOptions {
    * in a cell), written into workbench outputs so they say what is missing, or run anyway.
    */
   pluginOf?: (id: string) => WorkbenchPlugin | undefined;
+  /** The worker pool studies run on (`twin.sweep`, `twin.sensitivity`); without it they throw. */
+  pool?: () => StudyPool;
+  /** Where a study's progress line goes in the running cell (a display it updates in place). */
+  progressOutput?: () => UpdatableOutput | undefined;
 }
 
 /** One observable of a result over time (the ensemble median when there are several replicates). */
@@ -100,6 +108,17 @@ export interface TwinApi {
    * with space; run options (duration, seed, …) as for `run`. An interrupt stops it.
    */
   tissue(options?: TissueOptions & TwinRunOptions): Promise<TwinTissue>;
+  /**
+   * Runs the twin over a design of its parameters on the worker pool (a grid by default; a virtual cohort when a
+   * parameter has a distribution) and draws a heatmap, a line, or histograms and a band. Progress shows in the
+   * cell; an interrupt stops every worker.
+   */
+  sweep(options: SweepOptions): Promise<TwinStudy>;
+  /**
+   * Which parameters decide an outcome: Sobol' indices with bootstrap intervals (default) or PRCC with p-values,
+   * on the worker pool, drawn as bars or a tornado. Progress shows in the cell; an interrupt stops it.
+   */
+  sensitivity(options: SensitivityOptions): Promise<TwinStudy>;
 }
 
 /**
@@ -174,6 +193,33 @@ export function createTwinApi(plugin: ModelPlugin, options: TwinApiOptions = {})
     } as unknown as AbortSignal;
   };
 
+  /** Runs a study on the pool with the cell's interrupt and a progress line. */
+  const study = async (what: string, run: (context: StudyContext) => Promise<TwinStudy>) => {
+    if (!options.pool) throw new Error(`twin.${what}: no worker pool is available here`);
+    const signal = options.signal?.() ?? new AbortController().signal;
+    const progress = new ProgressOutput(options.progressOutput?.(), what);
+    let last = { done: 0, total: 0 };
+    // Said at the interrupt itself, so the line is in the cell's outputs before the interrupt's error.
+    const onAbort = (): void => progress.finish(last.done, last.total, true);
+    signal.addEventListener('abort', onAbort, { once: true });
+    try {
+      const result = await run({
+        pool: options.pool(),
+        signal,
+        onProgress: (p) => {
+          last = p;
+          progress.update(p.done, p.total);
+        },
+      });
+      progress.finish(last.total, last.total);
+      return result;
+    } catch (error) {
+      throw signal.aborted ? new KeyboardInterrupt() : error;
+    } finally {
+      signal.removeEventListener('abort', onAbort);
+    }
+  };
+
   const twin: TwinApi = {
     manifest,
     get parameters() {
@@ -246,6 +292,12 @@ export function createTwinApi(plugin: ModelPlugin, options: TwinApiOptions = {})
       }
       const resolved = resolveScenario(plugin, { ...scenario(rest), replicates: 1 });
       return new TwinTissue(await captureTissue(resolved, { times, field }, cellSignal()));
+    },
+    sweep(sweepOptions) {
+      return study('sweep', (context) => sweepStudy(context, manifest, scenario(), sweepOptions));
+    },
+    sensitivity(sensitivityOptions) {
+      return study('sensitivity', (context) => sensitivityStudy(context, manifest, scenario(), sensitivityOptions));
     },
     controls(controlsOptions = {}) {
       if (typeof controlsOptions !== 'object' || controlsOptions === null || Array.isArray(controlsOptions)) {

@@ -1,5 +1,6 @@
 import * as engine from '@immunotwin/engine';
-import { ModelRegistry, SUITE_PROVIDER, type ModelPlugin } from '@immunotwin/engine';
+import { ModelRegistry, SUITE_PROVIDER, type ModelPlugin, type PluginDescriptor } from '@immunotwin/engine';
+import { createInlinePool, type WorkerPool } from '@immunotwin/worker';
 import * as Comlink from 'comlink';
 import type { CompleteReply } from '../completion.js';
 import type { DocsRegistry } from '../docs.js';
@@ -9,6 +10,7 @@ import type { IsCompleteReply } from '../isComplete.js';
 import { createModelsApi, type CellPlugins, type ModelsApi } from '../models.js';
 import { createTwinApi, type TwinApi } from '../twinApi.js';
 import { twinDocs } from '../twinDocs.js';
+import type { UpdatableOutput } from '../twin/progressOutput.js';
 import type {
   IKernelWorkerOptions,
   IKernelWorkerRemote,
@@ -18,6 +20,18 @@ import type {
 } from './protocol.js';
 
 const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** Starts the pool of workers that run a kernel's studies, given every model as a descriptor. */
+export type PoolFactory = (plugins: readonly PluginDescriptor[]) => WorkerPool;
+
+/** Options of a {@link KernelWorker}. */
+export interface KernelWorkerOptions {
+  /**
+   * Starts the pool `twin.sweep` and `twin.sensitivity` run on (a browser worker's nested workers, Node worker
+   * threads); default: one member in this thread (`createInlinePool`).
+   */
+  createPool?: PoolFactory;
+}
 
 /** How often a running cell polls the shared interrupt flag (ms). */
 const FLAG_POLL_MS = 50;
@@ -41,16 +55,51 @@ export class KernelWorker implements IKernelWorkerRemote {
   private readonly unavailable = new Map<string, string>();
   /** Who provides each model that came as a descriptor from outside the suite. */
   private readonly providers = new Map<string, string>();
+  /** The models as `initialize` got them, for the study pool's workers. */
+  private descriptors: readonly PluginDescriptor[] = [];
+  /** The study pool, and the models it was started with (a cell that registers a model starts a new one). */
+  private pool: { readonly pool: WorkerPool; readonly plugins: readonly PluginDescriptor[] } | undefined;
+  /** The running cell's display and update of a progress line. */
+  private progressOutput: UpdatableOutput | undefined;
 
-  /** @param plugins models with their code to hold from the start (a host in the same thread); others come as descriptors to `initialize` */
-  constructor(plugins: readonly ModelPlugin[] = []) {
+  /**
+   * @param plugins models with their code to hold from the start (a host in the same thread); others come as descriptors to `initialize`
+   * @param options how studies get their pool of workers
+   */
+  constructor(
+    plugins: readonly ModelPlugin[] = [],
+    private readonly options: KernelWorkerOptions = {},
+  ) {
     for (const plugin of plugins) this.registry.register(plugin);
     this.models = createModelsApi(this.registry, this.cellPlugins);
   }
 
+  /**
+   * The pool for studies, with every model this kernel knows as a descriptor: those it started with, and those
+   * registered in cells (their manifest and, for code, the module of the cell). Restarted when a cell adds one.
+   */
+  private studyPool(): WorkerPool {
+    const cells = [...this.cellPlugins.values()].flatMap((p) =>
+      p.manifest ? [{ manifest: p.manifest, ...(p.module ? { module: p.module } : {}) } as PluginDescriptor] : [],
+    );
+    const plugins = [...this.descriptors, ...cells];
+    if (
+      this.pool &&
+      this.pool.plugins.length === plugins.length &&
+      this.pool.plugins.every((d, i) => d === plugins[i])
+    ) {
+      return this.pool.pool;
+    }
+    this.pool?.pool.dispose();
+    const pool = (this.options.createPool ?? createInlinePool)(plugins);
+    this.pool = { pool, plugins };
+    return pool;
+  }
+
   /** {@inheritDoc IKernelWorkerRemote.initialize} */
   async initialize(options: IKernelWorkerOptions = {}): Promise<{ id: string; title: string }> {
-    const descriptors = (options.plugins ?? []).filter((d) => !this.registry.has(d.manifest.id));
+    this.descriptors = options.plugins ?? [];
+    const descriptors = this.descriptors.filter((d) => !this.registry.has(d.manifest.id));
     // One by one, so that a plugin whose code fails to load costs only its own model, not every twin kernel.
     // The host's engine goes to modules whose default export is a function of it (code from a notebook cell).
     const loaded = await Promise.allSettled(
@@ -84,6 +133,8 @@ export class KernelWorker implements IKernelWorkerRemote {
         const provider = this.providers.get(id);
         return this.cellPlugins.get(id) ?? (provider ? { provider } : undefined);
       },
+      pool: () => this.studyPool(),
+      progressOutput: () => this.progressOutput,
     });
     return { id: this.plugin.manifest.id, title: this.plugin.manifest.title };
   }
@@ -97,6 +148,10 @@ export class KernelWorker implements IKernelWorkerRemote {
     const send = (event: IWorkerOutput): void => {
       // Fire and forget: the kernel orders outputs by `seq` and waits for all of them before the reply.
       void Promise.resolve(callbacks.output(event)).catch(() => undefined);
+    };
+    this.progressOutput = {
+      show: (bundle, displayId) => send({ seq: seq++, kind: 'display', bundle, displayId }),
+      update: (bundle, displayId) => send({ seq: seq++, kind: 'display', bundle, displayId, update: true }),
     };
     const poll = setInterval(() => {
       if (this.interruptFlagSet()) controller.abort();
@@ -112,6 +167,7 @@ export class KernelWorker implements IKernelWorkerRemote {
       return { ...outcome, outputs: seq };
     } finally {
       clearInterval(poll);
+      this.progressOutput = undefined;
       if (this.controller === controller) this.controller = undefined;
       if (typeof (callbacks as Partial<Comlink.ProxyMethods>)[Comlink.releaseProxy] === 'function') {
         (callbacks as unknown as Comlink.ProxyMethods)[Comlink.releaseProxy]();

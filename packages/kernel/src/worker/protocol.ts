@@ -18,7 +18,15 @@ export interface IKernelWorkerOptions {
 
 /** One output of a cell as the worker reports it, numbered so the kernel can keep their order. */
 export type IWorkerOutput =
-  | { seq: number; kind: 'display'; bundle: MimeBundle }
+  | {
+      seq: number;
+      kind: 'display';
+      bundle: MimeBundle;
+      /** An id that later outputs can replace this one by (Jupyter's `transient.display_id`). */
+      displayId?: string;
+      /** Replace the output shown under `displayId` (an update_display_data message) instead of adding one. */
+      update?: boolean;
+    }
   | { seq: number; kind: 'stream'; name: StreamName; text: string };
 
 /** Receives a cell's outputs as they happen (a comlink proxy on the worker's side). */

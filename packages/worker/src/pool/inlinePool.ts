@@ -14,11 +14,12 @@ export function createInlinePool(plugins: readonly PluginDescriptor[]): WorkerPo
     plugins,
     createWorker: () => {
       const { port1, port2 } = new MessageChannel();
-      exposePoolWorker(port1 as unknown as Endpoint);
+      const service = exposePoolWorker(port1 as unknown as Endpoint);
       port1.start();
       port2.start();
       return Object.assign(port2 as unknown as Endpoint, {
         terminate: () => {
+          void service.cancel();
           port1.close();
           port2.close();
         },

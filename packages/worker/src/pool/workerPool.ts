@@ -85,8 +85,8 @@ export class WorkerPool {
 
   /**
    * Runs every task and resolves to their runs, in task order (each task's replicates in the order asked).
-   * Rejects with the first error a task raises (the other tasks are cancelled) or, when cancelled, with the
-   * signal's reason.
+   * Rejects with the first error a task raises (the other tasks are cancelled) or, when cancelled, at once with
+   * the signal's reason: the workers are stopped where they are and new ones start on the next run.
    */
   run(tasks: readonly IPoolTask[], options: IPoolRunOptions = {}): Promise<RunResult[][]> {
     return this.dispatch(tasks, 1, async (remote, [task]) => [await remote.run(task!)], options);
@@ -156,9 +156,16 @@ export class WorkerPool {
       waiting.clear();
       void Promise.all(members.map((m) => m.remote.cancel().catch(() => undefined)));
     };
+    // A cancel stops the workers at once (a task deep in a long step would only see a cancel message when the
+    // step ends); the pool starts new ones when it is used again.
+    let stopped!: () => void;
+    const aborted = new Promise<void>((resolve) => (stopped = resolve));
     const onAbort = () => {
       failure ??= { error: signal!.reason ?? createAbortError() };
-      cancelAll();
+      for (const resolve of waiting.values()) resolve();
+      waiting.clear();
+      this.dispose();
+      stopped();
     };
     signal?.addEventListener('abort', onAbort, { once: true });
     const drive = async (member: IPoolMember): Promise<void> => {
@@ -190,7 +197,7 @@ export class WorkerPool {
       }
     };
     try {
-      await Promise.all(members.map(drive));
+      await Promise.race([Promise.all(members.map(drive)), aborted]);
       if (failure) throw failure.error;
       return results;
     } finally {
