@@ -25,7 +25,7 @@ const PYTHON_REFERENCES = [
   {
     modules: 'SALib, scipy',
     packages: ['SALib==1.6.0', 'scipy==1.17.1'],
-    why: "Sobol' and PRCC references for test_sensitivity_salib.py",
+    why: "Sobol', Morris and PRCC references for test_sensitivity_salib.py",
   },
   {
     modules: 'polars',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, morrisEffects, type MorrisTrajectory } from '../src/index.js';
+import { createRng, morrisEffects, morrisTrajectories, splitMorrisRows, type MorrisTrajectory } from '../src/index.js';
 
 /** A random Morris trajectory on a 4-level grid in [0, 1]^d with Δ = 2/3: each coordinate moved once by ±Δ, in random order. */
 function trajectory(d: number, f: (x: number[]) => number, rng: ReturnType<typeof createRng>): MorrisTrajectory {
@@ -62,5 +62,43 @@ describe('Morris elementary effects', () => {
     expect(() => morrisEffects([{ points: [[0, 0]], outputs: [0] }])).toThrow(
       /trajectories\[0\]\.points\.length must be 3 \(d \+ 1\); got 1/,
     );
+  });
+});
+
+describe('Morris effects on the Morris design', () => {
+  it('splitMorrisRows cuts a design into trajectories of d + 1 rows', () => {
+    const rows = morrisTrajectories(3, 2, 4, 8);
+    const outputs = rows.map((_, k) => k);
+    const trajectories = splitMorrisRows(rows, outputs);
+    expect(trajectories).toHaveLength(3);
+    expect(trajectories[1].points).toEqual(rows.slice(3, 6));
+    expect(Array.from(trajectories[2].outputs)).toEqual([6, 7, 8]);
+    expect(() => splitMorrisRows(rows.slice(0, 4), outputs.slice(0, 4))).toThrow(
+      'points.length must be a positive multiple of d + 1 (3); got 4',
+    );
+    expect(() => splitMorrisRows(rows, outputs.slice(1))).toThrow('outputs.length must be equal to points.length (9)');
+  });
+
+  it('a linear function on p = 6 levels: μ = μ* = |coefficient|·sign, σ = 0; x·y gives σ > 0', () => {
+    const rows = morrisTrajectories(40, 3, 6, 21);
+    const linear = morrisEffects(
+      splitMorrisRows(
+        rows,
+        rows.map((x) => 4 * x[0] - 0.5 * x[1]),
+      ),
+    );
+    expect(Array.from(linear.mu).map((v) => Number(v.toFixed(12)))).toEqual([4, -0.5, 0]);
+    expect(Array.from(linear.muStar).map((v) => Number(v.toFixed(12)))).toEqual([4, 0.5, 0]);
+    for (const sd of linear.sigma) expect(sd).toBeLessThan(1e-12);
+    expect(Array.from(linear.count)).toEqual([40, 40, 40]);
+    // f = x0·x1: the effect of x0 is x1 (one of the six levels k/5), which varies between trajectories.
+    const product = morrisEffects(
+      splitMorrisRows(
+        rows,
+        rows.map((x) => x[0] * x[1]),
+      ),
+    );
+    expect(product.sigma[0]).toBeGreaterThan(0.1);
+    expect(product.muStar[2]).toBe(0);
   });
 });

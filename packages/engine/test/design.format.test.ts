@@ -4,6 +4,7 @@ import {
   OUTCOMES,
   designPoints,
   designUnitPoints,
+  morrisTrajectories,
   parseDesign,
   saltelliLayout,
   ValidationError,
@@ -131,6 +132,19 @@ describe('parseDesign', () => {
     expect(issue(withDesign({ kind: 'grid' }, [{ id: 'c', range: [1, 2] }])).message).toBe(
       'Invalid design: parameters[0].levels: is required in a grid design (or design.levels for every parameter)',
     );
+    const ranged = [{ id: 'c', range: [1, 2] }];
+    expect(issue(withDesign({ kind: 'morris', n: 4, seed: 1, levels: 3 }, ranged)).message).toBe(
+      'Invalid design: design.levels: must be even in a morris design; got 3',
+    );
+    expect(issue(withDesign({ kind: 'morris', n: 4 }, ranged)).message).toBe(
+      'Invalid design: design.seed: is required for a morris design',
+    );
+    expect(issue(withDesign({ kind: 'morris', n: 4, seed: 1 }, [{ id: 'p', values: [10, 20, 40] }])).message).toBe(
+      'Invalid design: parameters[0].values: lists 3 values but a morris design of 4 levels uses each listed value as one level; list exactly 4',
+    );
+    expect(issue(withDesign({ kind: 'sobol', n: 4, secondOrder: true })).message).toBe(
+      'Invalid design: design.secondOrder: does not apply to a sobol design; its settings: n, skip',
+    );
     expect(issue('{"version": 1,').message).toMatch(/^Invalid design: input: malformed JSON at the end of the text/);
   });
 });
@@ -184,11 +198,48 @@ describe('designPoints', () => {
     expect(designUnitPoints(design)).toHaveLength(32);
   });
 
-  it('is determined by the seed of lhs and random designs', () => {
-    for (const kind of ['lhs', 'random']) {
-      const a = designPoints(parseDesign(withDesign({ kind, n: 10, seed: 3 })), model);
-      const b = designPoints(parseDesign(withDesign({ kind, n: 10, seed: 3 })), model);
-      const other = designPoints(parseDesign(withDesign({ kind, n: 10, seed: 4 })), model);
+  it('gives second-order Saltelli rows in blocks of 2d + 2', () => {
+    const design = parseDesign(withDesign({ kind: 'saltelli', n: 8, secondOrder: true }, [{ id: 'c', range: [1, 2] }]));
+    const runs = designPoints(design, model);
+    const layout = saltelliLayout(8, 1, { secondOrder: true });
+    expect(runs).toHaveLength(8 * 4);
+    // One parameter: BA^(1) is B with its only column from A, so it is A again.
+    expect(runs[layout.ba(5, 0)]).toEqual(runs[layout.a(5)]);
+    expect(runs[layout.ab(5, 0)]).toEqual(runs[layout.b(5)]);
+  });
+
+  it("gives Morris trajectories, each parameter on its design's levels", () => {
+    const design = parseDesign(
+      withDesign({ kind: 'morris', n: 6, seed: 4, levels: 4 }, [
+        { id: 'c', range: [1, 2.5] },
+        { id: 'beta', range: [1e-6, 1e-3], scale: 'log' },
+        { id: 'p', values: [40, 10, 20, 80] },
+        { id: 'n0', distribution: { kind: 'uniform', lower: 10, upper: 90 } },
+      ]),
+    );
+    const runs = designPoints(design, model);
+    const unit = designUnitPoints(design)!;
+    expect(unit).toEqual(morrisTrajectories(6, 4, 4, 4));
+    expect(runs).toHaveLength(6 * 5);
+    // Level k of 4: c = 1 + 0.5k (both ends included); beta = 10^(−6 + k); p the k-th listed value; n0 the midpoint
+    // of stratum k of four of U(10, 90), 20 + 20k.
+    runs.forEach((run, row) => {
+      const k = unit[row]!.map((u) => Math.round(u * 3));
+      expect(run.c).toBeCloseTo(1 + 0.5 * k[0]!, 14);
+      expect(run.beta).toBeCloseTo(10 ** (-6 + k[1]!), 18);
+      expect(run.p).toBe([40, 10, 20, 80][k[2]!]);
+      expect(run.n0).toBe(20 + 20 * k[3]!);
+    });
+    const levels = (id: 'c' | 'beta' | 'p' | 'n0') => new Set(runs.map((run) => run[id])).size;
+    expect([levels('c'), levels('beta'), levels('p'), levels('n0')]).toEqual([4, 4, 4, 4]);
+  });
+
+  it('is determined by the seed of lhs, random and morris designs', () => {
+    const parameters = [...sobolDesign.parameters.slice(0, 2), { id: 'p', values: [10, 20, 40, 80] }];
+    for (const kind of ['lhs', 'random', 'morris']) {
+      const a = designPoints(parseDesign(withDesign({ kind, n: 10, seed: 3 }, parameters)), model);
+      const b = designPoints(parseDesign(withDesign({ kind, n: 10, seed: 3 }, parameters)), model);
+      const other = designPoints(parseDesign(withDesign({ kind, n: 10, seed: 4 }, parameters)), model);
       expect(a).toEqual(b);
       expect(a).not.toEqual(other);
     }

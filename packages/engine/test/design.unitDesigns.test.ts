@@ -3,6 +3,7 @@ import {
   fullFactorial,
   gridLevels,
   latinHypercube,
+  morrisTrajectories,
   randomPoints,
   saltelliLayout,
   saltelliPoints,
@@ -112,10 +113,110 @@ describe('Saltelli', () => {
     }
   });
 
+  it('with second order has N·(2d + 2) rows in blocks A_j, AB_j^(1…d), BA_j^(1…d), B_j (as SALib)', () => {
+    const n = 8;
+    const d = 3;
+    const rows = saltelliPoints(n, d, { secondOrder: true });
+    const layout = saltelliLayout(n, d, { secondOrder: true });
+    expect(rows).toHaveLength(n * (2 * d + 2));
+    expect([layout.blockSize, layout.rows, layout.secondOrder]).toEqual([8, 64, true]);
+    const base = sobolPoints(n, 2 * d);
+    for (let j = 0; j < n; j++) {
+      expect([layout.a(j), layout.ab(j, 0), layout.ba(j, 0), layout.ba(j, 2), layout.b(j)]).toEqual(
+        [0, 1, 4, 6, 7].map((offset) => j * 8 + offset),
+      );
+      const a = base[j]!.slice(0, d);
+      const b = base[j]!.slice(d);
+      expect(rows[layout.a(j)]).toEqual(a);
+      expect(rows[layout.b(j)]).toEqual(b);
+      for (let i = 0; i < d; i++) {
+        expect(rows[layout.ab(j, i)]).toEqual(a.map((x, k) => (k === i ? b[k]! : x)));
+        expect(rows[layout.ba(j, i)]).toEqual(b.map((x, k) => (k === i ? a[k]! : x)));
+      }
+    }
+    expect(() => saltelliLayout(n, d).ba(0, 0)).toThrow(/no BA rows: make it with secondOrder: true/);
+  });
+
   it('refuses more parameters than the table supports', () => {
     expect(() => saltelliPoints(4, SOBOL_MAX_DIMENSIONS)).toThrow(/dimensions must be an integer in \[1, 32\]/);
     expect(() => sobolPoints(4, SOBOL_MAX_DIMENSIONS + 1)).toThrow(`dimensions must be an integer in [1, 64]; got 65`);
     expect(() => latinHypercube(0, 2, 1)).toThrow('n must be an integer in [1, 10000000]; got 0');
     expect(() => latinHypercube(4, 2, -1)).toThrow('seed must be an integer in [0, 4294967295]; got -1');
+  });
+});
+
+describe('Morris trajectories', () => {
+  /** Rows of trajectory t of a design in d dimensions. */
+  const trajectory = (rows: number[][], d: number, t: number) => rows.slice(t * (d + 1), (t + 1) * (d + 1));
+
+  it('move every coordinate once, one at a time, by Δ = p / (2(p − 1)), on the grid k / (p − 1)', () => {
+    for (const [levels, delta] of [
+      [4, 2 / 3],
+      [6, 3 / 5],
+      [2, 1],
+    ] as const) {
+      const d = 5;
+      const r = 30;
+      const rows = morrisTrajectories(r, d, levels, 11);
+      expect(rows).toHaveLength(r * (d + 1));
+      for (const row of rows) {
+        for (const x of row) {
+          const k = x * (levels - 1);
+          expect(Math.abs(k - Math.round(k))).toBeLessThan(1e-12);
+          expect(x).toBeGreaterThanOrEqual(0);
+          expect(x).toBeLessThanOrEqual(1);
+        }
+      }
+      for (let t = 0; t < r; t++) {
+        const points = trajectory(rows, d, t);
+        const moved: number[] = [];
+        for (let k = 0; k < d; k++) {
+          const changed = points[k]!.flatMap((x, i) => (points[k + 1]![i] !== x ? [i] : []));
+          expect(changed).toHaveLength(1);
+          const i = changed[0]!;
+          expect(Math.abs(Math.abs(points[k + 1]![i]! - points[k]![i]!) - delta)).toBeLessThan(1e-15);
+          moved.push(i);
+        }
+        expect(moved.slice().sort()).toEqual([0, 1, 2, 3, 4]);
+      }
+    }
+  });
+
+  it('start at every level equally often, move up and down equally often, in every order', () => {
+    // p = 4: a start level is a base level in {0, 1/3} moved up by 2/3 half the time, so each of the four levels
+    // has probability 1/4. Over 3000 trajectories × 4 coordinates a count is Binomial(12000, 1/4): mean 3000,
+    // sd 47.4; five sd is 237.
+    const d = 4;
+    const r = 3000;
+    const rows = morrisTrajectories(r, d, 4, 2024);
+    const starts = [0, 0, 0, 0];
+    let ups = 0;
+    const firstMoved = [0, 0, 0, 0];
+    for (let t = 0; t < r; t++) {
+      const points = trajectory(rows, d, t);
+      for (const x of points[0]!) starts[Math.round(x * 3)]!++;
+      const first = points[0]!.findIndex((x, i) => points[1]![i] !== x);
+      firstMoved[first]!++;
+      for (let k = 0; k < d; k++) {
+        const i = points[k]!.findIndex((x, c) => points[k + 1]![c] !== x);
+        if (points[k + 1]![i]! > points[k]![i]!) ups++;
+      }
+    }
+    for (const count of starts) expect(Math.abs(count - 3000)).toBeLessThan(237);
+    // Ups: Binomial(12000, 1/2), sd 54.8. First moved coordinate: Binomial(3000, 1/4), sd 23.7.
+    expect(Math.abs(ups - 6000)).toBeLessThan(274);
+    for (const count of firstMoved) expect(Math.abs(count - 750)).toBeLessThan(119);
+  });
+
+  it('are determined by the seed, and asking for more keeps the first ones', () => {
+    expect(morrisTrajectories(5, 3, 4, 9)).toEqual(morrisTrajectories(5, 3, 4, 9));
+    expect(morrisTrajectories(5, 3, 4, 9)).not.toEqual(morrisTrajectories(5, 3, 4, 10));
+    expect(morrisTrajectories(8, 3, 4, 9).slice(0, 20)).toEqual(morrisTrajectories(5, 3, 4, 9));
+  });
+
+  it('refuse an odd number of levels and other bad arguments', () => {
+    expect(() => morrisTrajectories(4, 3, 3, 1)).toThrow('levels must be an even integer in [2, 1000000]; got 3');
+    expect(() => morrisTrajectories(0, 3, 4, 1)).toThrow('r must be an integer in [1, 10000000]; got 0');
+    expect(() => morrisTrajectories(4, 3, 4, -1)).toThrow('seed must be an integer in [0, 4294967295]; got -1');
   });
 });

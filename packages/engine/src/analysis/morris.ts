@@ -88,3 +88,22 @@ export function morrisEffects(trajectories: readonly MorrisTrajectory[]): Morris
   }
   return { mu, muStar, sigma, count };
 }
+
+/**
+ * The rows of a Morris design and their outputs (one per row, in the design's order: trajectory after trajectory,
+ * d + 1 rows each, as `morrisTrajectories` gives them) as the trajectories `morrisEffects` reads; d is the length of
+ * the first point.
+ */
+export function splitMorrisRows(points: readonly ArrayLike<number>[], outputs: ArrayLike<number>): MorrisTrajectory[] {
+  if (outputs.length !== points.length) {
+    rejectArgument('outputs.length', outputs.length, `equal to points.length (${points.length})`);
+  }
+  const size = (points[0]?.length ?? 0) + 1;
+  if (points.length === 0 || points.length % size !== 0) {
+    rejectArgument('points.length', points.length, `a positive multiple of d + 1 (${size})`);
+  }
+  return Array.from({ length: points.length / size }, (_, t) => ({
+    points: points.slice(t * size, (t + 1) * size),
+    outputs: Array.from({ length: size }, (_, k) => outputs[t * size + k]),
+  }));
+}

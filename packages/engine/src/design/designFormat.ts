@@ -17,7 +17,9 @@
  *     { "id": "p", "values": [10, 20, 40] }        // listed values (grid: these levels; other designs: equally likely)
  *   ],
  *   "design": { "kind": "sobol", "n": 256 },        // grid {levels?} | lhs {n, seed, centered?} | sobol {n, skip?}
- *                                                  //   | saltelli {n, skip?} (n base rows → n·(d+2) runs) | random {n, seed}
+ *                                                  //   | saltelli {n, skip?, secondOrder?} (n base rows → n·(d+2) runs,
+ *                                                  //     n·(2d+2) with secondOrder) | random {n, seed}
+ *                                                  //   | morris {n, seed, levels?} (n trajectories → n·(d+1) runs)
  *   "outcomes": [{ "observable": "V", "summary": "peak" }] // optional: what the analyses read from each run (the
  *                                                  //   engine's OUTCOMES: peak, timeToPeak, clearanceTime {threshold},
  *                                                  //   auc {log10?, floor?}, final)
@@ -25,8 +27,10 @@
  * ```
  *
  * Distributions: `uniform` and `log-uniform` {lower, upper}, `normal` {mean, sd}, `log-normal` {mu, sigma} (of the
- * logarithm: the median is exp(mu)), each optionally truncated. `parseDesign` checks the file on its own;
- * `designPoints` checks it against the model (ids, ranges) and gives the runs.
+ * logarithm: the median is exp(mu)), each optionally truncated. A morris design moves each parameter between its
+ * `levels` grid values (as a grid design would: a range's levels include both ends, a distribution's are the midpoints
+ * of equal-probability strata, listed values are their own levels and must number `levels`). `parseDesign` checks
+ * the file on its own; `designPoints` checks it against the model (ids, ranges) and gives the runs.
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { FiniteNumber, Identifier } from '../schema/common.js';
@@ -101,19 +105,25 @@ export const DesignSpecSchema = Type.Object(
       Type.Literal('sobol'),
       Type.Literal('saltelli'),
       Type.Literal('random'),
+      Type.Literal('morris'),
     ]),
     n: Type.Optional(
       Type.Integer({
         minimum: 1,
         maximum: 10000000,
-        description: 'number of points (saltelli: base rows, giving n·(d+2) runs); not for grid',
+        description:
+          'number of points (saltelli: base rows, giving n·(d+2) runs, n·(2d+2) with secondOrder; morris: trajectories, giving n·(d+1) runs); not for grid',
       }),
     ),
     seed: Type.Optional(
-      Type.Integer({ minimum: 0, maximum: 4294967295, description: 'the seed of lhs and random designs' }),
+      Type.Integer({ minimum: 0, maximum: 4294967295, description: 'the seed of lhs, random and morris designs' }),
     ),
     levels: Type.Optional(
-      Type.Integer({ minimum: 1, maximum: 1000000, description: 'grid levels of parameters that give none' }),
+      Type.Integer({
+        minimum: 1,
+        maximum: 1000000,
+        description: 'grid: levels of parameters that give none; morris: levels of every parameter (even; default 4)',
+      }),
     ),
     centered: Type.Optional(Type.Boolean({ description: 'lhs: points at the centres of their strata' })),
     skip: Type.Optional(
@@ -122,6 +132,9 @@ export const DesignSpecSchema = Type.Object(
         maximum: 1000000000,
         description: 'sobol, saltelli: points of the sequence to pass over',
       }),
+    ),
+    secondOrder: Type.Optional(
+      Type.Boolean({ description: "saltelli: add the rows of second-order Sobol' indices (default false)" }),
     ),
   },
   { additionalProperties: false },

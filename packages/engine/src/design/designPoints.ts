@@ -6,6 +6,7 @@ import { createDistribution, type DistributionSpec } from './distributionSpec.js
 import { logUniformDistribution, uniformDistribution } from './distributions.js';
 import { fullFactorial, gridLevels } from './grid.js';
 import { latinHypercube } from './latinHypercube.js';
+import { MORRIS_DEFAULT_LEVELS, morrisTrajectories } from './morris.js';
 import { randomPoints } from './randomDesign.js';
 import { saltelliPoints } from './saltelli.js';
 import { sobolPoints } from './sobol.js';
@@ -59,8 +60,10 @@ function columnMap(parameter: DesignParameter, spec: ParameterSpec): ColumnMap {
 
 /**
  * The points of a design in the unit cube, one row per run and one column per parameter (in the file's order),
- * before they are mapped to parameter values: lhs, sobol, saltelli (layout: `saltelliLayout`) and random designs.
- * A grid has no unit points (its axes are per parameter); this returns undefined for it.
+ * before they are mapped to parameter values: lhs, sobol, saltelli (layout: `saltelliLayout`), random and morris
+ * designs (`morrisTrajectories`: level k of p at k/(p − 1); the coordinates SALib's Morris analysis works in, so
+ * `morrisEffects` of these points and the runs' outputs gives its μ, μ*, σ). A grid has no unit points (its axes
+ * are per parameter); this returns undefined for it.
  */
 export function designUnitPoints(design: Design): number[][] | undefined {
   const spec = design.design;
@@ -72,9 +75,11 @@ export function designUnitPoints(design: Design): number[][] | undefined {
     case 'sobol':
       return sobolPoints(n, d, { skip: spec.skip ?? 0 });
     case 'saltelli':
-      return saltelliPoints(n, d, { skip: spec.skip ?? 0 });
+      return saltelliPoints(n, d, { skip: spec.skip ?? 0, secondOrder: spec.secondOrder ?? false });
     case 'random':
       return randomPoints(n, d, spec.seed ?? 0);
+    case 'morris':
+      return morrisTrajectories(n, d, spec.levels ?? MORRIS_DEFAULT_LEVELS, spec.seed ?? 0);
     case 'grid':
       return undefined;
   }
@@ -82,8 +87,10 @@ export function designUnitPoints(design: Design): number[][] | undefined {
 
 /**
  * The parameter sets of a design (read by `parseDesign`) for a model: one object per run, in the design's fixed
- * order — grid: lexicographic, the last parameter varying fastest; saltelli: blocks A_j, AB_j^(1…d), B_j per base
- * row j (`saltelliLayout`); others: point order. Integer parameters are rounded to the nearest whole number.
+ * order — grid: lexicographic, the last parameter varying fastest; saltelli: blocks A_j, AB_j^(1…d), [BA_j^(1…d),]
+ * B_j per base row j (`saltelliLayout`); morris: trajectory after trajectory, each parameter on its grid values of
+ * `levels` (a range's include both ends; a distribution's are stratum midpoints; listed values are their own);
+ * others: point order. Integer parameters are rounded to the nearest whole number.
  * Throws `ValidationError` naming the path when the scenario is for another model, a parameter id is unknown, or a
  * parameter could take values outside its [min, max] in the manifest (a distribution must be truncated into range).
  */
@@ -131,6 +138,11 @@ export function designPoints(design: Design, model: DesignModel): DesignRun[] {
   if (!unit) {
     const axes = design.parameters.map((p, d) => columns[d]!.gridValues(p.levels ?? design.design.levels));
     return fullFactorial(axes).map(toRun);
+  }
+  if (design.design.kind === 'morris') {
+    const levels = design.design.levels ?? MORRIS_DEFAULT_LEVELS;
+    const axes = columns.map((column) => column.gridValues(levels));
+    return unit.map((point) => toRun(point.map((u, d) => axes[d]![Math.round(u * (levels - 1))]!)));
   }
   return unit.map((point) => toRun(point.map((u, d) => columns[d]!.quantile(u))));
 }

@@ -3,6 +3,7 @@ import { describeValue } from '../validation/validationError.js';
 import { DesignArgumentError } from './designArgumentError.js';
 import type { Design } from './designFormat.js';
 import { createDistribution, type DistributionSpec } from './distributionSpec.js';
+import { MORRIS_DEFAULT_LEVELS } from './morris.js';
 import { SOBOL_MAX_DIMENSIONS } from './sobolDirections.js';
 
 /** Settings each design kind needs (`required`) and may have (`allowed`). */
@@ -10,8 +11,9 @@ const SETTINGS: Record<Design['design']['kind'], { required: string[]; allowed: 
   grid: { required: [], allowed: ['levels'] },
   lhs: { required: ['n', 'seed'], allowed: ['n', 'seed', 'centered'] },
   sobol: { required: ['n'], allowed: ['n', 'skip'] },
-  saltelli: { required: ['n'], allowed: ['n', 'skip'] },
+  saltelli: { required: ['n'], allowed: ['n', 'skip', 'secondOrder'] },
   random: { required: ['n', 'seed'], allowed: ['n', 'seed'] },
+  morris: { required: ['n', 'seed'], allowed: ['n', 'seed', 'levels'] },
 };
 
 /** Problems with one parameter entry that the schema cannot see. */
@@ -45,6 +47,13 @@ function parameterIssues(design: Design, index: number): ValidationIssue[] {
       message: `is required in a grid design (or design.levels for every parameter)`,
     });
   }
+  const morrisLevels = design.design.levels ?? MORRIS_DEFAULT_LEVELS;
+  if (design.design.kind === 'morris' && parameter.values && parameter.values.length !== morrisLevels) {
+    issues.push({
+      path: `${path}.values`,
+      message: `lists ${parameter.values.length} values but a morris design of ${morrisLevels} levels uses each listed value as one level; list exactly ${morrisLevels}`,
+    });
+  }
   const range = parameter.range;
   if (range) {
     const [lower, upper] = range as [number, number];
@@ -75,8 +84,9 @@ function parameterIssues(design: Design, index: number): ValidationIssue[] {
 /**
  * The rules of a design that its JSON Schema cannot express: parameter ids used once and not also set by the
  * scenario; exactly one of distribution, range, values per parameter; valid ranges and distributions; the settings
- * each design kind needs and no others; no more parameters than the Sobol' table supports; each outcome's options
- * only where they apply (a threshold for clearanceTime). Empty when it is valid.
+ * each design kind needs and no others; an even number of morris levels, and as many listed values; no more
+ * parameters than the Sobol' table supports; each outcome's options only where they apply (a threshold for
+ * clearanceTime). Empty when it is valid.
  */
 export function checkDesignRules(design: Design): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
@@ -118,6 +128,10 @@ export function checkDesignRules(design: Design): ValidationIssue[] {
         message: `does not apply to a ${spec.kind} design; its settings: ${allowed.join(', ') || 'none'}`,
       });
     }
+  }
+  const levels = design.design.levels;
+  if (spec.kind === 'morris' && levels !== undefined && levels % 2 !== 0) {
+    issues.push({ path: 'design.levels', message: `must be even in a morris design; got ${levels}` });
   }
   const d = design.parameters.length;
   const maxDimensions = spec.kind === 'saltelli' ? Math.floor(SOBOL_MAX_DIMENSIONS / 2) : SOBOL_MAX_DIMENSIONS;

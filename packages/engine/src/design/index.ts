@@ -1,7 +1,7 @@
 /**
  * Study designs, DOM-free and deterministic: distributions for virtual cohorts, designs that give points in the
- * unit cube (grid, Latin hypercube, Sobol', Saltelli, random), and the design file format that maps them to a
- * model's parameters (`parseDesign`, `designPoints`).
+ * unit cube (grid, Latin hypercube, Sobol', Saltelli, random, Morris trajectories), and the design file format that
+ * maps them to a model's parameters (`parseDesign`, `designPoints`).
  */
 export { DesignArgumentError } from './designArgumentError.js';
 export type { Distribution, DistributionKind } from './distribution.js';
@@ -18,7 +18,14 @@ export { latinHypercube, type LatinHypercubeOptions } from './latinHypercube.js'
 export { randomPoints } from './randomDesign.js';
 export { sobolPoints, type SobolSequenceOptions } from './sobol.js';
 export { SOBOL_MAX_DIMENSIONS, SOBOL_POLYNOMIALS, type SobolPolynomial } from './sobolDirections.js';
-export { saltelliLayout, saltelliPoints, type SaltelliLayout } from './saltelli.js';
+export {
+  saltelliLayout,
+  saltelliPoints,
+  type SaltelliLayout,
+  type SaltelliLayoutOptions,
+  type SaltelliOptions,
+} from './saltelli.js';
+export { MORRIS_DEFAULT_LEVELS, morrisTrajectories } from './morris.js';
 export {
   DESIGN_VERSION,
   DesignOutcomeSchema,
