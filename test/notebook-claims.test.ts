@@ -3,7 +3,7 @@ import { createTwinApi } from '@immunotwin/kernel';
 import { builtInDescriptors } from '@immunotwin/models';
 import { immuneModel } from '@immunotwin/model-immune';
 import { targetCellLimited } from '@immunotwin/model-within-host';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { KernelWorker } from '../packages/kernel/src/worker/kernelWorker.js';
 
 // What the templates tell students: notebooks/01-treat-an-infection.ipynb checked with the same twin API its cells
@@ -152,4 +152,129 @@ describe('the "Write your own model" notebook, run cell by cell in a twin kernel
     expect(Number(high)).toBeGreaterThan(mean);
     expect(Number(high) / Number(low)).toBeLessThan(10);
   }, 120_000);
+});
+
+// What notebooks/04-which-parameters-decide.ipynb tells researchers, with the studies its cells run (on a pool of
+// worker threads, as a kernel in Node runs them; the same bits as the browser's pool), and, out of sample, with
+// a Saltelli design twice as large and other seeds. The thresholds are the conventions the notebook states:
+// a total Sobol' index below 0.05 is "near zero"; a PRCC is "strong" when |PRCC| ≥ 0.5 with p < 0.001 (Marino et
+// al. 2008 call |PRCC| > 0.5 strong) and "does little" when |PRCC| < 0.5.
+describe('the "Which parameters decide the outcome?" notebook', () => {
+  const pools: { dispose(): void }[] = [];
+  const studyTwin = async (model = targetCellLimited) => {
+    const { createNodePool } = await import('@immunotwin/worker/node');
+    const pool = createNodePool({ plugins: builtInDescriptors, size: 2 });
+    pools.push(pool);
+    return createTwinApi(model, { pool: () => pool });
+  };
+  afterAll(() => pools.forEach((pool) => pool.dispose()));
+  const ranges = {
+    beta: { range: [1e-5, 1e-4] },
+    p: { range: [0.015, 0.15] },
+    c: { range: [1.7, 17] },
+    delta: { range: [1.7, 17] },
+  } satisfies Record<string, { range: number[] }>;
+
+  it('sweep: more production raises the peak and faster clearance lowers it everywhere; over 100-fold overall', async () => {
+    const grid = await (
+      await studyTwin()
+    ).sweep({
+      parameters: { p: { range: [0.015, 0.15] }, c: { range: [1.7, 17] } },
+      design: { kind: 'grid', levels: 9 },
+      outcomes: ['V.peak'],
+    });
+    const rows = grid.rows();
+    const at = (i: number, j: number) => rows[i * 9 + j]!['V.peak']!; // p level i, c level j
+    for (let i = 0; i < 9; i++) {
+      for (let j = 0; j < 9; j++) {
+        if (i > 0) expect(at(i, j)).toBeGreaterThan(at(i - 1, j));
+        if (j > 0) expect(at(i, j)).toBeLessThan(at(i, j - 1));
+      }
+    }
+    expect(at(8, 0) / at(0, 8)).toBeGreaterThan(100);
+  }, 120_000);
+
+  it("Sobol': β decides when the peak comes, not how high (n = 256 as in the notebook, and n = 512)", async () => {
+    const twin = await studyTwin();
+    for (const n of [256, 512]) {
+      const study = await twin.sensitivity({ parameters: ranges, n, outcomes: ['V.peak', 'V.timeToPeak'] });
+      const [peak, time] = study.sensitivity.map((s) => (s.method === 'sobol' ? s.indices : undefined));
+      const [beta, p, c, delta] = [0, 1, 2, 3];
+      // "its total index for the peak is near zero"
+      expect(peak!.total[beta]!, `n = ${n}`).toBeLessThan(0.05);
+      // "yet it has one of the largest for the time to peak": above c's and δ's, its interval clear of zero
+      expect(time!.total[beta]!).toBeGreaterThan(time!.total[c]!);
+      expect(time!.total[beta]!).toBeGreaterThan(time!.total[delta]!);
+      expect(time!.total[beta]! - time!.totalConfidence[beta]!).toBeGreaterThan(0.2);
+      // "to predict how high, know p, c and δ": each of their total indices for the peak is clear of zero
+      for (const i of [p, c, delta]) expect(peak!.total[i]! - peak!.totalConfidence[i]!).toBeGreaterThan(0.1);
+      // "the total indices add up to more than one: the parameters act together"
+      expect(peak!.total.reduce((a, b) => a + b, 0)).toBeGreaterThan(1);
+    }
+  }, 180_000);
+
+  it('PRCC of the Immune System Twin: production, infected-cell death and interferon matter; NK killing does little', async () => {
+    const immune = await studyTwin(immuneModel);
+    // The notebook's run (the default seed), then another seed.
+    for (const seed of [undefined, 2]) {
+      const study = await immune.sensitivity({
+        analysis: 'prcc',
+        parameters: {
+          production: { range: [6, 24] },
+          infectedDeath: { range: [2.6, 10.4] },
+          antiviralRate: { range: [1, 9] },
+          nkKill: { range: [1, 9] },
+        },
+        n: 40,
+        outcomes: ['virus.peak', 'damage.peak'],
+        ...(seed === undefined ? {} : { seed }),
+      });
+      for (const s of study.sensitivity) {
+        if (s.method !== 'prcc') continue;
+        const [production, infectedDeath, antiviralRate, nkKill] = s.indices;
+        const where = `${s.outcome}, seed ${seed ?? 'default'}`;
+        expect(production!.coefficient, where).toBeGreaterThanOrEqual(0.5);
+        for (const lowering of [infectedDeath!, antiviralRate!])
+          expect(lowering.coefficient, where).toBeLessThanOrEqual(-0.5);
+        for (const strong of [production!, infectedDeath!, antiviralRate!])
+          expect(strong.pValue, where).toBeLessThan(0.001);
+        expect(Math.abs(nkKill!.coefficient), where).toBeLessThan(0.5);
+      }
+    }
+  }, 600_000);
+
+  it('the virtual cohort: peaks on day 2–2.6 in the median, 90 % within days 1.2–4.5 and a 4- to 10-fold titre range', async () => {
+    const twin = await studyTwin();
+    const quantile = (values: number[], q: number) =>
+      [...values].sort((a, b) => a - b)[Math.round(q * (values.length - 1))]!;
+    for (const seed of [1, 2]) {
+      const cohort = await twin.sweep({
+        parameters: {
+          beta: {
+            distribution: {
+              kind: 'log-normal',
+              mu: Math.log(3.2e-5),
+              sigma: 0.5,
+              truncate: { lower: 1e-6, upper: 1e-3 },
+            },
+          },
+          p: {
+            distribution: { kind: 'log-normal', mu: Math.log(0.046), sigma: 0.5, truncate: { lower: 1e-3, upper: 1 } },
+          },
+        },
+        design: { kind: 'lhs', n: 200, seed },
+        outcomes: ['V.peak', 'V.timeToPeak'],
+      });
+      const days = cohort.rows().map((row) => row['V.timeToPeak']!);
+      const peaks = cohort.rows().map((row) => row['V.peak']!);
+      expect(quantile(days, 0.5)).toBeGreaterThanOrEqual(2);
+      expect(quantile(days, 0.5)).toBeLessThanOrEqual(2.6);
+      expect(quantile(days, 0.05)).toBeGreaterThanOrEqual(1.2);
+      expect(quantile(days, 0.95)).toBeLessThanOrEqual(4.5);
+      const fold = quantile(peaks, 0.95) / quantile(peaks, 0.05);
+      expect(fold).toBeGreaterThan(4);
+      expect(fold).toBeLessThan(10);
+      expect(cohort.figures.map((f) => f.kind)).toEqual(['histogram', 'histogram', 'band']);
+    }
+  }, 180_000);
 });

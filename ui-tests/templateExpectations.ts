@@ -40,4 +40,11 @@ export const TEMPLATE_EXPECTATIONS: Record<string, ITemplateExpectation> = {
     tissues: 0,
     text: /target cells left on day 20: \d+ % with regrowth/,
   },
+  '04-which-parameters-decide.ipynb': {
+    kernel: 'Within-host Twin',
+    plots: 0,
+    workbenches: 0,
+    tissues: 0,
+    text: /time to peak: median day [\d.]+, 90 % of the cohort between day/,
+  },
 };

@@ -3,6 +3,7 @@ import {
   prcc,
   saltelliLayout,
   sobolIndices,
+  splitSaltelliRows,
   STUDY_BUNDLE_VERSION,
   STUDY_MIME_TYPE,
   type Design,
@@ -232,13 +233,7 @@ export async function sensitivityStudy(
     const y = outcomeMeans(runs, k);
     const outcome = outcomeLabel(request);
     if (analysis === 'sobol') {
-      const layout = saltelliLayout(spec.n, ids.length);
-      const rows = (at: (j: number) => number) => Float64Array.from({ length: layout.n }, (_, j) => y[at(j)]!);
-      const indices = sobolIndices({
-        fA: rows(layout.a),
-        fB: rows(layout.b),
-        fAB: ids.map((_, i) => rows((j) => layout.ab(j, i))),
-      });
+      const indices = sobolIndices(splitSaltelliRows(y, saltelliLayout(spec.n, ids.length)));
       return { method: analysis, outcome, indices };
     }
     const kept = runs.points.map((_, i) => i).filter((i) => Number.isFinite(y[i]));
