@@ -33,6 +33,11 @@ describe('the Kubernetes Indexed Job in docs/cluster.md', () => {
     expect(container!.env?.find((variable) => variable.name === 'SHARDS')?.value).toBe(String(job.spec.completions));
   });
 
+  it('gives each pod as many sweep workers as the CPUs it requests', () => {
+    const spec = container as unknown as { resources: { requests: { cpu: string } } };
+    expect(container!.env?.find((variable) => variable.name === 'WORKERS')?.value).toBe(spec.resources.requests.cpu);
+  });
+
   it('runs, through a shell, the sbatch script’s sweep command line with the index variable swapped', () => {
     const slurmSweep = commandLine(clusterDocBlock('sweep.sbatch'), 'immunotwin sweep');
     expect(slurmSweep).toContain('--shard "$SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT"');
@@ -41,7 +46,8 @@ describe('the Kubernetes Indexed Job in docs/cluster.md', () => {
     expect(commandLine(script!, 'immunotwin sweep')).toBe(
       slurmSweep
         .replaceAll('$SLURM_ARRAY_TASK_ID', '$JOB_COMPLETION_INDEX')
-        .replaceAll('$SLURM_ARRAY_TASK_COUNT', '$SHARDS'),
+        .replaceAll('$SLURM_ARRAY_TASK_COUNT', '$SHARDS')
+        .replaceAll('$SLURM_CPUS_PER_TASK', '$WORKERS'),
     );
   });
 });

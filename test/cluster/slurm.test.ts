@@ -104,7 +104,7 @@ describe('a sweep as a SLURM job array (docs/cluster.md)', () => {
     expect(new Set(taskLogs.map((log) => log.arrayJobId))).toEqual(new Set([arrayJobId]));
     for (const { taskId } of taskLogs) {
       expect(outputs.get(`sweep-${arrayJobId}_${taskId}.out`)).toContain(
-        `(shard ${taskId}/${SHARDS}); wrote parts/part-${taskId}.parquet`,
+        `(shard ${taskId}/${SHARDS}, 1 worker); wrote parts/part-${taskId}.parquet`, // --workers "$SLURM_CPUS_PER_TASK"
       );
     }
     const tasks = (await slurm.jobs(arrayJobId)).sort((a, b) => (a.taskId ?? -1) - (b.taskId ?? -1));

@@ -132,7 +132,7 @@ export const sweepCommand: Command = {
     await writeFileAtomic(outPath, tableBytes(table, out), out);
     if (!quiet) {
       io.stderr.write(
-        `sweep: done: runs ${start}–${end - 1} of ${points.length} (shard ${shard.index}/${shard.count}, ${pool.size} workers); wrote ${out}\n`,
+        `sweep: done: runs ${start}–${end - 1} of ${points.length} (shard ${shard.index}/${shard.count}, ${pool.size} worker${pool.size === 1 ? '' : 's'}); wrote ${out}\n`,
       );
     }
     return ExitCode.ok;
