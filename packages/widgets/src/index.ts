@@ -25,6 +25,8 @@ export * from './numberRange.js';
 export * from './plotlyLoader.js';
 export * from './interventionEdits.js';
 export * from './traces.js';
+export * from './palette.js';
+export * from './axisTitle.js';
 export * from './decimate.js';
 export * from './runBuffer.js';
 export * from './exportCsv.js';
