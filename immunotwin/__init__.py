@@ -3,9 +3,10 @@
 
 from importlib.metadata import PackageNotFoundError, version as _version
 
-from .workbench import WORKBENCH_MIME_TYPE, Workbench
+from .mime_types import PLOT_MIME_TYPE, STUDY_MIME_TYPE, TISSUE_MIME_TYPE, WORKBENCH_MIME_TYPE
+from .workbench import Workbench
 
-__all__ = ["Workbench", "WORKBENCH_MIME_TYPE"]
+__all__ = ["Workbench", "PLOT_MIME_TYPE", "STUDY_MIME_TYPE", "TISSUE_MIME_TYPE", "WORKBENCH_MIME_TYPE"]
 
 try:
     __version__ = _version("immunotwin")

@@ -12,8 +12,7 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-WORKBENCH_MIME_TYPE = "application/vnd.immunotwin.workbench+json"
-"""MIME type of a workbench output (version 1 of the format read by ``@immunotwin/widgets``)."""
+from .mime_types import WORKBENCH_MIME_TYPE
 
 
 def _number(value: Any, where: str, *, positive: bool = False) -> float | int:

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as mimeTypes from '@immunotwin/engine';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -20,5 +21,13 @@ describe('the Python package', () => {
     expect(result.error).toBeUndefined();
     expect(result.stderr).toMatch(/^OK$/m);
     expect(result.status, result.stderr).toBe(0);
+  });
+
+  it('names the MIME types of the outputs as the engine does', () => {
+    const names = ['PLOT_MIME_TYPE', 'STUDY_MIME_TYPE', 'TISSUE_MIME_TYPE', 'WORKBENCH_MIME_TYPE'] as const;
+    const code = `import json, immunotwin; print(json.dumps({n: getattr(immunotwin, n) for n in ${JSON.stringify(names)}}))`;
+    const result = runPython(['-c', code]);
+    expect(result.status, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual(Object.fromEntries(names.map((name) => [name, mimeTypes[name]])));
   });
 });

@@ -1,5 +1,6 @@
 import { TwinControlsElement } from './twinControls.js';
 import { TwinInterventionsElement } from './twinInterventions.js';
+import { TwinStudyElement } from './twinStudy.js';
 import { TwinTimeseriesElement } from './twinTimeseries.js';
 import { TwinTissueElement } from './twinTissue.js';
 import { TwinWorkbenchElement } from './twinWorkbench.js';
@@ -10,6 +11,7 @@ export const ELEMENTS = {
   'twin-interventions': TwinInterventionsElement,
   'twin-timeseries': TwinTimeseriesElement,
   'twin-tissue': TwinTissueElement,
+  'twin-study': TwinStudyElement,
   'twin-workbench': TwinWorkbenchElement,
 } as const;
 

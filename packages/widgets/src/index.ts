@@ -1,8 +1,8 @@
 /**
  * @immunotwin/widgets — lit web components for ImmunoTwin notebooks: `<twin-controls>` (generated from a
  * model's parameter schema), `<twin-interventions>` (a timeline), `<twin-timeseries>` (plotly, streaming),
- * `<twin-workbench>` (all of them driving a worker session live) and `<twin-tissue>` (pictures of a model's
- * lattice over a run). No JupyterLab imports: the extension's MIME renderers show them. Importing this entry
+ * `<twin-workbench>` (all of them driving a worker session live), `<twin-tissue>` (pictures of a model's
+ * lattice over a run) and `<twin-study>` (the figures of a sweep or a sensitivity analysis). No JupyterLab imports: the extension's MIME renderers show them. Importing this entry
  * registers the elements.
  */
 import { defineWidgets } from './define.js';
@@ -20,11 +20,15 @@ export {
 } from '@immunotwin/engine';
 // So is the plot bundle, which `<twin-timeseries>` draws in the extension's plot renderer.
 export { parsePlotBundle, PLOT_MIME_TYPE, type PlotBundle, type PlotModel } from '@immunotwin/engine';
+// And the study bundle, which `<twin-study>` draws in the extension's study renderer.
+export { parseStudyBundle, STUDY_MIME_TYPE, type StudyBundle, type StudyFigure } from '@immunotwin/engine';
 export * from './events.js';
 export * from './numberRange.js';
 export * from './plotlyLoader.js';
 export * from './interventionEdits.js';
 export * from './traces.js';
+export * from './palette.js';
+export * from './axisTitle.js';
 export * from './decimate.js';
 export * from './runBuffer.js';
 export * from './exportCsv.js';
@@ -34,6 +38,10 @@ export * from './twinInterventions.js';
 export * from './twinTimeseries.js';
 export * from './twinWorkbench.js';
 export * from './twinTissue.js';
+export * from './twinStudy.js';
+export * from './study/figures.js';
+export * from './study/studyPlot.js';
+export * from './study/histogramBins.js';
 export * from './tissue/tissueImage.js';
 export * from './runController.js';
 export * from './pinLabel.js';

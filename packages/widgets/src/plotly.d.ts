@@ -1,2 +1,3 @@
-// plotly.js-basic-dist-min ships no types: `plotlyLoader.ts` describes the little the widgets use.
+// plotly.js's dist bundles ship no types: `plotlyLoader.ts` describes the little the widgets use.
 declare module 'plotly.js-basic-dist-min';
+declare module 'plotly.js-cartesian-dist-min';

@@ -46,21 +46,42 @@ function fromModule(plotly: IPlotlyModule): IPlotly {
   };
 }
 
-let shared: Promise<IPlotly> | undefined;
+/** Loads a plotly.js bundle once: the promise is kept, and a failed load is forgotten so the next draw retries. */
+function once(load: () => Promise<unknown>): () => Promise<IPlotly> {
+  let loading: Promise<IPlotly> | undefined;
+  return () =>
+    (loading ??= load().then(
+      (module) => {
+        const exported = module as { default?: IPlotlyModule } & Partial<IPlotlyModule>;
+        return fromModule((exported.default ?? exported) as IPlotlyModule);
+      },
+      (error: unknown) => {
+        loading = undefined;
+        throw error;
+      },
+    ));
+}
+
+const loadBasic = once(() => import('plotly.js-basic-dist-min'));
+const loadCartesian = once(() => import('plotly.js-cartesian-dist-min'));
+/** Whether the cartesian bundle was asked for on this page (then every figure uses it: one plotly is enough). */
+let cartesianWanted = false;
 
 /**
- * The default loader: `import('plotly.js-basic-dist-min')`, once per page and only when a plot is first drawn, so
- * a bundler makes plotly its own lazily loaded chunk (shared with the extension's plot renderer, which
- * imports the same module). A failed load is forgotten so the next draw tries again.
+ * The default loader: plotly.js's partial bundle of `scatter`, `bar` and `pie` traces
+ * (`import('plotly.js-basic-dist-min')`, 1.19 MB), once per page and only when a plot is first drawn, so a bundler
+ * makes plotly its own lazily loaded chunk (shared with the extension's plot renderer, which imports the same
+ * module). When the page has already asked for the larger cartesian bundle (a study output), that one is used.
  */
-export const defaultPlotlyLoader: PlotlyLoader = () => {
-  shared ??= import('plotly.js-basic-dist-min').then(
-    (module: { default?: IPlotlyModule } & Partial<IPlotlyModule>) =>
-      fromModule((module.default ?? module) as IPlotlyModule),
-    (error: unknown) => {
-      shared = undefined;
-      throw error;
-    },
-  );
-  return shared;
+export const defaultPlotlyLoader: PlotlyLoader = () => (cartesianWanted ? loadCartesian() : loadBasic());
+
+/**
+ * The loader of figures that need more than lines and bars: plotly.js's cartesian bundle, which adds `heatmap`,
+ * `histogram`, `box`, `violin` and `contour` traces (`import('plotly.js-cartesian-dist-min')`, 1.50 MB), once per
+ * page and only when such a figure is first drawn (`<twin-study>`). A time series keeps the basic bundle, so a
+ * notebook's first plot does not pay for traces it never draws.
+ */
+export const cartesianPlotlyLoader: PlotlyLoader = () => {
+  cartesianWanted = true;
+  return loadCartesian();
 };

@@ -1,5 +1,7 @@
 import type { ObservedDataset, PlotModel } from '@immunotwin/engine';
+import { quantityTitle, timeAxisTitle } from './axisTitle.js';
 import { decimateMinMax } from './decimate.js';
+import { PALETTE, translucent } from './palette.js';
 import type { PlotlyObject } from './plotlyLoader.js';
 import type { IReplicateSeries, IRunSeries } from './runBuffer.js';
 
@@ -64,15 +66,12 @@ export interface IFigure {
   live: ILiveTrace[];
 }
 
-/** Colours per observable (a colour-blind-safe palette); replicates and pins of one observable share one. */
-export const PALETTE = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9', '#f0e442', '#000000'];
 const DASHES = ['dash', 'dot', 'dashdot', 'longdash', 'longdashdot'];
 
 /** "Free virus (TCID50/mL)"-style trace name. */
 export function observableName(manifest: PlotModel, id: string): string {
   const spec = manifest.observables.find((o) => o.id === id);
-  if (!spec) return id;
-  return spec.unit && spec.unit !== '1' ? `${spec.label} (${spec.unit})` : spec.label;
+  return spec ? quantityTitle(spec.label, spec.unit) : id;
 }
 
 function colourOf(observables: readonly string[], id: string): string {
@@ -105,7 +104,7 @@ function ensembleTraces(
       line(time, high, {
         line: { width: 0, color: colour },
         fill: 'tonexty',
-        fillcolor: `${colour}${i === 0 ? '26' : '40'}`,
+        fillcolor: translucent(colour, i === 0 ? 0.15 : 0.25),
         showlegend: false,
         legendgroup: group,
         name: `${name} band`,
@@ -248,7 +247,7 @@ export function buildFigure(input: IFigureInput): IFigure {
     }
   }
   const layout: PlotlyObject = {
-    xaxis: { title: { text: `time (${manifest.timeUnit}s)` } },
+    xaxis: { title: { text: timeAxisTitle(manifest.timeUnit) } },
     yaxis: { type: input.logY ? 'log' : 'linear', exponentformat: 'power' },
     // The legend sits above the plot (plotly widens the top margin to fit it), clear of the axis title.
     margin: { t: 8, r: 16, b: 48, l: 64 },

@@ -1,32 +1,13 @@
 import type { ObservedDataset, PlotModel, RunFrame } from '@immunotwin/engine';
 import { css, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { nextAnimationFrame } from './animationFrame.js';
-import { defaultPlotlyLoader, type IPlotly, type PlotlyLoader, type PlotlyObject } from './plotlyLoader.js';
+import { timeAxisTitle } from './axisTitle.js';
+import { defaultPlotlyLoader, type IPlotly, type PlotlyLoader } from './plotlyLoader.js';
 import { adoptPlotlyStyles } from './plotlyStyles.js';
+import { plotlyTheme, watchTheme, withTheme } from './plotlyTheme.js';
 import { RunBuffer, type IRunSeries } from './runBuffer.js';
 import { sharedStyles } from './styles.js';
 import { buildFigure, type IFigure, type IPinnedRun, type IPlotSummary } from './traces.js';
-
-/** plotly layout colours from JupyterLab's theme variables (light or dark), with fallbacks. */
-function themeLayout(element: Element): PlotlyObject {
-  const style = getComputedStyle(element);
-  const read = (name: string, fallback: string): string => style.getPropertyValue(name).trim() || fallback;
-  const font = read('--jp-ui-font-color1', '#1f1f1f');
-  const grid = read('--jp-border-color2', '#e0e0e0');
-  return {
-    paper_bgcolor: 'rgba(0,0,0,0)',
-    plot_bgcolor: 'rgba(0,0,0,0)',
-    font: { color: font, family: read('--jp-ui-font-family', 'system-ui, sans-serif') },
-    // The mode bar over the theme's background, not plotly's white one.
-    modebar: {
-      bgcolor: 'rgba(0,0,0,0)',
-      color: read('--jp-ui-font-color2', '#616161'),
-      activecolor: read('--jp-brand-color1', '#1976d2'),
-    },
-    hoverlabel: { font: { family: read('--jp-ui-font-family', 'system-ui, sans-serif') } },
-    gridcolor: grid,
-  };
-}
 
 /** A draw that took d ms is followed by at least DRAW_PACING · d ms without drawing. */
 const DRAW_PACING = 3;
@@ -110,7 +91,7 @@ export class TwinTimeseriesElement extends LitElement {
   private drawing: Promise<void> = Promise.resolve();
   private plotly: IPlotly | undefined;
   private drawError: unknown;
-  private themeObserver: MutationObserver | undefined;
+  private stopWatchingTheme: (() => void) | undefined;
   private resizeObserver: ResizeObserver | undefined;
   private resizeFrame = false;
   private drawnWidth = 0;
@@ -201,8 +182,8 @@ export class TwinTimeseriesElement extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.themeObserver?.disconnect();
-    this.themeObserver = undefined;
+    this.stopWatchingTheme?.();
+    this.stopWatchingTheme = undefined;
     this.resizeObserver?.disconnect();
     this.resizeObserver = undefined;
     if (this.plotly && this.figure) this.plotly.purge(this.plotNode());
@@ -213,16 +194,10 @@ export class TwinTimeseriesElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // JupyterLab marks the theme on <body>: redraw with the new theme's colours when it changes.
-    if (typeof MutationObserver === 'function') {
-      this.themeObserver = new MutationObserver(() => {
-        this.needsRedraw = true;
-        this.schedule();
-      });
-      this.themeObserver.observe(document.body, {
-        attributes: true,
-        attributeFilter: ['data-jp-theme-name', 'data-jp-theme-light'],
-      });
-    }
+    this.stopWatchingTheme = watchTheme(() => {
+      this.needsRedraw = true;
+      this.schedule();
+    });
     // The height is fixed by the stylesheet; the width follows the notebook panel and the window.
     if (typeof ResizeObserver === 'function') {
       this.resizeObserver = new ResizeObserver(() => this.followSize());
@@ -253,7 +228,7 @@ export class TwinTimeseriesElement extends LitElement {
   private describe(): string {
     const m = this.manifest;
     if (!m) return 'time series (no model)';
-    return `Time series of ${this.shownObservables.map((id) => m.observables.find((o) => o.id === id)?.label ?? id).join(', ')} over time (${m.timeUnit}s)${this.logY ? ', logarithmic axis' : ''}`;
+    return `Time series of ${this.shownObservables.map((id) => m.observables.find((o) => o.id === id)?.label ?? id).join(', ')} over ${timeAxisTitle(m.timeUnit)}${this.logY ? ', logarithmic axis' : ''}`;
   }
 
   /** Fits the drawn figure to a new width (one resize per animation frame, none while hidden). */
@@ -328,15 +303,7 @@ export class TwinTimeseriesElement extends LitElement {
       observed: this.observed,
       logY: this.logY,
     });
-    const theme = themeLayout(this);
-    const { gridcolor, ...rest } = theme;
-    const layout = {
-      ...figure.layout,
-      ...rest,
-      xaxis: { ...(figure.layout.xaxis as PlotlyObject), gridcolor },
-      yaxis: { ...(figure.layout.yaxis as PlotlyObject), gridcolor },
-      autosize: true,
-    };
+    const layout = { ...withTheme(figure.layout, plotlyTheme(this)), autosize: true };
     this.figure = figure;
     this.drawnPoints = new Map(figure.live.map((t) => [t.index, this.buffer.length(t.replicate)]));
     // Not plotly's `responsive` (it follows the window only): the element's ResizeObserver follows the panel.

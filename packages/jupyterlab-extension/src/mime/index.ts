@@ -1,13 +1,16 @@
 /**
  * The MIME renderer extension (the package's `jupyterlab.mimeExtension`): ImmunoTwin plots drawn with
- * plotly.js, live workbenches and tissue views; each loads its code on first use.
+ * plotly.js, studies (the figures of sweeps and sensitivity analyses), live workbenches and tissue views; each loads
+ * its code on first use.
  */
 import type { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import { PLOT_MIME_TYPE, plotRendererFactory } from './plotRenderer';
+import { STUDY_MIME_TYPE, studyRendererFactory } from './studyRenderer';
 import { TISSUE_MIME_TYPE, tissueRendererFactory } from './tissueRenderer';
 import { WORKBENCH_MIME_TYPE, workbenchRendererFactory } from './workbenchRenderer';
 
 export { PLOT_MIME_TYPE, PlotRenderer, plotRendererFactory } from './plotRenderer';
+export { STUDY_MIME_TYPE, StudyRenderer, studyRendererFactory } from './studyRenderer';
 export { WORKBENCH_MIME_TYPE, WorkbenchRenderer, workbenchRendererFactory } from './workbenchRenderer';
 export { TISSUE_MIME_TYPE, TissueRenderer, tissueRendererFactory } from './tissueRenderer';
 
@@ -15,6 +18,14 @@ const plotExtension: IRenderMime.IExtension = {
   id: '@immunotwin/jupyterlab-extension:plot-renderer',
   description: `Renders ${PLOT_MIME_TYPE} outputs (plot bundles of twin results) with the widgets' plotly time series.`,
   rendererFactory: plotRendererFactory,
+  rank: 50,
+  dataType: 'json',
+};
+
+const studyExtension: IRenderMime.IExtension = {
+  id: '@immunotwin/jupyterlab-extension:study-renderer',
+  description: `Renders ${STUDY_MIME_TYPE} outputs (figures of twin sweeps and sensitivity analyses) with the widgets' plotly study view.`,
+  rendererFactory: studyRendererFactory,
   rank: 50,
   dataType: 'json',
 };
@@ -35,4 +46,4 @@ const tissueExtension: IRenderMime.IExtension = {
   dataType: 'json',
 };
 
-export default [plotExtension, workbenchExtension, tissueExtension];
+export default [plotExtension, studyExtension, workbenchExtension, tissueExtension];
