@@ -12,6 +12,8 @@ export interface ITemplateExpectation {
   workbenches: number;
   /** Tissue views. */
   tissues: number;
+  /** Study outputs (`twin.sweep`, `twin.sensitivity`), each drawing its figures. */
+  studies?: number;
   /** Text some output must contain. */
   text: RegExp;
 }
@@ -45,6 +47,7 @@ export const TEMPLATE_EXPECTATIONS: Record<string, ITemplateExpectation> = {
     plots: 0,
     workbenches: 0,
     tissues: 0,
+    studies: 4,
     text: /time to peak: median day [\d.]+, 90 % of the cohort between day/,
   },
 };

@@ -61,7 +61,10 @@ for (const [name, expected] of Object.entries(EXPECTED)) {
     await expect(page.locator('.jp-ImmunoTwinPlot')).toHaveCount(expected.plots);
     await expect(page.locator('twin-workbench')).toHaveCount(expected.workbenches);
     await expect(page.locator('twin-tissue')).toHaveCount(expected.tissues);
-    await expect(page.locator('.jp-ImmunoTwinPlot-fallback, .jp-ImmunoTwinWorkbench-error')).toHaveCount(0);
+    await expect(page.locator('twin-study')).toHaveCount(expected.studies ?? 0);
+    await expect(
+      page.locator('.jp-ImmunoTwinPlot-fallback, .jp-ImmunoTwinWorkbench-error, .jp-ImmunoTwinStudy-fallback'),
+    ).toHaveCount(0);
     if (expected.plots > 0) {
       await expect(page.locator('.jp-ImmunoTwinPlot .js-plotly-plot svg.main-svg').first()).toBeVisible({
         timeout: 30_000,

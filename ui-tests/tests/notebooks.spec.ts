@@ -11,6 +11,7 @@ const NOTEBOOKS = path.resolve(__dirname, '../../notebooks');
 const PLOT_MIME_TYPE = 'application/vnd.immunotwin.plot+json';
 const WORKBENCH_MIME_TYPE = 'application/vnd.immunotwin.workbench+json';
 const TISSUE_MIME_TYPE = 'application/vnd.immunotwin.tissue+json';
+const STUDY_MIME_TYPE = 'application/vnd.immunotwin.study+json';
 
 const EXPECTED = TEMPLATE_EXPECTATIONS;
 
@@ -68,6 +69,11 @@ for (const name of templates) {
       await expect(page.locator('.jp-ImmunoTwinWorkbench-error')).toHaveCount(0);
     }
     if (expected.tissues) await expect(page.locator('twin-tissue')).toHaveCount(expected.tissues);
+    expect(withData(STUDY_MIME_TYPE)).toHaveLength(expected.studies ?? 0);
+    if (expected.studies) {
+      await expect(page.locator('twin-study')).toHaveCount(expected.studies);
+      await expect(page.locator('.jp-ImmunoTwinStudy-fallback')).toHaveCount(0);
+    }
     // What the student sees: bounded outputs that fill their row, sliders within reach.
     await expectOutputsInBounds(page, expected);
     if (expected.text) {

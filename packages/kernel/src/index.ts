@@ -50,14 +50,17 @@ export type { TwinApi, TwinApiOptions, TwinIntervention, TwinRunOptions } from '
 export { createModelsApi } from './models.js';
 export type { ModelListing, ModelsApi } from './models.js';
 export { twinDocs } from './twinDocs.js';
-export { PLOT_MIME_TYPE, TISSUE_MIME_TYPE, WORKBENCH_MIME_TYPE } from '@immunotwin/engine';
+export { PLOT_MIME_TYPE, STUDY_MIME_TYPE, TISSUE_MIME_TYPE, WORKBENCH_MIME_TYPE } from '@immunotwin/engine';
+export { TwinStudy, type OutcomeSensitivity } from './twin/study.js';
+export type { SensitivityOptions, StudyOutcome, StudyParameter, SweepOptions } from './twin/studyOptions.js';
+export type { StudyContext, StudyPool, StudyRuns } from './twin/studyRun.js';
 export { TwinTissue, captureTissue, type TissueOptions } from './twin/tissue.js';
 export { TwinPlot, plotBundle, plotModel, checkObservables } from './twin/plot.js';
 export type { PlotOptions } from './twin/plot.js';
 export { TwinResult, TwinTable } from './twin/result.js';
 export type { TableOptions } from './twin/result.js';
 export { describeResult } from './twin/summary.js';
-export { KernelWorker, exposeKernelWorker } from './worker/kernelWorker.js';
+export { KernelWorker, exposeKernelWorker, type KernelWorkerOptions, type PoolFactory } from './worker/kernelWorker.js';
 export type {
   IKernelWorkerOptions,
   IKernelWorkerRemote,
