@@ -44,6 +44,55 @@ def _intervention(item: Any, index: int) -> dict[str, Any]:
     return result
 
 
+_BAND_KINDS = ("replicates", "cohort")
+_MAX_BAND_SIZE = 1000
+_MAX_COHORT_SPREAD = 3
+
+
+def _band(band: Any) -> dict[str, Any]:
+    """A band as the workbench state has it (``view.band``): ``kind``, ``size``, and for a cohort ``spread`` and
+    ``parameters``. The limits are the engine's (``BandSpecSchema``); whether the model can vary the parameters
+    named is checked in the browser."""
+    if not isinstance(band, Mapping):
+        raise ValueError(
+            f"Workbench: band must be a dict such as {{'kind': 'cohort', 'size': 20, 'spread': 0.3}}; got {band!r}"
+        )
+    unknown = sorted(set(band) - {"kind", "size", "spread", "parameters"})
+    if unknown:
+        raise ValueError(
+            f"Workbench: band[{unknown[0]!r}] is not a band field; allowed: kind, size, spread, parameters"
+        )
+    kind = band.get("kind")
+    if kind not in _BAND_KINDS:
+        raise ValueError(f"Workbench: band['kind'] must be 'replicates' or 'cohort'; got {kind!r}")
+    size = band.get("size")
+    if isinstance(size, bool) or not isinstance(size, int) or not 2 <= size <= _MAX_BAND_SIZE:
+        raise ValueError(f"Workbench: band['size'] must be a whole number from 2 to {_MAX_BAND_SIZE}; got {size!r}")
+    result: dict[str, Any] = {"kind": kind, "size": size}
+    for key in ("spread", "parameters"):
+        if key in band and kind != "cohort":
+            raise ValueError(
+                f"Workbench: band[{key!r}] applies to a cohort only; leave it out of a band of replicates"
+            )
+    if "spread" in band:
+        spread = _number(band["spread"], "band['spread']", positive=True)
+        if spread > _MAX_COHORT_SPREAD:
+            raise ValueError(
+                f"Workbench: band['spread'] must be > 0 and ≤ {_MAX_COHORT_SPREAD} (a coefficient of variation); "
+                f"got {spread!r}"
+            )
+        result["spread"] = spread
+    if "parameters" in band:
+        given = band["parameters"]
+        ids = [] if isinstance(given, (str, bytes)) or not isinstance(given, Iterable) else list(given)
+        if not ids or not all(isinstance(p, str) and p for p in ids) or len(set(ids)) != len(ids):
+            raise ValueError(
+                f"Workbench: band['parameters'] must be a non-empty list of distinct parameter ids; got {given!r}"
+            )
+        result["parameters"] = ids
+    return result
+
+
 class Workbench:
     """An interactive ImmunoTwin workbench of one model, displayed by any kernel.
 
@@ -61,6 +110,11 @@ class Workbench:
         Observable ids to plot (default: all of them).
     log_y:
         A logarithmic y axis.
+    band:
+        Show the median and bands of runs instead of one live run: ``{'kind': 'cohort', 'size': 20,
+        'spread': 0.3}`` (virtual patients, each parameter drawn log-normally around its value with that
+        coefficient of variation; ``'parameters': ['beta', 'c']`` names which vary) or ``{'kind':
+        'replicates', 'size': 20}`` (for a stochastic or stepped model).
     **parameters:
         Parameter values by id, e.g. ``c=10``.
 
@@ -77,6 +131,7 @@ class Workbench:
         duration: float | None = None,
         observables: Iterable[str] | None = None,
         log_y: bool | None = None,
+        band: Mapping[str, Any] | None = None,
         **parameters: float,
     ) -> None:
         if not isinstance(model, str) or not model:
@@ -98,6 +153,7 @@ class Workbench:
         if log_y is not None and not isinstance(log_y, bool):
             raise ValueError(f"Workbench: log_y must be True or False; got {log_y!r}")
         self.log_y = log_y
+        self.band = None if band is None else _band(band)
 
     def state(self) -> dict[str, Any]:
         """The workbench state saved in the notebook output (version 1 of the workbench format)."""
@@ -113,8 +169,13 @@ class Workbench:
         state: dict[str, Any] = {"version": 1, "scenario": scenario}
         if self.observables is not None:
             state["observables"] = list(self.observables)
+        view: dict[str, Any] = {}
         if self.log_y is not None:
-            state["view"] = {"logY": self.log_y}
+            view["logY"] = self.log_y
+        if self.band is not None:
+            view["band"] = dict(self.band)
+        if view:
+            state["view"] = view
         return state
 
     def __repr__(self) -> str:

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { ModelRegistry } from '@immunotwin/engine';
+import { ModelRegistry, resolveBand, type BandSpec } from '@immunotwin/engine';
 import { createTwinApi } from '@immunotwin/kernel';
 import { targetCellLimited, withinHostModels } from '@immunotwin/model-within-host';
 import { parseWorkbenchState, WORKBENCH_MIME_TYPE } from '@immunotwin/engine';
@@ -60,5 +60,28 @@ describe('workbench outputs', () => {
     expect(resolved.parameters.c).toBe(10);
     expect(resolved.duration).toBe(12);
     expect(resolved.interventions).toHaveLength(1);
+  });
+
+  it('with a band, from twin.controls() and from Python alike, whose band fits the scenario', () => {
+    const band: BandSpec = { kind: 'cohort', size: 20, spread: 0.3, parameters: ['beta', 'c'] };
+    const kernel = parseWorkbenchState(
+      createTwinApi(targetCellLimited).controls({ band }).toMimeBundle().data[WORKBENCH_MIME_TYPE],
+    );
+    const code = [
+      'import json',
+      'from immunotwin import Workbench, WORKBENCH_MIME_TYPE',
+      `bench = Workbench('target-cell-limited', band=json.loads('${JSON.stringify(band)}'))`,
+      'print(json.dumps(bench._repr_mimebundle_()[WORKBENCH_MIME_TYPE]))',
+    ].join('\n');
+    const python = spawnSync(process.platform === 'win32' ? 'python' : 'python3', ['-c', code], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, PYTHONPATH: root },
+    });
+    expect(python.status, python.stderr).toBe(0);
+    for (const state of [kernel, parseWorkbenchState(python.stdout)]) {
+      expect(state.view).toEqual({ band });
+      expect(resolveBand(registry.resolve(state.scenario), state.view!.band)).toEqual(band);
+    }
   });
 });

@@ -43,6 +43,14 @@ class WorkbenchBundle(unittest.TestCase):
         # The state is JSON, as a notebook output must be.
         self.assertEqual(json.loads(json.dumps(bundle[WORKBENCH_MIME_TYPE])), bundle[WORKBENCH_MIME_TYPE])
 
+    def test_a_band_goes_into_the_view(self):
+        bench = Workbench("target-cell-limited", log_y=True, band={"kind": "cohort", "size": 20, "spread": 0.3})
+        self.assertEqual(bench.state()["view"], {"logY": True, "band": {"kind": "cohort", "size": 20, "spread": 0.3}})
+        self.assertEqual(
+            Workbench("immune-system", band={"kind": "replicates", "size": 10}).state()["view"],
+            {"band": {"kind": "replicates", "size": 10}},
+        )
+
     def test_a_model_alone_gives_its_defaults(self):
         self.assertEqual(
             Workbench("target-cell-limited").state(), {"version": 1, "scenario": {"model": "target-cell-limited"}}
@@ -67,6 +75,43 @@ class WorkbenchBundle(unittest.TestCase):
             (lambda: Workbench("target-cell-limited", interventions={"kind": "x"}), r"must be a list of dicts"),
             (lambda: Workbench("target-cell-limited", observables=[]), r"observables must be a non-empty list"),
             (lambda: Workbench("target-cell-limited", log_y="yes"), r"log_y must be True or False"),
+            (lambda: Workbench("target-cell-limited", band="cohort"), r"band must be a dict such as"),
+            (
+                lambda: Workbench("target-cell-limited", band={"kind": "patients", "size": 20}),
+                r"band\['kind'\] must be 'replicates' or 'cohort'; got 'patients'",
+            ),
+            (
+                lambda: Workbench("target-cell-limited", band={"kind": "cohort", "size": 1}),
+                r"band\['size'\] must be a whole number from 2 to 1000; got 1",
+            ),
+            (
+                lambda: Workbench("target-cell-limited", band={"kind": "cohort", "size": 20.0}),
+                r"band\['size'\] must be a whole number",
+            ),
+            (
+                lambda: Workbench("target-cell-limited", band={"kind": "cohort", "size": 20, "spread": 0}),
+                r"band\['spread'\] must be > 0; got 0",
+            ),
+            (
+                lambda: Workbench("target-cell-limited", band={"kind": "cohort", "size": 20, "spread": 5}),
+                r"band\['spread'\] must be > 0 and ≤ 3",
+            ),
+            (
+                lambda: Workbench("target-cell-limited", band={"kind": "replicates", "size": 20, "spread": 0.3}),
+                r"band\['spread'\] applies to a cohort only",
+            ),
+            (
+                lambda: Workbench("target-cell-limited", band={"kind": "cohort", "size": 20, "parameters": []}),
+                r"band\['parameters'\] must be a non-empty list",
+            ),
+            (
+                lambda: Workbench("target-cell-limited", band={"kind": "cohort", "size": 20, "parameters": "c"}),
+                r"band\['parameters'\] must be a non-empty list",
+            ),
+            (
+                lambda: Workbench("target-cell-limited", band={"kind": "cohort", "size": 20, "colour": 1}),
+                r"band\['colour'\] is not a band field",
+            ),
         ]
         for make, message in cases:
             with self.subTest(message=message):
@@ -92,6 +137,13 @@ class WorkbenchSchema(unittest.TestCase):
                 log_y=True,
                 latticeSize=48,
             ),
+            Workbench("target-cell-limited", band={"kind": "cohort", "size": 20}),
+            Workbench(
+                "target-cell-limited",
+                log_y=True,
+                band={"kind": "cohort", "size": 50, "spread": 0.5, "parameters": ["beta", "c"]},
+            ),
+            Workbench("immune-system", band={"kind": "replicates", "size": 10}),
         ]
         for bench in benches:
             with self.subTest(bench=repr(bench)):
@@ -107,6 +159,12 @@ class WorkbenchSchema(unittest.TestCase):
             {"version": 1, "scenario": {"model": "target-cell-limited"}, "view": {"speed": 0}},
             {"version": 1, "scenario": {"model": "Target Cell"}},
             {"version": 1, "scenario": {"model": "target-cell-limited"}, "colour": "red"},
+            {
+                "version": 1,
+                "scenario": {"model": "target-cell-limited"},
+                "view": {"band": {"kind": "cohort", "size": 1}},
+            },
+            {"version": 1, "scenario": {"model": "target-cell-limited"}, "view": {"band": {"kind": "cohort"}}},
         ]
         for state in bad:
             with self.subTest(state=state):

@@ -14,6 +14,7 @@ export * from './network/index.js';
 export * from './model/index.js';
 export * from './run/index.js';
 export * from './aggregate/index.js';
+export * from './band/index.js';
 export * from './results/index.js';
 export * from './space/index.js';
 export * from './twin.js';

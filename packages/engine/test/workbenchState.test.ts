@@ -16,7 +16,7 @@ const full = {
   observed: [
     { name: 'volunteer 1', source: 'Baccam 2006', observable: 'V', unit: 'TCID50/mL', time: [1, 2], values: [10, 100] },
   ],
-  view: { logY: true, speed: 5 },
+  view: { logY: true, speed: 5, band: { kind: 'cohort', size: 20, spread: 0.3, parameters: ['beta', 'c'] } },
 } as unknown as WorkbenchState;
 
 function issue(json: unknown): { message: string; path: string } {
@@ -73,6 +73,32 @@ describe('the workbench MIME format', () => {
     ],
     [{ version: 1, scenario: { model: 'x' }, view: { speed: 0 } }, 'view.speed', 'must be > 0; got 0'],
     [{ version: 1, scenario: { model: 'x' }, view: { logY: 'yes' } }, 'view.logY', 'must be boolean'],
+    [
+      { version: 1, scenario: { model: 'x' }, view: { band: { kind: 'cohort', size: 1 } } },
+      'view.band.size',
+      'must be ≥ 2; got 1',
+    ],
+    [
+      { version: 1, scenario: { model: 'x' }, view: { band: { kind: 'patients', size: 20 } } },
+      'view.band.kind',
+      'must be one of "replicates", "cohort"; got "patients"',
+    ],
+    [{ version: 1, scenario: { model: 'x' }, view: { band: { kind: 'cohort' } } }, 'view.band.size', 'is required'],
+    [
+      { version: 1, scenario: { model: 'x' }, view: { band: { kind: 'cohort', size: 20, spread: -1 } } },
+      'view.band.spread',
+      'must be > 0; got -1',
+    ],
+    [
+      { version: 1, scenario: { model: 'x' }, view: { band: { kind: 'replicates', size: 20, spread: 0.3 } } },
+      'view.band.spread',
+      'applies to a cohort only; leave it out of a band of replicates',
+    ],
+    [
+      { version: 1, scenario: { model: 'x' }, view: { band: { kind: 'replicates', size: 20, parameters: ['c'] } } },
+      'view.band.parameters',
+      'applies to a cohort only',
+    ],
     [{ version: 1, scenario: { model: 'x' }, observables: ['V', 'V'] }, 'observables', 'must not repeat items'],
     [{ version: 1, scenario: { model: 'x' }, observables: ['2V'] }, 'observables[0]', 'an observable id'],
     [

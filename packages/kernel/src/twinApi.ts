@@ -1,6 +1,7 @@
 import {
   resolveScenario,
   simulate,
+  type BandSpec,
   type ModelManifest,
   type ModelPlugin,
   type Scenario,
@@ -11,6 +12,7 @@ import {
 } from '@immunotwin/engine';
 import { KeyboardInterrupt } from './errors.js';
 import type { MimeBundle } from './mime.js';
+import { controlsBand } from './twin/controlsBand.js';
 import { checkObservables, TwinPlot, type PlotOptions } from './twin/plot.js';
 import { TwinResult } from './twin/result.js';
 import { captureTissue, TwinTissue, type TissueOptions } from './twin/tissue.js';
@@ -46,6 +48,12 @@ export interface ControlsOptions {
   observables?: readonly string[];
   /** A logarithmic y axis (default false). */
   log?: boolean;
+  /**
+   * Show a band instead of one live run: `{ kind: 'cohort', size: 20, spread: 0.3, parameters?: ['beta', 'c'] }`
+   * (virtual patients around the current values) or `{ kind: 'replicates', size: 20 }` (a stochastic or
+   * stepped model only).
+   */
+  band?: BandSpec;
 }
 
 /** Options of {@link createTwinApi}. */
@@ -301,9 +309,11 @@ export function createTwinApi(plugin: ModelPlugin, options: TwinApiOptions = {})
     },
     controls(controlsOptions = {}) {
       if (typeof controlsOptions !== 'object' || controlsOptions === null || Array.isArray(controlsOptions)) {
-        throw new TypeError('twin.controls: expects options such as { duration: 15, observables: ["V"], log: true }');
+        throw new TypeError(
+          'twin.controls: expects options such as { duration: 15, observables: ["V"], log: true, band: { kind: "cohort", size: 20 } }',
+        );
       }
-      const { duration, observables, log } = controlsOptions;
+      const { duration, observables, log, band } = controlsOptions;
       const bundle: WorkbenchBundle = {
         version: WORKBENCH_STATE_VERSION,
         scenario: { model: manifest.id, parameters: { ...parameters }, interventions: twin.interventions },
@@ -320,6 +330,10 @@ export function createTwinApi(plugin: ModelPlugin, options: TwinApiOptions = {})
         if (typeof log !== 'boolean')
           throw new TypeError(`twin.controls: log must be true or false; got ${String(log)}`);
         bundle.view = { logY: log };
+      }
+      if (band !== undefined) {
+        const resolved = resolveScenario(plugin, scenario(duration !== undefined ? { duration } : {}));
+        bundle.view = { ...bundle.view, band: controlsBand(resolved, band) };
       }
       return new TwinControls(bundle, manifest.title);
     },

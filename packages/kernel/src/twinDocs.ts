@@ -97,8 +97,9 @@ const TWIN_MEMBERS: readonly (Omit<DocEntry, 'name'> & { name: string })[] = [
   {
     name: 'controls',
     type: 'function',
-    signature: 'twin.controls(options?: { duration?: number; observables?: string[]; log?: boolean }): TwinControls',
-    markdown: `The interactive workbench for this model (\`${WORKBENCH_MIME_TYPE}\`): sliders for the parameters, the interventions, a live plot.`,
+    signature:
+      "twin.controls(options?: { duration?: number; observables?: string[]; log?: boolean; band?: { kind: 'replicates' | 'cohort'; size: number; spread?: number; parameters?: string[] } }): TwinControls",
+    markdown: `The interactive workbench for this model (\`${WORKBENCH_MIME_TYPE}\`): sliders for the parameters, the interventions, a live plot — or, with \`band\`, the median and bands of replicates or of a virtual cohort around the current values.`,
   },
 ];
 

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   ModelRegistry,
   ValidationError,
+  parseWorkbenchState,
   PLOT_MIME_TYPE,
   WORKBENCH_MIME_TYPE,
   parsePlotBundle,
+  type BandSpec,
 } from '@immunotwin/engine';
 import { targetCellLimited, withinHostModels } from '@immunotwin/model-within-host';
 import { createModelsApi } from '../src/models.js';
@@ -91,6 +93,37 @@ describe('the twin API (in process)', () => {
     const run = twin.run({ method: 'ssa', replicates: 500, duration: 10 });
     setTimeout(() => (raised = true), 50);
     await expect(run).rejects.toBeInstanceOf(KeyboardInterrupt);
+  });
+
+  it('gives a workbench that shows a band, checked against the twin as the workbench will check it', () => {
+    const twin = createTwinApi(targetCellLimited);
+    twin.set({ c: 3 });
+    const band: BandSpec = { kind: 'cohort', size: 20, spread: 0.3, parameters: ['beta', 'c'] };
+    const bundle = twin.controls({ log: true, band }).toMimeBundle().data[WORKBENCH_MIME_TYPE];
+    expect(bundle).toMatchObject({ scenario: { parameters: { c: 3 } }, view: { logY: true, band } });
+    expect(parseWorkbenchState(bundle).view).toEqual({ logY: true, band });
+    expect(twin.controls({ band: { kind: 'cohort', size: 5 } }).state.view).toEqual({
+      band: { kind: 'cohort', size: 5 },
+    });
+    const cases: [unknown, string][] = [
+      [{ kind: 'cohort', size: 1 }, 'Invalid twin.controls options: band.size: must be ≥ 2; got 1'],
+      [{ kind: 'patients', size: 20 }, 'band.kind: must be one of "replicates", "cohort"; got "patients"'],
+      [5, 'Invalid twin.controls options: band: must be object; got 5'],
+      [
+        { kind: 'replicates', size: 20 },
+        'band.kind: "replicates" of an ode run would all be the same run; allowed: "cohort", or "replicates" with a stochastic method',
+      ],
+      [{ kind: 'cohort', size: 20, parameters: ['eclipse'] }, 'band.parameters[0]: eclipse takes whole numbers only'],
+      [
+        { kind: 'cohort', size: 20, parameters: ['gamma'] },
+        'band.parameters[0]: "gamma" is not a parameter of target-cell-limited',
+      ],
+      [{ kind: 'cohort', size: 20, spread: 5 }, 'band.spread: must be ≤ 3; got 5'],
+    ];
+    for (const [bad, message] of cases) {
+      expect(() => twin.controls({ band: bad as never }), message).toThrow(ValidationError);
+      expect(() => twin.controls({ band: bad as never })).toThrow(message);
+    }
   });
 
   it('describes the workbench bundle, the models and the docs', () => {

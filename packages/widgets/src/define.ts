@@ -1,3 +1,4 @@
+import { TwinBandControlElement } from './twinBandControl.js';
 import { TwinControlsElement } from './twinControls.js';
 import { TwinInterventionsElement } from './twinInterventions.js';
 import { TwinStudyElement } from './twinStudy.js';
@@ -7,6 +8,7 @@ import { TwinWorkbenchElement } from './twinWorkbench.js';
 
 /** The custom elements of this package by tag name. */
 export const ELEMENTS = {
+  'twin-band-control': TwinBandControlElement,
   'twin-controls': TwinControlsElement,
   'twin-interventions': TwinInterventionsElement,
   'twin-timeseries': TwinTimeseriesElement,

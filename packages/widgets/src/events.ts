@@ -1,5 +1,5 @@
 import type { TimelineIntervention } from './interventionEdits.js';
-import type { WorkbenchState } from '@immunotwin/engine';
+import type { BandSpec, WorkbenchState } from '@immunotwin/engine';
 
 /** Detail of `parameter-change` (from `<twin-controls>`): a parameter took a new, valid value. */
 export interface IParameterChangeDetail {
@@ -27,6 +27,12 @@ export interface IResetDetail {
 export interface IInterventionsChangeDetail {
   /** Every intervention, in timeline order of creation. */
   interventions: TimelineIntervention[];
+}
+
+/** Detail of `band-change` (from `<twin-band-control>`): what the plot shows was changed. */
+export interface IBandChangeDetail {
+  /** The band to show (replicates or a cohort); undefined: one live run. */
+  band: BandSpec | undefined;
 }
 
 /** Detail of `state-change` (from `<twin-workbench>`): the state to save in the notebook output. */

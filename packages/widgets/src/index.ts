@@ -1,8 +1,9 @@
 /**
  * @immunotwin/widgets — lit web components for ImmunoTwin notebooks: `<twin-controls>` (generated from a
  * model's parameter schema), `<twin-interventions>` (a timeline), `<twin-timeseries>` (plotly, streaming),
- * `<twin-workbench>` (all of them driving a worker session live), `<twin-tissue>` (pictures of a model's
- * lattice over a run) and `<twin-study>` (the figures of a sweep or a sensitivity analysis). No JupyterLab imports: the extension's MIME renderers show them. Importing this entry
+ * `<twin-band-control>` (one run, replicates or a cohort), `<twin-workbench>` (all of them driving a worker session
+ * live), `<twin-tissue>` (pictures of a model's lattice over a run) and `<twin-study>` (the figures of a sweep or a
+ * sensitivity analysis). No JupyterLab imports: the extension's MIME renderers show them. Importing this entry
  * registers the elements.
  */
 import { defineWidgets } from './define.js';
@@ -34,6 +35,8 @@ export * from './runBuffer.js';
 export * from './exportCsv.js';
 export * from './scenarioCode.js';
 export * from './twinControls.js';
+export * from './twinBandControl.js';
+export * from './bandCaption.js';
 export * from './twinInterventions.js';
 export * from './twinTimeseries.js';
 export * from './twinWorkbench.js';

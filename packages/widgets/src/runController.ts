@@ -1,5 +1,5 @@
-import type { RunProgress, Scenario } from '@immunotwin/engine';
-import type { ISessionFrame, ISessionResult, ITwinSession } from '@immunotwin/worker';
+import type { BandSpec, RunProgress, Scenario } from '@immunotwin/engine';
+import type { IBandResult, ISessionFrame, ISessionResult, ITwinSession } from '@immunotwin/worker';
 
 /** Where the controller's run is. */
 export type RunPhase = 'idle' | 'running' | 'paused' | 'done' | 'error';
@@ -10,10 +10,14 @@ export interface IRunListener {
   begin(scenario: Scenario): void;
   /** Samples of the current run. */
   frame(frame: ISessionFrame): void;
-  /** Progress of the current run. */
+  /** Progress of the current run or band. */
   progress(progress: RunProgress): void;
   /** The current run finished. */
   end(result: ISessionResult): void;
+  /** A band of the scenario starts computing: the plot keeps the last band until the new one is in. */
+  bandBegin(band: BandSpec): void;
+  /** The band finished: its median and quantile bands. */
+  bandEnd(result: IBandResult): void;
   /** A run or a scenario change failed (not called for cancellations). */
   error(error: unknown): void;
   /** The phase changed. */
@@ -29,11 +33,14 @@ function isAbort(error: unknown): boolean {
  * pause, step and speed. Session calls that change the scenario are queued one after the other; a new
  * scenario cancels the run under way first (the session's `cancel()`), and frames of a cancelled run are
  * dropped. Speed is in model time units per wall-clock second (Infinity: as fast as the worker goes): the
- * frame listener waits, which back-pressures the worker.
+ * frame listener waits, which back-pressures the worker. With `band` set, a scenario is not played but its band
+ * (replicates or a cohort) is computed in the session, cancelled the same way; pause and step do nothing then.
  */
 export class RunController {
   /** Playback speed: model time units per second (Infinity: full speed). */
   speed = Infinity;
+  /** What a scenario shows: undefined, one live run; otherwise the band computed (from the next start on). */
+  band: BandSpec | undefined = undefined;
 
   private queue: Promise<unknown> = Promise.resolve();
   private generation = 0;
@@ -67,7 +74,7 @@ export class RunController {
     return this.enqueue(async () => {
       await this.stop();
       const explicit = await this.session.create(scenario);
-      if (run) this.start(explicit, false);
+      if (run) this.begin(explicit);
       else this.setPhase('idle');
       return explicit;
     });
@@ -83,29 +90,38 @@ export class RunController {
     });
   }
 
-  /** Plays: resumes a paused run, or starts the current scenario again. */
+  /** Plays: resumes a paused run, or starts the current scenario (or its band) again. */
   play(): Promise<void> {
     return this.enqueue(async () => {
       this.stepping = false;
       if (this.phaseValue === 'paused') {
         this.setPhase('running');
         await this.session.resume();
-      } else if (this.phaseValue !== 'running') this.start(await this.session.scenario(), false);
+      } else if (this.phaseValue !== 'running') this.begin(await this.session.scenario());
     });
   }
 
-  /** Pauses the run at its next chunk. */
+  /** Cancels what is under way and starts the current scenario again: its live run, or its band when `band` is set. */
+  restart(): Promise<void> {
+    return this.enqueue(async () => {
+      await this.stop();
+      this.begin(await this.session.scenario());
+    });
+  }
+
+  /** Pauses the run at its next chunk (not a band). */
   pause(): Promise<void> {
     return this.enqueue(async () => {
-      if (this.phaseValue !== 'running') return;
+      if (this.phaseValue !== 'running' || this.band) return;
       await this.session.pause();
       this.setPhase('paused');
     });
   }
 
-  /** Advances by one frame: from a pause, from the end or from idle (a new run that stops after its first frame). */
+  /** Advances by one frame: from a pause, from the end or from idle (a new run that stops after its first frame); not a band. */
   step(): Promise<void> {
     return this.enqueue(async () => {
+      if (this.band) return;
       this.stepping = true;
       if (this.phaseValue === 'paused') {
         this.setPhase('running'); // until the step's frame is in
@@ -170,6 +186,41 @@ export class RunController {
       await running;
     }
     this.stepping = false;
+  }
+
+  /** Starts the scenario's live run, or its band when `band` is set, without awaiting it. */
+  private begin(scenario: Scenario): void {
+    if (this.band) this.startBand(this.band);
+    else this.start(scenario, false);
+  }
+
+  /** Starts computing a band of the session's scenario without awaiting it. */
+  private startBand(band: BandSpec): void {
+    const generation = ++this.generation;
+    const current = (): boolean => generation === this.generation;
+    this.listener.bandBegin(band);
+    this.setPhase('running');
+    const run = this.session
+      .band(band, {
+        onProgress: (progress) => {
+          if (current()) this.listener.progress(progress);
+        },
+      })
+      .then((result) => {
+        if (!current()) return;
+        this.setPhase('done');
+        this.listener.bandEnd(result);
+      })
+      .catch((error: unknown) => {
+        if (!current() || isAbort(error)) return;
+        this.setPhase('error');
+        this.listener.error(error);
+      })
+      .finally(() => {
+        if (this.running === run) this.running = undefined;
+        this.notify();
+      });
+    this.running = run;
   }
 
   /** Starts a run without awaiting it. */

@@ -12,6 +12,8 @@ import type { IReplicateSeries, IRunSeries } from './runBuffer.js';
 export interface IPlotSummary {
   /** The quantile levels of `bands`, ascending. */
   readonly quantiles: readonly number[];
+  /** Sample times of the statistics; absent: those of the run they summarise (its first replicate). */
+  readonly time?: ArrayLike<number>;
   /** Observable id → median and one band series per quantile. */
   readonly observables: Readonly<
     Record<string, { readonly median: ArrayLike<number>; readonly bands: readonly ArrayLike<number>[] }>
@@ -230,9 +232,9 @@ export function buildFigure(input: IFigureInput): IFigure {
     const name = observableName(manifest, id);
     const colour = colourOf(observables, id);
     const stats = input.summary?.observables[id];
-    const first = reps.find((rep) => rep !== undefined);
-    if (stats && first) {
-      data.push(...ensembleTraces(first.time, stats, name, colour, id));
+    const time = input.summary?.time ?? reps.find((rep) => rep !== undefined)?.time;
+    if (stats && time) {
+      data.push(...ensembleTraces(Array.from(time), stats, name, colour, id));
       continue;
     }
     // The replicate streaming now (the last one) is its own trace, extended frame by frame; the finished

@@ -21,7 +21,7 @@ const DRAW_PACING = 3;
  *
  * Properties: `manifest`, `observables` (ids; default every observable), `logY`, `observed`
  * (ObservedDataset[]), `pinned` (IPinnedRun[]), `plotlyLoader`. Methods: `beginRun`, `appendFrame`,
- * `endRun`, `showRun`, `flushed`, `toImage`.
+ * `endRun`, `showRun`, `showBand`, `flushed`, `toImage`.
  */
 export class TwinTimeseriesElement extends LitElement {
   static override properties = {
@@ -157,6 +157,17 @@ export class TwinTimeseriesElement extends LitElement {
         observables: Object.fromEntries(Object.entries(rep.observables).map(([id, v]) => [id, Float64Array.from(v)])),
       }),
     );
+    this.summary = summary;
+    this.needsRedraw = true;
+    this.schedule();
+  }
+
+  /**
+   * Shows a band in place of the live run: the median and quantile bands of replicates or of a cohort, at their
+   * own sample times (`summary.time`), with no trajectories.
+   */
+  showBand(summary: IPlotSummary & { readonly time: ArrayLike<number> }): void {
+    this.buffer = new RunBuffer();
     this.summary = summary;
     this.needsRedraw = true;
     this.schedule();

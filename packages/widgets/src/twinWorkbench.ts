@@ -1,16 +1,19 @@
 import {
   parseWorkbenchState,
+  type BandSpec,
   type ModelManifest,
   type ObservedDataset,
   type RunProgress,
   type Scenario,
   type WorkbenchState,
 } from '@immunotwin/engine';
-import type { ISessionFrame, ISessionResult, ITwinSession } from '@immunotwin/worker';
+import type { IBandResult, ISessionFrame, ISessionResult, ITwinSession } from '@immunotwin/worker';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { bandCaption } from './bandCaption.js';
 import { download } from './download.js';
 import {
   widgetEvent,
+  type IBandChangeDetail,
   type IInterventionsChangeDetail,
   type IParameterChangeDetail,
   type IPresetChangeDetail,
@@ -47,6 +50,15 @@ export interface IRunEndDetail {
   result: ISessionResult;
 }
 
+/** Detail of `band-end`: the band computed (its median and quantile bands, not its runs). */
+export interface IBandEndDetail {
+  /** The band as the session computed it. */
+  result: IBandResult;
+}
+
+/** Milliseconds a change waits for the next before a band is recomputed (unless `debounce` is longer). */
+export const BAND_DEBOUNCE = 300;
+
 /** Detail of `code-copy`: the kernel cell that reproduces the scenario. */
 export interface ICodeCopyDetail {
   /** The cell's code. */
@@ -56,15 +68,21 @@ export interface ICodeCopyDetail {
 /**
  * `<twin-workbench>`: controls, interventions and a live time series of one model, driving its own twin
  * session (never a kernel) — play, pause, step, reset and speed, a progress bar, pinned runs for
- * comparison, CSV and PNG/SVG export, and "copy as code" giving the twin-kernel cell of the scenario.
+ * comparison, CSV and PNG/SVG export, and "copy as code" giving the twin-kernel cell of the scenario. The
+ * "Show" control (`<twin-band-control>`, saved as `view.band`) replaces the live run by a band — the median and
+ * quantile bands of replicates or of a virtual cohort around the current parameters — computed in the same session
+ * in chunks and recomputed (debounced, the previous one cancelled) whenever the scenario changes.
  *
  * Properties: `sessionFactory` (required: makes the session, e.g. `browserSessionFactory()` or, in tests,
  * `() => new TwinSession()`), `state` ({@link WorkbenchState}, e.g. from the MIME bundle; setting a
  * different one reloads), `plotlyLoader`, `debounce` (milliseconds a parameter change waits for the next
- * before a new run starts; default 0: the newest change cancels the run in flight and starts at once), `kernelModel` (the model of the kernel "copy as code" targets).
+ * before a new run starts; default 0: the newest change cancels the run in flight and starts at once),
+ * `bandDebounce` (the same for a band: at least this long, default {@link BAND_DEBOUNCE}), `kernelModel` (the
+ * model of the kernel "copy as code" targets).
  *
  * Events (bubbling, composed): `state-change` ({@link IStateChangeDetail}: write it back to the output),
- * `run-start` ({scenario}), `run-end` ({@link IRunEndDetail}), `run-error` ({error}), `code-copy`
+ * `run-start` ({scenario}), `run-end` ({@link IRunEndDetail}), `band-start` ({band}), `band-end`
+ * ({@link IBandEndDetail}), `run-error` ({error}; also a band's), `code-copy`
  * ({@link ICodeCopyDetail}). Call `dispose()` when the output goes away (it cancels the run and releases
  * the session); detaching the element alone keeps it alive (JupyterLab detaches cells scrolled out of view).
  */
@@ -74,6 +92,7 @@ export class TwinWorkbenchElement extends LitElement {
     state: { attribute: false },
     plotlyLoader: { attribute: false },
     debounce: { type: Number },
+    bandDebounce: { type: Number, attribute: 'band-debounce' },
     kernelModel: { type: String, attribute: 'kernel-model' },
     manifest: { state: true },
     explicit: { state: true },
@@ -84,6 +103,7 @@ export class TwinWorkbenchElement extends LitElement {
     pinnedRuns: { state: true },
     accepted: { state: true },
     hasResult: { state: true },
+    bandResult: { state: true },
   };
 
   static override styles = [sharedStyles, workbenchStyles];
@@ -96,6 +116,8 @@ export class TwinWorkbenchElement extends LitElement {
   declare plotlyLoader: PlotlyLoader;
   /** Milliseconds a parameter change waits for another before the run restarts (default 0: at once). */
   declare debounce: number;
+  /** Milliseconds a change waits for another before the band is recomputed, at least (default {@link BAND_DEBOUNCE}). */
+  declare bandDebounce: number;
   /** The model of the kernel "copy as code" writes for (default: the workbench's model). */
   declare kernelModel: string | undefined;
   /** The model's manifest, once loaded. */
@@ -116,6 +138,8 @@ export class TwinWorkbenchElement extends LitElement {
   declare protected pinnedRuns: IPinnedRun[];
   /** Whether a finished result is available for export. */
   declare protected hasResult: boolean;
+  /** The last band computed (shown until the next one is in). */
+  declare protected bandResult: IBandResult | undefined;
 
   private session: WorkbenchSession | undefined;
   private controller: RunController | undefined;
@@ -140,6 +164,7 @@ export class TwinWorkbenchElement extends LitElement {
     this.state = undefined;
     this.plotlyLoader = defaultPlotlyLoader;
     this.debounce = 0;
+    this.bandDebounce = BAND_DEBOUNCE;
     this.kernelModel = undefined;
     this.manifest = undefined;
     this.explicit = undefined;
@@ -149,6 +174,7 @@ export class TwinWorkbenchElement extends LitElement {
     this.code = '';
     this.pinnedRuns = [];
     this.hasResult = false;
+    this.bandResult = undefined;
     this.accepted = undefined;
   }
 
@@ -164,7 +190,7 @@ export class TwinWorkbenchElement extends LitElement {
       await loading;
       await this.controller?.idle();
       if (loading === this.loading && this.timer === undefined) break;
-      if (this.timer !== undefined) await new Promise((resolve) => setTimeout(resolve, this.debounce));
+      if (this.timer !== undefined) await new Promise((resolve) => setTimeout(resolve, this.changeDelay()));
     }
     await Promise.all([...this.tasks]);
     await this.updateComplete;
@@ -222,12 +248,15 @@ export class TwinWorkbenchElement extends LitElement {
           frame: (frame) => this.onFrame(frame),
           progress: (progress) => this.onProgress(progress),
           end: (result) => this.onEnd(result),
+          bandBegin: (band) => this.onBandBegin(band),
+          bandEnd: (result) => this.onBandEnd(result),
           error: (error) => this.showError(error),
           phase: (phase) => (this.phase = phase),
         });
       }
       const controller = this.controller!;
       controller.speed = state.view?.speed ?? Infinity;
+      controller.band = state.view?.band;
       this.manifest = await this.session.manifest(state.scenario.model);
       this.message = '';
       const pinned: IPinnedRun[] = [];
@@ -254,8 +283,14 @@ export class TwinWorkbenchElement extends LitElement {
     this.requested = scenario;
     clearTimeout(this.timer);
     this.timer = undefined;
-    if (debounced && this.debounce > 0) this.timer = setTimeout(() => this.applyPending(), this.debounce);
+    const delay = this.changeDelay();
+    if (debounced && delay > 0) this.timer = setTimeout(() => this.applyPending(), delay);
     else this.applyPending();
+  }
+
+  /** How long a change waits for the next: `debounce`, and at least `bandDebounce` while a band is shown. */
+  private changeDelay(): number {
+    return this.controller?.band ? Math.max(this.debounce, this.bandDebounce) : this.debounce;
   }
 
   /**
@@ -308,6 +343,20 @@ export class TwinWorkbenchElement extends LitElement {
 
   private onFrame(frame: ISessionFrame): void {
     this.plot?.appendFrame(frame);
+  }
+
+  private onBandBegin(band: BandSpec): void {
+    this.progress = 0;
+    this.hasResult = false;
+    this.lastResult = undefined;
+    this.dispatchEvent(widgetEvent('band-start', { band }));
+  }
+
+  private onBandEnd(result: IBandResult): void {
+    this.progress = 1;
+    this.bandResult = result;
+    this.plot?.showBand({ ...result.summary, time: result.time });
+    this.dispatchEvent(widgetEvent<IBandEndDetail>('band-end', { result }));
   }
 
   private onProgress(progress: RunProgress): void {
@@ -379,6 +428,25 @@ export class TwinWorkbenchElement extends LitElement {
     if (Number.isFinite(speed)) view.speed = speed;
     else delete view.speed;
     this.updateState({ ...this.accepted!, view });
+  }
+
+  /**
+   * Chooses what the plot shows: one live run (undefined), or the band of replicates or of a cohort (saved as
+   * `view.band`); what is under way is cancelled and the new choice starts at once.
+   */
+  setBand(band: BandSpec | undefined): void {
+    const { view: old, ...rest } = this.accepted!;
+    const view = { ...(old ?? {}) };
+    if (band) view.band = band;
+    else delete view.band;
+    this.updateState(Object.keys(view).length > 0 ? { ...rest, view } : rest);
+    this.message = '';
+    const controller = this.controller;
+    if (!controller) return;
+    controller.band = band;
+    if (!band) this.bandResult = undefined;
+    // After any scenario change already queued, which then starts what was chosen.
+    this.loading = this.loading.then(() => controller.restart()).catch((error: unknown) => this.showError(error));
   }
 
   /** Shows the y axis logarithmic or linear. */
@@ -469,32 +537,23 @@ export class TwinWorkbenchElement extends LitElement {
         ${this.message ? html`<span class="error">${this.message}</span>` : 'Loading the twin…'}
       </div>`;
     }
-    const running = this.phase === 'running';
     const percent = Math.round(this.progress * 100);
-    const speed = state.view?.speed ?? Infinity;
+    const band = state.view?.band;
     const shown = state.observables ?? manifest.observables.map((o) => o.id);
+    const oneRunOnly = band ? 'Pins and CSV take one run: choose Show › one run' : nothing;
     return html`
       <div class="toolbar" role="toolbar" aria-label="Run">
-        ${
-          running
-            ? html`<button type="button" data-action="pause" @click=${() => this.pause()}>Pause</button>`
-            : html`<button type="button" data-action="play" @click=${() => this.play()}>Play</button>`
-        }
-        <button type="button" data-action="step" @click=${() => this.step()}>Step</button>
-        <button type="button" data-action="reset" @click=${() => this.reset()}>Reset</button>
-        <label for="speed">Speed</label>
-        <select id="speed" @change=${(e: Event) => this.setSpeed(Number((e.target as HTMLSelectElement).value))}>
-          ${SPEEDS.map(
-            (s) =>
-              html`<option value=${String(s)} ?selected=${s === speed}>
-                ${Number.isFinite(s) ? `${s} ${manifest.timeUnit}s/s` : 'full speed'}
-              </option>`,
-          )}
-        </select>
+        <twin-band-control
+          .manifest=${manifest}
+          .scenario=${this.explicit}
+          .band=${band}
+          @band-change=${(e: CustomEvent<IBandChangeDetail>) => this.setBand(e.detail.band)}
+        ></twin-band-control>
+        ${band ? nothing : this.playback(manifest, state.view?.speed ?? Infinity)}
         <div
           class="progress"
           role="progressbar"
-          aria-label="Run progress"
+          aria-label=${band ? 'Band progress' : 'Run progress'}
           aria-valuemin="0"
           aria-valuemax="100"
           aria-valuenow=${percent}
@@ -504,10 +563,22 @@ export class TwinWorkbenchElement extends LitElement {
         <span class="muted" aria-hidden="true">${percent}%</span>
       </div>
       <div class="toolbar" role="toolbar" aria-label="Compare and export">
-        <button type="button" data-action="pin" ?disabled=${!this.hasResult} @click=${() => this.pin()}>
+        <button
+          type="button"
+          data-action="pin"
+          title=${oneRunOnly}
+          ?disabled=${!this.hasResult}
+          @click=${() => this.pin()}
+        >
           Pin this run
         </button>
-        <button type="button" data-action="csv" ?disabled=${!this.hasResult} @click=${() => this.exportCsv()}>
+        <button
+          type="button"
+          data-action="csv"
+          title=${oneRunOnly}
+          ?disabled=${!this.hasResult}
+          @click=${() => this.exportCsv()}
+        >
           CSV
         </button>
         <button type="button" data-action="png" @click=${() => this.track(this.exportImage('png'))}>PNG</button>
@@ -540,6 +611,15 @@ export class TwinWorkbenchElement extends LitElement {
                     </button></span
                   >`,
               )}
+            </div>`
+          : nothing
+      }
+      ${
+        band
+          ? html`<div class="band-caption muted" role="status">
+              ${bandCaption(this.bandResult?.band ?? band, this.explicit?.quantiles ?? [])}${
+                this.phase === 'running' ? ' (computing…)' : ''
+              }
             </div>`
           : nothing
       }
@@ -578,6 +658,26 @@ export class TwinWorkbenchElement extends LitElement {
         </div>
       </div>
     `;
+  }
+
+  /** Play or pause, step, reset and the speed: how one live run plays (not shown for a band). */
+  private playback(manifest: ModelManifest, speed: number): TemplateResult {
+    return html`${
+        this.phase === 'running'
+          ? html`<button type="button" data-action="pause" @click=${() => this.pause()}>Pause</button>`
+          : html`<button type="button" data-action="play" @click=${() => this.play()}>Play</button>`
+      }
+      <button type="button" data-action="step" @click=${() => this.step()}>Step</button>
+      <button type="button" data-action="reset" @click=${() => this.reset()}>Reset</button>
+      <label for="speed">Speed</label>
+      <select id="speed" @change=${(e: Event) => this.setSpeed(Number((e.target as HTMLSelectElement).value))}>
+        ${SPEEDS.map(
+          (s) =>
+            html`<option value=${String(s)} ?selected=${s === speed}>
+              ${Number.isFinite(s) ? `${s} ${manifest.timeUnit}s/s` : 'full speed'}
+            </option>`,
+        )}
+      </select>`;
   }
 
   /**

@@ -13,8 +13,11 @@ export const workbenchStyles = css`
     align-items: center;
     margin: 4px 0;
   }
+  /* Up to 10em wide, down to 4em before the toolbar wraps (a narrow workbench keeps its run toolbar on one line). */
   .progress {
-    width: 10em;
+    flex: 1 1 4em;
+    min-width: 4em;
+    max-width: 10em;
     height: 8px;
     background: var(--jp-layout-color3, #e0e0e0);
     border-radius: 4px;
@@ -23,6 +26,13 @@ export const workbenchStyles = css`
   .progress > div {
     height: 100%;
     background: var(--jp-brand-color1, #1976d2);
+  }
+  /* What a band shows, on one line (the plot below keeps its place). */
+  .band-caption {
+    margin: 2px 0;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
   }
   .pins {
     display: flex;

@@ -1,8 +1,10 @@
-import type { ModelManifest, PluginDescriptor, Scenario } from '@immunotwin/engine';
+import type { BandSpec, ModelManifest, PluginDescriptor, Scenario } from '@immunotwin/engine';
 import * as Comlink from 'comlink';
 import { installErrorTransfer } from './errorTransfer.js';
 import type { SessionService } from './expose.js';
 import type {
+  IBandOptions,
+  IBandResult,
   IRunOptions,
   IRunSummary,
   ISessionResult,
@@ -75,6 +77,16 @@ export class SessionClient implements ITwinSession {
     return this.remote.run(
       { frameMilliseconds, chunkMilliseconds },
       onFrame && Comlink.proxy((frame: Parameters<typeof onFrame>[0]) => onFrame(frame)),
+      onProgress && Comlink.proxy((progress: Parameters<typeof onProgress>[0]) => onProgress(progress)),
+    );
+  }
+
+  /** See `TwinSession.band`; the progress listener runs on this side. */
+  band(band: BandSpec, options: IBandOptions = {}): Promise<IBandResult> {
+    const { onProgress, chunkMilliseconds } = options;
+    return this.remote.band(
+      band,
+      { chunkMilliseconds },
       onProgress && Comlink.proxy((progress: Parameters<typeof onProgress>[0]) => onProgress(progress)),
     );
   }

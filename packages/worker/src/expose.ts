@@ -1,10 +1,12 @@
-import type { ModelManifest, PluginDescriptor, Scenario } from '@immunotwin/engine';
+import type { BandSpec, ModelManifest, PluginDescriptor, Scenario } from '@immunotwin/engine';
 import * as Comlink from 'comlink';
 import { installErrorTransfer } from './errorTransfer.js';
 import { TwinSession } from './session.js';
 import { transferablesOf } from './transferables.js';
 import type {
   FrameListener,
+  IBandOptions,
+  IBandResult,
   IRunSummary,
   IRunTiming,
   ISessionFrame,
@@ -91,6 +93,26 @@ export class SessionService {
       });
     } finally {
       release(onFrame);
+      release(onProgress);
+    }
+  }
+
+  /**
+   * See `TwinSession.band`. Only the summary comes back, its buffers transferred; the listener proxy is released
+   * when the band settles.
+   */
+  async band(
+    band: BandSpec,
+    timing: Pick<IBandOptions, 'chunkMilliseconds'> = {},
+    onProgress?: RemoteListener<ProgressListener>,
+  ): Promise<IBandResult> {
+    try {
+      const result = await this.session.band(band, {
+        chunkMilliseconds: timing.chunkMilliseconds,
+        onProgress: onProgress && ((progress) => onProgress(progress)),
+      });
+      return Comlink.transfer(result, transferablesOf(result));
+    } finally {
       release(onProgress);
     }
   }

@@ -5,11 +5,13 @@ import {
   DEFAULT_CHUNK_MILLISECONDS,
   ModelRegistry,
   ReplicateRun,
+  runBand,
   runInChunks,
   sampleTimes,
   scenarioToJson,
   summarizeEnsemble,
   ValidationError,
+  type BandSpec,
   type EnsembleSummary,
   type ModelManifest,
   type ModelPlugin,
@@ -24,6 +26,8 @@ import { createAbortError } from './abortError.js';
 import { copyRunResult, copySessionResult } from './copies.js';
 import { checkSessionSnapshot, SESSION_SNAPSHOT_FORMAT, SESSION_SNAPSHOT_VERSION } from './sessionSnapshot.js';
 import type {
+  IBandOptions,
+  IBandResult,
   IRunOptions,
   IRunSummary,
   ISessionFrame,
@@ -109,6 +113,8 @@ export class TwinSession implements ITwinSession {
   private job: IJob | undefined;
   private active: IActiveRun | undefined;
   private finished: IFinished | undefined;
+  /** The band being computed, with the fraction of it done. */
+  private banding: { readonly controller: AbortController; fraction: number } | undefined;
 
   /** @param options the models the session knows from the start (by default none: see `addPlugins`). */
   constructor(options: ITwinSessionOptions = {}) {
@@ -212,8 +218,17 @@ export class TwinSession implements ITwinSession {
 
   /** Where the session is and how far its pending work has come. */
   async status(): Promise<ISessionStatus> {
-    const state = !this.resolved ? 'empty' : this.active ? (this.active.paused ? 'paused' : 'running') : 'ready';
-    let progress = this.finished ? 1 : 0;
+    const state = !this.resolved
+      ? 'empty'
+      : this.active
+        ? this.active.paused
+          ? 'paused'
+          : 'running'
+        : this.banding
+          ? 'running'
+          : 'ready';
+    // A band under way reports its own progress; otherwise the pending (or last) run's.
+    let progress = this.banding ? this.banding.fraction : this.finished ? 1 : 0;
     if (this.job && this.resolved) {
       const { current } = this.job;
       const partial = current ? covered(current, this.times, this.resolved.duration) : 0;
@@ -237,6 +252,7 @@ export class TwinSession implements ITwinSession {
         `a run is already ${this.active.paused ? 'paused' : 'in progress'} in this session; resume or cancel it first`,
       );
     }
+    if (this.banding) throw new Error('a band is being computed in this session; await or cancel it first');
     const chunkMilliseconds = milliseconds(options.chunkMilliseconds, 'chunkMilliseconds', DEFAULT_CHUNK_MILLISECONDS);
     const frameMilliseconds = milliseconds(options.frameMilliseconds, 'frameMilliseconds', 0);
     const started = Date.now();
@@ -265,6 +281,40 @@ export class TwinSession implements ITwinSession {
   }
 
   /**
+   * Runs a band of the current scenario — replicates, or a virtual cohort around its parameter values (the
+   * engine's `runBand`: one member after the other with `runScenario` on its replicate index, folded into an
+   * `EnsembleAggregate`) — in chunks that yield to the event loop, so `cancel()` gets through. Resolves to the
+   * median and quantile bands only. Rejects with the engine's ValidationError ("Invalid band: …") when the band
+   * does not fit the scenario, and with an `AbortError` when cancelled. The session's scenario and finished run
+   * are left as they were.
+   */
+  async band(band: BandSpec, options: IBandOptions = {}): Promise<IBandResult> {
+    const resolved = this.requireScenario();
+    this.requireIdle('compute a band');
+    const chunkMilliseconds = milliseconds(options.chunkMilliseconds, 'chunkMilliseconds', DEFAULT_CHUNK_MILLISECONDS);
+    const banding = { controller: new AbortController(), fraction: 0 };
+    this.banding = banding;
+    const { onProgress } = options;
+    try {
+      const result = await runBand(resolved, band, {
+        signal: banding.controller.signal,
+        chunkMilliseconds,
+        onProgress: (progress) => {
+          banding.fraction = progress.fraction;
+          // Not awaited (progress is small and at most one a chunk); a listener's failure must not stop the band.
+          if (onProgress)
+            void Promise.resolve(progress)
+              .then(onProgress)
+              .catch(() => undefined);
+        },
+      });
+      return { scenario: scenarioToJson(resolved), ...result };
+    } finally {
+      if (this.banding === banding) this.banding = undefined;
+    }
+  }
+
+  /**
    * Pauses the run at the next chunk boundary (immediately when called from a listener): the samples
    * recorded so far are sent as a frame, then nothing more arrives until `resume()`. No-op when no run
    * is under way. Do not await a remote `pause()` inside a listener the run awaits.
@@ -282,14 +332,16 @@ export class TwinSession implements ITwinSession {
   }
 
   /**
-   * Cancels the run under way (running or paused) and drops any pending work: the pending `run()` rejects
-   * with an error named `AbortError`. The session is ready for the next call at once.
+   * Cancels the run under way (running or paused) or the band being computed, and drops any pending work: the
+   * pending `run()` or `band()` rejects with an error named `AbortError`. The session is ready for the next call at once.
    */
   async cancel(): Promise<void> {
-    const { job, active } = this;
+    const { job, active, banding } = this;
     this.job = undefined;
     this.active = undefined;
+    this.banding = undefined;
     job?.controller.abort(createAbortError());
+    banding?.controller.abort(createAbortError());
     active?.wake?.();
   }
 
@@ -488,5 +540,6 @@ export class TwinSession implements ITwinSession {
         `cannot ${what} while a run is ${this.active.paused ? 'paused' : 'in progress'}; cancel it first (or await it)`,
       );
     }
+    if (this.banding) throw new Error(`cannot ${what} while a band is being computed; cancel it first (or await it)`);
   }
 }

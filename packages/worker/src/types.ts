@@ -1,4 +1,5 @@
 import type {
+  BandSpec,
   EnsembleSummary,
   ModelManifest,
   PluginDescriptor,
@@ -70,6 +71,29 @@ export interface ISessionResult {
   readonly summary: EnsembleSummary | undefined;
 }
 
+/** Options of `TwinSession.band`. */
+export interface IBandOptions {
+  /** Wall-clock budget of one chunk before yielding (default the engine's `DEFAULT_CHUNK_MILLISECONDS`). */
+  chunkMilliseconds?: number;
+  /** Called after every chunk with the fraction of the whole band done (not awaited). */
+  onProgress?: ProgressListener;
+}
+
+/**
+ * A band of the session's scenario as plain structured-cloneable data: its median and quantile bands, never
+ * its runs (a band of 200 members sends one summary across the worker boundary, not 200 trajectories).
+ */
+export interface IBandResult {
+  /** The explicit scenario the band is of. */
+  readonly scenario: Scenario;
+  /** The band made explicit (a cohort's spread and varied parameters filled in). */
+  readonly band: BandSpec;
+  /** Sample times. */
+  readonly time: Float64Array;
+  /** Mean, median and the scenario's quantile bands over the band's members. */
+  readonly summary: EnsembleSummary;
+}
+
 /**
  * Everything needed to continue a session in another one (or another worker): its scenario, the
  * replicates already finished and the state of the one in progress. Structured-cloneable.
@@ -92,9 +116,9 @@ export type SessionState = 'empty' | 'ready' | 'running' | 'paused';
 
 /** A session's state and how far its pending work has come. */
 export interface ISessionStatus {
-  /** `empty`: no scenario yet; `ready`: can run; `running`/`paused`: a run is under way. */
+  /** `empty`: no scenario yet; `ready`: can run; `running`: a run or a band is under way; `paused`: a run is paused. */
   readonly state: SessionState;
-  /** Fraction of the pending (or last) run done, in [0, 1]; 0 when nothing has run. */
+  /** Fraction of the band under way, or of the pending (or last) run, done, in [0, 1]; 0 when nothing has run. */
   readonly progress: number;
   /** Whether `result()` has a finished result. */
   readonly hasResult: boolean;
@@ -123,11 +147,13 @@ export interface ITwinSession {
   status(): Promise<ISessionStatus>;
   /** Runs every replicate in chunks, streaming frames and progress. */
   run(options?: IRunOptions): Promise<IRunSummary>;
+  /** Runs a band (replicates or a virtual cohort) of the scenario in chunks; resolves to its summary. */
+  band(band: BandSpec, options?: IBandOptions): Promise<IBandResult>;
   /** Pauses the run at the next chunk boundary. */
   pause(): Promise<void>;
   /** Continues a paused run. */
   resume(): Promise<void>;
-  /** Cancels the run (it rejects with an AbortError) and drops pending work. */
+  /** Cancels the run or the band (it rejects with an AbortError) and drops pending work. */
   cancel(): Promise<void>;
   /** A structured-cloneable copy of the session's scenario and work. */
   snapshot(): Promise<ISessionSnapshot>;

@@ -108,6 +108,24 @@ describe('a session in a Node worker thread, over comlink', () => {
     expectSameResult(await session.result(), reference(odeScenario));
   });
 
+  it('computes a band in the worker and sends back only its summary, with the in-process numbers', async () => {
+    const { session } = node;
+    const scenario = { model: 'target-cell-limited', duration: 6, seed: 9 };
+    const band = { kind: 'cohort', size: 6, spread: 0.4 } as const;
+    await session.create(scenario);
+    const fractions: number[] = [];
+    const result = await session.band(band, { onProgress: (p) => void fractions.push(p.fraction) });
+    expect(Object.keys(result).sort()).toEqual(['band', 'scenario', 'summary', 'time']);
+    expect(result.time).toBeInstanceOf(Float64Array);
+    expect(result.summary.observables.V.median).toBeInstanceOf(Float64Array);
+    const local = new TwinSession({ plugins: builtInModels });
+    await local.create(scenario);
+    const expected = await local.band(band);
+    expect(result.summary).toEqual(expected.summary);
+    expect(result.time).toEqual(expected.time);
+    await waitFor(() => fractions.at(-1) === 1, 'the last progress report');
+  });
+
   it('hands a mid-run snapshot to an in-process session that finishes it bit-identically', async () => {
     const { session } = node;
     await session.create(ssaScenario);

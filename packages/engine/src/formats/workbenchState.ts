@@ -17,7 +17,10 @@
  *   ],
  *   "observed": [ ... ],                 // optional: observed datasets to overlay (schema/observed-data.schema.json)
  *   "view": { "logY": true, "speed": 5 },// optional: log y axis; playback speed in model time units per
- *                                        //   second (absent: as fast as the worker computes)
+ *                                        //   second (absent: as fast as the worker computes); and
+ *                                        //   "band": { "kind": "cohort", "size": 20, "spread": 0.3 } to show
+ *                                        //   the median and bands of 20 virtual patients (or "replicates")
+ *                                        //   instead of one live run (schema: BandSpecSchema)
  *   "plugin": {                          // optional: where the scenario's model comes from when it is not built in
  *     "provider": "immunotwin-model-hiv",//   who provides it (named if it is missing when the notebook reopens)
  *     "manifest": { ... },               //   a reaction network travels whole (a data plugin: no code)
@@ -32,6 +35,7 @@
  * the workbench loads it, with the same messages as everywhere else.
  */
 import { Type, type Static } from '@sinclair/typebox';
+import { BandSpecSchema, bandSpecIssues } from '../band/bandSpec.js';
 import { WORKBENCH_MIME_TYPE } from '../mimeTypes.js';
 import { ModelManifestSchema } from '../schema/manifest.js';
 import { ObservedDatasetSchema } from '../schema/observed.js';
@@ -70,6 +74,7 @@ export const WorkbenchViewSchema = Type.Object(
     speed: Type.Optional(
       Type.Number({ exclusiveMinimum: 0, description: 'model time units per second; omit for full speed' }),
     ),
+    band: Type.Optional(BandSpecSchema),
   },
   { additionalProperties: false },
 );
@@ -165,6 +170,7 @@ export function parseWorkbenchState(json: unknown): WorkbenchState {
     }
     labels.add(pin.label);
   });
+  if (checked.view?.band) issues.push(...bandSpecIssues(checked.view.band, 'view.band.'));
   const { plugin } = checked;
   if (plugin?.manifest && plugin.manifest.id !== checked.scenario.model) {
     issues.push({
