@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { formatRate, RESULT_PREFIX } from './harness.mjs';
 
-const BENCHMARKS = ['ode', 'ssa', 'immune', 'pool', 'aggregate', 'widgets'];
+const BENCHMARKS = ['ode', 'ssa', 'immune', 'pool', 'browserPool', 'aggregate', 'widgets'];
 
 function runBenchmark(name) {
   return new Promise((resolve, reject) => {
