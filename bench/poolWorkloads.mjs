@@ -83,20 +83,28 @@ async function tasksPerSecond(pool, tasks) {
 }
 
 /**
- * Measures a 1-worker and a 2-worker pool side by side on `tasks`: a warm-up run of each, then `rounds` rounds
- * of one run each, the order alternating from round to round (so drift in machine load hits both alike). Every
- * run's results are compared with the first one's. Resolves to the tasks/s of each round per pool, and whether
- * all results were the same bits.
+ * Measures a 1-worker and a 2-worker pool side by side on `tasks`: `warmups` runs of each (the workers' code
+ * compiled to its top tier), then `rounds` rounds of one run each, the order alternating from round to round (so
+ * drift in machine load hits both alike). Every run's results are compared with the first one's. Resolves to the
+ * tasks/s of each round per pool, and whether all results were the same bits.
  */
-export async function comparePools(one, two, tasks, rounds = 5) {
-  const reference = (await tasksPerSecond(one, tasks)).results;
-  let identical = sameBits((await tasksPerSecond(two, tasks)).results, reference);
+export async function comparePools(one, two, tasks, { warmups = 2, rounds = 5 } = {}) {
+  let reference;
+  let identical = true;
+  const check = (results) => {
+    reference ??= results;
+    identical &&= sameBits(results, reference);
+  };
+  for (let i = 0; i < warmups; i++) {
+    check((await tasksPerSecond(one, tasks)).results);
+    check((await tasksPerSecond(two, tasks)).results);
+  }
   const rates = { one: [], two: [] };
   for (let round = 0; round < rounds; round++) {
     for (const size of round % 2 ? ['two', 'one'] : ['one', 'two']) {
       const { rate, results } = await tasksPerSecond(size === 'one' ? one : two, tasks);
       rates[size].push(rate);
-      identical &&= sameBits(results, reference);
+      check(results);
     }
   }
   return { ...rates, identical };
