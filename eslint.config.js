@@ -48,8 +48,8 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    // The widgets benchmark's page runs in Chromium, and bench/widgets.mjs hands functions to page.evaluate.
-    files: ['bench/widgets.mjs', 'bench/widgets/**/*.ts'],
+    // The browser benchmarks' pages run in Chromium, and their drivers hand functions to page.evaluate.
+    files: ['bench/widgets.mjs', 'bench/widgets/**/*.ts', 'bench/browserPool.mjs', 'bench/browserPool/**/*.ts'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {

@@ -13,17 +13,10 @@
  * (`browserSessionFactory()`). The page (bench/widgets/) is built with vite into dist/bench-widgets
  * (rebuilt only when its inputs change) and served by a small static server.
  */
-import { createServer } from 'node:http';
-import { existsSync } from 'node:fs';
-import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright';
-import { build } from 'vite';
-import chromiumLaunch from '../scripts/chromium.cjs';
+import { join } from 'node:path';
+import { buildPage, launchChromium, ROOT, serve } from './browserPage.mjs';
 import { median, report } from './harness.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PAGE = join(ROOT, 'bench', 'widgets');
 const OUT = join(ROOT, 'dist', 'bench-widgets');
 /** Slider moves per session kind and debounce setting (split over the interleaved rounds). */
@@ -42,78 +35,6 @@ const ENSEMBLE = {
   seed: 2026,
 };
 const ENSEMBLE_LABEL = `exact SSA, ${ENSEMBLE.replicates} replicates × 30 days, U0 = 1e5`;
-
-// --- the page: built with vite when an input is newer than the last build ---
-
-async function newestMtime(path) {
-  const info = await stat(path);
-  if (!info.isDirectory()) return info.mtimeMs;
-  let newest = 0;
-  for (const entry of await readdir(path)) {
-    if (entry === 'node_modules' || entry.endsWith('.tsbuildinfo')) continue;
-    newest = Math.max(newest, await newestMtime(join(path, entry)));
-  }
-  return newest;
-}
-
-async function buildPage() {
-  const inputs = [PAGE, join(ROOT, 'node_modules', 'plotly.js-basic-dist-min', 'package.json')];
-  for (const name of ['engine', 'model-within-host', 'models', 'worker', 'widgets']) {
-    inputs.push(join(ROOT, 'packages', name, 'lib'));
-  }
-  let newest = 0;
-  for (const input of inputs) newest = Math.max(newest, await newestMtime(input).catch(() => 0));
-  const stamp = join(OUT, '.inputs-mtime');
-  const built = Number(await readFile(stamp, 'utf8').catch(() => '0'));
-  if (built === newest) return false;
-  await build({
-    root: PAGE,
-    base: './',
-    configFile: false,
-    logLevel: 'warn',
-    // The browser worker, like the extension's, is an ES module worker.
-    worker: { format: 'es' },
-    // plotly.js is minified already; minifying the rest changes nothing measured here and takes long.
-    build: { outDir: OUT, emptyOutDir: true, minify: false, reportCompressedSize: false, chunkSizeWarningLimit: 8000 },
-  });
-  await writeFile(stamp, String(newest));
-  return true;
-}
-
-// --- a static file server for dist/bench-widgets ---
-
-const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.map': 'application/json',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-};
-
-function serve(root) {
-  const server = createServer(async (request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url, 'http://localhost').pathname));
-    const file = join(root, path.endsWith('/') ? join(path, 'index.html') : path);
-    if (!file.startsWith(root + sep)) {
-      response.writeHead(403).end();
-      return;
-    }
-    try {
-      const body = await readFile(file);
-      response.writeHead(200, {
-        'content-type': MIME[extname(file)] ?? 'application/octet-stream',
-        'cache-control': 'no-store',
-      });
-      response.end(body);
-    } catch {
-      response.writeHead(404).end();
-    }
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
 
 // --- measuring ---
 
@@ -211,17 +132,15 @@ async function measureSession(browser, page, kind, round, figures) {
   console.log(`  round ${round + 1}: ${kind} session measured`);
 }
 
-const { executablePath, args: chromiumArgs } = chromiumLaunch;
-if (!existsSync(executablePath)) {
-  console.error(
-    `widgets: no Chromium at ${executablePath}; install it (Debian: apt-get install chromium) or set CHROMIUM_PATH`,
-  );
-  process.exit(1);
-}
-const rebuilt = await buildPage();
+const rebuilt = await buildPage({
+  page: PAGE,
+  out: OUT,
+  packages: ['engine', 'model-within-host', 'models', 'worker', 'widgets'],
+  inputs: [join(ROOT, 'node_modules', 'plotly.js-basic-dist-min', 'package.json')],
+});
 if (rebuilt) console.log(`  built the page into ${OUT}`);
+const browser = await launchChromium('widgets');
 const server = await serve(OUT);
-const browser = await chromium.launch({ executablePath, args: chromiumArgs });
 try {
   const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
   const errors = [];

@@ -1,7 +1,6 @@
 /**
- * Entry point of a browser pool worker:
- * `new Worker(new URL('@immunotwin/worker/poolBrowserWorker', import.meta.url), { type: 'module' })`, handed to a
- * `WorkerPool` sized to `navigator.hardwareConcurrency`.
+ * Entry point of a browser pool worker (started by `createBrowserPool` from `@immunotwin/worker/browserPool`):
+ * runs tasks for a `WorkerPool` on the worker's global scope.
  */
 import type { Endpoint } from 'comlink';
 import { exposePoolWorker } from './pool/poolWorkerService.js';
