@@ -70,10 +70,9 @@ for (const name of templates) {
     }
     if (expected.tissues) await expect(page.locator('twin-tissue')).toHaveCount(expected.tissues);
     expect(withData(STUDY_MIME_TYPE)).toHaveLength(expected.studies ?? 0);
-    if (expected.studies) {
-      await expect(page.locator('twin-study')).toHaveCount(expected.studies);
-      await expect(page.locator('.jp-ImmunoTwinStudy-fallback')).toHaveCount(0);
-    }
+    // A long notebook renders only what is near the screen: the study outputs are counted and measured cell by
+    // cell below (expectOutputsInBounds).
+    await expect(page.locator('.jp-ImmunoTwinStudy-fallback')).toHaveCount(0);
     // What the student sees: bounded outputs that fill their row, sliders within reach.
     await expectOutputsInBounds(page, expected);
     if (expected.text) {

@@ -57,6 +57,9 @@ describe('twin.sweep', () => {
     expect(heatmap.x.values).toEqual([1e-5, 10 ** -4.5, 1e-4].map((v) => expect.closeTo(v, 15)));
     expect(heatmap.y.values).toEqual([2, 6, 10]);
     expect(heatmap.x.log).toBe(true);
+    // Axis titles name the parameter once: "Virus clearance rate c", not "… c (c)".
+    expect(heatmap.y.label).toBe(targetCellLimited.manifest.parameters.find((p) => p.id === 'c')!.label);
+    expect(heatmap.y.label.endsWith(' c')).toBe(true);
     expect(heatmap.value).toMatchObject({ label: 'V.peak', unit: 'TCID50/mL' });
     for (const [row, c] of heatmap.y.values.entries()) {
       for (const [column, beta] of heatmap.x.values.entries()) {

@@ -15,7 +15,7 @@ import {
   type StudyBundle,
   type StudyFigure,
 } from '@immunotwin/engine';
-import { rowsToHtml, rowsToText, type MimeBundle } from '../mime.js';
+import type { MimeBundle } from '../mime.js';
 import { plotModel } from './plot.js';
 import { TwinTable } from './result.js';
 import { bandFigure, gridFigures, histogramFigures, pValueNote, prccFigure, sobolFigure } from './studyFigures.js';
@@ -109,28 +109,12 @@ export class TwinStudy {
     return lines.join('\n');
   }
 
-  /** The figures under the study MIME type, with the text summary; a table of the indices as HTML. */
+  /**
+   * The figures under the study MIME type, with the text summary (no HTML: a front end would pick it over the
+   * figures).
+   */
   toMimeBundle(): MimeBundle {
-    const text = this.toString();
-    const rows = this.sensitivity.length > 0 ? this.indexRows() : undefined;
-    return {
-      data: {
-        [STUDY_MIME_TYPE]: this.bundle(),
-        'text/plain': rows ? `${text}\n${rowsToText(rows)}` : text,
-        ...(rows ? { 'text/html': rowsToHtml(rows) } : {}),
-      },
-      metadata: {},
-    };
-  }
-
-  private indexRows(): Record<string, number>[] {
-    return this.sensitivity.flatMap((s) =>
-      this.parameters.map((id, i) =>
-        s.method === 'sobol'
-          ? { [`${s.outcome}: ${id} S1`]: s.indices.firstOrder[i]!, ST: s.indices.total[i]! }
-          : { [`${s.outcome}: ${id} PRCC`]: s.indices[i]!.coefficient, p: s.indices[i]!.pValue },
-      ),
-    );
+    return { data: { [STUDY_MIME_TYPE]: this.bundle(), 'text/plain': this.toString() }, metadata: {} };
   }
 }
 

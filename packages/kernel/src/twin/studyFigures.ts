@@ -22,7 +22,10 @@ const value = (v: number): number | null => (Number.isFinite(v) ? v : null);
 /** The axis of a parameter: its label and unit from the manifest, logarithmic when its scale is. */
 export function parameterAxis(manifest: ModelManifest, id: string, values: readonly number[]): StudyParameterAxis {
   const spec = manifest.parameters.find((p) => p.id === id)!;
-  return { label: `${spec.label} (${id})`, unit: spec.unit, log: spec.scale === 'log', values: [...values] };
+  // "Virus clearance rate c" already names its symbol; "Precursors" gets it in brackets.
+  const named = spec.label.split(/\s+/).at(-1) === id;
+  const label = named ? spec.label : `${spec.label} (${id})`;
+  return { label, unit: spec.unit, log: spec.scale === 'log', values: [...values] };
 }
 
 /** The axis of an outcome: `V.peak` with its unit. */
