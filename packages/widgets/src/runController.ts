@@ -210,7 +210,16 @@ export class RunController {
         if (!current()) return;
         this.setPhase('done');
         this.listener.bandEnd(result);
-      })
+      });
+    this.track(run, current);
+  }
+
+  /**
+   * Follows a started run or band: an error (not a cancel) of the current generation is reported; when it
+   * settles it is no longer the one running.
+   */
+  private track(started: Promise<void>, current: () => boolean): void {
+    const run = started
       .catch((error: unknown) => {
         if (!current() || isAbort(error)) return;
         this.setPhase('error');
@@ -260,17 +269,8 @@ export class RunController {
         if (!current()) return;
         this.setPhase('done');
         this.listener.end(result);
-      })
-      .catch((error: unknown) => {
-        if (!current() || isAbort(error)) return;
-        this.setPhase('error');
-        this.listener.error(error);
-      })
-      .finally(() => {
-        if (this.running === run) this.running = undefined;
-        this.notify();
       });
-    this.running = run;
+    this.track(run, current);
   }
 
   private sleep(milliseconds: number): Promise<void> {
