@@ -33,6 +33,25 @@ describe('immunotwin validate', () => {
     expect(code).toBe(0);
   });
 
+  it('checks a design as sweep would: its format, its scenario and its values against the model', async () => {
+    const design = {
+      version: 1,
+      scenario: { model: 'target-cell-limited', replicates: 2, method: 'ssa', parameters: { U0: 1e4, V0: 10 } },
+      parameters: [{ id: 'c', range: [2, 10], levels: 3 }],
+      design: { kind: 'grid' },
+    };
+    await dir.write('d.json', design);
+    const ok = await cli(['validate', 'd.json'], { cwd: dir.path });
+    expect(ok.stdout).toBe('d.json: valid design of model "target-cell-limited" (grid: 6 runs over c)\n');
+    expect(ok.code).toBe(0);
+    await dir.write('bad.json', { ...design, parameters: [{ id: 'c', range: [2, 5000], levels: 3 }] });
+    const bad = await cli(['validate', 'bad.json'], { cwd: dir.path });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain(
+      "bad.json: Invalid design: parameters[0]: c must stay in [0.001, 1000] (the model's range)",
+    );
+  });
+
   it('checks a scenario against its model, not only the schema', async () => {
     await dir.write('s.json', { ...scenario, interventions: [{ kind: 'oseltamivir', start: 2, stop: 7, dose: 5000 }] });
     const { code, stdout, stderr } = await cli(['validate', 's.json'], { cwd: dir.path });

@@ -1,6 +1,9 @@
 import {
   isPlainObject,
   checkPlugin,
+  designPoints,
+  designReplicates,
+  parseDesign,
   ObservedDatasetSchema,
   ResultsJsonSchema,
   SchemaValidator,
@@ -18,12 +21,13 @@ import { readJsonFile } from '../readJson.js';
 import { reportError } from '../report.js';
 
 /** The kinds of document `validate` knows. */
-export type DocumentKind = 'scenario' | 'observed dataset' | 'model manifest' | 'results';
+export type DocumentKind = 'scenario' | 'observed dataset' | 'model manifest' | 'results' | 'design';
 
 /** Tells the kind of a document from its distinctive properties; undefined if it looks like none. */
 export function detectKind(document: unknown): DocumentKind | undefined {
   if (!isPlainObject(document)) return undefined;
   if ('runs' in document) return 'results';
+  if ('scenario' in document && 'design' in document) return 'design';
   if ('model' in document) return 'scenario';
   if ('observable' in document) return 'observed dataset';
   if ('id' in document && ('parameters' in document || 'observables' in document || 'methods' in document))
@@ -101,13 +105,22 @@ function checkManifest(document: unknown): string {
   return `valid model manifest "${manifest.id}" ${manifest.version} (${manifest.parameters.length} parameters, ${manifest.observables.length} observables${note})`;
 }
 
+/** A design, checked as `immunotwin sweep` would before running it: its format, its scenario and its values. */
+function checkDesign(document: unknown, context: CommandContext): string {
+  const design = parseDesign(document);
+  const { manifest } = context.registry().resolve(design.scenario).plugin;
+  const runs = designPoints(design, manifest).length * designReplicates(design).length;
+  return `valid design of model "${manifest.id}" (${design.design.kind}: ${runs} run${runs === 1 ? '' : 's'} over ${design.parameters.map((p) => p.id).join(', ')})`;
+}
+
 async function validateFile(file: string, context: CommandContext): Promise<void> {
   const document = await readJsonFile(context.resolvePath(file), file);
   const kind = detectKind(document);
   if (kind === undefined) {
     throw new CliError(
       `${file}: cannot tell what kind of document this is; expected a scenario (with "model"), an observed dataset ` +
-        '(with "observable", "time" and "values"), a model manifest (with "id", "parameters" and "observables") or results (with "runs")',
+        '(with "observable", "time" and "values"), a model manifest (with "id", "parameters" and "observables"), ' +
+        'results (with "runs") or a design (with "scenario" and "design")',
     );
   }
   const verdict = await aboutFile(file, () => {
@@ -122,6 +135,8 @@ async function validateFile(file: string, context: CommandContext): Promise<void
         return checkManifest(document);
       case 'results':
         return checkResults(document);
+      case 'design':
+        return checkDesign(document, context);
     }
   });
   context.io.stdout.write(`${file}: ${verdict}\n`);
@@ -130,12 +145,13 @@ async function validateFile(file: string, context: CommandContext): Promise<void
 /** `immunotwin validate`: check scenarios, observed datasets, model manifests and results files. */
 export const validateCommand: Command = {
   name: 'validate',
-  summary: 'check scenario, observed-data, model-manifest or results JSON files',
+  summary: 'check scenario, observed-data, model-manifest, results or design JSON files',
   usage: 'validate <file.json> [<file.json> …] [--plugin <model.json|module.js|package>]…',
   description: [
     'Tells each file\'s kind from its contents (a scenario has "model", an observed dataset "observable",',
-    'a model manifest "id" and "parameters", results "runs") and validates it fully: a scenario against its',
-    'schema and its model (parameters, ranges, interventions), a manifest as model registration would.',
+    'a model manifest "id" and "parameters", results "runs", a design "scenario" and "design") and validates it',
+    'fully: a scenario against its schema and its model (parameters, ranges, interventions), a manifest as model',
+    'registration would, a design as `sweep` would before running it.',
     'Prints "<file>: valid …" or the problems; exits 1 if any file is invalid. Scenarios may name models',
     'registered with --plugin.',
   ].join('\n'),
