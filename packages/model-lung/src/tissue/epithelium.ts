@@ -1,0 +1,163 @@
+import type { Rng } from '@immunotwin/engine';
+import { CELL, CELL_TYPE } from './cells.js';
+
+/** The epithelium's arrays, one entry per site. */
+export interface Epithelium {
+  /** Cell state codes ({@link CELL}). */
+  readonly cells: Uint8Array;
+  /** Cell type codes ({@link CELL_TYPE}); fixed per site. */
+  readonly types: Uint8Array;
+  /** Minutes left in the current incubating, expressing or apoptotic period. */
+  readonly timers: Float32Array;
+  /** `neighbours[8·i + k]`: k-th Moore neighbour of site i, or −1 (a `Lattice2D` table). */
+  readonly neighbours: Int32Array;
+}
+
+/** The fields the epithelium reads and writes (one value per site). */
+export interface EpitheliumFields {
+  /** Free virions. */
+  readonly virions: Float32Array;
+  /** Type-I interferon. */
+  readonly ifn: Float32Array;
+  /** Chemokine (1 = saturating). */
+  readonly chemokine: Float32Array;
+  /** Pro-inflammatory cytokine. */
+  readonly cytokine: Float32Array;
+}
+
+/** What one step of the epithelium needs, precomputed for one step length h (minutes). */
+export interface EpitheliumRates {
+  /** Step length in minutes. */
+  readonly minutes: number;
+  /** infectivity·h: infection hazard per virion at the site over the step. */
+  readonly infectionHazard: number;
+  /** 1 − antiviralProtection: the share of the hazard an antiviral cell keeps. */
+  readonly antiviralHazardShare: number;
+  /** Probability per step of entering the antiviral state at saturating IFN. */
+  readonly antiviralEntry: number;
+  /** Probability per step of leaving the antiviral state without IFN. */
+  readonly antiviralExit: number;
+  /** IFN per site giving half the maximal entry (and halving the exit). */
+  readonly ifnHalf: number;
+  /** `regeneration[n]`: probability per step that a dead site with n live type II neighbours is refilled. */
+  readonly regeneration: Float64Array;
+  /** Mean incubation period, minutes. */
+  readonly incubationPeriod: number;
+  /** Mean expressing period, minutes. */
+  readonly expressingPeriod: number;
+  /** Virions added per expressing or apoptotic cell per step. */
+  readonly virions: number;
+  /** Chemokine added per expressing or apoptotic cell per step (the site is capped at 1). */
+  readonly chemokine: number;
+  /** IFN added per infected cell per step. */
+  readonly ifn: number;
+  /** Cytokine added per expressing cell per step. */
+  readonly cytokine: number;
+}
+
+/** Probability of at least one event of a Poisson process with mean `hazard`. */
+function probability(hazard: number): number {
+  return -Math.expm1(-hazard);
+}
+
+/** The per-step rates of the epithelium for a step of `minutes` (rates in the parameters' units). */
+export function epitheliumRates(
+  p: {
+    readonly infectivity: number;
+    readonly antiviralProtection: number;
+    readonly antiviralInduction: number;
+    readonly antiviralLoss: number;
+    readonly ifnHalf: number;
+    readonly regenerationRate: number;
+    readonly incubationPeriod: number;
+    readonly expressingPeriod: number;
+    readonly virionProduction: number;
+    readonly chemokineProduction: number;
+    readonly ifnSecretion: number;
+    readonly cytokineSecretion: number;
+  },
+  minutes: number,
+): EpitheliumRates {
+  const regenerationPerMinute = p.regenerationRate / 1440;
+  return {
+    minutes,
+    infectionHazard: p.infectivity * minutes,
+    antiviralHazardShare: 1 - p.antiviralProtection,
+    antiviralEntry: probability(p.antiviralInduction * minutes),
+    antiviralExit: probability(p.antiviralLoss * minutes),
+    ifnHalf: p.ifnHalf,
+    regeneration: Float64Array.from({ length: 9 }, (_, n) => probability(regenerationPerMinute * n * minutes)),
+    incubationPeriod: p.incubationPeriod,
+    expressingPeriod: p.expressingPeriod,
+    virions: p.virionProduction * minutes,
+    chemokine: p.chemokineProduction * minutes,
+    ifn: p.ifnSecretion * minutes,
+    cytokine: p.cytokineSecretion * minutes,
+  };
+}
+
+/**
+ * Advances every site by one step, in site order: infection of healthy and antiviral cells by the virions at
+ * their site, entry into and exit from the antiviral state under IFN, the countdown of incubating, expressing and
+ * apoptotic periods (a new period drawn from a Poisson distribution at each transition), regeneration of dead
+ * sites by live type II neighbours, and release of virions, chemokine, IFN and cytokine into the fields. Sites
+ * where nothing can happen draw nothing. Returns the number of cells that died in the step.
+ */
+export function stepEpithelium(e: Epithelium, f: EpitheliumFields, r: EpitheliumRates, rng: Rng): number {
+  const { cells, types, timers, neighbours } = e;
+  const { virions, ifn, chemokine, cytokine } = f;
+  const h = r.minutes;
+  let deaths = 0;
+  for (let i = 0; i < cells.length; i++) {
+    const state = cells[i];
+    if (state === CELL.healthy || state === CELL.antiviral) {
+      const healthy = state === CELL.healthy;
+      const hazard = r.infectionHazard * virions[i] * (healthy ? 1 : r.antiviralHazardShare);
+      const signal = ifn[i];
+      const switchProbability = healthy
+        ? signal > 0
+          ? (r.antiviralEntry * signal) / (signal + r.ifnHalf)
+          : 0
+        : (r.antiviralExit * r.ifnHalf) / (signal + r.ifnHalf);
+      if (hazard <= 0 && switchProbability <= 0) continue;
+      const pInfection = probability(hazard);
+      const u = rng.uniform();
+      if (u < pInfection) {
+        cells[i] = CELL.incubating;
+        timers[i] = rng.poisson(r.incubationPeriod);
+      } else if (u < pInfection + (1 - pInfection) * switchProbability) {
+        cells[i] = healthy ? CELL.antiviral : CELL.healthy;
+      }
+    } else if (state === CELL.incubating) {
+      ifn[i] += r.ifn;
+      timers[i] -= h;
+      if (timers[i] <= 0) {
+        cells[i] = CELL.expressing;
+        timers[i] = rng.poisson(r.expressingPeriod);
+      }
+    } else if (state === CELL.expressing || state === CELL.apoptotic) {
+      virions[i] += r.virions;
+      chemokine[i] = Math.min(1, chemokine[i] + r.chemokine);
+      ifn[i] += r.ifn;
+      if (state === CELL.expressing) cytokine[i] += r.cytokine;
+      timers[i] -= h;
+      if (timers[i] <= 0) {
+        cells[i] = CELL.dead;
+        timers[i] = 0;
+        deaths++;
+      }
+    } else if (state === CELL.dead) {
+      let progenitors = 0;
+      const base = 8 * i;
+      for (let k = 0; k < 8; k++) {
+        const j = neighbours[base + k];
+        if (j >= 0 && types[j] === CELL_TYPE.typeII && (cells[j] === CELL.healthy || cells[j] === CELL.antiviral)) {
+          progenitors++;
+        }
+      }
+      const p = r.regeneration[progenitors];
+      if (p > 0 && rng.uniform() < p) cells[i] = CELL.healthy;
+    }
+  }
+  return deaths;
+}
