@@ -4,6 +4,7 @@ import {
   Lattice2D,
   observableIndex,
   typedParameters,
+  type InterventionEvent,
   type ParameterId,
   type Rng,
   type SteppedModelContext,
@@ -11,13 +12,23 @@ import {
   type TissueView,
 } from '@immunotwin/engine';
 import { lungManifest } from './manifest/manifest.js';
-import { gasExchangeFraction, spo2Proxy } from './organFunction.js';
+import { crpProxy, gasExchangeFraction, spo2Proxy } from './organFunction.js';
 import { CELL, CELL_STATE_NAMES, CELL_STATES, CELL_TYPE } from './tissue/cells.js';
-import { epitheliumRates, stepEpithelium, type Epithelium, type EpitheliumRates } from './tissue/epithelium.js';
+import {
+  epitheliumRates,
+  stepEpithelium,
+  type Epithelium,
+  type EpitheliumOutcome,
+  type EpitheliumRates,
+} from './tissue/epithelium.js';
 import { LUNG_FIELD_IDS, LUNG_FIELD_UNITS, LungFields, type LungFieldId } from './tissue/fields.js';
 import { fociSites } from './tissue/foci.js';
+import { INNATE, INNATE_TYPE_NAMES, InnatePool, type InnatePoolSnapshot } from './tissue/innate.js';
+import { stepInnate, type InnateOutcome, type InnateRules } from './tissue/innateStep.js';
+import { recruit, type RecruitmentSignal } from './tissue/recruitment.js';
 import { stepTCells, TCellPool, type TCellRules } from './tissue/tCells.js';
 import { circulatingTCells, extravasationTries, type TCellSupply } from './tissue/vasculature.js';
+import { Treatments, type LastingKind, type TreatmentsSnapshot } from './treatments.js';
 
 /** Minutes per day. */
 const MINUTES_PER_DAY = 1440;
@@ -25,11 +36,17 @@ const MINUTES_PER_DAY = 1440;
 /** Each observable's position in the sample row, resolved once. */
 const OBSERVABLE = observableIndex(lungManifest);
 
-/** Names of the agent type codes in tissue views. */
-const AGENT_TYPE_NAMES: readonly string[] = ['cd8'];
+/** Names of the agent type codes in tissue views: CD8 T cells (0), then the innate types (1 + their code). */
+const AGENT_TYPE_NAMES: readonly string[] = ['cd8', ...INNATE_TYPE_NAMES];
 
-/** Clock slots: [0] minutes, [1] cumulative deaths, [2] T-cell kills, [3] carried fraction of a T-cell minute. */
-const CLOCK = { minutes: 0, deaths: 1, kills: 2, carry: 3 } as const;
+/** The innate types recruited from the blood, in recruitment order. */
+const RECRUITED = [INNATE.neutrophil, INNATE.nk] as const;
+
+/**
+ * Clock slots: [0] minutes, [1] cumulative deaths, [2] T-cell kills, [3] carried fraction of a T-cell minute,
+ * [4] ROS deaths, [5] NK kills.
+ */
+const CLOCK = { minutes: 0, deaths: 1, kills: 2, carry: 3, rosDeaths: 4, nkKills: 5 } as const;
 
 /** The state a snapshot holds. */
 interface LungSnapshot {
@@ -37,16 +54,20 @@ interface LungSnapshot {
   cells: Uint8Array;
   types: Uint8Array;
   timers: Float32Array;
+  debris: Uint8Array;
   fields: Record<LungFieldId, Float32Array>;
   tCells: ReturnType<TCellPool['snapshot']>;
+  innate: InnatePoolSnapshot;
+  treatments: TreatmentsSnapshot;
   rng: Uint32Array;
 }
 
 /**
  * The Lung Twin as a stepped model: a square section of alveolar epithelium (type I and type II cells with
- * SIMCoV's infection states, an IFN-induced antiviral state and type II regeneration), five diffusing fields, and
- * effector CD8 T cells that extravasate from the lung's circulation where there is chemokine and kill expressing
- * cells on contact. Time is in days outside and minutes inside.
+ * SIMCoV's infection states, an IFN-induced antiviral state and type II regeneration), five fields, resident
+ * macrophages, neutrophils and NK cells recruited by cytokine, and effector CD8 T cells that extravasate from the
+ * lung's circulation where there is chemokine and kill expressing cells on contact; treatments act through
+ * {@link Treatments}. Time is in days outside and minutes inside.
  */
 export class LungModel implements SteppedModelCore {
   /** Internal step in days. */
@@ -57,13 +78,25 @@ export class LungModel implements SteppedModelCore {
   private readonly epithelium: Epithelium;
   private readonly fields: LungFields;
   private readonly tCells: TCellPool;
+  private readonly innate = new InnatePool();
+  private readonly treatments = new Treatments();
   private readonly supply: TCellSupply;
   private readonly tCellRules: TCellRules;
+  private readonly signal: RecruitmentSignal;
+  /** Scratch: cumulative recruitment weights, one per site. */
+  private readonly cumulative: Float64Array;
   /** The section's share of the lung's sites. */
   private readonly share: number;
-  private readonly clock = new Float64Array(4);
+  /** Area of one site, mm². */
+  private readonly siteArea: number;
+  private readonly clock = new Float64Array(6);
   private rates: EpitheliumRates | null = null;
+  private innateRules: InnateRules | null = null;
+  /** The step length and treatments version the cached rates were computed for. */
+  private ratesKey = '';
   private readonly counts = new Float64Array(CELL_STATES);
+  private readonly epitheliumOutcome: EpitheliumOutcome = { deaths: 0, rosDeaths: 0 };
+  private readonly innateOutcome: InnateOutcome = { engulfedDeaths: 0, nkKills: 0 };
 
   /** A model from any stepped-model context (the one `defineModel` passes, or a plain one in tests). */
   constructor(context: SteppedModelContext) {
@@ -77,12 +110,13 @@ export class LungModel implements SteppedModelCore {
     // One memory holds the fields (stepped in place by the solver's WebAssembly kernel) and the epithelium's
     // arrays, ready for kernels of their own; without WebAssembly they are plain arrays.
     const memory = KernelMemory.create(
-      LungFields.bytes(side) + 2 * KernelMemory.bytes(sites, 1) + KernelMemory.bytes(sites, 4),
+      LungFields.bytes(side) + 3 * KernelMemory.bytes(sites, 1) + KernelMemory.bytes(sites, 4),
     );
     this.epithelium = {
       cells: allocateIn(memory, Uint8Array, sites),
       types: allocateIn(memory, Uint8Array, sites),
       timers: allocateIn(memory, Float32Array, sites),
+      debris: allocateIn(memory, Uint8Array, sites),
       neighbours: this.lattice.neighbours,
     };
     const perSite = (d: number): number => d / (p.siteSize * p.siteSize);
@@ -93,7 +127,6 @@ export class LungModel implements SteppedModelCore {
         ifn: { diffusion: perSite(p.ifnDiffusion), decay: p.ifnDecay },
         chemokine: { diffusion: perSite(p.chemokineDiffusion), decay: p.chemokineDecay },
         cytokine: { diffusion: perSite(p.cytokineDiffusion), decay: p.cytokineDecay },
-        ros: { diffusion: perSite(p.rosDiffusion), decay: p.rosDecay },
       },
       memory,
     );
@@ -109,11 +142,17 @@ export class LungModel implements SteppedModelCore {
       moveRate: p.tCellMoveRate,
       chemotaxis: p.tCellChemotaxis,
     };
+    this.signal = {
+      min: p.recruitmentMinSignal,
+      saturation: Math.max(p.recruitmentSaturation, p.recruitmentMinSignal),
+    };
+    this.cumulative = new Float64Array(sites);
     this.share = sites / p.lungSites;
+    this.siteArea = (p.siteSize / 1000) ** 2;
     this.initialise();
   }
 
-  /** Cell types drawn per site, then the foci seeded with virions. */
+  /** Cell types drawn per site, the foci seeded with virions, then the resident macrophages placed. */
   private initialise(): void {
     const { types } = this.epithelium;
     const fraction = this.p.typeIIFraction;
@@ -124,34 +163,97 @@ export class LungModel implements SteppedModelCore {
     for (const site of fociSites(this.lattice, this.p.foci, this.p.fociPlacement, this.rng)) {
       virions[site] += this.p.initialVirions;
     }
+    const macrophages = Math.round(this.p.macrophageDensity * this.siteArea * this.lattice.size);
+    for (let k = 0; k < macrophages; k++) this.innate.add(INNATE.macrophage, this.rng.integer(this.lattice.size));
+  }
+
+  /** Recomputes the per-step rates when the step length or the treatments in force have changed. */
+  private updateRates(minutes: number): void {
+    const key = `${minutes}:${this.treatments.version}`;
+    if (key === this.ratesKey) return;
+    this.ratesKey = key;
+    const p = this.p;
+    const m = this.treatments.modifiers;
+    this.rates = epitheliumRates(
+      {
+        ...p,
+        virionProduction: p.virionProduction * m.production,
+        infectivity: p.infectivity * m.entry,
+        cytokineSecretion: p.cytokineSecretion * m.cytokine,
+      },
+      minutes,
+    );
+    const perStep = (rate: number): number => -Math.expm1(-rate * minutes);
+    const moves = (speed: number): number => (speed * minutes) / p.siteSize;
+    this.innateRules = {
+      death: Float64Array.of(perStep(p.macrophageDeath), perStep(p.neutrophilDeath), perStep(p.nkDeath)),
+      moves: Float64Array.of(moves(p.macrophageSpeed), moves(p.neutrophilSpeed), moves(p.nkSpeed)),
+      inflammatoryMoves: moves(p.macrophageInflammatorySpeed),
+      bias: Float64Array.of(p.macrophageBias, p.neutrophilBias, p.nkBias),
+      // Neutrophils climb the cytokine (an IL-8-like signal); macrophages and NK cells the chemokine.
+      attractant: Uint8Array.of(0, 1, 0),
+      virionsLeft: Math.exp(-p.macrophageVirionUptake * minutes),
+      engulf: perStep(p.macrophagePhagocytosis),
+      activation: p.macrophageActivation,
+      cellLoad: p.macrophageCellLoad,
+      loadKept: Math.exp(-p.macrophageDigestion * minutes),
+      cytokine: p.macrophageCytokineSecretion * m.cytokine * minutes,
+      rosLevel: p.rosSecretion / p.rosDecay,
+      nkKill: p.nkKillRate * minutes,
+      nkIfnProtection: p.nkIfnProtection,
+      ifnHalf: p.ifnHalf,
+      apoptosisPeriod: p.apoptosisPeriod,
+    };
   }
 
   step(h: number): void {
     const minutes = h * MINUTES_PER_DAY;
-    if (this.rates?.minutes !== minutes) this.rates = epitheliumRates(this.p, minutes);
+    this.updateRates(minutes);
     const from = this.clock[CLOCK.minutes];
     const to = from + minutes;
     const f = this.fields.values;
-    this.clock[CLOCK.deaths] += stepEpithelium(this.epithelium, f, this.rates, this.rng);
+    const e = this.epithelium;
+    const dose = this.treatments.modifiers.ifnDose * minutes;
+    if (dose > 0) for (let i = 0; i < f.ifn.length; i++) f.ifn[i] += dose;
+    const eo = this.epitheliumOutcome;
+    eo.deaths = 0;
+    eo.rosDeaths = 0;
+    stepEpithelium(e, f, this.rates as EpitheliumRates, this.rng, eo);
+    this.clock[CLOCK.deaths] += eo.deaths;
+    this.clock[CLOCK.rosDeaths] += eo.rosDeaths;
     const whole = Math.floor(this.clock[CLOCK.carry] + minutes + 1e-9);
     this.clock[CLOCK.carry] += minutes - whole;
     if (this.tCells.count > 0 && whole > 0) {
-      const world = {
-        cells: this.epithelium.cells,
-        timers: this.epithelium.timers,
-        chemokine: f.chemokine,
-        neighbours: this.lattice.neighbours,
-      };
+      const world = { cells: e.cells, timers: e.timers, chemokine: f.chemokine, neighbours: this.lattice.neighbours };
       this.clock[CLOCK.kills] += stepTCells(this.tCells, world, this.tCellRules, whole, this.rng);
     }
+    const io = this.innateOutcome;
+    io.engulfedDeaths = 0;
+    io.nkKills = 0;
+    const world = { ...e, virions: f.virions, chemokine: f.chemokine, cytokine: f.cytokine, ifn: f.ifn, ros: f.ros };
+    stepInnate(this.innate, world, this.innateRules as InnateRules, this.rng, io);
+    this.clock[CLOCK.deaths] += io.engulfedDeaths;
+    this.clock[CLOCK.nkKills] += io.nkKills;
+    const perSiteStep = this.siteArea * minutes;
+    const m = this.treatments.modifiers;
+    recruit(
+      f.cytokine,
+      this.signal,
+      RECRUITED,
+      [this.p.neutrophilRecruitment * m.neutrophilRecruitment * perSiteStep, this.p.nkRecruitment * perSiteStep],
+      this.cumulative,
+      this.innate,
+      this.rng,
+    );
     this.extravasate(from, to);
+    this.fields.setExtraDecay('virions', this.treatments.antibodyClearance(from + minutes / 2));
     this.fields.step(minutes);
     this.clock[CLOCK.minutes] = to;
   }
 
   /** Circulating T cells try random sites of the section; they enter where there is chemokine and room. */
   private extravasate(from: number, to: number): void {
-    const mean = extravasationTries(this.supply, this.share, from, to);
+    const mean = extravasationTries(this.supply, this.share, from, to, this.treatments.depletions);
     if (mean <= 0) return;
     const chemokine = this.fields.values.chemokine;
     const threshold = this.p.minChemokine;
@@ -164,6 +266,28 @@ export class LungModel implements SteppedModelCore {
     }
   }
 
+  /** A lasting intervention (antiviral, entry blocker, IFN therapy, corticosteroid) takes effect. */
+  startTreatment(event: InterventionEvent & { kind: LastingKind }): void {
+    this.treatments.start(event.index, event.kind, event.values);
+  }
+
+  /** A lasting intervention stops. */
+  stopTreatment(event: InterventionEvent): void {
+    this.treatments.stop(event.index);
+  }
+
+  /** A monoclonal antibody infusion now: `clearance` per minute of extra virion loss, halving every `halfLife` days. */
+  infuseAntibody(clearance: number, halfLife: number): void {
+    this.treatments.infuse(this.clock[CLOCK.minutes], clearance, halfLife * MINUTES_PER_DAY);
+  }
+
+  /** Removes each tissue T cell with probability `fraction`, and that fraction of the circulating pool. */
+  depleteTCells(fraction: number): void {
+    const now = this.clock[CLOCK.minutes];
+    this.treatments.deplete(now, fraction * circulatingTCells(this.supply, now, this.treatments.depletions));
+    this.tCells.cull(fraction, this.rng);
+  }
+
   observe(out: Float64Array): void {
     const { cells, types } = this.epithelium;
     const c = this.counts;
@@ -171,6 +295,9 @@ export class LungModel implements SteppedModelCore {
     for (let i = 0; i < cells.length; i++) c[cells[i]]++;
     const o = OBSERVABLE;
     const g = gasExchangeFraction(cells, types);
+    const minutes = this.clock[CLOCK.minutes];
+    const innate = this.innate;
+    const cytokine = this.fields.total('cytokine');
     out[o.virions] = this.fields.total('virions');
     out[o.healthy] = c[CELL.healthy];
     out[o.antiviral] = c[CELL.antiviral];
@@ -182,14 +309,22 @@ export class LungModel implements SteppedModelCore {
     out[o.deaths] = this.clock[CLOCK.deaths];
     out[o.interferon] = this.fields.total('ifn');
     out[o.chemokine] = this.fields.total('chemokine');
-    out[o.cytokine] = this.fields.total('cytokine');
+    out[o.cytokine] = cytokine;
     out[o.ros] = this.fields.total('ros');
     out[o.tCells] = this.tCells.count;
-    out[o.tCellsCirculating] = circulatingTCells(this.supply, this.clock[CLOCK.minutes]);
+    out[o.tCellsCirculating] = circulatingTCells(this.supply, minutes, this.treatments.depletions);
     out[o.tCellKills] = this.clock[CLOCK.kills];
+    out[o.macrophages] = innate.byType[INNATE.macrophage];
+    out[o.inflammatoryMacrophages] = innate.countIn(INNATE.macrophage, 1);
+    out[o.neutrophils] = innate.byType[INNATE.neutrophil];
+    out[o.nkCells] = innate.byType[INNATE.nk];
+    out[o.nkKills] = this.clock[CLOCK.nkKills];
+    out[o.rosDeaths] = this.clock[CLOCK.rosDeaths];
+    out[o.antibodyClearance] = this.treatments.antibodyClearance(minutes);
     out[o.gasExchange] = g;
     out[o.spo2] = spo2Proxy(g, this.p.paO2Healthy);
     out[o.damage] = c[CELL.dead] / cells.length;
+    out[o.crp] = crpProxy(cytokine / cells.length, this.p);
   }
 
   snapshot(): LungSnapshot {
@@ -200,8 +335,11 @@ export class LungModel implements SteppedModelCore {
       cells: e.cells.slice(),
       types: e.types.slice(),
       timers: e.timers.slice(),
+      debris: e.debris.slice(),
       fields: Object.fromEntries(LUNG_FIELD_IDS.map((id) => [id, f[id].slice()])) as Record<LungFieldId, Float32Array>,
       tCells: this.tCells.snapshot(),
+      innate: this.innate.snapshot(),
+      treatments: this.treatments.snapshot(),
       rng: this.rng.getState(),
     };
   }
@@ -212,13 +350,24 @@ export class LungModel implements SteppedModelCore {
     this.epithelium.cells.set(s.cells);
     this.epithelium.types.set(s.types);
     this.epithelium.timers.set(s.timers);
+    this.epithelium.debris.set(s.debris);
     for (const id of LUNG_FIELD_IDS) this.fields.values[id].set(s.fields[id]);
     this.tCells.restore(s.tCells);
+    this.innate.restore(s.innate);
+    this.treatments.restore(s.treatments);
+    this.ratesKey = '';
     this.rng.setState(s.rng);
   }
 
   view(): TissueView {
     const t = this.tCells;
+    const innate = this.innate;
+    const n = t.count + innate.count;
+    const sites = new Int32Array(n);
+    const types = new Uint8Array(n);
+    sites.set(t.site.subarray(0, t.count));
+    sites.set(innate.site.subarray(0, innate.count), t.count);
+    for (let k = 0; k < innate.count; k++) types[t.count + k] = 1 + innate.type[k];
     return {
       width: this.lattice.width,
       height: this.lattice.height,
@@ -228,7 +377,7 @@ export class LungModel implements SteppedModelCore {
       fields: Object.fromEntries(
         LUNG_FIELD_IDS.map((id) => [id, { values: this.fields.values[id].slice(), unit: LUNG_FIELD_UNITS[id] }]),
       ),
-      agents: { sites: t.site.slice(0, t.count), types: new Uint8Array(t.count), agentTypes: AGENT_TYPE_NAMES },
+      agents: { sites, types, agentTypes: AGENT_TYPE_NAMES },
     };
   }
 }

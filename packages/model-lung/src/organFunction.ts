@@ -28,3 +28,23 @@ export function oxygenSaturation(po2: number): number {
 export function spo2Proxy(gasExchange: number, paO2Healthy: number): number {
   return oxygenSaturation(paO2Healthy * gasExchange);
 }
+
+/** How the section's cytokine maps to the CRP-like blood marker. */
+export interface CrpMapping {
+  /** The proxy without cytokine, mg/L. */
+  readonly crpBaseline: number;
+  /** Largest rise above baseline, mg/L. */
+  readonly crpMax: number;
+  /** Mean cytokine per site giving half the rise, a.u./site. */
+  readonly crpHalf: number;
+}
+
+/**
+ * The blood inflammatory-marker proxy (a CRP-like value, mg/L) from the section's mean cytokine per site c:
+ * crpBaseline + crpMax·c/(c + crpHalf) (illustrative: the section stands for the lung, and the liver's CRP output
+ * follows the lung's IL-6-like cytokine without delay). Monotone increasing in c.
+ */
+export function crpProxy(meanCytokine: number, m: CrpMapping): number {
+  const c = Math.max(0, meanCytokine);
+  return m.crpBaseline + (m.crpMax * c) / (c + m.crpHalf);
+}

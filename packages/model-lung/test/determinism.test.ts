@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '@immunotwin/engine';
-import { LungModel, lungManifest } from '../src/index.js';
+import { applyLungIntervention, LungModel, lungManifest } from '../src/index.js';
 import { defaults, run, series } from './runs.js';
 
 const small = { latticeSize: 40, tCellDelay: 1 };
@@ -22,6 +22,12 @@ describe('Lung Twin: determinism', () => {
     const make = (): LungModel => new LungModel({ parameters: defaults(small), initial: {}, rng: createRng(3) });
     const reference = make();
     for (let s = 0; s < 300; s++) reference.step(reference.dt); // ~2.1 days: T cells are in the tissue
+    // Treatments in force are part of the state: a lasting corticosteroid and a decaying antibody.
+    applyLungIntervention({ kind: 'corticosteroid', phase: 'start', values: { efficacy: 0.5 }, index: 0 }, reference);
+    applyLungIntervention(
+      { kind: 'monoclonalAntibody', phase: 'start', values: { clearance: 0.01, halfLife: 21 }, index: 1 },
+      reference,
+    );
     const snap = structuredClone(reference.snapshot());
     for (let s = 0; s < 200; s++) reference.step(reference.dt);
     const n = lungManifest.observables.length;
@@ -34,6 +40,8 @@ describe('Lung Twin: determinism', () => {
     const actual = new Float64Array(n);
     restored.observe(actual);
     expect(Array.from(actual)).toEqual(Array.from(expected));
+    // The innate cells were exercised: recruited neutrophils' ROS has killed cells by now.
+    expect(expected[lungManifest.observables.findIndex((o) => o.id === 'rosDeaths')]).toBeGreaterThan(0);
     expect(Array.from(restored.view().cells)).toEqual(Array.from(reference.view().cells));
     expect(Array.from(restored.view().agents.sites)).toEqual(Array.from(reference.view().agents.sites));
   });

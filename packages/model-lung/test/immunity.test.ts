@@ -13,9 +13,10 @@ describe('Lung Twin: T cells and interferon (over 10 seeds)', () => {
     // ~25 %. Asking for ≥ 10 % less in every seed leaves room for the seed-to-seed spread on both sides.
     SEEDS.forEach((seed, k) => expect(early[k], `seed ${seed}`).toBeLessThan(0.9 * absent[k]));
     expect(median(early)).toBeLessThan(0.9 * median(late));
-    // Late T cells arrive as the section is mostly infected: the peak is no higher than without T cells (the
-    // runs share their draws until the T cells come; 2 % for the draws that differ after that).
-    SEEDS.forEach((seed, k) => expect(late[k], `seed ${seed}`).toBeLessThanOrEqual(1.02 * absent[k]));
+    // Late T cells arrive as the section is mostly infected: the peak is no higher than without T cells. The runs
+    // share their draws until the T cells come; after that every T-cell draw shifts the innate cells' draws too
+    // (neutrophil moves and ROS kills, NK kills), so allow 5 %, the seed-to-seed spread of the peak.
+    SEEDS.forEach((seed, k) => expect(late[k], `seed ${seed}`).toBeLessThanOrEqual(1.05 * absent[k]));
   });
 
   it('T cells enter only after their delay and kill infected cells', () => {

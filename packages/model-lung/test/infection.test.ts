@@ -18,7 +18,9 @@ describe('Lung Twin: infection', () => {
   });
 
   it('spreads from one focus, kills cells and lowers gas exchange and SpO2', () => {
-    const r = run({ ...SMALL, tCellGeneration: 0 }, 2, 6);
+    // No immune killing at all (no T cells, no recruited neutrophils or NK cells; resting macrophages kill no one),
+    // so every death is the infection's own.
+    const r = run({ ...SMALL, tCellGeneration: 0, neutrophilRecruitment: 0, nkRecruitment: 0 }, 2, 6);
     const t = Array.from(r.time);
     const at = (id: string, day: number): number => series(r, id)[t.indexOf(day)];
     // One focus: the first cells are infected in the first step, the first deaths follow the incubation

@@ -25,6 +25,30 @@ describe('Lung Twin: manifest and plugin', () => {
     expect(lungManifests).toEqual([lungManifest]);
   });
 
+  it('declares the six interventions and the three hosts, whose parameters all exist and run', () => {
+    expect(lungManifest.interventions.map((i) => i.kind)).toEqual([
+      'antiviral',
+      'entryBlocker',
+      'ifnTherapy',
+      'corticosteroid',
+      'monoclonalAntibody',
+      'tCellDepletion',
+    ]);
+    const ids = new Set<string>(lungManifest.parameters.map((p) => p.id));
+    expect(lungManifest.presets.map((p) => p.id)).toEqual(['adult', 'olderHost', 'immunosuppressed']);
+    for (const preset of lungManifest.presets) {
+      for (const id of Object.keys(preset.parameters)) expect(ids.has(id), `${preset.id}: ${id}`).toBe(true);
+      const r = simulateSync(lungModel, {
+        model: 'lung',
+        duration: 0.5,
+        seed: 1,
+        preset: preset.id,
+        parameters: { latticeSize: 20 },
+      });
+      expect(r.runs[0].observables.virions.length, preset.id).toBeGreaterThan(1);
+    }
+  });
+
   it('writes every observable, finite, at every sample', () => {
     const r = simulateSync(lungModel, {
       model: 'lung',

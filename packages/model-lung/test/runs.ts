@@ -7,9 +7,34 @@ export const SEEDS: readonly number[] = Array.from({ length: 10 }, (_, k) => k +
 /** A small section and a short run, so that the suite stays quick; parameters override these. */
 export const SMALL = { latticeSize: 60 } as const;
 
-/** One run of the Lung Twin. */
-export function run(parameters: Record<string, number>, seed: number, duration = 10, outputInterval = 0.25): RunResult {
-  return simulateSync(lungModel, { model: 'lung', duration, outputInterval, seed, parameters }).runs[0];
+/**
+ * A contained infection (Sego et al. 2020's regime where treatment timing matters): SIMCoV's infectivity ÷ 10 and
+ * four foci on a grid of a 60² section. With SIMCoV's own infectivity one expressing cell infects ~200 others
+ * (990 virions, each infecting with probability ~0.2 in its 250-min life), so halving production barely slows the
+ * spread; here a cell infects ~20, and the innate cells, treatments and T cells decide how far the damage goes.
+ */
+export const CONTAINED = { latticeSize: 60, infectivity: 1e-4, foci: 4, fociPlacement: 2 } as const;
+
+/** One scheduled intervention as a scenario writes it. */
+export type Dose = { kind: string; start: number; stop?: number } & Record<string, number | string | undefined>;
+
+/** One run of the Lung Twin, with a preset and interventions if given. */
+export function run(
+  parameters: Record<string, number>,
+  seed: number,
+  duration = 10,
+  outputInterval = 0.25,
+  options: { preset?: string; interventions?: Dose[] } = {},
+): RunResult {
+  return simulateSync(lungModel, {
+    model: 'lung',
+    duration,
+    outputInterval,
+    seed,
+    parameters,
+    preset: options.preset,
+    interventions: options.interventions as never,
+  }).runs[0];
 }
 
 /** The values of observable `id`. */

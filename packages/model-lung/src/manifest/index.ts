@@ -8,6 +8,9 @@ import { lungManifest } from './manifest.js';
 export { lungManifest } from './manifest.js';
 export { LUNG_PARAMETERS } from './parameters.js';
 export { LUNG_OBSERVABLES } from './observables.js';
+export { LUNG_INTERVENTIONS } from './interventions.js';
+export { LUNG_PRESETS } from './presets.js';
+export { INNATE_PARAMETERS } from './innateParameters.js';
 export { LUNG_REFERENCES } from './references.js';
 
 /** The manifest of every model in this package, in the order of `lungModels`. */

@@ -1,6 +1,8 @@
 import type { ModelManifest } from '@immunotwin/engine';
+import { LUNG_INTERVENTIONS } from './interventions.js';
 import { LUNG_OBSERVABLES } from './observables.js';
 import { LUNG_PARAMETERS } from './parameters.js';
+import { LUNG_PRESETS } from './presets.js';
 import { LUNG_REFERENCES as R } from './references.js';
 
 /** The Lung Twin's manifest (parameter and observable ids as literal types). */
@@ -9,15 +11,15 @@ export const lungManifest = {
   title: 'Lung Twin',
   version: '0.1.0',
   description:
-    'An agent-based organ twin of a virus-infected lung after SIMCoV (Moses et al. 2021), the PhysiCell COVID-19 tissue simulator (Getz et al. 2021) and Sego et al. (2020): a 2D section of alveolar epithelium with type I and type II cells going healthy → incubating → expressing → apoptotic → dead, type II regeneration and an interferon-induced antiviral state; virions, type-I IFN, chemokine, pro-inflammatory cytokine and ROS fields on the engine’s diffusion–decay solver; effector CD8 T cells entering from the vasculature after a delay; gas-exchange, oxygenation and damage readouts.',
+    'An agent-based organ twin of a virus-infected lung after SIMCoV (Moses et al. 2021), the PhysiCell COVID-19 tissue simulator (Getz et al. 2021) and Sego et al. (2020): a 2D section of alveolar epithelium with type I and type II cells going healthy → incubating → expressing → apoptotic → dead, type II regeneration and an interferon-induced antiviral state; virions, type-I IFN, chemokine, pro-inflammatory cytokine and ROS fields on the engine’s diffusion–decay solver; resident alveolar macrophages, recruited neutrophils whose ROS damages bystander cells, and NK cells; effector CD8 T cells entering from the vasculature after a delay; gas-exchange, oxygenation, damage and blood-marker readouts; antivirals, IFN therapy, a corticosteroid, a monoclonal antibody and T-cell depletion; adult, older and immunosuppressed hosts.',
   timeUnit: 'day',
   methods: ['agent'],
   defaults: { duration: 20, outputInterval: 0.25 },
   kernel: { displayName: 'Lung Twin' },
   parameters: [...LUNG_PARAMETERS],
   observables: [...LUNG_OBSERVABLES],
-  interventions: [],
-  presets: [],
+  interventions: [...LUNG_INTERVENTIONS],
+  presets: LUNG_PRESETS,
   assumptions: [
     'A square section of alveolar epithelium, latticeSize² sites of siteSize µm with closed edges, one epithelial cell per site. Each site is type I or type II (type II with probability typeIIFraction, drawn once at the start); the type belongs to the site and is kept when a dead site is refilled.',
     'Cell states healthy → incubating → expressing → dead, or expressing → apoptotic → dead when a T cell binds; a healthy cell may be antiviral. Incubation, expressing and apoptosis periods are drawn per cell from Poisson distributions with the given means in minutes (as SIMCoV does), counted down in steps of stepMinutes (so a period ends at the first step boundary at or after it).',
@@ -30,8 +32,14 @@ export const lungManifest = {
     'Each minute an unbound T cell looks at its own site and its 8 neighbours (in a random rotation of a fixed order) and binds the first expressing cell, which becomes apoptotic; it then stays bound tCellBindingPeriod minutes. Otherwise it moves with probability tCellMoveRate to a neighbour (the one with most chemokine with probability tCellChemotaxis, else a random one), not onto another T cell. SIMCoV also lets T cells bind incubating cells; here only expressing cells are recognised.',
     'Organ function: gas exchange happens across type I cells (≈ 95 % of the alveolar surface, Crapo et al. 1982); an infected, apoptotic or dead type I site does not exchange gas, so the functional fraction g is the healthy or antiviral type I sites over all type I sites. The section is taken to stand for the whole lung.',
     'SpO2 proxy (illustrative): PaO2 = paO2Healthy × g (the non-functional share acting as a shunt), mapped to saturation by the Severinghaus (1979) dissociation curve S = 100/(1 + 23400/(P³ + 150·P)). Monotone in g: 97.4 % at g = 1 with the default PaO2, ~89 % at g = 0.6. No ventilation, perfusion or supplemental oxygen is modelled.',
-    'ROS has a field but no source in this layer (neutrophils, macrophages and NK cells come with the innate layer); antibody and lymph-node coupling are not modelled yet.',
-    'Every random draw comes from the run’s RNG stream, in a fixed order (sites in index order, T cells in pool order, removal by swapping with the last), so a seed gives the same bits on every platform.',
+    'Resident alveolar macrophages (macrophageDensity per mm², at random sites) walk the epithelium, climbing the chemokine gradient with probability macrophageBias per move. At its site a macrophage takes up virions (a share 1 − e^(−macrophageVirionUptake·h) per step) and engulfs an apoptotic cell (which dies at once) or a dead cell’s debris (probability 1 − e^(−macrophagePhagocytosis·h)). Once it has ingested macrophageActivation virions, or engulfed one cell or debris, it is inflammatory for the rest of its life: it slows down and secretes the pro-inflammatory cytokine. A macrophage that dies is replaced by a resting one at a random site (the resident population is kept). Several innate cells may share a site.',
+    'Neutrophils and NK cells are recruited from the blood where the cytokine is: a site with cytokine c recruits at the type’s maximal rate × clamp((c − recruitmentMinSignal)/(recruitmentSaturation − recruitmentMinSignal), 0, 1) per site area (PhysiCell COVID-19’s ramp); the section draws a Poisson number per step, placed in proportion to those weights. They die at constant rates (neutrophils live ≈ 19 h) and move at their speeds (speed·h/siteSize moves per step), climbing the chemokine gradient with their bias.',
+    'ROS is quasi-steady: it decays in about a second (rosDecay 60 /min) and its diffusion length √(D/k) ≈ 10⁻⁴ µm is far below a site, so each step the ROS field is rewritten as rosSecretion/rosDecay per neutrophil at its site. A live epithelial cell (not apoptotic) where ROS R ≥ rosThreshold dies in a step of h minutes with probability 1 − e^(−rosKillRate·h·R/(R + rosHalf)) (PhysiCell’s R/(R + ε) per 6-min step) — bystander damage. Neutrophils do not take up virions here.',
+    'NK cells kill by missing self: at its site an NK cell induces an incubating or expressing cell to apoptosis with hazard nkKillRate·(1 − nkIfnProtection·I/(I + ifnHalf)) per minute, IFN (I) protecting infected cells by raising MHC class I. Healthy and antiviral cells keep their MHC class I and are never killed.',
+    'The blood inflammatory marker is a CRP-like proxy, crpBaseline + crpMax·c/(c + crpHalf) with c the mean cytokine per site of the section: the section stands for the lung, and the liver’s CRP output is taken to follow the lung’s IL-6-like cytokine at once (no hepatic delay, no clearance kinetics). Illustrative.',
+    'Interventions act from their start (and lasting ones until their stop): the replication inhibitor multiplies virion production by 1 − efficacy; the entry blocker multiplies infectivity by 1 − efficacy; IFN therapy adds dose·h of IFN to every site each step; the corticosteroid multiplies neutrophil recruitment and cytokine secretion (epithelium and macrophages) by 1 − efficacy; several of one kind multiply. The monoclonal antibody adds clearance to the virion decay, halving every halfLife. T-cell depletion removes each tissue T cell with probability fraction and that fraction of the circulating pool (the supply refills it: the circulation equation is linear, so the removed cells’ share decays with the vascular period).',
+    'Hosts: the older host’s T cells come later and fewer, the immunosuppressed host has a tenth of the T-cell supply and a quarter of the innate recruitment (magnitudes illustrative). Antibody from the Immune System Twin and lymph-node coupling are not modelled yet.',
+    'Every random draw comes from the run’s RNG stream, in a fixed order each step (epithelial sites in index order, then T cells in pool order, innate cells in pool order, recruitment, extravasation; removal by swapping with the last), so a seed gives the same bits on every platform.',
   ],
   references: Object.values(R),
 } satisfies ModelManifest;

@@ -32,6 +32,27 @@ export const LUNG_OBSERVABLES = [
     unit: 'cells',
   }),
   observable({ id: 'tCellKills', label: 'Cells induced to apoptosis by T cells', unit: 'cells' }),
+  observable({ id: 'macrophages', label: 'Macrophages in the section', unit: 'cells' }),
+  observable({
+    id: 'inflammatoryMacrophages',
+    label: 'Inflammatory macrophages',
+    unit: 'cells',
+    description: 'macrophages that have met enough virus or debris and secrete the pro-inflammatory cytokine',
+  }),
+  observable({ id: 'neutrophils', label: 'Neutrophils in the section', unit: 'cells' }),
+  observable({ id: 'nkCells', label: 'NK cells in the section', unit: 'cells' }),
+  observable({ id: 'nkKills', label: 'Cells induced to apoptosis by NK cells', unit: 'cells' }),
+  observable({
+    id: 'rosDeaths',
+    label: 'Cells killed by ROS (cumulative)',
+    unit: 'cells',
+    description: 'bystander damage by neutrophils’ reactive oxygen species',
+  }),
+  observable({
+    id: 'antibodyClearance',
+    label: 'Extra virion clearance by antibody',
+    unit: '1/min',
+  }),
   observable({
     id: 'gasExchange',
     label: 'Functional gas-exchange fraction',
@@ -45,4 +66,11 @@ export const LUNG_OBSERVABLES = [
     description: 'Severinghaus saturation at PaO2 = paO2Healthy × gas-exchange fraction (see the assumptions)',
   }),
   observable({ id: 'damage', label: 'Tissue damage', unit: '1', description: 'dead sites over all sites' }),
+  observable({
+    id: 'crp',
+    label: 'Blood inflammatory marker (CRP proxy)',
+    unit: 'mg/L',
+    description:
+      'crpBaseline + crpMax·c/(c + crpHalf), c the mean cytokine per site of the section (see the assumptions)',
+  }),
 ];

@@ -1,4 +1,5 @@
 import { parameter } from '@immunotwin/engine';
+import { INNATE_PARAMETERS } from './innateParameters.js';
 
 /** SIMCoV's published defaults (Moses et al. 2021, configs/figure-2/fig2.config; 5-µm sites, 1-min steps). */
 const SIMCOV = 'SIMCoV (Moses et al. 2021), configs/figure-2/fig2.config';
@@ -340,7 +341,7 @@ const SIGNALS = [
     max: 100,
     scale: 'linear',
     description:
-      'Pro-inflammatory cytokine released by each expressing cell per minute (macrophage and neutrophil sources come with the innate layer).',
+      'Pro-inflammatory cytokine released by each expressing cell per minute (inflammatory macrophages release more).',
     source: 'illustrative',
   }),
   parameter({
@@ -366,26 +367,15 @@ const SIGNALS = [
     source: `${PHYSICELL} (pro-inflammatory cytokine: 1.02e-2 /min)`,
   }),
   parameter({
-    id: 'rosDiffusion',
-    label: 'ROS diffusion',
-    unit: 'µm²/min',
-    default: 1e-6,
-    min: 0,
-    max: 100,
-    scale: 'linear',
-    description:
-      'Diffusion coefficient of reactive oxygen species (no source yet: neutrophils come with the innate layer).',
-    source: `${PHYSICELL} (ROS: 1e-6 µm²/min)`,
-  }),
-  parameter({
     id: 'rosDecay',
     label: 'ROS decay',
     unit: '1/min',
     default: 60,
-    min: 0,
+    min: 1,
     max: 1000,
     scale: 'linear',
-    description: 'First-order decay of ROS.',
+    description:
+      'First-order decay of ROS (about a second): ROS is quasi-steady, rosSecretion/rosDecay at a neutrophil’s site; its diffusion length √(D/k) ≈ 10⁻⁴ µm (PhysiCell D = 1e-6 µm²/min) is far below a site, so it does not spread.',
     source: `${PHYSICELL} (ROS: 60 /min)`,
   }),
 ];
@@ -502,4 +492,13 @@ const ORGAN = [
 ];
 
 /** Every parameter of the Lung Twin (ids as literal types). */
-export const LUNG_PARAMETERS = [...SETUP, ...EPITHELIUM, ...VIRUS, ...INTERFERON, ...SIGNALS, ...T_CELLS, ...ORGAN];
+export const LUNG_PARAMETERS = [
+  ...SETUP,
+  ...EPITHELIUM,
+  ...VIRUS,
+  ...INTERFERON,
+  ...SIGNALS,
+  ...T_CELLS,
+  ...INNATE_PARAMETERS,
+  ...ORGAN,
+];

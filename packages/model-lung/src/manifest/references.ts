@@ -38,4 +38,21 @@ export const LUNG_REFERENCES = {
     id: 'west',
     citation: "West JB, Luks AM (2020) West's Respiratory Physiology: The Essentials, 11th edn. Wolters Kluwer",
   },
+  pepys2003: {
+    id: 'pepys2003',
+    citation: 'Pepys MB, Hirschfield GM (2003) C-reactive protein: a critical update. J Clin Invest 111:1805–1812',
+    doi: '10.1172/JCI18921',
+  },
+  toapanta2009: {
+    id: 'toapanta2009',
+    citation:
+      'Toapanta FR, Ross TM (2009) Impaired immune responses in the lungs of aged mice following influenza infection. Respir Res 10:112',
+    doi: '10.1186/1465-9921-10-112',
+  },
+  yager2008: {
+    id: 'yager2008',
+    citation:
+      'Yager EJ, Ahmed M, Lanzer K, Randall TD, Woodland DL, Blackman MA (2008) Age-associated decline in T cell repertoire diversity leads to holes in the repertoire and impaired immunity to influenza virus. J Exp Med 205:711–723',
+    doi: '10.1084/jem.20071140',
+  },
 } satisfies Record<string, Reference>;

@@ -9,6 +9,8 @@ export interface Epithelium {
   readonly types: Uint8Array;
   /** Minutes left in the current incubating, expressing or apoptotic period. */
   readonly timers: Float32Array;
+  /** 1 where a cell has died and its debris has not been cleared (by a macrophage or by regeneration). */
+  readonly debris: Uint8Array;
   /** `neighbours[8·i + k]`: k-th Moore neighbour of site i, or −1 (a `Lattice2D` table). */
   readonly neighbours: Int32Array;
 }
@@ -23,6 +25,16 @@ export interface EpitheliumFields {
   readonly chemokine: Float32Array;
   /** Pro-inflammatory cytokine. */
   readonly cytokine: Float32Array;
+  /** Reactive oxygen species (quasi-steady, from neutrophils). */
+  readonly ros: Float32Array;
+}
+
+/** What one epithelium step did. */
+export interface EpitheliumOutcome {
+  /** Cells that died (at the end of their expressing or apoptotic period, or by ROS). */
+  deaths: number;
+  /** Of those, live cells killed by ROS (bystander damage). */
+  rosDeaths: number;
 }
 
 /** What one step of the epithelium needs, precomputed for one step length h (minutes). */
@@ -53,6 +65,12 @@ export interface EpitheliumRates {
   readonly ifn: number;
   /** Cytokine added per expressing cell per step. */
   readonly cytokine: number;
+  /** ROS per site at and above which a live cell may be killed. */
+  readonly rosThreshold: number;
+  /** Killing hazard per step at saturating ROS (rosKillRate·h). */
+  readonly rosKill: number;
+  /** ROS per site giving half the maximal killing hazard. */
+  readonly rosHalf: number;
 }
 
 /** Probability of at least one event of a Poisson process with mean `hazard`. */
@@ -75,6 +93,9 @@ export function epitheliumRates(
     readonly chemokineProduction: number;
     readonly ifnSecretion: number;
     readonly cytokineSecretion: number;
+    readonly rosThreshold: number;
+    readonly rosKillRate: number;
+    readonly rosHalf: number;
   },
   minutes: number,
 ): EpitheliumRates {
@@ -93,6 +114,9 @@ export function epitheliumRates(
     chemokine: p.chemokineProduction * minutes,
     ifn: p.ifnSecretion * minutes,
     cytokine: p.cytokineSecretion * minutes,
+    rosThreshold: p.rosThreshold,
+    rosKill: p.rosKillRate * minutes,
+    rosHalf: p.rosHalf,
   };
 }
 
@@ -100,16 +124,36 @@ export function epitheliumRates(
  * Advances every site by one step, in site order: infection of healthy and antiviral cells by the virions at
  * their site, entry into and exit from the antiviral state under IFN, the countdown of incubating, expressing and
  * apoptotic periods (a new period drawn from a Poisson distribution at each transition), regeneration of dead
- * sites by live type II neighbours, and release of virions, chemokine, IFN and cytokine into the fields. Sites
- * where nothing can happen draw nothing. Returns the number of cells that died in the step.
+ * sites by live type II neighbours, and release of virions, chemokine, IFN and cytokine into the fields. Before
+ * that, a live (not apoptotic) cell where ROS is at least the threshold dies with probability
+ * 1 − e^(−rosKill·R/(R + rosHalf)) (R: ROS at its site; one draw). Sites where nothing can happen draw nothing.
+ * Every death leaves debris. Adds the deaths to `out`.
  */
-export function stepEpithelium(e: Epithelium, f: EpitheliumFields, r: EpitheliumRates, rng: Rng): number {
-  const { cells, types, timers, neighbours } = e;
-  const { virions, ifn, chemokine, cytokine } = f;
+export function stepEpithelium(
+  e: Epithelium,
+  f: EpitheliumFields,
+  r: EpitheliumRates,
+  rng: Rng,
+  out: EpitheliumOutcome,
+): void {
+  const { cells, types, timers, debris, neighbours } = e;
+  const { virions, ifn, chemokine, cytokine, ros } = f;
   const h = r.minutes;
   let deaths = 0;
+  let rosDeaths = 0;
   for (let i = 0; i < cells.length; i++) {
     const state = cells[i];
+    const oxidants = ros[i];
+    if (oxidants > 0 && oxidants >= r.rosThreshold && state !== CELL.dead && state !== CELL.apoptotic) {
+      if (rng.uniform() < probability((r.rosKill * oxidants) / (oxidants + r.rosHalf))) {
+        cells[i] = CELL.dead;
+        timers[i] = 0;
+        debris[i] = 1;
+        deaths++;
+        rosDeaths++;
+        continue;
+      }
+    }
     if (state === CELL.healthy || state === CELL.antiviral) {
       const healthy = state === CELL.healthy;
       const hazard = r.infectionHazard * virions[i] * (healthy ? 1 : r.antiviralHazardShare);
@@ -144,6 +188,7 @@ export function stepEpithelium(e: Epithelium, f: EpitheliumFields, r: Epithelium
       if (timers[i] <= 0) {
         cells[i] = CELL.dead;
         timers[i] = 0;
+        debris[i] = 1;
         deaths++;
       }
     } else if (state === CELL.dead) {
@@ -156,8 +201,12 @@ export function stepEpithelium(e: Epithelium, f: EpitheliumFields, r: Epithelium
         }
       }
       const p = r.regeneration[progenitors];
-      if (p > 0 && rng.uniform() < p) cells[i] = CELL.healthy;
+      if (p > 0 && rng.uniform() < p) {
+        cells[i] = CELL.healthy;
+        debris[i] = 0;
+      }
     }
   }
-  return deaths;
+  out.deaths += deaths;
+  out.rosDeaths += rosDeaths;
 }

@@ -1,10 +1,16 @@
-import { DiffusionDecaySolver, fieldTotal, type KernelMemory } from '@immunotwin/engine';
+import { allocateIn, DiffusionDecaySolver, fieldTotal, KernelMemory } from '@immunotwin/engine';
 
 /** Ids of the section's fields, in storage order. */
 export const LUNG_FIELD_IDS = ['virions', 'ifn', 'chemokine', 'cytokine', 'ros'] as const;
 
 /** One field id. */
 export type LungFieldId = (typeof LUNG_FIELD_IDS)[number];
+
+/** The fields stepped by the diffusion–decay solver (ROS is quasi-steady: rewritten by its sources every step). */
+export const DIFFUSING_FIELD_IDS = ['virions', 'ifn', 'chemokine', 'cytokine'] as const;
+
+/** One diffusing field id. */
+export type DiffusingFieldId = (typeof DIFFUSING_FIELD_IDS)[number];
 
 /** Units of the fields, for tissue views. */
 export const LUNG_FIELD_UNITS: Readonly<Record<LungFieldId, string>> = {
@@ -24,34 +30,46 @@ export interface FieldRates {
 }
 
 /**
- * The section's diffusing, decaying fields: one Float32Array per id, each with its own engine
+ * The section's fields: one Float32Array per id. The diffusing ones each have their own engine
  * {@link DiffusionDecaySolver} (implicit, closed edges, exact decay), created in `memory` when given so the
- * solver's WebAssembly kernel steps it in place. Time is in minutes.
+ * solver's WebAssembly kernel steps it in place. ROS is quasi-steady (it decays in about a second, far faster than
+ * a step, and its diffusion length is far below a site), so its sources rewrite it every step. Time is in minutes.
  */
 export class LungFields {
   /** Field values by id, one per site. */
   readonly values: Readonly<Record<LungFieldId, Float32Array>>;
-  private readonly solvers: Readonly<Record<LungFieldId, DiffusionDecaySolver>>;
+  private readonly solvers: Readonly<Record<DiffusingFieldId, DiffusionDecaySolver>>;
+  private readonly rates: Record<DiffusingFieldId, FieldRates>;
 
-  constructor(side: number, rates: Readonly<Record<LungFieldId, FieldRates>>, memory?: KernelMemory | null) {
+  constructor(side: number, rates: Readonly<Record<DiffusingFieldId, FieldRates>>, memory?: KernelMemory | null) {
     const values = {} as Record<LungFieldId, Float32Array>;
-    const solvers = {} as Record<LungFieldId, DiffusionDecaySolver>;
-    for (const id of LUNG_FIELD_IDS) {
+    const solvers = {} as Record<DiffusingFieldId, DiffusionDecaySolver>;
+    for (const id of DIFFUSING_FIELD_IDS) {
       solvers[id] = new DiffusionDecaySolver(side, side, rates[id]);
       values[id] = solvers[id].createField(memory);
     }
+    values.ros = allocateIn(memory, Float32Array, side * side);
     this.values = values;
     this.solvers = solvers;
+    this.rates = { ...rates };
   }
 
   /** Bytes the fields of a `side × side` section take in a {@link KernelMemory}. */
   static bytes(side: number): number {
-    return LUNG_FIELD_IDS.length * DiffusionDecaySolver.fieldBytes(side, side);
+    return (
+      DIFFUSING_FIELD_IDS.length * DiffusionDecaySolver.fieldBytes(side, side) + KernelMemory.bytes(side * side, 4)
+    );
   }
 
-  /** Advances every field by `minutes`: diffusion, then exact decay. */
+  /** Advances every diffusing field by `minutes`: diffusion, then exact decay. */
   step(minutes: number): void {
-    for (const id of LUNG_FIELD_IDS) this.solvers[id].step(this.values[id], minutes);
+    for (const id of DIFFUSING_FIELD_IDS) this.solvers[id].step(this.values[id], minutes);
+  }
+
+  /** Sets the decay of a diffusing field to its base rate plus `extra` per minute (e.g. antibody on virions). */
+  setExtraDecay(id: DiffusingFieldId, extra: number): void {
+    const base = this.rates[id];
+    this.solvers[id].setRates(base.diffusion, base.decay + extra);
   }
 
   /** Total of a field over the section. */

@@ -1,5 +1,6 @@
 import type { Rng } from '@immunotwin/engine';
 import { CELL } from './cells.js';
+import { steepestNeighbour } from './moves.js';
 
 /**
  * Effector CD8 T cells in the section as structure-of-arrays, at most one per site (`occupied`). Removal swaps
@@ -43,6 +44,15 @@ export class TCellPool {
     this.site[k] = this.site[last];
     this.life[k] = this.life[last];
     this.bound[k] = this.bound[last];
+  }
+
+  /** Removes each T cell with probability `fraction` (a depletion), one draw per cell in pool order. */
+  cull(fraction: number, rng: Rng): void {
+    let k = 0;
+    while (k < this.count) {
+      if (rng.uniform() < fraction) this.remove(k);
+      else k++;
+    }
   }
 
   /** A structured-cloneable copy of the pool. */
@@ -125,7 +135,7 @@ export function stepTCells(pool: TCellPool, w: TCellWorld, rules: TCellRules, mi
       if (rules.moveRate < 1 && rng.uniform() >= rules.moveRate) continue;
       const to =
         rules.chemotaxis > 0 && rng.uniform() < rules.chemotaxis
-          ? steepest(site, neighbours, chemokine, rng.integer(8))
+          ? steepestNeighbour(site, neighbours, chemokine, rng.integer(8))
           : neighbours[8 * site + rng.integer(8)];
       if (to >= 0 && !pool.occupied[to]) {
         pool.occupied[site] = 0;
@@ -136,21 +146,4 @@ export function stepTCells(pool: TCellPool, w: TCellWorld, rules: TCellRules, mi
     k++;
   }
   return kills;
-}
-
-/**
- * The neighbour of `site` with most chemokine, scanning from direction `start` round the 8 (the first of equals
- * wins, so ties go to a random direction); a random neighbour (the one at `start`) where there is no chemokine.
- */
-function steepest(site: number, neighbours: Int32Array, chemokine: Float32Array, start: number): number {
-  let best = neighbours[8 * site + start];
-  let most = 0;
-  for (let j = 0; j < 8; j++) {
-    const n = neighbours[8 * site + ((start + j) & 7)];
-    if (n >= 0 && chemokine[n] > most) {
-      most = chemokine[n];
-      best = n;
-    }
-  }
-  return best;
 }
