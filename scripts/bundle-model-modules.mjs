@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Bundles the code of the built-in models that have code (today the Immune System Twin) into standalone ES
+// Bundles the code of the built-in models that have code (the Immune System Twin and the Lung Twin) into standalone ES
 // modules in the JupyterLab extension's static folder (immunotwin/labextension/static/models/), the URLs that
 // the extension's model registry hands the kernels' and workbenches' workers, which import() them. Each module
 // carries the engine code it uses; the model's randomness comes from the stream the host's engine passes in, so
@@ -17,6 +17,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** Package entry → file under the labextension's static folder (as in the extension's builtInModules.ts). */
 export const MODEL_MODULES = {
   'packages/model-immune/lib/index.js': 'models/model-immune.js',
+  'packages/model-lung/lib/index.js': 'models/model-lung.js',
 };
 
 const staticDir = join(root, 'immunotwin', 'labextension', 'static');

@@ -6,6 +6,7 @@ test.use({ autoGoto: true });
 test('the launcher offers the twin kernel beside Python', async ({ page }) => {
   const launcher = page.locator('.jp-Launcher');
   await expect(launcher.locator('.jp-LauncherCard[title="Within-host Twin"]').first()).toBeVisible();
+  await expect(launcher.locator('.jp-LauncherCard[title="Lung Twin"]').first()).toBeVisible();
   await expect(launcher.locator('.jp-LauncherCard[title="Python 3 (ipykernel)"]').first()).toBeVisible();
 });
 

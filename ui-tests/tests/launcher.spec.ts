@@ -11,6 +11,9 @@ const section = (page: import('@playwright/test').Page) =>
 test('the launcher has an ImmunoTwin section with the twin kernels and the templates', async ({ page }) => {
   const cards = section(page).locator('.jp-LauncherCard');
   await expect(cards.filter({ hasText: 'Within-host Twin' })).toHaveCount(1);
+  // One card per twin kernel: the built-in stepped twins beside the within-host one.
+  await expect(cards.filter({ hasText: /^Immune System Twin$/ })).toHaveCount(1);
+  await expect(cards.filter({ hasText: /^Lung Twin$/ })).toHaveCount(1);
   await expect(cards.filter({ hasText: 'Getting started: a virus infection in a twin' })).toHaveCount(1);
   // The server's Python kernel is not in it.
   await expect(cards.filter({ hasText: 'Python' })).toHaveCount(0);

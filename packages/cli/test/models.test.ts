@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { targetCellLimitedManifest } from '@immunotwin/model-within-host';
+import { builtInModels } from '@immunotwin/models';
 import { cli } from './helpers.js';
 
 describe('immunotwin models', () => {
@@ -9,6 +10,20 @@ describe('immunotwin models', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^id\s+title\s+methods\n/);
     expect(stdout).toMatch(/target-cell-limited\s+Target-cell-limited virus infection\s+ode, ssa, tau-leaping\n/);
+  });
+
+  it('lists every built-in model, the Lung Twin included', async () => {
+    const { code, stdout } = await cli(['models']);
+    expect(code).toBe(0);
+    // The table: a header, one line per model, a blank line, then a hint.
+    const ids = stdout
+      .split('\n\n')[0]
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(/\s+/)[0]);
+    expect(ids).toEqual(builtInModels.map((plugin) => plugin.manifest.id).sort());
+    expect(ids).toEqual(['bacteria-innate', 'immune-system', 'lung', 'target-cell-limited', 'virus-innate-adaptive']);
+    expect(stdout).toMatch(/\nlung\s+Lung Twin\s+agent\n/);
   });
 
   it('shows parameters with units, defaults, ranges, scales and sources, then observables, interventions, presets and assumptions', async () => {

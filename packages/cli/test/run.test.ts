@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ResultsJsonSchema, SchemaValidator, type ResultsJson } from '@immunotwin/engine';
+import { ResultsJsonSchema, SchemaValidator, simulateSync, type ResultsJson } from '@immunotwin/engine';
+import { lungModel } from '@immunotwin/model-lung';
 import { targetCellLimitedManifest as manifest } from '@immunotwin/model-within-host';
 import { cli, parseCsv, tempDir, type TempDir } from './helpers.js';
 
@@ -72,6 +73,27 @@ describe('immunotwin run (ODE)', () => {
     expect(results.runs[0].metadata.parameters).toEqual({ ...defaults, beta: 4e-5 });
     expect(results.runs[0].metadata.method).toBe('ode');
     expect(Object.keys(results.runs[0].observables)).toEqual(observableIds);
+  });
+});
+
+describe('immunotwin run (the Lung Twin, an agent-based model loaded from its module)', () => {
+  it('writes the run the model gives in process, bit for bit', async () => {
+    const scenario = { model: 'lung', seed: 3, duration: 2, outputInterval: 0.5, parameters: { latticeSize: 30 } };
+    await dir.write('lung.json', scenario);
+    const { code, stderr } = await cli(['run', 'lung.json', '-o', 'out.json', '-q'], { cwd: dir.path });
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const results = JSON.parse(await readFile(join(dir.path, 'out.json'), 'utf8')) as ResultsJson;
+    const [run] = results.runs;
+    expect(run.metadata.method).toBe('agent');
+    expect(run.time).toEqual([0, 0.5, 1, 1.5, 2]);
+    const inProcess = simulateSync(lungModel, scenario).runs[0];
+    for (const id of ['healthy', 'infected', 'virions', 'spo2']) {
+      expect(run.observables[id]).toEqual(Array.from(inProcess.observables[id]));
+    }
+    // The 30 × 30 section starts healthy and the focus takes hold.
+    expect(run.observables.healthy[0]).toBe(900);
+    expect(Math.max(...run.observables.infected)).toBeGreaterThan(0);
   });
 });
 

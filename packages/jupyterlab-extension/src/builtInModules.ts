@@ -1,4 +1,4 @@
-import { IMMUNE_MODULE } from '@immunotwin/models/descriptors';
+import { IMMUNE_MODULE, LUNG_MODULE } from '@immunotwin/models/descriptors';
 
 /**
  * Where this extension serves the built-in models' code: ES modules bundled by
@@ -7,6 +7,7 @@ import { IMMUNE_MODULE } from '@immunotwin/models/descriptors';
  */
 export const BUILT_IN_MODULE_FILES: Readonly<Record<string, string>> = {
   [IMMUNE_MODULE]: 'models/model-immune.js',
+  [LUNG_MODULE]: 'models/model-lung.js',
 };
 
 // The bundler's public path: the URL of this extension's `static/` folder, set when its remote entry loads.

@@ -77,10 +77,15 @@ describe('twin kernelspecs follow the registry', () => {
 });
 
 describe('the built-in models’ code URLs', () => {
-  it('point into the extension’s static folder, where the build puts the immune twin’s module', () => {
+  it('point into the extension’s static folder, where the build puts the immune and lung twins’ modules', () => {
     const base = 'http://localhost:8888/lab/extensions/@immunotwin/jupyterlab-extension/static/';
-    const immune = builtInDescriptors.find((d) => d.module !== undefined)!;
-    expect(builtInModuleUrl(immune.module!, base)).toBe(`${base}models/model-immune.js`);
+    const urls = builtInDescriptors
+      .filter((d) => d.module !== undefined)
+      .map((d) => [d.manifest.id, builtInModuleUrl(d.module!, base)]);
+    expect(urls).toEqual([
+      ['immune-system', `${base}models/model-immune.js`],
+      ['lung', `${base}models/model-lung.js`],
+    ]);
     expect(() => builtInModuleUrl('@someone/else', base)).toThrow('ImmunoTwin serves no module for "@someone/else"');
   });
 });

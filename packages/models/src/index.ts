@@ -6,12 +6,13 @@
  */
 import { ModelRegistry, type ModelPlugin } from '@immunotwin/engine';
 import { immuneModels } from '@immunotwin/model-immune';
+import { lungModels } from '@immunotwin/model-lung';
 import { withinHostModels } from '@immunotwin/model-within-host';
 
-export { builtInDescriptors, IMMUNE_MODULE } from './descriptors.js';
+export { builtInDescriptors, IMMUNE_MODULE, LUNG_MODULE } from './descriptors.js';
 
 /** Every built-in model plugin, with its code (the same models, in the same order, as `builtInDescriptors`). */
-export const builtInModels: readonly ModelPlugin[] = [...withinHostModels, ...immuneModels];
+export const builtInModels: readonly ModelPlugin[] = [...withinHostModels, ...immuneModels, ...lungModels];
 
 /** A registry holding the built-in models (each checked by the registry as it registers). */
 export function builtInRegistry(): ModelRegistry {

@@ -195,12 +195,21 @@ function immuneCases(plugin: ModelPlugin): GoldenCase[] {
   return out;
 }
 
-/** Every golden case of the built-in models, in a fixed order. */
+/**
+ * Built-in models without golden cases, and why: each is checked for determinism (same seed, same bits; through
+ * a snapshot) by its own package's tests instead.
+ */
+export const WITHOUT_GOLDEN_CASES: Readonly<Record<string, string>> = {
+  lung: 'the Lung Twin is still being written (issue 13): its numbers are meant to change',
+};
+
+/** Every golden case of the built-in models (except {@link WITHOUT_GOLDEN_CASES}), in a fixed order. */
 export function goldenCases(plugins: readonly ModelPlugin[]): GoldenCase[] {
   return plugins.flatMap((plugin) => {
+    if (plugin.manifest.id in WITHOUT_GOLDEN_CASES) return [];
     const cases = NETWORK_CASES[plugin.manifest.id];
     if (cases) return networkCases(plugin, cases);
-    if (plugin.manifest.methods.includes('agent')) return immuneCases(plugin);
+    if (plugin.manifest.id === 'immune-system') return immuneCases(plugin);
     throw new Error(`no golden cases for model "${plugin.manifest.id}": add some to goldenRuns.ts`);
   });
 }

@@ -12,21 +12,28 @@ import { builtInModels } from '../src/index.js';
  */
 const FIXTURE = new URL('./fixtures/manifests.json', import.meta.url);
 
+/**
+ * Models added after the port, so not in the fixture: the Lung Twin, whose manifest is still being written
+ * (issue 13; its own package checks it: units, ranges, sources).
+ */
+const SINCE_THE_PORT: readonly string[] = ['lung'];
+
 describe('built-in manifests are unchanged', () => {
   if (process.env.UPDATE_GOLDEN === '1') {
     it('writes the fixture', () => {
-      const manifests = Object.fromEntries(builtInModels.map((plugin) => [plugin.manifest.id, plugin.manifest]));
+      const ported = builtInModels.filter((plugin) => !SINCE_THE_PORT.includes(plugin.manifest.id));
+      const manifests = Object.fromEntries(ported.map((plugin) => [plugin.manifest.id, plugin.manifest]));
       writeFileSync(FIXTURE, `${JSON.stringify(manifests, null, 2)}\n`);
     });
     return;
   }
   const snapshot: Record<string, unknown> = JSON.parse(readFileSync(FIXTURE, 'utf8'));
 
-  it('lists the same models', () => {
-    expect(builtInModels.map((plugin) => plugin.manifest.id)).toEqual(Object.keys(snapshot));
+  it('lists the same models, and after them the ones written with defineModel from the start', () => {
+    expect(builtInModels.map((plugin) => plugin.manifest.id)).toEqual([...Object.keys(snapshot), ...SINCE_THE_PORT]);
   });
 
-  for (const plugin of builtInModels) {
+  for (const plugin of builtInModels.filter((p) => !SINCE_THE_PORT.includes(p.manifest.id))) {
     it(`${plugin.manifest.id}: deep-equal to the snapshot, key order included`, () => {
       // A round trip through JSON drops nothing a manifest may hold (numbers, strings, booleans, arrays).
       expect(JSON.parse(JSON.stringify(plugin.manifest))).toStrictEqual(snapshot[plugin.manifest.id]);

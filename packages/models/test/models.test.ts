@@ -2,14 +2,14 @@ import { createRegistry } from '@immunotwin/cli';
 import { ModelRegistry } from '@immunotwin/engine';
 import { describe, expect, it } from 'vitest';
 import { builtInModels, builtInRegistry } from '../src/index.js';
-import { builtInDescriptors } from '../src/descriptors.js';
+import { builtInDescriptors, IMMUNE_MODULE, LUNG_MODULE } from '../src/descriptors.js';
 
 describe('the built-in models', () => {
   it('register without error, each under its own id', () => {
     const ids = builtInModels.map((plugin) => plugin.manifest.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(builtInRegistry().ids()).toEqual([...ids].sort());
-    expect(ids).toContain('target-cell-limited');
+    expect(ids).toEqual(['target-cell-limited', 'virus-innate-adaptive', 'bacteria-innate', 'immune-system', 'lung']);
   });
 
   it('are the models the command line offers', () => {
@@ -23,7 +23,19 @@ describe('the built-in models', () => {
     );
   });
 
-  it('load from their descriptors: data plugins as manifests, the immune twin from its module', async () => {
+  it('name the module of each model with code (the stepped twins); reaction networks need none', () => {
+    const modules = Object.fromEntries(builtInDescriptors.map((d) => [d.manifest.id, d.module]));
+    expect(modules).toEqual({
+      'target-cell-limited': undefined,
+      'virus-innate-adaptive': undefined,
+      'bacteria-innate': undefined,
+      'immune-system': IMMUNE_MODULE,
+      lung: LUNG_MODULE,
+    });
+    expect(LUNG_MODULE).toBe('@immunotwin/model-lung');
+  });
+
+  it('load from their descriptors: data plugins as manifests, the immune and lung twins from their modules', async () => {
     const registry = new ModelRegistry();
     await registry.registerDescriptors(builtInDescriptors);
     expect(registry.ids()).toEqual(builtInRegistry().ids());

@@ -61,6 +61,24 @@ describe('tissue bundles', () => {
   });
 });
 
+describe('tissue colours', () => {
+  const key = (rgb: readonly number[]) => rgb.join(',');
+  const lungStates = ['healthy', 'incubating', 'expressing', 'apoptotic', 'dead', 'antiviral'];
+
+  it('give every state of the Lung Twin and its CD8 T cells a colour of their own, whatever their position', () => {
+    // A named colour does not depend on the code's position (the fallback list does).
+    for (const name of [...lungStates, 'cd8']) expect(colourOf(name, 0)).toEqual(colourOf(name, 1));
+    const colours = [...lungStates, 'cd8'].map((name, i) => key(colourOf(name, i)));
+    expect(new Set(colours).size).toBe(colours.length);
+  });
+
+  it('draw one stage in one colour across models (immune twin and Lung Twin names)', () => {
+    expect(colourOf('incubating', 1)).toEqual(colourOf('eclipse', 1));
+    expect(colourOf('expressing', 2)).toEqual(colourOf('productive', 2));
+    expect(colourOf('cd8', 0)).toEqual(colourOf('ctl', 4));
+  });
+});
+
 describe('<twin-tissue>', () => {
   it('shows the first picture with a legend of counts, and the time slider moves through the pictures', async () => {
     const { json, alive } = await bundle();

@@ -3,13 +3,21 @@ import type { Tissue, TissueFrame } from '@immunotwin/engine';
 /** An RGB colour, 0–255 each. */
 export type Rgb = readonly [number, number, number];
 
-/** Colours of well-known cell states (epithelium) and immune cell types; others get a colour from a fixed list. */
+/**
+ * Colours of well-known cell states (epithelium) and immune cell types; others get a colour from a fixed list.
+ * Models name the same stage differently (the immune twin's eclipse and productive cells are SIMCoV's
+ * incubating and expressing ones, as the Lung Twin says; its CD8 effectors are `ctl` or `cd8`): one stage,
+ * one colour, whichever model is shown.
+ */
 const NAMED: Record<string, Rgb> = {
   healthy: [245, 222, 214],
   uninfected: [245, 222, 214],
   eclipse: [255, 183, 77],
+  incubating: [255, 183, 77],
   productive: [211, 47, 47],
+  expressing: [211, 47, 47],
   infected: [211, 47, 47],
+  apoptotic: [136, 14, 79],
   dead: [66, 66, 66],
   antiviral: [144, 202, 249],
   macrophage: [46, 125, 50],
@@ -17,6 +25,7 @@ const NAMED: Record<string, Rgb> = {
   nk: [171, 71, 188],
   dc: [0, 172, 193],
   ctl: [13, 71, 161],
+  cd8: [13, 71, 161],
 };
 
 const OTHERS: Rgb[] = [
