@@ -157,3 +157,13 @@ describe('the twin API (in process)', () => {
     expect(docs.lookup(['twin', 'parameters', 'beta'])?.markdown).toContain('| source |');
   });
 });
+
+describe("a model's default observables", () => {
+  it('are what twin.plot draws and the text summarises unless asked for others', async () => {
+    const plugin = { ...targetCellLimited, manifest: { ...targetCellLimited.manifest, defaultObservables: ['V'] } };
+    const twin = createTwinApi(plugin);
+    const result = await twin.run({ duration: 2 });
+    expect(result.plot().bundle.observables).toEqual(['V']);
+    expect(twin.plot(result, { observables: ['U', 'V'] }).bundle.observables).toEqual(['U', 'V']);
+  });
+});

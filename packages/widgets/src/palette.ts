@@ -1,8 +1,9 @@
 /**
- * Colours of the widgets' figures: the Okabe–Ito palette (colour-blind safe). Series of one figure take them in
- * order; an observable's replicates, pins and bands share its colour.
+ * Colours of the widgets' figures: the Okabe–Ito palette (colour-blind safe), with its black replaced by a mid
+ * grey that shows on the light and the dark theme alike. Series of one figure take them in order; an
+ * observable's replicates, pins and bands share its colour.
  */
-export const PALETTE = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9', '#f0e442', '#000000'];
+export const PALETTE = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9', '#f0e442', '#999999'];
 
 /** The palette's colour for the `index`-th series (wrapping around). */
 export function paletteColour(index: number): string {

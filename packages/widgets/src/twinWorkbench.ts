@@ -1,5 +1,6 @@
 import {
   parseWorkbenchState,
+  shownObservables,
   type BandSpec,
   type ModelManifest,
   type ObservedDataset,
@@ -539,7 +540,7 @@ export class TwinWorkbenchElement extends LitElement {
     }
     const percent = Math.round(this.progress * 100);
     const band = state.view?.band;
-    const shown = state.observables ?? manifest.observables.map((o) => o.id);
+    const shown = shownObservables(manifest, state.observables);
     const oneRunOnly = band ? 'Pins and CSV take one run: choose Show › one run' : nothing;
     return html`
       <div class="toolbar" role="toolbar" aria-label="Run">
@@ -628,7 +629,7 @@ export class TwinWorkbenchElement extends LitElement {
       <div class="main">
         <twin-timeseries
           .manifest=${manifest}
-          .observables=${state.observables}
+          .observables=${state.observables ?? manifest.defaultObservables}
           .logY=${state.view?.logY ?? false}
           .observed=${state.observed ?? NO_OBSERVED}
           .pinned=${this.pinnedRuns}
@@ -716,12 +717,16 @@ export class TwinWorkbenchElement extends LitElement {
   }
 
   private toggleObservable(id: string): void {
-    const all = this.manifest!.observables.map((o) => o.id);
-    const shown = new Set(this.accepted!.observables ?? all);
+    const manifest = this.manifest!;
+    const all = manifest.observables.map((o) => o.id);
+    const shown = new Set(shownObservables(manifest, this.accepted!.observables));
     if (shown.has(id)) shown.delete(id);
     else shown.add(id);
     const list = all.filter((o) => shown.has(o));
-    this.setObservables(list.length === all.length ? undefined : list);
+    // The model's default set is no choice: the state then names none, as before any toggle.
+    const byDefault = shownObservables(manifest);
+    const isDefault = list.length === byDefault.length && byDefault.every((o) => shown.has(o));
+    this.setObservables(isDefault ? undefined : list);
   }
 }
 

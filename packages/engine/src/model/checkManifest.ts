@@ -88,6 +88,15 @@ function structureIssues(plugin: ModelPlugin): ValidationIssue[] {
   for (const [path, ids] of lists) {
     for (const id of duplicates(ids)) issues.push({ path, message: `"${id}" is declared more than once` });
   }
+  const observableIds = manifest.observables.map((o) => o.id);
+  manifest.defaultObservables?.forEach((id, i) => {
+    if (!observableIds.includes(id)) {
+      issues.push({
+        path: `defaultObservables[${i}]`,
+        message: `${JSON.stringify(id)} is not an observable; allowed: ${observableIds.join(', ')}`,
+      });
+    }
+  });
   const wantsNetwork = manifest.methods.some((m) => m !== 'agent');
   if (wantsNetwork && !manifest.network) {
     issues.push({

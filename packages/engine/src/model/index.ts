@@ -14,3 +14,4 @@ export * from './manifestBuilders.js';
 export * from './reactionBuilders.js';
 export * from './networkInterventionBuilders.js';
 export * from './networkBuilders.js';
+export { shownObservables } from './shownObservables.js';

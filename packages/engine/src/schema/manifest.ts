@@ -142,6 +142,14 @@ export const ModelManifestSchema = Type.Object(
     parameters: Type.Array(ParameterSpecSchema),
     network: Type.Optional(ReactionNetworkSchema),
     observables: Type.Array(ObservableSpecSchema, { minItems: 1 }),
+    defaultObservables: Type.Optional(
+      Type.Array(Identifier, {
+        minItems: 1,
+        uniqueItems: true,
+        description:
+          'the observables a plot or a workbench shows unless asked for others (default: every observable); ids of "observables"',
+      }),
+    ),
     interventions: Type.Array(InterventionSpecSchema),
     presets: Type.Array(PresetSpecSchema),
     assumptions: Type.Array(Text, { minItems: 1 }),

@@ -5,6 +5,7 @@ import {
   type PlotBundle,
   type PlotModel,
   type ScenarioResult,
+  shownObservables,
 } from '@immunotwin/engine';
 import type { MimeBundle } from '../mime.js';
 import { describeResult } from './summary.js';
@@ -22,7 +23,7 @@ export interface PlotOptions {
 /** Checks observable ids against the manifest; the error names the id and the allowed ones. */
 export function checkObservables(manifest: ModelManifest, ids: readonly string[] | undefined): string[] {
   const known = manifest.observables.map((o) => o.id);
-  if (ids === undefined) return known;
+  if (ids === undefined) return shownObservables(manifest);
   if (!Array.isArray(ids))
     throw new TypeError(`observables: must be an array of observable ids; allowed: ${known.join(', ')}`);
   for (const id of ids) {

@@ -18,6 +18,9 @@ export const lungManifest = {
   kernel: { displayName: 'Lung Twin' },
   parameters: [...LUNG_PARAMETERS],
   observables: [...LUNG_OBSERVABLES],
+  // What a student looks at first (cells of the section, on one scale with the virions); the whole-lung count of
+  // circulating T cells (~1e8) would flatten every other curve.
+  defaultObservables: ['virions', 'infected', 'dead', 'tCells', 'neutrophils'],
   interventions: [...LUNG_INTERVENTIONS],
   presets: LUNG_PRESETS,
   assumptions: [
