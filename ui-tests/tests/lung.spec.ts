@@ -57,9 +57,12 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(tissue).toHaveCount(1, { timeout: 60_000 });
     await expect(tissue.locator('canvas')).toBeVisible();
     await expect(tissue.locator('output')).toHaveText('day 0');
-    // A legend of the six epithelial states and the CD8 T cells, and the virions glowing by default.
+    // A legend of the six epithelial states and the immune cells (CD8 T cells, macrophages, neutrophils, NK cells),
+    // and the virions glowing by default.
     await expect(tissue.locator('li[data-state]')).toHaveText(STATES.map((s) => new RegExp(`^\\s*${s}\\s+\\d+\\s*$`)));
-    await expect(tissue.locator('li[data-agent]')).toHaveText([/^\s*cd8\s+\d+\s*$/]);
+    await expect(tissue.locator('li[data-agent]')).toHaveText(
+      ['cd8', 'macrophage', 'neutrophil', 'nk'].map((agent) => new RegExp(`^\\s*${agent}\\s+\\d+\\s*$`)),
+    );
     await expect(tissue.locator('input[data-action="field"]')).toBeChecked();
     await expect(tissue.locator('.controls label').filter({ hasText: 'virions' })).toBeVisible();
     expect(await legendCount(page, '[data-state="healthy"]')).toBe(40_000);
