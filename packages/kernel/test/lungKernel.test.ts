@@ -36,7 +36,7 @@ describe('the Lung Twin kernel', () => {
     });
   });
 
-  it('pictures its tissue: the six epithelial states, virions glowing, CD8 T cells on their sites', async () => {
+  it('pictures its tissue: the six epithelial states, virions glowing, the immune cells on their sites', async () => {
     const { reply, iopub } = await k.request(
       'execute_request',
       execute('twin.set({ latticeSize: 30, tCellDelay: 0.5 }); await twin.tissue({ duration: 2, times: [0, 1, 2] })'),
@@ -49,7 +49,7 @@ describe('the Lung Twin kernel', () => {
       width: 30,
       height: 30,
       cellStates: ['healthy', 'incubating', 'expressing', 'apoptotic', 'dead', 'antiviral'],
-      agentTypes: ['cd8'],
+      agentTypes: ['cd8', 'macrophage', 'neutrophil', 'nk'],
       field: { id: 'virions', unit: 'virions/site' },
     });
     expect(tissue.frames.map((f) => f.time)).toEqual([0, 1, 2]);
