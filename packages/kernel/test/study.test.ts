@@ -22,6 +22,7 @@ import { builtInDescriptors, builtInRegistry } from '@immunotwin/models';
 import { targetCellLimited } from '@immunotwin/model-within-host';
 import { createInlinePool, type WorkerPool } from '@immunotwin/worker';
 import { createTwinApi } from '../src/twinApi.js';
+import { KernelWorker } from '../src/worker/kernelWorker.js';
 import type { SensitivityOptions, SweepOptions } from '../src/twin/studyOptions.js';
 import { buildKernelPackage, execute, outputs, startKernel, type KernelUnderTest } from './kernelHarness.js';
 
@@ -173,6 +174,37 @@ describe('twin.sensitivity', () => {
     expect(magnitudes).toEqual([...magnitudes].sort((a, b) => a - b)); // plotly draws the last category on top
     for (const { id, value } of shown) expect(value).toBe(expected[['beta', 'p', 'c'].indexOf(id)]!.coefficient);
     expect(bars.series[0]!.notes!.every((note) => /^p (<|=) /.test(note))).toBe(true);
+  });
+});
+
+describe("a kernel's study pool", () => {
+  it('is started once and kept across studies, and started again when a cell registers another model', async () => {
+    const started: number[] = [];
+    const worker = new KernelWorker([], {
+      createPool: (plugins) => {
+        started.push(plugins.length);
+        return inline();
+      },
+    });
+    await worker.initialize({ model: 'target-cell-limited', plugins: builtInDescriptors });
+    const run = async (code: string) => {
+      const reply = await worker.execute(code, 1, { output: () => undefined });
+      expect(reply.status, code).toBe('ok');
+    };
+    const sweep = "await twin.sweep({ parameters: { c: { values: [2, 5] } }, design: { kind: 'grid' }, duration: 1 });";
+    const network = {
+      ...targetCellLimited.manifest,
+      id: 'tcl-copy',
+      title: 'A copy of the target-cell-limited model',
+      kernel: undefined,
+    };
+    await run(`await models.register(${JSON.stringify(network)});`);
+    await run(sweep);
+    await run(sweep);
+    expect(started).toEqual([builtInDescriptors.length + 1]);
+    await run(`await models.register(${JSON.stringify({ ...network, id: 'tcl-copy-two' })});`);
+    await run(sweep);
+    expect(started).toEqual([builtInDescriptors.length + 1, builtInDescriptors.length + 2]);
   });
 });
 

@@ -58,7 +58,7 @@ export class KernelWorker implements IKernelWorkerRemote {
   /** The models as `initialize` got them, for the study pool's workers. */
   private descriptors: readonly PluginDescriptor[] = [];
   /** The study pool, and the models it was started with (a cell that registers a model starts a new one). */
-  private pool: { readonly pool: WorkerPool; readonly plugins: readonly PluginDescriptor[] } | undefined;
+  private pool: { readonly pool: WorkerPool; readonly sources: readonly object[] } | undefined;
   /** The running cell's display and update of a progress line. */
   private progressOutput: UpdatableOutput | undefined;
 
@@ -79,20 +79,21 @@ export class KernelWorker implements IKernelWorkerRemote {
    * registered in cells (their manifest and, for code, the module of the cell). Restarted when a cell adds one.
    */
   private studyPool(): WorkerPool {
-    const cells = [...this.cellPlugins.values()].flatMap((p) =>
-      p.manifest ? [{ manifest: p.manifest, ...(p.module ? { module: p.module } : {}) } as PluginDescriptor] : [],
-    );
-    const plugins = [...this.descriptors, ...cells];
+    // The models the pool must know, by the objects they come from: the same objects, the same pool.
+    const sources = [...this.descriptors, ...this.cellPlugins.values()];
     if (
       this.pool &&
-      this.pool.plugins.length === plugins.length &&
-      this.pool.plugins.every((d, i) => d === plugins[i])
+      this.pool.sources.length === sources.length &&
+      this.pool.sources.every((d, i) => d === sources[i])
     ) {
       return this.pool.pool;
     }
     this.pool?.pool.dispose();
-    const pool = (this.options.createPool ?? createInlinePool)(plugins);
-    this.pool = { pool, plugins };
+    const cells = [...this.cellPlugins.values()].flatMap((p) =>
+      p.manifest ? [{ manifest: p.manifest, ...(p.module ? { module: p.module } : {}) } as PluginDescriptor] : [],
+    );
+    const pool = (this.options.createPool ?? createInlinePool)([...this.descriptors, ...cells]);
+    this.pool = { pool, sources };
     return pool;
   }
 
