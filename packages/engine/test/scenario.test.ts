@@ -36,6 +36,19 @@ describe('resolveScenario', () => {
     expect(once.interventions).toEqual([{ kind: 'slowdown', start: 2, stop: 4, factor: 0.1 }]);
   });
 
+  it("holds an initial amount to the species' own stated max, naming it and the unit", () => {
+    const network = decayModel.manifest.network!;
+    const capped = {
+      ...decayModel,
+      manifest: { ...decayModel.manifest, network: { ...network, species: [{ ...network.species[0], max: 5000 }] } },
+    };
+    expect(resolveScenario(capped, { ...base, initial: { A: 5000 } }).initial).toEqual({ A: 5000 });
+    expect(errorOf(() => resolveScenario(capped, { ...base, initial: { A: 5001 } })).issues[0]).toEqual({
+      path: 'initial.A',
+      message: '5001 is above the largest initial amount of A; allowed: 0 to 5000 molecules',
+    });
+  });
+
   // NaN and ±Infinity come from JS cells and APIs (and 1e400 in a JSON file parses to Infinity): every number a
   // scenario holds refuses them, naming the field, instead of failing later in a solver (issue 17).
   it.each([
@@ -77,6 +90,12 @@ describe('resolveScenario', () => {
     [{ ...base, colour: 'red' }, 'colour', /is not a known property here; allowed: .*model.*duration/],
     [{ duration: 3 }, 'model', /is required but missing/],
     [{ ...base, initial: { Z: 3 } }, 'initial.Z', /unknown species; known species: A/],
+    // 2^53 or 1e308 would run until the solver overflows or SSA reaches its event limit (issue 17).
+    [
+      { ...base, initial: { A: 2 ** 53 } },
+      'initial.A',
+      /9007199254740992 is above the largest initial amount of A; allowed: 0 to 1000000000000/,
+    ],
     [
       { ...base, interventions: [{ kind: 'cure', start: 1 }] },
       'interventions[0].kind',
