@@ -87,6 +87,8 @@ describe('resolveScenario', () => {
     [{ ...base, replicates: 3 }, 'replicates', /would all be identical/],
     [{ ...base, seed: -1 }, 'seed', /must be ≥ 0; got -1/],
     [{ ...base, seed: Number.NaN }, 'seed', /must be a whole number; got NaN/],
+    // The solver refuses tolerances below double precision; the scenario says so first, naming the field.
+    [{ ...base, solver: { rtol: 1e-16 } }, 'solver.rtol', /must be ≥ 1e-14; got 1e-16/],
     [{ ...base, colour: 'red' }, 'colour', /is not a known property here; allowed: .*model.*duration/],
     [{ duration: 3 }, 'model', /is required but missing/],
     [{ ...base, initial: { Z: 3 } }, 'initial.Z', /unknown species; known species: A/],
