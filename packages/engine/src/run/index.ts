@@ -5,3 +5,4 @@ export * from './replicateRun.js';
 export * from './runInChunks.js';
 export * from './ensembleSummary.js';
 export * from './runScenario.js';
+export * from './scenarioRunError.js';

@@ -3,6 +3,7 @@ import type { TissueView } from '../space/tissueView.js';
 import type { ResultMetadata } from '../schema/index.js';
 import { ENGINE_VERSION } from '../version.js';
 import { OdeSimulation } from './odeSimulation.js';
+import { ScenarioRunError } from './scenarioRunError.js';
 import type { ResolvedScenario } from './resolveScenario.js';
 import { buildSchedule, sampleTimes, type Breakpoint } from './schedule.js';
 import type { Simulation } from './simulation.js';
@@ -76,7 +77,7 @@ export class ReplicateRun {
   constructor(
     private readonly scenario: ResolvedScenario,
     private readonly replicate: number,
-    signal?: AbortSignal,
+    private readonly signal?: AbortSignal,
   ) {
     this.simulation = createSimulation(scenario, replicate, signal);
     this.times = sampleTimes(scenario.duration, scenario.outputInterval);
@@ -151,8 +152,21 @@ export class ReplicateRun {
     return run;
   }
 
-  /** Records the next sample, applying every breakpoint at or before it first. */
+  /**
+   * Records the next sample, applying every breakpoint at or before it first. A failure of the model or its
+   * solver is thrown as a {@link ScenarioRunError} naming the scenario's values; a cancellation passes through.
+   */
   step(): void {
+    try {
+      this.advanceOneSample();
+    } catch (error) {
+      if (this.signal?.aborted || (error instanceof Error && error.name === 'AbortError')) throw error;
+      if (error instanceof ScenarioRunError) throw error;
+      throw new ScenarioRunError(this.scenario, this.replicate, this.times[this.nextSample], error);
+    }
+  }
+
+  private advanceOneSample(): void {
     const t = this.times[this.nextSample];
     while (this.nextBreakpoint < this.schedule.length && this.schedule[this.nextBreakpoint].time <= t) {
       const point = this.schedule[this.nextBreakpoint++];
