@@ -314,6 +314,34 @@ describe('immunotwin run: bad input fails clearly and writes nothing', () => {
     expect(await dir.files()).toEqual(['s.json']);
   });
 
+  it('refuses a run whose results would not fit the memory limit at once, and runs it with --max-memory', async () => {
+    // The run: tau-leaping, 5000 replicates × 10 001 samples computed for 76 s, reached 6.2 GB, then failed.
+    const big = { ...smallStochastic, method: 'tau-leaping', replicates: 5000, duration: 10, outputInterval: 0.001 };
+    await dir.write('big.json', big);
+    const refused = await cli(['run', 'big.json', '--out', 'out.csv'], { cwd: dir.path });
+    expect(refused.stderr).toBe(
+      'immunotwin: error: big.json: Invalid scenario: replicates: the results would take 2.4 GB in memory (5000 ' +
+        'replicates × 10001 samples × 6 columns × 8 bytes), above the limit of 1.07 GB; lower replicates, raise ' +
+        'outputInterval or shorten duration, or raise the limit on purpose (maxMemory; --max-memory on the command line)\n',
+    );
+    expect(refused.code).toBe(1);
+    expect(await dir.files()).toEqual(['big.json']);
+    // The same rule with the limit lowered on purpose, on a run small enough to finish here.
+    await dir.write('small.json', { ...smallStochastic, method: 'ssa', replicates: 2 });
+    const tight = await cli(['run', 'small.json', '--max-memory', '1kB', '-q'], { cwd: dir.path });
+    // 2 × 9 samples × 6 columns × 8 = 864 bytes of runs + a summary of 9 × 5 observables × 7 × 8 = 2520 bytes.
+    expect(tight.stderr).toMatch(
+      /the results would take 3\.38 kB in memory \(2 replicates × 9 samples .*limit of 1 kB/,
+    );
+    const raised = await cli(['run', 'small.json', '--max-memory', '1MB', '-q'], { cwd: dir.path });
+    expect(raised.code).toBe(0);
+    const bad = await cli(['run', 'small.json', '--max-memory', 'lots'], { cwd: dir.path });
+    expect(bad.stderr).toMatch(
+      /option --max-memory must be a size such as 4GB, 500MB or a number of bytes; got "lots"/,
+    );
+    expect(bad.code).toBe(2);
+  });
+
   it('reports a missing scenario file', async () => {
     const result = await cli(['run', 'absent.json', '--out', 'out.csv'], { cwd: dir.path });
     expect(result.stderr).toBe('immunotwin: error: cannot read "absent.json": no such file\n');

@@ -6,3 +6,4 @@ export * from './runInChunks.js';
 export * from './ensembleSummary.js';
 export * from './runScenario.js';
 export * from './scenarioRunError.js';
+export * from './memoryBudget.js';
