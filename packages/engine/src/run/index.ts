@@ -5,3 +5,5 @@ export * from './replicateRun.js';
 export * from './runInChunks.js';
 export * from './ensembleSummary.js';
 export * from './runScenario.js';
+export * from './resolveCoupling.js';
+export * from './coupledSimulation.js';
