@@ -104,7 +104,14 @@ describe('immunotwin run (the Lung Twin, an agent-based model loaded from its mo
         { from: 'node.cd8Effector', to: 'lung.effectorSupply', scale: 1.389 },
       ],
     };
-    const scenario = { model: 'lung', seed: 1, duration: 4, outputInterval: 1, parameters: { latticeSize: 30 }, coupling };
+    const scenario = {
+      model: 'lung',
+      seed: 1,
+      duration: 4,
+      outputInterval: 1,
+      parameters: { latticeSize: 30 },
+      coupling,
+    };
     await dir.write('coupled.json', scenario);
     const { code, stderr } = await cli(['run', 'coupled.json', '-o', 'out.json', '-q'], { cwd: dir.path });
     expect(stderr).toBe('');
@@ -114,7 +121,10 @@ describe('immunotwin run (the Lung Twin, an agent-based model loaded from its mo
     expect(run.observables.tCellSupply.slice(0, 2)).toEqual([0, 0]);
     expect(run.observables.tCellSupply[4]).toBeGreaterThan(0);
 
-    await dir.write('bad.json', { ...scenario, coupling: { ...coupling, links: [{ from: 'node.cd8', to: 'lung.effectorSupply' }] } });
+    await dir.write('bad.json', {
+      ...scenario,
+      coupling: { ...coupling, links: [{ from: 'node.cd8', to: 'lung.effectorSupply' }] },
+    });
     const bad = await cli(['run', 'bad.json'], { cwd: dir.path });
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('coupling.links[0].from: "node" has no observable "cd8"; its observables: virus,');

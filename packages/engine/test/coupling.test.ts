@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  defineModel,
   ModelRegistry,
   ReplicateRun,
   resolveScenario,
@@ -7,7 +8,7 @@ import {
   scenarioToJson,
   simulateSync,
 } from '../src/index.js';
-import { toySink, toySource } from './fixtures/coupledToyModels.js';
+import { sinkManifest, toySink, toySource } from './fixtures/coupledToyModels.js';
 
 const registry = new ModelRegistry();
 registry.register(toySink);
@@ -68,7 +69,8 @@ describe('a coupled run', () => {
     const first = new ReplicateRun(scenario, 0);
     for (let i = 0; i < 8; i++) first.step(); // day 1.4: between the exchanges at 1 and 1.5
     const resumed = ReplicateRun.restore(scenario, structuredClone(first.snapshot())).runToEnd();
-    for (const id of ['held', 'total', 'noise']) expect(bits(resumed.observables[id])).toBe(bits(whole.observables[id]));
+    for (const id of ['held', 'total', 'noise'])
+      expect(bits(resumed.observables[id])).toBe(bits(whole.observables[id]));
   });
 
   it('writes the coupling back into the re-runnable scenario document', () => {
@@ -113,7 +115,12 @@ describe('a coupled scenario with a mistake', () => {
       'coupling.links[0]: links "toy-sink" to itself',
     );
     expect(
-      problem(coupled({}, { partners: { 'toy-sink': { model: 'toy-source' } }, links: [{ from: 'toy-sink.held', to: 'toy-sink.u' }] })),
+      problem(
+        coupled(
+          {},
+          { partners: { 'toy-sink': { model: 'toy-source' } }, links: [{ from: 'toy-sink.held', to: 'toy-sink.u' }] },
+        ),
+      ),
     ).toContain('coupling.partners.toy-sink: a partner may not be named like the scenario');
   });
 
@@ -124,11 +131,42 @@ describe('a coupled scenario with a mistake', () => {
   });
 
   it('refuses an interval longer than the run and a negative scale', () => {
-    expect(problem(coupled({}, { interval: 5 }))).toContain(
-      'coupling.interval: 5 is longer than the run (duration 4)',
-    );
+    expect(problem(coupled({}, { interval: 5 }))).toContain('coupling.interval: 5 is longer than the run (duration 4)');
     expect(problem(coupled({}, { links: [{ from: 'src.level', to: 'toy-sink.u', scale: -1 }] }))).toContain(
       'coupling.links[0].scale',
+    );
+  });
+});
+
+describe('input ports in a manifest', () => {
+  it('are refused twice under one id, and on a model that is not stepped', () => {
+    const twice = {
+      ...toySink,
+      manifest: { ...sinkManifest, inputs: [...sinkManifest.inputs, ...sinkManifest.inputs] },
+    };
+    expect(() => new ModelRegistry().register(twice)).toThrow('inputs: "u" is declared more than once');
+    const network = {
+      manifest: { ...toySource.manifest, id: 'toy-network', methods: ['ode' as const], inputs: sinkManifest.inputs },
+    };
+    expect(() => new ModelRegistry().register(network)).toThrow('only stepped models (method "agent") take inputs');
+  });
+
+  it('need a setInput on the instances when a coupled run connects them', () => {
+    const deaf = defineModel({
+      manifest: { ...sinkManifest, id: 'toy-deaf' },
+      create: () => ({ dt: 1, step() {}, observe() {}, snapshot: () => null, restore() {} }),
+      interventions: {},
+    });
+    const local = new ModelRegistry();
+    local.register(deaf);
+    local.register(toySource);
+    const scenario = local.resolve({
+      ...coupled(),
+      model: 'toy-deaf',
+      coupling: { ...coupled().coupling, links: [{ from: 'src.level', to: 'toy-deaf.u' }] },
+    });
+    expect(() => runScenarioSync(scenario)).toThrow(
+      'model "toy-deaf" declares inputs, but its instances have no setInput(id, value)',
     );
   });
 });

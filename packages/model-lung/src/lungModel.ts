@@ -143,9 +143,7 @@ export class LungModel implements SteppedModelCore {
       generation: p.tCellGeneration,
       vascularPeriod: p.tCellVascularPeriod,
     };
-    this.coupled = context.inputs?.includes('effectorSupply')
-      ? new CoupledCirculation(p.tCellVascularPeriod)
-      : null;
+    this.coupled = context.inputs?.includes('effectorSupply') ? new CoupledCirculation(p.tCellVascularPeriod) : null;
     this.tCellRules = {
       apoptosisPeriod: p.apoptosisPeriod,
       bindingPeriod: p.tCellBindingPeriod,
@@ -285,7 +283,8 @@ export class LungModel implements SteppedModelCore {
   setInput(id: string, value: number): void {
     if (id === 'effectorSupply' && this.coupled) this.coupled.supply = value;
     else if (id === 'antibodyClearance') this.inputClearance = value;
-    else throw new Error(`lung: no connected input "${id}"; inputs: effectorSupply (when connected), antibodyClearance`);
+    else
+      throw new Error(`lung: no connected input "${id}"; inputs: effectorSupply (when connected), antibodyClearance`);
   }
 
   /** A lasting intervention (antiviral, entry blocker, IFN therapy, corticosteroid) takes effect. */
@@ -339,11 +338,7 @@ export class LungModel implements SteppedModelCore {
     out[o.tCellsCirculating] = this.coupled
       ? this.coupled.cells
       : circulatingTCells(this.supply, minutes, this.treatments.depletions);
-    out[o.tCellSupply] = this.coupled
-      ? this.coupled.supply
-      : minutes > this.supply.delay
-        ? this.supply.generation
-        : 0;
+    out[o.tCellSupply] = this.coupled?.supply ?? (minutes > this.supply.delay ? this.supply.generation : 0);
     out[o.tCellKills] = this.clock[CLOCK.kills];
     out[o.macrophages] = innate.byType[INNATE.macrophage];
     out[o.inflammatoryMacrophages] = innate.countIn(INNATE.macrophage, 1);

@@ -13,14 +13,15 @@ const at = (r: RunResult, id: string, day: number): number => series(r, id)[r.ti
 
 const bits = (values: Float64Array): string => Buffer.from(values.buffer).toString('hex');
 
+/** A monoclonal antibody infusion into the immune twin at day 0.5 (dose 2 a.u., its default affinity 1 and half-life 10 days). */
+const ANTIBODY = { kind: 'monoclonalAntibody', start: 0.5, dose: 2 };
+
 /** The coupled contained-regime runs of every seed, without and with a monoclonal antibody in the immune twin. */
 let arms: { plain: RunResult[]; antibody: RunResult[] } | undefined;
 const coupledArms = () =>
   (arms ??= {
     plain: SEEDS.map((seed) => coupled(seed)),
-    antibody: SEEDS.map((seed) =>
-      coupled(seed, { nodeInterventions: [{ kind: 'monoclonalAntibody', start: 0.5, dose: 2 }] }),
-    ),
+    antibody: SEEDS.map((seed) => coupled(seed, { nodeInterventions: [ANTIBODY] })),
   });
 
 describe('the coupled circulation (rules)', () => {
@@ -135,7 +136,10 @@ describe('antibody from the immune twin', () => {
 });
 
 describe('coupled runs are reproducible', () => {
-  const scenario = registry.resolve({ ...coupledScenario(3, { parameters: CONTAINED, duration: 6 }), outputInterval: 0.2 });
+  const scenario = registry.resolve({
+    ...coupledScenario(3, { parameters: CONTAINED, duration: 6 }),
+    outputInterval: 0.2,
+  });
 
   it('same seed, same bits; another seed, other bits', () => {
     const first = new ReplicateRun(scenario, 0).runToEnd();
@@ -143,7 +147,9 @@ describe('coupled runs are reproducible', () => {
     for (const id of ['virions', 'tCellSupply', 'tCells', 'antibodyClearance']) {
       expect(bits(again.observables[id])).toBe(bits(first.observables[id]));
     }
-    const other = runScenarioSync(registry.resolve({ ...coupledScenario(4, { parameters: CONTAINED, duration: 6 }), outputInterval: 0.2 })).runs[0];
+    const other = runScenarioSync(
+      registry.resolve({ ...coupledScenario(4, { parameters: CONTAINED, duration: 6 }), outputInterval: 0.2 }),
+    ).runs[0];
     expect(bits(other.observables.virions)).not.toBe(bits(first.observables.virions));
   });
 

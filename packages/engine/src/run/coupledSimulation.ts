@@ -121,7 +121,9 @@ export class CoupledSimulation implements Simulation {
     this.targets.forEach((target, i) => {
       const value = this.values[i];
       if (!Number.isFinite(value)) {
-        throw new Error(`coupled run: input "${this.names[target.model]}.${target.id}" became ${value} at ${this.time}`);
+        throw new Error(
+          `coupled run: input "${this.names[target.model]}.${target.id}" became ${value} at ${this.time}`,
+        );
       }
       this.members[target.model].setInput(target.id, value);
     });

@@ -147,7 +147,11 @@ function resolveLinks(
       });
     }
     if (observable >= 0 && inputs.includes(inputId)) {
-      links.push({ from: { model: fromModel, observable }, to: { model: toModel, input: inputId }, scale: link.scale ?? 1 });
+      links.push({
+        from: { model: fromModel, observable },
+        to: { model: toModel, input: inputId },
+        scale: link.scale ?? 1,
+      });
     }
   });
   return links;
