@@ -299,7 +299,7 @@ export function createTwinApi(plugin: ModelPlugin, options: TwinApiOptions = {})
           `twin.tissue: the model "${manifest.id}" has no space to show (only models with a lattice, such as the Immune System Twin, do)`,
         );
       }
-      const resolved = resolveScenario(plugin, { ...scenario(rest), replicates: 1 });
+      const resolved = resolveScenario(plugin, { ...scenario(rest), replicates: 1 }, options.resolveModel);
       return new TwinTissue(await captureTissue(resolved, { times, field }, cellSignal()));
     },
     sweep(sweepOptions) {

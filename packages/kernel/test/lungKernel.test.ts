@@ -76,6 +76,14 @@ describe('the Lung Twin kernel', () => {
     const supplied = data(iopub)['text/plain'] as string;
     expect(supplied.startsWith('[\n  false,')).toBe(true);
     expect(supplied.trimEnd().endsWith('true\n]')).toBe(true);
+
+    // The tissue of a coupled run, too.
+    const tissue = await k.request(
+      'execute_request',
+      execute(`await twin.tissue({ duration: 1, times: [0, 1], coupling: ${coupling} })`),
+    );
+    expect(tissue.reply.content).toMatchObject({ status: 'ok' });
+    expect(parseTissue(data(tissue.iopub)[TISSUE_MIME_TYPE]).frames.map((f) => f.time)).toEqual([0, 1]);
   });
 
   it('says what is wrong with a coupling, naming the lung’s inputs', async () => {
