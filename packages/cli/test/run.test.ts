@@ -210,7 +210,11 @@ describe('immunotwin run: bad input fails clearly and writes nothing', () => {
       message: /parameters\.eclipse: must be a whole number; got 0\.5/,
     },
     { name: 'negative duration', scenario: { ...valid, duration: -5 }, message: /duration: must be > 0; got -5/ },
-    { name: 'wrong type', scenario: { ...valid, duration: '30' }, message: /duration: must be number; got "30"/ },
+    {
+      name: 'wrong type',
+      scenario: { ...valid, duration: '30' },
+      message: /duration: must be a finite number; got "30"/,
+    },
     {
       name: 'unknown top-level field',
       scenario: { ...valid, durration: 3 },
@@ -331,6 +335,17 @@ describe('immunotwin run: bad input fails clearly and writes nothing', () => {
     expect(result.code).toBe(code);
     expect(result.stdout).toBe('');
     expect(await dir.files()).toEqual(before);
+  });
+
+  it('refuses a number too large for a double (1e400 parses to Infinity), naming the field', async () => {
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(join(dir.path, 's.json'), '{"model":"target-cell-limited","initial":{"V":1e400}}');
+    const result = await cli(['run', 's.json', '--out', 'out.csv'], { cwd: dir.path });
+    expect(result.stderr).toBe(
+      'immunotwin: error: s.json: Invalid scenario: initial.V: must be a finite number; got Infinity\n',
+    );
+    expect(result.code).toBe(1);
+    expect(await dir.files()).toEqual(['s.json']);
   });
 
   it('reports a missing scenario file', async () => {

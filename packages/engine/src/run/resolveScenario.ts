@@ -9,6 +9,11 @@ const scenarioValidator = new SchemaValidator(ScenarioSchema, 'scenario');
 
 /** Most samples a single run may record (guards against a mistyped output interval). */
 export const MAX_SAMPLES = 1_000_000;
+/**
+ * The largest initial amount of a species that states no `max` of its own: far above any body's count of cells
+ * or virions (an adult has ~3×10^13 cells), yet small enough that a run neither overflows nor takes hours.
+ */
+export const DEFAULT_INITIAL_MAX = 1e12;
 /** Default ensemble band quantiles: the median and the 5–95 % and 25–75 % bands. */
 export const DEFAULT_QUANTILES: readonly number[] = [0.05, 0.25, 0.5, 0.75, 0.95];
 /** Seed used when a scenario gives none (recorded in every result, so runs stay reproducible). */
@@ -109,7 +114,19 @@ function presetInitial(plugin: ModelPlugin, scenario: Scenario): Record<string, 
 
 function resolveInitial(plugin: ModelPlugin, scenario: Scenario, issues: ValidationIssue[]): Record<string, number> {
   const initial = presetInitial(plugin, scenario);
-  const species = plugin.manifest.network?.species.map((s) => s.id) ?? [];
+  const specs = new Map((plugin.manifest.network?.species ?? []).map((s) => [s.id, s]));
+  const species = [...specs.keys()];
+  for (const [id, value] of Object.entries(initial)) {
+    const spec = specs.get(id);
+    const max = spec?.max ?? DEFAULT_INITIAL_MAX;
+    if (spec && value > max) {
+      const unit = spec.unit && spec.unit !== '1' ? ` ${spec.unit}` : '';
+      issues.push({
+        path: `initial.${id}`,
+        message: `${value} is above the largest initial amount of ${id}; allowed: 0 to ${max}${unit}`,
+      });
+    }
+  }
   for (const id of Object.keys(scenario.initial ?? {})) {
     if (!species.includes(id)) {
       issues.push({

@@ -9,6 +9,13 @@ export const SpeciesSpecSchema = Type.Object(
     label: Text,
     unit: Type.String(),
     initial: Expression,
+    max: Type.Optional(
+      Type.Number({
+        exclusiveMinimum: 0,
+        description:
+          'the largest initial amount a scenario may set for this species, in its unit (default 1e12): beyond it a run only overflows or takes hours',
+      }),
+    ),
     description: Type.Optional(Text),
   },
   { additionalProperties: false },

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { MIN_RTOL } from '../ode/odeOptions.js';
 import { FiniteNumber, Identifier, ModelId, SimulationMethod } from './common.js';
 
 /** One scheduled intervention: its kind, when it acts, and its field values (e.g. "efficacy": 0.9). */
@@ -17,7 +18,9 @@ export const InterventionInstanceSchema = Type.Object(
 /** Solver settings for ODE runs. */
 export const SolverOptionsSchema = Type.Object(
   {
-    rtol: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 0.1 })),
+    rtol: Type.Optional(
+      Type.Number({ minimum: MIN_RTOL, maximum: 0.1, description: 'relative tolerance; below 1e-14 is below double precision' }),
+    ),
     atol: Type.Optional(Type.Number({ exclusiveMinimum: 0 })),
     stiff: Type.Optional(Type.Boolean({ description: 'use the Rosenbrock (stiff) method instead of Dormand–Prince' })),
   },
