@@ -81,9 +81,9 @@ export class ImmuneModel implements SteppedModelCore {
   private ifnFactor = 1;
   private cytokineFactor = 1;
   private cachedH = NaN;
+  private cachedVirusDecay = NaN;
   /** Antigen per day arriving from a coupled organ (the input antigenIn); 0 when the model runs alone. */
   private antigenIn = 0;
-  private cachedVirusDecay = NaN;
   private epi!: EpitheliumStep;
   private agentStep!: AgentStep;
   private readonly outcome: AgentStepOutcome = { nkKills: 0, ctlKills: 0, dcDepartures: 0 };
