@@ -95,6 +95,40 @@ describe('immunotwin run (the Lung Twin, an agent-based model loaded from its mo
     expect(run.observables.healthy[0]).toBe(900);
     expect(Math.max(...run.observables.infected)).toBeGreaterThan(0);
   });
+  it('runs a scenario coupled to the Immune System Twin (the partner found among the built-in models)', async () => {
+    const coupling = {
+      interval: 0.125,
+      partners: { node: { model: 'immune-system', parameters: { inoculum: 0 } } },
+      links: [
+        { from: 'lung.antigenOut', to: 'node.antigenIn', scale: 72.8 },
+        { from: 'node.cd8Effector', to: 'lung.effectorSupply', scale: 1.389 },
+      ],
+    };
+    const scenario = {
+      model: 'lung',
+      seed: 1,
+      duration: 4,
+      outputInterval: 1,
+      parameters: { latticeSize: 30 },
+      coupling,
+    };
+    await dir.write('coupled.json', scenario);
+    const { code, stderr } = await cli(['run', 'coupled.json', '-o', 'out.json', '-q'], { cwd: dir.path });
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const [run] = (JSON.parse(await readFile(join(dir.path, 'out.json'), 'utf8')) as ResultsJson).runs;
+    // No effectors before the node has been primed (DCs take a day to reach it); the node's expansion by day 4.
+    expect(run.observables.tCellSupply.slice(0, 2)).toEqual([0, 0]);
+    expect(run.observables.tCellSupply[4]).toBeGreaterThan(0);
+
+    await dir.write('bad.json', {
+      ...scenario,
+      coupling: { ...coupling, links: [{ from: 'node.cd8', to: 'lung.effectorSupply' }] },
+    });
+    const bad = await cli(['run', 'bad.json'], { cwd: dir.path });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('coupling.links[0].from: "node" has no observable "cd8"; its observables: virus,');
+  });
 });
 
 describe.each(['ssa', 'tau-leaping'])('immunotwin run --replicates (%s)', (method) => {

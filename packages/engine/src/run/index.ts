@@ -7,3 +7,5 @@ export * from './ensembleSummary.js';
 export * from './runScenario.js';
 export * from './scenarioRunError.js';
 export * from './memoryBudget.js';
+export * from './resolveCoupling.js';
+export * from './coupledSimulation.js';

@@ -2,6 +2,7 @@ import { createRng } from '../rng/index.js';
 import type { TissueView } from '../space/tissueView.js';
 import type { ResultMetadata } from '../schema/index.js';
 import { ENGINE_VERSION } from '../version.js';
+import { CoupledSimulation } from './coupledSimulation.js';
 import { OdeSimulation } from './odeSimulation.js';
 import { ScenarioRunError } from './scenarioRunError.js';
 import type { ResolvedScenario } from './resolveScenario.js';
@@ -56,7 +57,7 @@ function createSimulation(scenario: ResolvedScenario, replicate: number, signal?
     case 'tau-leaping':
       return new StochasticSimulation(scenario, rng, signal);
     case 'agent':
-      return new SteppedSimulation(scenario, rng);
+      return scenario.coupling ? new CoupledSimulation(scenario, replicate) : new SteppedSimulation(scenario, rng);
   }
 }
 

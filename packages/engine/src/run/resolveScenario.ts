@@ -1,5 +1,6 @@
 import type { ModelPlugin } from '../model/types.js';
 import { initialNetworkState } from './networkState.js';
+import { resolveCoupling, type ModelLookup, type ResolvedCoupling } from './resolveCoupling.js';
 import type { InterventionSpec, ParameterSpec, Scenario, SolverOptions } from '../schema/index.js';
 import { ScenarioSchema } from '../schema/index.js';
 import { describeValue, SchemaValidator, ValidationError, type ValidationIssue } from '../validation/index.js';
@@ -60,6 +61,8 @@ export interface ResolvedScenario {
   readonly quantiles: readonly number[];
   /** ODE solver settings. */
   readonly solver: Required<SolverOptions>;
+  /** The models run in lockstep with this one and their links, for a coupled run; undefined otherwise. */
+  readonly coupling: ResolvedCoupling | undefined;
 }
 
 function rangeIssue(
@@ -220,9 +223,10 @@ function wholeCountIssues(
 /**
  * Validates a scenario (any JSON value) against the schema and the model, and fills in every default.
  * Collects all problems and throws one ValidationError whose message names the first field, its value
- * and what is allowed. Nothing is clamped.
+ * and what is allowed. Nothing is clamped. A scenario with `coupling` needs `partners` to find the partner
+ * models by id (a registry's `get`; `ModelRegistry.resolve` passes it).
  */
-export function resolveScenario(plugin: ModelPlugin, input: unknown): ResolvedScenario {
+export function resolveScenario(plugin: ModelPlugin, input: unknown, partners?: ModelLookup): ResolvedScenario {
   const scenario = scenarioValidator.parse(input);
   const { manifest } = plugin;
   const issues: ValidationIssue[] = [];
@@ -263,7 +267,7 @@ export function resolveScenario(plugin: ModelPlugin, input: unknown): ResolvedSc
     issues.push(...wholeCountIssues(plugin, parameters, initial, method));
   }
   if (issues.length > 0) throw new ValidationError('scenario', issues);
-  return {
+  const resolved: ResolvedScenario = {
     name: scenario.name,
     plugin,
     preset: scenario.preset,
@@ -281,7 +285,12 @@ export function resolveScenario(plugin: ModelPlugin, input: unknown): ResolvedSc
       atol: scenario.solver?.atol ?? 1e-10,
       stiff: scenario.solver?.stiff ?? false,
     },
+    coupling: undefined,
   };
+  if (scenario.coupling === undefined) return resolved;
+  const coupling = resolveCoupling(resolved, scenario.coupling, partners, resolveScenario, issues);
+  if (!coupling) throw new ValidationError('scenario', issues);
+  return { ...resolved, coupling };
 }
 
 /** The resolved scenario as an explicit, re-runnable scenario document (every parameter spelled out). */
@@ -298,6 +307,7 @@ export function scenarioToJson(resolved: ResolvedScenario): Scenario {
     solver: { ...resolved.solver },
   };
   if (resolved.name !== undefined) json.name = resolved.name;
+  if (resolved.coupling) json.coupling = structuredClone(resolved.coupling.document);
   if (Object.keys(resolved.initial).length > 0) json.initial = { ...resolved.initial };
   if (resolved.interventions.length > 0) {
     json.interventions = [...resolved.interventions]

@@ -61,6 +61,21 @@ export const ObservableSpecSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/**
+ * A quantity a stepped model takes from outside while it runs (an input port): in a coupled run, links set it
+ * from other models' observables (their output ports) at every coupling interval; unconnected, the model
+ * keeps its own behaviour.
+ */
+export const InputSpecSchema = Type.Object(
+  {
+    id: Identifier,
+    label: Text,
+    unit: Type.String({ description: 'unit of the value the model receives, e.g. "cells/min"' }),
+    description: Text,
+  },
+  { additionalProperties: false },
+);
+
 /** How an active intervention acts on a reaction-network model. */
 export const InterventionEffectSchema = Type.Union([
   Type.Object(
@@ -157,6 +172,12 @@ export const ModelManifestSchema = Type.Object(
           'the observables a plot or a workbench shows unless asked for others (default: every observable); ids of "observables"',
       }),
     ),
+    inputs: Type.Optional(
+      Type.Array(InputSpecSchema, {
+        description:
+          'input ports a coupled run may connect to other models\' observables (stepped models only; see "coupling" in a scenario)',
+      }),
+    ),
     interventions: Type.Array(InterventionSpecSchema),
     presets: Type.Array(PresetSpecSchema),
     assumptions: Type.Array(Text, { minItems: 1 }),
@@ -181,6 +202,8 @@ export type ReactionSpec = Static<typeof ReactionSpecSchema>;
 export type ReactionNetwork = Static<typeof ReactionNetworkSchema>;
 /** An observable. */
 export type ObservableSpec = Static<typeof ObservableSpecSchema>;
+/** An input port of a stepped model. */
+export type InputSpec = Static<typeof InputSpecSchema>;
 /** An intervention kind. */
 export type InterventionSpec = Static<typeof InterventionSpecSchema>;
 /** An intervention effect on a reaction network. */
