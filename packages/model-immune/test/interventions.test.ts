@@ -67,20 +67,27 @@ describe('immune twin: immunosuppression (10 seeds)', () => {
 });
 
 describe('immune twin: CD4 depletion (10 seeds)', () => {
-  it('removes class switching and affinity maturation but leaves IgM and CD8-mediated clearance', () => {
+  it('removes class switching and (in most hosts) affinity maturation but leaves IgM and CD8-mediated clearance', () => {
     const depleted = treated({ kind: 'depleteCD4' });
     depleted.forEach((d, i) => {
       const c = control[i];
-      // Without help no germinal centre forms: IgG stays below 1 % of the control's at day 21 (measured 0),
-      // B cells go extrafollicular (more IgM than the control) and the mean affinity stays lower.
+      // Without help no germinal centre forms: IgG stays below 1 % of the control's at day 21 (measured 0) and
+      // B cells go extrafollicular (more IgM than the control).
       expect(at(d, 'IgG', DAYS)).toBeLessThan(0.01 * at(c, 'IgG', DAYS));
       expect(peak(d, 'IgM').value).toBeGreaterThan(peak(c, 'IgM').value);
-      expect(at(d, 'antibodyAffinity', DAYS)).toBeLessThan(at(c, 'antibodyAffinity', DAYS));
       // CD8 T cells still expand (help only boosts them) and clear the virus, as in a primary infection: by
       // day 16 in every seed (seeds 1–30: 9.25–14.25 days, median 11.5).
       expect(clearance(d)).toBeLessThanOrEqual(16);
     });
     expect(median(depleted.map((d) => clearance(d)))).toBeLessThanOrEqual(14);
+    // The mean affinity stays lower in most hosts, not in every one: lower in 30 of seeds 1–30 (ratio to the
+    // control 0.15–0.96, medians of ten 0.25–0.38), higher on one of seeds 41–50 (0.39 against 0.24). So ≥ 8
+    // of 10 seeds (the binomial argument of immunosuppression above) and a median ratio ≤ 0.6.
+    const affinityRatios = depleted.map(
+      (d, i) => at(d, 'antibodyAffinity', DAYS) / at(control[i], 'antibodyAffinity', DAYS),
+    );
+    expect(count(affinityRatios, (r) => r < 1)).toBeGreaterThanOrEqual(8);
+    expect(median(affinityRatios)).toBeLessThanOrEqual(0.6);
   });
 });
 
