@@ -40,7 +40,7 @@ describe('immunotwin run (ODE)', () => {
     expect(header).toEqual(expect.arrayContaining(['U', 'E', 'I', 'V']));
     expect(rows).toHaveLength(30 / 0.5 + 1);
     const first = Object.fromEntries(header.map((h, j) => [h, rows[0][j]]));
-    expect(first).toMatchObject({ time: 0, U: 4e8, E: 0, I: 0, V: 9.3e-2 });
+    expect(first).toMatchObject({ time: 0, U: 4e8, E: 0, I: 0, V: 7.5e-2 });
     expect(first.U).toBe(defaults.U0);
     expect(first.V).toBe(defaults.V0);
     expect(rows.at(-1)![0]).toBeCloseTo(30, 12);
