@@ -175,13 +175,23 @@ export function createTwinApi(plugin: ModelPlugin, options: TwinApiOptions = {})
   const { manifest } = plugin;
   let parameters = defaults(manifest);
   let interventions: TwinIntervention[] = [];
-  const scenario = (extra: Partial<Scenario> = {}): Scenario =>
-    ({
+  /**
+   * The scenario of a run: the current interventions and parameters. With a `preset` only the parameters set
+   * with `twin.set` (those that differ from the defaults) are sent, so the preset sets the rest.
+   */
+  const scenario = (extra: Partial<Scenario> = {}): Scenario => {
+    const base = defaults(manifest);
+    const sent =
+      extra.preset === undefined
+        ? { ...parameters }
+        : Object.fromEntries(Object.entries(parameters).filter(([id, value]) => base[id] !== value));
+    return {
       ...extra,
       model: manifest.id,
-      parameters: { ...parameters },
+      parameters: sent,
       interventions: interventions.map((i) => ({ ...i })),
-    }) as Scenario;
+    } as Scenario;
+  };
 
   /**
    * The running cell's interrupt as a signal. The engine polls `aborted` inside long stochastic chunks, so

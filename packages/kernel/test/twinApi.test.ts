@@ -15,6 +15,20 @@ import { createTwinApi } from '../src/twinApi.js';
 import { twinDocs } from '../src/twinDocs.js';
 
 describe('the twin API (in process)', () => {
+  it('runs a preset: its parameters, with only the values set through twin.set on top', async () => {
+    const twin = createTwinApi(targetCellLimited);
+    const kamal = targetCellLimited.manifest.presets.find((p) => p.id === 'influenzaKamal')!;
+    const plain = await twin.run({ preset: 'influenzaKamal', duration: 2 });
+    expect(plain.runs[0].metadata.parameters).toMatchObject(kamal.parameters!);
+    twin.set({ c: 4.5 });
+    const changed = await twin.run({ preset: 'influenzaKamal', duration: 2 });
+    expect(changed.runs[0].metadata.parameters).toMatchObject({ ...kamal.parameters, c: 4.5 });
+    const defaults = await twin.run({ duration: 2 });
+    expect(defaults.runs[0].metadata.parameters.beta).toBe(
+      targetCellLimited.manifest.parameters.find((p) => p.id === 'beta')!.default,
+    );
+  });
+
   it('starts at the defaults, validates set() naming field, value and range, and resets', () => {
     const twin = createTwinApi(targetCellLimited);
     const beta = targetCellLimited.manifest.parameters.find((p) => p.id === 'beta')!;
