@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ResultsJsonSchema, SchemaValidator, simulateSync, type ResultsJson } from '@immunotwin/engine';
+import { resultsToCsv, ResultsJsonSchema, SchemaValidator, simulateSync, type ResultsJson } from '@immunotwin/engine';
 import { lungModel } from '@immunotwin/model-lung';
-import { targetCellLimitedManifest as manifest } from '@immunotwin/model-within-host';
+import { targetCellLimited, targetCellLimitedManifest as manifest } from '@immunotwin/model-within-host';
 import { cli, parseCsv, tempDir, type TempDir } from './helpers.js';
 
 const MODEL = 'target-cell-limited';
@@ -352,7 +352,8 @@ describe('immunotwin run: bad input fails clearly and writes nothing', () => {
     // The run: tau-leaping, 5000 replicates × 10 001 samples computed for 76 s, reached 6.2 GB, then failed.
     const big = { ...smallStochastic, method: 'tau-leaping', replicates: 5000, duration: 10, outputInterval: 0.001 };
     await dir.write('big.json', big);
-    const refused = await cli(['run', 'big.json', '--out', 'out.csv'], { cwd: dir.path });
+    // JSON holds every run and the summary, so the whole ensemble must fit (CSV streams runs: see below).
+    const refused = await cli(['run', 'big.json', '--out', 'out.json'], { cwd: dir.path });
     expect(refused.stderr).toBe(
       'immunotwin: error: big.json: Invalid scenario: replicates: the results would take 2.4 GB in memory (5000 ' +
         'replicates × 10001 samples × 6 columns × 8 bytes), above the limit of 1.07 GB; lower replicates, raise ' +
@@ -362,18 +363,40 @@ describe('immunotwin run: bad input fails clearly and writes nothing', () => {
     expect(await dir.files()).toEqual(['big.json']);
     // The same rule with the limit lowered on purpose, on a run small enough to finish here.
     await dir.write('small.json', { ...smallStochastic, method: 'ssa', replicates: 2 });
-    const tight = await cli(['run', 'small.json', '--max-memory', '1kB', '-q'], { cwd: dir.path });
+    const tight = await cli(['run', 'small.json', '--out', 's.json', '--max-memory', '1kB', '-q'], { cwd: dir.path });
     // 2 × 9 samples × 6 columns × 8 = 864 bytes of runs + a summary of 9 × 5 observables × 7 × 8 = 2520 bytes.
     expect(tight.stderr).toMatch(
       /the results would take 3\.38 kB in memory \(2 replicates × 9 samples .*limit of 1 kB/,
     );
-    const raised = await cli(['run', 'small.json', '--max-memory', '1MB', '-q'], { cwd: dir.path });
+    const raised = await cli(['run', 'small.json', '--out', 's.json', '--max-memory', '1MB', '-q'], {
+      cwd: dir.path,
+    });
     expect(raised.code).toBe(0);
     const bad = await cli(['run', 'small.json', '--max-memory', 'lots'], { cwd: dir.path });
     expect(bad.stderr).toMatch(
       /option --max-memory must be a size such as 4GB, 500MB or a number of bytes; got "lots"/,
     );
     expect(bad.code).toBe(2);
+  });
+
+  it('streams CSV as runs finish: the same text as the whole result, one run in memory, the budget per run', async () => {
+    // 200 replicates × 10 001 samples × 6 columns × 8 bytes = 96 MB kept; one run is 480 kB, under a 1 MB limit.
+    const ensemble = {
+      ...smallStochastic,
+      method: 'tau-leaping',
+      replicates: 200,
+      duration: 10,
+      outputInterval: 0.001,
+    };
+    await dir.write('e.json', ensemble);
+    const streamed = await cli(['run', 'e.json', '--out', 'out.csv', '--max-memory', '1MB', '-q'], { cwd: dir.path });
+    expect(streamed.stderr).toBe('');
+    expect(streamed.code).toBe(0);
+    const text = await readFile(join(dir.path, 'out.csv'), 'utf8');
+    expect(text.split('\n').length - 2).toBe(200 * 10_001); // rows, without the header and the final newline
+    const whole = resultsToCsv(simulateSync(targetCellLimited, ensemble));
+    expect(text).toBe(whole);
+    expect(await dir.files()).toEqual(['e.json', 'out.csv']); // no temporary file left
   });
 
   it('reports a missing scenario file', async () => {

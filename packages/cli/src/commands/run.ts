@@ -2,41 +2,18 @@ import { extname } from 'node:path';
 import {
   checkMemoryBudget,
   isPlainObject,
-  resultsToCsv,
-  resultsToJson,
-  runScenario,
   ValidationError,
   type ResolvedScenario,
   type RunProgress,
-  type ScenarioResult,
 } from '@immunotwin/engine';
 import { flag, integerOption, sizeOption, stringOption, type ParsedArgs } from '../args.js';
-import { checkWritable, writeFileAtomic } from '../atomicWrite.js';
+import { checkWritable } from '../atomicWrite.js';
 import type { Command, CommandContext } from '../command.js';
 import { aboutFile, ExitCode, UsageError } from '../errors.js';
 import { ProgressReporter, formatSimTime, progressText } from '../progress.js';
 import { PLUGIN_OPTION } from '../plugins.js';
 import { readJsonFile } from '../readJson.js';
-import { parquetBytes } from '../tables/parquet.js';
-import { arrowFileBytes, resultsTable } from '../tables/resultsTable.js';
-
-/** Output formats, by file extension. */
-const FORMATS = { '.csv': 'csv', '.json': 'json', '.arrow': 'arrow', '.parquet': 'parquet' } as const;
-type Format = (typeof FORMATS)[keyof typeof FORMATS];
-
-/** The results in an output format: text for CSV and JSON, bytes for Arrow and Parquet. */
-function encodeResults(result: ScenarioResult, format: Format): string | Uint8Array {
-  switch (format) {
-    case 'csv':
-      return resultsToCsv(result);
-    case 'json':
-      return `${JSON.stringify(resultsToJson(result))}\n`;
-    case 'arrow':
-      return arrowFileBytes(resultsTable(result));
-    case 'parquet':
-      return parquetBytes(resultsTable(result));
-  }
-}
+import { FORMATS, streamCsv, writeWhole, type Format } from '../writeResults.js';
 
 /** Largest seed a scenario may carry (seeds are unsigned 32-bit integers). */
 const MAX_SEED = 4294967295;
@@ -142,7 +119,7 @@ export const runCommand: Command = {
     const document = await readJsonFile(context.resolvePath(file), file);
     const scenario = await aboutFile(file, () => {
       const resolved = resolveWithOverrides(context, document, set);
-      checkMemoryBudget(resolved, maxMemory);
+      checkMemoryBudget(resolved, maxMemory, format === 'csv' ? 1 : resolved.replicates); // CSV streams runs
       return resolved;
     });
 
@@ -153,21 +130,28 @@ export const runCommand: Command = {
       describe: (p: RunProgress) => progressText(p, timeUnit),
     });
     const started = performance.now();
-    let result;
+    const onProgress = (p: RunProgress): void => progress.update(p);
+    let summary: { replicates: number; samples: number };
     try {
-      result = await runScenario(scenario, { onProgress: (p) => progress.update(p), signal: io.signal, maxMemory });
+      summary =
+        format === 'csv'
+          ? await streamCsv(scenario, outPath === undefined ? undefined : { path: outPath, file: out! }, io, {
+              onProgress,
+              signal: io.signal,
+              maxMemory,
+            })
+          : await writeWhole(scenario, format, outPath === undefined ? undefined : { path: outPath, file: out! }, io, {
+              onProgress,
+              signal: io.signal,
+              maxMemory,
+            });
     } finally {
       progress.clear();
     }
     const seconds = (performance.now() - started) / 1000;
 
-    const data = encodeResults(result, format);
-    if (outPath !== undefined) await writeFileAtomic(outPath, data, out!);
-    else io.stdout.write(data as string);
-
     if (!quiet) {
-      const n = result.runs.length;
-      const samples = result.runs[0]?.time.length ?? 0;
+      const { replicates: n, samples } = summary;
       io.stderr.write(
         `run: done in ${seconds.toFixed(2)} s: ${n} replicate${n === 1 ? '' : 's'} of "${scenario.plugin.manifest.id}" (${scenario.method}), ` +
           `${samples} samples to t = ${formatSimTime(scenario.duration)} ${timeUnit}${outPath !== undefined ? `; wrote ${out}` : ''}\n`,

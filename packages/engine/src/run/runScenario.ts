@@ -33,6 +33,13 @@ export interface RunOptions {
    * starts (see `checkMemoryBudget`). Raise it on purpose.
    */
   maxMemory?: number;
+  /** Called with each replicate's result as it finishes, in order, and awaited (a writer can hold the run back). */
+  onRunResult?: (run: RunResult) => void | Promise<void>;
+  /**
+   * Keep no runs (default false): the result's `runs` is empty and it has no summary, so memory holds one run at
+   * a time and the memory budget counts one run. For callers that consume `onRunResult`, e.g. a streaming writer.
+   */
+  discardRuns?: boolean;
 }
 
 /** All replicates of a scenario and, when there are several, their summary. */
@@ -64,7 +71,7 @@ function replicateList(scenario: ResolvedScenario, options: RunOptions): readonl
 export async function runScenario(scenario: ResolvedScenario, options: RunOptions = {}): Promise<ScenarioResult> {
   const { onProgress, signal, chunkMilliseconds, budget } = options;
   const indices = replicateList(scenario, options);
-  checkMemoryBudget(scenario, options.maxMemory, indices.length);
+  checkMemoryBudget(scenario, options.maxMemory, options.discardRuns ? 1 : indices.length);
   const runs: RunResult[] = [];
   for (let i = 0; i < indices.length; i++) {
     const run = new ReplicateRun(scenario, indices[i], signal);
@@ -77,7 +84,9 @@ export async function runScenario(scenario: ResolvedScenario, options: RunOption
       });
     };
     await runInChunks(run, { chunkMilliseconds, budget, signal, afterChunk: reportProgress });
-    runs.push(run.result());
+    const result = run.result();
+    if (options.onRunResult) await options.onRunResult(result);
+    if (!options.discardRuns) runs.push(result);
   }
   return { scenario, runs, summary: runs.length > 1 ? summarizeEnsemble(runs, scenario.quantiles) : undefined };
 }
