@@ -11,6 +11,33 @@ import { KernelWorker } from '../packages/kernel/src/worker/kernelWorker.js';
 
 const twin = createTwinApi(targetCellLimited);
 
+/**
+ * Runs every code cell of a notebook in notebooks/, in order, in a twin kernel worker on `model`, and returns what
+ * they print: streams, and the text/plain of displays (console.table's rows come as a display).
+ */
+async function printedByCells(file: string, model: string): Promise<string> {
+  const notebook = JSON.parse(readFileSync(new URL(`../notebooks/${file}`, import.meta.url), 'utf8')) as {
+    cells: { cell_type: string; source: string | string[] }[];
+  };
+  const worker = new KernelWorker();
+  await worker.initialize({ model, plugins: builtInDescriptors });
+  let printed = '';
+  let count = 0;
+  for (const cell of notebook.cells.filter((c) => c.cell_type === 'code')) {
+    const source = Array.isArray(cell.source) ? cell.source.join('') : cell.source;
+    const reply = await worker.execute(source, ++count, {
+      output: (event) => {
+        if (event.kind === 'stream') printed += event.text;
+        const plain = event.kind === 'display' ? event.bundle.data['text/plain'] : undefined;
+        if (typeof plain === 'string') printed += `${plain}\n`;
+      },
+    });
+    if (reply.status === 'error') throw new Error(`${file}, cell ${count}: ${reply.ename}: ${reply.evalue}`);
+  }
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  return printed;
+}
+
 function peakOf(result: Awaited<ReturnType<typeof twin.run>>) {
   const { time, values } = twin.observe(result, 'V');
   let best = 0;
@@ -108,32 +135,8 @@ describe('the immune-response notebook', () => {
 });
 
 describe('the "Write your own model" notebook, run cell by cell in a twin kernel worker', () => {
-  /** The printed lines of every code cell of notebooks/03-write-your-own-model.ipynb, run in order. */
-  async function printedLines(): Promise<string> {
-    const notebook = JSON.parse(
-      readFileSync(new URL('../notebooks/03-write-your-own-model.ipynb', import.meta.url), 'utf8'),
-    ) as {
-      cells: { cell_type: string; source: string | string[] }[];
-    };
-    const worker = new KernelWorker();
-    await worker.initialize({ model: 'target-cell-limited', plugins: builtInDescriptors });
-    let printed = '';
-    let count = 0;
-    for (const cell of notebook.cells.filter((c) => c.cell_type === 'code')) {
-      const source = Array.isArray(cell.source) ? cell.source.join('') : cell.source;
-      const reply = await worker.execute(source, ++count, {
-        output: (event) => {
-          if (event.kind === 'stream') printed += event.text;
-        },
-      });
-      if (reply.status === 'error') throw new Error(`cell ${count}: ${reply.ename}: ${reply.evalue}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    return printed;
-  }
-
   it('says regrowth leaves U0/R0 of the target cells (R0 = βpU0/(cδ) from the built-in parameters), and none without it', async () => {
-    const printed = await printedLines();
+    const printed = await printedByCells('03-write-your-own-model.ipynb', 'target-cell-limited');
     const [, withRegrowth, without] = /target cells left on day 20: (\d+) % with regrowth, (\d+) % without/.exec(
       printed,
     )!;
@@ -283,31 +286,6 @@ describe('the "Which parameters decide the outcome?" notebook', () => {
 // kernel's default seed, so these are the numbers the notebook prints), each claim of its prose checked on what
 // they print. The patterns behind the claims are checked over 20 seeds by packages/model-lung/test/*.validation.
 describe('the "A lung infection" notebook, run cell by cell in a Lung Twin kernel worker', () => {
-  /** The printed text of every code cell of the notebook, run in order. */
-  async function printed(): Promise<string> {
-    const notebook = JSON.parse(
-      readFileSync(new URL('../notebooks/05-a-lung-infection.ipynb', import.meta.url), 'utf8'),
-    ) as { cells: { cell_type: string; source: string | string[] }[] };
-    const worker = new KernelWorker();
-    await worker.initialize({ model: 'lung', plugins: builtInDescriptors });
-    let text = '';
-    let count = 0;
-    for (const cell of notebook.cells.filter((c) => c.cell_type === 'code')) {
-      const source = Array.isArray(cell.source) ? cell.source.join('') : cell.source;
-      const reply = await worker.execute(source, ++count, {
-        output: (event) => {
-          if (event.kind === 'stream') text += event.text;
-          // console.table's rows come as a display; its text/plain is what a plain-text reader sees.
-          const plain = event.kind === 'display' ? event.bundle.data['text/plain'] : undefined;
-          if (typeof plain === 'string') text += `${plain}\n`;
-        },
-      });
-      if (reply.status === 'error') throw new Error(`cell ${count}: ${reply.ename}: ${reply.evalue}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    return text;
-  }
-
   /** The rows of the console.table printed after `header` (its text/plain: columns split by 2+ spaces). */
   function table(text: string, header: string): string[][] {
     const lines = text.split('\n');
@@ -328,7 +306,7 @@ describe('the "A lung infection" notebook, run cell by cell in a Lung Twin kerne
   const number = (cell: string): number => Number(/[\d.]+/.exec(cell)![0]);
 
   it('says what its runs print: foci, T-cell timing, treatment timing, oxygenation', async () => {
-    const text = await printed();
+    const text = await printedByCells('05-a-lung-infection.ipynb', 'lung');
     // Section 1: "crosses the whole 0.5-mm section in about five days … no T cell enters".
     const [, half, all] = /half the section dead on day ([\d.]+), all of it on day ([\d.]+)/.exec(text)!;
     expect(Number(half)).toBeLessThan(5);

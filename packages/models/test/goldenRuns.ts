@@ -145,6 +145,23 @@ function networkCases(plugin: ModelPlugin, cases: ModelCases): GoldenCase[] {
   return out;
 }
 
+/**
+ * The two seeds' runs of a stepped model with `interventions` (which must name every kind the model declares) on
+ * `scenario`: the cases `<id>/agent/seed-1|2/every-intervention`.
+ */
+function everyInterventionCases(
+  plugin: ModelPlugin,
+  interventions: ScheduledIntervention[],
+  scenario: Omit<Scenario, 'seed'>,
+): GoldenCase[] {
+  const missing = plugin.manifest.interventions.filter((spec) => !interventions.some((i) => i.kind === spec.kind));
+  if (missing.length > 0) throw new Error(`golden cases miss interventions ${missing.map((s) => s.kind).join(', ')}`);
+  return [1, 2].map((seed) => ({
+    name: `${plugin.manifest.id}/agent/seed-${seed}/every-intervention`,
+    run: () => runAll(plugin, { ...scenario, interventions, seed }),
+  }));
+}
+
 /** The immune twin: short runs (small lattices where the adaptive response is not needed), every intervention and preset, snapshot/restore, no WebAssembly. */
 function immuneCases(plugin: ModelPlugin): GoldenCase[] {
   const id = plugin.manifest.id;
@@ -163,16 +180,8 @@ function immuneCases(plugin: ModelPlugin): GoldenCase[] {
     { kind: 'depleteCD8', start: 8, stop: 9.5, fraction: 0.7, rate: 2 },
     { kind: 'antiviral', start: 8.5, stop: 10 },
   ];
-  const missing = plugin.manifest.interventions.filter((spec) => !interventions.some((i) => i.kind === spec.kind));
-  if (missing.length > 0) throw new Error(`golden cases miss interventions ${missing.map((s) => s.kind).join(', ')}`);
   const everything = { ...base, duration: 10.5, interventions };
-  const out: GoldenCase[] = [];
-  for (const seed of [1, 2]) {
-    out.push({
-      name: `${id}/agent/seed-${seed}/every-intervention`,
-      run: () => runAll(plugin, { ...everything, seed }),
-    });
-  }
+  const out = everyInterventionCases(plugin, interventions, everything);
   out.push({
     name: `${id}/agent/seed-3/defaults`,
     run: () => runAll(plugin, { ...base, seed: 3, duration: 3 }),
@@ -212,16 +221,8 @@ function lungCases(plugin: ModelPlugin): GoldenCase[] {
     { kind: 'monoclonalAntibody', start: 2, clearance: 0.02, halfLife: 21 },
     { kind: 'tCellDepletion', start: 3, fraction: 0.8 },
   ];
-  const missing = plugin.manifest.interventions.filter((spec) => !interventions.some((i) => i.kind === spec.kind));
-  if (missing.length > 0) throw new Error(`golden cases miss interventions ${missing.map((s) => s.kind).join(', ')}`);
   const everything = { ...base, duration: 4, parameters: small, interventions };
-  const out: GoldenCase[] = [];
-  for (const seed of [1, 2]) {
-    out.push({
-      name: `${id}/agent/seed-${seed}/every-intervention`,
-      run: () => runAll(plugin, { ...everything, seed }),
-    });
-  }
+  const out = everyInterventionCases(plugin, interventions, everything);
   out.push({
     name: `${id}/agent/seed-3/defaults-on-30-sites`,
     run: () => runAll(plugin, { ...base, seed: 3, duration: 3, parameters: { latticeSize: 30 } }),
