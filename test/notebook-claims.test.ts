@@ -11,6 +11,33 @@ import { KernelWorker } from '../packages/kernel/src/worker/kernelWorker.js';
 
 const twin = createTwinApi(targetCellLimited);
 
+/**
+ * Runs every code cell of a notebook in notebooks/, in order, in a twin kernel worker on `model`, and returns what
+ * they print: streams, and the text/plain of displays (console.table's rows come as a display).
+ */
+async function printedByCells(file: string, model: string): Promise<string> {
+  const notebook = JSON.parse(readFileSync(new URL(`../notebooks/${file}`, import.meta.url), 'utf8')) as {
+    cells: { cell_type: string; source: string | string[] }[];
+  };
+  const worker = new KernelWorker();
+  await worker.initialize({ model, plugins: builtInDescriptors });
+  let printed = '';
+  let count = 0;
+  for (const cell of notebook.cells.filter((c) => c.cell_type === 'code')) {
+    const source = Array.isArray(cell.source) ? cell.source.join('') : cell.source;
+    const reply = await worker.execute(source, ++count, {
+      output: (event) => {
+        if (event.kind === 'stream') printed += event.text;
+        const plain = event.kind === 'display' ? event.bundle.data['text/plain'] : undefined;
+        if (typeof plain === 'string') printed += `${plain}\n`;
+      },
+    });
+    if (reply.status === 'error') throw new Error(`${file}, cell ${count}: ${reply.ename}: ${reply.evalue}`);
+  }
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  return printed;
+}
+
 function peakOf(result: Awaited<ReturnType<typeof twin.run>>) {
   const { time, values } = twin.observe(result, 'V');
   let best = 0;
@@ -138,32 +165,8 @@ describe('the immune-response notebook', () => {
 });
 
 describe('the "Write your own model" notebook, run cell by cell in a twin kernel worker', () => {
-  /** The printed lines of every code cell of notebooks/03-write-your-own-model.ipynb, run in order. */
-  async function printedLines(): Promise<string> {
-    const notebook = JSON.parse(
-      readFileSync(new URL('../notebooks/03-write-your-own-model.ipynb', import.meta.url), 'utf8'),
-    ) as {
-      cells: { cell_type: string; source: string | string[] }[];
-    };
-    const worker = new KernelWorker();
-    await worker.initialize({ model: 'target-cell-limited', plugins: builtInDescriptors });
-    let printed = '';
-    let count = 0;
-    for (const cell of notebook.cells.filter((c) => c.cell_type === 'code')) {
-      const source = Array.isArray(cell.source) ? cell.source.join('') : cell.source;
-      const reply = await worker.execute(source, ++count, {
-        output: (event) => {
-          if (event.kind === 'stream') printed += event.text;
-        },
-      });
-      if (reply.status === 'error') throw new Error(`cell ${count}: ${reply.ename}: ${reply.evalue}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    return printed;
-  }
-
   it('says regrowth leaves U0/R0 of the target cells (R0 = βpU0/(cδ) from the built-in parameters), and none without it', async () => {
-    const printed = await printedLines();
+    const printed = await printedByCells('03-write-your-own-model.ipynb', 'target-cell-limited');
     const [, withRegrowth, without] = /target cells left on day 20: (\d+) % with regrowth, (\d+) % without/.exec(
       printed,
     )!;
@@ -307,4 +310,82 @@ describe('the "Which parameters decide the outcome?" notebook', () => {
       expect(cohort.figures.map((f) => f.kind)).toEqual(['histogram', 'histogram', 'band']);
     }
   }, 180_000);
+});
+
+// What notebooks/05-a-lung-infection.ipynb tells students: its cells run in order in a Lung Twin kernel worker (the
+// kernel's default seed, so these are the numbers the notebook prints), each claim of its prose checked on what
+// they print. The patterns behind the claims are checked over 20 seeds by packages/model-lung/test/*.validation.
+describe('the "A lung infection" notebook, run cell by cell in a Lung Twin kernel worker', () => {
+  /** The rows of the console.table printed after `header` (its text/plain: columns split by 2+ spaces). */
+  function table(text: string, header: string): string[][] {
+    const lines = text.split('\n');
+    const start = lines.findIndex((line) => line.trim().startsWith(header));
+    expect(start, header).toBeGreaterThanOrEqual(0);
+    const rows: string[][] = [];
+    for (const line of lines.slice(start + 1)) {
+      if (!/^\d+\s/.test(line)) break;
+      rows.push(
+        line
+          .trim()
+          .split(/\s{2,}/)
+          .slice(1),
+      );
+    }
+    return rows;
+  }
+  const number = (cell: string): number => Number(/[\d.]+/.exec(cell)![0]);
+
+  it('says what its runs print: foci, T-cell timing, treatment timing, oxygenation', async () => {
+    const text = await printedByCells('05-a-lung-infection.ipynb', 'lung');
+    // Section 1: "crosses the whole 0.5-mm section in about five days … no T cell enters".
+    const [, half, all] = /half the section dead on day ([\d.]+), all of it on day ([\d.]+)/.exec(text)!;
+    expect(Number(half)).toBeLessThan(5);
+    expect(Number(all)).toBeGreaterThanOrEqual(4.5);
+    expect(Number(all)).toBeLessThanOrEqual(5.5);
+    expect(Number(all)).toBeLessThan(7); // before the T cells are due
+    expect(/most at any time: (\d+)/.exec(text)![1]).toBe('0');
+
+    // Section 2: "more foci overrun the section sooner, and so do the same foci spread rather than clustered;
+    // four spread foci reach a higher virion peak than four clustered ones".
+    const [one, clustered, spread, sixteen] = table(text, 'foci').map(([, peak, day]) => ({
+      peak: Number(peak),
+      day: Number(day),
+    }));
+    expect(clustered.day).toBeLessThan(one.day);
+    expect(spread.day).toBeLessThan(clustered.day);
+    expect(sixteen.day).toBeLessThan(spread.day);
+    expect(spread.peak).toBeGreaterThan(clustered.peak);
+
+    // Section 3: "the later the T cells come, the higher the virus peaks and the longer the infection lasts; from
+    // day 2 … within about a week, with less than half the damage. T cells due on day 7 come after the peak …;
+    // without T cells the infection lasts longest, … around day 12 or later".
+    const [day2, day4, day7, none] = table(text, 'T cells from').map(([, peak, over, dead]) => ({
+      peak: Number(peak),
+      over: number(over),
+      dead: number(dead),
+    }));
+    expect(day4.peak).toBeGreaterThan(day2.peak);
+    expect(day7.peak).toBeGreaterThanOrEqual(day4.peak);
+    expect(day7.peak).toBe(none.peak);
+    expect(day2.over).toBeLessThanOrEqual(8);
+    expect(day4.over).toBeGreaterThan(day2.over);
+    expect(day7.over).toBeGreaterThan(day4.over);
+    expect(none.over).toBeGreaterThan(day7.over);
+    expect(none.over).toBeGreaterThanOrEqual(12);
+    expect(day2.dead).toBeLessThan(0.5 * none.dead);
+
+    // Section 4: "the drug from day 0.5 saves more than twice as much tissue as from day 3 — and every day of delay
+    // costs tissue". Section 5: "untreated, the proxy falls below 90 %; with the antiviral from day 0.5 it stays
+    // above 90 %".
+    const [early, day1, day3, untreated] = table(text, 'antiviral from').map(([, dead, spo2]) => ({
+      dead: number(dead),
+      spo2: number(spo2),
+    }));
+    expect(untreated.dead - early.dead).toBeGreaterThan(2 * (untreated.dead - day3.dead));
+    expect(day1.dead).toBeGreaterThan(early.dead);
+    expect(day3.dead).toBeGreaterThan(day1.dead);
+    expect(untreated.dead).toBeGreaterThan(day3.dead);
+    expect(untreated.spo2).toBeLessThan(90);
+    expect(early.spo2).toBeGreaterThan(90);
+  }, 300_000);
 });

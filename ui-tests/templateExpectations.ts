@@ -51,4 +51,12 @@ export const TEMPLATE_EXPECTATIONS: Record<string, ITemplateExpectation> = {
     // The numbers the same cohort gives in Node (test/notebook-claims.test.ts checks the claims around them).
     text: /time to peak: median day 2\.3, 90 % of the cohort between day 1\.5 and 4\.1/,
   },
+  '05-a-lung-infection.ipynb': {
+    kernel: 'Lung Twin',
+    plots: 3,
+    workbenches: 0,
+    tissues: 1,
+    // The numbers the same runs give in Node (test/notebook-claims.test.ts checks the claims around them).
+    text: /half the section dead on day 3\.75, all of it on day 5/,
+  },
 };

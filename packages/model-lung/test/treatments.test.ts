@@ -9,16 +9,22 @@ function damageWithAntiviral(start: number | null): number[] {
   });
 }
 
+// The two 10-seed checks below take ~30 s each on an idle core, beside the validation files' runs (test/*.validation):
+// on a loaded 2-core machine they need more than vitest's default 60 s.
 describe('Lung Twin: treatments (over 10 seeds)', () => {
-  it('an early antiviral, even at efficacy 0.5, reduces damage far more than a late one (Sego et al. 2020)', () => {
-    const none = median(damageWithAntiviral(null));
-    const byStart = [1, 2, 3, 4].map((start) => median(damageWithAntiviral(start)));
-    // From day 1 the damage median is well under half of the day-4 median (Sego et al.: early, even weak,
-    // treatment is what counts); the benefit falls as the start moves later, and no start makes things worse.
-    expect(byStart[0]).toBeLessThan(0.5 * byStart[3]);
-    for (let k = 1; k < byStart.length; k++) expect(byStart[k], `start day ${k + 1}`).toBeGreaterThan(byStart[k - 1]);
-    expect(byStart[3]).toBeLessThanOrEqual(none);
-  });
+  it(
+    'an early antiviral, even at efficacy 0.5, reduces damage far more than a late one (Sego et al. 2020)',
+    { timeout: 180_000 },
+    () => {
+      const none = median(damageWithAntiviral(null));
+      const byStart = [1, 2, 3, 4].map((start) => median(damageWithAntiviral(start)));
+      // From day 1 the damage median is well under half of the day-4 median (Sego et al.: early, even weak,
+      // treatment is what counts); the benefit falls as the start moves later, and no start makes things worse.
+      expect(byStart[0]).toBeLessThan(0.5 * byStart[3]);
+      for (let k = 1; k < byStart.length; k++) expect(byStart[k], `start day ${k + 1}`).toBeGreaterThan(byStart[k - 1]);
+      expect(byStart[3]).toBeLessThanOrEqual(none);
+    },
+  );
 
   it('a monoclonal antibody lowers the virion peak', () => {
     const peaks = (interventions: { kind: string; start: number }[]) =>
@@ -54,7 +60,7 @@ describe('Lung Twin: treatments (over 10 seeds)', () => {
 });
 
 describe('Lung Twin: hosts (over 10 seeds)', () => {
-  it('an older host (T cells later and weaker) has a higher virion peak than an adult', () => {
+  it('an older host (T cells later and weaker) has a higher virion peak than an adult', { timeout: 180_000 }, () => {
     const peaks = (preset: string): number[] =>
       SEEDS.map((seed) => peak(run({ ...CONTAINED, latticeSize: 100 }, seed, 12, 0.5, { preset }), 'virions'));
     const adult = peaks('adult');

@@ -8,7 +8,7 @@ import { digestRun, goldenCases, WITHOUT_GOLDEN_CASES, type RunDigest } from './
  * porting the models to `defineModel` and the manifest builders).
  *
  * Every model runs with each of its methods (ode, also stiff; ssa; tau-leaping; agent) on a few seeds, with
- * one intervention of every kind, every preset, a snapshot/restore and (for the immune twin) without
+ * one intervention of every kind, every preset, a snapshot/restore and (for the agent-based twins) without
  * WebAssembly. Each run is reduced to a SHA-256 of every output column's bytes (Float64Array buffers, time
  * included), its work counter and its initial state, and compared with `fixtures/golden-runs.json`.
  *
@@ -29,11 +29,11 @@ describe('built-in models run bit-identically to the golden fixture', () => {
     expect(Object.keys(golden)).toEqual(cases.map((c) => c.name));
   });
 
-  it('every built-in model has golden cases, except the ones listed without (today only the Lung Twin)', () => {
+  it('every built-in model has golden cases, except the ones listed without (none today)', () => {
     const covered = new Set(cases.map((c) => c.name.split('/')[0]));
     const ids = builtInModels.map((plugin) => plugin.manifest.id);
-    expect(Object.keys(WITHOUT_GOLDEN_CASES)).toEqual(['lung']);
-    expect(ids.filter((id) => !covered.has(id))).toEqual(['lung']);
+    expect(ids.filter((id) => !covered.has(id))).toEqual(Object.keys(WITHOUT_GOLDEN_CASES));
+    expect(Object.keys(WITHOUT_GOLDEN_CASES)).toEqual([]);
   });
 
   for (const goldenCase of cases) {
@@ -44,21 +44,23 @@ describe('built-in models run bit-identically to the golden fixture', () => {
     });
   }
 
-  it('the immune twin gives the same bits without WebAssembly', () => {
-    const name = 'immune-system/agent/seed-5/well-mixed';
-    const withKernel = cases.find((c) => c.name === name)!;
-    vi.stubGlobal('WebAssembly', undefined);
-    try {
-      expect(withKernel.run().map(digestRun)).toStrictEqual(golden[name]);
-    } finally {
-      vi.unstubAllGlobals();
-    }
-  });
+  for (const name of ['immune-system/agent/seed-5/well-mixed', 'lung/agent/seed-1/every-intervention']) {
+    it(`${name}: the same bits without WebAssembly`, () => {
+      const withKernel = cases.find((c) => c.name === name)!;
+      vi.stubGlobal('WebAssembly', undefined);
+      try {
+        expect(withKernel.run().map(digestRun)).toStrictEqual(golden[name]);
+      } finally {
+        vi.unstubAllGlobals();
+      }
+    });
+  }
 
-  it('a run continued from a snapshot is the run without one', () => {
-    const name = 'immune-system/agent/seed-1/every-intervention';
-    expect(golden[`${name}/through-snapshot`]).toStrictEqual(golden[name]);
-  });
+  for (const name of ['immune-system/agent/seed-1/every-intervention', 'lung/agent/seed-1/every-intervention']) {
+    it(`${name}: a run continued from a snapshot is the run without one`, () => {
+      expect(golden[`${name}/through-snapshot`]).toStrictEqual(golden[name]);
+    });
+  }
 
   if (UPDATE) {
     it('writes the fixture', () => {

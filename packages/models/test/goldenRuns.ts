@@ -145,6 +145,23 @@ function networkCases(plugin: ModelPlugin, cases: ModelCases): GoldenCase[] {
   return out;
 }
 
+/**
+ * The two seeds' runs of a stepped model with `interventions` (which must name every kind the model declares) on
+ * `scenario`: the cases `<id>/agent/seed-1|2/every-intervention`.
+ */
+function everyInterventionCases(
+  plugin: ModelPlugin,
+  interventions: ScheduledIntervention[],
+  scenario: Omit<Scenario, 'seed'>,
+): GoldenCase[] {
+  const missing = plugin.manifest.interventions.filter((spec) => !interventions.some((i) => i.kind === spec.kind));
+  if (missing.length > 0) throw new Error(`golden cases miss interventions ${missing.map((s) => s.kind).join(', ')}`);
+  return [1, 2].map((seed) => ({
+    name: `${plugin.manifest.id}/agent/seed-${seed}/every-intervention`,
+    run: () => runAll(plugin, { ...scenario, interventions, seed }),
+  }));
+}
+
 /** The immune twin: short runs (small lattices where the adaptive response is not needed), every intervention and preset, snapshot/restore, no WebAssembly. */
 function immuneCases(plugin: ModelPlugin): GoldenCase[] {
   const id = plugin.manifest.id;
@@ -163,16 +180,8 @@ function immuneCases(plugin: ModelPlugin): GoldenCase[] {
     { kind: 'depleteCD8', start: 8, stop: 9.5, fraction: 0.7, rate: 2 },
     { kind: 'antiviral', start: 8.5, stop: 10 },
   ];
-  const missing = plugin.manifest.interventions.filter((spec) => !interventions.some((i) => i.kind === spec.kind));
-  if (missing.length > 0) throw new Error(`golden cases miss interventions ${missing.map((s) => s.kind).join(', ')}`);
   const everything = { ...base, duration: 10.5, interventions };
-  const out: GoldenCase[] = [];
-  for (const seed of [1, 2]) {
-    out.push({
-      name: `${id}/agent/seed-${seed}/every-intervention`,
-      run: () => runAll(plugin, { ...everything, seed }),
-    });
-  }
+  const out = everyInterventionCases(plugin, interventions, everything);
   out.push({
     name: `${id}/agent/seed-3/defaults`,
     run: () => runAll(plugin, { ...base, seed: 3, duration: 3 }),
@@ -196,12 +205,47 @@ function immuneCases(plugin: ModelPlugin): GoldenCase[] {
 }
 
 /**
- * Built-in models without golden cases, and why: each is checked for determinism (same seed, same bits; through
- * a snapshot) by its own package's tests instead.
+ * The Lung Twin: a small section (24² or 30² sites, so one run takes tens of milliseconds), T cells from day 1 so
+ * that the depletion meets them, every intervention (lasting ones overlapping), every preset, a snapshot/restore
+ * and (in bitIdentical.test.ts) the same bits without WebAssembly (the fields' diffusion kernel).
  */
-export const WITHOUT_GOLDEN_CASES: Readonly<Record<string, string>> = {
-  lung: 'the Lung Twin is still being written (issue 13): its numbers are meant to change',
-};
+function lungCases(plugin: ModelPlugin): GoldenCase[] {
+  const id = plugin.manifest.id;
+  const base = { model: id, method: 'agent' as const, outputInterval: 0.25 };
+  const small = { latticeSize: 30, tCellDelay: 1, foci: 2, fociPlacement: 1 };
+  const interventions: ScheduledIntervention[] = [
+    { kind: 'antiviral', start: 0.5, stop: 2, efficacy: 0.4 },
+    { kind: 'entryBlocker', start: 1, stop: 2.5, efficacy: 0.3 },
+    { kind: 'ifnTherapy', start: 1.5, stop: 3, dose: 0.005 },
+    { kind: 'corticosteroid', start: 0.75, stop: 3.5, efficacy: 0.7 },
+    { kind: 'monoclonalAntibody', start: 2, clearance: 0.02, halfLife: 21 },
+    { kind: 'tCellDepletion', start: 3, fraction: 0.8 },
+  ];
+  const everything = { ...base, duration: 4, parameters: small, interventions };
+  const out = everyInterventionCases(plugin, interventions, everything);
+  out.push({
+    name: `${id}/agent/seed-3/defaults-on-30-sites`,
+    run: () => runAll(plugin, { ...base, seed: 3, duration: 3, parameters: { latticeSize: 30 } }),
+  });
+  for (const preset of plugin.manifest.presets) {
+    out.push({
+      name: `${id}/agent/preset-${preset.id}`,
+      run: () => runAll(plugin, { ...base, seed: 4, duration: 3, preset: preset.id, parameters: { latticeSize: 24 } }),
+    });
+  }
+  // Snapshot taken at day 2.25: the antibody just infused, four lasting treatments in force, T cells in the tissue.
+  out.push({
+    name: `${id}/agent/seed-1/every-intervention/through-snapshot`,
+    run: () => runThroughSnapshot(plugin, { ...everything, seed: 1 }, 9),
+  });
+  return out;
+}
+
+/**
+ * Built-in models without golden cases, and why: each is checked for determinism (same seed, same bits; through
+ * a snapshot) by its own package's tests instead. None today.
+ */
+export const WITHOUT_GOLDEN_CASES: Readonly<Record<string, string>> = {};
 
 /** Every golden case of the built-in models (except {@link WITHOUT_GOLDEN_CASES}), in a fixed order. */
 export function goldenCases(plugins: readonly ModelPlugin[]): GoldenCase[] {
@@ -210,6 +254,7 @@ export function goldenCases(plugins: readonly ModelPlugin[]): GoldenCase[] {
     const cases = NETWORK_CASES[plugin.manifest.id];
     if (cases) return networkCases(plugin, cases);
     if (plugin.manifest.id === 'immune-system') return immuneCases(plugin);
+    if (plugin.manifest.id === 'lung') return lungCases(plugin);
     throw new Error(`no golden cases for model "${plugin.manifest.id}": add some to goldenRuns.ts`);
   });
 }

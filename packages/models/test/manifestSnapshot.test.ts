@@ -13,10 +13,10 @@ import { builtInModels } from '../src/index.js';
 const FIXTURE = new URL('./fixtures/manifests.json', import.meta.url);
 
 /**
- * Models added after the port, so not in the fixture: the Lung Twin, whose manifest is still being written
- * (issue 13; its own package checks it: units, ranges, sources).
+ * Models added after the port, so not in the fixture: none now (the Lung Twin, written with `defineModel` from the
+ * start, joined the fixture once its manifest settled; its own package checks units, ranges and sources).
  */
-const SINCE_THE_PORT: readonly string[] = ['lung'];
+const SINCE_THE_PORT: readonly string[] = [];
 
 describe('built-in manifests are unchanged', () => {
   if (process.env.UPDATE_GOLDEN === '1') {
