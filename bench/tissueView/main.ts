@@ -100,6 +100,30 @@ const api = {
     await new Promise((r) => requestAnimationFrame(r));
     return { kind: element.view?.kind ?? 'none', showMs: performance.now() - begun };
   },
+  /**
+   * Pans across the section at `zoom` (× fit) in `moves` jumps, each drawn and then waited for (one pixel read
+   * back, which waits until the canvas is drawn): the ms of each, the renderer's whole work for one camera.
+   */
+  drawnPans(zoom: number, moves: number): number[] {
+    const element = document.querySelector('twin-tissue') as TwinTissueElement;
+    const stage = element.view!;
+    const canvas = stage.canvas;
+    const gl = stage.kind === 'webgl2' ? canvas.getContext('webgl2')! : undefined;
+    const context = gl ? undefined : canvas.getContext('2d')!;
+    const pixel = new Uint8Array(4);
+    const side = stage.view!.x * 2;
+    const fit = stage.view!.zoom;
+    const times: number[] = [];
+    for (let i = 0; i < moves; i++) {
+      const begun = performance.now();
+      stage.lookAt({ x: side * (0.2 + (0.6 * i) / moves), y: side * (0.5 + 0.2 * Math.sin(i / 5)), zoom: fit * zoom });
+      if (gl) gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
+      else context!.getImageData(0, 0, 1, 1);
+      times.push(performance.now() - begun);
+    }
+    stage.fit();
+    return times;
+  },
   /** Starts recording frame intervals and clears the draw times. */
   record(): void {
     const element = document.querySelector('twin-tissue') as TwinTissueElement;

@@ -1,8 +1,19 @@
-import { parseTissue, type TissueJson, TISSUE_BUNDLE_VERSION, TISSUE_MIME_TYPE } from '@immunotwin/engine';
+import {
+  parseTissue,
+  resolveScenario,
+  type TissueJson,
+  TISSUE_BUNDLE_VERSION,
+  TISSUE_MIME_TYPE,
+} from '@immunotwin/engine';
 import { targetCellLimited } from '@immunotwin/model-within-host';
 import { describe, expect, it } from 'vitest';
 import { dyingAgentsModel } from '../../engine/test/fixtures/dyingAgents.js';
 import { createTwinApi } from '../src/twinApi.js';
+import { LiveTissue } from '../src/twin/liveTissue.js';
+import { captureTissue } from '../src/twin/tissue.js';
+
+/** The steps of a 3-day run of the test model before its end (steps of 0.5 day). */
+const TIMES_BEFORE_END = [0, 0.5, 1, 1.5, 2, 2.5];
 
 const bytes = (base64: string) => Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
 
@@ -32,33 +43,51 @@ describe('twin.tissue()', () => {
     expect(String(tissue.toMimeBundle().data['text/plain'])).toContain('3 pictures at t = 0, 1.5, 3 (day)');
   });
 
-  it('shows the latest picture while it runs, then a line saying how it went', async () => {
-    const shown: { kind: string; id: string; data: Record<string, unknown> }[] = [];
+  it('shows nothing live for a run shorter than a second: its one output is the finished view', async () => {
+    const shown: unknown[] = [];
     const progressOutput = {
-      show: (bundle: { data: Record<string, unknown> }, id: string) =>
-        shown.push({ kind: 'show', id, data: bundle.data }),
-      update: (bundle: { data: Record<string, unknown> }, id: string) =>
-        shown.push({ kind: 'update', id, data: bundle.data }),
+      show: (bundle: unknown) => shown.push(bundle),
+      update: (bundle: unknown) => shown.push(bundle),
     };
     const twin = createTwinApi(dyingAgentsModel, { progressOutput: () => progressOutput });
-    const options = { duration: 3, outputInterval: 0.5, seed: 11 };
-    const result = (await twin.tissue({ ...options, times: [0, 1.5, 3] })).json;
-    // The run takes milliseconds: the live pictures are the requested ones but the last (the result follows).
-    const live = shown
+    await twin.tissue({ duration: 3, outputInterval: 0.5, seed: 11, times: [0, 1.5, 3] });
+    expect(shown).toEqual([]);
+  });
+
+  it('shows the latest picture while it runs, with how far it is, then a line saying how it went', async () => {
+    const shown: { kind: string; id: string; data: Record<string, unknown> }[] = [];
+    const record = (kind: string) => (bundle: { data: Record<string, unknown> }, id: string) =>
+      shown.push({ kind, id, data: bundle.data });
+    // No least interval: steps are pictured live as often as a long run's are a second or more apart.
+    const live = new LiveTissue({ show: record('show'), update: record('update') }, 0);
+    const scenario = resolveScenario(dyingAgentsModel, {
+      model: dyingAgentsModel.manifest.id,
+      duration: 3,
+      outputInterval: 0.5,
+      seed: 11,
+      replicates: 1,
+    });
+    const result = await captureTissue(scenario, { times: [0, 1.5, 3] }, new AbortController().signal, live);
+    const pictures = shown
       .filter((s) => s.data[TISSUE_MIME_TYPE] !== undefined)
       .map((s) => parseTissue(s.data[TISSUE_MIME_TYPE]));
-    expect(live.map((t) => t.header.live)).toEqual([
-      { fraction: 0, pictures: 1 },
-      { fraction: 0.5, pictures: 2 },
-    ]);
-    expect(live.map((t) => t.frames.map((f) => f.time))).toEqual([[0], [1.5]]);
-    expect(live[1].frames[0].cells).toEqual(parseTissue(result).frames[1].cells);
+    const times = pictures.map((t) => t.frames[0].time);
+    // Steps in order, the requested pictures but the last among them; others as the wall-time share allows.
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(times.every((t) => TIMES_BEFORE_END.includes(t))).toBe(true);
+    expect(times).toContain(0);
+    expect(times).toContain(1.5);
+    expect(pictures.map((t) => t.header.live)).toEqual(times.map((t, i) => ({ fraction: t / 3, pictures: i + 1 })));
+    // The picture at 1.5 is the result's.
+    expect(pictures[times.indexOf(1.5)].frames[0].cells).toEqual(parseTissue(result).frames[1].cells);
     expect(result.live).toBeUndefined();
     // One display, updated in place, left as text.
-    expect(shown.map((s) => s.kind)).toEqual(['show', 'update', 'update']);
+    expect(shown.map((s) => s.kind)).toEqual(['show', ...times.map(() => 'update')]);
     expect(new Set(shown.map((s) => s.id)).size).toBe(1);
-    expect(shown[2].data).toEqual({
-      'text/plain': expect.stringMatching(/^tissue: run pictured in [\d.]+ s \(2 live pictures while it ran\)$/),
+    expect(shown.at(-1)!.data).toEqual({
+      'text/plain': expect.stringMatching(
+        new RegExp(`^tissue: run pictured in [\\d.]+ s \\(${times.length} live pictures while it ran\\)$`),
+      ),
     });
   });
 

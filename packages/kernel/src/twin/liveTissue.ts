@@ -10,25 +10,32 @@ let outputs = 0;
 
 /**
  * The tissue of a run under way, shown in the running cell and replaced as the run goes on: a tissue bundle of
- * one picture (the latest) whose `live` says how far the run is. At most one picture every
- * {@link LIVE_TISSUE_INTERVAL_MS}, and never more than a tenth of the wall time spent picturing, so a 3000²
- * section (a second to picture) slows its run by at most ~10 %. When the run ends the display becomes a line of
- * text: the finished view is the cell's result.
+ * one picture (the latest) whose `live` says how far the run is. Nothing for a run shorter than the interval
+ * ({@link LIVE_TISSUE_INTERVAL_MS}); then at most one picture per interval, and never more than a tenth of the
+ * wall time spent picturing, so a 3000² section (half a second to picture) slows its run by at most ~10 %. When
+ * the run ends the display becomes a line of text: the finished view is the cell's result.
  */
 export class LiveTissue {
   private readonly id = `immunotwin-live-tissue-${++outputs}`;
   private readonly started = Date.now();
-  private last = -Infinity;
+  private last = this.started;
   private cost = 0;
   private pictures = 0;
   private shown = false;
 
-  constructor(private readonly output: UpdatableOutput | undefined) {}
+  /**
+   * @param output where the pictures go (none: nothing is pictured)
+   * @param interval least time between two pictures, and before the first (ms)
+   */
+  constructor(
+    private readonly output: UpdatableOutput | undefined,
+    private readonly interval = LIVE_TISSUE_INTERVAL_MS,
+  ) {}
 
   /** Whether a live picture is due now (always false with nowhere to show it). */
   due(): boolean {
     if (!this.output) return false;
-    return Date.now() - this.last >= Math.max(LIVE_TISSUE_INTERVAL_MS, this.cost / LIVE_SHARE);
+    return Date.now() - this.last >= Math.max(this.interval, this.cost / LIVE_SHARE);
   }
 
   /**
@@ -36,7 +43,7 @@ export class LiveTissue {
    * @param make makes the picture and the bundle's header (called only here, so that its cost counts)
    */
   show(make: () => { header: TissueJson; frame: TissueFrameJson }, fraction: number): void {
-    if (!this.output) return;
+    if (!this.output || Date.now() - this.started < this.interval) return;
     const begun = Date.now();
     const { header, frame: picture } = make();
     this.pictures++;

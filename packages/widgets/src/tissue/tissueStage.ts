@@ -105,6 +105,15 @@ export class TissueStage {
     if (v && this.target) this.moveTo(panBy(this.target, dx, dy, v));
   }
 
+  /** Looks at `camera` (kept within bounds) at once, drawing before it returns; the camera it settled on. */
+  lookAt(camera: Camera): Camera | undefined {
+    const v = this.viewport();
+    if (!v) return undefined;
+    this.camera = this.target = clampCamera(camera, v);
+    this.draw();
+    return this.camera;
+  }
+
   /** Stops listening and releases the renderer. */
   dispose(): void {
     this.abort.abort();
@@ -164,7 +173,11 @@ export class TissueStage {
   private pointerDown(e: PointerEvent): void {
     if (e.button !== 0) return;
     this.drag = { id: e.pointerId, x: e.clientX, y: e.clientY };
-    this.canvas.setPointerCapture?.(e.pointerId);
+    try {
+      this.canvas.setPointerCapture(e.pointerId);
+    } catch {
+      // a pointer that is no longer active (or a synthetic event): the drag still follows moves over the canvas
+    }
   }
 
   private pointerMove(e: PointerEvent): void {
@@ -179,7 +192,7 @@ export class TissueStage {
   private pointerUp(e: PointerEvent): void {
     if (this.drag?.id !== e.pointerId) return;
     this.drag = undefined;
-    this.canvas.releasePointerCapture?.(e.pointerId);
+    if (this.canvas.hasPointerCapture?.(e.pointerId)) this.canvas.releasePointerCapture(e.pointerId);
   }
 
   private wheel(e: WheelEvent): void {
