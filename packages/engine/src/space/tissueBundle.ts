@@ -155,7 +155,17 @@ export interface Tissue {
   readonly frames: readonly TissueFrame[];
 }
 
+/** The standard `Uint8Array.fromBase64` where the platform has it (recent browsers; not Node 20). */
+const fromBase64 = (Uint8Array as unknown as { fromBase64?: (base64: string) => Uint8Array }).fromBase64;
+
 function bytesOf(base64: string, where: string): Uint8Array {
+  if (fromBase64) {
+    try {
+      return fromBase64(base64);
+    } catch {
+      throw new TypeError(`tissue: ${where} is not base64 data`);
+    }
+  }
   let binary: string;
   try {
     binary = atob(base64);
@@ -228,9 +238,14 @@ export function parseTissue(input: unknown): Tissue {
 
 /** How many sites hold each cell state, and how many immune cells of each type, in one picture. */
 export function tissueCounts(tissue: Tissue, frame: TissueFrame): { cells: number[]; agents: number[] } {
-  const cells = tissue.header.cellStates.map(() => 0);
-  for (const code of frame.cells) if (code < cells.length) cells[code]++;
-  const agents = tissue.header.agentTypes.map(() => 0);
-  for (const code of frame.agentTypes) if (code < agents.length) agents[code]++;
-  return { cells, agents };
+  // Indexed loops into a typed tally: iterating a 9-million-site Uint8Array with for…of is ~10× slower.
+  const tally = (codes: Uint8Array, names: readonly string[]): number[] => {
+    const counts = new Float64Array(256);
+    for (let i = 0; i < codes.length; i++) counts[codes[i]]++;
+    return names.map((_, code) => counts[code]);
+  };
+  return {
+    cells: tally(frame.cells, tissue.header.cellStates),
+    agents: tally(frame.agentTypes, tissue.header.agentTypes),
+  };
 }
