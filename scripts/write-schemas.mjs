@@ -42,7 +42,13 @@ const compiled = {
 /** A validator module: ajv's standalone code with its one runtime helper imported (ESM and CommonJS alike). */
 function validatorModule(schema, name) {
   // The options of the engine's run-time validators (validation/schemaValidator.ts): same errors, same messages.
-  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, code: { source: true, esm: true } });
+  const ajv = new Ajv({
+    allErrors: true,
+    strict: false,
+    verbose: true,
+    strictNumbers: true,
+    code: { source: true, esm: true },
+  });
   let code = standaloneCode(ajv, ajv.compile(schema));
   const helpers = [];
   code = code.replace(/require\("(ajv\/dist\/runtime\/[a-z0-9]+)"\)\.default/g, (_, path) => {

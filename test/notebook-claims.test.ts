@@ -23,8 +23,10 @@ const lastOf = (result: Awaited<ReturnType<typeof twin.run>>, id: string) => {
   return values[values.length - 1];
 };
 
-async function treated(start?: number) {
+async function treated(start?: number, preset?: string) {
   twin.reset();
+  // What choosing a preset in the workbench does: its parameter values.
+  if (preset) twin.set(targetCellLimited.manifest.presets.find((p) => p.id === preset)!.parameters);
   if (start !== undefined) twin.intervene('oseltamivir', { start, stop: 5, dose: 75 });
   const result = await twin.run({ duration: 15 });
   twin.reset();
@@ -61,6 +63,34 @@ describe('the treatment notebook', () => {
     expect(late.titre / none.titre).toBeCloseTo(1, 3);
     // "nothing but the exhaustion of target cells ends an infection": in every case almost none are left
     for (const run of [none, early, growth, late]) expect(run.left).toBeLessThan(0.02);
+  });
+
+  it('task 2: "a 75 mg dose cuts production about 66-fold … R0 drops from 22 to about 0.3 while it is given"', async () => {
+    // Kamal et al. 2015, Eq. 4 with the notebook's numbers: Emax = 2.35, ED50* = 3.2·(2.35/log10 2 − 1) = 21.8 mg.
+    const fold = 10 ** ((2.35 * 75) / (75 + 21.8));
+    expect(fold).toBeGreaterThan(60);
+    expect(fold).toBeLessThan(72);
+    twin.reset();
+    const { beta, p, U0, c, delta } = twin.parameters;
+    expect((beta * p * U0) / (c * delta) / fold).toBeCloseTo(0.33, 2);
+    // While the drug is given from day 0, the model is the untreated one with p/66: the virus only declines.
+    twin.intervene('oseltamivir', { start: 0, stop: 5, dose: 75 });
+    const { values } = twin.observe(await twin.run({ duration: 5 }), 'V');
+    twin.reset();
+    for (let i = 1; i < values.length; i++) expect(values[i]).toBeLessThan(values[i - 1]);
+  });
+
+  it('task 2, step 4: with Kamal’s own fit the peak is about 100-fold lower and the day-2 treatment leaves about 8 % of target cells', async () => {
+    const none = await treated();
+    const kamal = await treated(undefined, 'influenzaKamal');
+    const kamalGrowth = await treated(2, 'influenzaKamal');
+    const growth = await treated(2);
+    expect(none.titre / kamal.titre).toBeGreaterThan(70);
+    expect(none.titre / kamal.titre).toBeLessThan(140);
+    expect(kamalGrowth.left).toBeGreaterThan(0.06);
+    expect(kamalGrowth.left).toBeLessThan(0.1);
+    expect(growth.left).toBeGreaterThan(0.005);
+    expect(growth.left).toBeLessThan(0.02);
   });
 });
 

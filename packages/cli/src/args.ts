@@ -109,3 +109,17 @@ export function integerOption(value: string, option: string, min: number, max: n
   }
   return n;
 }
+
+/** Multipliers of the size suffixes `--max-memory` accepts (decimal, as `formatBytes` prints them). */
+const SIZE_UNITS: Readonly<Record<string, number>> = { '': 1, b: 1, kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12 };
+
+/** A size in bytes from an option value such as "4GB", "500MB" or "1073741824". */
+export function sizeOption(value: string, option: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(value.trim());
+  const unit = match ? SIZE_UNITS[match[2].toLowerCase()] : undefined;
+  const bytes = match && unit !== undefined ? Number(match[1]) * unit : NaN;
+  if (!(bytes > 0) || !Number.isFinite(bytes)) {
+    throw new UsageError(`option --${option} must be a size such as 4GB, 500MB or a number of bytes; got "${value}"`);
+  }
+  return bytes;
+}

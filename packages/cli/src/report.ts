@@ -1,4 +1,4 @@
-import { ValidationError } from '@immunotwin/engine';
+import { ScenarioRunError, ValidationError } from '@immunotwin/engine';
 import { CliError, ExitCode, formatIssue } from './errors.js';
 import type { CliIo } from './io.js';
 
@@ -23,6 +23,8 @@ export function reportError(error: unknown, io: CliIo): number {
   } else if (error instanceof ValidationError) {
     message = error.message;
     details = error.issues.slice(1).map(formatIssue);
+  } else if (error instanceof ScenarioRunError) {
+    message = error.message; // the scenario's failure, not the program's
   } else {
     message = `internal error: ${error instanceof Error ? error.message : String(error)}`;
     if (!debug) details = ['(set IMMUNOTWIN_DEBUG=1 for a stack trace)'];

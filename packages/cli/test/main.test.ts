@@ -58,7 +58,7 @@ describe('immunotwin usage errors (exit code 2, one line, allowed values listed)
     [['--verbose'], /^immunotwin: error: unknown option "--verbose"; allowed before a command: --help, --version\n$/],
     [
       ['run', 's.json', '--output', 'x.csv'],
-      /^immunotwin: error: unknown option "--output" for "immunotwin run"; allowed: --out, --replicates, --seed, --plugin, --quiet, --help\n$/,
+      /^immunotwin: error: unknown option "--output" for "immunotwin run"; allowed: --out, --replicates, --seed, --plugin, --max-memory, --quiet, --help\n$/,
     ],
     [
       ['models', '-x'],

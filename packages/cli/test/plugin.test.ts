@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { targetCellLimitedManifest } from '@immunotwin/model-within-host';
 import { cli, parseCsv, tempDir, type TempDir } from './helpers.js';
@@ -55,6 +56,23 @@ describe('immunotwin run --plugin', () => {
     expect(rows.map((r) => r[0])).toEqual([0, 5, 10]);
     expect(rows[1][1]).toBeCloseTo(36.787944, 5);
     expect(rows[2][1]).toBeCloseTo(13.533528, 5);
+  });
+
+  it('reports a run that fails in the solver as an error of the scenario, naming its values', async () => {
+    // The engine's test model whose removal rate diverges as A reaches the floor (at t = 4 days for these values).
+    const manifest = new URL('../../engine/test/fixtures/divergingDecay.manifest.json', import.meta.url);
+    await dir.write('diverging.json', JSON.parse(await readFile(manifest, 'utf8')));
+    await dir.write('s.json', { model: 'diverging-decay', parameters: { k: 20, floor: 600 } });
+    const { code, stdout, stderr } = await cli(['run', 's.json', '--plugin', 'diverging.json', '--out', 'out.csv'], {
+      cwd: dir.path,
+    });
+    expect(stderr).toMatch(
+      /^immunotwin: error: the run of "diverging-decay" failed before t = 4\.5 \(replicate 0\): .*step size underflow at t = 4\.0000.*The values that led to it: parameters k = 20, floor = 600; method ode/,
+    );
+    expect(stderr).not.toMatch(/internal error/);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(await dir.files()).toEqual(['diverging.json', 's.json']);
   });
 
   it('runs a reaction network from its manifest file, as the built-in model of the same network runs', async () => {

@@ -40,7 +40,7 @@ describe('immunotwin run (ODE)', () => {
     expect(header).toEqual(expect.arrayContaining(['U', 'E', 'I', 'V']));
     expect(rows).toHaveLength(30 / 0.5 + 1);
     const first = Object.fromEntries(header.map((h, j) => [h, rows[0][j]]));
-    expect(first).toMatchObject({ time: 0, U: 4e8, E: 0, I: 0, V: 9.3e-2 });
+    expect(first).toMatchObject({ time: 0, U: 4e8, E: 0, I: 0, V: 7.5e-2 });
     expect(first.U).toBe(defaults.U0);
     expect(first.V).toBe(defaults.V0);
     expect(rows.at(-1)![0]).toBeCloseTo(30, 12);
@@ -94,6 +94,40 @@ describe('immunotwin run (the Lung Twin, an agent-based model loaded from its mo
     // The 30 × 30 section starts healthy and the focus takes hold.
     expect(run.observables.healthy[0]).toBe(900);
     expect(Math.max(...run.observables.infected)).toBeGreaterThan(0);
+  });
+  it('runs a scenario coupled to the Immune System Twin (the partner found among the built-in models)', async () => {
+    const coupling = {
+      interval: 0.125,
+      partners: { node: { model: 'immune-system', parameters: { inoculum: 0 } } },
+      links: [
+        { from: 'lung.antigenOut', to: 'node.antigenIn', scale: 72.8 },
+        { from: 'node.cd8Effector', to: 'lung.effectorSupply', scale: 1.389 },
+      ],
+    };
+    const scenario = {
+      model: 'lung',
+      seed: 1,
+      duration: 4,
+      outputInterval: 1,
+      parameters: { latticeSize: 30 },
+      coupling,
+    };
+    await dir.write('coupled.json', scenario);
+    const { code, stderr } = await cli(['run', 'coupled.json', '-o', 'out.json', '-q'], { cwd: dir.path });
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const [run] = (JSON.parse(await readFile(join(dir.path, 'out.json'), 'utf8')) as ResultsJson).runs;
+    // No effectors before the node has been primed (DCs take a day to reach it); the node's expansion by day 4.
+    expect(run.observables.tCellSupply.slice(0, 2)).toEqual([0, 0]);
+    expect(run.observables.tCellSupply[4]).toBeGreaterThan(0);
+
+    await dir.write('bad.json', {
+      ...scenario,
+      coupling: { ...coupling, links: [{ from: 'node.cd8', to: 'lung.effectorSupply' }] },
+    });
+    const bad = await cli(['run', 'bad.json'], { cwd: dir.path });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('coupling.links[0].from: "node" has no observable "cd8"; its observables: virus,');
   });
 });
 
@@ -176,7 +210,11 @@ describe('immunotwin run: bad input fails clearly and writes nothing', () => {
       message: /parameters\.eclipse: must be a whole number; got 0\.5/,
     },
     { name: 'negative duration', scenario: { ...valid, duration: -5 }, message: /duration: must be > 0; got -5/ },
-    { name: 'wrong type', scenario: { ...valid, duration: '30' }, message: /duration: must be number; got "30"/ },
+    {
+      name: 'wrong type',
+      scenario: { ...valid, duration: '30' },
+      message: /duration: must be a finite number; got "30"/,
+    },
     {
       name: 'unknown top-level field',
       scenario: { ...valid, durration: 3 },
@@ -297,6 +335,45 @@ describe('immunotwin run: bad input fails clearly and writes nothing', () => {
     expect(result.code).toBe(code);
     expect(result.stdout).toBe('');
     expect(await dir.files()).toEqual(before);
+  });
+
+  it('refuses a number too large for a double (1e400 parses to Infinity), naming the field', async () => {
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(join(dir.path, 's.json'), '{"model":"target-cell-limited","initial":{"V":1e400}}');
+    const result = await cli(['run', 's.json', '--out', 'out.csv'], { cwd: dir.path });
+    expect(result.stderr).toBe(
+      'immunotwin: error: s.json: Invalid scenario: initial.V: must be a finite number; got Infinity\n',
+    );
+    expect(result.code).toBe(1);
+    expect(await dir.files()).toEqual(['s.json']);
+  });
+
+  it('refuses a run whose results would not fit the memory limit at once, and runs it with --max-memory', async () => {
+    // The issue's run: tau-leaping, 5000 replicates × 10 001 samples computed for 76 s, reached 6.2 GB, then failed.
+    const big = { ...smallStochastic, method: 'tau-leaping', replicates: 5000, duration: 10, outputInterval: 0.001 };
+    await dir.write('big.json', big);
+    const refused = await cli(['run', 'big.json', '--out', 'out.csv'], { cwd: dir.path });
+    expect(refused.stderr).toBe(
+      'immunotwin: error: big.json: Invalid scenario: replicates: the results would take 2.4 GB in memory (5000 ' +
+        'replicates × 10001 samples × 6 columns × 8 bytes), above the limit of 1.07 GB; lower replicates, raise ' +
+        'outputInterval or shorten duration, or raise the limit on purpose (maxMemory; --max-memory on the command line)\n',
+    );
+    expect(refused.code).toBe(1);
+    expect(await dir.files()).toEqual(['big.json']);
+    // The same rule with the limit lowered on purpose, on a run small enough to finish here.
+    await dir.write('small.json', { ...smallStochastic, method: 'ssa', replicates: 2 });
+    const tight = await cli(['run', 'small.json', '--max-memory', '1kB', '-q'], { cwd: dir.path });
+    // 2 × 9 samples × 6 columns × 8 = 864 bytes of runs + a summary of 9 × 5 observables × 7 × 8 = 2520 bytes.
+    expect(tight.stderr).toMatch(
+      /the results would take 3\.38 kB in memory \(2 replicates × 9 samples .*limit of 1 kB/,
+    );
+    const raised = await cli(['run', 'small.json', '--max-memory', '1MB', '-q'], { cwd: dir.path });
+    expect(raised.code).toBe(0);
+    const bad = await cli(['run', 'small.json', '--max-memory', 'lots'], { cwd: dir.path });
+    expect(bad.stderr).toMatch(
+      /option --max-memory must be a size such as 4GB, 500MB or a number of bytes; got "lots"/,
+    );
+    expect(bad.code).toBe(2);
   });
 
   it('reports a missing scenario file', async () => {

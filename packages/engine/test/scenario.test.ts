@@ -36,9 +36,43 @@ describe('resolveScenario', () => {
     expect(once.interventions).toEqual([{ kind: 'slowdown', start: 2, stop: 4, factor: 0.1 }]);
   });
 
+  it("holds an initial amount to the species' own stated max, naming it and the unit", () => {
+    const network = decayModel.manifest.network!;
+    const capped = {
+      ...decayModel,
+      manifest: { ...decayModel.manifest, network: { ...network, species: [{ ...network.species[0], max: 5000 }] } },
+    };
+    expect(resolveScenario(capped, { ...base, initial: { A: 5000 } }).initial).toEqual({ A: 5000 });
+    expect(errorOf(() => resolveScenario(capped, { ...base, initial: { A: 5001 } })).issues[0]).toEqual({
+      path: 'initial.A',
+      message: '5001 is above the largest initial amount of A; allowed: 0 to 5000 molecules',
+    });
+  });
+
+  // NaN and ±Infinity come from JS cells and APIs (and 1e400 in a JSON file parses to Infinity): every number a
+  // scenario holds refuses them, naming the field, instead of failing later in a solver (issue 17).
+  it.each([
+    [{ ...base, parameters: { k: Number.NaN } }, 'parameters.k', 'NaN'],
+    [{ ...base, parameters: { k: Number.POSITIVE_INFINITY } }, 'parameters.k', 'Infinity'],
+    [{ ...base, initial: { A: Number.POSITIVE_INFINITY } }, 'initial.A', 'Infinity'],
+    [{ ...base, initial: { A: Number.NaN } }, 'initial.A', 'NaN'],
+    [{ ...base, duration: Number.NaN }, 'duration', 'NaN'],
+    [{ ...base, outputInterval: Number.POSITIVE_INFINITY }, 'outputInterval', 'Infinity'],
+    [{ ...base, solver: { rtol: Number.NaN } }, 'solver.rtol', 'NaN'],
+    [
+      { ...base, interventions: [{ kind: 'slowdown', start: 1, stop: 2, factor: Number.NEGATIVE_INFINITY }] },
+      'interventions[0].factor',
+      '-Infinity',
+    ],
+    [{ ...base, interventions: [{ kind: 'slowdown', start: Number.NaN, stop: 2 }] }, 'interventions[0].start', 'NaN'],
+  ])('refuses a non-finite number at %j (%s)', (scenario, path, shown) => {
+    const error = errorOf(() => resolveScenario(decayModel, scenario));
+    expect(error.issues[0]).toEqual({ path, message: `must be a finite number; got ${shown}` });
+  });
+
   it.each([
     [{ ...base, duration: -5 }, 'duration', /must be > 0; got -5/],
-    [{ ...base, duration: 'ten' }, 'duration', /must be number; got "ten"/],
+    [{ ...base, duration: 'ten' }, 'duration', /must be a finite number; got "ten"/],
     [
       { ...base, parameters: { kk: 1 } },
       'parameters.kk',
@@ -52,9 +86,18 @@ describe('resolveScenario', () => {
     [{ ...base, outputInterval: 20 }, 'outputInterval', /longer than the run/],
     [{ ...base, replicates: 3 }, 'replicates', /would all be identical/],
     [{ ...base, seed: -1 }, 'seed', /must be ≥ 0; got -1/],
+    [{ ...base, seed: Number.NaN }, 'seed', /must be a whole number; got NaN/],
+    // The solver refuses tolerances below double precision; the scenario says so first, naming the field.
+    [{ ...base, solver: { rtol: 1e-16 } }, 'solver.rtol', /must be ≥ 1e-14; got 1e-16/],
     [{ ...base, colour: 'red' }, 'colour', /is not a known property here; allowed: .*model.*duration/],
     [{ duration: 3 }, 'model', /is required but missing/],
     [{ ...base, initial: { Z: 3 } }, 'initial.Z', /unknown species; known species: A/],
+    // 2^53 or 1e308 would run until the solver overflows or SSA reaches its event limit (issue 17).
+    [
+      { ...base, initial: { A: 2 ** 53 } },
+      'initial.A',
+      /9007199254740992 is above the largest initial amount of A; allowed: 0 to 1000000000000/,
+    ],
     [
       { ...base, interventions: [{ kind: 'cure', start: 1 }] },
       'interventions[0].kind',

@@ -69,7 +69,7 @@ describe('the workbench MIME format', () => {
     [
       { version: 1, scenario: { model: 'x', parameters: { c: 'fast' } } },
       'scenario.parameters.c',
-      'must be number; got "fast"',
+      'must be a finite number; got "fast"',
     ],
     [{ version: 1, scenario: { model: 'x' }, view: { speed: 0 } }, 'view.speed', 'must be > 0; got 0'],
     [{ version: 1, scenario: { model: 'x' }, view: { logY: 'yes' } }, 'view.logY', 'must be boolean'],

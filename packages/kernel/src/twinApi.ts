@@ -1,6 +1,6 @@
 import {
   resolveScenario,
-  simulate,
+  runScenario,
   type BandSpec,
   type ModelManifest,
   type ModelPlugin,
@@ -171,7 +171,7 @@ const defaults = (manifest: ModelManifest): Record<string, number> =>
 /**
  * The twin API of one model for notebook cells. Every change is validated by the engine (the same
  * `resolveScenario` a run uses), so a bad value fails where it is set, with the field, the value and what
- * is allowed; nothing is clamped. Runs use the engine's chunked `simulate` with the current cell's signal.
+ * is allowed; nothing is clamped. Runs use the engine's chunked `runScenario` with the current cell's signal.
  */
 export function createTwinApi(plugin: ModelPlugin, options: TwinApiOptions = {}): TwinApi {
   const { manifest } = plugin;
@@ -267,7 +267,8 @@ export function createTwinApi(plugin: ModelPlugin, options: TwinApiOptions = {})
     },
     async run(runOptions = {}) {
       const { onProgress, ...rest } = runOptions;
-      const result = await simulate(plugin, scenario(rest), {
+      // A coupled run (`coupling` in the options) finds its partner models in the kernel's registry.
+      const result = await runScenario(resolveScenario(plugin, scenario(rest), options.resolveModel), {
         signal: cellSignal(),
         onProgress: onProgress && ((progress) => onProgress(progress.fraction)),
       });
@@ -300,7 +301,7 @@ export function createTwinApi(plugin: ModelPlugin, options: TwinApiOptions = {})
           `twin.tissue: the model "${manifest.id}" has no space to show (only models with a lattice, such as the Immune System Twin, do)`,
         );
       }
-      const resolved = resolveScenario(plugin, { ...scenario(rest), replicates: 1 });
+      const resolved = resolveScenario(plugin, { ...scenario(rest), replicates: 1 }, options.resolveModel);
       const live = new LiveTissue(options.progressOutput?.());
       return new TwinTissue(await captureTissue(resolved, { times, field }, cellSignal(), live));
     },

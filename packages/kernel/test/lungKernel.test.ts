@@ -62,4 +62,42 @@ describe('the Lung Twin kernel', () => {
     expect(tissue.frames[2].field!.filter((v) => v > 0).length).toBeGreaterThan(1);
     expect(last.agents[0]).toBeGreaterThan(0);
   });
+
+  it('runs coupled to the Immune System Twin’s lymph node: twin.run({ coupling }) finds the partner in the registry', async () => {
+    const coupling = `{ interval: 0.125, partners: { node: { model: 'immune-system', parameters: { inoculum: 0 } } },
+      links: [{ from: 'lung.antigenOut', to: 'node.antigenIn', scale: 72.8 }, { from: 'node.cd8Effector', to: 'lung.effectorSupply', scale: 1.389 }] }`;
+    const { reply, iopub } = await k.request(
+      'execute_request',
+      execute(
+        `twin.set({ latticeSize: 30 }); const coupled = await twin.run({ duration: 4, coupling: ${coupling} });` +
+          ` [...twin.observe(coupled, 'tCellSupply').values].map((v) => v > 0)`,
+      ),
+    );
+    expect(reply.content).toMatchObject({ status: 'ok' });
+    // No effectors on day 1 (DCs take a day to reach the node), effectors from the node's expansion by day 4.
+    const supplied = data(iopub)['text/plain'] as string;
+    expect(supplied.startsWith('[\n  false,')).toBe(true);
+    expect(supplied.trimEnd().endsWith('true\n]')).toBe(true);
+
+    // The tissue of a coupled run, too.
+    const tissue = await k.request(
+      'execute_request',
+      execute(`await twin.tissue({ duration: 1, times: [0, 1], coupling: ${coupling} })`),
+    );
+    expect(tissue.reply.content).toMatchObject({ status: 'ok' });
+    expect(parseTissue(data(tissue.iopub)[TISSUE_MIME_TYPE]).frames.map((f) => f.time)).toEqual([0, 1]);
+  });
+
+  it('says what is wrong with a coupling, naming the lung’s inputs', async () => {
+    const { reply } = await k.request(
+      'execute_request',
+      execute(
+        `await twin.run({ duration: 1, coupling: { interval: 0.5, partners: { node: { model: 'immune-system' } }, links: [{ from: 'node.cd8Effector', to: 'lung.tCells' }] } })`,
+      ),
+    );
+    expect(reply.content).toMatchObject({ status: 'error' });
+    expect((reply.content as { evalue: string }).evalue).toContain(
+      'coupling.links[0].to: "lung" declares no input "tCells"; its inputs: effectorSupply, antibodyClearance',
+    );
+  });
 });

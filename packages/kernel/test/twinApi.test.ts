@@ -27,6 +27,10 @@ describe('the twin API (in process)', () => {
     expect(() => twin.set({ gamma: 1 })).toThrow(
       /parameters\.gamma: unknown parameter .*known parameters: U0, V0, beta/,
     );
+    expect(() => twin.set({ beta: Number.NaN })).toThrow('parameters.beta: must be a finite number; got NaN');
+    expect(() => twin.intervene('entryInhibitor', { start: 1, stop: 3, efficacy: Number.POSITIVE_INFINITY })).toThrow(
+      'interventions[0].efficacy: must be a finite number; got Infinity',
+    );
     expect(twin.parameters.beta).toBe(2e-5); // a rejected set changes nothing
     twin.intervene('entryInhibitor', { start: 1, stop: 3, efficacy: 0.5 });
     expect(() => twin.intervene('entryInhibitor', { start: 1, stop: 3, efficacy: 2 })).toThrow(

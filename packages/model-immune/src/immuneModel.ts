@@ -82,6 +82,8 @@ export class ImmuneModel implements SteppedModelCore {
   private cytokineFactor = 1;
   private cachedH = NaN;
   private cachedVirusDecay = NaN;
+  /** Antigen per day arriving from a coupled organ (the input antigenIn); 0 when the model runs alone. */
+  private antigenIn = 0;
   private epi!: EpitheliumStep;
   private agentStep!: AgentStep;
   private readonly outcome: AgentStepOutcome = { nkKills: 0, ctlKills: 0, dcDepartures: 0 };
@@ -282,6 +284,10 @@ export class ImmuneModel implements SteppedModelCore {
     this.fields.setDecay('virus', virusDecay);
     this.prepare(h, virusDecay);
     const f = this.fields.values;
+    if (this.antigenIn > 0) {
+      const perSite = (this.antigenIn * h) / f.antigen.length;
+      for (let i = 0; i < f.antigen.length; i++) f.antigen[i] += perSite;
+    }
     this.clock[1] += stepEpithelium(this.cells, this.lattice.neighbours, f, this.epi, this.rng);
     if (this.agents.count > 0) {
       if (this.spatial && Math.floor(t) !== Math.floor(this.clock[0])) this.agents.sortBySite(this.lattice.size);
@@ -440,6 +446,7 @@ export class ImmuneModel implements SteppedModelCore {
     out[o.iggAffinity] = igg > 0 ? iggW / igg : 0;
     out[o.expandedClones] = expanded;
     out[o.bClones] = bClones;
+    out[o.virusNeutralisation] = this.p.neutralisation * this.node.neutralising();
   }
 
   /**
@@ -448,6 +455,12 @@ export class ImmuneModel implements SteppedModelCore {
    */
   apply(event: InterventionEvent): void {
     applyImmuneIntervention(event, this);
+  }
+
+  /** Sets an input port in a coupled run: `antigenIn`, antigen per day from an organ, held until set again. */
+  setInput(id: string, value: number): void {
+    if (id !== 'antigenIn') throw new Error(`immune-system: no input "${id}"; inputs: antigenIn`);
+    this.antigenIn = value;
   }
 
   /** Vaccination: antigen into the node depot; the adjuvant level is the strongest given so far. */
@@ -521,6 +534,7 @@ export class ImmuneModel implements SteppedModelCore {
       dcQueue: this.dcQueue.snapshot(),
       ctlQueue: this.ctlQueue.snapshot(),
       active: [...this.active.entries()].map(([index, a]) => ({ index, kind: a.kind, values: { ...a.values } })),
+      antigenIn: this.antigenIn,
       rng: this.rng.getState(),
     };
   }
@@ -535,6 +549,7 @@ export class ImmuneModel implements SteppedModelCore {
       dcQueue: { times: Float64Array; payloads: Int32Array };
       ctlQueue: { times: Float64Array; payloads: Int32Array };
       active: { index: number; kind: ImmuneInterventionKind; values: Record<string, number> }[];
+      antigenIn?: number;
       rng: Uint32Array;
     };
     this.clock.set(s.clock);
@@ -548,6 +563,7 @@ export class ImmuneModel implements SteppedModelCore {
     this.ctlQueue.restore(s.ctlQueue);
     this.active = new Map(s.active.map((a) => [a.index, { kind: a.kind, values: a.values }]));
     this.updateModifiers();
+    this.antigenIn = s.antigenIn ?? 0;
     this.rng.setState(s.rng);
   }
 

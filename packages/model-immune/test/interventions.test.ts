@@ -45,15 +45,21 @@ describe('immune twin: monoclonal antibody (10 seeds)', () => {
 });
 
 describe('immune twin: immunosuppression (10 seeds)', () => {
-  it('80 % slower lymphocyte division prevents the CD8 expansion and delays or prevents clearance; damage grows', () => {
+  it('80 % slower lymphocyte division prevents the CD8 expansion and delays or prevents clearance; damage grows in most hosts', () => {
     const suppressed = treated({ kind: 'immunosuppression', efficacy: 0.8 });
     suppressed.forEach((s, i) => {
       // Division at 0.64/day cannot outrun the exit from cycling once stimulation wanes: the CD8 response stays
-      // below 1 % of the control's peak (measured < 0.15 %), the virus persists and more cells die.
+      // below 1 % of the control's peak (measured < 0.15 %) and the virus persists.
       expect(peak(s, 'cd8Effector').value).toBeLessThan(0.01 * peak(control[i], 'cd8Effector').value);
       expect(clearance(s)).toBeGreaterThan(clearance(control[i]) + 2);
-      expect(at(s, 'damage', DAYS)).toBeGreaterThan(at(control[i], 'damage', DAYS));
     });
+    // More cells die in most hosts, not in every one: damage at day 21 was higher in 30 of seeds 1–30 (ratios
+    // 1.03–1.75; medians of ten 1.51–1.61), but lower on one of seeds 41–50 (3126 against 3290). So: ≥ 8 of
+    // 10 seeds and a median ratio ≥ 1.25. With 30 of 30, the chance a seed shows the effect is ≥ 0.905
+    // (one-sided 95 %); at 0.905, 8 or more of 10 happen with probability 0.94 (0.99 at 0.95).
+    const damageRatios = suppressed.map((s, i) => at(s, 'damage', DAYS) / at(control[i], 'damage', DAYS));
+    expect(count(damageRatios, (r) => r > 1)).toBeGreaterThanOrEqual(8);
+    expect(median(damageRatios)).toBeGreaterThanOrEqual(1.25);
     // Interferon, NK cells and IgM can still end an infection late in a lucky host: clearance within 21 days
     // is prevented in most seeds, not all (seeds 1–30: 26 of 30, 9 in each ten).
     expect(count(suppressed, (s) => clearance(s) === Infinity)).toBeGreaterThanOrEqual(7);
@@ -61,20 +67,27 @@ describe('immune twin: immunosuppression (10 seeds)', () => {
 });
 
 describe('immune twin: CD4 depletion (10 seeds)', () => {
-  it('removes class switching and affinity maturation but leaves IgM and CD8-mediated clearance', () => {
+  it('removes class switching and (in most hosts) affinity maturation but leaves IgM and CD8-mediated clearance', () => {
     const depleted = treated({ kind: 'depleteCD4' });
     depleted.forEach((d, i) => {
       const c = control[i];
-      // Without help no germinal centre forms: IgG stays below 1 % of the control's at day 21 (measured 0),
-      // B cells go extrafollicular (more IgM than the control) and the mean affinity stays lower.
+      // Without help no germinal centre forms: IgG stays below 1 % of the control's at day 21 (measured 0) and
+      // B cells go extrafollicular (more IgM than the control).
       expect(at(d, 'IgG', DAYS)).toBeLessThan(0.01 * at(c, 'IgG', DAYS));
       expect(peak(d, 'IgM').value).toBeGreaterThan(peak(c, 'IgM').value);
-      expect(at(d, 'antibodyAffinity', DAYS)).toBeLessThan(at(c, 'antibodyAffinity', DAYS));
       // CD8 T cells still expand (help only boosts them) and clear the virus, as in a primary infection: by
       // day 16 in every seed (seeds 1–30: 9.25–14.25 days, median 11.5).
       expect(clearance(d)).toBeLessThanOrEqual(16);
     });
     expect(median(depleted.map((d) => clearance(d)))).toBeLessThanOrEqual(14);
+    // The mean affinity stays lower in most hosts, not in every one: lower in 30 of seeds 1–30 (ratio to the
+    // control 0.15–0.96, medians of ten 0.25–0.38), higher on one of seeds 41–50 (0.39 against 0.24). So ≥ 8
+    // of 10 seeds (the binomial argument of immunosuppression above) and a median ratio ≤ 0.6.
+    const affinityRatios = depleted.map(
+      (d, i) => at(d, 'antibodyAffinity', DAYS) / at(control[i], 'antibodyAffinity', DAYS),
+    );
+    expect(count(affinityRatios, (r) => r < 1)).toBeGreaterThanOrEqual(8);
+    expect(median(affinityRatios)).toBeLessThanOrEqual(0.6);
   });
 });
 

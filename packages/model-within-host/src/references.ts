@@ -27,6 +27,11 @@ export const REFERENCES = {
     citation: 'Perelson AS, Nelson PW (1999). Mathematical analysis of HIV-1 dynamics in vivo. SIAM Review 41(1):3–44.',
     doi: '10.1137/S0036144598335107',
   },
+  perelsonKirschnerDeBoer1993: {
+    id: 'perelsonKirschnerDeBoer1993',
+    citation:
+      'Perelson AS, Kirschner DE, De Boer R (1993). Dynamics of HIV infection of CD4+ T cells. Math Biosci 114(1):81–125.',
+  },
   nowakMay2000: {
     id: 'nowakMay2000',
     citation:

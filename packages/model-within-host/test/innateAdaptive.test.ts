@@ -177,7 +177,7 @@ describe('virus-innate-adaptive: deterministic behaviour', () => {
 describe('virus-innate-adaptive: stochastic runs', () => {
   // Exact SSA on the full model is slow (U0 = 4e8 cells: ~3e7 events in the first day), so the whole course
   // is checked with tau-leaping only, and the SSA only over the first hours. The inoculum is 10 virions
-  // because a stochastic run rounds Baccam et al.'s V0 = 0.093 to 0 (no infection).
+  // because a stochastic run rounds Baccam et al.'s V0 = 0.075 to 0 (no infection).
   const inoculum = { V0: 10 };
   const reference = ode({ parameters: inoculum });
   const seeds = [1, 2, 3];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ModelRegistry, simulateSync, type RunResult } from '@immunotwin/engine';
 import { basicReproductionNumber, targetCellLimited, withinHostModels } from '../src/index.js';
-import { last } from './runReaders.js';
+import { at, last, peak } from './runReaders.js';
 
 /** Root of f on [lo, hi] by bisection (f(lo) and f(hi) of opposite signs). */
 function bisect(f: (x: number) => number, lo: number, hi: number): number {
@@ -35,6 +35,16 @@ function runOde(parameters: Record<string, number>, duration: number, outputInte
   }).runs[0];
 }
 
+/** The parameters of a preset of the target-cell-limited model. */
+function presetParameters(id: string): Record<string, number> {
+  const preset = targetCellLimited.manifest.presets.find((p) => p.id === id);
+  if (!preset) throw new Error(`no preset ${id}`);
+  return preset.parameters;
+}
+
+/** The default value of a parameter of the target-cell-limited model. */
+const byDefault = (id: string): number => targetCellLimited.manifest.parameters.find((p) => p.id === id)!.default;
+
 describe('target-cell-limited model: manifest', () => {
   it('registers with units, ranges and a source for every parameter', () => {
     const registry = new ModelRegistry();
@@ -47,17 +57,85 @@ describe('target-cell-limited model: manifest', () => {
     }
   });
 
-  it('reproduces the published influenza R0 ≈ 22 and the HIV preset R0 ≈ 19.3 from its defaults', () => {
+  it('reproduces the published influenza R0 ≈ 22 from its defaults, and each preset its source’s R0', () => {
     const byId = Object.fromEntries(targetCellLimited.manifest.parameters.map((p) => [p.id, p.default]));
-    expect(
-      basicReproductionNumber({ beta: byId.beta, p: byId.p, c: byId.c, delta: byId.delta, U0: byId.U0 }),
-    ).toBeCloseTo(22, 0);
-    const hiv = targetCellLimited.manifest.presets.find((p) => p.id === 'hivAcute')!.parameters;
-    const u0 = hiv.lambda / hiv.dU;
-    expect(basicReproductionNumber({ beta: hiv.beta, p: hiv.p, c: hiv.c, delta: hiv.delta, U0: u0 })).toBeCloseTo(
-      19.3,
-      1,
-    );
+    const r0 = (v: Record<string, number>): number =>
+      basicReproductionNumber({ beta: v.beta, p: v.p, c: v.c, delta: v.delta, U0: v.lambda ? v.lambda / v.dU : v.U0 });
+    // Baccam et al. 2006, abstract: "a single infected cell could produce ∼22 new productive infections".
+    expect(r0(byId)).toBeCloseTo(22, 0);
+    expect(r0(presetParameters('influenzaEclipse'))).toBeCloseTo(22, 0);
+    // Their fit without eclipse (Table 2: β 2.7e-5, p 1.2e-2, c 3, δ 4): 2.7e-5·1.2e-2·4e8/(3·4) = 10.8.
+    expect(r0(presetParameters('influenzaNoEclipse'))).toBeCloseTo(10.8, 1);
+    // Kamal et al. 2015, Table 2 (β 7.41e-4, p 2.0e-4, c 3.33, δ 2.49, U0 4e8): 59.28/8.2917 = 7.15.
+    expect(r0(presetParameters('influenzaKamal'))).toBeCloseTo(7.15, 2);
+  });
+
+  it('puts each Baccam fit’s inoculum with its own fit: 7.5e-2 with eclipse (Table 3), 9.3e-2 without (Table 2)', () => {
+    expect(presetParameters('influenzaEclipse').V0).toBe(7.5e-2);
+    expect(byDefault('V0')).toBe(7.5e-2);
+    expect(presetParameters('influenzaNoEclipse').V0).toBe(9.3e-2);
+    // Kamal et al. start from the limit of quantification, 10^0.25 TCID50/mL.
+    expect(presetParameters('influenzaKamal').V0).toBeCloseTo(1.778, 3);
+  });
+});
+
+describe('target-cell-limited model: Kamal et al. 2015 preset', () => {
+  it('runs the typical placebo course of the public nlmixr2lib encoding of Kamal’s model', () => {
+    // nlmixr2lib's Kamal_2015_oseltamivir vignette (typical values, rxode2): "Placebo peak viralLoad = 7448.94
+    // TCID50/mL at time = 2.30 day"; the load first falls below the limit of quantification 10^0.25 at day 6.4
+    // (0.1-day grid). A different solver on the same equations: 0.1 % on the peak, the same grid days.
+    const run = simulateSync(targetCellLimited, {
+      model: 'target-cell-limited',
+      preset: 'influenzaKamal',
+      duration: 12,
+      outputInterval: 0.1,
+      solver: tight,
+    }).runs[0];
+    const top = peak(run, 'V');
+    expect(Math.abs(top.value / 7448.94 - 1)).toBeLessThan(1e-3);
+    expect(top.time).toBeCloseTo(2.3, 9);
+    const below = run.time.findIndex((t, i) => t > top.time && run.observables.V[i] < 10 ** 0.25);
+    expect(run.time[below]).toBeCloseTo(6.4, 9);
+  });
+});
+
+describe('target-cell-limited model: acute HIV-1 preset against Little et al. 1999', () => {
+  // Little et al. 1999 (abstract): "The mean initial viral doubling time was 10 h"; δI = 0.3/day.
+  const littleDoubling = 10 / 24; // days
+  const hiv = () => presetParameters('hivAcute');
+
+  it('doubles every 10 h during the initial growth (within 1 %), with δ = 0.3/day', () => {
+    const run = simulateSync(targetCellLimited, {
+      model: 'target-cell-limited',
+      preset: 'hivAcute',
+      duration: 8,
+      outputInterval: 1,
+      solver: tight,
+    }).runs[0];
+    // From day 3 the second eigenvalue (≈ −(r + δ + c) ≈ −5/day) has died out, and up to day 8 fewer than 0.3 % of
+    // target cells are infected, so the growth is the dominant eigenvalue alone. The 1 % allows for p rounded to
+    // three figures (775 against 774.5 for exactly 10 h: 0.04 % in r).
+    expect(last(run, 'U') / hiv().U0).toBeGreaterThan(0.997);
+    const slope = Math.log(at(run, 'V', 8) / at(run, 'V', 3)) / 5;
+    const doubling = Math.log(2) / slope;
+    expect(Math.abs(doubling / littleDoubling - 1)).toBeLessThan(0.01);
+    expect(hiv().delta).toBe(0.3);
+  });
+
+  it('has R0 = (1 + r/δ)(1 + r/c) ≈ 10.1 at Little’s growth rate, below the 19.3 Little et al. report as a mean over eight patients', () => {
+    const v = hiv();
+    const r = Math.log(2) / littleDoubling;
+    const r0 = basicReproductionNumber({ beta: v.beta, p: v.p, c: v.c, delta: v.delta, U0: v.lambda / v.dU });
+    // Without an eclipse, the early growth rate r solves (r + δ)(r + c) = βpU0, so R0 = (1 + r/δ)(1 + r/c)
+    // (to 0.1 %: p is rounded to three figures).
+    expect(Math.abs(r0 / ((1 + r / v.delta) * (1 + r / v.c)) - 1)).toBeLessThan(1e-3);
+    expect(r0).toBeCloseTo(10.1, 1);
+    expect(r0).toBeLessThan(19.3);
+    // The pre-infection state is the uninfected steady state λ/d_U (Perelson, Kirschner & De Boer's μT = 0.02/day).
+    expect(v.U0).toBe(v.lambda / v.dU);
+    expect(v.dU).toBe(0.02);
+    // Their initial virus, 10^-3 per mm³, is 1 per mL.
+    expect(v.V0).toBe(1);
   });
 });
 
@@ -147,25 +225,46 @@ describe('target-cell-limited model: interventions', () => {
     expect(late).toBeLessThanOrEqual(untreated);
   });
 
-  it('oseltamivir scales production by 10^(−Emax·D/(D + ED50))', () => {
-    // With p scaled by f from t = 0 the model is the untreated model with p·f, so R0 scales by f.
-    const f = 10 ** ((-2.35 * 75) / (75 + 3.2));
-    const treated = simulateSync(targetCellLimited, {
-      model: 'target-cell-limited',
-      duration: 5,
-      interventions: [{ kind: 'oseltamivir', start: 0, stop: 5, dose: 75 }],
-      solver: tight,
-    }).runs[0];
-    const equivalent = simulateSync(targetCellLimited, {
-      model: 'target-cell-limited',
-      duration: 5,
-      parameters: { p: 4.6e-2 * f },
-      solver: tight,
-    }).runs[0];
-    for (let i = 0; i < treated.time.length; i++) {
-      expect(treated.observables.V[i]).toBeCloseTo(equivalent.observables.V[i], 10);
-    }
+  // Kamal et al. 2015, Eq. 4 and its footnote: p·10^(−Emax·D/(D + ED50*)) with ED50* = ED50·(Emax/log10 2 − 1),
+  // Emax = 2.35 log10 and ED50 = 3.2 mg (Table 2), so ED50* = 21.78 mg. Worked by hand: 20 mg → 2.35·20/41.78 =
+  // 1.125 log10; 75 mg → 2.35·75/96.78 = 1.821 log10 (66-fold); 200 mg → 2.35·200/221.78 = 2.119 log10.
+  const kamalLog10Reduction = (dose: number): number => {
+    const ed50Star = 3.2 * (2.35 / Math.log10(2) - 1);
+    return (2.35 * dose) / (dose + ed50Star);
+  };
+
+  it('Kamal’s Eq. 4 as written here gives the published reductions: ED50 = 3.2 mg halves p, 75 mg ≈ 1.82 log10', () => {
+    expect(3.2 * (2.35 / Math.log10(2) - 1)).toBeCloseTo(21.78, 2);
+    expect(kamalLog10Reduction(3.2)).toBeCloseTo(Math.log10(2), 12);
+    expect(kamalLog10Reduction(20)).toBeCloseTo(1.125, 3);
+    expect(kamalLog10Reduction(75)).toBeCloseTo(1.82, 2);
+    expect(10 ** kamalLog10Reduction(75)).toBeCloseTo(66, -1);
+    expect(kamalLog10Reduction(200)).toBeCloseTo(2.12, 2);
   });
+
+  for (const dose of [20, 75, 200]) {
+    it(`oseltamivir ${dose} mg from t = 0 is the untreated model with p cut by Kamal’s ${kamalLog10Reduction(dose).toFixed(2)} log10`, () => {
+      // With p scaled by f from t = 0 the model is the untreated model with p·f.
+      const f = 10 ** -kamalLog10Reduction(dose);
+      const treated = simulateSync(targetCellLimited, {
+        model: 'target-cell-limited',
+        preset: 'influenzaKamal',
+        duration: 5,
+        interventions: [{ kind: 'oseltamivir', start: 0, stop: 5, dose }],
+        solver: tight,
+      }).runs[0];
+      const equivalent = simulateSync(targetCellLimited, {
+        model: 'target-cell-limited',
+        preset: 'influenzaKamal',
+        duration: 5,
+        parameters: { p: 2e-4 * f },
+        solver: tight,
+      }).runs[0];
+      for (let i = 0; i < treated.time.length; i++) {
+        expect(treated.observables.V[i] / equivalent.observables.V[i]).toBeCloseTo(1, 9);
+      }
+    });
+  }
 });
 
 describe('target-cell-limited model: stochastic', () => {

@@ -4,6 +4,7 @@ import {
   describeValue,
   DEFAULT_CHUNK_MILLISECONDS,
   ModelRegistry,
+  checkMemoryBudget,
   ReplicateRun,
   runBand,
   runInChunks,
@@ -247,6 +248,7 @@ export class TwinSession implements ITwinSession {
    */
   async run(options: IRunOptions = {}): Promise<IRunSummary> {
     const resolved = this.requireScenario();
+    checkMemoryBudget(resolved, options.maxMemory);
     if (this.active) {
       throw new Error(
         `a run is already ${this.active.paused ? 'paused' : 'in progress'} in this session; resume or cancel it first`,

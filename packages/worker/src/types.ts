@@ -45,6 +45,8 @@ export interface IRunOptions extends IRunTiming {
   onFrame?: FrameListener;
   /** Called after every chunk, and with fraction 1 at the end. */
   onProgress?: ProgressListener;
+  /** Most bytes the run's results may take (default the engine's `DEFAULT_MAX_MEMORY`); larger is refused at once. */
+  maxMemory?: number;
 }
 
 /** What a finished run reports (the trajectories themselves come from `result()` or the frames). */

@@ -1,5 +1,6 @@
 import { extname } from 'node:path';
 import {
+  checkMemoryBudget,
   isPlainObject,
   resultsToCsv,
   resultsToJson,
@@ -9,7 +10,7 @@ import {
   type RunProgress,
   type ScenarioResult,
 } from '@immunotwin/engine';
-import { flag, integerOption, stringOption, type ParsedArgs } from '../args.js';
+import { flag, integerOption, sizeOption, stringOption, type ParsedArgs } from '../args.js';
 import { checkWritable, writeFileAtomic } from '../atomicWrite.js';
 import type { Command, CommandContext } from '../command.js';
 import { aboutFile, ExitCode, UsageError } from '../errors.js';
@@ -92,7 +93,7 @@ export const runCommand: Command = {
   name: 'run',
   summary: 'run a scenario and write its results as CSV or JSON',
   usage:
-    'run <scenario.json> [--out <file.csv|.json|.arrow|.parquet>] [--replicates <n>] [--seed <n>] [--plugin <model.json|module.js|package>]… [--quiet]',
+    'run <scenario.json> [--out <file.csv|.json|.arrow|.parquet>] [--replicates <n>] [--seed <n>] [--plugin <model.json|module.js|package>]… [--max-memory <size>] [--quiet]',
   description: [
     'Validates the scenario against its model, runs it and writes the results: CSV (one row per sample;',
     'a "replicate" column first when there are several), JSON (schema/results.schema.json, with the',
@@ -117,6 +118,11 @@ export const runCommand: Command = {
     },
     { name: 'seed', value: 'n', description: `root random seed from 0 to ${MAX_SEED}, overriding the scenario's` },
     PLUGIN_OPTION,
+    {
+      name: 'max-memory',
+      value: 'size',
+      description: 'most memory the results may take, e.g. 4GB (default 1.07 GB = 1 GiB); a larger run is refused',
+    },
     { name: 'quiet', short: 'q', description: 'print no progress or summary on stderr' },
   ],
   positionals: { min: 1, max: 1, name: 'scenario file' },
@@ -127,12 +133,18 @@ export const runCommand: Command = {
     const out = stringOption(args, 'out');
     const format: Format = out === undefined ? 'csv' : outputFormat(out);
     const set = overrides(args);
+    const maxMemoryText = stringOption(args, 'max-memory');
+    const maxMemory = maxMemoryText === undefined ? undefined : sizeOption(maxMemoryText, 'max-memory');
     const outPath = out === undefined ? undefined : context.resolvePath(out);
     if (outPath !== undefined) await checkWritable(outPath, out!);
 
     await context.registerPlugins(args);
     const document = await readJsonFile(context.resolvePath(file), file);
-    const scenario = await aboutFile(file, () => resolveWithOverrides(context, document, set));
+    const scenario = await aboutFile(file, () => {
+      const resolved = resolveWithOverrides(context, document, set);
+      checkMemoryBudget(resolved, maxMemory);
+      return resolved;
+    });
 
     const quiet = flag(args, 'quiet');
     const { timeUnit } = scenario.plugin.manifest;
@@ -143,7 +155,7 @@ export const runCommand: Command = {
     const started = performance.now();
     let result;
     try {
-      result = await runScenario(scenario, { onProgress: (p) => progress.update(p), signal: io.signal });
+      result = await runScenario(scenario, { onProgress: (p) => progress.update(p), signal: io.signal, maxMemory });
     } finally {
       progress.clear();
     }

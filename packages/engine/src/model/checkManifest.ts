@@ -84,6 +84,7 @@ function structureIssues(plugin: ModelPlugin): ValidationIssue[] {
     ['observables', manifest.observables.map((o) => o.id)],
     ['interventions', manifest.interventions.map((k) => k.kind)],
     ['presets', manifest.presets.map((p) => p.id)],
+    ['inputs', (manifest.inputs ?? []).map((p) => p.id)],
   ];
   for (const [path, ids] of lists) {
     for (const id of duplicates(ids)) issues.push({ path, message: `"${id}" is declared more than once` });
@@ -97,6 +98,12 @@ function structureIssues(plugin: ModelPlugin): ValidationIssue[] {
       });
     }
   });
+  if ((manifest.inputs ?? []).length > 0 && !manifest.methods.includes('agent')) {
+    issues.push({
+      path: 'inputs',
+      message: 'only stepped models (method "agent") take inputs: a coupled run sets them between steps',
+    });
+  }
   const wantsNetwork = manifest.methods.some((m) => m !== 'agent');
   if (wantsNetwork && !manifest.network) {
     issues.push({

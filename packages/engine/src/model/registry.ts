@@ -46,12 +46,15 @@ export class ModelRegistry extends ModelCatalog<ModelPlugin> {
 
   /**
    * Validates a scenario document against the model it names and resolves it. When that model is not
-   * registered, the unknown model is reported first (with the known ones), then any schema problems.
+   * registered, the unknown model is reported first (with the known ones), then any schema problems. The
+   * partners of a coupled scenario are looked up here too.
    * Throws ValidationError.
    */
   resolve(document: unknown): ResolvedScenario {
     const model = isPlainObject(document) ? document.model : undefined;
-    if (typeof model === 'string' && this.has(model)) return resolveScenario(this.get(model), document);
+    if (typeof model === 'string' && this.has(model)) {
+      return resolveScenario(this.get(model), document, (id) => this.get(id));
+    }
     const issues: ValidationIssue[] = [];
     if (typeof model === 'string') {
       try {

@@ -22,6 +22,11 @@ export interface SteppedModelContext {
   readonly initial: Readonly<Record<string, number>>;
   /** The model's random stream; all of its randomness must come from here. */
   readonly rng: Rng;
+  /**
+   * The ids of the manifest's `inputs` a coupled run connects (absent or empty when the model runs alone): the
+   * model takes these quantities from `setInput` instead of its own schedule.
+   */
+  readonly inputs?: readonly string[];
 }
 
 /**
@@ -41,6 +46,11 @@ export interface SteppedModel {
   snapshot(): unknown;
   /** Restores a state taken with `snapshot()`. */
   restore(snapshot: unknown): void;
+  /**
+   * Sets an input port (one of the manifest's `inputs`) to `value`, held until it is set again; a coupled run
+   * calls it at every exchange, before the steps it applies to. Required when the manifest declares inputs.
+   */
+  setInput?(id: string, value: number): void;
   /**
    * Optional: a copy of the model's spatial state (lattice cell states, fields, agent positions) for a
    * tissue view. Models without space leave it out; callers must not assume it exists.

@@ -5,3 +5,7 @@ export * from './replicateRun.js';
 export * from './runInChunks.js';
 export * from './ensembleSummary.js';
 export * from './runScenario.js';
+export * from './scenarioRunError.js';
+export * from './memoryBudget.js';
+export * from './resolveCoupling.js';
+export * from './coupledSimulation.js';

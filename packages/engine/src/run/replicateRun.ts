@@ -2,7 +2,9 @@ import { createRng } from '../rng/index.js';
 import type { TissueView } from '../space/tissueView.js';
 import type { ResultMetadata } from '../schema/index.js';
 import { ENGINE_VERSION } from '../version.js';
+import { CoupledSimulation } from './coupledSimulation.js';
 import { OdeSimulation } from './odeSimulation.js';
+import { ScenarioRunError } from './scenarioRunError.js';
 import type { ResolvedScenario } from './resolveScenario.js';
 import { buildSchedule, sampleTimes, type Breakpoint } from './schedule.js';
 import type { Simulation } from './simulation.js';
@@ -55,7 +57,7 @@ function createSimulation(scenario: ResolvedScenario, replicate: number, signal?
     case 'tau-leaping':
       return new StochasticSimulation(scenario, rng, signal);
     case 'agent':
-      return new SteppedSimulation(scenario, rng);
+      return scenario.coupling ? new CoupledSimulation(scenario, replicate) : new SteppedSimulation(scenario, rng);
   }
 }
 
@@ -76,7 +78,7 @@ export class ReplicateRun {
   constructor(
     private readonly scenario: ResolvedScenario,
     private readonly replicate: number,
-    signal?: AbortSignal,
+    private readonly signal?: AbortSignal,
   ) {
     this.simulation = createSimulation(scenario, replicate, signal);
     this.times = sampleTimes(scenario.duration, scenario.outputInterval);
@@ -151,8 +153,21 @@ export class ReplicateRun {
     return run;
   }
 
-  /** Records the next sample, applying every breakpoint at or before it first. */
+  /**
+   * Records the next sample, applying every breakpoint at or before it first. A failure of the model or its
+   * solver is thrown as a {@link ScenarioRunError} naming the scenario's values; a cancellation passes through.
+   */
   step(): void {
+    try {
+      this.advanceOneSample();
+    } catch (error) {
+      if (this.signal?.aborted || (error instanceof Error && error.name === 'AbortError')) throw error;
+      if (error instanceof ScenarioRunError) throw error;
+      throw new ScenarioRunError(this.scenario, this.replicate, this.times[this.nextSample], error);
+    }
+  }
+
+  private advanceOneSample(): void {
     const t = this.times[this.nextSample];
     while (this.nextBreakpoint < this.schedule.length && this.schedule[this.nextBreakpoint].time <= t) {
       const point = this.schedule[this.nextBreakpoint++];

@@ -1,5 +1,6 @@
 import type { ModelPlugin } from '../model/types.js';
 import { initialNetworkState } from './networkState.js';
+import { resolveCoupling, type ModelLookup, type ResolvedCoupling } from './resolveCoupling.js';
 import type { InterventionSpec, ParameterSpec, Scenario, SolverOptions } from '../schema/index.js';
 import { ScenarioSchema } from '../schema/index.js';
 import { describeValue, SchemaValidator, ValidationError, type ValidationIssue } from '../validation/index.js';
@@ -8,6 +9,11 @@ const scenarioValidator = new SchemaValidator(ScenarioSchema, 'scenario');
 
 /** Most samples a single run may record (guards against a mistyped output interval). */
 export const MAX_SAMPLES = 1_000_000;
+/**
+ * The largest initial amount of a species that states no `max` of its own: far above any body's count of cells
+ * or virions (an adult has ~3×10^13 cells), yet small enough that a run neither overflows nor takes hours.
+ */
+export const DEFAULT_INITIAL_MAX = 1e12;
 /** Default ensemble band quantiles: the median and the 5–95 % and 25–75 % bands. */
 export const DEFAULT_QUANTILES: readonly number[] = [0.05, 0.25, 0.5, 0.75, 0.95];
 /** Seed used when a scenario gives none (recorded in every result, so runs stay reproducible). */
@@ -55,6 +61,8 @@ export interface ResolvedScenario {
   readonly quantiles: readonly number[];
   /** ODE solver settings. */
   readonly solver: Required<SolverOptions>;
+  /** The models run in lockstep with this one and their links, for a coupled run; undefined otherwise. */
+  readonly coupling: ResolvedCoupling | undefined;
 }
 
 function rangeIssue(
@@ -106,7 +114,19 @@ function presetInitial(plugin: ModelPlugin, scenario: Scenario): Record<string, 
 
 function resolveInitial(plugin: ModelPlugin, scenario: Scenario, issues: ValidationIssue[]): Record<string, number> {
   const initial = presetInitial(plugin, scenario);
-  const species = plugin.manifest.network?.species.map((s) => s.id) ?? [];
+  const specs = new Map((plugin.manifest.network?.species ?? []).map((s) => [s.id, s]));
+  const species = [...specs.keys()];
+  for (const [id, value] of Object.entries(initial)) {
+    const spec = specs.get(id);
+    const max = spec?.max ?? DEFAULT_INITIAL_MAX;
+    if (spec && value > max) {
+      const unit = spec.unit && spec.unit !== '1' ? ` ${spec.unit}` : '';
+      issues.push({
+        path: `initial.${id}`,
+        message: `${value} is above the largest initial amount of ${id}; allowed: 0 to ${max}${unit}`,
+      });
+    }
+  }
   for (const id of Object.keys(scenario.initial ?? {})) {
     if (!species.includes(id)) {
       issues.push({
@@ -203,9 +223,10 @@ function wholeCountIssues(
 /**
  * Validates a scenario (any JSON value) against the schema and the model, and fills in every default.
  * Collects all problems and throws one ValidationError whose message names the first field, its value
- * and what is allowed. Nothing is clamped.
+ * and what is allowed. Nothing is clamped. A scenario with `coupling` needs `partners` to find the partner
+ * models by id (a registry's `get`; `ModelRegistry.resolve` passes it).
  */
-export function resolveScenario(plugin: ModelPlugin, input: unknown): ResolvedScenario {
+export function resolveScenario(plugin: ModelPlugin, input: unknown, partners?: ModelLookup): ResolvedScenario {
   const scenario = scenarioValidator.parse(input);
   const { manifest } = plugin;
   const issues: ValidationIssue[] = [];
@@ -246,7 +267,7 @@ export function resolveScenario(plugin: ModelPlugin, input: unknown): ResolvedSc
     issues.push(...wholeCountIssues(plugin, parameters, initial, method));
   }
   if (issues.length > 0) throw new ValidationError('scenario', issues);
-  return {
+  const resolved: ResolvedScenario = {
     name: scenario.name,
     plugin,
     preset: scenario.preset,
@@ -264,7 +285,12 @@ export function resolveScenario(plugin: ModelPlugin, input: unknown): ResolvedSc
       atol: scenario.solver?.atol ?? 1e-10,
       stiff: scenario.solver?.stiff ?? false,
     },
+    coupling: undefined,
   };
+  if (scenario.coupling === undefined) return resolved;
+  const coupling = resolveCoupling(resolved, scenario.coupling, partners, resolveScenario, issues);
+  if (!coupling) throw new ValidationError('scenario', issues);
+  return { ...resolved, coupling };
 }
 
 /** The resolved scenario as an explicit, re-runnable scenario document (every parameter spelled out). */
@@ -281,6 +307,7 @@ export function scenarioToJson(resolved: ResolvedScenario): Scenario {
     solver: { ...resolved.solver },
   };
   if (resolved.name !== undefined) json.name = resolved.name;
+  if (resolved.coupling) json.coupling = structuredClone(resolved.coupling.document);
   if (Object.keys(resolved.initial).length > 0) json.initial = { ...resolved.initial };
   if (resolved.interventions.length > 0) {
     json.interventions = [...resolved.interventions]

@@ -1,4 +1,5 @@
 import { summarizeEnsemble, type EnsembleSummary } from './ensembleSummary.js';
+import { checkMemoryBudget } from './memoryBudget.js';
 import { ReplicateRun, type RunResult } from './replicateRun.js';
 import type { ResolvedScenario } from './resolveScenario.js';
 import { runInChunks, type ChunkBudget } from './runInChunks.js';
@@ -27,6 +28,11 @@ export interface RunOptions {
   replicateIndices?: readonly number[];
   /** A chunk budget shared with other runs (see `runInChunks`): yield once it is spent, not after every run. */
   budget?: ChunkBudget;
+  /**
+   * Most bytes the kept results may take (default `DEFAULT_MAX_MEMORY`, 1 GiB); a larger run is refused before it
+   * starts (see `checkMemoryBudget`). Raise it on purpose.
+   */
+  maxMemory?: number;
 }
 
 /** All replicates of a scenario and, when there are several, their summary. */
@@ -58,6 +64,7 @@ function replicateList(scenario: ResolvedScenario, options: RunOptions): readonl
 export async function runScenario(scenario: ResolvedScenario, options: RunOptions = {}): Promise<ScenarioResult> {
   const { onProgress, signal, chunkMilliseconds, budget } = options;
   const indices = replicateList(scenario, options);
+  checkMemoryBudget(scenario, options.maxMemory, indices.length);
   const runs: RunResult[] = [];
   for (let i = 0; i < indices.length; i++) {
     const run = new ReplicateRun(scenario, indices[i], signal);
@@ -78,8 +85,10 @@ export async function runScenario(scenario: ResolvedScenario, options: RunOption
 /** Runs a resolved scenario to the end without yielding (for Node scripts, tests and workers that own their thread). */
 export function runScenarioSync(
   scenario: ResolvedScenario,
-  options: Pick<RunOptions, 'replicateIndices'> = {},
+  options: Pick<RunOptions, 'replicateIndices' | 'maxMemory'> = {},
 ): ScenarioResult {
-  const runs = replicateList(scenario, options).map((r) => new ReplicateRun(scenario, r).runToEnd());
+  const indices = replicateList(scenario, options);
+  checkMemoryBudget(scenario, options.maxMemory, indices.length);
+  const runs = indices.map((r) => new ReplicateRun(scenario, r).runToEnd());
   return { scenario, runs, summary: runs.length > 1 ? summarizeEnsemble(runs, scenario.quantiles) : undefined };
 }

@@ -10,13 +10,18 @@ export class SteppedSimulation implements Simulation {
   private t = 0;
   private steps = 0;
 
+  /** `inputs`: the input ports a coupled run connects (see `SteppedModelContext.inputs`). */
   constructor(
     private readonly scenario: ResolvedScenario,
     rng: Rng,
+    inputs: readonly string[] = [],
   ) {
-    const create = scenario.plugin.createStepped;
-    if (!create) throw new Error(`model "${scenario.plugin.manifest.id}" has no stepped implementation`);
-    this.model = create({ parameters: scenario.parameters, initial: scenario.initial, rng });
+    const { manifest, createStepped: create } = scenario.plugin;
+    if (!create) throw new Error(`model "${manifest.id}" has no stepped implementation`);
+    this.model = create({ parameters: scenario.parameters, initial: scenario.initial, rng, inputs });
+    if (inputs.length > 0 && typeof this.model.setInput !== 'function') {
+      throw new Error(`model "${manifest.id}" declares inputs, but its instances have no setInput(id, value)`);
+    }
   }
 
   get time(): number {
@@ -26,6 +31,16 @@ export class SteppedSimulation implements Simulation {
   sample(t: number, _horizon: number, out: Float64Array): void {
     this.advanceTo(t);
     this.model.observe(out);
+  }
+
+  /** Writes the model's observables now into `out`. */
+  observe(out: Float64Array): void {
+    this.model.observe(out);
+  }
+
+  /** Sets one of the model's connected input ports. */
+  setInput(id: string, value: number): void {
+    this.model.setInput!(id, value);
   }
 
   advanceTo(t: number): void {

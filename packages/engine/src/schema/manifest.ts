@@ -9,6 +9,13 @@ export const SpeciesSpecSchema = Type.Object(
     label: Text,
     unit: Type.String(),
     initial: Expression,
+    max: Type.Optional(
+      Type.Number({
+        exclusiveMinimum: 0,
+        description:
+          'the largest initial amount a scenario may set for this species, in its unit (default 1e12): beyond it a run only overflows or takes hours',
+      }),
+    ),
     description: Type.Optional(Text),
   },
   { additionalProperties: false },
@@ -50,6 +57,21 @@ export const ObservableSpecSchema = Type.Object(
     unit: Type.String({ description: 'the unit shown after the label; "1" or "" for none' }),
     description: Type.Optional(Text),
     expression: Type.Optional(Expression),
+  },
+  { additionalProperties: false },
+);
+
+/**
+ * A quantity a stepped model takes from outside while it runs (an input port): in a coupled run, links set it
+ * from other models' observables (their output ports) at every coupling interval; unconnected, the model
+ * keeps its own behaviour.
+ */
+export const InputSpecSchema = Type.Object(
+  {
+    id: Identifier,
+    label: Text,
+    unit: Type.String({ description: 'unit of the value the model receives, e.g. "cells/min"' }),
+    description: Text,
   },
   { additionalProperties: false },
 );
@@ -150,6 +172,12 @@ export const ModelManifestSchema = Type.Object(
           'the observables a plot or a workbench shows unless asked for others (default: every observable); ids of "observables"',
       }),
     ),
+    inputs: Type.Optional(
+      Type.Array(InputSpecSchema, {
+        description:
+          'input ports a coupled run may connect to other models\' observables (stepped models only; see "coupling" in a scenario)',
+      }),
+    ),
     interventions: Type.Array(InterventionSpecSchema),
     presets: Type.Array(PresetSpecSchema),
     assumptions: Type.Array(Text, { minItems: 1 }),
@@ -174,6 +202,8 @@ export type ReactionSpec = Static<typeof ReactionSpecSchema>;
 export type ReactionNetwork = Static<typeof ReactionNetworkSchema>;
 /** An observable. */
 export type ObservableSpec = Static<typeof ObservableSpecSchema>;
+/** An input port of a stepped model. */
+export type InputSpec = Static<typeof InputSpecSchema>;
 /** An intervention kind. */
 export type InterventionSpec = Static<typeof InterventionSpecSchema>;
 /** An intervention effect on a reaction network. */

@@ -45,7 +45,7 @@ function describeError(error: ErrorObject, root: unknown): ValidationIssue {
         ).join(', ')}`,
       };
     case 'type':
-      return { path, message: `must be ${String(p.type).replace('integer', 'a whole number')}; ${got}` };
+      return { path, message: `must be ${typeName(String(p.type))}; ${got}` };
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
@@ -115,4 +115,9 @@ export function describeSchemaErrors(errors: readonly ErrorObject[], value: unkn
       seen.add(key);
       return true;
     });
+}
+
+/** A JSON-schema type as a message says it: numbers are finite (the validator refuses NaN and ±Infinity). */
+function typeName(type: string): string {
+  return type.replace(/\b(integer|number)\b/g, (name) => (name === 'integer' ? 'a whole number' : 'a finite number'));
 }

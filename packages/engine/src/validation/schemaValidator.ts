@@ -3,7 +3,8 @@ import type { TSchema } from '@sinclair/typebox';
 import { CheckedValidator } from './checkedValidator.js';
 
 // verbose: errors carry their parent schema, whose description and properties make messages helpful.
-const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
+// strictNumbers: NaN and ±Infinity are not numbers (they come from JS cells and APIs, and 1e400 in JSON is Infinity).
+const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, strictNumbers: true });
 
 export { pointerToPath } from './describeSchemaErrors.js';
 

@@ -43,6 +43,15 @@ export const immuneManifest = {
   kernel: { displayName: 'Immune System Twin' },
   parameters: [...IMMUNE_PARAMETERS],
   observables: [...IMMUNE_OBSERVABLES],
+  inputs: [
+    {
+      id: 'antigenIn',
+      label: 'Antigen from a coupled organ',
+      unit: 'a.u./day',
+      description:
+        'Antigen arriving from an organ twin in a coupled run (e.g. the Lung Twin’s drained virions, scaled to this patch), spread evenly over the patch’s antigen field each step; DCs take it up and carry it to the node, and it drains there with antigenDrain like the patch’s own.',
+    },
+  ],
   interventions: [...IMMUNE_INTERVENTIONS],
   presets: PRESETS,
   assumptions: [
@@ -60,6 +69,7 @@ export const immuneManifest = {
     'Lymphocytes of a lineage compete for presenting cells and antigen: stimulation per cell falls as 1/(1 + responding/tCompetition), which bounds clonal expansion (primary and secondary).',
     'Vaccination puts antigen into a node depot of its own (decaying at nodeAntigenDecay). B cells are stimulated by the depot plus the antigen drained from the tissue; T cells see the depot only through the adjuvant (presentation adjuvant·A/(A + antigenHalf), standing for DCs activated by the adjuvant), so an unadjuvanted vaccine gives IgM without CD4 help, germinal centres or memory.',
     'Virions neutralised by antibody become antigen (immune complexes) at their site and drain to the node; memory B cells stay quiescent below an antigen-signal threshold (memoryBThreshold).',
+    'Coupled to an organ twin (input antigenIn), the patch stands for that organ’s antigen-sampling tissue: the antigen it receives joins the antigen field evenly, so its resident DCs and macrophages see it as they see antigen from their own dead cells.',
     'Agents are re-sorted by site once per simulated day (a deterministic counting sort) for memory locality; this changes the order of draws, not the model.',
   ],
   references: Object.values(R),

@@ -53,6 +53,12 @@ const ALL = [
   obs('iggAffinity', 'Mean IgG affinity', '1'),
   obs('expandedClones', 'Expanded clones', 'clones', 'T- and B-cell clones with ≥ 100 antigen-experienced cells'),
   obs('bClones', 'B-cell clones', 'clones', 'distinct B-cell receptors present (grows with hypermutation)'),
+  obs(
+    'virusNeutralisation',
+    'Virus clearance by antibody',
+    '1/day',
+    'neutralisation × affinity-weighted IgM + IgG + mAb: the extra decay of free virus (an output for a coupled organ twin)',
+  ),
 ];
 
 /** Every observable of the immune twin, in the order of the sample row (ids as literal types). */

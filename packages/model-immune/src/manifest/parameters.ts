@@ -672,11 +672,11 @@ const TCELLS = [
     'memoryFormation',
     'Memory formation',
     '1/day',
-    0.04,
+    0.02,
     0,
     5,
     'Rate at which effector T cells become long-lived memory cells.',
-    'calibrated so memory ≈ 5–10 % of the peak (Blattman et al. 2002; De Boer et al. 2001: ~5 %)',
+    'De Boer et al. 2001, J Virol 75:10663 (abstract): "a memory cell population of 5% of the peak population size by a reversal to memory of 1 to 2% of the activated cells per day during the death phase"; the upper value, which here leaves about 4.5 % of the CD8 effector peak as memory at day 28 (4.0–4.8 % per host on seeds 1–30)',
   ),
   param(
     'memoryDeath',

@@ -21,6 +21,22 @@ export const lungManifest = {
   // What a student looks at first (cells of the section, on one scale with the virions); the whole-lung count of
   // circulating T cells (~1e8) would flatten every other curve.
   defaultObservables: ['virions', 'infected', 'dead', 'tCells', 'neutrophils'],
+  inputs: [
+    {
+      id: 'effectorSupply',
+      label: 'Effector CD8 T cells entering the lung’s circulation',
+      unit: 'cells/min',
+      description:
+        'Replaces the schedule (tCellDelay, tCellGeneration) while connected: the whole lung’s circulating pool follows dC/dt = effectorSupply − C/tCellVascularPeriod, and the section receives its share latticeSize²/lungSites of the pool’s extravasation tries.',
+    },
+    {
+      id: 'antibodyClearance',
+      label: 'Antibody clearance of virions',
+      unit: '1/min',
+      description:
+        'Extra virion loss from antibody supplied from outside (e.g. the Immune System Twin’s neutralisation), added to the virion field’s decay like the monoclonal antibody’s.',
+    },
+  ],
   interventions: [...LUNG_INTERVENTIONS],
   presets: LUNG_PRESETS,
   assumptions: [
@@ -41,7 +57,8 @@ export const lungManifest = {
     'NK cells kill by missing self: at its site an NK cell induces an incubating or expressing cell to apoptosis with hazard nkKillRate·(1 − nkIfnProtection·I/(I + ifnHalf)) per minute, IFN (I) protecting infected cells by raising MHC class I. Healthy and antiviral cells keep their MHC class I and are never killed.',
     'The blood inflammatory marker is a CRP-like proxy, crpBaseline + crpMax·c/(c + crpHalf) with c the mean cytokine per site of the section: the section stands for the lung, and the liver’s CRP output is taken to follow the lung’s IL-6-like cytokine at once (no hepatic delay, no clearance kinetics). Illustrative.',
     'Interventions act from their start (and lasting ones until their stop): the replication inhibitor multiplies virion production by 1 − efficacy; the entry blocker multiplies infectivity by 1 − efficacy; IFN therapy adds dose·h of IFN to every site each step; the corticosteroid multiplies neutrophil recruitment and cytokine secretion (epithelium and macrophages) by 1 − efficacy; several of one kind multiply. The monoclonal antibody adds clearance to the virion decay, halving every halfLife. T-cell depletion removes each tissue T cell with probability fraction and that fraction of the circulating pool (the supply refills it: the circulation equation is linear, so the removed cells’ share decays with the vascular period).',
-    'Hosts: the older host’s T cells come later and fewer, the immunosuppressed host has a tenth of the T-cell supply and a quarter of the innate recruitment (magnitudes illustrative). Antibody from the Immune System Twin and lymph-node coupling are not modelled yet.',
+    'Hosts: the older host’s T cells come later and fewer, the immunosuppressed host has a tenth of the T-cell supply and a quarter of the innate recruitment (magnitudes illustrative). Antibody and effector T cells from a lymph node come through the inputs effectorSupply and antibodyClearance in a coupled run (see the next assumption).',
+    'Coupling (optional): a coupled run connects the inputs to another model’s observables. While effectorSupply is connected, the circulating pool is a state advanced each step with the supply held between exchanges (dC/dt = supply − C/tCellVascularPeriod, exact over the step); tCellDelay and tCellGeneration are not used, the timing comes from the lymph node. T-cell depletion then removes its fraction of that pool. The section sends out antigenOut = lymphDrainage × its free virions per day (free virus as the antigen; cell debris is cleared in the tissue by macrophages and not counted).',
     'Every random draw comes from the run’s RNG stream, in a fixed order each step (epithelial sites in index order, then T cells in pool order, innate cells in pool order, recruitment, extravasation; removal by swapping with the last), so a seed gives the same bits on every platform.',
   ],
   references: Object.values(R),

@@ -31,6 +31,13 @@ export const LUNG_OBSERVABLES = [
     label: 'Circulating effector CD8 T cells (whole lung)',
     unit: 'cells',
   }),
+  observable({
+    id: 'tCellSupply',
+    label: 'Effector CD8 T cells entering the lung’s circulation',
+    unit: 'cells/min',
+    description:
+      'tCellGeneration after tCellDelay (the schedule), or the input effectorSupply when a coupled run connects it',
+  }),
   observable({ id: 'tCellKills', label: 'Cells induced to apoptosis by T cells', unit: 'cells' }),
   observable({ id: 'macrophages', label: 'Macrophages in the section', unit: 'cells' }),
   observable({
@@ -52,6 +59,13 @@ export const LUNG_OBSERVABLES = [
     id: 'antibodyClearance',
     label: 'Extra virion clearance by antibody',
     unit: '1/min',
+    description: 'the monoclonal antibody’s, plus the input antibodyClearance when a coupled run connects it',
+  }),
+  observable({
+    id: 'antigenOut',
+    label: 'Antigen drained from the section',
+    unit: 'virions/day',
+    description: 'lymphDrainage × free virions: what the section sends to the lymph node',
   }),
   observable({
     id: 'gasExchange',

@@ -474,6 +474,19 @@ const T_CELLS = [
       'Size of the whole lung in sites: the section receives latticeSize²/lungSites of the circulating T cells’ extravasation attempts.',
     source: `${SIMCOV} (whole-lung-dim 48000 × 40000 × 20000 sites of 5 µm)`,
   }),
+  parameter({
+    id: 'lymphDrainage',
+    label: 'Lymph drainage of virions',
+    unit: '1/day',
+    default: 0.5,
+    min: 0,
+    max: 100,
+    scale: 'linear',
+    description:
+      'Share of the section’s free virions carried off by lymph per day: the antigen the section sends to the lymph node (observable antigenOut; read by a coupled Immune System Twin). The virions are not removed from the field (their clearance is virionClearance).',
+    source:
+      'illustrative: the Immune System Twin’s antigenDrain (0.5 /day, calibrated there to its lymph-node kinetics)',
+  }),
 ];
 
 /** Organ function. */

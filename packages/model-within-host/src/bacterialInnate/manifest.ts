@@ -94,7 +94,7 @@ const PARAMETERS = [
     description:
       'Death and replacement rate of alveolar macrophages (homeostasis at M0); sets how fast the pool recovers after depletion.',
     source:
-      'illustrative, not fitted: alveolar macrophages are long-lived (weeks or more); Smith et al. 2011 keep them constant during infection (verify a turnover estimate before relying on it)',
+      'illustrative, not fitted and not from Smith et al. 2011: a mean macrophage life of 1/d_M ≈ 42 days, as alveolar macrophages are long-lived (weeks or more); verify a turnover estimate before relying on it',
   }),
   parameter({
     id: 'gammaN',
@@ -338,7 +338,7 @@ export const bacterialInnateManifest: ModelManifest = {
       label: 'Pneumococcal lung infection (Smith 2011 rates)',
       description:
         '10^5 CFU of S. pneumoniae in a mouse lung (the defaults): more than macrophages alone can clear (threshold ≈ 10^4 CFU), so bacteria grow until neutrophils arrive and clear them within about two days.',
-      source: `${SMITH}; neutrophil recruitment illustrative`,
+      source: `${SMITH}; neutrophil recruitment and macrophage turnover d_M illustrative`,
       parameters: {
         P0: 1e5,
         r: 1.13,

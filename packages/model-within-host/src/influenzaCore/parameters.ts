@@ -2,7 +2,15 @@ import { parameter } from '@immunotwin/engine';
 
 /** How the influenza virus-core values are cited. */
 export const BACCAM =
-  'Baccam et al. 2006, J Virol 80:7590 (target-cell-limited model with eclipse phase, average of fitted patients)';
+  'Baccam et al. 2006, J Virol 80:7590, Table 3 (target-cell-limited model with eclipse phase, average of the six fitted volunteers)';
+
+/** How the influenza values of Baccam et al.'s simpler fit, without an eclipse phase, are cited. */
+export const BACCAM_NO_ECLIPSE =
+  'Baccam et al. 2006, J Virol 80:7590, Table 2 (target-cell-limited model without eclipse phase, average of the six fitted volunteers)';
+
+/** How the influenza values Kamal et al. fitted together with the oseltamivir effect are cited. */
+export const KAMAL =
+  'Kamal et al. 2015, Antimicrob Agents Chemother 59:5388, Table 2 (target-cell-limited model without eclipse phase, population estimates fitted together with Emax and ED50)';
 
 /**
  * The influenza A virus core shared by the virus models — target cells, inoculum, infection, production,
@@ -25,12 +33,12 @@ export const INFLUENZA_CORE = {
     id: 'V0',
     label: 'Initial virus',
     unit: 'TCID50/mL',
-    default: 9.3e-2,
+    default: 7.5e-2,
     min: 0,
     max: 1e12,
     scale: 'linear',
     description: 'Free virus at t = 0 (the inoculum that initiates infection).',
-    source: `${BACCAM} (verify against Table 2)`,
+    source: `${BACCAM} (verify: the value as two independent public encodings of the fits give it; 9.3×10^-2 belongs to the fit without eclipse, Table 2)`,
   }),
   beta: parameter({
     id: 'beta',

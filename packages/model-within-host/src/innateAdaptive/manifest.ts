@@ -32,7 +32,7 @@ const PARAMETERS = [
   {
     ...INFLUENZA_CORE.V0,
     description:
-      'Free virus at t = 0. Stochastic runs round it to whole units, so use V0 ≥ 1 (or an inoculation) there: 0.093 rounds to 0.',
+      'Free virus at t = 0. Stochastic runs round it to whole units, so use V0 ≥ 1 (or an inoculation) there: 0.075 rounds to 0.',
   },
   INFLUENZA_CORE.beta,
   {
@@ -445,7 +445,7 @@ export const innateAdaptiveManifest: ModelManifest = {
       source: `${BACCAM}; immune parameters illustrative (see each parameter)`,
       parameters: {
         U0: 4e8,
-        V0: 9.3e-2,
+        V0: 7.5e-2,
         beta: 3.2e-5,
         p: 4.6e-2,
         c: 5.2,

@@ -1,10 +1,12 @@
 import { interventionField, networkBuilders, parameter, type ModelManifest } from '@immunotwin/engine';
 import {
   BACCAM,
+  BACCAM_NO_ECLIPSE,
   INFLUENZA_CORE,
   INFLUENZA_OBSERVABLES,
   INFLUENZA_REACTIONS,
   INFLUENZA_SPECIES,
+  KAMAL,
   inoculation,
   productionInhibitor,
 } from '../influenzaCore/index.js';
@@ -167,7 +169,7 @@ export const targetCellLimitedManifest: ModelManifest = {
       kind: 'oseltamivir',
       label: 'Oseltamivir (dose–response)',
       description:
-        'Neuraminidase inhibitor reducing virus production by Emax·D/(D + ED50) log10 units (Kamal et al. 2015); the dose acts as a constant effect from start until stop (no pharmacokinetics).',
+        'Neuraminidase inhibitor reducing virus production by Emax·D/(D + ED50*) log10 units, with ED50* = ED50·(Emax/log10 2 − 1) so that the dose ED50 halves production (Kamal et al. 2015, Eq. 4 and its footnote); the dose acts as a constant effect from start until stop (no pharmacokinetics). Emax and ED50 were estimated together with the viral kinetics of the preset "influenzaKamal" (Kamal et al. 2015, Table 2); with other presets the drug effect is borrowed.',
       hasStop: true,
       fields: [
         interventionField({
@@ -184,9 +186,10 @@ export const targetCellLimitedManifest: ModelManifest = {
           label: 'Emax',
           unit: 'log10',
           default: 2.35,
-          min: 0,
+          min: 0.31,
           max: 10,
-          description: 'Maximal reduction of virus production in log10 units (Kamal et al. 2015, Table 2).',
+          description:
+            'Maximal reduction of virus production in log10 units (Kamal et al. 2015, Table 2); above log10 2 ≈ 0.301, so that a dose can halve production.',
         }),
         interventionField({
           id: 'ed50',
@@ -195,10 +198,11 @@ export const targetCellLimitedManifest: ModelManifest = {
           default: 3.2,
           min: 1e-3,
           max: 1e3,
-          description: 'Dose giving half the maximal effect (Kamal et al. 2015, Table 2).',
+          description:
+            'Dose that halves virus production on the linear scale (Kamal et al. 2015, Table 2: 3.2 mg). Eq. 4 uses ED50* = ED50·(Emax/log10 2 − 1), 21.8 mg at the defaults.',
         }),
       ],
-      effects: [scale('p', '10 ^ (-emaxLog10 * dose / (dose + ed50))')],
+      effects: [scale('p', '10 ^ (-emaxLog10 * dose / (dose + ed50 * (emaxLog10 / log10(2) - 1)))')],
     },
   ],
   presets: [
@@ -209,7 +213,7 @@ export const targetCellLimitedManifest: ModelManifest = {
       source: BACCAM,
       parameters: {
         U0: 4e8,
-        V0: 9.3e-2,
+        V0: 7.5e-2,
         beta: 3.2e-5,
         p: 4.6e-2,
         c: 5.2,
@@ -224,11 +228,11 @@ export const targetCellLimitedManifest: ModelManifest = {
     {
       id: 'influenzaNoEclipse',
       label: 'Influenza A without eclipse (Baccam 2006)',
-      description: 'The simpler target-cell-limited model fitted to the same data (R0 ≈ 11).',
-      source: 'Baccam et al. 2006, J Virol 80:7590, target-cell-limited model without delay (verify against Table 1)',
+      description: 'The simpler target-cell-limited model fitted to the same data (R0 = βpU0/(cδ) ≈ 10.8).',
+      source: `${BACCAM_NO_ECLIPSE} (verify: values as two independent public encodings of the fit give them)`,
       parameters: {
         U0: 4e8,
-        V0: 7.5e-2,
+        V0: 9.3e-2,
         beta: 2.7e-5,
         p: 1.2e-2,
         c: 3,
@@ -240,23 +244,42 @@ export const targetCellLimitedManifest: ModelManifest = {
       },
     },
     {
-      id: 'hivAcute',
-      label: 'Acute HIV-1 (Perelson 1996 kinetics)',
+      id: 'influenzaKamal',
+      label: 'Influenza A, oseltamivir fit (Kamal 2015)',
       description:
-        'Per mL of blood: CD4+ T-cell supply and death from Perelson & Nelson 1999, virion clearance c = 3.07/day and infected-cell death δ = 0.49/day from Perelson et al. 1996, β from Perelson & Nelson 1999 (verify), and p chosen so that R0 = βpU0/(cδ) ≈ 19.3 as estimated for acute infection by Little et al. 1999. Units: cells/mL and virions/mL instead of cells and TCID50/mL.',
-      source:
-        'Perelson et al. 1996, Science 271:1582; Perelson & Nelson 1999, SIAM Rev 41:3; Little et al. 1999, J Exp Med 190:841',
+        'The viral kinetics Kamal et al. estimated together with the oseltamivir dose–response (208 adults in four studies, no eclipse phase; R0 = βpU0/(cδ) ≈ 7.2): the preset the oseltamivir intervention belongs to.',
+      source: `${KAMAL}; U0 and V0 = 10^0.25 TCID50/mL (the limit of quantification) fixed as in their Methods`,
       parameters: {
-        U0: 1e6,
-        V0: 1e-3,
+        U0: 4e8,
+        V0: 10 ** 0.25,
+        beta: 7.41e-4,
+        p: 2e-4,
+        c: 3.33,
+        delta: 2.49,
+        eclipse: 0,
+        entryLoss: 0,
+        lambda: 0,
+        dU: 0,
+      },
+    },
+    {
+      id: 'hivAcute',
+      label: 'Acute HIV-1 (Little 1999 growth)',
+      description:
+        'Per mL of blood: CD4+ T-cell supply λ = 10 /mm³/day, death μT = 0.02 /day, infection rate k1 = 2.4×10^-5 mm³/day and initial virus 10^-3 /mm³ from Perelson, Kirschner & De Boer 1993 (converted to mL; U0 = λ/d_U = 500 /mm³), virion clearance c = 3.07 /day (Perelson et al. 1996), infected-cell death δ = 0.3 /day and a mean initial doubling time of 10 h (Little et al. 1999); p is chosen so that the virus doubles every 10 h, which makes R0 = βpU0/(cδ) = (1 + r/δ)(1 + r/c) ≈ 10.1. Little et al. report a mean R0 of 19.3 over their eight patients; with one set of mean rates this model cannot match that, the doubling time and δ at once, and the measured rates were kept. Units: cells/mL and virions/mL instead of cells and TCID50/mL.',
+      source:
+        'Perelson, Kirschner & De Boer 1993, Math Biosci 114:81; Perelson et al. 1996, Science 271:1582; Little et al. 1999, J Exp Med 190:841 (abstract: "The mean initial viral doubling time was 10 h", "phase 1 viral decay rate (δI = 0.3/day)", "mean basic reproductive number (R0) of 19.3")',
+      parameters: {
+        U0: 5e5,
+        V0: 1,
         beta: 2.4e-8,
-        p: 1210,
+        p: 775,
         c: 3.07,
-        delta: 0.49,
+        delta: 0.3,
         eclipse: 0,
         entryLoss: 0,
         lambda: 1e4,
-        dU: 0.01,
+        dU: 0.02,
       },
     },
   ],
@@ -273,6 +296,7 @@ export const targetCellLimitedManifest: ModelManifest = {
     REFERENCES.kamal2015,
     REFERENCES.perelson1996,
     REFERENCES.perelsonNelson1999,
+    REFERENCES.perelsonKirschnerDeBoer1993,
     REFERENCES.little1999,
     REFERENCES.nowakMay2000,
   ],
