@@ -114,8 +114,9 @@ export interface TwinApi {
   controls(options?: ControlsOptions): TwinControls;
   /**
    * Pictures of the tissue (cell states, a field, the immune cells) at chosen times of one run of a model
-   * with space; run options (duration, seed, …) as for `run`. While it runs, the cell shows its latest picture
-   * and how far it is. An interrupt stops it.
+   * with space; run options (duration, seed, …) as for `run`. Pictures are taken at the run's samples
+   * (`outputInterval`). A run that lasts over a second shows its latest picture and how far it is while it goes
+   * on. An interrupt stops it.
    */
   tissue(options?: TissueOptions & TwinRunOptions): Promise<TwinTissue>;
   /**
