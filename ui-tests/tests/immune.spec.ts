@@ -1,4 +1,5 @@
 import { expect, test } from '@jupyterlab/galata';
+import { tissueCanvasColours } from '../tissueCanvas';
 
 // In-browser kernel sessions do not survive a reload: every test gets a fresh workspace.
 test.use({ autoGoto: true });
@@ -29,13 +30,7 @@ test('the Immune System Twin kernel runs the agent-based twin, plots it and show
   await expect(tissue.locator('output')).toHaveText('day 4');
   expect(await count('healthy')).toBeLessThan(initiallyHealthy);
   // The canvas is painted: more than one colour on it.
-  const colours = await tissue.evaluate((element) => {
-    const canvas = element.shadowRoot!.querySelector('canvas')!;
-    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-    const seen = new Set<number>();
-    for (let i = 0; i < data.length; i += 4) seen.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
-    return seen.size;
-  });
+  const colours = await tissueCanvasColours(tissue);
   expect(colours).toBeGreaterThan(2);
 });
 

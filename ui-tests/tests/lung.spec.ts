@@ -1,5 +1,6 @@
 import { expect, test, type IJupyterLabPageFixture } from '@jupyterlab/galata';
 import { MAX_HEIGHT } from '../outputBounds';
+import { tissueCanvasColours } from '../tissueCanvas';
 
 // The Lung Twin's own kernel: its launcher card, its workbench and its tissue view, in the light and the dark
 // theme. A 200 × 200 section with T cells from day 1: by day 3 and 6 every epithelial state is on it (the
@@ -13,17 +14,6 @@ const STATES = ['healthy', 'incubating', 'expressing', 'apoptotic', 'dead', 'ant
 /** The count the tissue legend shows for a cell state or an immune cell type. */
 async function legendCount(page: IJupyterLabPageFixture, what: string): Promise<number> {
   return Number(await page.locator(`twin-tissue li${what} .count`).textContent());
-}
-
-/** The number of distinct colours painted on the tissue canvas. */
-function canvasColours(page: IJupyterLabPageFixture): Promise<number> {
-  return page.locator('twin-tissue').evaluate((element) => {
-    const canvas = element.shadowRoot!.querySelector('canvas')!;
-    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-    const seen = new Set<number>();
-    for (let i = 0; i < data.length; i += 4) seen.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
-    return seen.size;
-  });
 }
 
 for (const theme of ['light', 'dark'] as const) {
@@ -71,7 +61,7 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(tissue.locator('output')).toHaveText('day 3');
     expect(await legendCount(page, '[data-state="incubating"]')).toBeGreaterThan(0);
     expect(await legendCount(page, '[data-state="expressing"]')).toBeGreaterThan(0);
-    expect(await canvasColours(page)).toBeGreaterThan(3);
+    expect(await tissueCanvasColours(tissue)).toBeGreaterThan(3);
     await tissue.locator('input[type="range"]').fill('2');
     await expect(tissue.locator('output')).toHaveText('day 6');
     expect(await legendCount(page, '[data-agent="cd8"]')).toBeGreaterThan(0);

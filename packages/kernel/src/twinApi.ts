@@ -16,6 +16,7 @@ import { controlsBand } from './twin/controlsBand.js';
 import { checkObservables, TwinPlot, type PlotOptions } from './twin/plot.js';
 import { TwinResult } from './twin/result.js';
 import { captureTissue, TwinTissue, type TissueOptions } from './twin/tissue.js';
+import { LiveTissue } from './twin/liveTissue.js';
 import { ProgressOutput, type UpdatableOutput } from './twin/progressOutput.js';
 import { sensitivityStudy, sweepStudy, type TwinStudy } from './twin/study.js';
 import type { SensitivityOptions, SweepOptions } from './twin/studyOptions.js';
@@ -71,7 +72,7 @@ export interface TwinApiOptions {
   pluginOf?: (id: string) => WorkbenchPlugin | undefined;
   /** The worker pool studies run on (`twin.sweep`, `twin.sensitivity`); without it they throw. */
   pool?: () => StudyPool;
-  /** Where a study's progress line goes in the running cell (a display it updates in place). */
+  /** Where a study's progress line and a tissue's live pictures go in the running cell (a display updated in place). */
   progressOutput?: () => UpdatableOutput | undefined;
 }
 
@@ -113,7 +114,9 @@ export interface TwinApi {
   controls(options?: ControlsOptions): TwinControls;
   /**
    * Pictures of the tissue (cell states, a field, the immune cells) at chosen times of one run of a model
-   * with space; run options (duration, seed, …) as for `run`. An interrupt stops it.
+   * with space; run options (duration, seed, …) as for `run`. Pictures are taken at the run's samples
+   * (`outputInterval`). A run that lasts over a second shows its latest picture and how far it is while it goes
+   * on. An interrupt stops it.
    */
   tissue(options?: TissueOptions & TwinRunOptions): Promise<TwinTissue>;
   /**
@@ -310,7 +313,8 @@ export function createTwinApi(plugin: ModelPlugin, options: TwinApiOptions = {})
         );
       }
       const resolved = resolveScenario(plugin, { ...scenario(rest), replicates: 1 }, options.resolveModel);
-      return new TwinTissue(await captureTissue(resolved, { times, field }, cellSignal()));
+      const live = new LiveTissue(options.progressOutput?.());
+      return new TwinTissue(await captureTissue(resolved, { times, field }, cellSignal(), live));
     },
     sweep(sweepOptions) {
       return study('sweep', (context) => sweepStudy(context, manifest, scenario(), sweepOptions));

@@ -42,6 +42,8 @@ describe('the Lung Twin kernel', () => {
       execute('twin.set({ latticeSize: 30, tCellDelay: 0.5 }); await twin.tissue({ duration: 2, times: [0, 1, 2] })'),
     );
     expect(reply.content).toMatchObject({ status: 'ok' });
+    // A run of a fraction of a second shows no live pictures: its one output is the finished view.
+    expect(outputs(iopub).map((m) => m.header.msg_type)).toEqual(['execute_result']);
     const tissue = parseTissue(data(iopub)[TISSUE_MIME_TYPE]);
     expect(tissue.header).toMatchObject({
       model: 'lung',

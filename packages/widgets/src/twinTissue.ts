@@ -1,7 +1,10 @@
-import { css, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { sharedStyles } from './styles.js';
-import { parseTissue, tissueCounts, type Tissue } from '@immunotwin/engine';
-import { colourOf, paintTissue } from './tissue/tissueImage.js';
+import { parseTissue, tissueCounts, type Tissue, type TissueFrame } from '@immunotwin/engine';
+import { colourOf } from './tissue/tissueImage.js';
+import { tissueStyles } from './tissue/tissueStyles.js';
+import { TissueStage, ZOOM_STEP } from './tissue/tissueStage.js';
+import type { Camera } from './tissue/tissueCamera.js';
 
 /** Milliseconds between pictures when playing. */
 const PLAY_INTERVAL = 700;
@@ -9,11 +12,13 @@ const PLAY_INTERVAL = 700;
 const swatch = ([r, g, b]: readonly [number, number, number]) => `background: rgb(${r}, ${g}, ${b})`;
 
 /**
- * `<twin-tissue>`: pictures of a model's tissue over a run (from `twin.tissue()`): the lattice drawn one
- * pixel per site and scaled up — cell states in colour, a field glowing over them, immune cells on their
- * sites — with a time slider, play/pause, switches for the field and the immune cells, and a legend with
- * the count of each state and cell type at the time shown. Property `data`: the tissue bundle (object or
- * JSON text). A bundle that does not decode is shown as a message naming what is wrong.
+ * `<twin-tissue>`: pictures of a model's tissue over a run (from `twin.tissue()`): cell states in colour, a
+ * field glowing over them, immune cells on their sites, drawn with WebGL2 (canvas 2D where there is none; the
+ * view says which) through a camera that pans (drag, arrow keys) and zooms (wheel, +/− buttons and keys, 0 to
+ * fit) — with a time slider, play/pause, switches for the field and the immune cells, and a legend with the
+ * count of each state and cell type at the time shown. A live bundle (a run under way) shows how far the run is.
+ * Property `data`: the tissue bundle (object or JSON text). A bundle that does not decode is shown as a message
+ * naming what is wrong.
  */
 export class TwinTissueElement extends LitElement {
   static override properties = {
@@ -22,69 +27,13 @@ export class TwinTissueElement extends LitElement {
     showField: { type: Boolean, attribute: 'show-field' },
     showAgents: { type: Boolean, attribute: 'show-agents' },
     playing: { state: true },
+    zoomLabel: { state: true },
+    drawnWith: { state: true },
+    agentsVisible: { state: true },
+    renderer: {},
   };
 
-  static override styles = [
-    sharedStyles,
-    css`
-      .stage {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 12px;
-        align-items: flex-start;
-      }
-      /* At most 420 px either way, whatever the lattice's shape; the picture keeps its proportions. */
-      canvas {
-        width: min(100%, 420px);
-        max-height: 420px;
-        object-fit: contain;
-        image-rendering: pixelated;
-        border: 1px solid var(--jp-border-color2, #e0e0e0);
-      }
-      .controls {
-        display: flex;
-        gap: 8px;
-        align-items: center;
-        flex-wrap: wrap;
-        margin: 6px 0;
-      }
-      .controls input[type='range'] {
-        width: 12em;
-        vertical-align: middle;
-      }
-      .controls label {
-        display: inline-flex;
-        align-items: center;
-        gap: 4px;
-      }
-      ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-      }
-      li {
-        display: flex;
-        gap: 6px;
-        align-items: center;
-        line-height: 1.6;
-      }
-      .swatch {
-        display: inline-block;
-        width: 12px;
-        height: 12px;
-        border: 1px solid var(--jp-border-color1, #bdbdbd);
-      }
-      .count {
-        margin-left: auto;
-        padding-left: 1em;
-        font-variant-numeric: tabular-nums;
-      }
-      h4 {
-        margin: 6px 0 2px;
-        font-size: inherit;
-      }
-    `,
-  ];
+  static override styles = [sharedStyles, tissueStyles];
 
   /** The tissue bundle of `twin.tissue()` (object or JSON text). */
   declare data: unknown;
@@ -95,7 +44,16 @@ export class TwinTissueElement extends LitElement {
   /** Whether the immune cells are drawn. */
   declare showAgents: boolean;
   declare protected playing: boolean;
+  declare protected zoomLabel: string;
+  declare protected drawnWith: string | undefined;
+  declare protected agentsVisible: boolean;
+  /** 'canvas2d' draws with canvas 2D even where WebGL2 is (attribute `renderer`; default 'auto'). */
+  declare renderer: 'auto' | 'canvas2d';
   private tissue: Tissue | undefined;
+  private stage: TissueStage | undefined;
+  private counted: { frame: TissueFrame; counts: ReturnType<typeof tissueCounts> } | undefined;
+  /** What the stage shows now: a new bundle, picture or layer choice is shown anew; a zoom only redraws. */
+  private shown: { tissue: Tissue; index: number; field: boolean; agents: boolean } | undefined;
   private error = '';
   private timer: ReturnType<typeof setInterval> | undefined;
 
@@ -106,6 +64,14 @@ export class TwinTissueElement extends LitElement {
     this.showField = true;
     this.showAgents = true;
     this.playing = false;
+    this.zoomLabel = '';
+    this.renderer = 'auto';
+    this.agentsVisible = true;
+  }
+
+  /** The stage that draws the picture (its renderer's `kind`, the camera's `view`), once there is a picture. */
+  get view(): TissueStage | undefined {
+    return this.stage;
   }
 
   /** The decoded bundle (undefined when `data` did not decode). */
@@ -132,11 +98,31 @@ export class TwinTissueElement extends LitElement {
     const canvas = this.renderRoot.querySelector('canvas');
     const frame = this.tissue?.frames[this.index];
     if (!canvas || !frame || !this.tissue) return;
-    const context = canvas.getContext('2d');
-    if (!context) return; // no 2D canvas (e.g. a DOM without graphics): the legend still tells the story
-    const { width, height } = this.tissue.header;
-    const pixels = paintTissue(this.tissue, frame, { field: this.showField, agents: this.showAgents });
-    context.putImageData(new ImageData(pixels, width, height), 0, 0);
+    if (this.stage?.canvas !== canvas) {
+      this.stage?.dispose();
+      this.stage = new TissueStage(
+        canvas,
+        (camera, fit, agents) => this.cameraMoved(camera, fit, agents),
+        this.renderer,
+      );
+      this.shown = undefined;
+    }
+    const next = { tissue: this.tissue, index: this.index, field: this.showField, agents: this.showAgents };
+    const { shown } = this;
+    if (shown && (Object.keys(next) as (keyof typeof next)[]).every((key) => shown[key] === next[key])) return;
+    this.shown = next;
+    this.stage.show(this.tissue, frame, { field: this.showField, agents: this.showAgents });
+    if (this.drawnWith !== this.stage.kind) this.drawnWith = this.stage.kind; // known from the first picture on
+  }
+
+  private fallbackNote(): string {
+    return this.renderer === 'canvas2d' ? 'canvas 2D' : 'canvas 2D (no WebGL2 here)';
+  }
+
+  private cameraMoved(camera: Camera, fit: number, agentsVisible: boolean): void {
+    this.agentsVisible = agentsVisible;
+    const zoom = camera.zoom / fit;
+    this.zoomLabel = `${zoom.toFixed(zoom < 10 ? 1 : 0)}×`;
   }
 
   override disconnectedCallback(): void {
@@ -169,8 +155,13 @@ export class TwinTissueElement extends LitElement {
     const { header, frames } = this.tissue;
     const frame = frames[this.index];
     if (!frame) return html`<p>The tissue bundle has no pictures.</p>`;
-    const counts = tissueCounts(this.tissue, frame);
-    const when = `${header.timeUnit} ${frame.time}`;
+    // Counted once per picture (9 million sites on a 3000² section), not at every zoom.
+    if (this.counted?.frame !== frame) this.counted = { frame, counts: tissueCounts(this.tissue, frame) };
+    const { counts } = this.counted;
+    // Four significant digits: a live picture's time is a step's, e.g. 0.0694 day.
+    const when = `${header.timeUnit} ${Number(frame.time.toPrecision(4))}`;
+    const live = header.live;
+    const { drawnWith } = this;
     const label = `${header.title}: tissue at ${when}; ${header.cellStates
       .map((name, i) => `${counts.cells[i]} ${name}`)
       .join(', ')} sites; ${header.agentTypes.map((name, i) => `${counts.agents[i]} ${name}`).join(', ')}`;
@@ -218,11 +209,51 @@ export class TwinTissueElement extends LitElement {
             .checked=${this.showAgents}
             @change=${(e: Event) => (this.showAgents = (e.target as HTMLInputElement).checked)}
           />
-          immune cells</label
+          immune
+          cells${this.showAgents && !this.agentsVisible ? html` <span class="muted" data-agents-hidden>(zoom in to see them)</span>` : nothing}</label
         >
       </div>
+      ${
+        live
+          ? html`<div class="controls" role="status" data-live>
+              <progress max="100" .value=${Math.round(live.fraction * 100)}></progress>
+              running: ${Math.floor(live.fraction * 100)} % · live picture ${live.pictures}
+            </div>`
+          : nothing
+      }
       <div class="stage">
-        <canvas width=${header.width} height=${header.height} role="img" aria-label=${label}></canvas>
+        <div class="view">
+          <canvas
+            tabindex="0"
+            role="img"
+            aria-label=${label}
+            aria-roledescription="zoomable tissue view: drag or arrow keys to pan, wheel or + and − to zoom, 0 to fit"
+            style="aspect-ratio: ${header.width} / ${header.height}"
+          ></canvas>
+          <div class="zoom">
+            <button
+              type="button"
+              data-action="zoom-out"
+              aria-label="Zoom out"
+              @click=${() => this.stage?.zoomBy(1 / ZOOM_STEP)}
+            >
+              −
+            </button>
+            <button
+              type="button"
+              data-action="zoom-in"
+              aria-label="Zoom in"
+              @click=${() => this.stage?.zoomBy(ZOOM_STEP)}
+            >
+              +
+            </button>
+            <button type="button" data-action="fit" @click=${() => this.stage?.fit()}>Fit</button>
+            <span data-zoom title="zoom (1× shows the whole section)">${this.zoomLabel}</span>
+            <span class="muted" data-renderer=${drawnWith ?? 'none'}
+              >${drawnWith === 'webgl2' ? 'WebGL2' : drawnWith === 'canvas2d' ? this.fallbackNote() : ''}</span
+            >
+          </div>
+        </div>
         <div class="legend">
           <h4>Epithelium (sites)</h4>
           <ul>

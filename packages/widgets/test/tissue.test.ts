@@ -30,7 +30,7 @@ describe('tissue bundles', () => {
 
   it('are refused with what is wrong and what was expected', async () => {
     const { json } = await bundle();
-    expect(() => parseTissue({ ...json, version: 2 })).toThrow(/format version 2 is not supported; allowed: 1/);
+    expect(() => parseTissue({ ...json, version: 3 })).toThrow(/format version 3 is not supported; allowed: 1, 2/);
     const short = { ...json, frames: [{ ...json.frames[0], cells: btoa('\u0001\u0001') }] };
     expect(() => parseTissue(short)).toThrow(/frames\[0\]\.cells has 2 values; expected \d+ \(width × height\)/);
     expect(() => parseTissue({ ...json, width: 0 })).toThrow(
@@ -94,6 +94,31 @@ describe('<twin-tissue>', () => {
     expect(liveCount()).toBe(alive[2]);
     expect($(el, 'output').textContent).toBe('day 2');
     expect($$(el, 'input[type="checkbox"]').map((c) => (c as HTMLInputElement).checked)).toEqual([true, true]);
+  });
+
+  it('shows a live picture with how far the run is, and keeps the legend of what it shows', async () => {
+    const { json, alive } = await bundle();
+    const live = { ...json, live: { fraction: 0.42, pictures: 3 }, frames: [json.frames[1]] };
+    const el = await mount<TwinTissueElement>('twin-tissue', { data: live });
+    expect($(el, '[data-live]').textContent!.replace(/\s+/g, ' ').trim()).toBe('running: 42 % · live picture 3');
+    expect($<HTMLProgressElement>(el, '[data-live] progress').value).toBe(42);
+    expect(Number($(el, 'li[data-state="alive"] .count').textContent)).toBe(alive[1]);
+    // The finished bundle replaces it: no progress any more.
+    el.data = json;
+    await el.updateComplete;
+    expect(el.renderRoot.querySelector('[data-live]')).toBeNull();
+  });
+
+  it('has zoom buttons and a focusable canvas that says how to pan and zoom it', async () => {
+    const { json } = await bundle();
+    const el = await mount<TwinTissueElement>('twin-tissue', { data: json });
+    expect($$(el, '.zoom button').map((b) => b.getAttribute('aria-label') ?? b.textContent)).toEqual([
+      'Zoom out',
+      'Zoom in',
+      'Fit',
+    ]);
+    expect($(el, 'canvas').getAttribute('tabindex')).toBe('0');
+    expect($(el, 'canvas').getAttribute('aria-roledescription')).toMatch(/drag or arrow keys to pan/);
   });
 
   it('says what is wrong with a bundle that does not decode', async () => {

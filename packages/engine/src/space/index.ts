@@ -16,6 +16,7 @@ export {
   encodeTissueFrame,
   parseTissue,
   tissueCounts,
+  tissueFieldStride,
   TISSUE_BUNDLE_VERSION,
   TissueFrameJsonSchema,
   TissueJsonSchema,
@@ -25,3 +26,12 @@ export {
   type TissueFrameJson,
   type TissueJson,
 } from './tissueBundle.js';
+export {
+  blockMeans,
+  dequantizeField,
+  fieldGrid,
+  FIELD_MAX_SIDE,
+  quantizeField,
+  type FieldGrid,
+  type QuantizedField,
+} from './tissueFieldCoding.js';

@@ -3,6 +3,7 @@ import {
   TISSUE_MIME_TYPE,
   encodeTissueFrame,
   ReplicateRun,
+  tissueFieldStride,
   runInChunks,
   type ModelManifest,
   type ResolvedScenario,
@@ -11,6 +12,7 @@ import {
   type TissueView,
 } from '@immunotwin/engine';
 import type { MimeBundle } from '../mime.js';
+import type { LiveTissue } from './liveTissue.js';
 
 /** Options of `twin.tissue()`. */
 export interface TissueOptions {
@@ -40,12 +42,13 @@ function pictureTimes(times: readonly number[] | undefined, duration: number): n
 /**
  * Runs replicate 0 of a stepped model's scenario and pictures its space at the requested times, in the
  * engine's chunks that yield (so an interrupt stops it: `signal` is checked at every chunk boundary), and
- * stops once the last picture is taken.
+ * stops once the last picture is taken. With `live`, the latest picture is also shown while the run goes on.
  */
 export async function captureTissue(
   scenario: ResolvedScenario,
   options: TissueOptions,
   signal: AbortSignal,
+  live?: LiveTissue,
 ): Promise<TissueJson> {
   const { manifest } = scenario.plugin;
   const times = pictureTimes(options.times, scenario.duration);
@@ -54,9 +57,7 @@ export async function captureTissue(
   const frames: TissueFrameJson[] = [];
   let json: TissueJson | undefined;
   let next = 0;
-  const pictureIfDue = (): void => {
-    const time = run.time!;
-    if (time < times[next] - tolerance) return;
+  const viewNow = (): TissueView => {
     const view = run.view();
     if (!view) {
       throw new TypeError(
@@ -64,10 +65,30 @@ export async function captureTissue(
       );
     }
     json ??= tissueHeader(manifest, view, options.field);
-    frames.push(encodeTissueFrame(view, time, json.field?.id));
-    while (next < times.length && times[next] <= time + tolerance) next++;
+    return view;
   };
-  await runInChunks(run, { signal, afterStep: pictureIfDue, until: () => next >= times.length });
+  const end = Math.max(times[times.length - 1], tolerance);
+  const pictureIfDue = (): void => {
+    const time = run.time!;
+    const picture = () => {
+      const frame = encodeTissueFrame(viewNow(), time, json?.field?.id);
+      return { header: json!, frame };
+    };
+    if (time < times[next] - tolerance) {
+      if (live?.due()) live.show(picture, time / end);
+      return;
+    }
+    const taken = picture();
+    frames.push(taken.frame);
+    while (next < times.length && times[next] <= time + tolerance) next++;
+    // Every requested picture is also the latest live one (but the last: the finished view follows at once).
+    if (live && next < times.length) live.show(() => taken, time / end);
+  };
+  try {
+    await runInChunks(run, { signal, afterStep: pictureIfDue, until: () => next >= times.length });
+  } finally {
+    live?.finish(signal.aborted);
+  }
   return { ...json!, frames };
 }
 
@@ -88,6 +109,7 @@ function tissueHeader(manifest: ModelManifest, view: TissueView, field: string |
     cellStates: [...view.cellStates],
     agentTypes: [...view.agents.agentTypes],
     field: chosen === undefined ? null : { id: chosen, unit: view.fields[chosen].unit },
+    ...(chosen === undefined ? {} : { fieldStride: tissueFieldStride(view.width, view.height) }),
     frames: [],
   };
 }

@@ -51,12 +51,28 @@ export interface PaintOptions {
   agents?: boolean;
 }
 
-/** The field's colour (a green-yellow glow) blended over cells with an opacity that grows with the value. */
-const FIELD_RGB: Rgb = [118, 255, 3];
+/** The field's colour (a green-yellow glow), blended over the cells by {@link fieldStrength}. */
+export const FIELD_RGB: Rgb = [118, 255, 3];
+
+/** The most a field is blended over a cell (at its maximum). */
+export const FIELD_OPACITY = 0.75;
+
+/** The largest value of a field (0 for none): what is drawn at full strength. */
+export function fieldMax(field: Float32Array | undefined): number {
+  let max = 0;
+  if (field) for (let i = 0; i < field.length; i++) if (field[i] > max) max = field[i];
+  return max;
+}
+
+/** How strongly a field value glows, 0–1: on a square-root scale of its share of `max`, so small amounts show. */
+export function fieldStrength(value: number, max: number): number {
+  return max > 0 ? Math.sqrt(Math.min(1, Math.max(0, value / max))) : 0;
+}
 
 /**
  * One RGBA pixel per site, row-major (ready for `ImageData`): the cell state's colour, the field blended
- * over it on a square-root scale (so small amounts show), and each immune cell's colour on its site.
+ * over it (the field of the site's block, when the bundle stores it on a coarser grid), and each immune cell's
+ * colour on its site.
  */
 export function paintTissue(
   tissue: Tissue,
@@ -64,19 +80,23 @@ export function paintTissue(
   options: PaintOptions = {},
 ): Uint8ClampedArray<ArrayBuffer> {
   const { width, height, cellStates, agentTypes } = tissue.header;
+  const { stride, width: gridWidth } = tissue.fieldGrid;
   const pixels = new Uint8ClampedArray(width * height * 4);
   const stateColours = cellStates.map(colourOf);
   const field = options.field === false ? undefined : frame.field;
-  let max = options.fieldMax ?? 0;
-  if (field && options.fieldMax === undefined) for (const v of field) if (v > max) max = v;
-  for (let site = 0; site < width * height; site++) {
-    const [r, g, b] = stateColours[frame.cells[site]] ?? [255, 255, 255];
-    const alpha = field && max > 0 ? 0.75 * Math.sqrt(Math.min(1, Math.max(0, field[site] / max))) : 0;
-    const o = site * 4;
-    pixels[o] = r + (FIELD_RGB[0] - r) * alpha;
-    pixels[o + 1] = g + (FIELD_RGB[1] - g) * alpha;
-    pixels[o + 2] = b + (FIELD_RGB[2] - b) * alpha;
-    pixels[o + 3] = 255;
+  const max = options.fieldMax ?? fieldMax(field);
+  for (let y = 0; y < height; y++) {
+    const row = Math.floor(y / stride) * gridWidth;
+    for (let x = 0; x < width; x++) {
+      const site = y * width + x;
+      const [r, g, b] = stateColours[frame.cells[site]] ?? [255, 255, 255];
+      const alpha = field ? FIELD_OPACITY * fieldStrength(field[row + Math.floor(x / stride)], max) : 0;
+      const o = site * 4;
+      pixels[o] = r + (FIELD_RGB[0] - r) * alpha;
+      pixels[o + 1] = g + (FIELD_RGB[1] - g) * alpha;
+      pixels[o + 2] = b + (FIELD_RGB[2] - b) * alpha;
+      pixels[o + 3] = 255;
+    }
   }
   if (options.agents !== false) {
     const agentColours = agentTypes.map(colourOf);

@@ -1,0 +1,103 @@
+/**
+ * Levels of detail of a lattice's cell states for drawing it zoomed out: level 0 is the lattice, each next level
+ * halves both sides and keeps, for each block of 2 × 2 sites of the level below (3 at an odd side's last block),
+ * its most severe state. A single infected cell among thousands of healthy ones so stays visible when a screen
+ * pixel covers many sites, where averaging or picking one site would lose it.
+ */
+
+/** One level: `width × height` states, row-major. */
+export interface CellLevel {
+  /** Blocks per row. */
+  readonly width: number;
+  /** Rows of blocks. */
+  readonly height: number;
+  /** The most severe state code in each block. */
+  readonly cells: Uint8Array;
+}
+
+/** Well-known states from least to most severe (a model's names for one stage share a rank). */
+const SEVERITY: Record<string, number> = {
+  healthy: 0,
+  uninfected: 0,
+  antiviral: 1,
+  incubating: 2,
+  eclipse: 2,
+  expressing: 3,
+  productive: 3,
+  infected: 3,
+  apoptotic: 4,
+  dead: 5,
+};
+
+/**
+ * The severity rank of each state code: by the well-known names when every state has one (healthy < antiviral
+ * < incubating < expressing < apoptotic < dead), else by code (models list their states healthy first, in the
+ * order of the disease).
+ */
+export function severityRanks(cellStates: readonly string[]): Uint8Array {
+  const known = cellStates.every((name) => SEVERITY[name.toLowerCase()] !== undefined);
+  const ranks = new Uint8Array(256);
+  for (let code = 0; code < 256; code++) {
+    const name = cellStates[code];
+    ranks[code] = known && name !== undefined ? SEVERITY[name.toLowerCase()] : Math.min(code, 255);
+  }
+  return ranks;
+}
+
+/** The next level: floor-halved sides (at least 1), each block's most severe state. */
+function halve(level: CellLevel, ranks: Uint8Array): CellLevel {
+  const { width: w, height: h, cells } = level;
+  const width = Math.max(1, Math.floor(w / 2));
+  const height = Math.max(1, Math.floor(h / 2));
+  const out = new Uint8Array(width * height);
+  // Whole 2 × 2 blocks first, unrolled (nearly all of them); then the last row and column of blocks in general.
+  for (let by = 0; by < height - 1; by++) {
+    const top = 2 * by * w;
+    for (let bx = 0; bx < width - 1; bx++) {
+      const i = top + 2 * bx;
+      let best = cells[i];
+      if (ranks[cells[i + 1]] > ranks[best]) best = cells[i + 1];
+      if (ranks[cells[i + w]] > ranks[best]) best = cells[i + w];
+      if (ranks[cells[i + w + 1]] > ranks[best]) best = cells[i + w + 1];
+      out[by * width + bx] = best;
+    }
+  }
+  const edge = (bx: number, by: number): boolean => bx === width - 1 || by === height - 1;
+  for (let by = 0; by < height; by++) {
+    const y1 = by === height - 1 ? h : 2 * by + 2; // the last row of blocks takes an odd side's leftover row
+    for (let bx = 0; bx < width; bx++) {
+      if (!edge(bx, by)) continue;
+      const x1 = bx === width - 1 ? w : 2 * bx + 2;
+      let best = cells[2 * by * w + 2 * bx];
+      for (let y = 2 * by; y < y1; y++) {
+        for (let x = 2 * bx; x < x1; x++) {
+          const code = cells[y * w + x];
+          if (ranks[code] > ranks[best]) best = code;
+        }
+      }
+      out[by * width + bx] = best;
+    }
+  }
+  return { width, height, cells: out };
+}
+
+/**
+ * Every level from the lattice itself down to 1 × 1, with the sides WebGL expects of a texture's mipmap levels
+ * (`max(1, floor(side / 2^level))`); computed once per picture (about 4/3 of a pass over the sites).
+ */
+export function cellLevels(cells: Uint8Array, width: number, height: number, ranks: Uint8Array): CellLevel[] {
+  const levels: CellLevel[] = [{ width, height, cells }];
+  while (levels[levels.length - 1].width > 1 || levels[levels.length - 1].height > 1) {
+    levels.push(halve(levels[levels.length - 1], ranks));
+  }
+  return levels;
+}
+
+/**
+ * The level to draw when one screen pixel spans `sitesPerPixel` sites: the finest whose blocks are at least a
+ * pixel wide, so every block — and so every site's most severe state — holds at least one pixel's centre.
+ */
+export function levelFor(sitesPerPixel: number, levels: number): number {
+  if (!(sitesPerPixel > 1)) return 0;
+  return Math.min(levels - 1, Math.ceil(Math.log2(sitesPerPixel) - 1e-9));
+}
