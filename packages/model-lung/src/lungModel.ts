@@ -1,5 +1,9 @@
 import {
   allocateIn,
+  clearBox,
+  fullBox,
+  includeInBox,
+  includeSite,
   KernelMemory,
   Lattice2D,
   observableIndex,
@@ -9,6 +13,7 @@ import {
   type Rng,
   type SteppedModelContext,
   type SteppedModelCore,
+  type SiteBox,
   type TissueView,
 } from '@immunotwin/engine';
 import { lungManifest } from './manifest/manifest.js';
@@ -20,12 +25,19 @@ import {
   type Epithelium,
   type EpitheliumOutcome,
   type EpitheliumRates,
+  type EpitheliumRegion,
 } from './tissue/epithelium.js';
-import { LUNG_FIELD_IDS, LUNG_FIELD_UNITS, LungFields, type LungFieldId } from './tissue/fields.js';
+import {
+  DIFFUSING_FIELD_IDS,
+  LUNG_FIELD_IDS,
+  LUNG_FIELD_UNITS,
+  LungFields,
+  type LungFieldId,
+} from './tissue/fields.js';
 import { fociSites } from './tissue/foci.js';
 import { INNATE, INNATE_TYPE_NAMES, InnatePool, type InnatePoolSnapshot } from './tissue/innate.js';
 import { stepInnate, type InnateOutcome, type InnateRules } from './tissue/innateStep.js';
-import { recruit, type RecruitmentSignal } from './tissue/recruitment.js';
+import { recruit, RecruitmentScratch, type RecruitmentSignal } from './tissue/recruitment.js';
 import { stepTCells, TCellPool, type TCellRules } from './tissue/tCells.js';
 import { circulatingTCells, extravasationTries, type TCellSupply } from './tissue/vasculature.js';
 import { Treatments, type LastingKind, type TreatmentsSnapshot } from './treatments.js';
@@ -47,6 +59,22 @@ const RECRUITED = [INNATE.neutrophil, INNATE.nk] as const;
  * [4] ROS deaths, [5] NK kills.
  */
 const CLOCK = { minutes: 0, deaths: 1, kills: 2, carry: 3, rosDeaths: 4, nkKills: 5 } as const;
+
+/**
+ * How a step visits the section: `active` (default) only where something can happen — the epithelium inside the
+ * box of cells that are not healthy and of the fields' and neutrophils' active regions, each diffusing field over
+ * its own active region (in the dense WebAssembly kernel once that region is most of the section), recruitment
+ * over the rows where the cytokine is; `dense` every site. Both give the same bits for any seed and parameters;
+ * the active method pays where most of the section is quiescent, which needs a `fieldFloor` (without one the
+ * fields' tails soon reach every site).
+ */
+export type LungStepMethod = 'active' | 'dense';
+
+/** Options of a {@link LungModel} that do not change its results. */
+export interface LungModelOptions {
+  /** `active` (default) or `dense`; see {@link LungStepMethod}. */
+  readonly method?: LungStepMethod;
+}
 
 /** The state a snapshot holds. */
 interface LungSnapshot {
@@ -83,8 +111,8 @@ export class LungModel implements SteppedModelCore {
   private readonly supply: TCellSupply;
   private readonly tCellRules: TCellRules;
   private readonly signal: RecruitmentSignal;
-  /** Scratch: cumulative recruitment weights, one per site. */
-  private readonly cumulative: Float64Array;
+  /** Scratch of the recruitment's weights. */
+  private readonly recruitment = new RecruitmentScratch();
   /** The section's share of the lung's sites. */
   private readonly share: number;
   /** Area of one site, mm². */
@@ -97,9 +125,20 @@ export class LungModel implements SteppedModelCore {
   private readonly counts = new Float64Array(CELL_STATES);
   private readonly epitheliumOutcome: EpitheliumOutcome = { deaths: 0, rosDeaths: 0 };
   private readonly innateOutcome: InnateOutcome = { engulfedDeaths: 0, nkKills: 0 };
+  /** The active-region method's boxes and the epithelium's region, or null for the dense method. */
+  private readonly active: {
+    /** Holds every cell that is not healthy (grown as cells leave the healthy state; never shrunk). */
+    readonly cells: SiteBox;
+    /** Sites of the neutrophils after the last step (where ROS is). */
+    readonly ros: SiteBox;
+    /** Sites of the inflammatory macrophages (cytokine sources) this step. */
+    readonly sources: SiteBox;
+    /** The epithelium's region: its visit box (scratch) and `changed` (= `cells`). */
+    readonly region: EpitheliumRegion & { readonly visit: SiteBox };
+  } | null;
 
   /** A model from any stepped-model context (the one `defineModel` passes, or a plain one in tests). */
-  constructor(context: SteppedModelContext) {
+  constructor(context: SteppedModelContext, options: LungModelOptions = {}) {
     const p = typedParameters(lungManifest, context.parameters);
     this.p = p;
     this.rng = context.rng;
@@ -120,6 +159,10 @@ export class LungModel implements SteppedModelCore {
       neighbours: this.lattice.neighbours,
     };
     const perSite = (d: number): number => d / (p.siteSize * p.siteSize);
+    const method = options.method ?? 'active';
+    if (method !== 'active' && method !== 'dense') {
+      throw new RangeError(`LungModel: method must be "active" or "dense"; got ${String(method)}`);
+    }
     this.fields = new LungFields(
       side,
       {
@@ -129,7 +172,20 @@ export class LungModel implements SteppedModelCore {
         cytokine: { diffusion: perSite(p.cytokineDiffusion), decay: p.cytokineDecay },
       },
       memory,
+      p.fieldFloor > 0 ? p.fieldFloor : null,
+      method === 'active' ? 'active' : 'dense',
     );
+    if (method === 'active') {
+      const cellsBox = Int32Array.of(1, 1, 0, 0);
+      this.active = {
+        cells: cellsBox,
+        ros: Int32Array.of(1, 1, 0, 0),
+        sources: Int32Array.of(1, 1, 0, 0),
+        region: { width: side, visit: Int32Array.of(1, 1, 0, 0), changed: cellsBox },
+      };
+    } else {
+      this.active = null;
+    }
     this.tCells = new TCellPool(sites);
     this.supply = {
       delay: p.tCellDelay * MINUTES_PER_DAY,
@@ -146,7 +202,6 @@ export class LungModel implements SteppedModelCore {
       min: p.recruitmentMinSignal,
       saturation: Math.max(p.recruitmentSaturation, p.recruitmentMinSignal),
     };
-    this.cumulative = new Float64Array(sites);
     this.share = sites / p.lungSites;
     this.siteArea = (p.siteSize / 1000) ** 2;
     this.initialise();
@@ -214,11 +269,14 @@ export class LungModel implements SteppedModelCore {
     const f = this.fields.values;
     const e = this.epithelium;
     const dose = this.treatments.modifiers.ifnDose * minutes;
-    if (dose > 0) for (let i = 0; i < f.ifn.length; i++) f.ifn[i] += dose;
+    if (dose > 0) {
+      for (let i = 0; i < f.ifn.length; i++) f.ifn[i] += dose;
+      this.fields.include('ifn', fullBox(this.lattice.width, this.lattice.height));
+    }
     const eo = this.epitheliumOutcome;
     eo.deaths = 0;
     eo.rosDeaths = 0;
-    stepEpithelium(e, f, this.rates as EpitheliumRates, this.rng, eo);
+    stepEpithelium(e, f, this.rates as EpitheliumRates, this.rng, eo, this.epitheliumRegion());
     this.clock[CLOCK.deaths] += eo.deaths;
     this.clock[CLOCK.rosDeaths] += eo.rosDeaths;
     const whole = Math.floor(this.clock[CLOCK.carry] + minutes + 1e-9);
@@ -234,6 +292,8 @@ export class LungModel implements SteppedModelCore {
     stepInnate(this.innate, world, this.innateRules as InnateRules, this.rng, io);
     this.clock[CLOCK.deaths] += io.engulfedDeaths;
     this.clock[CLOCK.nkKills] += io.nkKills;
+    this.includeSources();
+    const [firstSite, endSite] = this.cytokineSites();
     const perSiteStep = this.siteArea * minutes;
     const m = this.treatments.modifiers;
     recruit(
@@ -241,14 +301,59 @@ export class LungModel implements SteppedModelCore {
       this.signal,
       RECRUITED,
       [this.p.neutrophilRecruitment * m.neutrophilRecruitment * perSiteStep, this.p.nkRecruitment * perSiteStep],
-      this.cumulative,
+      this.recruitment,
       this.innate,
       this.rng,
+      firstSite,
+      endSite,
     );
     this.extravasate(from, to);
     this.fields.setExtraDecay('virions', this.treatments.antibodyClearance(from + minutes / 2));
     this.fields.step(minutes);
     this.clock[CLOCK.minutes] = to;
+  }
+
+  /**
+   * The epithelium's region for this step (null for the dense method): the box of the cells that are not healthy
+   * and of where there are virions, IFN or ROS — outside it every cell is healthy with nothing at its site.
+   */
+  private epitheliumRegion(): EpitheliumRegion | undefined {
+    const a = this.active;
+    if (!a) return undefined;
+    const visit = a.region.visit;
+    visit.set(a.cells);
+    for (const box of [this.fields.region('virions'), this.fields.region('ifn'), a.ros]) {
+      includeInBox(visit, box[0], box[1], box[2], box[3]);
+    }
+    return a.region;
+  }
+
+  /**
+   * Grows the fields' active regions over this step's sources (the epithelium secretes only from cells that are
+   * not healthy; inflammatory macrophages add cytokine), and finds where the neutrophils hold ROS.
+   */
+  private includeSources(): void {
+    const a = this.active;
+    if (!a) return;
+    for (const id of DIFFUSING_FIELD_IDS) this.fields.include(id, a.cells);
+    const width = this.lattice.width;
+    const innate = this.innate;
+    clearBox(a.sources);
+    clearBox(a.ros);
+    for (let k = 0; k < innate.count; k++) {
+      const type = innate.type[k];
+      if (type === INNATE.neutrophil) includeSite(a.ros, innate.site[k], width);
+      else if (type === INNATE.macrophage && innate.state[k] === 1) includeSite(a.sources, innate.site[k], width);
+    }
+    this.fields.include('cytokine', a.sources);
+  }
+
+  /** The site range recruitment reads: the rows of the cytokine's active region (every site for the dense method). */
+  private cytokineSites(): [number, number] {
+    if (!this.active) return [0, this.lattice.size];
+    const box = this.fields.region('cytokine');
+    const width = this.lattice.width;
+    return box[1] > box[3] ? [0, 0] : [box[1] * width, (box[3] + 1) * width];
   }
 
   /** Circulating T cells try random sites of the section; they enter where there is chemokine and room. */
@@ -352,6 +457,12 @@ export class LungModel implements SteppedModelCore {
     this.epithelium.timers.set(s.timers);
     this.epithelium.debris.set(s.debris);
     for (const id of LUNG_FIELD_IDS) this.fields.values[id].set(s.fields[id]);
+    this.fields.includeAll();
+    if (this.active) {
+      const all = fullBox(this.lattice.width, this.lattice.height);
+      this.active.cells.set(all);
+      this.active.ros.set(all);
+    }
     this.tCells.restore(s.tCells);
     this.innate.restore(s.innate);
     this.treatments.restore(s.treatments);

@@ -5,9 +5,11 @@ export {
   EXPLICIT_DIFFUSION_LIMIT,
   fieldTotal,
   type DiffusionDecayOptions,
+  type DiffusionMethod,
   type DiffusionScheme,
   type FieldArray,
 } from './diffusion.js';
+export { boxIsEmpty, clearBox, fullBox, includeInBox, includeSite, type SiteBox } from './diffusionActive.js';
 export { diffusionKernelAvailable } from './diffusionKernel.js';
 export { allocateIn, KernelMemory } from './kernelMemory.js';
 export { loadWasmModule, type WasmModule } from './wasmModule.js';

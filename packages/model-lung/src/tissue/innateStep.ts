@@ -75,11 +75,14 @@ export interface InnateOutcome {
  * its attractant's gradient — chemokine or cytokine — with the type's bias, else random), then its action at its site. A macrophage takes up
  * a share of the virions, may engulf an apoptotic cell (which dies) or clear a dead cell's debris, digests part of
  * its load, and is inflammatory (secreting cytokine) while its load is at least `activation` virion-equivalents; a neutrophil adds its quasi-steady ROS; an NK cell may induce an infected (incubating or
- * expressing) cell to apoptosis, less so where IFN protects it. The ROS field is cleared first.
+ * expressing) cell to apoptosis, less so where IFN protects it. The ROS field is cleared first (it must hold ROS
+ * only at the pool's neutrophils' sites, as this step leaves it).
  */
 export function stepInnate(pool: InnatePool, w: InnateWorld, r: InnateRules, rng: Rng, out: InnateOutcome): void {
   const { cells, timers, debris, neighbours, virions, chemokine, cytokine, ifn, ros } = w;
-  ros.fill(0);
+  // ROS is only where neutrophils stood after the last step, and they are all still in the pool: clear those sites
+  // (the same as clearing the whole field, at the cost of the pool).
+  for (let j = 0; j < pool.count; j++) if (pool.type[j] === INNATE.neutrophil) ros[pool.site[j]] = 0;
   const sites = cells.length;
   let k = 0;
   while (k < pool.count) {
