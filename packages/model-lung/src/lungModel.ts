@@ -131,8 +131,6 @@ export class LungModel implements SteppedModelCore {
     readonly cells: SiteBox;
     /** Sites of the neutrophils after the last step (where ROS is). */
     readonly ros: SiteBox;
-    /** Sites of the inflammatory macrophages (cytokine sources) this step. */
-    readonly sources: SiteBox;
     /** The epithelium's region: its visit box (scratch) and `changed` (= `cells`). */
     readonly region: EpitheliumRegion & { readonly visit: SiteBox };
   } | null;
@@ -180,7 +178,6 @@ export class LungModel implements SteppedModelCore {
       this.active = {
         cells: cellsBox,
         ros: Int32Array.of(1, 1, 0, 0),
-        sources: Int32Array.of(1, 1, 0, 0),
         region: { width: side, visit: Int32Array.of(1, 1, 0, 0), changed: cellsBox },
       };
     } else {
@@ -277,6 +274,7 @@ export class LungModel implements SteppedModelCore {
     eo.deaths = 0;
     eo.rosDeaths = 0;
     stepEpithelium(e, f, this.rates as EpitheliumRates, this.rng, eo, this.epitheliumRegion());
+    this.includeCellSources();
     this.clock[CLOCK.deaths] += eo.deaths;
     this.clock[CLOCK.rosDeaths] += eo.rosDeaths;
     const whole = Math.floor(this.clock[CLOCK.carry] + minutes + 1e-9);
@@ -288,12 +286,28 @@ export class LungModel implements SteppedModelCore {
     const io = this.innateOutcome;
     io.engulfedDeaths = 0;
     io.nkKills = 0;
-    const world = { ...e, virions: f.virions, chemokine: f.chemokine, cytokine: f.cytokine, ifn: f.ifn, ros: f.ros };
+    const world = {
+      ...e,
+      virions: f.virions,
+      chemokine: f.chemokine,
+      cytokine: f.cytokine,
+      ifn: f.ifn,
+      ros: f.ros,
+      regions: this.active
+        ? {
+            width: this.lattice.width,
+            height: this.lattice.height,
+            chemokine: this.fields.region('chemokine'),
+            cytokine: this.fields.region('cytokine'),
+            virions: this.fields.region('virions'),
+            cells: this.active.cells,
+          }
+        : undefined,
+    };
     stepInnate(this.innate, world, this.innateRules as InnateRules, this.rng, io);
     this.clock[CLOCK.deaths] += io.engulfedDeaths;
     this.clock[CLOCK.nkKills] += io.nkKills;
-    this.includeSources();
-    const [firstSite, endSite] = this.cytokineSites();
+    this.findRos();
     const perSiteStep = this.siteArea * minutes;
     const m = this.treatments.modifiers;
     recruit(
@@ -304,8 +318,7 @@ export class LungModel implements SteppedModelCore {
       this.recruitment,
       this.innate,
       this.rng,
-      firstSite,
-      endSite,
+      this.active ? { box: this.fields.region('cytokine'), width: this.lattice.width } : undefined,
     );
     this.extravasate(from, to);
     this.fields.setExtraDecay('virions', this.treatments.antibodyClearance(from + minutes / 2));
@@ -328,32 +341,21 @@ export class LungModel implements SteppedModelCore {
     return a.region;
   }
 
-  /**
-   * Grows the fields' active regions over this step's sources (the epithelium secretes only from cells that are
-   * not healthy; inflammatory macrophages add cytokine), and finds where the neutrophils hold ROS.
-   */
-  private includeSources(): void {
-    const a = this.active;
-    if (!a) return;
-    for (const id of DIFFUSING_FIELD_IDS) this.fields.include(id, a.cells);
-    const width = this.lattice.width;
-    const innate = this.innate;
-    clearBox(a.sources);
-    clearBox(a.ros);
-    for (let k = 0; k < innate.count; k++) {
-      const type = innate.type[k];
-      if (type === INNATE.neutrophil) includeSite(a.ros, innate.site[k], width);
-      else if (type === INNATE.macrophage && innate.state[k] === 1) includeSite(a.sources, innate.site[k], width);
-    }
-    this.fields.include('cytokine', a.sources);
+  /** Grows the fields' active regions over the cells that are not healthy (the epithelium secretes from them). */
+  private includeCellSources(): void {
+    if (this.active) for (const id of DIFFUSING_FIELD_IDS) this.fields.include(id, this.active.cells);
   }
 
-  /** The site range recruitment reads: the rows of the cytokine's active region (every site for the dense method). */
-  private cytokineSites(): [number, number] {
-    if (!this.active) return [0, this.lattice.size];
-    const box = this.fields.region('cytokine');
+  /** Finds where the neutrophils hold ROS (their sites), for the next epithelium step. */
+  private findRos(): void {
+    const a = this.active;
+    if (!a) return;
     const width = this.lattice.width;
-    return box[1] > box[3] ? [0, 0] : [box[1] * width, (box[3] + 1) * width];
+    const innate = this.innate;
+    clearBox(a.ros);
+    for (let k = 0; k < innate.count; k++) {
+      if (innate.type[k] === INNATE.neutrophil) includeSite(a.ros, innate.site[k], width);
+    }
   }
 
   /** Circulating T cells try random sites of the section; they enter where there is chemokine and room. */

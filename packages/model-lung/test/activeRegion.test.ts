@@ -31,18 +31,18 @@ function runState(
 describe('Lung Twin: active regions give the dense bits', () => {
   const settings: ReadonlyArray<{ name: string; parameters: Record<string, number>; days: number }> = [
     // Default biology (no floor), T cells early, foci on a grid.
-    { name: 'defaults, grid foci', parameters: { latticeSize: 90, tCellDelay: 2, foci: 4, fociPlacement: 2 }, days: 6 },
+    { name: 'defaults, grid foci', parameters: { latticeSize: 70, tCellDelay: 2, foci: 4, fociPlacement: 2 }, days: 4 },
     // A floor: the fields' regions stay small, so the epithelium and recruitment regions do too.
     {
       name: 'floor 1e-9, random foci',
-      parameters: { latticeSize: 120, tCellDelay: 3, foci: 2, fociPlacement: 1, fieldFloor: 1e-9 },
-      days: 6,
+      parameters: { latticeSize: 90, tCellDelay: 2, foci: 2, fociPlacement: 1, fieldFloor: 1e-9 },
+      days: 5,
     },
     // A coarse floor in the contained regime (low infectivity), where most of the section stays quiescent.
     {
       name: 'floor 1e-4, contained, one focus',
-      parameters: { latticeSize: 150, tCellDelay: 2, infectivity: 2e-4, fieldFloor: 1e-4 },
-      days: 8,
+      parameters: { latticeSize: 110, tCellDelay: 2, infectivity: 2e-4, fieldFloor: 1e-4 },
+      days: 6,
     },
   ];
   for (const { name, parameters, days } of settings) {
@@ -63,7 +63,7 @@ describe('Lung Twin: active regions give the dense bits', () => {
   }
 
   it('agree under every treatment (IFN therapy on every site, antibody, corticosteroid, antiviral, depletion)', () => {
-    const parameters = { latticeSize: 100, tCellDelay: 2, foci: 3, fociPlacement: 1, fieldFloor: 1e-9 };
+    const parameters = { latticeSize: 80, tCellDelay: 2, foci: 3, fociPlacement: 1, fieldFloor: 1e-9 };
     const events: Array<{ step: number; event: Event }> = [
       { step: 100, event: { kind: 'antiviral', phase: 'start', values: { efficacy: 0.5 }, index: 0 } as Event },
       { step: 150, event: { kind: 'ifnTherapy', phase: 'start', values: { dose: 0.01 }, index: 1 } as Event },

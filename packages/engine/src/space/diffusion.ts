@@ -138,9 +138,10 @@ export class DiffusionDecaySolver {
   /**
    * The active region `[x0, y0, x1, y1]` (inclusive) of the field this solver steps with the `active` method:
    * after a step it holds every site whose value is not 0. Whoever writes to the field between steps must grow
-   * it over what they wrote ({@link include}); a restored or foreign field needs {@link includeAll}. Read only.
+   * it over what they wrote ({@link include}, or `includeInBox`/`includeSite` on this box in a hot loop); a
+   * restored or foreign field needs {@link includeAll}. Never shrink it by hand.
    */
-  get activeRegion(): Readonly<SiteBox> {
+  get activeRegion(): SiteBox {
     return this.box;
   }
 
@@ -282,7 +283,8 @@ export class DiffusionDecaySolver {
    * region to `margin` rows below it. Rows outside it are 0 and stay 0 exactly when the band's first and last
    * rows come out all 0 (the y sweep's tails have ended inside it; the x sweep acts on each row alone), and then
    * the band's bits are the whole step's; otherwise the band is put back and stepped again twice as wide. The
-   * region becomes the band's rows that are not all 0, every column (the kernel does not find columns).
+   * region becomes the box of the band's values that are not 0 (rows, then columns found by reading only the
+   * zeros beside it).
    */
   private bandStep(
     owner: DiffusionKernelWorkspace,
@@ -317,9 +319,27 @@ export class DiffusionDecaySolver {
         }
         // The next band reaches twice as far as the region grew this step, and at least 16 rows.
         this.margin = Math.max(16, 2 * Math.max(b[1] - top, bottom - b[3]) + 8);
-        b[0] = 0;
+        // The columns: each row is read only up to the extent found so far (the zeros beside the region).
+        let left = w;
+        let right = -1;
+        for (let row = top; row <= bottom; row++) {
+          const o = row * w;
+          for (let i = 0; i < left; i++) {
+            if (u[o + i] !== 0) {
+              left = i;
+              break;
+            }
+          }
+          for (let i = w - 1; i > right; i--) {
+            if (u[o + i] !== 0) {
+              right = i;
+              break;
+            }
+          }
+        }
+        b[0] = left;
         b[1] = top;
-        b[2] = w - 1;
+        b[2] = right;
         b[3] = bottom;
         return;
       }

@@ -84,8 +84,11 @@ export class LungFields {
     for (const id of DIFFUSING_FIELD_IDS) this.solvers[id].step(this.values[id], minutes);
   }
 
-  /** The active region of a diffusing field: it holds every site where the field is not 0. Read only. */
-  region(id: DiffusingFieldId): Readonly<SiteBox> {
+  /**
+   * The active region of a diffusing field: it holds every site where the field is not 0. Writers grow it over
+   * what they write (never shrink it).
+   */
+  region(id: DiffusingFieldId): SiteBox {
     return this.solvers[id].activeRegion;
   }
 

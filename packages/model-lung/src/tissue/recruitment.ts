@@ -1,4 +1,4 @@
-import type { Rng } from '@immunotwin/engine';
+import type { Rng, SiteBox } from '@immunotwin/engine';
 import type { InnatePool } from './innate.js';
 
 /** How cytokine at a site turns into recruitment there (PhysiCell COVID-19's linear ramp). */
@@ -43,9 +43,9 @@ export class RecruitmentScratch {
  * Recruits cells from the blood over one step: each site draws in cells of each type at the type's maximal rate
  * (cells per site per step) times its {@link recruitmentWeight}. For each type in `types` order the section
  * receives Poisson(rate × Σ weights) cells, each placed at a site drawn with probability proportional to its
- * weight (inverse of the cumulative weights over the sites with a positive weight, kept in `scratch`). Only sites
- * `from`…`to − 1` are read: the caller may leave out sites where the cytokine is 0 (weight 0; the same draws and
- * sites result). Returns the cells added.
+ * weight (inverse of the cumulative weights over the sites with a positive weight, kept in `scratch`). With a
+ * `region` only the sites in its box are read: it must hold every site where the cytokine is not 0 (the others
+ * weigh 0; the same draws and sites result). Returns the cells added.
  */
 export function recruit(
   cytokine: Float32Array,
@@ -55,20 +55,24 @@ export function recruit(
   scratch: RecruitmentScratch,
   pool: InnatePool,
   rng: Rng,
-  from = 0,
-  to = cytokine.length,
+  region?: { readonly box: Readonly<SiteBox>; readonly width: number },
 ): number {
   if (!ratesPerStep.some((rate) => rate > 0)) return 0;
   let total = 0;
   let count = 0;
   const min = signal.min;
-  for (let i = from; i < to; i++) {
-    if (!(cytokine[i] > min)) continue; // weight 0: the sum and the inverse are as if it were there
-    if (count === scratch.sites.length) scratch.reserve(count + 1, count);
-    total += recruitmentWeight(cytokine[i], signal);
-    scratch.sites[count] = i;
-    scratch.cumulative[count] = total;
-    count++;
+  const width = region ? region.width : cytokine.length;
+  const [x0, y0, x1, y1] = region ? region.box : [0, 0, cytokine.length - 1, 0];
+  for (let row = y0; row <= y1; row++) {
+    const end = row * width + x1;
+    for (let i = row * width + x0; i <= end; i++) {
+      if (!(cytokine[i] > min)) continue; // weight 0: the sum and the inverse are as if it were there
+      if (count === scratch.sites.length) scratch.reserve(count + 1, count);
+      total += recruitmentWeight(cytokine[i], signal);
+      scratch.sites[count] = i;
+      scratch.cumulative[count] = total;
+      count++;
+    }
   }
   if (total <= 0) return 0;
   let added = 0;
