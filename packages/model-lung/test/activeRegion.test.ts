@@ -71,7 +71,12 @@ describe('Lung Twin: active regions give the dense bits', () => {
       { step: 200, event: { kind: 'corticosteroid', phase: 'start', values: { efficacy: 0.7 }, index: 2 } as Event },
       {
         step: 300,
-        event: { kind: 'monoclonalAntibody', phase: 'start', values: { clearance: 0.02, halfLife: 21 }, index: 3 } as Event,
+        event: {
+          kind: 'monoclonalAntibody',
+          phase: 'start',
+          values: { clearance: 0.02, halfLife: 21 },
+          index: 3,
+        } as Event,
       },
       { step: 450, event: { kind: 'tCellDepletion', phase: 'start', values: { fraction: 0.9 }, index: 4 } as Event },
     ];
