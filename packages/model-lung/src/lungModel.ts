@@ -63,10 +63,10 @@ const CLOCK = { minutes: 0, deaths: 1, kills: 2, carry: 3, rosDeaths: 4, nkKills
 /**
  * How a step visits the section: `active` (default) only where something can happen — the epithelium inside the
  * box of cells that are not healthy and of the fields' and neutrophils' active regions, each diffusing field over
- * its own active region (in the dense WebAssembly kernel once that region is most of the section), recruitment
- * over the rows where the cytokine is; `dense` every site. Both give the same bits for any seed and parameters;
- * the active method pays where most of the section is quiescent, which needs a `fieldFloor` (without one the
- * fields' tails soon reach every site).
+ * its own active region (a band of rows in the WebAssembly kernel), recruitment over the cytokine's region, innate
+ * cells reading nothing in quiescent tissue; `dense` every site. Both give the same bits for any seed and
+ * parameters; the fields' regions stay small only with a `fieldFloor` (without one their tails soon reach every
+ * site).
  */
 export type LungStepMethod = 'active' | 'dense';
 
