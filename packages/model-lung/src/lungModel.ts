@@ -60,8 +60,11 @@ const RECRUITED = [INNATE.neutrophil, INNATE.nk] as const;
  */
 const CLOCK = { minutes: 0, deaths: 1, kills: 2, carry: 3, rosDeaths: 4, nkKills: 5 } as const;
 
+/** Sections of at least this many sites step with the active method unless told otherwise. */
+const ACTIVE_FROM_SITES = 1_000_000;
+
 /**
- * How a step visits the section: `active` (default) only where something can happen — the epithelium inside the
+ * How a step visits the section: `active` (the default from 10^6 sites) only where something can happen — the epithelium inside the
  * box of cells that are not healthy and of the fields' and neutrophils' active regions, each diffusing field over
  * its own active region (a band of rows in the WebAssembly kernel), recruitment over the cytokine's region, innate
  * cells reading nothing in quiescent tissue; `dense` every site. Both give the same bits for any seed and
@@ -72,7 +75,7 @@ export type LungStepMethod = 'active' | 'dense';
 
 /** Options of a {@link LungModel} that do not change its results. */
 export interface LungModelOptions {
-  /** `active` (default) or `dense`; see {@link LungStepMethod}. */
+  /** `active` or `dense` (default: active from 10^6 sites, dense below); see {@link LungStepMethod}. */
   readonly method?: LungStepMethod;
 }
 
@@ -157,7 +160,8 @@ export class LungModel implements SteppedModelCore {
       neighbours: this.lattice.neighbours,
     };
     const perSite = (d: number): number => d / (p.siteSize * p.siteSize);
-    const method = options.method ?? 'active';
+    // The active method pays on large sections (measured: 2.3× on 1000², 0.86× on 500², bench/lung.mjs).
+    const method = options.method ?? (sites >= ACTIVE_FROM_SITES ? 'active' : 'dense');
     if (method !== 'active' && method !== 'dense') {
       throw new RangeError(`LungModel: method must be "active" or "dense"; got ${String(method)}`);
     }
