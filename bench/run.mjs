@@ -1,7 +1,7 @@
 /**
  * Runs every benchmark (each in its own Node process, so one's JIT state cannot favour another) and
  * prints a table of figures against their baselines or peers measured side by side in the same run.
- * Usage: `npm run bench` (builds first), or `node bench/run.mjs [ode|ssa|immune|lung|pool|browserPool|aggregate|widgets …]`
+ * Usage: `npm run bench` (builds first), or `node bench/run.mjs [ode|ssa|immune|lung|pool|browserPool|browserLung|aggregate|widgets …]`
  * after `tsc -b` (browserPool and widgets: a real Chromium, `/usr/bin/chromium` or `CHROMIUM_PATH`).
  */
 import { spawn } from 'node:child_process';
@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { formatRate, RESULT_PREFIX } from './harness.mjs';
 
-const BENCHMARKS = ['ode', 'ssa', 'immune', 'lung', 'pool', 'browserPool', 'sweep', 'aggregate', 'widgets'];
+const BENCHMARKS = ['ode', 'ssa', 'immune', 'lung', 'pool', 'browserPool', 'browserLung', 'sweep', 'aggregate', 'widgets'];
 
 function runBenchmark(name) {
   return new Promise((resolve, reject) => {
