@@ -49,7 +49,14 @@ export default tseslint.config(
   },
   {
     // The browser benchmarks' pages run in Chromium, and their drivers hand functions to page.evaluate.
-    files: ['bench/widgets.mjs', 'bench/widgets/**/*.ts', 'bench/browserPool.mjs', 'bench/browserPool/**/*.ts'],
+    files: [
+      'bench/widgets.mjs',
+      'bench/widgets/**/*.ts',
+      'bench/browserPool.mjs',
+      'bench/browserPool/**/*.ts',
+      'bench/browserLung.mjs',
+      'bench/browserLung/**/*.ts',
+    ],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Lattice2D, neighbourAt, type LatticeBoundary } from '../src/index.js';
+import { Lattice2D, mooreNeighbour, neighbourAt, type LatticeBoundary } from '../src/index.js';
 
 describe('Lattice2D', () => {
   it('precomputes the 8 Moore neighbours, the first 4 von Neumann, and −1 beyond closed edges', () => {
@@ -103,3 +103,19 @@ describe('Lattice2D', () => {
 function edgeDistanceAt(lattice: Lattice2D, x: number, y: number): number {
   return lattice.edgeDistance[lattice.index(x, y)];
 }
+
+describe('mooreNeighbour', () => {
+  it('gives the closed lattice table’s neighbour for every site and direction (edges, corners, thin lattices)', () => {
+    for (const [w, h] of [
+      [7, 5],
+      [1, 4],
+      [4, 1],
+      [13, 13],
+    ] as const) {
+      const lattice = new Lattice2D(w, h);
+      for (let site = 0; site < w * h; site++) {
+        for (let k = 0; k < 8; k++) expect(mooreNeighbour(site, k, w, h)).toBe(lattice.neighbours[8 * site + k]);
+      }
+    }
+  });
+});

@@ -8,7 +8,7 @@ import { LUNG_INTERVENTION_HANDLERS } from './interventionHandlers.js';
 import { LungModel } from './lungModel.js';
 import { lungManifest } from './manifest/index.js';
 
-export { LungModel } from './lungModel.js';
+export { LungModel, type LungModelOptions, type LungStepMethod } from './lungModel.js';
 export { applyLungIntervention, LUNG_INTERVENTION_HANDLERS } from './interventionHandlers.js';
 export * from './treatments.js';
 export * from './manifest/index.js';

@@ -1,4 +1,18 @@
-import { flushSubnormal, implicitStepFloat32, thomasFactors, type Float32Factors } from './diffusionFloat32.js';
+import {
+  boxIsEmpty,
+  clearBox,
+  fullBox,
+  implicitStepFloat32Active,
+  includeInBox,
+  type SiteBox,
+} from './diffusionActive.js';
+import {
+  FLOAT32_MIN_NORMAL,
+  flushSubnormal,
+  implicitStepFloat32,
+  thomasFactors,
+  type Float32Factors,
+} from './diffusionFloat32.js';
 import { DiffusionKernelWorkspace } from './diffusionKernel.js';
 import { allocateIn, type KernelMemory } from './kernelMemory.js';
 
@@ -10,6 +24,13 @@ export type DiffusionScheme = 'implicit' | 'explicit';
 
 /** Largest explicit diffusion number D·h/Δx² per sub-step (the 2D FTCS stability limit is 1/4). */
 export const EXPLICIT_DIFFUSION_LIMIT = 0.2;
+
+/**
+ * How implicit Float32 steps visit the lattice: `dense` every site (in the WebAssembly kernel where it runs);
+ * `active` only the field's active region ({@link DiffusionDecaySolver.activeRegion}), in JavaScript. Both give
+ * the same bits.
+ */
+export type DiffusionMethod = 'dense' | 'active';
 
 /** Settings of a {@link DiffusionDecaySolver}. */
 export interface DiffusionDecayOptions {
@@ -29,6 +50,14 @@ export interface DiffusionDecayOptions {
    * otherwise (false forces it, e.g. to compare the two).
    */
   readonly simd?: boolean;
+  /**
+   * A floor for implicit Float32 steps: every value either sweep stores below it in magnitude becomes 0 (a
+   * model's stated assumption that such amounts are nothing), ≥ 2^−126. Without one (default) only the y
+   * sweep flushes, and only subnormals: the exact step. Floored steps run in JavaScript.
+   */
+  readonly floor?: number;
+  /** `dense` (default) or `active`; see {@link DiffusionMethod}. */
+  readonly method?: DiffusionMethod;
 }
 
 /**
@@ -66,6 +95,14 @@ export class DiffusionDecaySolver {
    * null if the kernel is not used.
    */
   private workspace: DiffusionKernelWorkspace | null | undefined;
+  private readonly floor: number | null;
+  private readonly method: DiffusionMethod;
+  /** The active region of the field this solver steps (the whole lattice until a step has found it). */
+  private readonly box: SiteBox;
+  /** Rows the active method's band reaches beyond the active region (adapted to how fast the region grows). */
+  private margin = 16;
+  /** The band's values before a step (put back if the band was too narrow). */
+  private bandCopy: Float32Array | null = null;
 
   constructor(width: number, height: number, options: DiffusionDecayOptions) {
     if (!Number.isInteger(width) || width < 1 || !Number.isInteger(height) || height < 1) {
@@ -86,6 +123,36 @@ export class DiffusionDecaySolver {
     this.gy = new Float64Array(height);
     this.simd = options.simd !== false;
     if (!this.simd) this.workspace = null;
+    const floor = options.floor;
+    if (floor !== undefined && !(floor >= FLOAT32_MIN_NORMAL && Number.isFinite(floor))) {
+      throw new RangeError(`DiffusionDecaySolver: floor must be a finite number ≥ 2^−126; got ${floor}`);
+    }
+    this.floor = floor ?? null;
+    this.method = options.method ?? 'dense';
+    if (this.method !== 'dense' && this.method !== 'active') {
+      throw new RangeError(`DiffusionDecaySolver: method must be "dense" or "active"; got ${String(this.method)}`);
+    }
+    this.box = fullBox(width, height);
+  }
+
+  /**
+   * The active region `[x0, y0, x1, y1]` (inclusive) of the field this solver steps with the `active` method:
+   * after a step it holds every site whose value is not 0. Whoever writes to the field between steps must grow
+   * it over what they wrote ({@link include}, or `includeInBox`/`includeSite` on this box in a hot loop); a
+   * restored or foreign field needs {@link includeAll}. Never shrink it by hand.
+   */
+  get activeRegion(): SiteBox {
+    return this.box;
+  }
+
+  /** Grows the active region over the rectangle x0…x1 × y0…y1 (inclusive), where values were written. */
+  include(x0: number, y0: number, x1: number, y1: number): void {
+    includeInBox(this.box, x0, y0, x1, y1);
+  }
+
+  /** Makes the active region the whole lattice (after writes anywhere, e.g. a restore). */
+  includeAll(): void {
+    this.box.set(fullBox(this.width, this.height));
   }
 
   /**
@@ -152,6 +219,7 @@ export class DiffusionDecaySolver {
         for (let i = 0; i < field.length; i++) field[i] *= decayFactor;
       }
     }
+    if (r > 0) this.includeAll(); // steps other than the implicit float32 one do not track the active region
   }
 
   /** Recomputes the x and y sweeps' factors if D·dt has changed since they were last computed. */
@@ -185,21 +253,99 @@ export class DiffusionDecaySolver {
    */
   private implicitStepFloat32(field: Float32Array, r: number, f: number | null): void {
     const factors = this.float32Factors(r);
+    const floor = this.floor === null ? null : Math.fround(this.floor);
     if (this.simd) {
       const owner = DiffusionKernelWorkspace.owning(field);
       if (owner && owner.width === this.width && owner.height === this.height) {
-        owner.diffuse(factors, f);
+        if (this.method === 'active' && this.width > 1 && this.height > 1) this.bandStep(owner, factors, f, floor);
+        else owner.diffuse(factors, f, floor);
         return;
       }
+    }
+    if (this.method === 'active' && this.width > 1 && this.height > 1) {
+      implicitStepFloat32Active(field, this.width, this.height, factors, f, floor, this.box);
+      return;
+    }
+    if (this.simd) {
       if (this.workspace === undefined) this.workspace = DiffusionKernelWorkspace.create(this.width, this.height);
       if (this.workspace) {
         this.workspace.field.set(field);
-        this.workspace.diffuse(factors, f);
+        this.workspace.diffuse(factors, f, floor);
         field.set(this.workspace.field);
         return;
       }
     }
-    implicitStepFloat32(field, this.width, this.height, factors, f);
+    implicitStepFloat32(field, this.width, this.height, factors, f, floor);
+  }
+
+  /**
+   * The active method in the kernel: the step of the band of whole rows from `margin` rows above the active
+   * region to `margin` rows below it. Rows outside it are 0 and stay 0 exactly when the band's first and last
+   * rows come out all 0 (the y sweep's tails have ended inside it; the x sweep acts on each row alone), and then
+   * the band's bits are the whole step's; otherwise the band is put back and stepped again twice as wide. The
+   * region becomes the box of the band's values that are not 0 (rows, then columns found by reading only the
+   * zeros beside it).
+   */
+  private bandStep(
+    owner: DiffusionKernelWorkspace,
+    factors: Float32Factors,
+    f: number | null,
+    floor: number | null,
+  ): void {
+    const b = this.box;
+    if (boxIsEmpty(b)) return; // all 0: stays 0
+    const u = owner.field;
+    const w = this.width;
+    const h = this.height;
+    for (;;) {
+      const first = Math.max(0, b[1] - this.margin);
+      const last = Math.min(h - 1, b[3] + this.margin);
+      const whole = first === 0 && last === h - 1;
+      if (!whole) {
+        const n = (last - first + 1) * w;
+        if (!this.bandCopy || this.bandCopy.length < n)
+          this.bandCopy = new Float32Array(Math.max(n, 2 * (this.bandCopy?.length ?? 0)));
+        this.bandCopy.set(u.subarray(first * w, (last + 1) * w));
+      }
+      owner.diffuse(factors, f, floor, first, last);
+      if (whole || ((first === 0 || rowIsZero(u, first, w)) && (last === h - 1 || rowIsZero(u, last, w)))) {
+        let top = first;
+        while (top <= last && rowIsZero(u, top, w)) top++;
+        let bottom = last;
+        while (bottom > top && rowIsZero(u, bottom, w)) bottom--;
+        if (top > last) {
+          clearBox(b);
+          return;
+        }
+        // The next band reaches twice as far as the region grew this step, and at least 16 rows.
+        this.margin = Math.max(16, 2 * Math.max(b[1] - top, bottom - b[3]) + 8);
+        // The columns: each row is read only up to the extent found so far (the zeros beside the region).
+        let left = w;
+        let right = -1;
+        for (let row = top; row <= bottom; row++) {
+          const o = row * w;
+          for (let i = 0; i < left; i++) {
+            if (u[o + i] !== 0) {
+              left = i;
+              break;
+            }
+          }
+          for (let i = w - 1; i > right; i--) {
+            if (u[o + i] !== 0) {
+              right = i;
+              break;
+            }
+          }
+        }
+        b[0] = left;
+        b[1] = top;
+        b[2] = right;
+        b[3] = bottom;
+        return;
+      }
+      u.set((this.bandCopy as Float32Array).subarray(0, (last - first + 1) * w), first * w);
+      this.margin *= 2;
+    }
   }
 
   private implicitStep(u: FieldArray, r: number): void {
@@ -268,6 +414,13 @@ export class DiffusionDecaySolver {
       for (let i = 0; i < n; i++) u[i] = s[i];
     }
   }
+}
+
+/** Whether row `row` of a field `width` sites wide is all 0. */
+function rowIsZero(u: Float32Array, row: number, width: number): boolean {
+  const end = (row + 1) * width;
+  for (let i = row * width; i < end; i++) if (u[i] !== 0) return false;
+  return true;
 }
 
 /** Sum of a field's values (in double precision). */

@@ -48,6 +48,8 @@ export function flushSubnormal(x: number): number {
  * per row (if w > 1), with p = n = 0 first, `p = (u + r·p)·mx[i]` forwards and `n = p[i] + gx[i]·n` backwards;
  * per column (if h > 1), `u = (u·f)·my[0]` on row 0, `u = (u·f + r·above)·my[k]` below it (f = 1 without
  * decay), then from row h − 2 up `u = u + gy[k]·below`; a single row (h = 1) is multiplied by f (or 1) last.
+ * With a `floor` (≥ {@link FLOAT32_MIN_NORMAL}; a model's stated assumption that values below it are nothing),
+ * the y sweep flushes below the floor instead of below 2^−126 (as the kernel does with the same floor).
  */
 export function implicitStepFloat32(
   u: Float32Array,
@@ -55,9 +57,11 @@ export function implicitStepFloat32(
   h: number,
   factors: Float32Factors,
   f: number | null,
+  floor: number | null = null,
 ): void {
   const { r, mx, gx, my, gy } = factors;
-  const ftz = flushSubnormal;
+  const fy = floor ?? FLOAT32_MIN_NORMAL;
+  const ftz = (x: number): number => (Math.abs(x) < fy ? 0 : x);
   if (w > 1) {
     for (let row = 0; row < h; row++) {
       const o = row * w;

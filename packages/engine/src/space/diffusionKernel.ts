@@ -1,4 +1,4 @@
-import type { Float32Factors } from './diffusionFloat32.js';
+import { FLOAT32_MIN_NORMAL, type Float32Factors } from './diffusionFloat32.js';
 import { DIFFUSION_KERNEL_BASE64 } from './diffusionKernelBytes.js';
 import { KernelMemory } from './kernelMemory.js';
 import { loadWasmModule } from './wasmModule.js';
@@ -16,12 +16,17 @@ type Diffuse = (
   scratch: number,
   decayFactor: number,
   decay: number,
+  floorBits: number,
 ) => void;
 
 /** Whether the WebAssembly SIMD diffusion kernel runs on this platform (it is compiled on the first call). */
 export function diffusionKernelAvailable(): boolean {
   return loadWasmModule(DIFFUSION_KERNEL_BASE64) !== null;
 }
+
+/** The floor as a float32 (`floorBits`) and its bits (`floorBits32`), for the kernel's integer compare. */
+const floorBits = new Float32Array(1);
+const floorBits32 = new Int32Array(floorBits.buffer);
 
 /** Workspaces by the field array they hand out ({@link DiffusionKernelWorkspace.field}). */
 const owners = new WeakMap<Float32Array, DiffusionKernelWorkspace>();
@@ -97,9 +102,18 @@ export class DiffusionKernelWorkspace {
 
   /**
    * One implicit diffusion step of {@link field} in place with the given float32 factors, then (if
-   * `decayFactor`, a float32 value, is not null) the decay: bit for bit what `implicitStepFloat32` does.
+   * `decayFactor`, a float32 value, is not null) the decay: bit for bit what `implicitStepFloat32` does with the
+   * same `floor` (a float32 value ≥ 2^−126, or null for 2^−126). With rows `first`…`last` it steps only that
+   * band, as the whole step would if every row outside it were 0 before and after; the caller checks the
+   * latter (see `DiffusionDecaySolver`).
    */
-  diffuse(factors: Float32Factors, decayFactor: number | null): void {
+  diffuse(
+    factors: Float32Factors,
+    decayFactor: number | null,
+    floor: number | null = null,
+    first = 0,
+    last = this.height - 1,
+  ): void {
     if (factors !== this.factors) {
       // Back to back from mx: mx, gx (width each), my, gy (height each).
       const view = this.factorView;
@@ -112,18 +126,20 @@ export class DiffusionKernelWorkspace {
     const w = this.width;
     const h = this.height;
     const mx = this.mx;
+    floorBits[0] = floor ?? FLOAT32_MIN_NORMAL;
     this.diffuseStep(
-      this.fieldOffset,
+      this.fieldOffset + 4 * w * first,
       w,
-      h,
+      last - first + 1,
       factors.r,
       mx,
       mx + 4 * w,
-      mx + 8 * w,
-      mx + 8 * w + 4 * h,
+      mx + 8 * w + 4 * first,
+      mx + 8 * w + 4 * h + 4 * first,
       this.scratch,
       decayFactor ?? 1,
       decayFactor === null ? 0 : 1,
+      floorBits32[0],
     );
   }
 }

@@ -5,8 +5,9 @@
 ;; + or ×, in the same order as the JavaScript. No fused multiply–add, no reassociation.
 ;;
 ;; Every value the y sweep stores (and, for a single row, the final value) is flushed to +0 if it is below the
-;; smallest normal float32 (2^−126) in magnitude: `v & (|v| as i32 > 0x007fffff)`, one integer compare, so NaN
-;; is kept and −0 becomes +0. Arithmetic on subnormals costs some hundred cycles per instruction on common x86
+;; floor in magnitude — the smallest normal float32 (2^−126), or a model's larger floor — given by the floor's
+;; bits $floor: `v & (|v| as i32 > $floor − 1)`, one integer compare (positive floats order as their bits), so
+;; NaN is kept and −0 becomes +0. Arithmetic on subnormals costs some hundred cycles per instruction on common x86
 ;; cores, and decaying fields and the far tails of diffusing ones pass through that range; flushing once per
 ;; sweep pair keeps subnormals out of the field between steps at a quarter of the cost of flushing every
 ;; store. The x sweep's values are not flushed (the y sweep reads, and flushes, its output).
@@ -187,10 +188,9 @@
   ;; decay) applied to each value as it is read: u = (u·f + r·above)·my[k]. Eight columns per loop turn (two
   ;; f32x4), then four, then the columns left over one at a time ($o: byte offset of the column).
   (func $eliminateRowY (param $row i32) (param $above i32) (param $w i32) (param $rr v128) (param $m v128)
-    (param $f v128)
-    (local $o i32) (local $end4 i32) (local $end i32) (local $x v128) (local $abs v128) (local $lo v128)
+    (param $f v128) (param $lo v128)
+    (local $o i32) (local $end4 i32) (local $end i32) (local $x v128) (local $abs v128)
     (local.set $abs (v128.const i32x4 0x7fffffff 0x7fffffff 0x7fffffff 0x7fffffff))
-    (local.set $lo (v128.const i32x4 0x007fffff 0x007fffff 0x007fffff 0x007fffff))
     (local.set $end (i32.shl (local.get $w) (i32.const 2)))
     (local.set $end4 (i32.and (local.get $end) (i32.const -16)))
     (block $done
@@ -229,10 +229,9 @@
 
   ;; One row times two factors, u = (u·f)·m: the y sweep's first row (m = my[0]), or the decay of a single
   ;; row (m = 1).
-  (func $scaleRow (param $row i32) (param $w i32) (param $m v128) (param $f v128)
-    (local $o i32) (local $end4 i32) (local $end i32) (local $x v128) (local $abs v128) (local $lo v128)
+  (func $scaleRow (param $row i32) (param $w i32) (param $m v128) (param $f v128) (param $lo v128)
+    (local $o i32) (local $end4 i32) (local $end i32) (local $x v128) (local $abs v128)
     (local.set $abs (v128.const i32x4 0x7fffffff 0x7fffffff 0x7fffffff 0x7fffffff))
-    (local.set $lo (v128.const i32x4 0x007fffff 0x007fffff 0x007fffff 0x007fffff))
     (local.set $end (i32.shl (local.get $w) (i32.const 2)))
     (local.set $end4 (i32.and (local.get $end) (i32.const -16)))
     (block $done
@@ -266,10 +265,9 @@
         (br $columns))))
 
   ;; y sweep, back substitution of one row against the row below: u = u + gy[k]·below.
-  (func $substituteRowY (param $row i32) (param $below i32) (param $w i32) (param $g v128)
-    (local $o i32) (local $end4 i32) (local $end i32) (local $x v128) (local $abs v128) (local $lo v128)
+  (func $substituteRowY (param $row i32) (param $below i32) (param $w i32) (param $g v128) (param $lo v128)
+    (local $o i32) (local $end4 i32) (local $end i32) (local $x v128) (local $abs v128)
     (local.set $abs (v128.const i32x4 0x7fffffff 0x7fffffff 0x7fffffff 0x7fffffff))
-    (local.set $lo (v128.const i32x4 0x007fffff 0x007fffff 0x007fffff 0x007fffff))
     (local.set $end (i32.shl (local.get $w) (i32.const 2)))
     (local.set $end4 (i32.and (local.get $end) (i32.const -16)))
     (block $done
@@ -313,8 +311,10 @@
   (func (export "diffuse")
     (param $field i32) (param $w i32) (param $h i32) (param $r f32)
     (param $mx i32) (param $gx i32) (param $my i32) (param $gy i32) (param $s i32) (param $f f32) (param $decay i32)
+    (param $floor i32)
     (local $stride i32) (local $base i32) (local $k i32) (local $last i32) (local $top i32) (local $row i32)
-    (local $rr v128) (local $ff v128)
+    (local $rr v128) (local $ff v128) (local $lo v128)
+    (local.set $lo (i32x4.splat (i32.sub (local.get $floor) (i32.const 1))))
     (local.set $stride (i32.shl (local.get $w) (i32.const 2)))
     (local.set $last (i32.sub (local.get $h) (i32.const 1)))
     (local.set $rr (f32x4.splat (local.get $r)))
@@ -336,9 +336,10 @@
                 (call $eliminateRowY (local.get $row) (i32.sub (local.get $row) (local.get $stride)) (local.get $w)
                   (local.get $rr)
                   (v128.load32_splat (i32.add (local.get $my) (i32.shl (local.get $k) (i32.const 2))))
-                  (local.get $ff)))
+                  (local.get $ff) (local.get $lo)))
               (else
-                (call $scaleRow (local.get $row) (local.get $w) (v128.load32_splat (local.get $my)) (local.get $ff))))
+                (call $scaleRow (local.get $row) (local.get $w) (v128.load32_splat (local.get $my)) (local.get $ff)
+                  (local.get $lo))))
             (local.set $k (i32.add (local.get $k) (i32.const 1)))
             (br_if $rows (i32.lt_u (local.get $k) (local.get $top))))))
       (local.set $base (i32.add (local.get $base) (i32.const 16)))
@@ -351,7 +352,9 @@
           (local.set $k (i32.sub (local.get $k) (i32.const 1)))
           (local.set $row (i32.sub (local.get $row) (local.get $stride)))
           (call $substituteRowY (local.get $row) (i32.add (local.get $row) (local.get $stride)) (local.get $w)
-            (v128.load32_splat (i32.add (local.get $gy) (i32.shl (local.get $k) (i32.const 2)))))
+            (v128.load32_splat (i32.add (local.get $gy) (i32.shl (local.get $k) (i32.const 2))))
+            (local.get $lo))
           (br_if $rows (local.get $k))))
-      (else (call $scaleRow (local.get $field) (local.get $w) (f32x4.splat (f32.const 1)) (local.get $ff)))))
+      (else (call $scaleRow (local.get $field) (local.get $w) (f32x4.splat (f32.const 1)) (local.get $ff)
+        (local.get $lo)))))
   )

@@ -1,13 +1,15 @@
 /** Space for agent-based models: lattices with precomputed neighbours, diffusion–decay fields, tissue views. */
-export { Lattice2D, MOORE_DIRECTIONS, neighbourAt, type LatticeBoundary } from './lattice.js';
+export { Lattice2D, MOORE_DIRECTIONS, mooreNeighbour, neighbourAt, type LatticeBoundary } from './lattice.js';
 export {
   DiffusionDecaySolver,
   EXPLICIT_DIFFUSION_LIMIT,
   fieldTotal,
   type DiffusionDecayOptions,
+  type DiffusionMethod,
   type DiffusionScheme,
   type FieldArray,
 } from './diffusion.js';
+export { boxIsEmpty, clearBox, fullBox, includeInBox, includeSite, type SiteBox } from './diffusionActive.js';
 export { diffusionKernelAvailable } from './diffusionKernel.js';
 export { allocateIn, KernelMemory } from './kernelMemory.js';
 export { loadWasmModule, type WasmModule } from './wasmModule.js';

@@ -136,3 +136,19 @@ export function neighbourAt(
 ): number {
   return edgeDistance[site] === 0 ? neighbours[8 * site + k] : site + offsets[k];
 }
+
+/** x and y steps of {@link MOORE_DIRECTIONS}, for {@link mooreNeighbour}. */
+const MOORE_DX = Int8Array.from(MOORE_DIRECTIONS, ([dx]) => dx);
+const MOORE_DY = Int8Array.from(MOORE_DIRECTIONS, ([, dy]) => dy);
+
+/**
+ * The k-th Moore neighbour of `site` on a closed `width × height` lattice, or −1 beyond the edge: the value of
+ * a closed {@link Lattice2D}'s `neighbours[8·site + k]`, computed without reading memory (for agents scattered
+ * over a large lattice, where every read of the table misses the cache).
+ */
+export function mooreNeighbour(site: number, k: number, width: number, height: number): number {
+  const y = (site / width) | 0;
+  const nx = site - y * width + MOORE_DX[k];
+  const ny = y + MOORE_DY[k];
+  return nx < 0 || ny < 0 || nx >= width || ny >= height ? -1 : ny * width + nx;
+}

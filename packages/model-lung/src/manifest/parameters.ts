@@ -50,6 +50,19 @@ const SETUP = [
     source:
       'modelling choice: SIMCoV steps 1 min; 10 min stays well below the shortest cell-state period (apoptosis, 180 min)',
   }),
+  parameter({
+    id: 'fieldFloor',
+    label: 'Field floor',
+    unit: 'per site (each field’s unit)',
+    default: 0,
+    min: 0,
+    max: 0.001,
+    scale: 'linear',
+    description:
+      'Values of the diffusing fields (virions, IFN, chemokine, cytokine) below this per site are set to 0 after each step (0: none, the exact float32 step). A floor keeps the far tails of the implicit diffusion at exactly 0, so the active-region method only steps where the fields are; it changes results (slightly) and must stay far below every threshold that acts on a field (minChemokine 1e-6, recruitmentMinSignal 0.05).',
+    source:
+      'modelling choice (numerical): an amount of 1e-9 virion or a.u. per 5-µm site acts on nothing in a step (infection hazard infectivity·V·h = 1e-11)',
+  }),
 ];
 
 /** Epithelium: cell types, state periods, regeneration. */

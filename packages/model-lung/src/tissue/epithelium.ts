@@ -1,4 +1,4 @@
-import type { Rng } from '@immunotwin/engine';
+import { includeSite, type Rng, type SiteBox } from '@immunotwin/engine';
 import { CELL, CELL_TYPE } from './cells.js';
 
 /** The epithelium's arrays, one entry per site. */
@@ -35,6 +35,21 @@ export interface EpitheliumOutcome {
   deaths: number;
   /** Of those, live cells killed by ROS (bystander damage). */
   rosDeaths: number;
+}
+
+/**
+ * Where an epithelium step looks (the active-region method): only the sites in `visit`, which must hold every
+ * site where something can happen (a cell that is not healthy, or virions, IFN or ROS); the others draw nothing
+ * and change nothing, so the visit gives the bits of a step over every site. `changed` grows over every site
+ * whose cell leaves the healthy state.
+ */
+export interface EpitheliumRegion {
+  /** Sites per row of the section. */
+  readonly width: number;
+  /** The sites to visit (inclusive box `[x0, y0, x1, y1]`). */
+  readonly visit: Readonly<SiteBox>;
+  /** Grown over the sites whose cell left the healthy state. */
+  readonly changed: SiteBox;
 }
 
 /** What one step of the epithelium needs, precomputed for one step length h (minutes). */
@@ -127,7 +142,7 @@ export function epitheliumRates(
  * sites by live type II neighbours, and release of virions, chemokine, IFN and cytokine into the fields. Before
  * that, a live (not apoptotic) cell where ROS is at least the threshold dies with probability
  * 1 − e^(−rosKill·R/(R + rosHalf)) (R: ROS at its site; one draw). Sites where nothing can happen draw nothing.
- * Every death leaves debris. Adds the deaths to `out`.
+ * Every death leaves debris. Adds the deaths to `out`. With a `region`, only its sites are visited (same bits).
  */
 export function stepEpithelium(
   e: Epithelium,
@@ -135,75 +150,86 @@ export function stepEpithelium(
   r: EpitheliumRates,
   rng: Rng,
   out: EpitheliumOutcome,
+  region?: EpitheliumRegion,
 ): void {
   const { cells, types, timers, debris, neighbours } = e;
   const { virions, ifn, chemokine, cytokine, ros } = f;
   const h = r.minutes;
   let deaths = 0;
   let rosDeaths = 0;
-  for (let i = 0; i < cells.length; i++) {
-    const state = cells[i];
-    const oxidants = ros[i];
-    if (oxidants > 0 && oxidants >= r.rosThreshold && state !== CELL.dead && state !== CELL.apoptotic) {
-      if (rng.uniform() < probability((r.rosKill * oxidants) / (oxidants + r.rosHalf))) {
-        cells[i] = CELL.dead;
-        timers[i] = 0;
-        debris[i] = 1;
-        deaths++;
-        rosDeaths++;
-        continue;
-      }
-    }
-    if (state === CELL.healthy || state === CELL.antiviral) {
-      const healthy = state === CELL.healthy;
-      const hazard = r.infectionHazard * virions[i] * (healthy ? 1 : r.antiviralHazardShare);
-      const signal = ifn[i];
-      const switchProbability = healthy
-        ? signal > 0
-          ? (r.antiviralEntry * signal) / (signal + r.ifnHalf)
-          : 0
-        : (r.antiviralExit * r.ifnHalf) / (signal + r.ifnHalf);
-      if (hazard <= 0 && switchProbability <= 0) continue;
-      const pInfection = probability(hazard);
-      const u = rng.uniform();
-      if (u < pInfection) {
-        cells[i] = CELL.incubating;
-        timers[i] = rng.poisson(r.incubationPeriod);
-      } else if (u < pInfection + (1 - pInfection) * switchProbability) {
-        cells[i] = healthy ? CELL.antiviral : CELL.healthy;
-      }
-    } else if (state === CELL.incubating) {
-      ifn[i] += r.ifn;
-      timers[i] -= h;
-      if (timers[i] <= 0) {
-        cells[i] = CELL.expressing;
-        timers[i] = rng.poisson(r.expressingPeriod);
-      }
-    } else if (state === CELL.expressing || state === CELL.apoptotic) {
-      virions[i] += r.virions;
-      chemokine[i] = Math.min(1, chemokine[i] + r.chemokine);
-      ifn[i] += r.ifn;
-      if (state === CELL.expressing) cytokine[i] += r.cytokine;
-      timers[i] -= h;
-      if (timers[i] <= 0) {
-        cells[i] = CELL.dead;
-        timers[i] = 0;
-        debris[i] = 1;
-        deaths++;
-      }
-    } else if (state === CELL.dead) {
-      let progenitors = 0;
-      const base = 8 * i;
-      for (let k = 0; k < 8; k++) {
-        const j = neighbours[base + k];
-        if (j >= 0 && types[j] === CELL_TYPE.typeII && (cells[j] === CELL.healthy || cells[j] === CELL.antiviral)) {
-          progenitors++;
+  // The whole section as one row unless a region is given; rows of the region's box in site order otherwise.
+  const width = region ? region.width : cells.length;
+  const [x0, y0, x1, y1] = region ? region.visit : [0, 0, cells.length - 1, 0];
+  const changed = region?.changed;
+  for (let row = y0; row <= y1; row++) {
+    const end = row * width + x1;
+    for (let i = row * width + x0; i <= end; i++) {
+      const state = cells[i];
+      const oxidants = ros[i];
+      if (oxidants > 0 && oxidants >= r.rosThreshold && state !== CELL.dead && state !== CELL.apoptotic) {
+        if (rng.uniform() < probability((r.rosKill * oxidants) / (oxidants + r.rosHalf))) {
+          cells[i] = CELL.dead;
+          timers[i] = 0;
+          debris[i] = 1;
+          deaths++;
+          rosDeaths++;
+          if (changed) includeSite(changed, i, width);
+          continue;
         }
       }
-      const p = r.regeneration[progenitors];
-      if (p > 0 && rng.uniform() < p) {
-        cells[i] = CELL.healthy;
-        debris[i] = 0;
+      if (state === CELL.healthy || state === CELL.antiviral) {
+        const healthy = state === CELL.healthy;
+        const hazard = r.infectionHazard * virions[i] * (healthy ? 1 : r.antiviralHazardShare);
+        const signal = ifn[i];
+        const switchProbability = healthy
+          ? signal > 0
+            ? (r.antiviralEntry * signal) / (signal + r.ifnHalf)
+            : 0
+          : (r.antiviralExit * r.ifnHalf) / (signal + r.ifnHalf);
+        if (hazard <= 0 && switchProbability <= 0) continue;
+        const pInfection = probability(hazard);
+        const u = rng.uniform();
+        if (u < pInfection) {
+          cells[i] = CELL.incubating;
+          timers[i] = rng.poisson(r.incubationPeriod);
+          if (changed) includeSite(changed, i, width);
+        } else if (u < pInfection + (1 - pInfection) * switchProbability) {
+          cells[i] = healthy ? CELL.antiviral : CELL.healthy;
+          if (changed) includeSite(changed, i, width);
+        }
+      } else if (state === CELL.incubating) {
+        ifn[i] += r.ifn;
+        timers[i] -= h;
+        if (timers[i] <= 0) {
+          cells[i] = CELL.expressing;
+          timers[i] = rng.poisson(r.expressingPeriod);
+        }
+      } else if (state === CELL.expressing || state === CELL.apoptotic) {
+        virions[i] += r.virions;
+        chemokine[i] = Math.min(1, chemokine[i] + r.chemokine);
+        ifn[i] += r.ifn;
+        if (state === CELL.expressing) cytokine[i] += r.cytokine;
+        timers[i] -= h;
+        if (timers[i] <= 0) {
+          cells[i] = CELL.dead;
+          timers[i] = 0;
+          debris[i] = 1;
+          deaths++;
+        }
+      } else if (state === CELL.dead) {
+        let progenitors = 0;
+        const base = 8 * i;
+        for (let k = 0; k < 8; k++) {
+          const j = neighbours[base + k];
+          if (j >= 0 && types[j] === CELL_TYPE.typeII && (cells[j] === CELL.healthy || cells[j] === CELL.antiviral)) {
+            progenitors++;
+          }
+        }
+        const p = r.regeneration[progenitors];
+        if (p > 0 && rng.uniform() < p) {
+          cells[i] = CELL.healthy;
+          debris[i] = 0;
+        }
       }
     }
   }

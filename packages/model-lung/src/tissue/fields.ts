@@ -1,4 +1,11 @@
-import { allocateIn, DiffusionDecaySolver, fieldTotal, KernelMemory } from '@immunotwin/engine';
+import {
+  allocateIn,
+  DiffusionDecaySolver,
+  fieldTotal,
+  KernelMemory,
+  type DiffusionMethod,
+  type SiteBox,
+} from '@immunotwin/engine';
 
 /** Ids of the section's fields, in storage order. */
 export const LUNG_FIELD_IDS = ['virions', 'ifn', 'chemokine', 'cytokine', 'ros'] as const;
@@ -41,11 +48,22 @@ export class LungFields {
   private readonly solvers: Readonly<Record<DiffusingFieldId, DiffusionDecaySolver>>;
   private readonly rates: Record<DiffusingFieldId, FieldRates>;
 
-  constructor(side: number, rates: Readonly<Record<DiffusingFieldId, FieldRates>>, memory?: KernelMemory | null) {
+  /**
+   * `floor`: values below it (in each field's unit per site) count as nothing and are set to 0 by the solver
+   * (null: none, the exact step). `method`: `active` steps each diffusing field over its active region only
+   * ({@link region}; callers report what they write with {@link include}), `dense` over every site; same bits.
+   */
+  constructor(
+    side: number,
+    rates: Readonly<Record<DiffusingFieldId, FieldRates>>,
+    memory?: KernelMemory | null,
+    floor: number | null = null,
+    method: DiffusionMethod = 'dense',
+  ) {
     const values = {} as Record<LungFieldId, Float32Array>;
     const solvers = {} as Record<DiffusingFieldId, DiffusionDecaySolver>;
     for (const id of DIFFUSING_FIELD_IDS) {
-      solvers[id] = new DiffusionDecaySolver(side, side, rates[id]);
+      solvers[id] = new DiffusionDecaySolver(side, side, { ...rates[id], floor: floor ?? undefined, method });
       values[id] = solvers[id].createField(memory);
     }
     values.ros = allocateIn(memory, Float32Array, side * side);
@@ -64,6 +82,24 @@ export class LungFields {
   /** Advances every diffusing field by `minutes`: diffusion, then exact decay. */
   step(minutes: number): void {
     for (const id of DIFFUSING_FIELD_IDS) this.solvers[id].step(this.values[id], minutes);
+  }
+
+  /**
+   * The active region of a diffusing field: it holds every site where the field is not 0. Writers grow it over
+   * what they write (never shrink it).
+   */
+  region(id: DiffusingFieldId): SiteBox {
+    return this.solvers[id].activeRegion;
+  }
+
+  /** Grows a diffusing field's active region over `box`, where values were written. */
+  include(id: DiffusingFieldId, box: Readonly<SiteBox>): void {
+    this.solvers[id].include(box[0], box[1], box[2], box[3]);
+  }
+
+  /** Makes every diffusing field's active region the whole section (after writes anywhere, e.g. a restore). */
+  includeAll(): void {
+    for (const id of DIFFUSING_FIELD_IDS) this.solvers[id].includeAll();
   }
 
   /** Sets the decay of a diffusing field to its base rate plus `extra` per minute (e.g. antibody on virions). */

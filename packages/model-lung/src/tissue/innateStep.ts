@@ -1,7 +1,7 @@
-import type { Rng } from '@immunotwin/engine';
+import { includeSite, type Rng, type SiteBox } from '@immunotwin/engine';
 import { CELL } from './cells.js';
 import { INNATE, type InnatePool } from './innate.js';
-import { hop, movesThisStep } from './moves.js';
+import { hop, inBox, movesThisStep } from './moves.js';
 
 /** What the innate cells do in one step, precomputed for one step length and the treatments in force. */
 export interface InnateRules {
@@ -59,6 +59,24 @@ export interface InnateWorld {
   readonly ifn: Float32Array;
   /** ROS (rewritten here from the neutrophils every step). */
   readonly ros: Float32Array;
+  /** Optional: where the fields and the cells are, so that cells in quiescent tissue read nothing. */
+  readonly regions?: InnateRegions;
+}
+
+/**
+ * Boxes (each holding every site where its field is not 0, or every cell that is not healthy) on a closed
+ * `width × height` lattice; the cytokine's is grown where macrophages add cytokine. The same bits result.
+ */
+export interface InnateRegions {
+  /** Sites per row. */
+  readonly width: number;
+  /** Rows. */
+  readonly height: number;
+  readonly chemokine: SiteBox;
+  readonly cytokine: SiteBox;
+  readonly virions: Readonly<SiteBox>;
+  /** Holds every cell that is not healthy. */
+  readonly cells: Readonly<SiteBox>;
 }
 
 /** What an innate step did. */
@@ -75,11 +93,22 @@ export interface InnateOutcome {
  * its attractant's gradient — chemokine or cytokine — with the type's bias, else random), then its action at its site. A macrophage takes up
  * a share of the virions, may engulf an apoptotic cell (which dies) or clear a dead cell's debris, digests part of
  * its load, and is inflammatory (secreting cytokine) while its load is at least `activation` virion-equivalents; a neutrophil adds its quasi-steady ROS; an NK cell may induce an infected (incubating or
- * expressing) cell to apoptosis, less so where IFN protects it. The ROS field is cleared first.
+ * expressing) cell to apoptosis, less so where IFN protects it. The ROS field is cleared first (it must hold ROS
+ * only at the pool's neutrophils' sites, as this step leaves it).
  */
 export function stepInnate(pool: InnatePool, w: InnateWorld, r: InnateRules, rng: Rng, out: InnateOutcome): void {
   const { cells, timers, debris, neighbours, virions, chemokine, cytokine, ifn, ros } = w;
-  ros.fill(0);
+  const regions = w.regions;
+  // The move regions of the two attractants (chemokine, cytokine), or none.
+  const moveRegions = regions
+    ? ([
+        { width: regions.width, height: regions.height, box: regions.chemokine },
+        { width: regions.width, height: regions.height, box: regions.cytokine },
+      ] as const)
+    : undefined;
+  // ROS is only where neutrophils stood after the last step, and they are all still in the pool: clear those sites
+  // (the same as clearing the whole field, at the cost of the pool).
+  for (let j = 0; j < pool.count; j++) if (pool.type[j] === INNATE.neutrophil) ros[pool.site[j]] = 0;
   const sites = cells.length;
   let k = 0;
   while (k < pool.count) {
@@ -96,17 +125,20 @@ export function stepInnate(pool: InnatePool, w: InnateWorld, r: InnateRules, rng
     const inflammatory = type === INNATE.macrophage && pool.state[k] === 1;
     const bias = r.bias[type];
     const field = r.attractant[type] === 1 ? cytokine : chemokine;
+    const region = moveRegions?.[r.attractant[type]];
     let site = pool.site[k];
     for (let m = movesThisStep(inflammatory ? r.inflammatoryMoves : r.moves[type], rng); m > 0; m--) {
-      site = hop(site, neighbours, field, bias, rng);
+      site = hop(site, neighbours, field, bias, rng, region);
     }
     pool.site[k] = site;
+    // Outside the regions there are no virions and every cell is healthy (nothing to read).
+    const quiescent = regions !== undefined && !inBox(regions.cells, site, regions.width);
     if (type === INNATE.macrophage) {
-      const v = virions[site];
+      const v = regions === undefined || inBox(regions.virions, site, regions.width) ? virions[site] : 0;
       const kept = v * r.virionsLeft;
-      virions[site] = kept;
+      if (v !== 0) virions[site] = kept;
       pool.load[k] = pool.load[k] * r.loadKept + (v - kept);
-      const cell = cells[site];
+      const cell = quiescent ? CELL.healthy : cells[site];
       if ((cell === CELL.apoptotic || (cell === CELL.dead && debris[site])) && rng.uniform() < r.engulf) {
         if (cell === CELL.apoptotic) {
           cells[site] = CELL.dead;
@@ -117,11 +149,14 @@ export function stepInnate(pool: InnatePool, w: InnateWorld, r: InnateRules, rng
         pool.load[k] += r.cellLoad;
       }
       pool.state[k] = pool.load[k] >= r.activation ? 1 : 0;
-      if (pool.state[k] === 1) cytokine[site] += r.cytokine;
+      if (pool.state[k] === 1) {
+        cytokine[site] += r.cytokine;
+        if (regions) includeSite(regions.cytokine, site, regions.width);
+      }
     } else if (type === INNATE.neutrophil) {
       ros[site] += r.rosLevel;
     } else {
-      const cell = cells[site];
+      const cell = quiescent ? CELL.healthy : cells[site];
       if (cell === CELL.incubating || cell === CELL.expressing) {
         const signal = ifn[site];
         const hazard = r.nkKill * (1 - (r.nkIfnProtection * signal) / (signal + r.ifnHalf));

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { createRng, DiffusionDecaySolver, diffusionKernelAvailable } from '../src/index.js';
+import { differingBits } from './fieldBits.js';
+
+/**
+ * The active-region method must give the dense method's bits (tiling never changes results): fields with sources
+ * added at a few sites between steps, as a tissue model adds them, stepped both ways with the diffusion numbers
+ * D·dt of the Lung Twin's fields (virions 0.56, chemokine 3.75, IFN 10, cytokine 222 site² per step).
+ */
+function runBothWays(
+  width: number,
+  height: number,
+  diffusion: number,
+  decay: number,
+  floor: number | undefined,
+  seed: number,
+  steps: number,
+  simd: boolean,
+): { dense: Float32Array; active: Float32Array; region: Int32Array } {
+  const dense = new DiffusionDecaySolver(width, height, { diffusion, decay, floor });
+  const active = new DiffusionDecaySolver(width, height, { diffusion, decay, floor, method: 'active', simd });
+  const u = dense.createField();
+  // In the kernel's memory the active method steps bands of rows there; elsewhere it runs in JavaScript.
+  const v = active.createField();
+  const rng = createRng(seed);
+  // Sources clustered in a corner patch, as foci are.
+  const px = Math.floor(width / 3);
+  const py = Math.floor(height / 4);
+  for (let k = 0; k < steps; k++) {
+    if (k < steps / 2) {
+      for (let s = 0; s < 3; s++) {
+        const x = px + rng.integer(5);
+        const y = py + rng.integer(5);
+        const amount = rng.uniform() * 1000;
+        u[y * width + x] += amount;
+        v[y * width + x] += amount;
+        active.include(x, y, x, y);
+      }
+    }
+    dense.step(u, 10);
+    active.step(v, 10);
+  }
+  return { dense: u, active: v, region: Int32Array.from(active.activeRegion) };
+}
+
+describe('DiffusionDecaySolver active-region method', () => {
+  const rates = [0.056, 0.375, 1, 22.2]; // site²/min: × 10 min = the lung fields' D·dt
+  it('runs in the WebAssembly kernel here (the band path is tested, not only the JavaScript one)', () => {
+    expect(diffusionKernelAvailable()).toBe(true);
+  });
+  for (const [floor, simd] of [
+    [undefined, true],
+    [1e-9, true],
+    [1e-4, true],
+    [undefined, false],
+    [1e-9, false],
+  ] as const) {
+    it(`gives the dense bits (floor ${floor ?? 'none'}, ${simd ? 'kernel' : 'JavaScript'}) on several sizes, rates and seeds`, () => {
+      for (const [w, h] of [
+        [40, 30],
+        [97, 61],
+        [3, 200],
+      ] as const) {
+        for (const diffusion of rates) {
+          for (const seed of [1, 2]) {
+            const { dense, active } = runBothWays(w, h, diffusion, 0.01, floor, seed, 30, simd);
+            expect(differingBits(dense, active)).toEqual([]);
+            expect(dense.some((x) => x > 0)).toBe(true);
+          }
+        }
+      }
+    });
+  }
+
+  it('keeps its region around the sources under a floor, and every non-zero value inside it', () => {
+    for (const simd of [true, false]) {
+      const { active, region } = runBothWays(400, 400, 0.056, 0.004, 1e-6, 3, 40, simd);
+      const [x0, y0, x1, y1] = region;
+      // Virions (D·dt = 0.56 site²) from a 5 × 5 patch at rows 100…104: under the floor the y tails stop
+      // within ~15 rows a step (a step's tail falls ~3.5× per site), so the region's rows are a small part of
+      // the 400 (the kernel's band keeps whole rows; the JavaScript path also narrows the columns).
+      expect(y1 - y0 + 1).toBeLessThan(100);
+      for (let i = 0; i < active.length; i++) {
+        if (active[i] === 0) continue;
+        const x = i % 400;
+        const y = Math.floor(i / 400);
+        expect(x >= x0 && x <= x1 && y >= y0 && y <= y1).toBe(true);
+      }
+    }
+  });
+
+  it('refuses a floor below the smallest normal float32 and an unknown method', () => {
+    expect(() => new DiffusionDecaySolver(4, 4, { diffusion: 1, decay: 0, floor: 1e-40 })).toThrow(/floor/);
+    expect(
+      () => new DiffusionDecaySolver(4, 4, { diffusion: 1, decay: 0, method: 'tiles' as unknown as 'active' }),
+    ).toThrow(/method/);
+  });
+});

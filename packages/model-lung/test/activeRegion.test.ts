@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { createRng } from '@immunotwin/engine';
+import { applyLungIntervention, LungModel, lungManifest, type LungStepMethod } from '../src/index.js';
+import { defaults } from './runs.js';
+
+type Event = Parameters<typeof applyLungIntervention>[0];
+
+/** Bits of every state the model holds: cells, fields and agents (its tissue view) and every observable. */
+function runState(
+  parameters: Record<string, number>,
+  seed: number,
+  steps: number,
+  method: LungStepMethod,
+  events: ReadonlyArray<{ step: number; event: Event }> = [],
+): { cells: Uint8Array; fields: Record<string, Uint32Array>; agents: Int32Array; observed: Float64Array } {
+  const model = new LungModel({ parameters: defaults(parameters), initial: {}, rng: createRng(seed) }, { method });
+  for (let s = 0; s < steps; s++) {
+    for (const e of events) if (e.step === s) applyLungIntervention(e.event, model);
+    model.step(model.dt);
+  }
+  const view = model.view();
+  const observed = new Float64Array(lungManifest.observables.length);
+  model.observe(observed);
+  const fields = Object.fromEntries(
+    Object.entries(view.fields).map(([id, f]) => [id, new Uint32Array(Float32Array.from(f.values).buffer)]),
+  );
+  return { cells: view.cells, fields, agents: view.agents.sites, observed };
+}
+
+/** The active-region method must give the dense method's bits: results never depend on how a step is tiled. */
+describe('Lung Twin: active regions give the dense bits', () => {
+  const settings: ReadonlyArray<{ name: string; parameters: Record<string, number>; days: number }> = [
+    // Default biology (no floor), T cells early, foci on a grid.
+    { name: 'defaults, grid foci', parameters: { latticeSize: 70, tCellDelay: 2, foci: 4, fociPlacement: 2 }, days: 4 },
+    // A floor: the fields' regions stay small, so the epithelium and recruitment regions do too.
+    {
+      name: 'floor 1e-9, random foci',
+      parameters: { latticeSize: 90, tCellDelay: 2, foci: 2, fociPlacement: 1, fieldFloor: 1e-9 },
+      days: 5,
+    },
+    // A coarse floor in the contained regime (low infectivity), where most of the section stays quiescent.
+    {
+      name: 'floor 1e-4, contained, one focus',
+      parameters: { latticeSize: 110, tCellDelay: 2, infectivity: 2e-4, fieldFloor: 1e-4 },
+      days: 6,
+    },
+  ];
+  for (const { name, parameters, days } of settings) {
+    it(`${name}: cells, fields, agents and observables agree bit for bit over 3 seeds`, () => {
+      const steps = Math.round((days * 1440) / 10);
+      for (const seed of [1, 2, 3]) {
+        const dense = runState(parameters, seed, steps, 'dense');
+        const active = runState(parameters, seed, steps, 'active');
+        expect(active.cells).toEqual(dense.cells);
+        for (const id of Object.keys(dense.fields)) expect(active.fields[id], id).toEqual(dense.fields[id]);
+        expect(active.agents).toEqual(dense.agents);
+        expect(Array.from(active.observed)).toEqual(Array.from(dense.observed));
+        // The runs did something: cells were infected, and innate cells and T cells came.
+        expect(dense.cells.some((c) => c !== 0)).toBe(true);
+        expect(dense.agents.length).toBeGreaterThan(0);
+      }
+    });
+  }
+
+  it('agree under every treatment (IFN therapy on every site, antibody, corticosteroid, antiviral, depletion)', () => {
+    const parameters = { latticeSize: 80, tCellDelay: 2, foci: 3, fociPlacement: 1, fieldFloor: 1e-9 };
+    const events: Array<{ step: number; event: Event }> = [
+      { step: 100, event: { kind: 'antiviral', phase: 'start', values: { efficacy: 0.5 }, index: 0 } as Event },
+      { step: 150, event: { kind: 'ifnTherapy', phase: 'start', values: { dose: 0.01 }, index: 1 } as Event },
+      { step: 250, event: { kind: 'ifnTherapy', phase: 'stop', values: { dose: 0.01 }, index: 1 } as Event },
+      { step: 200, event: { kind: 'corticosteroid', phase: 'start', values: { efficacy: 0.7 }, index: 2 } as Event },
+      {
+        step: 300,
+        event: {
+          kind: 'monoclonalAntibody',
+          phase: 'start',
+          values: { clearance: 0.02, halfLife: 21 },
+          index: 3,
+        } as Event,
+      },
+      { step: 450, event: { kind: 'tCellDepletion', phase: 'start', values: { fraction: 0.9 }, index: 4 } as Event },
+    ];
+    for (const seed of [4, 5]) {
+      const dense = runState(parameters, seed, 800, 'dense', events);
+      const active = runState(parameters, seed, 800, 'active', events);
+      expect(active.cells).toEqual(dense.cells);
+      for (const id of Object.keys(dense.fields)) expect(active.fields[id], id).toEqual(dense.fields[id]);
+      expect(Array.from(active.observed)).toEqual(Array.from(dense.observed));
+    }
+  });
+
+  it('continues bit-identically from a snapshot restored into an active model', () => {
+    const parameters = defaults({ latticeSize: 80, tCellDelay: 1, fieldFloor: 1e-9 });
+    const dense = new LungModel({ parameters, initial: {}, rng: createRng(9) }, { method: 'dense' });
+    for (let s = 0; s < 300; s++) dense.step(dense.dt);
+    const snapshot = structuredClone(dense.snapshot());
+    const active = new LungModel({ parameters, initial: {}, rng: createRng(1) }, { method: 'active' });
+    active.restore(snapshot);
+    for (let s = 0; s < 300; s++) {
+      dense.step(dense.dt);
+      active.step(active.dt);
+    }
+    expect(active.view().cells).toEqual(dense.view().cells);
+    expect(active.view().fields.virions.values).toEqual(dense.view().fields.virions.values);
+  });
+});
