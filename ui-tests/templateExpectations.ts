@@ -49,7 +49,7 @@ export const TEMPLATE_EXPECTATIONS: Record<string, ITemplateExpectation> = {
     tissues: 0,
     studies: 4,
     // The numbers the same cohort gives in Node (test/notebook-claims.test.ts checks the claims around them).
-    text: /time to peak: median day 2\.3, 90 % of the cohort between day 1\.5 and 4\.1/,
+    text: /time to peak: median day 2\.3, 90 % of the cohort between day 1\.5 and 4\.2/,
   },
   '05-a-lung-infection.ipynb': {
     kernel: 'Lung Twin',

@@ -29,6 +29,8 @@ export class TissueStage {
   private target: Camera | undefined;
   private lattice: [number, number] = [0, 0];
   private drawing = false;
+  /** Whether the view shows the whole lattice (not zoomed or panned since): a resize then keeps it whole. */
+  private fitted = true;
   private lastTick = 0;
   private drag: { id: number; x: number; y: number } | undefined;
   private readonly resizeObserver: ResizeObserver | undefined;
@@ -82,6 +84,7 @@ export class TissueStage {
     if (this.lattice[0] !== width || this.lattice[1] !== height) {
       this.lattice = [width, height];
       this.camera = this.target = undefined;
+      this.fitted = true;
     }
     this.resize();
   }
@@ -96,7 +99,7 @@ export class TissueStage {
   /** Shows the whole lattice, smoothly. */
   fit(): void {
     const v = this.viewport();
-    if (v) this.moveTo(fitCamera(v));
+    if (v) this.moveTo(fitCamera(v), true);
   }
 
   /** Pans by (`dx`, `dy`) CSS px, smoothly. */
@@ -110,6 +113,7 @@ export class TissueStage {
     const v = this.viewport();
     if (!v) return undefined;
     this.camera = this.target = clampCamera(camera, v);
+    this.fitted = false;
     this.draw();
     return this.camera;
   }
@@ -135,13 +139,17 @@ export class TissueStage {
     const ratio = globalThis.devicePixelRatio || 1;
     const [w, h] = [Math.round(v.width * ratio), Math.round(v.height * ratio)];
     if (this.canvas.width !== w || this.canvas.height !== h) [this.canvas.width, this.canvas.height] = [w, h];
-    this.camera = this.camera ? clampCamera(this.camera, v) : fitCamera(v);
-    this.target = this.target ? clampCamera(this.target, v) : this.camera;
+    if (this.fitted || !this.camera) this.camera = this.target = fitCamera(v);
+    else {
+      this.camera = clampCamera(this.camera, v);
+      this.target = this.target ? clampCamera(this.target, v) : this.camera;
+    }
     this.draw();
   }
 
-  private moveTo(camera: Camera): void {
+  private moveTo(camera: Camera, fitted = false): void {
     this.target = camera;
+    this.fitted = fitted;
     if (this.drawing) return;
     this.drawing = true;
     this.lastTick = performance.now();
