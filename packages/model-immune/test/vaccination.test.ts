@@ -28,13 +28,17 @@ beforeAll(() => {
 
 describe('immune twin: secondary challenge after vaccination (10 seeds)', () => {
   it('an adjuvanted prime-boost leaves IgG, memory B and memory CD8 cells at the challenge', () => {
-    // Measured at day 49: IgG 13–39 a.u. (a primary infection leaves 35–160 at day 21), memory B 360–1150,
-    // memory CD8 15,000–24,000 cells.
+    // Measured at day 49 on seeds 1–30 with memory formation at 2 %/day (issue 18): IgG 6.4–47.6 a.u. (a primary
+    // infection leaves 35–160 at day 21), memory B 81–1047, memory CD8 5,194–9,691 cells (median 8,092). Per seed
+    // each must be at least half the lowest of those 30 (a fixed rule for the tail of unseen seeds), and the median
+    // memory CD8 pool at least 6,000 (the medians of ten seeds there are all ≥ 7,500). The former per-seed 5,000
+    // (set at 4 %/day) failed once on seeds 61–70 (4,479).
     vaccinated.forEach((v) => {
-      expect(at(v, 'IgG', CHALLENGE)).toBeGreaterThan(5);
-      expect(at(v, 'bMemory', CHALLENGE)).toBeGreaterThan(100);
-      expect(at(v, 'cd8Memory', CHALLENGE)).toBeGreaterThan(5000);
+      expect(at(v, 'IgG', CHALLENGE)).toBeGreaterThan(3.2);
+      expect(at(v, 'bMemory', CHALLENGE)).toBeGreaterThan(40);
+      expect(at(v, 'cd8Memory', CHALLENGE)).toBeGreaterThan(2597);
     });
+    expect(median(vaccinated.map((v) => at(v, 'cd8Memory', CHALLENGE)))).toBeGreaterThanOrEqual(6000);
   });
 
   it('without adjuvant there is no CD4 help: no IgG and no memory', () => {
