@@ -56,6 +56,7 @@ export default tseslint.config(
       'bench/browserPool/**/*.ts',
       'bench/browserLung.mjs',
       'bench/browserLung/**/*.ts',
+      'bench/browserPage.mjs',
     ],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },

@@ -6,7 +6,7 @@
  * (bench/browserLung/) is built with vite into dist/bench-browser-lung (rebuilt only when its inputs change).
  */
 import { join } from 'node:path';
-import { buildPage, launchChromium, ROOT, serve } from './browserPage.mjs';
+import { buildPage, openBenchPage, ROOT } from './browserPage.mjs';
 import { report } from './harness.mjs';
 
 const OUT = join(ROOT, 'dist', 'bench-browser-lung');
@@ -16,14 +16,8 @@ const rebuilt = await buildPage({
   packages: ['engine', 'model-lung'],
 });
 if (rebuilt) console.log(`  built the page into ${OUT}`);
-const browser = await launchChromium('browserLung');
-const server = await serve(OUT);
+const { browser, page, errors, close } = await openBenchPage('browserLung', OUT);
 try {
-  const page = await browser.newPage();
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error));
-  await page.goto(`http://127.0.0.1:${server.address().port}/`);
-  await page.waitForFunction(() => document.body.dataset.ready === 'true');
   const side = 1000;
   const days = 2;
   const pair = await page.evaluate((request) => window.bench.run(request), {
@@ -56,6 +50,5 @@ try {
     ],
   });
 } finally {
-  await browser.close();
-  server.close();
+  await close();
 }

@@ -101,3 +101,28 @@ export async function launchChromium(name) {
   }
   return chromium.launch({ executablePath, args });
 }
+
+/**
+ * Opens the page built into `out` in the project's Chromium and waits until it says it is ready
+ * (`document.body.dataset.ready`). Errors the page throws are collected in `errors`; `close()` ends the browser and
+ * the server. `name` is the benchmark's, for messages.
+ */
+export async function openBenchPage(name, out) {
+  const browser = await launchChromium(name);
+  const server = await serve(out);
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error));
+  const close = async () => {
+    await browser.close();
+    server.close();
+  };
+  try {
+    await page.goto(`http://127.0.0.1:${server.address().port}/`);
+    await page.waitForFunction(() => document.body.dataset.ready === 'true');
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { browser, page, errors, close };
+}

@@ -8,7 +8,7 @@
  * dist/bench-browser-pool (rebuilt only when its inputs change) and served by a small static server.
  */
 import { join } from 'node:path';
-import { buildPage, launchChromium, ROOT, serve } from './browserPage.mjs';
+import { buildPage, openBenchPage, ROOT } from './browserPage.mjs';
 import { reportPools } from './poolReport.mjs';
 import { ENSEMBLE, SWEEP } from './poolWorkloads.mjs';
 
@@ -21,14 +21,8 @@ const rebuilt = await buildPage({
   inputs: [join(ROOT, 'bench', 'poolWorkloads.mjs')],
 });
 if (rebuilt) console.log(`  built the page into ${OUT}`);
-const browser = await launchChromium('browserPool');
-const server = await serve(OUT);
+const { browser, page, errors, close } = await openBenchPage('browserPool', OUT);
 try {
-  const page = await browser.newPage();
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error));
-  await page.goto(`http://127.0.0.1:${server.address().port}/`);
-  await page.waitForFunction(() => document.body.dataset.ready === 'true');
   const sizes = await page.evaluate(() => window.bench.sizes());
   const nested = await page.evaluate(() => window.bench.nested());
   const rows = [
@@ -53,6 +47,5 @@ try {
     }),
   );
 } finally {
-  await browser.close();
-  server.close();
+  await close();
 }
