@@ -1,4 +1,5 @@
 import {
+  changedParameters,
   resolveScenario,
   runScenario,
   type BandSpec,
@@ -183,11 +184,7 @@ export function createTwinApi(plugin: ModelPlugin, options: TwinApiOptions = {})
    * with `twin.set` (those that differ from the defaults) are sent, so the preset sets the rest.
    */
   const scenario = (extra: Partial<Scenario> = {}): Scenario => {
-    const base = defaults(manifest);
-    const sent =
-      extra.preset === undefined
-        ? { ...parameters }
-        : Object.fromEntries(Object.entries(parameters).filter(([id, value]) => base[id] !== value));
+    const sent = extra.preset === undefined ? { ...parameters } : changedParameters(manifest, parameters);
     return {
       ...extra,
       model: manifest.id,

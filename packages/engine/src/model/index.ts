@@ -15,3 +15,4 @@ export * from './reactionBuilders.js';
 export * from './networkInterventionBuilders.js';
 export * from './networkBuilders.js';
 export { shownObservables } from './shownObservables.js';
+export { changedParameters } from './changedParameters.js';

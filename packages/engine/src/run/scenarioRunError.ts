@@ -1,3 +1,4 @@
+import { changedParameters } from '../model/changedParameters.js';
 import type { ResolvedScenario } from './resolveScenario.js';
 
 /** Formats `id = value` pairs, or undefined when there are none. */
@@ -8,11 +9,7 @@ function listValues(values: Readonly<Record<string, number>>): string | undefine
 
 /** The scenario's values that differ from the model's defaults: what a user changed, so what led to a failure. */
 export function changedValues(scenario: ResolvedScenario): string {
-  const { manifest } = scenario.plugin;
-  const defaults = new Map(manifest.parameters.map((p) => [p.id, p.default]));
-  const changed = Object.fromEntries(
-    Object.entries(scenario.parameters).filter(([id, value]) => defaults.get(id) !== value),
-  );
+  const changed = changedParameters(scenario.plugin.manifest, scenario.parameters);
   const parts = [
     scenario.preset ? `preset ${scenario.preset}` : undefined,
     listValues(changed) && `parameters ${listValues(changed)}`,
