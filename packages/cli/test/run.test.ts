@@ -1,7 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { resultsToCsv, ResultsJsonSchema, SchemaValidator, simulateSync, type ResultsJson } from '@immunotwin/engine';
+import { tableFromIPC } from 'apache-arrow';
+import { readParquet } from 'parquet-wasm/node';
+import {
+  resultsToCsv,
+  resultsToJson,
+  ResultsJsonSchema,
+  SchemaValidator,
+  simulateSync,
+  type ResultsJson,
+} from '@immunotwin/engine';
 import { lungModel } from '@immunotwin/model-lung';
 import { targetCellLimited, targetCellLimitedManifest as manifest } from '@immunotwin/model-within-host';
 import { cli, parseCsv, tempDir, type TempDir } from './helpers.js';
@@ -349,24 +358,29 @@ describe('immunotwin run: bad input fails clearly and writes nothing', () => {
   });
 
   it('refuses a run whose results would not fit the memory limit at once, and runs it with --max-memory', async () => {
-    // The issue's run: tau-leaping, 5000 replicates × 10 001 samples computed for 76 s, reached 6.2 GB, then failed.
-    const big = { ...smallStochastic, method: 'tau-leaping', replicates: 5000, duration: 10, outputInterval: 0.001 };
+    // Runs stream to the file one at a time, so the rule bites on one run: 1000 days sampled every 0.001 day
+    // (the most samples a run may have) against a 10 MB limit.
+    const big = { ...smallStochastic, method: 'ssa', duration: 1000, outputInterval: 0.001 };
     await dir.write('big.json', big);
-    // JSON holds every run and the summary, so the whole ensemble must fit (CSV streams runs: see below).
-    const refused = await cli(['run', 'big.json', '--out', 'out.json'], { cwd: dir.path });
+    const refused = await cli(['run', 'big.json', '--out', 'out.csv', '--max-memory', '10MB'], { cwd: dir.path });
     expect(refused.stderr).toBe(
-      'immunotwin: error: big.json: Invalid scenario: replicates: the results would take 2.4 GB in memory (5000 ' +
-        'replicates × 10001 samples × 6 columns × 8 bytes), above the limit of 1.07 GB; lower replicates, raise ' +
+      'immunotwin: error: big.json: Invalid scenario: outputInterval: the results would take 48 MB in memory (1 ' +
+        'replicate × 1000001 samples × 6 columns × 8 bytes), above the limit of 10 MB; lower replicates, raise ' +
         'outputInterval or shorten duration, or raise the limit on purpose (maxMemory; --max-memory on the command line)\n',
     );
     expect(refused.code).toBe(1);
     expect(await dir.files()).toEqual(['big.json']);
     // The same rule with the limit lowered on purpose, on a run small enough to finish here.
     await dir.write('small.json', { ...smallStochastic, method: 'ssa', replicates: 2 });
-    const tight = await cli(['run', 'small.json', '--out', 's.json', '--max-memory', '1kB', '-q'], { cwd: dir.path });
-    // 2 × 9 samples × 6 columns × 8 = 864 bytes of runs + a summary of 9 × 5 observables × 7 × 8 = 2520 bytes.
+    const tight = await cli(['run', 'small.json', '--out', 's.csv', '--max-memory', '400', '-q'], { cwd: dir.path });
+    // One run at a time: 9 samples × 6 columns × 8 bytes = 432 bytes.
     expect(tight.stderr).toMatch(
-      /the results would take 3\.38 kB in memory \(2 replicates × 9 samples .*limit of 1 kB/,
+      /the results would take 432 bytes in memory \(1 replicate × 9 samples .*limit of 400 bytes/,
+    );
+    // JSON also keeps the ensemble aggregate: EnsembleAggregate.memoryBound(9 samples, 5 observables) on top.
+    const json = await cli(['run', 'small.json', '--out', 's.json', '--max-memory', '10kB', '-q'], { cwd: dir.path });
+    expect(json.stderr).toMatch(
+      /in memory \(1 replicate × 9 samples × 6 columns × 8 bytes, plus the ensemble aggregate\)/,
     );
     const raised = await cli(['run', 'small.json', '--out', 's.json', '--max-memory', '1MB', '-q'], {
       cwd: dir.path,
@@ -398,6 +412,65 @@ describe('immunotwin run: bad input fails clearly and writes nothing', () => {
     expect(text).toBe(whole);
     expect(await dir.files()).toEqual(['e.json', 'out.csv']); // no temporary file left
   });
+
+  it('streams JSON as runs finish: each run bit for bit, the summary exact below the sketch capacity', async () => {
+    const ensemble = { ...smallStochastic, method: 'ssa', replicates: 150, duration: 4, outputInterval: 0.25 };
+    await dir.write('e.json', ensemble);
+    const streamed = await cli(['run', 'e.json', '--out', 'out.json', '-q'], { cwd: dir.path });
+    expect(streamed.stderr).toBe('');
+    expect(streamed.code).toBe(0);
+    const written = JSON.parse(await readFile(join(dir.path, 'out.json'), 'utf8')) as ResultsJson;
+    const whole = resultsToJson(simulateSync(targetCellLimited, ensemble));
+    expect(written.scenario).toEqual(whole.scenario);
+    expect(written.runs).toEqual(whole.runs);
+    // Below the sketch's capacity (k = 200) the median and bands are the exact type-7 quantiles; the mean is
+    // Welford's, equal to the two-pass mean to a few ulps.
+    expect(written.summary!.rankErrorBound).toBeUndefined();
+    for (const [id, expected] of Object.entries(whole.summary!.observables)) {
+      const got = written.summary!.observables[id]!;
+      expect(got.median, id).toEqual(expected.median);
+      expect(got.bands, id).toEqual(expected.bands);
+      got.mean.forEach((m, i) => expect(m, `${id} mean[${i}]`).toBeCloseTo(expected.mean[i]!, 9));
+    }
+    new SchemaValidator(ResultsJsonSchema, 'results').parse(written);
+    expect(await dir.files()).toEqual(['e.json', 'out.json']); // no temporary file left
+  });
+
+  it('notes the rank error of a JSON summary past the sketch capacity (250 replicates)', async () => {
+    const ensemble = { ...smallStochastic, method: 'ssa', replicates: 250, duration: 1, outputInterval: 0.5 };
+    await dir.write('e.json', ensemble);
+    expect((await cli(['run', 'e.json', '--out', 'out.json', '-q'], { cwd: dir.path })).code).toBe(0);
+    const written = JSON.parse(await readFile(join(dir.path, 'out.json'), 'utf8')) as ResultsJson;
+    expect(written.runs).toHaveLength(250);
+    // KLL with k = 200 over 250 runs: the bound (δ = 1e-3) is a few runs, well under 10 % of them.
+    expect(written.summary!.rankErrorBound).toBeGreaterThan(0);
+    expect(written.summary!.rankErrorBound).toBeLessThan(25);
+    new SchemaValidator(ResultsJsonSchema, 'results').parse(written);
+  });
+
+  for (const extension of ['arrow', 'parquet'] as const) {
+    it(`streams ${extension} as runs finish: every replicate's samples bit for bit, one run in memory`, async () => {
+      const ensemble = { ...smallStochastic, method: 'ssa', replicates: 40, duration: 4, outputInterval: 0.25 };
+      await dir.write('e.json', ensemble);
+      // 40 × 816 bytes = 32.6 kB kept whole; streamed, one run (816 bytes) fits a 1 kB limit.
+      const file = `out.${extension}`;
+      const streamed = await cli(['run', 'e.json', '--out', file, '--max-memory', '1kB', '-q'], { cwd: dir.path });
+      expect(streamed.stderr).toBe('');
+      const bytes = new Uint8Array(await readFile(join(dir.path, file)));
+      const table = tableFromIPC(extension === 'arrow' ? bytes : readParquet(bytes).intoIPCStream());
+      const { runs } = simulateSync(targetCellLimited, ensemble);
+      expect(table.numRows).toBe(40 * 17);
+      runs.forEach((run, r) => {
+        const rows = (id: string) =>
+          Float64Array.from(table.getChild(id)!.toArray() as ArrayLike<number>).subarray(r * 17, (r + 1) * 17);
+        expect([...rows('replicate')]).toEqual(new Array(17).fill(r));
+        for (const [id, values] of Object.entries(run.observables))
+          expect(rows(id), `${id} of run ${r}`).toEqual(values);
+      });
+      expect(table.schema.metadata.get('immunotwin.model')).toBe(MODEL);
+      expect(await dir.files()).toEqual(['e.json', file]);
+    });
+  }
 
   it('reports a missing scenario file', async () => {
     const result = await cli(['run', 'absent.json', '--out', 'out.csv'], { cwd: dir.path });

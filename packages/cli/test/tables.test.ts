@@ -25,8 +25,8 @@ function column(table: Table, id: string): Float64Array {
 
 describe('results as Arrow and Parquet tables', () => {
   for (const [format, bytes] of [
-    ['an Arrow IPC file', () => arrowFileBytes(resultsTable(result))],
-    ['Parquet', () => readParquet(parquetBytes(resultsTable(result))).intoIPCStream()],
+    ['an Arrow IPC file', () => arrowFileBytes(resultsTable(result.runs))],
+    ['Parquet', () => readParquet(parquetBytes(resultsTable(result.runs))).intoIPCStream()],
   ] as const) {
     it(`${format} holds every replicate's samples, bit for bit, with the units in its metadata`, () => {
       const table: Table = tableFromIPC(bytes());

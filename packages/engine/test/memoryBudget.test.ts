@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   checkMemoryBudget,
   DEFAULT_MAX_MEMORY,
+  EnsembleAggregate,
   estimateResultMemory,
   formatBytes,
   resolveScenario,
@@ -25,6 +26,20 @@ describe('the memory budget of a run', () => {
     // 100 SSA replicates: 100 × 24 024 + a summary of 1001 samples × 2 observables × (5 quantiles + mean + median) × 8.
     const ensemble = scenario({ duration: 10, outputInterval: 0.01, method: 'ssa', replicates: 100 });
     expect(estimateResultMemory(ensemble).bytes).toBe(100 * 24_024 + 1001 * 2 * 7 * 8);
+  });
+
+  it('estimates a streamed run as one run plus a fixed-size aggregate, whatever the number of replicates', () => {
+    const streamed = (replicates: number) =>
+      estimateResultMemory(scenario({ duration: 10, outputInterval: 0.01, method: 'ssa', replicates }), {
+        replicates: 1,
+        streamingSummary: true,
+      }).bytes;
+    // One run (24 024 bytes) plus the aggregate's bound, which its own tests check against its byteSize().
+    expect(streamed(100)).toBe(24_024 + EnsembleAggregate.memoryBound(1001, 2));
+    expect(streamed(100_000)).toBe(streamed(100));
+    // Streamed without a summary (CSV): one run only.
+    const csv = scenario({ duration: 10, outputInterval: 0.01, method: 'ssa', replicates: 100 });
+    expect(estimateResultMemory(csv, { replicates: 1 }).bytes).toBe(24_024);
   });
 
   it('refuses a run above the limit before it starts, naming the fields and how to raise the limit', () => {

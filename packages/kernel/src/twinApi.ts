@@ -40,6 +40,11 @@ export interface TwinIntervention {
 export type TwinRunOptions = Omit<Scenario, 'model' | 'parameters' | 'interventions' | '$schema'> & {
   /** Called after each chunk with the fraction done (0–1). */
   onProgress?: (fraction: number) => void;
+  /**
+   * Most bytes the run's results may take (default 1 GiB, the engine's `DEFAULT_MAX_MEMORY`): a larger run is
+   * refused before it starts. Raise it on purpose, e.g. `{ maxMemory: 4e9 }`.
+   */
+  maxMemory?: number;
 };
 
 /** Options of `twin.controls()`: how the workbench starts. */
@@ -274,9 +279,15 @@ export function createTwinApi(plugin: ModelPlugin, options: TwinApiOptions = {})
       return twin.interventions;
     },
     async run(runOptions = {}) {
-      const { onProgress, ...rest } = runOptions;
+      const { onProgress, maxMemory, ...rest } = runOptions;
+      if (maxMemory !== undefined && !(typeof maxMemory === 'number' && maxMemory > 0 && maxMemory < Infinity)) {
+        throw new TypeError(
+          `twin.run: maxMemory is ${String(maxMemory)}; allowed: a positive number of bytes, e.g. 4e9`,
+        );
+      }
       // A coupled run (`coupling` in the options) finds its partner models in the kernel's registry.
       const result = await runScenario(resolveScenario(plugin, scenario(rest), options.resolveModel), {
+        maxMemory,
         signal: cellSignal(),
         onProgress: onProgress && ((progress) => onProgress(progress.fraction)),
       });

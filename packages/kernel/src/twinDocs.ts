@@ -47,8 +47,8 @@ const TWIN_MEMBERS: readonly (Omit<DocEntry, 'name'> & { name: string })[] = [
     name: 'run',
     type: 'function',
     signature:
-      'twin.run(options?: { duration?, outputInterval?, method?, seed?, replicates?, preset?, initial?, coupling?, onProgress? }): Promise<TwinResult>',
-    markdown: `Runs the model with the current parameters and interventions. Await it: \`const result = await twin.run({ duration: 10 })\`. A stepped model can run coupled to others: \`coupling: { interval, partners: { node: { model: 'immune-system' } }, links: [{ from: 'node.cd8Effector', to: 'lung.effectorSupply', scale }] }\` (see the model's README). Interrupting the kernel stops it. The result shows as a plot (\`${PLOT_MIME_TYPE}\`) with the peak of each observable; \`result.table()\` and \`result.csv()\` give the numbers.`,
+      'twin.run(options?: { duration?, outputInterval?, method?, seed?, replicates?, preset?, initial?, coupling?, onProgress?, maxMemory? }): Promise<TwinResult>',
+    markdown: `Runs the model with the current parameters and interventions. Await it: \`const result = await twin.run({ duration: 10 })\`. A stepped model can run coupled to others: \`coupling: { interval, partners: { node: { model: 'immune-system' } }, links: [{ from: 'node.cd8Effector', to: 'lung.effectorSupply', scale }] }\` (see the model's README). Interrupting the kernel stops it. A run whose results would take more than 1 GiB is refused before it starts, naming the fields to change; \`maxMemory: 4e9\` (bytes) raises the limit on purpose. The result shows as a plot (\`${PLOT_MIME_TYPE}\`) with the peak of each observable; \`result.table()\` and \`result.csv()\` give the numbers.`,
   },
   {
     name: 'observe',

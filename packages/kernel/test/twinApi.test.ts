@@ -79,6 +79,19 @@ describe('the twin API (in process)', () => {
     );
   });
 
+  it('refuses a run whose results would not fit the memory limit, names the fields, and takes maxMemory on purpose', async () => {
+    const twin = createTwinApi(targetCellLimited);
+    // 10 001 samples × (5 observables + time) × 8 bytes = 480 048 bytes for one run.
+    const run = { duration: 10, outputInterval: 0.001 };
+    await expect(twin.run({ ...run, maxMemory: 400_000 })).rejects.toThrow(
+      /outputInterval: the results would take 480 kB in memory .*above the limit of 400 kB/,
+    );
+    expect((await twin.run({ ...run, maxMemory: 480_048 })).runs[0].time.length).toBe(10_001);
+    await expect(twin.run({ maxMemory: Number.NaN })).rejects.toThrow(
+      'twin.run: maxMemory is NaN; allowed: a positive number of bytes, e.g. 4e9',
+    );
+  });
+
   it('creates a twin of another model through the registry', () => {
     const registry = new ModelRegistry();
     for (const plugin of withinHostModels) registry.register(plugin);

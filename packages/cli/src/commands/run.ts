@@ -13,7 +13,7 @@ import { aboutFile, ExitCode, UsageError } from '../errors.js';
 import { ProgressReporter, formatSimTime, progressText } from '../progress.js';
 import { PLUGIN_OPTION } from '../plugins.js';
 import { readJsonFile } from '../readJson.js';
-import { FORMATS, streamCsv, writeWhole, type Format } from '../writeResults.js';
+import { FORMATS, writeResults, type Format } from '../writeResults.js';
 
 /** Largest seed a scenario may carry (seeds are unsigned 32-bit integers). */
 const MAX_SEED = 4294967295;
@@ -75,7 +75,9 @@ export const runCommand: Command = {
     'Validates the scenario against its model, runs it and writes the results: CSV (one row per sample;',
     'a "replicate" column first when there are several), JSON (schema/results.schema.json, with the',
     "ensemble summary), or the CSV's columns as an Apache Arrow IPC file (.arrow) or Parquet (.parquet, ZSTD),",
-    'with units in the schema metadata; chosen by the extension of --out, or CSV on stdout without --out. The file is',
+    'with units in the schema metadata; chosen by the extension of --out, or CSV on stdout without --out. Each',
+    'replicate is written as it finishes, so memory holds one run (and, for JSON, a fixed-size ensemble',
+    'aggregate, exact up to 200 replicates). The file is',
     'written atomically: when anything fails, nothing is written. Progress goes to stderr. The scenario may',
     'name a model registered with --plugin: a reaction-network model manifest JSON (e.g. from import-sbml),',
     "or a model plugin's ES module file or installed package (e.g. one made with create-immunotwin-model).",
@@ -119,7 +121,8 @@ export const runCommand: Command = {
     const document = await readJsonFile(context.resolvePath(file), file);
     const scenario = await aboutFile(file, () => {
       const resolved = resolveWithOverrides(context, document, set);
-      checkMemoryBudget(resolved, maxMemory, format === 'csv' ? 1 : resolved.replicates); // CSV streams runs
+      // Runs stream to the file one at a time; JSON also keeps the ensemble aggregate.
+      checkMemoryBudget(resolved, maxMemory, { replicates: 1, streamingSummary: format === 'json' });
       return resolved;
     });
 
@@ -133,18 +136,8 @@ export const runCommand: Command = {
     const onProgress = (p: RunProgress): void => progress.update(p);
     let summary: { replicates: number; samples: number };
     try {
-      summary =
-        format === 'csv'
-          ? await streamCsv(scenario, outPath === undefined ? undefined : { path: outPath, file: out! }, io, {
-              onProgress,
-              signal: io.signal,
-              maxMemory,
-            })
-          : await writeWhole(scenario, format, outPath === undefined ? undefined : { path: outPath, file: out! }, io, {
-              onProgress,
-              signal: io.signal,
-              maxMemory,
-            });
+      const target = outPath === undefined ? undefined : { path: outPath, file: out! };
+      summary = await writeResults(scenario, format, target, io, { onProgress, signal: io.signal, maxMemory });
     } finally {
       progress.clear();
     }

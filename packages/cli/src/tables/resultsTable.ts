@@ -1,4 +1,4 @@
-import { type ScenarioResult } from '@immunotwin/engine';
+import type { RunResult } from '@immunotwin/engine';
 import { tableToIPC, type Table } from 'apache-arrow';
 import { columnTable } from './columnTable.js';
 
@@ -8,10 +8,9 @@ import { columnTable } from './columnTable.js';
  * binary columns. The schema's metadata holds the model, engine version, method, seed and every column's unit
  * (`immunotwin.units`, JSON), so a reader knows what the numbers are.
  */
-export function resultsTable(result: ScenarioResult): Table {
-  const { runs } = result;
+export function resultsTable(runs: readonly RunResult[]): Table {
   const first = runs[0];
-  if (!first) throw new RangeError('resultsTable: the result has no runs');
+  if (!first) throw new RangeError('resultsTable: no runs');
   const ids = Object.keys(first.observables);
   const samples = first.time.length;
   const rows = samples * runs.length;

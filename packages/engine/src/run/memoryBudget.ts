@@ -1,3 +1,4 @@
+import { EnsembleAggregate } from '../aggregate/ensembleAggregate.js';
 import { ValidationError } from '../validation/index.js';
 import type { ResolvedScenario } from './resolveScenario.js';
 import { sampleTimes } from './schedule.js';
@@ -17,17 +18,36 @@ export interface MemoryEstimate {
   readonly columns: number;
 }
 
+/** How a run keeps its results, for {@link estimateResultMemory}. */
+export interface KeptResults {
+  /** Runs held at once (default all of the scenario's replicates; 1 when a writer streams them). */
+  readonly replicates?: number;
+  /**
+   * The ensemble summary is a streaming `EnsembleAggregate` over all the scenario's replicates (fixed size, see
+   * its `memoryBound`) rather than one computed from the kept runs (default false).
+   */
+  readonly streamingSummary?: boolean;
+}
+
 /**
- * The memory the results of `replicates` runs of `scenario` take when every run is kept (as the kernel, the
- * workbench and `immunotwin run` keep them): 8-byte samples of time and every observable per replicate, plus the
- * ensemble summary (mean, median and each quantile per observable) when there are several.
+ * The memory the results of `scenario` take: 8-byte samples of time and every observable per kept replicate,
+ * plus the ensemble summary when the scenario has several — computed from the kept runs (mean, median and each
+ * quantile per observable, as the kernel and the workbench keep them) or a streaming aggregate (as
+ * `immunotwin run` writes JSON).
  */
-export function estimateResultMemory(scenario: ResolvedScenario, replicates = scenario.replicates): MemoryEstimate {
+export function estimateResultMemory(scenario: ResolvedScenario, kept: KeptResults = {}): MemoryEstimate {
+  const { replicates = scenario.replicates, streamingSummary = false } = kept;
   const samples = sampleTimes(scenario.duration, scenario.outputInterval).length;
   const observables = scenario.plugin.manifest.observables.length;
   const columns = observables + 1;
-  const summary = replicates > 1 ? samples * observables * (scenario.quantiles.length + 2) : 0;
-  return { bytes: 8 * (replicates * samples * columns + summary), replicates, samples, columns };
+  const runs = 8 * replicates * samples * columns;
+  if (scenario.replicates <= 1 || (!streamingSummary && replicates <= 1)) {
+    return { bytes: runs, replicates, samples, columns };
+  }
+  const summary = streamingSummary
+    ? EnsembleAggregate.memoryBound(samples, observables)
+    : 8 * samples * observables * (scenario.quantiles.length + 2);
+  return { bytes: runs + summary, replicates, samples, columns };
 }
 
 /** Bytes as a person reads them (e.g. "2.4 GB"). */
@@ -49,13 +69,14 @@ export function formatBytes(bytes: number): string {
 export function checkMemoryBudget(
   scenario: ResolvedScenario,
   maxMemory: number = DEFAULT_MAX_MEMORY,
-  replicates = scenario.replicates,
+  kept: KeptResults = {},
 ): MemoryEstimate {
-  const estimate = estimateResultMemory(scenario, replicates);
+  const estimate = estimateResultMemory(scenario, kept);
   if (estimate.bytes <= maxMemory) return estimate;
+  const { replicates } = estimate;
   const size =
     `${replicates} replicate${replicates === 1 ? '' : 's'} × ${estimate.samples} samples × ` +
-    `${estimate.columns} columns × 8 bytes`;
+    `${estimate.columns} columns × 8 bytes${kept.streamingSummary ? ', plus the ensemble aggregate' : ''}`;
   const path = replicates > 1 ? 'replicates' : 'outputInterval';
   throw new ValidationError('scenario', [
     {

@@ -71,7 +71,7 @@ function replicateList(scenario: ResolvedScenario, options: RunOptions): readonl
 export async function runScenario(scenario: ResolvedScenario, options: RunOptions = {}): Promise<ScenarioResult> {
   const { onProgress, signal, chunkMilliseconds, budget } = options;
   const indices = replicateList(scenario, options);
-  checkMemoryBudget(scenario, options.maxMemory, options.discardRuns ? 1 : indices.length);
+  checkMemoryBudget(scenario, options.maxMemory, { replicates: options.discardRuns ? 1 : indices.length });
   const runs: RunResult[] = [];
   for (let i = 0; i < indices.length; i++) {
     const run = new ReplicateRun(scenario, indices[i], signal);
@@ -97,7 +97,7 @@ export function runScenarioSync(
   options: Pick<RunOptions, 'replicateIndices' | 'maxMemory'> = {},
 ): ScenarioResult {
   const indices = replicateList(scenario, options);
-  checkMemoryBudget(scenario, options.maxMemory, indices.length);
+  checkMemoryBudget(scenario, options.maxMemory, { replicates: indices.length });
   const runs = indices.map((r) => new ReplicateRun(scenario, r).runToEnd());
   return { scenario, runs, summary: runs.length > 1 ? summarizeEnsemble(runs, scenario.quantiles) : undefined };
 }

@@ -42,6 +42,14 @@ export const EnsembleSummaryJsonSchema = Type.Object(
         { additionalProperties: false },
       ),
     ),
+    rankErrorBound: Type.Optional(
+      Type.Number({
+        minimum: 0,
+        description:
+          'present when the median and bands come from a streaming sketch that is no longer exact (more runs than ' +
+          'its capacity): bound, in runs, on the rank error of each value, holding with probability ≥ 0.999',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -58,5 +66,9 @@ export const ResultsJsonSchema = Type.Object(
 
 /** Metadata of a run. */
 export type ResultMetadata = Static<typeof ResultMetadataSchema>;
+/** One run in the JSON export of results. */
+export type RunResultJson = Static<typeof RunResultJsonSchema>;
+/** The ensemble summary in the JSON export of results. */
+export type EnsembleSummaryJson = Static<typeof EnsembleSummaryJsonSchema>;
 /** JSON export of results. */
 export type ResultsJson = Static<typeof ResultsJsonSchema>;
