@@ -1,4 +1,3 @@
-import { RecordBatchFileWriter } from 'apache-arrow';
 import {
   csvHeader,
   EnsembleAggregate,
@@ -9,6 +8,7 @@ import {
   type ResolvedScenario,
   type RunResult,
 } from '@immunotwin/engine';
+import { arrowWriter } from './tables/arrowWriter.js';
 import { parquetWriter } from './tables/parquet.js';
 import { resultsTable } from './tables/resultsTable.js';
 
@@ -64,23 +64,13 @@ export function jsonStream(scenario: ResolvedScenario, write: Sink): ResultStrea
   };
 }
 
-/** An Arrow IPC file (`.arrow`): one record batch per run, written as it finishes (see `resultsTable`). */
+/** An Arrow IPC file (`.arrow`): one record batch per run, written as it finishes (see `arrowWriter`). */
 export function arrowStream(write: Sink): ResultStream {
-  const writer = new RecordBatchFileWriter();
-  let drained: Promise<void> | undefined;
+  const writer = arrowWriter(write);
   return {
-    begin: async () => {
-      drained = (async () => {
-        for await (const chunk of writer) await write(chunk);
-      })();
-    },
-    add: async (run) => {
-      for (const batch of resultsTable([run]).batches) writer.write(batch);
-    },
-    end: async () => {
-      writer.finish();
-      await drained;
-    },
+    begin: async () => undefined,
+    add: (run) => writer.write(resultsTable([run])),
+    end: () => writer.finish(),
   };
 }
 
