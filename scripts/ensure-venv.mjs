@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Makes sure .venv holds JupyterLab 4.6, jupyterlite-core 0.8 (for `npm run lite`), libroadrunner and
+// Makes sure .venv holds JupyterLab 4.6 (with ipykernel, which the headless twin kernels wrap, and nbconvert), jupyterlite-core 0.8 (for `npm run lite`), libroadrunner and
 // antimony (SBML references), SALib and scipy (sensitivity references), polars (reads the CLI's Arrow and Parquet
 // files) for test/python, and the immunotwin
 // Python package as it is now: creates the venv when it is missing and reinstalls the package when the
@@ -8,7 +8,7 @@
 // the end-to-end tests.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -41,9 +41,24 @@ const built = join(root, 'immunotwin', 'labextension', 'package.json');
 /** Records what the venv's immunotwin was installed from. */
 const stampFile = join(venv, 'immunotwin.stamp');
 
-/** A digest of what the Python package installs: the built extension's manifest and the Python sources. */
+/** The headless kernel's entry and a kernelspec (`npm run build` writes them with the extension). */
+const headlessBuilt = [
+  join(root, 'immunotwin', 'headless', 'kernel.js'),
+  join(root, 'immunotwin', 'kernels', 'immunotwin-headless-target-cell-limited', 'kernel.json'),
+];
+
+/**
+ * A digest of what the Python package installs: the built extension's manifest, the headless kernel's bundle and
+ * kernelspecs, and the Python sources.
+ */
 function packageDigest() {
   const hash = createHash('sha256').update(readFileSync(built));
+  for (const dir of ['headless', 'kernels']) {
+    for (const file of readdirSync(join(root, 'immunotwin', dir), { recursive: true }).sort()) {
+      const path = join(root, 'immunotwin', dir, String(file));
+      if (statSync(path).isFile()) hash.update(String(file)).update(readFileSync(path));
+    }
+  }
   const sources = join(root, 'immunotwin');
   for (const name of readdirSync(sources)
     .filter((file) => file.endsWith('.py'))
@@ -70,8 +85,10 @@ export function installIntoVenv(dir, options = {}) {
 
 /** Creates or updates .venv; exits the process with a message when that fails. */
 export function ensureVenv() {
-  if (!existsSync(built)) {
-    console.error('ImmunoTwin: the JupyterLab extension is not built; run `npm run build` first.');
+  if (!existsSync(built) || !headlessBuilt.every((file) => existsSync(file))) {
+    console.error(
+      'ImmunoTwin: the JupyterLab extension or the headless kernel is not built; run `npm run build` first.',
+    );
     process.exit(1);
   }
   if (!existsSync(venvPython)) {
