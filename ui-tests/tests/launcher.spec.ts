@@ -15,8 +15,15 @@ test('the launcher has an ImmunoTwin section with the twin kernels and the templ
   await expect(cards.filter({ hasText: /^Immune System Twin$/ })).toHaveCount(1);
   await expect(cards.filter({ hasText: /^Lung Twin$/ })).toHaveCount(1);
   await expect(cards.filter({ hasText: 'Getting started: a virus infection in a twin' })).toHaveCount(1);
-  // The server's Python kernel is not in it.
+  // The server's Python kernel is not in it, nor the headless twin kernels the Python package installs as server
+  // kernels: those are listed with the server's notebook kernels, by names that say "(headless)".
   await expect(cards.filter({ hasText: 'Python' })).toHaveCount(0);
+  await expect(cards.filter({ hasText: '(headless)' })).toHaveCount(0);
+  const notebookCards = page
+    .locator('.jp-Launcher-section')
+    .filter({ has: page.locator('.jp-Launcher-sectionTitle', { hasText: /^Notebook$/ }) })
+    .locator('.jp-LauncherCard');
+  await expect(notebookCards.filter({ hasText: 'Within-host Twin (headless)' })).toHaveCount(1);
 });
 
 test('the kernel card opens a new notebook on that twin kernel', async ({ page }) => {

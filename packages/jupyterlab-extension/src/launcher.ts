@@ -32,11 +32,19 @@ function modelOf(spec: KernelSpec.ISpecModel): string | undefined {
   return typeof metadata?.model === 'string' ? metadata.model : undefined;
 }
 
-/** The twin kernelspecs the kernelspec manager lists whose model is still registered, by display name. */
+/**
+ * Whether a kernelspec is a headless twin kernel (the Python package's `immunotwin-headless-<model>`, a server
+ * kernel, marked `headless` in its metadata): listed with the server's kernels, not in the ImmunoTwin section.
+ */
+function isHeadless(spec: KernelSpec.ISpecModel): boolean {
+  return (spec.metadata?.immunotwin as { headless?: unknown } | undefined)?.headless === true;
+}
+
+/** The in-browser twin kernelspecs the kernelspec manager lists whose model is still registered, by display name. */
 function listedTwinKernels(manager: KernelSpec.IManager, registry: IModelRegistry): KernelSpec.ISpecModel[] {
   const specs = Object.values(manager.specs?.kernelspecs ?? {}).filter(
     (spec): spec is KernelSpec.ISpecModel =>
-      !!spec && spec.name.startsWith(KERNEL_NAME_PREFIX) && registry.has(modelOf(spec) ?? ''),
+      !!spec && spec.name.startsWith(KERNEL_NAME_PREFIX) && !isHeadless(spec) && registry.has(modelOf(spec) ?? ''),
   );
   return specs.sort((a, b) => a.display_name.localeCompare(b.display_name));
 }
