@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Makes sure .venv holds JupyterLab 4.6 (with ipykernel, which the headless twin kernels wrap, and nbconvert), jupyterlite-core 0.8 (for `npm run lite`), libroadrunner and
+// Makes sure .venv holds JupyterLab 4.6 (with ipykernel, which the headless twin kernels wrap, and nbconvert), papermill, jupyterlite-core 0.8 (for `npm run lite`), libroadrunner and
 // antimony (SBML references), SALib and scipy (sensitivity references), polars (reads the CLI's Arrow and Parquet
 // files) for test/python, and the immunotwin
 // Python package as it is now: creates the venv when it is missing and reinstalls the package when the
@@ -122,6 +122,11 @@ export function ensureVenv() {
   if (!existsSync(join(dirname(venvPython), 'jupyter-notebook'))) {
     console.error('ImmunoTwin: installing Jupyter Notebook 7 into .venv (once)…');
     runOrExit(venvPython, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', 'notebook==7.6.*']);
+  }
+  // Papermill, to test that it runs twin notebooks on the headless twin kernels with parameters (test/headless.test.ts).
+  if (!existsSync(join(dirname(venvPython), 'papermill'))) {
+    console.error('ImmunoTwin: installing papermill 2.7 into .venv (once)…');
+    runOrExit(venvPython, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', 'papermill==2.7.*']);
   }
   for (const reference of PYTHON_REFERENCES) {
     const present = spawnSync(venvPython, ['-c', `import ${reference.modules}`], { cwd: root, stdio: 'ignore' });

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -112,6 +112,58 @@ describe('the headless twin kernels', () => {
     expect(kinds.filter((kind) => kind === TISSUE_MIME_TYPE)).toHaveLength(1);
     expect(kinds.filter((kind) => kind === WORKBENCH_MIME_TYPE)).toHaveLength(1);
     expect(kinds).not.toContain('error:');
+  });
+
+  it('run under papermill with parameters written as TypeScript constants', () => {
+    const notebook = {
+      cells: [
+        {
+          cell_type: 'code',
+          metadata: { tags: ['parameters'] },
+          source: "const seed = 1;\nconst label = 'default';",
+          outputs: [],
+          execution_count: null,
+        },
+        {
+          cell_type: 'code',
+          metadata: {},
+          source:
+            "twin.set({ V0: 10 });\nconst r = await twin.run({ method: 'tau-leaping', duration: 2, seed });\nconsole.log(label, seed, r.csv().length);",
+          outputs: [],
+          execution_count: null,
+        },
+      ],
+      metadata: {
+        kernelspec: {
+          name: 'immunotwin-target-cell-limited',
+          display_name: 'Within-host Twin',
+          language: 'typescript',
+        },
+      },
+      nbformat: 4,
+      nbformat_minor: 5,
+    };
+    const input = join(work, 'parameters.ipynb');
+    const output = join(work, 'parameters-out.ipynb');
+    writeFileSync(input, JSON.stringify(notebook));
+    const label = 'it\'s "quoted"';
+    const result = spawnSync(
+      join(venvBin, 'papermill'),
+      [input, output, '-k', 'immunotwin-headless-target-cell-limited', '-p', 'seed', '7', '-p', 'label', label],
+      { encoding: 'utf8', timeout: 120_000 },
+    );
+    expect(result.status, result.stderr).toBe(0);
+    const executed = JSON.parse(readFileSync(output, 'utf8')) as {
+      cells: { source: string | string[]; outputs?: NotebookOutput[] }[];
+    };
+    const text = (source: string | string[]): string => (Array.isArray(source) ? source.join('') : source);
+    expect(text(executed.cells[1].source)).toBe(
+      '// Parameters\nconst seed = 7;\nconst label = "it\'s \\"quoted\\"";\n',
+    );
+    const printed = (executed.cells[2].outputs ?? [])
+      .map((o) => text((o as { text?: string | string[] }).text ?? ''))
+      .join('');
+    expect(printed).toMatch(/^it's "quoted" 7 \d+\n$/);
   });
 
   it('give the same bits for a seeded stochastic run as the TwinKernel in Node, report errors, interrupt, restart', async () => {
