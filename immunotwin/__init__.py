@@ -1,4 +1,5 @@
-"""ImmunoTwin for Jupyter: ships the prebuilt JupyterLab extension (twin kernels in the browser) and the
+"""ImmunoTwin for Jupyter: ships the prebuilt JupyterLab extension (twin kernels in the browser), the headless twin
+kernels (``immunotwin.headless_kernel``, for nbconvert, papermill, nbgrader and VS Code; they need Node.js 20+) and the
 ``Workbench`` display helper for Python kernels."""
 
 from importlib.metadata import PackageNotFoundError, version as _version
