@@ -166,7 +166,7 @@ describe('the headless twin kernels', () => {
     expect(printed).toMatch(/^it's "quoted" 7 \d+\n$/);
   });
 
-  it('give the same bits for a seeded stochastic run as the TwinKernel in Node, report errors, interrupt, restart', async () => {
+  it('give the same bits for a seeded stochastic run as the TwinKernel in Node, report errors, interrupt, restart, survive Node dying', async () => {
     const seeded =
       "twin.set({ V0: 10 });\nconst r = await twin.run({ method: 'tau-leaping', duration: 6, seed: 11, replicates: 3 });\nconsole.log(r.csv());";
     const records = session('immunotwin-headless-target-cell-limited', [
@@ -181,8 +181,12 @@ describe('the headless twin kernels', () => {
       { code: 'kept' },
       { restart: true },
       { code: 'typeof kept' },
+      { code: 'let again = 1;' },
+      // The Node process dies under a cell: the cell fails saying so, and the next cell gets a new Node process.
+      { code: "process.kill(process.pid, 'SIGKILL');\nawait new Promise((resolve) => setTimeout(resolve, 5000));" },
+      { code: 'typeof again' },
     ]);
-    const [, run, failure, interrupted, after, , restarted] = records;
+    const [, run, failure, interrupted, after, , restarted, , died, revived] = records;
 
     const node = startKernel();
     let direct: string;
@@ -215,5 +219,15 @@ describe('the headless twin kernels', () => {
     expect(after.outputs[0].content.data).toEqual({ 'text/plain': '42' });
 
     expect(restarted.outputs[0].content.data).toEqual({ 'text/plain': "'undefined'" });
+
+    expect(died.reply).toMatchObject({
+      status: 'error',
+      ename: 'KernelDied',
+      evalue: "The twin kernel's Node.js process exited (code -9); its state is lost.",
+    });
+    expect(revived.outputs.map((o) => o.content.text ?? o.content.data)).toEqual([
+      "The twin kernel's Node.js process was restarted.\n",
+      { 'text/plain': "'undefined'" },
+    ]);
   });
 });
