@@ -9,10 +9,12 @@ nbclient engine under another name), and loading this module registers the TypeS
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from papermill.engines import NBClientEngine
 from papermill.exceptions import PapermillException
+from papermill.models import Parameter
 from papermill.translators import Translator, papermill_translators
 
 
@@ -36,6 +38,29 @@ class TwinParameterTranslator(Translator):
     def assign(cls, name: str, str_val: str) -> str:
         """One constant."""
         return f"const {name} = {str_val};"
+
+    DECLARATION = re.compile(
+        r"^\s*(?:const|let|var)\s+(?P<name>[A-Za-z_$][\w$]*)\s*(?::\s*(?P<type>[^=]+?))?\s*=\s*(?P<value>.*?);?"
+        r"\s*(?://\s*(?P<help>.*))?$"
+    )
+    """One declaration a line in the cell tagged ``parameters``: ``const seed = 1; // the run's seed``."""
+
+    @classmethod
+    def inspect(cls, parameters_cell: Any) -> list[Parameter]:
+        """The parameters the notebook declares (``papermill --help-notebook``, and no "unknown parameter" warning)."""
+        found = []
+        for line in str(parameters_cell.source).splitlines():
+            match = cls.DECLARATION.match(line)
+            if match:
+                found.append(
+                    Parameter(
+                        name=match["name"],
+                        inferred_type_name=(match["type"] or "None").strip(),
+                        default=match["value"].strip(),
+                        help=(match["help"] or "").strip(),
+                    )
+                )
+        return found
 
 
 class TwinEngine(NBClientEngine):

@@ -153,6 +153,10 @@ describe('the headless twin kernels', () => {
       { encoding: 'utf8', timeout: 120_000 },
     );
     expect(result.status, result.stderr).toBe(0);
+    // Papermill read the declared parameters from the cell tagged `parameters`: none was passed unknown.
+    expect(result.stderr).not.toContain('unknown parameter');
+    const help = spawnSync(join(venvBin, 'papermill'), ['--help-notebook', input], { encoding: 'utf8' });
+    expect(help.stdout).toContain("seed: Unknown type (default 1)\n  label: Unknown type (default 'default')");
     const executed = JSON.parse(readFileSync(output, 'utf8')) as {
       cells: { source: string | string[]; outputs?: NotebookOutput[] }[];
     };
