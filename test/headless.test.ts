@@ -133,13 +133,9 @@ describe('the headless twin kernels', () => {
           execution_count: null,
         },
       ],
-      metadata: {
-        kernelspec: {
-          name: 'immunotwin-target-cell-limited',
-          display_name: 'Within-host Twin',
-          language: 'typescript',
-        },
-      },
+      // A template's kernelspec and language (TypeScript, which picks the translator).
+      metadata: (JSON.parse(readFileSync(join(root, 'notebooks', '00-getting-started.ipynb'), 'utf8')) as Notebook)
+        .metadata,
       nbformat: 4,
       nbformat_minor: 5,
     };
