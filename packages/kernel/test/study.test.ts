@@ -19,7 +19,7 @@ import {
   type HeatmapFigure,
 } from '@immunotwin/engine';
 import { builtInDescriptors, builtInRegistry } from '@immunotwin/models';
-import { lungModel } from '@immunotwin/model-lung';
+import { lungModel, lymphNodeCoupling } from '@immunotwin/model-lung';
 import { targetCellLimited } from '@immunotwin/model-within-host';
 import { createInlinePool, type WorkerPool } from '@immunotwin/worker';
 import { createTwinApi } from '../src/twinApi.js';
@@ -48,14 +48,7 @@ function peakOf(parameters: Record<string, number>, duration = 10): number {
 describe('twin.sweep', () => {
   it('runs each point coupled to partner models, as twin.run({ coupling }) does, the numbers of the runs done one by one', async () => {
     // The Lung Twin with the Immune System Twin's lymph node supplying its effector T cells (model-lung's README).
-    const coupling = {
-      interval: 0.125,
-      partners: { node: { model: 'immune-system', parameters: { inoculum: 0 } } },
-      links: [
-        { from: 'lung.antigenOut', to: 'node.antigenIn', scale: 72.8 },
-        { from: 'node.cd8Effector', to: 'lung.effectorSupply', scale: 1.389 },
-      ],
-    };
+    const coupling = lymphNodeCoupling(30);
     const lung = createTwinApi(lungModel, { pool: inline });
     lung.set({ latticeSize: 30 });
     const study = await lung.sweep({
