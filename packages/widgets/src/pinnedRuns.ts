@@ -2,7 +2,7 @@ import type { PinnedScenario } from '@immunotwin/engine';
 import { isAbort, type RunController } from './runController.js';
 import { seriesFromRuns } from './runBuffer.js';
 import type { IPinnedRun } from './traces.js';
-import { replicateDetail, type IWorkProgress } from './workProgress.js';
+import { runDetail, type IWorkProgress } from './workProgress.js';
 
 /** What {@link computePinnedRuns} reports to the workbench loading a state. */
 export interface IPinnedRunsListener {
@@ -26,11 +26,12 @@ export interface IPinnedRunsResult {
 
 /**
  * Recomputes a saved state's pinned runs one after the other in the controller's session, each with its own
- * progress ("Pinned run 3 of 20") and a Stop that cancels the one under way and skips the rest.
+ * progress ("Pinned run 3 of 20", with the replicate and the model time in `timeUnit`) and a Stop that cancels the one under way and skips the rest.
  */
 export async function computePinnedRuns(
   controller: RunController,
   pins: readonly PinnedScenario[],
+  timeUnit: string,
   listener: IPinnedRunsListener,
 ): Promise<IPinnedRunsResult> {
   const pinned: IPinnedRun[] = [];
@@ -44,9 +45,13 @@ export async function computePinnedRuns(
     const label = `Pinned run ${i + 1} of ${pins.length}`;
     listener.work({ label, fraction: 0, detail: pin.label, stop });
     try {
-      const result = await controller.compute(pin.scenario, ({ fraction, replicate, replicates }) => {
-        const detail = [pin.label, replicateDetail(replicate, replicates)].filter(Boolean).join(' · ');
-        listener.work({ label, fraction, detail, stop });
+      const result = await controller.compute(pin.scenario, (progress) => {
+        listener.work({
+          label,
+          fraction: progress.fraction,
+          detail: `${pin.label} · ${runDetail(progress, timeUnit)}`,
+          stop,
+        });
       });
       pinned.push({ label: pin.label, series: seriesFromRuns(result.runs), summary: result.summary });
     } catch (error) {

@@ -32,7 +32,7 @@ import { scenarioToCode } from './scenarioCode.js';
 import { sharedStyles } from './styles.js';
 import { heldView, type IWorkbenchHold } from './workbenchHold.js';
 import { workbenchStyles } from './workbenchStyles.js';
-import { replicateDetail, workProgress, type IWorkProgress } from './workProgress.js';
+import { runDetail, workProgress, type IWorkProgress } from './workProgress.js';
 import type { IPinnedRun } from './traces.js';
 import type { TwinTimeseriesElement } from './twinTimeseries.js';
 
@@ -134,7 +134,7 @@ export class TwinWorkbenchElement extends LitElement {
   declare manifest: ModelManifest | undefined;
   /** Pinned runs being computed while the state loads (their progress, shown in place of the workbench). */
   declare protected work: IWorkProgress | undefined;
-  /** The replicate under way in the run's progress ("replicate 3 of 20"), if several. */
+  /** Where the run under way is ("replicate 3 of 20 · day 4"), shown beside its percentage while it runs. */
   declare protected progressDetail: string | undefined;
   /** The session's explicit scenario (every parameter spelled out). */
   declare protected explicit: Scenario | undefined;
@@ -281,7 +281,7 @@ export class TwinWorkbenchElement extends LitElement {
       this.message = '';
       this.stopped = false;
       const pins = state.pinned ?? [];
-      const { pinned, skipped } = await computePinnedRuns(controller, pins, {
+      const { pinned, skipped } = await computePinnedRuns(controller, pins, this.manifest.timeUnit, {
         work: (work) => (this.work = work),
         stopped: () => this.stopped,
         stop: () => void this.stop(),
@@ -383,7 +383,7 @@ export class TwinWorkbenchElement extends LitElement {
 
   private onProgress(progress: RunProgress): void {
     this.progress = progress.fraction;
-    this.progressDetail = replicateDetail(progress.replicate, progress.replicates);
+    this.progressDetail = this.manifest ? runDetail(progress, this.manifest.timeUnit) : undefined;
   }
 
   private onEnd(result: ISessionResult): void {
@@ -603,7 +603,7 @@ export class TwinWorkbenchElement extends LitElement {
         ${workProgress({
           label: band ? 'Band progress' : 'Run progress',
           fraction: this.progress,
-          detail: band ? undefined : this.progressDetail,
+          detail: running && !band ? this.progressDetail : undefined,
           stop: running ? () => void this.stop() : undefined,
         })}
       </div>

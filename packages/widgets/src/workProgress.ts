@@ -1,4 +1,6 @@
+import type { RunProgress } from '@immunotwin/engine';
 import { html, nothing, type TemplateResult } from 'lit';
+import { formatNumber } from './numberRange.js';
 
 /** What a workbench is computing, as its progress bar shows it. */
 export interface IWorkProgress {
@@ -17,7 +19,9 @@ export interface IWorkProgress {
  * the one way a workbench shows what it computes, the live run, a band and pinned runs alike.
  */
 export function workProgress({ label, fraction, detail, stop }: IWorkProgress): TemplateResult {
-  const percent = Math.round(Math.min(1, Math.max(0, fraction)) * 100);
+  // Tenths of a percent below 10 %, so that the start of a long computation shows it moving.
+  const exact = Math.min(1, Math.max(0, fraction)) * 100;
+  const percent = exact < 10 ? Math.round(exact * 10) / 10 : Math.round(exact);
   return html`<div
       class="progress"
       role="progressbar"
@@ -36,7 +40,13 @@ export function workProgress({ label, fraction, detail, stop }: IWorkProgress): 
     }`;
 }
 
-/** "replicate r of n" (1-based) for work of several replicates; undefined for one. */
-export function replicateDetail(replicate: number, replicates: number): string | undefined {
-  return replicates > 1 ? `replicate ${Math.min(replicate + 1, replicates)} of ${replicates}` : undefined;
+/**
+ * Where a run is, for the progress bar's detail: "replicate 12 of 2000 · day 3.5" (the replicate only when there are
+ * several; the model time of the replicate under way, in `timeUnit`), so that a long run visibly moves on even while
+ * its percentage does not.
+ */
+export function runDetail({ replicate, replicates, time }: RunProgress, timeUnit: string): string {
+  const parts = replicates > 1 ? [`replicate ${Math.min(replicate + 1, replicates)} of ${replicates}`] : [];
+  parts.push(`${timeUnit} ${formatNumber(Number(time.toFixed(1)))}`);
+  return parts.join(' · ');
 }

@@ -132,12 +132,16 @@ describe('<twin-workbench> progress and Stop', () => {
   it('shows each pinned run’s progress while loading; Stop skips the pins left and leaves it usable', async () => {
     const plotly = new PlotlyRecorder();
     const session = new CountingSession();
-    const seen: { label: string | null; stop: boolean }[] = [];
+    const seen: { label: string | null; text: string; stop: boolean }[] = [];
     session.afterProgress = async () => {
       session.afterProgress = undefined; // once: at the first pin's first progress report
       await el.updateComplete;
       const bar = $(el, '[role="progressbar"]');
-      seen.push({ label: bar.getAttribute('aria-label'), stop: $$(el, 'button[data-action="stop"]').length === 1 });
+      seen.push({
+        label: bar.getAttribute('aria-label'),
+        text: bar.nextElementSibling!.textContent!,
+        stop: $$(el, 'button[data-action="stop"]').length === 1,
+      });
       $(el, 'button[data-action="stop"]').click();
     };
     const el = await mount<TwinWorkbenchElement>('twin-workbench', {
@@ -146,7 +150,10 @@ describe('<twin-workbench> progress and Stop', () => {
       state: saved,
     });
     await el.settled();
-    expect(seen).toEqual([{ label: 'Pinned run 1 of 3', stop: true }]);
+    // The bar names the pin and where its run is (model time in days).
+    expect(seen).toEqual([
+      { label: 'Pinned run 1 of 3', text: expect.stringMatching(/^[\d.]+% · c = 2 · day [\d.]+$/), stop: true },
+    ]);
     expect(session.runs).toBe(1); // the first pin, stopped; neither the other pins nor the scenario ran
     expect(session.cancels).toBeGreaterThanOrEqual(1);
     expect(el.phase).toBe('idle');
