@@ -576,7 +576,7 @@ export class TwinWorkbenchElement extends LitElement {
           this.message
             ? html`<span class="error">${this.message}</span>`
             : this.work
-              ? html`<div class="toolbar">${workProgress(this.work)}</div>`
+              ? html`<div class="toolbar"><span>${this.work.label}</span>${workProgress(this.work)}</div>`
               : 'Starting the twin…'
         }
       </div>`;

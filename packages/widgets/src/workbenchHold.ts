@@ -23,8 +23,10 @@ export interface IWorkbenchHold {
 
 /** How much a saved workbench computes once it runs, in the words and numbers the held view shows. */
 export interface IWorkSize {
-  /** The model's title and id, e.g. "Immune System Twin (immune-system)". */
+  /** The model's title (its id when the manifest is not at hand). */
   model: string;
+  /** The model's id. */
+  id: string;
   /** Simulated time of the scenario with its unit, e.g. "365 days". */
   duration: string;
   /** The simulation method ("agent", "ode", …), when known. */
@@ -69,7 +71,8 @@ export function workSize(state: WorkbenchState, manifest: ModelManifest | undefi
   const pins = state.pinned ?? [];
   const pinRuns = pins.reduce((sum, pin) => sum + replicatesOf(manifest, pin.scenario), 0);
   return {
-    model: manifest ? `${manifest.title} (${manifest.id})` : scenario.model,
+    model: manifest?.title ?? scenario.model,
+    id: scenario.model,
     duration: duration === undefined ? 'the model’s default time' : count(duration, manifest?.timeUnit ?? 'time unit'),
     method: resolved?.method ?? scenario.method,
     runs,
@@ -95,7 +98,7 @@ export function heldView(state: WorkbenchState, hold: IWorkbenchHold, run: () =>
   const size = workSize(state, manifest);
   const explicit = tryResolve(manifest, state.scenario);
   const rows: [string, string][] = [
-    ['Model', size.model],
+    ['Model', size.model === size.id ? size.id : `${size.model} · ${size.id}`],
     ['Duration', size.duration],
     ['Method', size.method ?? 'the model’s default'],
     [state.view?.band ? 'Band' : 'Replicates', size.runs.toLocaleString('en-US')],

@@ -66,8 +66,9 @@ describe('<twin-workbench> held (an untrusted notebook)', () => {
     expect(session.runs).toBe(0);
     expect(plotly.loads).toBe(0);
     expect($(el, '.reason').textContent).toBe(
-      `${REASON} It would compute 4 runs of ${manifest.title} (target-cell-limited) over 6 days: 1 run of the scenario and 3 pinned runs.`,
+      `${REASON} It would compute 4 runs of ${manifest.title} over 6 days: 1 run of the scenario and 3 pinned runs.`,
     );
+    expect(sizeOf(el, 'Model')).toBe(`${manifest.title} · target-cell-limited`);
     expect(sizeOf(el, 'Duration')).toBe('6 days');
     expect(sizeOf(el, 'Method')).toBe('ode');
     expect(sizeOf(el, 'Replicates')).toBe('1');
