@@ -130,7 +130,10 @@ test('an untrusted notebook’s heavy workbench computes nothing until Run; then
   await page.theme.setLightTheme();
 });
 
-test('trusting the notebook (File › Trust Notebook) makes its held workbench compute', async ({ page, tmpPath }) => {
+test('trusting the notebook (Trust Notebook, `notebook:trust`) makes its held workbench compute', async ({
+  page,
+  tmpPath,
+}) => {
   const workers = await openHeavy(page, `${tmpPath}/heavy-trusted.ipynb`);
   const workbench = page.locator('twin-workbench');
   await expect(workbench.locator('button[data-action="run"]')).toBeVisible();

@@ -55,7 +55,7 @@ function manifestOf(state: Pick<WorkbenchState, 'scenario' | 'plugin'>): ModelMa
  *
  * In an untrusted notebook (`model.trusted` false) the workbench is held: it shows the saved state, why it has
  * not run and what it would compute, with a Run button, and starts no worker until the click. Trusting the
- * notebook (File › Trust Notebook) gives every output a new, trusted model and renders it again here: the
+ * notebook (the command palette's "Trust Notebook", `notebook:trust`) gives every output a new, trusted model and renders it again here: the
  * workbench then starts. Models defined in a notebook cell still run only in a trusted notebook (Run does not
  * bypass that: such a workbench shows its message instead).
  */
