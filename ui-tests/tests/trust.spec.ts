@@ -1,6 +1,7 @@
 import { expect, test, type IJupyterLabPageFixture } from '@jupyterlab/galata';
 import type { Locator } from '@playwright/test';
 import { MAX_HEIGHT } from '../outputBounds';
+import { workbenchNotebook } from '../workbenchNotebook';
 
 // A notebook the user did not make (not signed by this server, so untrusted) holding one heavy workbench: the
 // immune twin on a 512 × 512 lattice for 365 days, 2000 replicates, and 20 pinned copies. Opened, it must not
@@ -16,26 +17,8 @@ function heavyNotebook(): string {
     scenario: HEAVY,
     pinned: Array.from({ length: 20 }, (_, i) => ({ label: `copy ${i + 1}`, scenario: HEAVY })),
   };
-  return JSON.stringify({
-    nbformat: 4,
-    nbformat_minor: 5,
-    metadata: { kernelspec: { name: 'python3', display_name: 'Python 3 (ipykernel)', language: 'python' } },
-    cells: [
-      {
-        cell_type: 'code',
-        id: 'heavy',
-        metadata: {},
-        source: '',
-        execution_count: 1,
-        outputs: [
-          {
-            output_type: 'display_data',
-            metadata: {},
-            data: { 'application/vnd.immunotwin.workbench+json': state, 'text/plain': 'workbench' },
-          },
-        ],
-      },
-    ],
+  return workbenchNotebook(state, {
+    kernelspec: { name: 'python3', display_name: 'Python 3 (ipykernel)', language: 'python' },
   });
 }
 

@@ -33,7 +33,7 @@ export function workbenchPlugins(
     return `the model "${id}" is not installed in this JupyterLab.${from} and reload the page: the workbench comes back as it was saved.`;
   }
   if (plugin.module !== undefined && !trusted) {
-    return `the model "${id}" was defined in a notebook cell and its code travels with this output; it runs only in a trusted notebook (File › Trust Notebook, or run the cell that defines it).`;
+    return `the model "${id}" was defined in a notebook cell and its code travels with this output; it runs only in a trusted notebook ("Trust Notebook" in the command palette, or run the cell that defines it).`;
   }
   return [...registered, { manifest: plugin.manifest, module: plugin.module, provider: plugin.provider }];
 }
