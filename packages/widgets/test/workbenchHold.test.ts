@@ -129,9 +129,24 @@ describe('<twin-workbench> held (an untrusted notebook)', () => {
   });
 });
 
+/** A workbench (not held) on `session`, mounted; its load is under way, not awaited. */
+async function liveWorkbench(
+  state: WorkbenchState,
+  session: CountingSession,
+  properties: Partial<TwinWorkbenchElement> = {},
+) {
+  const plotly = new PlotlyRecorder();
+  const el = await mount<TwinWorkbenchElement>('twin-workbench', {
+    sessionFactory: () => session,
+    plotlyLoader: plotly.loader,
+    state,
+    ...properties,
+  });
+  return { el, plotly };
+}
+
 describe('<twin-workbench> progress and Stop', () => {
   it('shows each pinned run’s progress while loading; Stop skips the pins left and leaves it usable', async () => {
-    const plotly = new PlotlyRecorder();
     const session = new CountingSession();
     const seen: { label: string | null; text: string; stop: boolean }[] = [];
     session.afterProgress = async () => {
@@ -145,11 +160,7 @@ describe('<twin-workbench> progress and Stop', () => {
       });
       $(el, 'button[data-action="stop"]').click();
     };
-    const el = await mount<TwinWorkbenchElement>('twin-workbench', {
-      sessionFactory: () => session,
-      plotlyLoader: plotly.loader,
-      state: saved,
-    });
+    const { el, plotly } = await liveWorkbench(saved, session);
     await el.settled();
     // The bar names the pin and where its run is (model time in days).
     expect(seen).toEqual([
@@ -169,13 +180,9 @@ describe('<twin-workbench> progress and Stop', () => {
   });
 
   it('Stop cancels the live run under way, keeps what is drawn, and Play runs it again to the end', async () => {
-    const plotly = new PlotlyRecorder();
     const session = new CountingSession();
-    const el = await mount<TwinWorkbenchElement>('twin-workbench', {
-      sessionFactory: () => session,
-      plotlyLoader: plotly.loader,
-      state: { version: 1, scenario, view: { speed: 20 } }, // 6 days at 20 days/s: 0.3 s
-    });
+    // 6 days at 20 days/s: 0.3 s.
+    const { el, plotly } = await liveWorkbench({ version: 1, scenario, view: { speed: 20 } }, session);
     await session.nextFrame();
     await el.updateComplete;
     expect(el.phase).toBe('running');
@@ -200,17 +207,13 @@ describe('<twin-workbench> progress and Stop', () => {
   });
 
   it('Stop cancels a band; its Run computes it again', async () => {
-    const plotly = new PlotlyRecorder();
-    const session = new CountingSession();
     const band = { kind: 'cohort' as const, size: 200 };
-    const el = await mount<TwinWorkbenchElement>('twin-workbench', {
-      sessionFactory: () => session,
-      plotlyLoader: plotly.loader,
-      bandDebounce: 0,
-      state: { version: 1, scenario, view: { band } },
-    });
-    await new Promise<void>((resolve) => el.addEventListener('band-start', () => resolve(), { once: true }));
+    const { el } = await liveWorkbench({ version: 1, scenario, view: { band } }, new CountingSession());
+    if (el.phase !== 'running') {
+      await new Promise<void>((resolve) => el.addEventListener('band-start', () => resolve(), { once: true }));
+    }
     await el.updateComplete;
+    expect(el.phase).toBe('running');
     const ends = collect(el, 'band-end');
     $(el, 'button[data-action="stop"]').click();
     await el.settled();
