@@ -291,7 +291,7 @@ export class TwinWorkbenchElement extends LitElement {
       this.accepted = state;
       this.explicit = await controller.load(state.scenario, !this.stopped);
       if (skipped.length > 0) {
-        this.message = `Stopped: ${skipped.length} of ${pins.length} pinned runs were not computed (${skipped.join('; ')}); they stay in the notebook. Play runs the scenario.`;
+        this.message = `Stopped: ${skipped.length} of ${pins.length} pinned runs were not computed (${skipped.join('; ')}); they stay in the notebook, and the scenario has not run.`;
       }
     } catch (error) {
       this.work = undefined;

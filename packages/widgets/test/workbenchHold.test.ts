@@ -170,7 +170,7 @@ describe('<twin-workbench> progress and Stop', () => {
     expect(session.cancels).toBeGreaterThanOrEqual(1);
     expect(el.phase).toBe('idle');
     expect($(el, '[role="alert"]').textContent).toBe(
-      'Stopped: 3 of 3 pinned runs were not computed (c = 2; c = 5; c = 8); they stay in the notebook. Play runs the scenario.',
+      'Stopped: 3 of 3 pinned runs were not computed (c = 2; c = 5; c = 8); they stay in the notebook, and the scenario has not run.',
     );
     // Usable: Play runs the scenario to its end.
     $(el, 'button[data-action="play"]').click();
