@@ -1,5 +1,6 @@
 import { expect, test, type IJupyterLabPageFixture } from '@jupyterlab/galata';
 import { MAX_HEIGHT } from '../outputBounds';
+import { workbenchNotebook } from '../workbenchNotebook';
 
 // In-browser kernel sessions do not survive a reload: every test gets a fresh workspace.
 test.use({ autoGoto: true });
@@ -107,36 +108,32 @@ test('a stepped model defined in a cell runs in the kernel and in its workbench,
   await expect.poll(() => firstTrace(page), { timeout: 30_000 }).toEqual({ first: 1000, last: 1000 / 256, points: 9 });
 });
 
+test('in an untrusted notebook a model defined in a cell does not run, and its workbench offers no Run', async ({
+  page,
+  tmpPath,
+}) => {
+  const manifest = { ...decayManifest, id: 'halving', title: 'Halving pool', methods: ['agent'], network: undefined };
+  const module = 'data:text/javascript,export default () => { throw new Error("never to be loaded"); }';
+  const notebook = workbenchNotebook({ version: 1, scenario: { model: 'halving' }, plugin: { manifest, module } });
+  await page.contents.uploadContent(notebook, 'text', `${tmpPath}/cell-model-untrusted.ipynb`);
+  const workers: string[] = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
+  await page.notebook.openByPath(`${tmpPath}/cell-model-untrusted.ipynb`);
+  await expect(page.locator('.jp-ImmunoTwinWorkbench-error')).toHaveText(
+    'ImmunoTwin workbench: the model "halving" was defined in a notebook cell and its code travels with this output; it runs only in a trusted notebook ("Trust Notebook" in the command palette, or run the cell that defines it).',
+  );
+  await expect(page.locator('twin-workbench')).toHaveCount(0);
+  await page.waitForTimeout(1000); // an absence needs a wait
+  expect(workers).toEqual([]);
+});
+
 test('a workbench of a model that is not installed says which plugin it needs', async ({ page, tmpPath }) => {
-  const notebook = {
-    nbformat: 4,
-    nbformat_minor: 5,
-    metadata: {},
-    cells: [
-      {
-        cell_type: 'code',
-        id: 'missing',
-        metadata: {},
-        source: '',
-        execution_count: 1,
-        outputs: [
-          {
-            output_type: 'display_data',
-            metadata: {},
-            data: {
-              'application/vnd.immunotwin.workbench+json': {
-                version: 1,
-                scenario: { model: 'sars-cov-2-innate' },
-                plugin: { provider: 'immunotwin-model-sars-cov-2' },
-              },
-              'text/plain': 'workbench',
-            },
-          },
-        ],
-      },
-    ],
-  };
-  await page.contents.uploadContent(JSON.stringify(notebook), 'text', `${tmpPath}/missing.ipynb`);
+  const notebook = workbenchNotebook({
+    version: 1,
+    scenario: { model: 'sars-cov-2-innate' },
+    plugin: { provider: 'immunotwin-model-sars-cov-2' },
+  });
+  await page.contents.uploadContent(notebook, 'text', `${tmpPath}/missing.ipynb`);
   await page.notebook.openByPath(`${tmpPath}/missing.ipynb`);
   const message = page.locator('.jp-ImmunoTwinWorkbench-error');
   await expect(message).toBeVisible();

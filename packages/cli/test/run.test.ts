@@ -11,7 +11,7 @@ import {
   simulateSync,
   type ResultsJson,
 } from '@immunotwin/engine';
-import { lungModel } from '@immunotwin/model-lung';
+import { lungModel, lymphNodeCoupling } from '@immunotwin/model-lung';
 import { targetCellLimited, targetCellLimitedManifest as manifest } from '@immunotwin/model-within-host';
 import { cli, parseCsv, tempDir, type TempDir } from './helpers.js';
 
@@ -105,14 +105,7 @@ describe('immunotwin run (the Lung Twin, an agent-based model loaded from its mo
     expect(Math.max(...run.observables.infected)).toBeGreaterThan(0);
   });
   it('runs a scenario coupled to the Immune System Twin (the partner found among the built-in models)', async () => {
-    const coupling = {
-      interval: 0.125,
-      partners: { node: { model: 'immune-system', parameters: { inoculum: 0 } } },
-      links: [
-        { from: 'lung.antigenOut', to: 'node.antigenIn', scale: 72.8 },
-        { from: 'node.cd8Effector', to: 'lung.effectorSupply', scale: 1.389 },
-      ],
-    };
+    const coupling = lymphNodeCoupling(30);
     const scenario = {
       model: 'lung',
       seed: 1,

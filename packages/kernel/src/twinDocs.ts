@@ -82,15 +82,15 @@ const TWIN_MEMBERS: readonly (Omit<DocEntry, 'name'> & { name: string })[] = [
     name: 'sweep',
     type: 'function',
     signature:
-      "twin.sweep(options: { parameters: { [id]: { range | values | distribution } }; design?: { kind: 'grid' | 'lhs' | 'sobol' | 'random', … }; outcomes?: string[]; band?: string | false; duration?; seed?; replicates? }): Promise<TwinStudy>",
+      "twin.sweep(options: { parameters: { [id]: { range | values | distribution } }; design?: { kind: 'grid' | 'lhs' | 'sobol' | 'random', … }; outcomes?: string[]; band?: string | false; duration?; seed?; replicates?; coupling? }): Promise<TwinStudy>",
     markdown:
-      "Runs the twin over a design of its parameters on a pool of workers: a grid draws a heatmap (two parameters) or a line (one); a cohort (a parameter with a `distribution`) draws histograms of the outcomes and the median and 5–95 % band over time. Outcomes are `'V.peak'`, `'V.timeToPeak'`, `'V.auc'`, `'V.final'` or `{ observable, summary: 'clearanceTime', threshold }`. Progress shows in the cell; Interrupt stops it. `study.rows()`, `study.table()`, `study.design` (for `immunotwin sweep`).",
+      "Runs the twin over a design of its parameters on a pool of workers: a grid draws a heatmap (two parameters) or a line (one); a cohort (a parameter with a `distribution`) draws histograms of the outcomes and the median and 5–95 % band over time. Outcomes are `'V.peak'`, `'V.timeToPeak'`, `'V.auc'`, `'V.final'` or `{ observable, summary: 'clearanceTime', threshold }`. With `coupling` (as in `twin.run`) every run is coupled to the partner models. Progress shows in the cell; Interrupt stops it. `study.rows()`, `study.table()`, `study.design` (for `immunotwin sweep`).",
   },
   {
     name: 'sensitivity',
     type: 'function',
     signature:
-      "twin.sensitivity(options: { parameters: { [id]: { range } }; analysis?: 'sobol' | 'prcc'; n?: number; outcomes?: string[]; duration?; seed? }): Promise<TwinStudy>",
+      "twin.sensitivity(options: { parameters: { [id]: { range } }; analysis?: 'sobol' | 'prcc'; n?: number; outcomes?: string[]; duration?; seed?; coupling? }): Promise<TwinStudy>",
     markdown:
       "Which parameters decide an outcome: Sobol' first-order and total indices with 95 % bootstrap intervals (a Saltelli design of n base rows, n·(d + 2) runs; default n = 256), or PRCC with p-values (a Latin hypercube of n runs; default 200), on a pool of workers, drawn as bars or a tornado. `study.sensitivity` holds the indices.",
   },

@@ -19,6 +19,7 @@ import {
   type HeatmapFigure,
 } from '@immunotwin/engine';
 import { builtInDescriptors, builtInRegistry } from '@immunotwin/models';
+import { lungModel, lymphNodeCoupling } from '@immunotwin/model-lung';
 import { targetCellLimited } from '@immunotwin/model-within-host';
 import { createInlinePool, type WorkerPool } from '@immunotwin/worker';
 import { createTwinApi } from '../src/twinApi.js';
@@ -45,6 +46,33 @@ function peakOf(parameters: Record<string, number>, duration = 10): number {
 }
 
 describe('twin.sweep', () => {
+  it('runs each point coupled to partner models, as twin.run({ coupling }) does, the numbers of the runs done one by one', async () => {
+    // The Lung Twin with the Immune System Twin's lymph node supplying its effector T cells (model-lung's README).
+    const coupling = lymphNodeCoupling(30);
+    const lung = createTwinApi(lungModel, { pool: inline });
+    lung.set({ latticeSize: 30 });
+    const study = await lung.sweep({
+      parameters: { lymphDrainage: { values: [0.25, 1] } },
+      outcomes: ['tCellSupply.peak', 'antigenOut.peak'],
+      duration: 4,
+      coupling,
+    });
+    expect(study.design.scenario.coupling).toEqual(coupling);
+    for (const [run, lymphDrainage] of [0.25, 1].entries()) {
+      const alone = runScenarioSync(
+        registry.resolve({ model: 'lung', duration: 4, parameters: { latticeSize: 30, lymphDrainage }, coupling }),
+      ).runs[0]!;
+      expect(study.rows()[run]).toMatchObject({
+        lymphDrainage,
+        'tCellSupply.peak': peakValue(alone.time, alone.observables.tCellSupply!),
+        'antigenOut.peak': peakValue(alone.time, alone.observables.antigenOut!),
+      });
+    }
+    // More drainage carries more antigen to the node: the coupling is live in every run, not only the first.
+    const rows = study.rows();
+    expect(rows[1]!['antigenOut.peak']).toBeGreaterThan(rows[0]!['antigenOut.peak'] as number);
+  });
+
   it('draws a heatmap of an outcome over two parameters, each cell the run done on its own', async () => {
     const study = await twinOn().sweep({
       parameters: { beta: { range: [1e-5, 1e-4], scale: 'log' }, c: { range: [2, 10], scale: 'linear' } },

@@ -13,6 +13,7 @@ export { applyLungIntervention, LUNG_INTERVENTION_HANDLERS } from './interventio
 export * from './treatments.js';
 export * from './manifest/index.js';
 export * from './organFunction.js';
+export * from './lymphNodeCoupling.js';
 export * from './tissue/cells.js';
 export * from './tissue/epithelium.js';
 export * from './tissue/fields.js';

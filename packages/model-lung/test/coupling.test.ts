@@ -2,7 +2,8 @@ import { CoupledSimulation, ReplicateRun, runScenarioSync, type RunResult } from
 import { describe, expect, it } from 'vitest';
 import { circulatingTCells, CoupledCirculation, extravasationTries, lungManifest } from '../src/index.js';
 import { immuneManifest } from '@immunotwin/model-immune';
-import { coupledScenario, lymphNodeLinks, registry, type CoupledOptions } from './coupledRuns.js';
+import { lymphNodeLinks } from '../src/index.js';
+import { coupledScenario, registry, type CoupledOptions } from './coupledRuns.js';
 import { CONTAINED, median, peak, run, SEEDS, series } from './runs.js';
 
 /** Time allowed to a test that makes ten or twenty coupled runs (~1 s each alone; several times that on a loaded machine). */

@@ -40,6 +40,8 @@ export * from './bandCaption.js';
 export * from './twinInterventions.js';
 export * from './twinTimeseries.js';
 export * from './twinWorkbench.js';
+export * from './workbenchHold.js';
+export * from './workProgress.js';
 export * from './twinTissue.js';
 export * from './twinStudy.js';
 export * from './study/figures.js';

@@ -24,7 +24,8 @@ export interface IRunListener {
   phase(phase: RunPhase): void;
 }
 
-function isAbort(error: unknown): boolean {
+/** Whether `error` is the rejection of a cancelled run or band (an error named `AbortError`). */
+export function isAbort(error: unknown): boolean {
   return error instanceof Error && error.name === 'AbortError';
 }
 
@@ -80,14 +81,30 @@ export class RunController {
     });
   }
 
-  /** Runs a scenario to the end in the session without streaming (for pinned runs); the live run is cancelled. */
-  compute(scenario: Scenario): Promise<ISessionResult> {
+  /**
+   * Runs a scenario to the end in the session without streaming (for pinned runs), reporting its progress to
+   * `onProgress`; the live run is cancelled. `cancel()` stops it: it then rejects with an AbortError.
+   */
+  compute(scenario: Scenario, onProgress?: (progress: RunProgress) => void): Promise<ISessionResult> {
     return this.enqueue(async () => {
       await this.stop();
       await this.session.create(scenario);
-      await this.session.run(); // chunks of the engine's default budget
+      await this.session.run({ onProgress }); // chunks of the engine's default budget
       return this.session.result();
     });
+  }
+
+  /**
+   * Stops what is computing now (the live run, a band, or a `compute`), without waiting for the calls queued
+   * before it: frames of the stopped run are dropped, a `compute` under way rejects with an AbortError, and the
+   * phase becomes idle. The scenario stays loaded, so `play()` runs it again.
+   */
+  async cancel(): Promise<void> {
+    this.generation++;
+    this.wake?.();
+    this.stepping = false;
+    await this.session.cancel();
+    this.setPhase('idle');
   }
 
   /** Plays: resumes a paused run, or starts the current scenario (or its band) again. */

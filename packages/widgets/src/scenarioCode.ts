@@ -36,8 +36,9 @@ function literal(value: unknown): string {
  * The twin-kernel cell that reproduces a scenario: `twin.reset()`, `twin.set({…})` with every parameter
  * that differs from the model's default (presets are spelled out as values), one `twin.intervene(kind,
  * {start, stop, fields…})` per intervention, and `await twin.run({…})` with the run settings that differ
- * from the defaults. Validates the scenario against the manifest first (throws the engine's
- * ValidationError), so the code it returns runs.
+ * from the defaults, and the scenario's `coupling` as written (the kernel finds the partner models in its
+ * registry). Validates the scenario against the manifest first (throws the engine's ValidationError), so the
+ * code it returns runs; the coupling is checked where it runs, against the partners' manifests.
  */
 export function scenarioToCode(
   scenario: Scenario,
@@ -45,7 +46,8 @@ export function scenarioToCode(
   options: IScenarioCodeOptions = {},
 ): string {
   const plugin = { manifest };
-  const current = scenarioToJson(resolveScenario(plugin, scenario));
+  const { coupling, ...uncoupled } = scenario;
+  const current = scenarioToJson(resolveScenario(plugin, uncoupled));
   const defaults = scenarioToJson(resolveScenario(plugin, { model: manifest.id }));
   const kernelTwin = options.twinName ?? 'twin';
   const lines: string[] = [`// ${manifest.title} (${manifest.id}): the scenario from the workbench`];
@@ -67,6 +69,7 @@ export function scenarioToCode(
       run[field] = current[field];
     }
   }
+  if (coupling !== undefined) run.coupling = coupling;
   lines.push(`const result = await ${name}.run(${Object.keys(run).length > 0 ? literal(run) : ''});`, 'result');
   return lines.join('\n');
 }

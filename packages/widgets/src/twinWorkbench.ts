@@ -22,12 +22,17 @@ import {
 } from './events.js';
 import { resultToCsv } from './exportCsv.js';
 import { pinLabel } from './pinLabel.js';
+import { pinList } from './pinList.js';
 import { defaultPlotlyLoader, type PlotlyLoader } from './plotlyLoader.js';
+import { observablePicker, toggledObservables } from './observablePicker.js';
+import { computePinnedRuns } from './pinnedRuns.js';
 import { RunController, type RunPhase } from './runController.js';
 import { seriesFromRuns } from './runBuffer.js';
 import { scenarioToCode } from './scenarioCode.js';
 import { sharedStyles } from './styles.js';
+import { heldView, type IWorkbenchHold } from './workbenchHold.js';
 import { workbenchStyles } from './workbenchStyles.js';
+import { runDetail, workProgress, type IWorkProgress } from './workProgress.js';
 import type { IPinnedRun } from './traces.js';
 import type { TwinTimeseriesElement } from './twinTimeseries.js';
 
@@ -38,9 +43,6 @@ export type WorkbenchSession = ITwinSession & { dispose?(): void };
 export type SessionFactory = () => WorkbenchSession | Promise<WorkbenchSession>;
 
 const NO_OBSERVED: ObservedDataset[] = [];
-
-/** Models with at most this many observables show their checkboxes in the toolbar; more go in a list. */
-const INLINE_OBSERVABLES = 8;
 
 /** Playback speeds offered, in model time units per second (Infinity: full speed). */
 export const SPEEDS: readonly number[] = [Infinity, 10, 5, 2, 1, 0.5];
@@ -79,7 +81,9 @@ export interface ICodeCopyDetail {
  * different one reloads), `plotlyLoader`, `debounce` (milliseconds a parameter change waits for the next
  * before a new run starts; default 0: the newest change cancels the run in flight and starts at once),
  * `bandDebounce` (the same for a band: at least this long, default {@link BAND_DEBOUNCE}), `kernelModel` (the
- * model of the kernel "copy as code" targets).
+ * model of the kernel "copy as code" targets), `hold` ({@link IWorkbenchHold}: while set, the saved state is shown
+ * with the reason and a Run button, and no session is made nor anything computed; `run()` or clearing it starts).
+ * Everything it computes (the live run, a band, each pinned run) shows its progress and can be stopped (`stop()`).
  *
  * Events (bubbling, composed): `state-change` ({@link IStateChangeDetail}: write it back to the output),
  * `run-start` ({scenario}), `run-end` ({@link IRunEndDetail}), `band-start` ({band}), `band-end`
@@ -95,7 +99,10 @@ export class TwinWorkbenchElement extends LitElement {
     debounce: { type: Number },
     bandDebounce: { type: Number, attribute: 'band-debounce' },
     kernelModel: { type: String, attribute: 'kernel-model' },
+    hold: { attribute: false },
     manifest: { state: true },
+    work: { state: true },
+    progressDetail: { state: true },
     explicit: { state: true },
     phase: { state: true },
     progress: { state: true },
@@ -121,8 +128,14 @@ export class TwinWorkbenchElement extends LitElement {
   declare bandDebounce: number;
   /** The model of the kernel "copy as code" writes for (default: the workbench's model). */
   declare kernelModel: string | undefined;
+  /** Why the workbench waits for a click before it computes; undefined: it computes once it has a state. */
+  declare hold: IWorkbenchHold | undefined;
   /** The model's manifest, once loaded. */
   declare manifest: ModelManifest | undefined;
+  /** Pinned runs being computed while the state loads (their progress, shown in place of the workbench). */
+  declare protected work: IWorkProgress | undefined;
+  /** Where the run under way is ("replicate 3 of 20 · day 4"), shown beside its percentage while it runs. */
+  declare protected progressDetail: string | undefined;
   /** The session's explicit scenario (every parameter spelled out). */
   declare protected explicit: Scenario | undefined;
   /** The run's phase. */
@@ -158,6 +171,8 @@ export class TwinWorkbenchElement extends LitElement {
   /** Toolbar actions under way (awaited by `settled`). */
   private readonly tasks = new Set<Promise<unknown>>();
   private valuesCache: { explicit: Scenario | undefined; values: Record<string, number> } | undefined;
+  /** Set by `stop()` while a state loads: the pinned runs left are not computed and the scenario is not run. */
+  private stopped = false;
 
   constructor() {
     super();
@@ -167,7 +182,10 @@ export class TwinWorkbenchElement extends LitElement {
     this.debounce = 0;
     this.bandDebounce = BAND_DEBOUNCE;
     this.kernelModel = undefined;
+    this.hold = undefined;
     this.manifest = undefined;
+    this.work = undefined;
+    this.progressDetail = undefined;
     this.explicit = undefined;
     this.phase = 'idle';
     this.progress = 0;
@@ -222,7 +240,8 @@ export class TwinWorkbenchElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (this.disposed) return;
-    if ((changed.has('state') || changed.has('sessionFactory')) && this.state && this.sessionFactory) {
+    const inputs = changed.has('state') || changed.has('sessionFactory') || changed.has('hold');
+    if (inputs && this.state && this.sessionFactory && !this.hold) {
       const json = JSON.stringify(this.state);
       if (json !== this.loadedJson) {
         this.loadedJson = json;
@@ -260,20 +279,22 @@ export class TwinWorkbenchElement extends LitElement {
       controller.band = state.view?.band;
       this.manifest = await this.session.manifest(state.scenario.model);
       this.message = '';
-      const pinned: IPinnedRun[] = [];
-      for (const pin of state.pinned ?? []) {
-        try {
-          const result = await controller.compute(pin.scenario);
-          pinned.push({ label: pin.label, series: seriesFromRuns(result.runs), summary: result.summary });
-        } catch (error) {
-          // A pin the model refuses is left out of the plot (and kept in the state); the rest still loads.
-          this.showError(new Error(`pinned run "${pin.label}": ${(error as Error).message ?? String(error)}`));
-        }
-      }
+      this.stopped = false;
+      const pins = state.pinned ?? [];
+      const { pinned, skipped } = await computePinnedRuns(controller, pins, this.manifest.timeUnit, {
+        work: (work) => (this.work = work),
+        stopped: () => this.stopped,
+        stop: () => void this.stop(),
+        error: (error) => this.showError(error),
+      });
       this.pinnedRuns = pinned;
       this.accepted = state;
-      this.explicit = await controller.load(state.scenario);
+      this.explicit = await controller.load(state.scenario, !this.stopped);
+      if (skipped.length > 0) {
+        this.message = `Stopped: ${skipped.length} of ${pins.length} pinned runs were not computed (${skipped.join('; ')}); they stay in the notebook, and the scenario has not run.`;
+      }
     } catch (error) {
+      this.work = undefined;
       this.showError(error);
     }
   }
@@ -362,6 +383,7 @@ export class TwinWorkbenchElement extends LitElement {
 
   private onProgress(progress: RunProgress): void {
     this.progress = progress.fraction;
+    this.progressDetail = this.manifest ? runDetail(progress, this.manifest.timeUnit) : undefined;
   }
 
   private onEnd(result: ISessionResult): void {
@@ -414,6 +436,20 @@ export class TwinWorkbenchElement extends LitElement {
   /** Advances the run by one frame. */
   step(): Promise<void> {
     return this.controller?.step() ?? Promise.resolve();
+  }
+
+  /** Starts a held workbench (see `hold`): it makes its session and computes the saved state. */
+  run(): void {
+    this.hold = undefined;
+  }
+
+  /**
+   * Stops what is computing: the live run or band (what is drawn stays; Play or Run starts it again), or, while the
+   * state loads, the pinned runs not yet computed (the scenario then loads without running).
+   */
+  stop(): Promise<void> {
+    if (this.work) this.stopped = true;
+    return this.controller?.cancel() ?? Promise.resolve();
   }
 
   /** Cancels and clears the run (the scenario stays). */
@@ -531,15 +567,22 @@ export class TwinWorkbenchElement extends LitElement {
   // --- rendering ---
 
   protected override render(): TemplateResult {
+    if (this.hold && this.state) return this.heldState(this.hold, this.state);
     const manifest = this.manifest;
     const state = this.accepted;
     if (!manifest || !state) {
       return html`<div role="status" class="status">
-        ${this.message ? html`<span class="error">${this.message}</span>` : 'Loading the twin…'}
+        ${
+          this.message
+            ? html`<span class="error">${this.message}</span>`
+            : this.work
+              ? html`<div class="toolbar"><span>${this.work.label}</span>${workProgress(this.work)}</div>`
+              : 'Starting the twin…'
+        }
       </div>`;
     }
-    const percent = Math.round(this.progress * 100);
     const band = state.view?.band;
+    const running = this.phase === 'running' || this.phase === 'paused';
     const shown = shownObservables(manifest, state.observables);
     const oneRunOnly = band ? 'Pins and CSV take one run: choose Show › one run' : nothing;
     return html`
@@ -550,18 +593,19 @@ export class TwinWorkbenchElement extends LitElement {
           .band=${band}
           @band-change=${(e: CustomEvent<IBandChangeDetail>) => this.setBand(e.detail.band)}
         ></twin-band-control>
-        ${band ? nothing : this.playback(manifest, state.view?.speed ?? Infinity)}
-        <div
-          class="progress"
-          role="progressbar"
-          aria-label=${band ? 'Band progress' : 'Run progress'}
-          aria-valuemin="0"
-          aria-valuemax="100"
-          aria-valuenow=${percent}
-        >
-          <div style="width: ${percent}%"></div>
-        </div>
-        <span class="muted" aria-hidden="true">${percent}%</span>
+        ${
+          band
+            ? this.phase === 'idle' || this.phase === 'error' // stopped (or failed): computed again on a click
+              ? html`<button type="button" data-action="band" @click=${() => this.play()}>Run</button>`
+              : nothing
+            : this.playback(manifest, state.view?.speed ?? Infinity)
+        }
+        ${workProgress({
+          label: band ? 'Band progress' : 'Run progress',
+          fraction: this.progress,
+          detail: running && !band ? this.progressDetail : undefined,
+          stop: running ? () => void this.stop() : undefined,
+        })}
       </div>
       <div class="toolbar" role="toolbar" aria-label="Compare and export">
         <button
@@ -594,27 +638,12 @@ export class TwinWorkbenchElement extends LitElement {
           />
           log y</label
         >
-        ${this.observablePicker(manifest, shown)}
+        ${observablePicker(manifest, shown, (id) => this.setObservables(toggledObservables(manifest, state.observables, id)))}
       </div>
-      ${
-        this.pinnedRuns.length > 0
-          ? html`<div class="pins" aria-label="Pinned runs" role="list">
-              ${this.pinnedRuns.map(
-                (p, i) =>
-                  html`<span class="pin" role="listitem"
-                    >${p.label}<button
-                      type="button"
-                      data-unpin=${i}
-                      aria-label="Unpin ${p.label}"
-                      @click=${() => this.unpin(i)}
-                    >
-                      ×
-                    </button></span
-                  >`,
-              )}
-            </div>`
-          : nothing
-      }
+      ${pinList(
+        this.pinnedRuns.map((p) => p.label),
+        (i) => this.unpin(i),
+      )}
       ${
         band
           ? html`<div class="band-caption muted" role="status">
@@ -661,6 +690,15 @@ export class TwinWorkbenchElement extends LitElement {
     `;
   }
 
+  /** The held view of `input` (see `hold`), or the reason the state cannot be shown. */
+  private heldState(hold: IWorkbenchHold, input: WorkbenchState): TemplateResult {
+    try {
+      return heldView(parseWorkbenchState(input), hold, () => this.run());
+    } catch (error) {
+      return html`<div role="alert" class="error">${error instanceof Error ? error.message : String(error)}</div>`;
+    }
+  }
+
   /** Play or pause, step, reset and the speed: how one live run plays (not shown for a band). */
   private playback(manifest: ModelManifest, speed: number): TemplateResult {
     return html`${
@@ -681,52 +719,12 @@ export class TwinWorkbenchElement extends LitElement {
       </select>`;
   }
 
-  /**
-   * One checkbox per observable: in the toolbar for a few, or, for a model with many (the immune twin has
-   * 40), in a collapsed list whose summary names what is shown, so the toolbar stays one line.
-   */
-  private observablePicker(manifest: ModelManifest, shown: readonly string[]): TemplateResult {
-    const boxes = html`<fieldset>
-      <legend class="visually-hidden">Observables shown</legend>
-      ${manifest.observables.map(
-        (o) =>
-          html`<label title=${o.description ?? o.label}
-            ><input
-              type="checkbox"
-              data-observable=${o.id}
-              .checked=${shown.includes(o.id)}
-              @change=${() => this.toggleObservable(o.id)}
-            />
-            ${o.id}</label
-          >`,
-      )}
-    </fieldset>`;
-    if (manifest.observables.length <= INLINE_OBSERVABLES) return boxes;
-    return html`<details class="observables">
-      <summary>Shown: ${shown.length === manifest.observables.length ? 'all' : shown.join(', ') || 'none'}</summary>
-      ${boxes}
-    </details>`;
-  }
-
   /** The accepted parameter values, as a new object only when the session accepted a new scenario. */
   private controlValues(): Record<string, number> {
     if (!this.valuesCache || this.valuesCache.explicit !== this.explicit) {
       this.valuesCache = { explicit: this.explicit, values: { ...(this.explicit?.parameters ?? {}) } };
     }
     return this.valuesCache.values;
-  }
-
-  private toggleObservable(id: string): void {
-    const manifest = this.manifest!;
-    const all = manifest.observables.map((o) => o.id);
-    const shown = new Set(shownObservables(manifest, this.accepted!.observables));
-    if (shown.has(id)) shown.delete(id);
-    else shown.add(id);
-    const list = all.filter((o) => shown.has(o));
-    // The model's default set is no choice: the state then names none, as before any toggle.
-    const byDefault = shownObservables(manifest);
-    const isDefault = list.length === byDefault.length && byDefault.every((o) => shown.has(o));
-    this.setObservables(isDefault ? undefined : list);
   }
 }
 

@@ -113,6 +113,38 @@ export const workbenchStyles = css`
       max-height: var(--twin-plot-height);
     }
   }
+  /* A held workbench (see the hold property): the reason, a prominent Run button, what it would compute, the saved state. */
+  .held .reason {
+    max-width: 60em;
+    margin: 6px 0;
+  }
+  button.run {
+    font-weight: 600;
+    padding: 4px 20px;
+    color: var(--jp-ui-inverse-font-color1, #fff);
+    background: var(--jp-brand-color1, #1976d2);
+    border-color: var(--jp-brand-color1, #1976d2);
+  }
+  dl.size {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 2px 16px;
+    margin: 6px 0;
+  }
+  dl.size dt {
+    display: inline;
+    color: var(--jp-ui-font-color2, #616161);
+  }
+  dl.size dt::after {
+    content: ': ';
+  }
+  dl.size dd {
+    display: inline;
+    margin: 0;
+  }
+  .held .side {
+    margin-top: 6px;
+  }
   .status {
     height: var(--twin-plot-height);
     display: flex;

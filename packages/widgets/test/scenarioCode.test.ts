@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { simulateSync, type Scenario } from '@immunotwin/engine';
+import { runScenarioSync, simulateSync, type Scenario } from '@immunotwin/engine';
+import { lungModel, lymphNodeCoupling } from '@immunotwin/model-lung';
+import { builtInRegistry } from '@immunotwin/models';
 import { createTwinApi } from '@immunotwin/kernel';
 import {
   innateAdaptive,
@@ -60,6 +62,23 @@ describe('copy as code', () => {
     const result = await runCell(code, twin);
     const expected = simulateSync(targetCellLimited, scenario);
     expect(Array.from(result.runs[0].observables.V)).toEqual(Array.from(expected.runs[0].observables.V));
+  });
+
+  it('keeps a coupled scenario’s coupling, and the cell runs it as the engine does', async () => {
+    // The Lung Twin with the Immune System Twin's lymph node (examples/lung-lymph-node.json, on a small section).
+    const coupling = lymphNodeCoupling(30);
+    const coupled = { model: 'lung', parameters: { latticeSize: 30 }, duration: 1, coupling } as Scenario;
+    const code = scenarioToCode(coupled, lungModel.manifest);
+    const run = code.split('\n')[3]!;
+    expect(run.startsWith('const result = await twin.run(')).toBe(true);
+    const options = Function(`return ${run.slice('const result = await twin.run('.length, -2)}`)() as object;
+    expect(options).toEqual({ duration: 1, coupling });
+    const registry = builtInRegistry();
+    const twin = createTwinApi(lungModel, { resolveModel: (id) => registry.get(id) });
+    const result = await runCell(code, twin);
+    const expected = runScenarioSync(registry.resolve(coupled)).runs[0];
+    expect(Array.from(result.runs[0].observables.antigenOut)).toEqual(Array.from(expected.observables.antigenOut));
+    expect(Array.from(result.runs[0].observables.virions)).toEqual(Array.from(expected.observables.virions));
   });
 
   it('writes a bare run for the default scenario', () => {

@@ -2,8 +2,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { resultsToCsv, simulateSync, type Scenario } from '@immunotwin/engine';
 import { targetCellLimited, targetCellLimitedManifest as manifest } from '@immunotwin/model-within-host';
-import { withinHostModels } from '@immunotwin/model-within-host';
-import { TwinSession, type IRunOptions, type IRunSummary } from '@immunotwin/worker';
 import {
   scenarioToCode,
   type IStateChangeDetail,
@@ -12,47 +10,10 @@ import {
   type TwinWorkbenchElement,
   type WorkbenchState,
 } from '../src/index.js';
+import { CountingSession } from './countingSession.js';
 import { $, $$, collect, mount, PlotlyRecorder, typeInto } from './helpers.js';
 
 afterEach(() => document.body.replaceChildren());
-
-/** An in-process session (the real engine) that counts its runs and cancellations and reports frames. */
-class CountingSession extends TwinSession {
-  runs = 0;
-  cancels = 0;
-  disposed = false;
-  onFrame: (() => void) | undefined;
-
-  constructor() {
-    super({ plugins: withinHostModels });
-  }
-
-  override run(options: IRunOptions = {}): Promise<IRunSummary> {
-    this.runs++;
-    const { onFrame } = options;
-    return super.run({
-      ...options,
-      onFrame: async (frame) => {
-        await onFrame?.(frame);
-        this.onFrame?.();
-      },
-    });
-  }
-
-  override cancel(): Promise<void> {
-    this.cancels++;
-    return super.cancel();
-  }
-
-  dispose(): void {
-    this.disposed = true;
-  }
-
-  /** Resolves at the next frame of a run. */
-  nextFrame(): Promise<void> {
-    return new Promise((resolve) => (this.onFrame = resolve));
-  }
-}
 
 const baseScenario: Scenario = { model: 'target-cell-limited', duration: 6, outputInterval: 0.1 };
 

@@ -94,6 +94,19 @@ function milliseconds(value: unknown, name: string, fallback: number): number {
   return value;
 }
 
+/** The model ids a scenario document names: its model, then each coupling partner's (unchecked: resolve checks). */
+function modelsNamedBy(document: unknown): string[] {
+  if (!isPlainObject(document)) return [];
+  const ids = typeof document.model === 'string' ? [document.model] : [];
+  const partners = isPlainObject(document.coupling) ? document.coupling.partners : undefined;
+  if (isPlainObject(partners)) {
+    for (const partner of Object.values(partners)) {
+      if (isPlainObject(partner) && typeof partner.model === 'string') ids.push(partner.model);
+    }
+  }
+  return ids;
+}
+
 /**
  * One twin: a scenario of a registered model, and runs of it that can be streamed, paused, cancelled,
  * snapshotted and continued elsewhere. Pure logic with no worker API, so it runs the same on a page, in
@@ -504,16 +517,17 @@ export class TwinSession implements ITwinSession {
   }
 
   /**
-   * Imports the code of the model a scenario document names, if it was added by descriptor and not loaded
-   * yet (the host's engine API goes to a module whose default export is a function of it).
+   * Imports the code of the models a scenario document names — its model and its coupling partners' — that were
+   * added by descriptor and not loaded yet (the host's engine API goes to a module whose default export is a
+   * function of it).
    */
   private async loadModelOf(document: unknown): Promise<void> {
-    const id = isPlainObject(document) ? document.model : undefined;
-    if (typeof id !== 'string') return;
-    const descriptor = this.pending.get(id);
-    if (!descriptor) return;
-    await this.registry.registerDescriptors([descriptor], { host: engine });
-    this.pending.delete(id);
+    for (const id of modelsNamedBy(document)) {
+      const descriptor = this.pending.get(id);
+      if (!descriptor) continue;
+      await this.registry.registerDescriptors([descriptor], { host: engine });
+      this.pending.delete(id);
+    }
   }
 
   /** Makes a resolved scenario current, dropping pending and finished work. */

@@ -7,7 +7,11 @@ export { TISSUE_MIME_TYPE };
 
 type TissueElement = import('@immunotwin/widgets').TwinTissueElement;
 
-/** Shows tissue pictures as a `<twin-tissue>` (loaded with the widgets on first use). */
+/**
+ * Shows tissue pictures as a `<twin-tissue>` (loaded with the widgets on first use). It only draws the frames the
+ * output carries (saved pictures): it never simulates and starts no worker, so it needs no hold in an untrusted
+ * notebook, unlike the workbench.
+ */
 export class TissueRenderer extends Widget implements IRenderMime.IRenderer {
   constructor(options: IRenderMime.IRendererOptions) {
     super();
@@ -46,7 +50,8 @@ export class TissueRenderer extends Widget implements IRenderMime.IRenderer {
 
 /** The renderer factory for {@link TISSUE_MIME_TYPE}. */
 export const tissueRendererFactory: IRenderMime.IRendererFactory = {
-  // Typed arrays and names drawn on a canvas and escaped text: nothing that runs or injects markup.
+  // Typed arrays and names drawn on a canvas and escaped text: nothing that runs or injects markup, and nothing
+  // computed (no simulation, no worker): safe to show in an untrusted notebook as it is.
   safe: true,
   mimeTypes: [TISSUE_MIME_TYPE],
   defaultRank: 40,

@@ -1,7 +1,7 @@
 import type { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import { Widget } from '@lumino/widgets';
 import { WORKBENCH_MIME_TYPE } from '@immunotwin/engine/mimeTypes';
-import type { PluginDescriptor, WorkbenchState } from '@immunotwin/engine';
+import type { ModelManifest, PluginDescriptor, WorkbenchState } from '@immunotwin/engine';
 import { pageModelRegistry } from '../modelRegistry';
 
 /** MIME type of a workbench output: the workbench's saved state (see `@immunotwin/widgets`' format). */
@@ -33,9 +33,18 @@ export function workbenchPlugins(
     return `the model "${id}" is not installed in this JupyterLab.${from} and reload the page: the workbench comes back as it was saved.`;
   }
   if (plugin.module !== undefined && !trusted) {
-    return `the model "${id}" was defined in a notebook cell and its code travels with this output; it runs only in a trusted notebook (File › Trust Notebook, or run the cell that defines it).`;
+    return `the model "${id}" was defined in a notebook cell and its code travels with this output; it runs only in a trusted notebook ("Trust Notebook" in the command palette, or run the cell that defines it).`;
   }
   return [...registered, { manifest: plugin.manifest, module: plugin.module, provider: plugin.provider }];
+}
+
+/** Why a workbench of an untrusted notebook waits for a click (the workbench adds what it would compute). */
+export const UNTRUSTED_REASON = 'This notebook is not trusted, so the workbench has not run.';
+
+/** The manifest of the state's model as the page has it without a worker (registered, or carried by the output). */
+function manifestOf(state: Pick<WorkbenchState, 'scenario' | 'plugin'>): ModelManifest | undefined {
+  const id = state.scenario.model;
+  return pageModelRegistry.has(id) ? pageModelRegistry.get(id).manifest : state.plugin?.manifest;
 }
 
 /**
@@ -43,6 +52,12 @@ export function workbenchPlugins(
  * Worker, never in the kernel, so a saved notebook's workbench works again when it is reopened with no
  * kernel. Every change a student makes (parameters, interventions, pins, view) is written back to the
  * output, so saving the notebook saves it.
+ *
+ * In an untrusted notebook (`model.trusted` false) the workbench is held: it shows the saved state, why it has
+ * not run and what it would compute, with a Run button, and starts no worker until the click. Trusting the
+ * notebook (the command palette's "Trust Notebook", `notebook:trust`) gives every output a new, trusted model and renders it again here: the
+ * workbench then starts. Models defined in a notebook cell still run only in a trusted notebook (Run does not
+ * bypass that: such a workbench shows its message instead).
  */
 export class WorkbenchRenderer extends Widget implements IRenderMime.IRenderer {
   constructor(options: IRenderMime.IRendererOptions) {
@@ -58,11 +73,14 @@ export class WorkbenchRenderer extends Widget implements IRenderMime.IRenderer {
   }
 
   async renderModel(model: IRenderMime.IMimeModel): Promise<void> {
+    // On trust JupyterLab replaces the output's model with a trusted one: the workbench writes to the newest.
+    this._model = model;
     const data = model.data[this._mimeType];
     const json = JSON.stringify(data);
     // The output changed because the workbench wrote its own state back: nothing to show anew.
-    if (json === this._shownJson) return;
+    if (json === this._shownJson && model.trusted === this._shownTrusted) return;
     this._shownJson = json;
+    this._shownTrusted = model.trusted;
     let widgets: Awaited<ReturnType<typeof loadWidgets>>;
     try {
       widgets = await loadWidgets();
@@ -87,13 +105,19 @@ export class WorkbenchRenderer extends Widget implements IRenderMime.IRenderer {
     if (!this._workbench) {
       const workbench = document.createElement('twin-workbench') as WorkbenchElement;
       workbench.sessionFactory = browserSessionFactory(() => plugins);
+      if (!model.trusted) workbench.hold = { reason: UNTRUSTED_REASON, manifest: manifestOf(state) };
       workbench.addEventListener('state-change', (event) => {
         const next = (event as CustomEvent<{ state: unknown }>).detail.state;
         this._shownJson = JSON.stringify(next);
-        model.setData({ data: { ...model.data, [this._mimeType]: next as IRenderMime.IMimeModel['data'][string] } });
+        const current = this._model!;
+        current.setData({
+          data: { ...current.data, [this._mimeType]: next as IRenderMime.IMimeModel['data'][string] },
+        });
       });
       this.node.replaceChildren(workbench);
       this._workbench = workbench;
+    } else if (model.trusted) {
+      this._workbench.hold = undefined; // the notebook was trusted since: the workbench starts
     }
     this._workbench.state = state;
   }
@@ -117,12 +141,15 @@ export class WorkbenchRenderer extends Widget implements IRenderMime.IRenderer {
   private readonly _mimeType: string;
   private _workbench: WorkbenchElement | undefined;
   private _shownJson: string | undefined;
+  private _shownTrusted: boolean | undefined;
+  private _model: IRenderMime.IMimeModel | undefined;
 }
 
 /** The renderer factory for {@link WORKBENCH_MIME_TYPE}. */
 export const workbenchRendererFactory: IRenderMime.IRendererFactory = {
   // The output is a validated scenario (data, no markup or code); the workbench escapes all text it shows.
-  // Safe, so a course notebook downloaded by a student (untrusted) still opens with live workbenches.
+  // Safe, so a course notebook downloaded by a student (untrusted) still opens with its workbenches shown — held,
+  // computing nothing until the student presses Run or trusts the notebook (see WorkbenchRenderer).
   safe: true,
   mimeTypes: [WORKBENCH_MIME_TYPE],
   defaultRank: 40,

@@ -13,9 +13,12 @@ import {
 /** How one parameter varies in a study: a range, listed values, or a distribution (as in a design file). */
 export type StudyParameter = Omit<DesignParameter, 'id'>;
 
-/** Run settings a study may change for every run (the rest of the scenario is the twin's). */
+/**
+ * Run settings a study may change for every run (the rest of the scenario is the twin's); `coupling` runs each
+ * of them coupled to partner models, found in the pool workers' registry as `twin.run({ coupling })` finds them.
+ */
 export type StudyRunSettings = Partial<
-  Pick<Scenario, 'duration' | 'method' | 'seed' | 'replicates' | 'outputInterval'>
+  Pick<Scenario, 'duration' | 'method' | 'seed' | 'replicates' | 'outputInterval' | 'coupling'>
 >;
 
 /** An outcome: `"V.peak"` (observable.summary) or a request with options (`{ observable, summary, threshold }`). */
@@ -113,7 +116,7 @@ export function studyDesign(
   const fixed = Object.fromEntries(
     Object.entries(twinScenario.parameters ?? {}).filter(([id]) => !varied.includes(id)),
   );
-  const known = ['duration', 'method', 'seed', 'replicates', 'outputInterval'] as const;
+  const known = ['duration', 'method', 'seed', 'replicates', 'outputInterval', 'coupling'] as const;
   const run = Object.fromEntries(known.filter((k) => settings[k] !== undefined).map((k) => [k, settings[k]]));
   return parseDesign({
     version: 1,

@@ -1,0 +1,64 @@
+import type { PinnedScenario } from '@immunotwin/engine';
+import { isAbort, type RunController } from './runController.js';
+import { seriesFromRuns } from './runBuffer.js';
+import type { IPinnedRun } from './traces.js';
+import { runDetail, type IWorkProgress } from './workProgress.js';
+
+/** What {@link computePinnedRuns} reports to the workbench loading a state. */
+export interface IPinnedRunsListener {
+  /** The pinned run under way and its progress (undefined once all are done). */
+  work(work: IWorkProgress | undefined): void;
+  /** Whether the user stopped the loading: the pins left are then not computed. */
+  stopped(): boolean;
+  /** Stops the loading (the Stop button beside the progress). */
+  stop(): void;
+  /** A pin the model refuses: it is left out of the plot (and kept in the state); the rest still load. */
+  error(error: Error): void;
+}
+
+/** The pinned runs computed, and the labels of those not computed because the user stopped. */
+export interface IPinnedRunsResult {
+  /** The pins computed, in order. */
+  pinned: IPinnedRun[];
+  /** Labels of the pins skipped after a stop. */
+  skipped: string[];
+}
+
+/**
+ * Recomputes a saved state's pinned runs one after the other in the controller's session, each with its own
+ * progress ("Pinned run 3 of 20", with the replicate and the model time in `timeUnit`) and a Stop that cancels the one under way and skips the rest.
+ */
+export async function computePinnedRuns(
+  controller: RunController,
+  pins: readonly PinnedScenario[],
+  timeUnit: string,
+  listener: IPinnedRunsListener,
+): Promise<IPinnedRunsResult> {
+  const pinned: IPinnedRun[] = [];
+  const skipped: string[] = [];
+  const stop = (): void => listener.stop();
+  for (const [i, pin] of pins.entries()) {
+    if (listener.stopped()) {
+      skipped.push(pin.label);
+      continue;
+    }
+    const label = `Pinned run ${i + 1} of ${pins.length}`;
+    listener.work({ label, fraction: 0, detail: pin.label, stop });
+    try {
+      const result = await controller.compute(pin.scenario, (progress) => {
+        listener.work({
+          label,
+          fraction: progress.fraction,
+          detail: `${pin.label} · ${runDetail(progress, timeUnit)}`,
+          stop,
+        });
+      });
+      pinned.push({ label: pin.label, series: seriesFromRuns(result.runs), summary: result.summary });
+    } catch (error) {
+      if (isAbort(error)) skipped.push(pin.label);
+      else listener.error(new Error(`pinned run "${pin.label}": ${(error as Error).message ?? String(error)}`));
+    }
+  }
+  listener.work(undefined);
+  return { pinned, skipped };
+}
