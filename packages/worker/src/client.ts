@@ -2,6 +2,9 @@ import type { BandSpec, ModelManifest, PluginDescriptor, Scenario } from '@immun
 import * as Comlink from 'comlink';
 import { installErrorTransfer } from './errorTransfer.js';
 import { WorkerLifeline } from './workerDeath.js';
+
+// What a page needs beside the client to tell a dead worker, without the package's main entry (the engine).
+export { isWorkerDiedError, WorkerDiedError, WorkerLifeline, type WorkerDeathCause } from './workerDeath.js';
 import type { SessionService } from './expose.js';
 import type {
   IBandOptions,
