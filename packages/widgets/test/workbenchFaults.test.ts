@@ -39,12 +39,13 @@ async function until(condition: () => boolean, what: string, turns = 5000): Prom
   throw new Error(`gave up waiting for ${what}`);
 }
 
+const entryInhibitor = { kind: 'entryInhibitor', start: 1, stop: 4, efficacy: 0.7 };
 const scenario: Scenario = {
   model: 'target-cell-limited',
   duration: 6,
   outputInterval: 0.05,
   parameters: { c: 20 },
-  interventions: [{ kind: 'entryInhibitor', start: 1, stop: 4, efficacy: 0.7 }],
+  interventions: [entryInhibitor],
 };
 const pinnedScenario: Scenario = { model: 'target-cell-limited', duration: 6, outputInterval: 0.05 };
 /** Played at 5 days a second, the 6-day run lasts about 1.2 s: long enough to be killed mid-run. */
