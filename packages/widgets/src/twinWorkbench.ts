@@ -323,7 +323,8 @@ export class TwinWorkbenchElement extends LitElement {
     this.fault = undefined;
     this.message = '';
     session?.dispose?.();
-    if (state && !this.disposed) this.loading = this.loading.then(() => this.load(state));
+    // The state as it is when the load starts: a change made meanwhile is kept.
+    if (state && !this.disposed) this.loading = this.loading.then(() => this.load(this.accepted ?? state));
     await this.loading;
   }
 
