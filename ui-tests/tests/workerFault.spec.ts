@@ -22,16 +22,19 @@ function virusPeaks(page: IJupyterLabPageFixture): Promise<{ live: number; pinne
   });
 }
 
-/** Closes the workbench's session worker from inside (found by its name among the page's workers). */
-async function killSessionWorker(page: IJupyterLabPageFixture): Promise<void> {
+/**
+ * Closes a worker of the page from inside, found by the label its name starts with (`immunotwin-widget-session`,
+ * `immunotwin-kernel`).
+ */
+async function killWorker(page: IJupyterLabPageFixture, label: string): Promise<void> {
   for (const worker of page.workers()) {
     const name = await worker.evaluate(() => (self as unknown as { name: string }).name).catch(() => '');
-    if (name.startsWith('immunotwin-widget-session')) {
+    if (name.startsWith(label)) {
       await worker.evaluate(() => (self as unknown as { close(): void }).close());
       return;
     }
   }
-  throw new Error('no workbench session worker on the page');
+  throw new Error(`no ${label} worker on the page`);
 }
 
 const progress = (page: IJupyterLabPageFixture) =>
@@ -75,7 +78,7 @@ for (const theme of ['light', 'dark'] as const) {
     await workbench.locator('select#speed').selectOption('0.5');
     await workbench.locator('button[data-action="play"]').click();
     await expect.poll(() => progress(page)).toBeGreaterThan(0);
-    await killSessionWorker(page);
+    await killWorker(page, 'immunotwin-widget-session');
 
     const alert = workbench.locator('[role="alert"]');
     const restart = workbench.locator('button[data-action="restart"]');
@@ -118,3 +121,32 @@ for (const theme of ['light', 'dark'] as const) {
       .screenshot({ path: test.info().outputPath(`worker-restarted-${theme}.png`) });
   });
 }
+
+test('a twin kernel whose worker dies mid-run answers the cell with the reason, and the next cell runs', async ({
+  page,
+}) => {
+  await page.notebook.createNew('kernel-fault.ipynb', { kernel: 'immunotwin-target-cell-limited' });
+  // Thousands of short exact stochastic runs (many chunks): seconds of work in the kernel's worker, which dies a
+  // second in.
+  await page.notebook.setCell(
+    0,
+    'code',
+    "const lost = 1; twin.set({ U0: 1e7, V0: 10 }); await twin.run({ method: 'ssa', duration: 10, replicates: 3000 })",
+  );
+  await page.notebook.addCell('code', 'typeof lost + " " + (6 * 7)');
+  await page.notebook.selectCells(0);
+  await page.keyboard.press('Control+Enter');
+  await expect(page.locator('.jp-Cell').first().locator('.jp-InputPrompt')).toHaveText('[*]:');
+  await page.waitForTimeout(1000);
+  await killWorker(page, 'immunotwin-kernel');
+  const output = page.locator('.jp-Cell').first().locator('.jp-OutputArea');
+  await expect(output).toContainText('WorkerDiedError: The worker stopped: it closed, crashed or was terminated.', {
+    timeout: 10_000,
+  });
+  await expect(output).toContainText(
+    "The kernel's worker died and was restarted; variables from earlier cells are lost.",
+  );
+  await page.notebook.runCell(1);
+  // The new worker runs the next cell; the earlier cell's variable is gone, as the notice said.
+  expect((await page.notebook.getCellTextOutput(1))?.join('')).toContain('undefined 42');
+});

@@ -6,7 +6,7 @@ import type { INodeSession } from '../src/node.js';
 import { importBuiltNodeEntry } from './builtPackage.js';
 // @ts-expect-error: a plain JavaScript fixture (the worker threads import it by URL), without typings
 import { exitingModel, hungryModel } from './fixtures/hungryModel.mjs';
-import { expectSameResult, expectSameRuns, reference, ssaScenario } from './helpers.js';
+import { expectSameResult, expectSameRuns, reference, rejection, ssaScenario } from './helpers.js';
 
 const fixtureModule = new URL('./fixtures/hungryModel.mjs', import.meta.url).href;
 const hungry: PluginDescriptor = { manifest: hungryModel.manifest, module: fixtureModule };
@@ -34,16 +34,6 @@ async function session(options: Parameters<typeof node.createNodeSession>[0] = {
   return made;
 }
 
-/** The error a promise rejects with (fails the test if it resolves). */
-async function rejection(promise: Promise<unknown>): Promise<WorkerDiedError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as WorkerDiedError;
-  }
-  throw new Error('the call resolved');
-}
-
 describe('a session whose Node worker dies', () => {
   it('rejects the run under way when the worker is killed mid-run, and every later call; a new session runs', async () => {
     const killed = await session();
@@ -55,7 +45,7 @@ describe('a session whose Node worker dies', () => {
         if (++frames === 1) void killed.worker.terminate();
       },
     });
-    const error = await rejection(run);
+    const error = await rejection<WorkerDiedError>(run);
     expect(isWorkerDiedError(error)).toBe(true);
     expect(error.deathCause).toBe('stopped');
     expect(error.message).toBe('The worker stopped: exit code 1.');
@@ -75,7 +65,7 @@ describe('a session whose Node worker dies', () => {
   it('reports a worker that ends itself with process.exit, with its exit code', async () => {
     const exited = await session();
     await exited.session.create({ model: 'exiting-test-model', method: 'agent', duration: 5 });
-    const error = await rejection(exited.session.run());
+    const error = await rejection<WorkerDiedError>(exited.session.run());
     expect(error.name).toBe('WorkerDiedError');
     expect(error.deathCause).toBe('stopped');
     expect(error.message).toBe('The worker stopped: exit code 3.');
@@ -89,7 +79,7 @@ describe('a session whose Node worker dies', () => {
     expectSameResult(await limited.session.result(), reference(ssaScenario));
 
     await limited.session.create({ model: 'hungry-test-model', method: 'agent', parameters: { megabytes: 4 } });
-    const error = await rejection(limited.session.run());
+    const error = await rejection<WorkerDiedError>(limited.session.run());
     expect(error.deathCause).toBe('out-of-memory');
     expect(error.message).toMatch(/^The worker ran out of memory and was stopped: .*out of memory/i);
     await expect(limited.session.scenario()).rejects.toBe(error);
@@ -116,7 +106,7 @@ describe('a pool whose worker dies', () => {
     try {
       const ssa = (replicate: number) => ({ scenario: ssaScenario, replicates: [replicate] });
       const tasks = [ssa(0), { scenario: { model: 'hungry-test-model', method: 'agent' }, replicates: [0] }, ssa(1)];
-      const error = await rejection(pool.run(tasks));
+      const error = await rejection<WorkerDiedError>(pool.run(tasks));
       expect(error.deathCause).toBe('out-of-memory');
       expect(starts).toBe(3); // two at the start, one in place of the worker that died
 
