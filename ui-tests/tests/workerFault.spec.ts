@@ -1,4 +1,5 @@
 import { expect, test, type IJupyterLabPageFixture } from '@jupyterlab/galata';
+import { settled } from '../workbenchSettled';
 
 // A workbench whose worker dies mid-run (the worker closes itself: the browser ends it as it would a crashed one)
 // says why, and Restart brings it back with its state, without reloading the page. In the light and the dark theme.
@@ -72,6 +73,7 @@ for (const theme of ['light', 'dark'] as const) {
       })
       .toBeGreaterThan(1e-3);
     await expect(workbench.locator('[role="progressbar"]')).toHaveAttribute('aria-valuenow', '100');
+    await settled(page);
     const before = await virusPeaks(page);
 
     // Slowly played, so the worker dies mid-run.
@@ -112,6 +114,8 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(workbench.locator('button[data-action="pause"]')).toBeVisible();
     await workbench.locator('select#speed').selectOption('Infinity');
     await expect.poll(() => progress(page), { timeout: 10_000 }).toBe(100);
+    // Drawn: the same peaks as before the worker died.
+    await settled(page);
     const after = await virusPeaks(page);
     expect(after.live).toBeCloseTo(before.live, 6);
     expect(after.pinned).toBeCloseTo(before.pinned, 6);
