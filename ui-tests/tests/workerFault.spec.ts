@@ -1,4 +1,5 @@
 import { expect, test, type IJupyterLabPageFixture } from '@jupyterlab/galata';
+import { startLongCell } from '../longCell';
 import { settled } from '../workbenchSettled';
 
 // A workbench whose worker dies mid-run (the worker closes itself: the browser ends it as it would a crashed one)
@@ -129,18 +130,14 @@ for (const theme of ['light', 'dark'] as const) {
 test('a twin kernel whose worker dies mid-run answers the cell with the reason, and the next cell runs', async ({
   page,
 }) => {
-  await page.notebook.createNew('kernel-fault.ipynb', { kernel: 'immunotwin-target-cell-limited' });
   // Thousands of short exact stochastic runs (many chunks): seconds of work in the kernel's worker, which dies a
   // second in.
-  await page.notebook.setCell(
-    0,
-    'code',
+  await startLongCell(
+    page,
+    'kernel-fault.ipynb',
     "const lost = 1; twin.set({ U0: 1e7, V0: 10 }); await twin.run({ method: 'ssa', duration: 10, replicates: 3000 })",
+    'typeof lost + " " + (6 * 7)',
   );
-  await page.notebook.addCell('code', 'typeof lost + " " + (6 * 7)');
-  await page.notebook.selectCells(0);
-  await page.keyboard.press('Control+Enter');
-  await expect(page.locator('.jp-Cell').first().locator('.jp-InputPrompt')).toHaveText('[*]:');
   await page.waitForTimeout(1000);
   await killWorker(page, 'immunotwin-kernel');
   const output = page.locator('.jp-Cell').first().locator('.jp-OutputArea');
