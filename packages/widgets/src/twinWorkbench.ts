@@ -616,6 +616,7 @@ export class TwinWorkbenchElement extends LitElement {
     const running = this.phase === 'running' || this.phase === 'paused';
     const shown = shownObservables(manifest, state.observables);
     const oneRunOnly = band ? 'Pins and CSV take one run: choose Show › one run' : nothing;
+    const alert = this.fault ? workerFaultNotice(this.fault, () => void this.restart()) : this.message;
     return html`
       <div class="toolbar" role="toolbar" aria-label="Run">
         <twin-band-control
@@ -684,9 +685,7 @@ export class TwinWorkbenchElement extends LitElement {
             </div>`
           : nothing
       }
-      <div role="alert" class="error">
-        ${this.fault ? workerFaultNotice(this.fault, () => void this.restart()) : this.message}
-      </div>
+      <div role="alert" class="error">${alert}</div>
       ${this.code ? html`<pre class="code" aria-label="Kernel code for this scenario">${this.code}</pre>` : nothing}
       <div class="main">
         <twin-timeseries
