@@ -1,5 +1,6 @@
 import { expect, test, type IJupyterLabPageFixture } from '@jupyterlab/galata';
 import { MAX_HEIGHT } from '../outputBounds';
+import { settled } from '../workbenchSettled';
 
 // A workbench switched from one live run to a band: a cohort of virtual patients (any model) or replicates (a
 // stepped model), drawn as a median with shaded bands, in the light and the dark theme. Wide enough for the
@@ -24,14 +25,6 @@ function plotted(page: IJupyterLabPageFixture, index = 0): Promise<IPlotted[]> {
       return { name: trace.name ?? '', filled: trace.fill === 'tonexty', points: y.length, median: y[y.length >> 1] };
     });
   }, index);
-}
-
-/** Waits until the n-th workbench has loaded, run (or computed its band) and drawn it. */
-async function settled(page: IJupyterLabPageFixture, index = 0): Promise<void> {
-  await page
-    .locator('twin-workbench')
-    .nth(index)
-    .evaluate((el) => (el as Element & { settled(): Promise<void> }).settled());
 }
 
 /** The shaded areas plotly drew in the n-th workbench: their count and the smallest of their boxes. */

@@ -1,4 +1,5 @@
 import { expect, test } from '@jupyterlab/galata';
+import { startLongCell } from '../longCell';
 
 // In-browser kernel sessions do not survive a reload: every test gets a fresh workspace.
 test.use({ autoGoto: true });
@@ -51,17 +52,13 @@ test('interrupting the twin kernel stops a waiting cell and keeps the kernel', a
 });
 
 test('interrupting a long simulation stops it within the 2 s grace and keeps earlier variables', async ({ page }) => {
-  await page.notebook.createNew('interrupt-run.ipynb', { kernel: 'immunotwin-target-cell-limited' });
   // A thousand exact stochastic (SSA) runs of an infection of 10^7 cells: minutes of work in the kernel's worker.
-  await page.notebook.setCell(
-    0,
-    'code',
+  await startLongCell(
+    page,
+    'interrupt-run.ipynb',
     "const before = 41; twin.set({ U0: 1e7, V0: 100 }); await twin.run({ method: 'ssa', replicates: 1000 })",
+    'before + 1',
   );
-  await page.notebook.addCell('code', 'before + 1');
-  await page.notebook.selectCells(0);
-  await page.keyboard.press('Control+Enter');
-  await expect(page.locator('.jp-Cell').first().locator('.jp-InputPrompt')).toHaveText('[*]:');
   await page.waitForTimeout(1500);
   await page.evaluate(() => window.jupyterapp.commands.execute('notebook:interrupt-kernel'));
   const output = page.locator('.jp-Cell').first().locator('.jp-OutputArea');

@@ -1,13 +1,17 @@
 import { TwinKernel, type IKernelWorkerEndpoint } from '@immunotwin/kernel/kernel';
 import type { IKernelSpecs } from '@jupyterlite/services';
+import { lifeLockName, watchBrowserWorker } from '@immunotwin/worker/lifeLock';
 import { twinKernelSpecs } from './specs.js';
 import type { IModelRegistry } from './tokens.js';
 
-/** Starts a twin kernel's executor as a module Web Worker (rspack emits the worker entry as its own chunk). */
+/**
+ * Starts a twin kernel's executor as a module Web Worker (rspack emits the worker entry as its own chunk), with a
+ * life lock, so that the kernel hears of the worker's death.
+ */
 function createWorker(): IKernelWorkerEndpoint {
-  return new Worker(new URL('@immunotwin/kernel/worker', import.meta.url), {
-    type: 'module',
-  }) as unknown as IKernelWorkerEndpoint;
+  const name = lifeLockName('immunotwin-kernel');
+  const worker = new Worker(new URL('@immunotwin/kernel/worker', import.meta.url), { type: 'module', name });
+  return Object.assign(worker as unknown as IKernelWorkerEndpoint, { lifeline: watchBrowserWorker(worker, name) });
 }
 
 /** The kernelspecs already following a registry (both service plugins may ask for the same ones). */

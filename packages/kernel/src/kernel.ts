@@ -3,14 +3,20 @@ import type { IKernel } from '@jupyterlite/services';
 // The deep path: the package's index re-exports with extensionless specifiers Node's ESM loader rejects.
 import { BaseKernel } from '@jupyterlite/services/lib/kernel/base.js';
 import type { PluginDescriptor } from '@immunotwin/engine';
+import type { WorkerDiedError, WorkerLifeline } from '@immunotwin/worker/client';
 import * as Comlink from 'comlink';
 import { kernelInfo } from './kernelInfo.js';
 import type { IKernelWorkerRemote, IWorkerExecuteReply, IWorkerOutput } from './worker/protocol.js';
 
-/** The kernel's worker as the kernel needs it: a comlink endpoint that can be stopped. */
+/** The kernel's worker as the kernel needs it: a comlink endpoint that can be stopped, and may report its death. */
 export interface IKernelWorkerEndpoint extends Comlink.Endpoint {
   /** Stops the worker at once (a browser `Worker` has it; `createNodeKernelWorker` adds it). */
   terminate(): void;
+  /**
+   * Where the host reports the worker's death (out of memory, killed, crashed): the kernel then answers the
+   * running cell with the error and starts a new worker. Without it, a cell whose worker died waits forever.
+   */
+  readonly lifeline?: Pick<WorkerLifeline, 'died' | 'guard'>;
 }
 
 /** Options of a {@link TwinKernel}. */
@@ -36,6 +42,11 @@ export interface ITwinKernelOptions extends IKernel.IOptions {
 /** The message shown when an unresponsive cell costs the worker. */
 export const WORKER_RESTART_MESSAGE =
   "The kernel's worker was restarted: a cell did not respond to the interrupt; variables from earlier cells are lost.\n";
+
+/** What the user reads when the kernel's worker died and was replaced. */
+export function workerDiedMessage(error: WorkerDiedError): string {
+  return `The kernel's worker died and was restarted; variables from earlier cells are lost. ${error.message}\n`;
+}
 
 type ExecuteReplyContent = KernelMessage.IExecuteReplyMsg['content'];
 
@@ -259,12 +270,35 @@ export class TwinKernel extends BaseKernel {
     const remote = Comlink.wrap<IKernelWorkerRemote>(endpoint);
     const flag = this.sharedInterrupt ? sharedFlag() : undefined;
     const plugins = [...this.plugins()];
-    const ready = Promise.resolve(remote.initialize({ model: this.model, plugins, interruptFlag: flag })).then(
+    const initialized = Promise.resolve(remote.initialize({ model: this.model, plugins, interruptFlag: flag })).then(
       (model) => {
         this.modelInfo = model;
       },
     );
-    return { endpoint, remote, flag, ready };
+    const ready = endpoint.lifeline ? endpoint.lifeline.guard(initialized) : initialized;
+    ready.catch(() => undefined); // awaited by requests; a worker that dies while none waits must not leave it unhandled
+    const handle: IWorkerHandle = { endpoint, remote, flag, ready };
+    void endpoint.lifeline?.died.then((error) => this.replaceDeadWorker(handle, error));
+    return handle;
+  }
+
+  /**
+   * The worker died (out of memory, killed, crashed): a new one takes its place, the user is told state was lost,
+   * and the cell it was running is answered with the error. Nothing to do for a worker already replaced.
+   */
+  private replaceDeadWorker(handle: IWorkerHandle, error: WorkerDiedError): void {
+    if (this.isDisposed || this.worker !== handle) return;
+    const running = this.running;
+    this.worker = this.startWorker();
+    this.running = undefined;
+    this.stream({ name: 'stderr', text: workerDiedMessage(error) });
+    running?.abandon({
+      status: 'error',
+      ename: error.name,
+      evalue: error.message,
+      traceback: [`${error.name}: ${error.message}`],
+      outputs: 0,
+    });
   }
 
   /** Replaces a worker stuck in a cell, tells the user, and answers the stuck execute with an error. */

@@ -5,7 +5,9 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KernelMessage } from '@jupyterlab/services';
 import { builtInDescriptors } from '@immunotwin/models';
-import { TwinKernel } from '../src/kernel.js';
+import type { PluginDescriptor } from '@immunotwin/engine';
+import type { ResourceLimits } from 'node:worker_threads';
+import { TwinKernel, type IKernelWorkerEndpoint } from '../src/kernel.js';
 import { createNodeKernelWorker } from '../src/node.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
@@ -54,6 +56,8 @@ export interface KernelUnderTest {
   readonly sent: KernelMessage.IMessage[];
   /** How many workers were started (restarts add one). */
   workersStarted(): number;
+  /** The workers started, in order (the last one is the kernel's current worker). */
+  readonly workers: readonly IKernelWorkerEndpoint[];
   /** Sends a request through `handleMessage`; resolves with the reply and the iopub messages it caused. */
   request<T extends KernelMessage.ShellMessageType>(
     msgType: T,
@@ -65,27 +69,37 @@ let counter = 0;
 
 /** Starts a kernel whose worker is a Node worker thread running the built worker entry. */
 export function startKernel(
-  options: { model?: string; interruptTimeout?: number; sharedInterrupt?: boolean } = {},
+  options: {
+    model?: string;
+    interruptTimeout?: number;
+    sharedInterrupt?: boolean;
+    plugins?: () => readonly PluginDescriptor[];
+    /** Memory limits of each worker thread. */
+    resourceLimits?: ResourceLimits;
+  } = {},
 ): KernelUnderTest {
   const sent: KernelMessage.IMessage[] = [];
-  let started = 0;
+  const workers: IKernelWorkerEndpoint[] = [];
+  const { resourceLimits, ...kernelOptions } = options;
   const kernel = new TwinKernel({
     id: `kernel-${++counter}`,
     name: 'immunotwin',
     location: '',
     sendMessage: (msg) => void sent.push(msg),
     createWorker: () => {
-      started++;
-      return createNodeKernelWorker({ workerUrl });
+      const worker = createNodeKernelWorker({ workerUrl, resourceLimits });
+      workers.push(worker);
+      return worker;
     },
     model: 'target-cell-limited',
     plugins: () => builtInDescriptors,
-    ...options,
+    ...kernelOptions,
   });
   return {
     kernel,
     sent,
-    workersStarted: () => started,
+    workers,
+    workersStarted: () => workers.length,
     async request(msgType, content) {
       const msg = KernelMessage.createMessage({
         channel: 'shell',

@@ -5,20 +5,31 @@
  * `<twin-workbench>`.
  */
 import type { PluginDescriptor } from '@immunotwin/engine';
-import { SessionClient } from '@immunotwin/worker/client';
+import { SessionClient, WorkerDiedError } from '@immunotwin/worker/client';
+import { lifeLockName, watchBrowserWorker } from '@immunotwin/worker/lifeLock';
 import type { SessionFactory, WorkbenchSession } from './twinWorkbench.js';
 
-/** A worker session that terminates its worker when disposed. */
+/**
+ * A worker session that terminates its worker when disposed. Started with a {@link lifeLockName}, it notices
+ * when its worker dies (closed itself, crashed, terminated): its calls then reject with a `WorkerDiedError`.
+ */
 export class BrowserSession extends SessionClient implements WorkbenchSession {
-  /** @param worker the worker serving the session (terminated by `dispose`) */
-  constructor(private readonly worker: Worker) {
-    super(worker);
+  /**
+   * @param worker the worker serving the session (terminated by `dispose`)
+   * @param name the worker's name, when it is a life-lock name (see `@immunotwin/worker/lifeLock`)
+   */
+  constructor(
+    private readonly worker: Worker,
+    name?: string,
+  ) {
+    super(worker, name === undefined ? undefined : watchBrowserWorker(worker, name));
   }
 
-  /** Releases the connection and terminates the worker. */
+  /** Releases the connection and terminates the worker; calls still pending reject with a `WorkerDiedError`. */
   dispose(): void {
     this.close();
     this.worker.terminate();
+    this.lifeline.report(new WorkerDiedError('stopped', 'the workbench released it'));
   }
 }
 
@@ -30,11 +41,10 @@ export class BrowserSession extends SessionClient implements WorkbenchSession {
  */
 export function browserSessionFactory(plugins: () => readonly PluginDescriptor[]): SessionFactory {
   return async () => {
+    const name = lifeLockName('immunotwin-widget-session');
     const session = new BrowserSession(
-      new Worker(new URL('@immunotwin/worker/browserWorker', import.meta.url), {
-        type: 'module',
-        name: 'immunotwin-widget-session',
-      }),
+      new Worker(new URL('@immunotwin/worker/browserWorker', import.meta.url), { type: 'module', name }),
+      name,
     );
     const descriptors = plugins();
     if (descriptors.length > 0) await session.addPlugins(descriptors);

@@ -8,7 +8,7 @@ import {
   type Scenario,
   type WorkbenchState,
 } from '@immunotwin/engine';
-import type { IBandResult, ISessionFrame, ISessionResult, ITwinSession } from '@immunotwin/worker';
+import type { IBandResult, ISessionFrame, ISessionResult, ITwinSession, WorkerDiedError } from '@immunotwin/worker';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { bandCaption } from './bandCaption.js';
 import { download } from './download.js';
@@ -35,9 +35,13 @@ import { workbenchStyles } from './workbenchStyles.js';
 import { runDetail, workProgress, type IWorkProgress } from './workProgress.js';
 import type { IPinnedRun } from './traces.js';
 import type { TwinTimeseriesElement } from './twinTimeseries.js';
+import { onWorkerDeath, workerFaultNotice, type IMortalSession } from './workerFault.js';
 
-/** A session the workbench can release when it is disposed (a worker session terminates its worker). */
-export type WorkbenchSession = ITwinSession & { dispose?(): void };
+/**
+ * A session the workbench can release when it is disposed (a worker session terminates its worker), and whose
+ * worker's death it hears of (a worker session's lifeline).
+ */
+export type WorkbenchSession = ITwinSession & IMortalSession & { dispose?(): void };
 
 /** Makes the workbench's session; called once, on first use. The workbench never creates one itself. */
 export type SessionFactory = () => WorkbenchSession | Promise<WorkbenchSession>;
@@ -112,6 +116,7 @@ export class TwinWorkbenchElement extends LitElement {
     accepted: { state: true },
     hasResult: { state: true },
     bandResult: { state: true },
+    fault: { state: true },
   };
 
   static override styles = [sharedStyles, workbenchStyles];
@@ -154,6 +159,8 @@ export class TwinWorkbenchElement extends LitElement {
   declare protected hasResult: boolean;
   /** The last band computed (shown until the next one is in). */
   declare protected bandResult: IBandResult | undefined;
+  /** Why the session's worker died, until Restart. */
+  declare protected fault: WorkerDiedError | undefined;
 
   private session: WorkbenchSession | undefined;
   private controller: RunController | undefined;
@@ -195,6 +202,7 @@ export class TwinWorkbenchElement extends LitElement {
     this.hasResult = false;
     this.bandResult = undefined;
     this.accepted = undefined;
+    this.fault = undefined;
   }
 
   /** The time series element. */
@@ -262,7 +270,11 @@ export class TwinWorkbenchElement extends LitElement {
       this.pending = undefined;
       this.requested = undefined;
       if (!this.session) {
-        this.session = await this.sessionFactory!();
+        const session = await this.sessionFactory!();
+        this.session = session;
+        onWorkerDeath(session, (error) => {
+          if (this.session === session) this.fault = error;
+        });
         this.controller = new RunController(this.session, {
           begin: (scenario) => this.onBegin(scenario),
           frame: (frame) => this.onFrame(frame),
@@ -297,6 +309,23 @@ export class TwinWorkbenchElement extends LitElement {
       this.work = undefined;
       this.showError(error);
     }
+  }
+
+  /**
+   * After the session's worker died: releases it and loads the workbench's state (parameters, interventions,
+   * pinned runs, view) into a new session from `sessionFactory`. Resolves when it has loaded.
+   */
+  async restart(): Promise<void> {
+    const state = this.accepted ?? this.state;
+    const session = this.session;
+    this.session = undefined;
+    this.controller = undefined;
+    this.fault = undefined;
+    this.message = '';
+    session?.dispose?.();
+    // The state as it is when the load starts: a change made meanwhile is kept.
+    if (state && !this.disposed) this.loading = this.loading.then(() => this.load(this.accepted ?? state));
+    await this.loading;
   }
 
   /** Makes `scenario` current (debounced when asked), restarting the run. */
@@ -573,11 +602,13 @@ export class TwinWorkbenchElement extends LitElement {
     if (!manifest || !state) {
       return html`<div role="status" class="status">
         ${
-          this.message
-            ? html`<span class="error">${this.message}</span>`
-            : this.work
-              ? html`<div class="toolbar"><span>${this.work.label}</span>${workProgress(this.work)}</div>`
-              : 'Starting the twin…'
+          this.fault
+            ? workerFaultNotice(this.fault, () => void this.restart())
+            : this.message
+              ? html`<span class="error">${this.message}</span>`
+              : this.work
+                ? html`<div class="toolbar"><span>${this.work.label}</span>${workProgress(this.work)}</div>`
+                : 'Starting the twin…'
         }
       </div>`;
     }
@@ -585,6 +616,7 @@ export class TwinWorkbenchElement extends LitElement {
     const running = this.phase === 'running' || this.phase === 'paused';
     const shown = shownObservables(manifest, state.observables);
     const oneRunOnly = band ? 'Pins and CSV take one run: choose Show › one run' : nothing;
+    const alert = this.fault ? workerFaultNotice(this.fault, () => void this.restart()) : this.message;
     return html`
       <div class="toolbar" role="toolbar" aria-label="Run">
         <twin-band-control
@@ -653,7 +685,7 @@ export class TwinWorkbenchElement extends LitElement {
             </div>`
           : nothing
       }
-      <div role="alert" class="error">${this.message}</div>
+      <div role="alert" class="error">${alert}</div>
       ${this.code ? html`<pre class="code" aria-label="Kernel code for this scenario">${this.code}</pre>` : nothing}
       <div class="main">
         <twin-timeseries

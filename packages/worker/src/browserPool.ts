@@ -4,7 +4,8 @@
  * Node never touches `Worker`.
  */
 import type { PluginDescriptor } from '@immunotwin/engine';
-import { WorkerPool } from './pool/workerPool.js';
+import { lifeLockName, watchBrowserWorker } from './browserLifeLock.js';
+import { WorkerPool, type IPoolEndpoint } from './pool/workerPool.js';
 
 /** Options of {@link createBrowserPool}. */
 export interface IBrowserPoolOptions {
@@ -41,13 +42,15 @@ export function createBrowserPool(options: IBrowserPoolOptions): WorkerPool {
   return new WorkerPool({
     size: options.size ?? defaultSize(),
     plugins: options.plugins,
-    createWorker: () => {
-      if (workerUrl !== undefined) return new Worker(workerUrl, { type: 'module', name: 'immunotwin-pool' });
-      // The options are written inline: a bundler reads them where it finds the pattern.
-      return new Worker(new URL('./poolBrowserWorker.js', import.meta.url), {
-        type: 'module',
-        name: 'immunotwin-pool',
-      });
+    createWorker: (): IPoolEndpoint => {
+      // A name with a life lock, so that a worker that dies fails its task instead of leaving it waiting.
+      const name = lifeLockName('immunotwin-pool');
+      const worker =
+        workerUrl !== undefined
+          ? new Worker(workerUrl, { type: 'module', name })
+          : // The options are written inline: a bundler reads them where it finds the pattern.
+            new Worker(new URL('./poolBrowserWorker.js', import.meta.url), { type: 'module', name });
+      return Object.assign(worker, { lifeline: watchBrowserWorker(worker, name) });
     },
   });
 }

@@ -5,6 +5,7 @@
  */
 export * from './types.js';
 export * from './abortError.js';
+export * from './workerDeath.js';
 export * from './session.js';
 export * from './sessionSnapshot.js';
 export * from './errorTransfer.js';

@@ -5,10 +5,11 @@ import type { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import type { PluginDescriptor } from '@immunotwin/engine';
 import { SessionClient } from './client.js';
-import { startNodeThread } from './nodeThread.js';
+import { startNodeThread, type INodeThreadOptions } from './nodeThread.js';
 import { WorkerPool } from './pool/workerPool.js';
 
-export { parentEndpoint, startNodeThread } from './nodeThread.js';
+export { parentEndpoint, startNodeThread, watchNodeWorker } from './nodeThread.js';
+export type { INodeThread, INodeThreadOptions } from './nodeThread.js';
 
 /** A session in its own Node worker thread. */
 export interface INodeSession {
@@ -17,22 +18,29 @@ export interface INodeSession {
   /** The worker thread. */
   readonly worker: Worker;
   /**
-   * Stops the worker at once (a run in progress is abandoned: its promise never settles) and resolves
-   * when the thread has exited.
+   * Stops the worker at once and resolves when the thread has exited; calls still pending reject with a
+   * `WorkerDiedError` (cause `stopped`), as they do when the worker dies any other way.
    */
   terminate(): Promise<void>;
 }
 
 /** Options of `createNodeSession`. */
-export interface INodeSessionOptions {
+export interface INodeSessionOptions extends INodeThreadOptions {
   /** The worker's entry module (default: this package's `nodeWorker.js`). */
   workerUrl?: URL;
 }
 
-/** Starts a worker thread serving a twin session and connects to it. */
+/**
+ * Starts a worker thread serving a twin session and connects to it. When the thread dies (out of memory under
+ * `resourceLimits`, terminated, exited, crashed) every call rejects with a `WorkerDiedError`; start another
+ * session to go on.
+ */
 export function createNodeSession(options: INodeSessionOptions = {}): INodeSession {
-  const { worker, endpoint } = startNodeThread(options.workerUrl ?? new URL('./nodeWorker.js', import.meta.url));
-  const session = new SessionClient(endpoint);
+  const { worker, endpoint, lifeline } = startNodeThread(
+    options.workerUrl ?? new URL('./nodeWorker.js', import.meta.url),
+    options,
+  );
+  const session = new SessionClient(endpoint, lifeline);
   let exited: Promise<void> | undefined;
   return {
     session,
@@ -42,21 +50,21 @@ export function createNodeSession(options: INodeSessionOptions = {}): INodeSessi
 }
 
 /** Options of `createNodePool`. */
-export interface INodePoolOptions {
+export interface INodePoolOptions extends INodeThreadOptions {
   /** The models the workers know, as descriptors (e.g. `builtInDescriptors`). */
   plugins: readonly PluginDescriptor[];
   /** Number of worker threads (default: `os.availableParallelism()`). */
   size?: number;
 }
 
-/** A `WorkerPool` of Node worker threads. */
+/** A `WorkerPool` of Node worker threads (each under `resourceLimits`, when given). */
 export function createNodePool(options: INodePoolOptions): WorkerPool {
   return new WorkerPool({
     size: options.size ?? availableParallelism(),
     plugins: options.plugins,
     createWorker: () => {
-      const { worker, endpoint } = startNodeThread(new URL('./poolNodeWorker.js', import.meta.url));
-      return Object.assign(endpoint, { terminate: () => void worker.terminate() });
+      const { worker, endpoint, lifeline } = startNodeThread(new URL('./poolNodeWorker.js', import.meta.url), options);
+      return Object.assign(endpoint, { lifeline, terminate: () => void worker.terminate() });
     },
   });
 }

@@ -154,3 +154,13 @@ export async function waitFor(
   }
   expect.fail(`gave up waiting for ${what} after ${maxTurns} turns of the event loop`);
 }
+
+/** Awaits a promise expected to reject, returning the error (of the type the caller expects). */
+export async function rejection<E extends Error = Error>(promise: Promise<unknown>): Promise<E> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as E;
+  }
+  throw new Error('expected the promise to reject');
+}

@@ -1,5 +1,4 @@
-import { execFile, execFileSync } from 'node:child_process';
-import { createRequire } from 'node:module';
+import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ValidationError } from '@immunotwin/engine';
@@ -16,29 +15,20 @@ import {
   ssaScenario,
   waitFor,
 } from './helpers.js';
+import { importBuiltNodeEntry } from './builtPackage.js';
 
-// The worker thread runs the built package (plain Node cannot load TypeScript), so build it first.
+// The script below imports the built package (importBuiltNodeEntry builds it first).
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const nodeEntry = new URL('../lib/node.js', import.meta.url).href;
 const descriptorsEntry = new URL('../../models/lib/descriptors.js', import.meta.url).href;
 
 let node: INodeSession;
 
-beforeAll(() => {
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  try {
-    execFileSync(process.execPath, [tsc, '-b', 'packages/worker'], { cwd: root, stdio: 'pipe' });
-  } catch (error) {
-    const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
-    throw new Error(`building packages/worker failed:\n${String(stdout ?? '')}${String(stderr ?? '')}`);
-  }
-}, 120_000);
-
 beforeAll(async () => {
-  const { createNodeSession } = (await import(nodeEntry)) as typeof import('../src/node.js');
+  const { createNodeSession } = await importBuiltNodeEntry();
   node = createNodeSession();
   await node.session.addPlugins(builtInDescriptors);
-});
+}, 120_000);
 
 afterAll(async () => {
   await node?.terminate();

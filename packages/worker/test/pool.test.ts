@@ -1,23 +1,15 @@
-import { execFileSync } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ModelRegistry, outcome, runScenarioSync, type OutcomeRequest, type RunResult } from '@immunotwin/engine';
 import { builtInDescriptors, builtInModels } from '@immunotwin/models';
 import type { WorkerPool } from '../src/pool/workerPool.js';
+import { importBuiltNodeEntry } from './builtPackage.js';
 import { ssaScenario } from './helpers.js';
-
-// The workers run the built package (plain Node cannot load TypeScript), so build it first.
-const root = fileURLToPath(new URL('../../..', import.meta.url));
-const nodeEntry = new URL('../lib/node.js', import.meta.url).href;
 
 let createNodePool: typeof import('../src/node.js').createNodePool;
 const pools: WorkerPool[] = [];
 
 beforeAll(async () => {
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  execFileSync(process.execPath, [tsc, '-b', 'packages/worker'], { cwd: root, stdio: 'pipe' });
-  ({ createNodePool } = (await import(nodeEntry)) as typeof import('../src/node.js'));
+  ({ createNodePool } = await importBuiltNodeEntry());
 }, 120_000);
 
 afterAll(() => pools.forEach((pool) => pool.dispose()));

@@ -12,18 +12,9 @@ import {
   reference,
   ssaScenario,
   turns,
+  rejection,
   waitFor,
 } from './helpers.js';
-
-/** Awaits a promise expected to reject, returning the error. */
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected the promise to reject');
-}
 
 describe('TwinSession: runs', () => {
   it.each([

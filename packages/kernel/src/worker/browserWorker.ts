@@ -5,8 +5,11 @@
  */
 import type { Endpoint } from 'comlink';
 import { createBrowserPool } from '@immunotwin/worker/browserPool';
+import { holdLifeLock } from '@immunotwin/worker/lifeLock';
 import { exposeKernelWorker, KernelWorker } from './kernelWorker.js';
 
+// First, so that the page can tell when this worker dies (when its name carries a life lock).
+holdLifeLock();
 // In a worker the global scope is the endpoint (`self`); `globalThis` names it without DOM typings.
 exposeKernelWorker(
   globalThis as unknown as Endpoint,

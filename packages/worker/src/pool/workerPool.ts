@@ -2,12 +2,15 @@ import type { OutcomeRequest, PluginDescriptor, RunResult } from '@immunotwin/en
 import * as Comlink from 'comlink';
 import { createAbortError } from '../abortError.js';
 import { installErrorTransfer } from '../errorTransfer.js';
+import { isWorkerDiedError, WorkerLifeline } from '../workerDeath.js';
 import type { IPoolTask, IPoolWorkerService } from './poolTask.js';
 
-/** A worker as the pool needs it: a comlink endpoint that can be stopped. */
+/** A worker as the pool needs it: a comlink endpoint that can be stopped, and that may report its death. */
 export interface IPoolEndpoint extends Comlink.Endpoint {
   /** Stops the worker at once. */
   terminate(): void;
+  /** Where the host reports the worker's death (without it, a task on a worker that died waits forever). */
+  readonly lifeline?: WorkerLifeline;
 }
 
 /** The most tasks `WorkerPool.outcomes` hands a worker at once. */
@@ -56,6 +59,7 @@ export interface IPoolRunOptions<R = RunResult[]> {
 
 interface IPoolMember {
   readonly endpoint: IPoolEndpoint;
+  readonly lifeline: WorkerLifeline;
   readonly remote: Comlink.Remote<IPoolWorkerService>;
   readonly ready: Promise<void>;
 }
@@ -64,7 +68,9 @@ interface IPoolMember {
  * A fixed set of workers that run tasks (replicates of scenarios) for ensembles, sweeps and fits: each worker
  * takes the next task as soon as it is free. Every replicate draws from the stream derived from (seed,
  * replicate) alone, so the results are bit-identical whatever the number of workers and whichever worker ran
- * what. One run at a time per pool; workers start on first use and stay until `dispose()`.
+ * what. One run at a time per pool; workers start on first use and stay until `dispose()`. A worker that dies
+ * (out of memory, terminated, crashed) fails the task it had with a `WorkerDiedError` (the run rejects with it,
+ * as with any task's error) and is replaced by a new one, so the pool's next run works; the other workers stay.
  */
 export class WorkerPool {
   private members: IPoolMember[] | undefined;
@@ -169,12 +175,19 @@ export class WorkerPool {
     };
     signal?.addEventListener('abort', onAbort, { once: true });
     const drive = async (member: IPoolMember): Promise<void> => {
-      await member.ready;
+      try {
+        await member.lifeline.guard(member.ready);
+      } catch (error) {
+        failure ??= { error };
+        if (isWorkerDiedError(error)) this.replace(member);
+        cancelAll();
+        return;
+      }
       while (!failure && next < tasks.length) {
         const first = next;
         next = Math.min(tasks.length, first + batchSize);
         try {
-          const batch = await call(member.remote, tasks.slice(first, next));
+          const batch = await member.lifeline.guard(call(member.remote, tasks.slice(first, next)));
           if (ordered) await turnOf(first);
           if (failure) return;
           for (let k = 0; k < batch.length; k++) {
@@ -188,6 +201,7 @@ export class WorkerPool {
           }
           onProgress?.({ done, total: tasks.length, fraction: done / tasks.length });
         } catch (error) {
+          if (isWorkerDiedError(error)) this.replace(member);
           if (!failure) {
             failure = { error };
             cancelAll();
@@ -213,11 +227,24 @@ export class WorkerPool {
   }
 
   private start(): IPoolMember[] {
-    this.members ??= Array.from({ length: this.options.size }, () => {
-      const endpoint = this.options.createWorker();
-      const remote = Comlink.wrap<IPoolWorkerService>(endpoint);
-      return { endpoint, remote, ready: remote.addPlugins([...this.options.plugins]) };
-    });
+    this.members ??= Array.from({ length: this.options.size }, () => this.startMember());
     return this.members;
+  }
+
+  private startMember(): IPoolMember {
+    const endpoint = this.options.createWorker();
+    const remote = Comlink.wrap<IPoolWorkerService>(endpoint);
+    const lifeline = endpoint.lifeline ?? new WorkerLifeline();
+    const ready = remote.addPlugins([...this.options.plugins]);
+    ready.catch(() => undefined); // awaited (guarded) by the run; a worker that died first must not leave it unhandled
+    return { endpoint, lifeline, remote, ready };
+  }
+
+  /** Puts a new worker in the place of one that died (when it is still a member: a dispose may have come first). */
+  private replace(member: IPoolMember): void {
+    const index = this.members?.indexOf(member) ?? -1;
+    if (index < 0) return;
+    member.endpoint.terminate();
+    this.members![index] = this.startMember();
   }
 }
