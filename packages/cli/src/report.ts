@@ -1,4 +1,5 @@
 import { ScenarioRunError, ValidationError } from '@immunotwin/engine';
+import { isWorkerDiedError } from '@immunotwin/worker';
 import { CliError, ExitCode, formatIssue } from './errors.js';
 import type { CliIo } from './io.js';
 
@@ -25,6 +26,8 @@ export function reportError(error: unknown, io: CliIo): number {
     details = error.issues.slice(1).map(formatIssue);
   } else if (error instanceof ScenarioRunError) {
     message = error.message; // the scenario's failure, not the program's
+  } else if (isWorkerDiedError(error)) {
+    message = `a worker died during the run, so no output was written. ${error.message}`;
   } else {
     message = `internal error: ${error instanceof Error ? error.message : String(error)}`;
     if (!debug) details = ['(set IMMUNOTWIN_DEBUG=1 for a stack trace)'];

@@ -151,4 +151,42 @@ describe('immunotwin sweep and merge', () => {
     const finals = Array.from(table.getChild('x.final')!.toArray() as Float64Array);
     [36.787944, 13.533528, 1.831564].forEach((expected, i) => expect(finals[i]).toBeCloseTo(expected, 5));
   });
+
+  it('says a worker died, and writes nothing, when a model ends its worker thread mid-sweep', async () => {
+    // A test-only model whose step ends its worker thread when k ≥ 0.4 (a crash a researcher's plugin could cause).
+    await dir.write(
+      'exiting.mjs',
+      `export default () => ({
+        manifest: {
+          id: 'exiting-test', title: 'Exiting', version: '0.1.0', description: 'Ends its worker (test).',
+          timeUnit: 'day', methods: ['agent'], defaults: { duration: 2, outputInterval: 1 },
+          parameters: [{ id: 'k', label: 'k', unit: '1', default: 0.1, min: 0, max: 1, scale: 'linear',
+                         description: 'at 0.4 or more the step exits', source: 'test' }],
+          observables: [{ id: 'x', label: 'x', unit: '1' }],
+          interventions: [], presets: [], assumptions: ['Test model.'], references: [],
+        },
+        createStepped(context) {
+          return { dt: 1, step() { if (context.parameters.k >= 0.4) process.exit(3); }, observe(out) { out[0] = 1; },
+                   apply() {}, snapshot() { return 0; }, restore() {} };
+        },
+      });`,
+    );
+    await dir.write('exiting-design.json', {
+      version: 1,
+      scenario: { model: 'exiting-test' },
+      parameters: [{ id: 'k', values: [0.1, 0.4] }],
+      design: { kind: 'grid' },
+      outcomes: [{ observable: 'x', summary: 'final' }],
+    });
+    const before = await dir.files();
+    const { code, stderr } = await cli(
+      ['sweep', 'exiting-design.json', '--out', 'x.parquet', '--plugin', './exiting.mjs', '--workers', '2', '-q'],
+      { cwd: dir.path },
+    );
+    expect(stderr).toBe(
+      'immunotwin: error: a worker died during the run, so no output was written. The worker stopped: exit code 3.\n',
+    );
+    expect(code).toBe(1);
+    expect(await dir.files()).toEqual(before);
+  });
 });

@@ -1,4 +1,11 @@
-import type { PinnedScenario } from '@immunotwin/engine';
+import {
+  DEFAULT_MAX_MEMORY,
+  estimateResultMemory,
+  formatBytes,
+  resolveScenario,
+  type ModelManifest,
+  type PinnedScenario,
+} from '@immunotwin/engine';
 import { isAbort, type RunController } from './runController.js';
 import { seriesFromRuns } from './runBuffer.js';
 import type { IPinnedRun } from './traces.js';
@@ -24,22 +31,48 @@ export interface IPinnedRunsResult {
   skipped: string[];
 }
 
+/** The memory a pin's results take, from its scenario alone (0 when the page cannot resolve it: the worker checks). */
+function pinMemory(manifest: ModelManifest, pin: PinnedScenario): number {
+  try {
+    return estimateResultMemory(resolveScenario({ manifest }, pin.scenario)).bytes;
+  } catch {
+    return 0; // e.g. a coupled scenario, whose partners only the worker knows; the worker refuses what is wrong
+  }
+}
+
 /**
  * Recomputes a saved state's pinned runs one after the other in the controller's session, each with its own
- * progress ("Pinned run 3 of 20", with the replicate and the model time in `timeUnit`) and a Stop that cancels the one under way and skips the rest.
+ * progress ("Pinned run 3 of 20", with the replicate and the model time in the manifest's time unit) and a Stop
+ * that cancels the one under way and skips the rest. The page keeps every pin's results, so the pins share one
+ * memory budget (`maxMemory`, default the engine's 1 GiB, as for one run): a pin that would take the kept results
+ * past it is refused before it runs, naming the budget, and left out of the plot (it stays in the state).
  */
 export async function computePinnedRuns(
   controller: RunController,
   pins: readonly PinnedScenario[],
-  timeUnit: string,
+  manifest: ModelManifest,
   listener: IPinnedRunsListener,
+  maxMemory = DEFAULT_MAX_MEMORY,
 ): Promise<IPinnedRunsResult> {
   const pinned: IPinnedRun[] = [];
   const skipped: string[] = [];
   const stop = (): void => listener.stop();
+  const { timeUnit } = manifest;
+  let kept = 0;
   for (const [i, pin] of pins.entries()) {
     if (listener.stopped()) {
       skipped.push(pin.label);
+      continue;
+    }
+    const bytes = pinMemory(manifest, pin);
+    if (kept + bytes > maxMemory) {
+      listener.error(
+        new Error(
+          `pinned run "${pin.label}" was not computed: with the ${pinned.length} pinned runs before it, the results ` +
+            `would take ${formatBytes(kept + bytes)} in memory, above the limit of ${formatBytes(maxMemory)} for ` +
+            'all pinned runs together; unpin some, or lower their replicates or duration',
+        ),
+      );
       continue;
     }
     const label = `Pinned run ${i + 1} of ${pins.length}`;
@@ -54,6 +87,7 @@ export async function computePinnedRuns(
         });
       });
       pinned.push({ label: pin.label, series: seriesFromRuns(result.runs), summary: result.summary });
+      kept += bytes;
     } catch (error) {
       if (isAbort(error)) skipped.push(pin.label);
       else listener.error(new Error(`pinned run "${pin.label}": ${(error as Error).message ?? String(error)}`));

@@ -293,7 +293,7 @@ export class TwinWorkbenchElement extends LitElement {
       this.message = '';
       this.stopped = false;
       const pins = state.pinned ?? [];
-      const { pinned, skipped } = await computePinnedRuns(controller, pins, this.manifest.timeUnit, {
+      const { pinned, skipped } = await computePinnedRuns(controller, pins, this.manifest, {
         work: (work) => (this.work = work),
         stopped: () => this.stopped,
         stop: () => void this.stop(),
