@@ -13,12 +13,15 @@ import { fileURLToPath } from 'node:url';
 
 const runs = process.env.FUZZ_RUNS || '2000';
 const seed = process.env.FUZZ_SEED || String(randomInt(2 ** 31));
-console.log(`fuzz: ${runs} cases per property, seed ${seed} (replay with FUZZ_SEED=${seed} FUZZ_RUNS=${runs} npm run fuzz)`);
+console.log(
+  `fuzz: ${runs} cases per property, seed ${seed} (replay with FUZZ_SEED=${seed} FUZZ_RUNS=${runs} npm run fuzz)`,
+);
 const filters = process.argv.slice(2);
 const vitest = fileURLToPath(new URL('../node_modules/vitest/vitest.mjs', import.meta.url));
 const result = spawnSync(process.execPath, [vitest, 'run', ...(filters.length ? filters : ['.fuzz.test.ts'])], {
   stdio: 'inherit',
   env: { ...process.env, FUZZ_RUNS: runs, FUZZ_SEED: seed },
 });
-if (result.status !== 0) console.log(`fuzz: failed with seed ${seed}; replay with FUZZ_SEED=${seed} FUZZ_RUNS=${runs} npm run fuzz`);
+if (result.status !== 0)
+  console.log(`fuzz: failed with seed ${seed}; replay with FUZZ_SEED=${seed} FUZZ_RUNS=${runs} npm run fuzz`);
 process.exit(result.status ?? 1);

@@ -119,7 +119,7 @@ const plotModel = {
 };
 
 describe('fuzzed documents', () => {
-  fuzzDocument('network manifest', structuredClone(decayModel.manifest), 150, checkAndRun);
+  fuzzDocument('network manifest', structuredClone(decayModel.manifest), 300, checkAndRun);
   fuzzDocument('built-in manifest', structuredClone(targetCellLimited.manifest), 60, checkAndRun);
 
   fuzzDocument(
@@ -140,11 +140,11 @@ describe('fuzzed documents', () => {
       ],
       view: { logY: true, speed: 5, band: { kind: 'cohort', size: 20, spread: 0.3, parameters: ['beta', 'c'] } },
     },
-    200,
+    400,
     (doc) => acceptOrRefuse(() => parseWorkbenchState(doc)),
   );
 
-  fuzzDocument('tissue bundle', tissueBundle(), 200, (doc) => acceptOrRefuse(() => parseTissue(doc)), [
+  fuzzDocument('tissue bundle', tissueBundle(), 400, (doc) => acceptOrRefuse(() => parseTissue(doc)), [
     ['live', 'fraction'],
     ['live', 'pictures'],
   ]);
@@ -163,7 +163,7 @@ describe('fuzzed documents', () => {
       design: { kind: 'lhs', n: 8, seed: 11 },
       outcomes: [{ observable: 'V', summary: 'peak' }],
     },
-    200,
+    400,
     // As `immunotwin validate` and `sweep` read a design: its format, its scenario, then its points.
     (doc) =>
       acceptOrRefuse(() => {
@@ -171,7 +171,12 @@ describe('fuzzed documents', () => {
         const { manifest } = registry.resolve(design.scenario).plugin;
         designPoints(design, manifest);
       }),
-    [['design', 'n'], ['design', 'levels'], ['design', 'trajectories'], ['design', 'kind']],
+    [
+      ['design', 'n'],
+      ['design', 'levels'],
+      ['design', 'trajectories'],
+      ['design', 'kind'],
+    ],
   );
 
   fuzzDocument(
@@ -183,7 +188,7 @@ describe('fuzzed documents', () => {
       logY: true,
       runs: [{ time: [0, 1, 2], observables: { V: [1, 10, null], I: [0, 1, 2] } }],
     },
-    150,
+    300,
     (doc) => acceptOrRefuse(() => parsePlotBundle(doc)),
   );
 
@@ -217,7 +222,7 @@ describe('fuzzed documents', () => {
         },
       ],
     },
-    150,
+    300,
     (doc) => acceptOrRefuse(() => parseStudyBundle(doc)),
   );
 });

@@ -29,7 +29,9 @@ describe('the exact SSA event budget', () => {
     expect(error).toBeInstanceOf(ValidationError);
     const issue = (error as ValidationError).issues[0];
     expect(issue.path).toBe('method');
-    expect(issue.message).toMatch(/^exact SSA would fire about 9\.0e\+9 reaction events over the run \(1 day\) at the starting amounts/);
+    expect(issue.message).toMatch(
+      /^exact SSA would fire about 9\.0e\+9 reaction events over the run \(1 day\) at the starting amounts/,
+    );
     expect(issue.message).toContain('mostly "infectedDeath"');
     expect(issue.message).toContain('allowed: at most 100000000 per replicate');
     expect(issue.message).toContain('Use method "tau-leaping" or "ode"');

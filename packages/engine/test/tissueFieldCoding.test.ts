@@ -167,7 +167,10 @@ describe('tissue bundles with broken data', () => {
       message: 'has 2 bytes, not a whole number of 4-byte values',
     });
     expect(
-      refusal({ ...bundle, frames: [{ ...frame, agents: { ...frame.agents, types: typedArrayToBase64(Uint8Array.of(0)) } }] }),
+      refusal({
+        ...bundle,
+        frames: [{ ...frame, agents: { ...frame.agents, types: typedArrayToBase64(Uint8Array.of(0)) } }],
+      }),
     ).toEqual({ path: 'frames[0].agents.types', message: 'has 1 values; expected 2 (one per agent site)' });
   });
 });

@@ -256,7 +256,12 @@ export function createTwinApi(plugin: ModelPlugin, options: TwinApiOptions = {})
       return interventions.map((i) => ({ ...i }));
     },
     set(values) {
-      expectObject(values, 'set', 'an object of parameter values', `twin.set({ ${manifest.parameters[0]?.id ?? 'x'}: 1 })`);
+      expectObject(
+        values,
+        'set',
+        'an object of parameter values',
+        `twin.set({ ${manifest.parameters[0]?.id ?? 'x'}: 1 })`,
+      );
       const next = { ...parameters, ...values };
       resolveScenario(plugin, { model: manifest.id, parameters: next, interventions });
       parameters = next;
@@ -270,7 +275,9 @@ export function createTwinApi(plugin: ModelPlugin, options: TwinApiOptions = {})
     intervene(kind, fields) {
       const example = manifest.interventions[0]?.kind ?? 'kind';
       if (typeof kind !== 'string') {
-        throw new TypeError(`twin.intervene: expects the kind as text first, e.g. twin.intervene('${example}', { start: 1 })`);
+        throw new TypeError(
+          `twin.intervene: expects the kind as text first, e.g. twin.intervene('${example}', { start: 1 })`,
+        );
       }
       expectObject(fields, 'intervene', 'its fields as an object second', `twin.intervene('${example}', { start: 1 })`);
       const next = [...interventions, { ...fields, kind } as TwinIntervention];

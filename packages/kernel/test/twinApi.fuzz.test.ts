@@ -17,10 +17,7 @@ const fieldName = fc.constantFrom('start', 'stop', 'efficacy', 'dose', 'emaxLog1
 const call = fc.oneof(
   fc.record({
     method: fc.constant('set' as const),
-    values: fc.oneof(
-      { weight: 4, arbitrary: fc.dictionary(parameterId, fieldValue, { maxKeys: 3 }) },
-      hostileValue,
-    ),
+    values: fc.oneof({ weight: 4, arbitrary: fc.dictionary(parameterId, fieldValue, { maxKeys: 3 }) }, hostileValue),
   }),
   fc.record({
     method: fc.constant('intervene' as const),
@@ -76,7 +73,7 @@ describe('the twin API with fuzzed arguments', () => {
             }
           }
         }),
-        fuzzParameters(150),
+        fuzzParameters(400),
       );
     },
     fuzzTestTimeout,

@@ -45,18 +45,32 @@ type Edit =
   | { kind: 'truncate'; at: number };
 
 const attributeValue = fc.oneof(
-  hostileValue.map((v) => (typeof v === 'string' ? v : JSON.stringify(v) ?? '')),
+  hostileValue.map((v) => (typeof v === 'string' ? v : (JSON.stringify(v) ?? ''))),
   fc.constantFrom('NaN', 'INF', '-INF', '1e400', '-1', '2', '0', 'true', 'S', 'k', 'cell', 'x"y', '&amp;', '&lt;'),
 );
 
 const edit: fc.Arbitrary<Edit> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('attribute' as const), at: fc.nat(), value: attributeValue }) },
-  fc.record({ kind: fc.constantFrom('cut' as const, 'repeat' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 400 }) }),
+  fc.record({
+    kind: fc.constantFrom('cut' as const, 'repeat' as const),
+    at: fc.nat(),
+    length: fc.integer({ min: 1, max: 400 }),
+  }),
   fc.record({
     kind: fc.constant('insert' as const),
     at: fc.nat(),
     text: fc.oneof(
-      fc.constantFrom('<', '>', '</apply>', '<apply><divide/>', '<ci>S</ci>', '<cn>1e400</cn>', '<![CDATA[x]]>', '&bogus;', '<!--'),
+      fc.constantFrom(
+        '<',
+        '>',
+        '</apply>',
+        '<apply><divide/>',
+        '<ci>S</ci>',
+        '<cn>1e400</cn>',
+        '<![CDATA[x]]>',
+        '&bogus;',
+        '<!--',
+      ),
       fc.string({ maxLength: 12 }),
     ),
   }),
@@ -77,7 +91,8 @@ function applyEdits(text: string, edits: readonly Edit[]): string {
     }
     const at = e.at % (out.length + 1);
     if (e.kind === 'cut') out = out.slice(0, at) + out.slice(at + e.length);
-    else if (e.kind === 'repeat') out = out.slice(0, at + e.length) + out.slice(at, at + e.length) + out.slice(at + e.length);
+    else if (e.kind === 'repeat')
+      out = out.slice(0, at + e.length) + out.slice(at, at + e.length) + out.slice(at + e.length);
     else if (e.kind === 'insert') out = out.slice(0, at) + e.text + out.slice(at);
     else out = out.slice(0, at);
   }

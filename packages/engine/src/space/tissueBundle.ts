@@ -228,7 +228,10 @@ export function parseTissue(input: unknown): Tissue {
     if (field === undefined) return undefined;
     if (typeof field === 'string') {
       if (stride !== 1) {
-        throw badData(where, `is float32 per site, but fieldStride is ${stride}; allowed: fieldStride 1 or coded values`);
+        throw badData(
+          where,
+          `is float32 per site, but fieldStride is ${stride}; allowed: fieldStride 1 or coded values`,
+        );
       }
       return decode(field, Float32Array, where, { length: sites, from: 'width × height' });
     }

@@ -11,7 +11,9 @@ export type JsonPath = readonly (string | number)[];
  */
 export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom<unknown>(Number.NaN, Infinity, -Infinity, null, 1e308, 2 ** 53, -1, 0, -0) },
-  fc.constantFrom<unknown>(5e-324, 0.5, 1.5, 1e12, -1e308, '', '1', 'abc', '__proto__', true, false, [], {}, [1, 2], { x: 1 }),
+  fc.constantFrom<unknown>(5e-324, 0.5, 1.5, 1e12, -1e308, '', '1', 'abc', '__proto__', true, false, [], {}, [1, 2], {
+    x: 1,
+  }),
   fc.double(),
   fc.integer(),
   fc.string({ maxLength: 8 }),
@@ -88,7 +90,7 @@ export function applyMutations<T>(base: T, mutations: readonly Mutation[]): T {
       else delete parent[key];
     } else if (mutation.op === 'scale') {
       if (typeof parent[key] === 'number') parent[key] = (parent[key] as number) * mutation.factor;
-    } else parent[key] = mutation.value;
+    } else parent[key] = structuredClone(mutation.value); // a copy: fast-check reuses generated values
   }
   return root.doc as T;
 }
