@@ -23,6 +23,7 @@ import {
   type TissueView,
 } from '../src/index.js';
 import { decayModel } from './fixtures/decayModel.js';
+import { fullWorkbenchState, plot, study } from './fixtures/outputDocuments.js';
 import { fuzzParameters, fuzzTestTimeout } from './fuzz/fuzzSettings.js';
 import {
   acceptOrRefuse,
@@ -108,41 +109,11 @@ function tissueBundle(): TissueJson {
   };
 }
 
-const plotModel = {
-  id: 'target-cell-limited',
-  title: 'Target-cell-limited virus infection',
-  timeUnit: 'day',
-  observables: [
-    { id: 'V', label: 'Free virus', unit: 'TCID50/mL' },
-    { id: 'I', label: 'Infected cells', unit: 'cells' },
-  ],
-};
-
 describe('fuzzed documents', () => {
   fuzzDocument('network manifest', structuredClone(decayModel.manifest), 300, checkAndRun);
   fuzzDocument('built-in manifest', structuredClone(targetCellLimited.manifest), 60, checkAndRun);
 
-  fuzzDocument(
-    'workbench state',
-    {
-      version: 1,
-      scenario: {
-        model: 'target-cell-limited',
-        preset: 'influenzaNoEclipse',
-        parameters: { c: 3 },
-        interventions: [{ kind: 'entryInhibitor', start: 1, stop: 5, efficacy: 0.9 }],
-        duration: 12,
-      },
-      observables: ['V', 'I'],
-      pinned: [{ label: 'defaults', scenario: { model: 'target-cell-limited' } }],
-      observed: [
-        { name: 'v1', source: 'Baccam 2006', observable: 'V', unit: 'TCID50/mL', time: [1, 2], values: [10, 100] },
-      ],
-      view: { logY: true, speed: 5, band: { kind: 'cohort', size: 20, spread: 0.3, parameters: ['beta', 'c'] } },
-    },
-    400,
-    (doc) => acceptOrRefuse(() => parseWorkbenchState(doc)),
-  );
+  fuzzDocument('workbench state', fullWorkbenchState, 400, (doc) => acceptOrRefuse(() => parseWorkbenchState(doc)));
 
   fuzzDocument('tissue bundle', tissueBundle(), 400, (doc) => acceptOrRefuse(() => parseTissue(doc)), [
     ['live', 'fraction'],
@@ -179,50 +150,7 @@ describe('fuzzed documents', () => {
     ],
   );
 
-  fuzzDocument(
-    'plot bundle',
-    {
-      version: 1,
-      model: plotModel,
-      observables: ['V'],
-      logY: true,
-      runs: [{ time: [0, 1, 2], observables: { V: [1, 10, null], I: [0, 1, 2] } }],
-    },
-    300,
-    (doc) => acceptOrRefuse(() => parsePlotBundle(doc)),
-  );
+  fuzzDocument('plot bundle', plot, 300, (doc) => acceptOrRefuse(() => parsePlotBundle(doc)));
 
-  fuzzDocument(
-    'study bundle',
-    {
-      version: 1,
-      model: plotModel,
-      title: 'Which parameters decide the peak?',
-      runs: 4,
-      figures: [
-        {
-          kind: 'heatmap',
-          title: 'Peak virus',
-          x: { label: 'beta', unit: '1/day', log: true, values: [1, 10] },
-          y: { label: 'p', unit: '1/day', values: [1, 2, 3] },
-          z: [
-            [1, 2],
-            [3, null],
-            [5, 6],
-          ],
-          value: { label: 'V.peak', unit: 'TCID50/mL' },
-        },
-        {
-          kind: 'bars',
-          title: 'PRCC',
-          categories: ['beta', 'p'],
-          series: [{ name: 'PRCC', values: [0.9, -0.2], notes: ['p < 0.001', 'p = 0.2'] }],
-          value: { label: 'PRCC', unit: '1', range: [-1, 1] },
-          horizontal: true,
-        },
-      ],
-    },
-    300,
-    (doc) => acceptOrRefuse(() => parseStudyBundle(doc)),
-  );
+  fuzzDocument('study bundle', study, 300, (doc) => acceptOrRefuse(() => parseStudyBundle(doc)));
 });
