@@ -12,9 +12,8 @@ import {
   WorkbenchStateSchema,
   type BarsFigure,
   type HeatmapFigure,
-  type PlotBundle,
-  type StudyBundle,
 } from '@immunotwin/engine';
+import { plot, study } from './fixtures/outputDocuments.js';
 
 // The notebook output formats are read with validators compiled ahead of time (formats/validators/, written by
 // scripts/write-schemas.mjs) so a page showing outputs loads no validator compiler. They must say exactly what
@@ -30,22 +29,6 @@ function issuesOf(parse: (value: unknown) => unknown, value: unknown) {
     return error.issues;
   }
 }
-
-const plot: PlotBundle = {
-  version: 1,
-  model: {
-    id: 'target-cell-limited',
-    title: 'Target-cell-limited virus infection',
-    timeUnit: 'day',
-    observables: [
-      { id: 'V', label: 'Free virus', unit: 'TCID50/mL' },
-      { id: 'I', label: 'Infected cells', unit: 'cells' },
-    ],
-  },
-  observables: ['V'],
-  logY: true,
-  runs: [{ time: [0, 1, 2], observables: { V: [1, 10, null] } }],
-};
 
 describe('the plot bundle', () => {
   it('is read when valid (null marks a gap)', () => {
@@ -64,35 +47,6 @@ describe('the plot bundle', () => {
     expect(() => parsePlotBundle({ ...plot, logY: 'yes' })).toThrow('logY: must be boolean; got "yes"');
   });
 });
-
-const study: StudyBundle = {
-  version: 1,
-  model: plot.model,
-  title: 'Which parameters decide the peak?',
-  runs: 4,
-  figures: [
-    {
-      kind: 'heatmap',
-      title: 'Peak virus',
-      x: { label: 'beta', unit: '1/day', log: true, values: [1, 10] },
-      y: { label: 'p', unit: '1/day', values: [1, 2, 3] },
-      z: [
-        [1, 2],
-        [3, null],
-        [5, 6],
-      ],
-      value: { label: 'V.peak', unit: 'TCID50/mL' },
-    },
-    {
-      kind: 'bars',
-      title: 'PRCC',
-      categories: ['beta', 'p'],
-      series: [{ name: 'PRCC', values: [0.9, -0.2], notes: ['p < 0.001', 'p = 0.2'] }],
-      value: { label: 'PRCC', unit: '1', range: [-1, 1] },
-      horizontal: true,
-    },
-  ],
-};
 
 describe('the study bundle', () => {
   it('is read when valid', () => {

@@ -40,3 +40,40 @@ describe('a run that fails in the solver', () => {
     await expect(run).rejects.toMatchObject({ name: 'AbortError' });
   });
 });
+
+/**
+ * Found by fuzzing SBML: A is converted at k·A/(A + 0.5) with k = 2^53 per day. A falls to ~0 at once, after which
+ * the rate 2k·A makes the ODE stiff beyond any explicit step: steps of ~4e-16 days.
+ */
+const saturatingDecay: ModelPlugin = {
+  manifest: {
+    ...structuredClone(decayModel.manifest),
+    id: 'saturating-decay',
+    parameters: decayModel.manifest.parameters.map((p) => (p.id === 'k' ? { ...p, max: 2 ** 53 } : p)),
+    network: {
+      species: [{ id: 'A', label: 'A', unit: 'molecules', initial: 'A0' }],
+      reactions: [{ id: 'decay', reactants: { A: 1 }, products: {}, law: 'custom', rate: 'k * A / (A + 0.5)' }],
+    },
+  },
+};
+
+describe('an ODE that needs more than maxSteps steps between two samples', () => {
+  it('fails as a ScenarioRunError after 1e6 steps (sampling stepped without a limit, and the run never ended)', () => {
+    let error: unknown;
+    try {
+      simulateSync(saturatingDecay, {
+        model: 'saturating-decay',
+        parameters: { k: 2 ** 53 },
+        duration: 1,
+        outputInterval: 0.5,
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ScenarioRunError);
+    expect((error as ScenarioRunError).time).toBe(0.5);
+    expect((error as Error).message).toMatch(
+      /Dormand–Prince 5\(4\): exceeded maxSteps = 1000000 while integrating from t = 0 to 0\.5 \(reached t = /,
+    );
+  });
+});

@@ -5,6 +5,7 @@ import {
   encodeTissueFrame,
   fieldGrid,
   parseTissue,
+  ValidationError,
   quantizeField,
   tissueFieldStride,
   TISSUE_BUNDLE_VERSION,
@@ -130,5 +131,46 @@ describe('tissue bundles of large sections', () => {
     const bundle = { ...bundleOf(view(20)), live: { fraction: 0.25, pictures: 3 } };
     expect(parseTissue(bundle).header.live).toEqual({ fraction: 0.25, pictures: 3 });
     expect(() => parseTissue({ ...bundle, live: { fraction: 1.5, pictures: 3 } })).toThrow(/live\.fraction/);
+  });
+});
+
+describe('tissue bundles with broken data', () => {
+  /** The first issue `parseTissue` refuses `json` with (it must be a ValidationError). */
+  function refusal(json: unknown): { path: string; message: string } {
+    try {
+      parseTissue(json);
+    } catch (error) {
+      expect(error).toBeInstanceOf(ValidationError);
+      return (error as ValidationError).issues[0];
+    }
+    throw new Error('expected a refusal');
+  }
+
+  it('are refused with a ValidationError naming the array, not a RangeError (found by fuzzing: fieldStride × 1000)', () => {
+    const bundle = bundleOf(view(12));
+    // fieldStride 12000 on a 12² lattice: a 1 × 1 field grid, but the frame holds 144 codes.
+    expect(refusal({ ...bundle, fieldStride: 12000 })).toEqual({
+      path: 'frames[0].field.codes',
+      message: 'has 144 values; expected 1 (the 1 × 1 field grid)',
+    });
+    const frame = bundle.frames[0];
+    expect(refusal({ ...bundle, frames: [{ ...frame, cells: 'AAAAA' }] })).toEqual({
+      path: 'frames[0].cells',
+      message: 'is not base64 data; allowed: base64 text of the bytes',
+    });
+    expect(refusal({ ...bundle, frames: [{ ...frame, cells: typedArrayToBase64(new Uint8Array(143)) }] })).toEqual({
+      path: 'frames[0].cells',
+      message: 'has 143 values; expected 144 (width × height)',
+    });
+    expect(refusal({ ...bundle, frames: [{ ...frame, agents: { ...frame.agents, sites: 'AAA=' } }] })).toEqual({
+      path: 'frames[0].agents.sites',
+      message: 'has 2 bytes, not a whole number of 4-byte values',
+    });
+    expect(
+      refusal({
+        ...bundle,
+        frames: [{ ...frame, agents: { ...frame.agents, types: typedArrayToBase64(Uint8Array.of(0)) } }],
+      }),
+    ).toEqual({ path: 'frames[0].agents.types', message: 'has 1 values; expected 2 (one per agent site)' });
   });
 });

@@ -1,23 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '@immunotwin/engine';
-import { parseWorkbenchState, WORKBENCH_MIME_TYPE, type WorkbenchState } from '@immunotwin/engine';
-
-const full = {
-  version: 1,
-  scenario: {
-    model: 'target-cell-limited',
-    preset: 'influenzaNoEclipse',
-    parameters: { c: 3 },
-    interventions: [{ kind: 'entryInhibitor', start: 1, stop: 5, efficacy: 0.9 }],
-    duration: 12,
-  },
-  observables: ['V', 'I'],
-  pinned: [{ label: 'defaults', scenario: { model: 'target-cell-limited' } }],
-  observed: [
-    { name: 'volunteer 1', source: 'Baccam 2006', observable: 'V', unit: 'TCID50/mL', time: [1, 2], values: [10, 100] },
-  ],
-  view: { logY: true, speed: 5, band: { kind: 'cohort', size: 20, spread: 0.3, parameters: ['beta', 'c'] } },
-} as unknown as WorkbenchState;
+import { parseWorkbenchState, WORKBENCH_MIME_TYPE } from '@immunotwin/engine';
+import { fullWorkbenchState as full } from './fixtures/outputDocuments.js';
 
 function issue(json: unknown): { message: string; path: string } {
   try {

@@ -1,5 +1,7 @@
 import {
   changedParameters,
+  describeValue,
+  isPlainObject,
   resolveScenario,
   runScenario,
   type BandSpec,
@@ -172,6 +174,13 @@ export class TwinControls {
   }
 }
 
+/** Throws the kernel's usage error when a `twin.<method>` argument is not a plain object (null, a number, a list). */
+function expectObject(value: unknown, method: string, what: string, example: string): void {
+  if (!isPlainObject(value)) {
+    throw new TypeError(`twin.${method}: expects ${what}, e.g. ${example}; got ${describeValue(value)}`);
+  }
+}
+
 const defaults = (manifest: ModelManifest): Record<string, number> =>
   Object.fromEntries(manifest.parameters.map((p) => [p.id, p.default]));
 
@@ -252,11 +261,12 @@ export function createTwinApi(plugin: ModelPlugin, options: TwinApiOptions = {})
       return interventions.map((i) => ({ ...i }));
     },
     set(values) {
-      if (typeof values !== 'object' || values === null || Array.isArray(values)) {
-        throw new TypeError(
-          `twin.set: expects an object of parameter values, e.g. twin.set({ ${manifest.parameters[0]?.id ?? 'x'}: 1 })`,
-        );
-      }
+      expectObject(
+        values,
+        'set',
+        'an object of parameter values',
+        `twin.set({ ${manifest.parameters[0]?.id ?? 'x'}: 1 })`,
+      );
       const next = { ...parameters, ...values };
       resolveScenario(plugin, { model: manifest.id, parameters: next, interventions });
       parameters = next;
@@ -268,6 +278,13 @@ export function createTwinApi(plugin: ModelPlugin, options: TwinApiOptions = {})
       return { ...parameters };
     },
     intervene(kind, fields) {
+      const example = manifest.interventions[0]?.kind ?? 'kind';
+      if (typeof kind !== 'string') {
+        throw new TypeError(
+          `twin.intervene: expects the kind as text first, e.g. twin.intervene('${example}', { start: 1 })`,
+        );
+      }
+      expectObject(fields, 'intervene', 'its fields as an object second', `twin.intervene('${example}', { start: 1 })`);
       const next = [...interventions, { ...fields, kind } as TwinIntervention];
       resolveScenario(plugin, {
         model: manifest.id,
@@ -279,6 +296,7 @@ export function createTwinApi(plugin: ModelPlugin, options: TwinApiOptions = {})
       return twin.interventions;
     },
     async run(runOptions = {}) {
+      expectObject(runOptions, 'run', 'an object of run options, or nothing', 'await twin.run({ duration: 10 })');
       const { onProgress, maxMemory, ...rest } = runOptions;
       if (maxMemory !== undefined && !(typeof maxMemory === 'number' && maxMemory > 0 && maxMemory < Infinity)) {
         throw new TypeError(

@@ -57,6 +57,23 @@ describe('the twin API (in process)', () => {
     expect(twin.interventions).toEqual([]);
   });
 
+  it('says which call expects what when a cell passes null or a number (found by fuzzing: internal TypeErrors)', async () => {
+    const twin = createTwinApi(targetCellLimited);
+    await expect(twin.run(null as never)).rejects.toThrow(
+      'twin.run: expects an object of run options, or nothing, e.g. await twin.run({ duration: 10 }); got null',
+    );
+    expect(() => twin.intervene('entryInhibitor', Number.NEGATIVE_INFINITY as never)).toThrow(
+      "twin.intervene: expects its fields as an object second, e.g. twin.intervene('inoculation', { start: 1 }); got -Infinity",
+    );
+    expect(() => twin.intervene(-1771471184 as never, { start: 1 })).toThrow(
+      "twin.intervene: expects the kind as text first, e.g. twin.intervene('inoculation', { start: 1 })",
+    );
+    expect(() => twin.set([1] as never)).toThrow(
+      'twin.set: expects an object of parameter values, e.g. twin.set({ U0: 1 }); got an array',
+    );
+    expect(twin.interventions).toEqual([]);
+  });
+
   it('runs, and the result gives a plot, a summary, a table and CSV', async () => {
     const twin = createTwinApi(targetCellLimited);
     const fractions: number[] = [];

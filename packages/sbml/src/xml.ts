@@ -51,9 +51,17 @@ export function parseXml(text: string): XmlElement {
   const verdict = XMLValidator.validate(text);
   if (verdict !== true) {
     const { msg, line, col } = verdict.err;
-    throw new SbmlImportError('document', `is not well-formed XML: ${msg} (line ${line}, column ${col})`);
+    const where = col === undefined ? `line ${line}` : `line ${line}, column ${col}`;
+    throw new SbmlImportError('document', `is not well-formed XML: ${msg} (${where})`);
   }
-  const roots = (parser.parse(text) as OrderedNode[]).map(toElement).filter((e): e is XmlElement => !!e);
+  let nodes: OrderedNode[];
+  try {
+    nodes = parser.parse(text) as OrderedNode[];
+  } catch (error) {
+    // The validator passes a few documents the parser then refuses (e.g. an unclosed <?…?> inside the text).
+    throw new SbmlImportError('document', `is not well-formed XML: ${(error as Error).message}`);
+  }
+  const roots = nodes.map(toElement).filter((e): e is XmlElement => !!e);
   if (roots.length !== 1)
     throw new SbmlImportError('document', `has ${roots.length} root elements; expected one <sbml>`);
   return roots[0];

@@ -389,6 +389,17 @@ describe('fromSBML refusals name the element and what is supported', () => {
       '<sbml level="3" version="2"><model id="m"></sbml>',
       /^document: is not well-formed XML: .* \(line 1, column \d+\)$/,
     ],
+    // Found by fuzzing: a processing instruction with a stray quote passes the XML validator, and the parser then threw
+    // a plain Error ("Pi Tag is not closed.") instead of the importer's error naming the document.
+    [
+      '<?"?><sbml level="3" version="2"><model id="m"/></sbml>',
+      /^document: is not well-formed XML: Pi Tag is not closed\.$/,
+    ],
+    // Found by fuzzing: the validator gives no column for some errors; the message no longer says "column undefined".
+    [
+      '<?xml version<sbml level="3" version="2"><model id="m"/></sbml>',
+      /^document: is not well-formed XML: Start tag expected\. \(line 1\)$/,
+    ],
     [
       base(
         `<listOfRules><assignmentRule variable="y">${math(ci('S'))}</assignmentRule></listOfRules>${decay}<listOfEvents><event id="e"><trigger>${math(apply('geq', '<csymbol definitionURL="http://www.sbml.org/sbml/symbols/time">t</csymbol>', cn('1')))}</trigger><listOfEventAssignments><eventAssignment variable="y">${math(cn('2'))}</eventAssignment></listOfEventAssignments></event></listOfEvents>`,

@@ -175,13 +175,18 @@ export abstract class AdaptiveStepper implements OdeStepper {
   /** Steps until exactly `tEnd`, calling `onStep(tPrev, tNow)` after each step; at most `maxSteps` steps. */
   advanceTo(tEnd: number, onStep?: (tPrev: number, tNow: number) => void): void {
     this.checkTarget('advanceTo', tEnd);
+    this.stepUntil(tEnd, tEnd, onStep);
+  }
+
+  /** Steps towards `tEnd` until the time reaches `t` (≤ `tEnd`), so `interpolate(t)` works; at most `maxSteps` steps. */
+  stepUntil(t: number, tEnd: number, onStep?: (tPrev: number, tNow: number) => void): void {
     const tStart = this.tNow;
     const { maxSteps } = this.options;
     let steps = 0;
-    while (this.tNow < tEnd) {
+    while (this.tNow < t) {
       if (steps >= maxSteps) {
         const { methodName, stiffAdvice } = this.description;
-        throw maxStepsError(methodName, maxSteps, tStart, tEnd, this.tNow, this.proposedStep, stiffAdvice);
+        throw maxStepsError(methodName, maxSteps, tStart, t, this.tNow, this.proposedStep, stiffAdvice);
       }
       const tPrev = this.tNow;
       this.step(tEnd);

@@ -80,6 +80,11 @@ export interface OdeStepper {
    * interpolate output times inside it).
    */
   advanceTo(tEnd: number, onStep?: (tPrev: number, tNow: number) => void): void;
+  /**
+   * Steps towards `tEnd` until the time reaches `t` (≤ `tEnd`), so that `interpolate(t)` works, with the same
+   * `maxSteps` limit as `advanceTo`: sampling between breakpoints is bounded like integrating to one.
+   */
+  stepUntil(t: number, tEnd: number, onStep?: (tPrev: number, tNow: number) => void): void;
   /** Dense output: the solution at `t` in the last accepted step [tPrev, t], written into `out`. */
   interpolate(t: number, out: Float64Array): void;
   /** Restarts from (t, y), discarding step history (call after a discontinuity). */

@@ -7,5 +7,6 @@ export * from './ensembleSummary.js';
 export * from './runScenario.js';
 export * from './scenarioRunError.js';
 export * from './memoryBudget.js';
+export * from './ssaEventBudget.js';
 export * from './resolveCoupling.js';
 export * from './coupledSimulation.js';

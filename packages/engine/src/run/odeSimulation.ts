@@ -35,7 +35,7 @@ export class OdeSimulation implements Simulation {
   }
 
   sample(t: number, horizon: number, out: Float64Array): void {
-    while (this.stepper.t < t) this.stepper.step(horizon);
+    this.stepper.stepUntil(t, horizon);
     if (this.stepper.t === t) {
       this.network.observe(this.stepper.y, out, t);
     } else {

@@ -6,6 +6,7 @@ import { NetworkInterventions } from './networkInterventions.js';
 import { prepareNetwork, stateRecord } from './networkState.js';
 import type { ResolvedIntervention, ResolvedScenario } from './resolveScenario.js';
 import type { Simulation } from './simulation.js';
+import { checkSsaEventBudget } from './ssaEventBudget.js';
 
 /**
  * A stochastic run of a reaction network in whole counts: exact SSA (Gillespie's direct method) or
@@ -31,6 +32,7 @@ export class StochasticSimulation implements Simulation {
     this.state = state;
     this.initial = stateRecord(network, state);
     this.interventions = new NetworkInterventions(network, scenario.parameters);
+    if (scenario.method === 'ssa') checkSsaEventBudget(scenario, network.stochastic, state);
     const options = signal ? { signal } : {};
     this.simulator =
       scenario.method === 'ssa'

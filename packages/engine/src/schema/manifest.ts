@@ -21,8 +21,21 @@ export const SpeciesSpecSchema = Type.Object(
   { additionalProperties: false },
 );
 
-/** Stoichiometry: species id → how many (a positive integer). */
-export const StoichiometrySchema = Type.Record(Identifier, Type.Integer({ minimum: 1 }));
+/**
+ * The largest stoichiometric coefficient: a mass-action law multiplies one factor per unit (k·x^n), and x^100
+ * already overflows double precision once x passes about 1200; elementary reactions have 1 to 3.
+ */
+export const MAX_STOICHIOMETRY = 100;
+
+/** Stoichiometry: species id → how many (a positive integer, at most {@link MAX_STOICHIOMETRY}). */
+export const StoichiometrySchema = Type.Record(
+  Identifier,
+  Type.Integer({
+    minimum: 1,
+    maximum: MAX_STOICHIOMETRY,
+    description: 'how many of the species take part: a whole number from 1 to 100',
+  }),
+);
 
 /** One reaction channel; the engine derives ODE fluxes, SSA propensities and tau-leaping from it. */
 export const ReactionSpecSchema = Type.Object(

@@ -11,6 +11,7 @@ import { TISSUE_MIME_TYPE } from '../mimeTypes.js';
 import { checkFormatVersion } from '../formats/formatVersion.js';
 import { parseJsonDocument } from '../validation/parseJson.js';
 import { CheckedValidator, type SchemaCheck } from '../validation/checkedValidator.js';
+import { ValidationError } from '../validation/validationError.js';
 import { validate as checkTissueJsonSchema } from '../formats/validators/tissueBundle.js';
 import type { TissueView } from './tissueView.js';
 import { blockMeans, dequantizeField, fieldGrid, quantizeField, type FieldGrid } from './tissueFieldCoding.js';
@@ -158,19 +159,25 @@ export interface Tissue {
 /** The standard `Uint8Array.fromBase64` where the platform has it (recent browsers; not Node 20). */
 const fromBase64 = (Uint8Array as unknown as { fromBase64?: (base64: string) => Uint8Array }).fromBase64;
 
+/** A refusal of a bundle's data at `where`, e.g. `frames[0].cells`. */
+function badData(where: string, message: string): ValidationError {
+  return new ValidationError('tissue bundle', [{ path: where, message }]);
+}
+
 function bytesOf(base64: string, where: string): Uint8Array {
+  const notBase64 = (): ValidationError => badData(where, 'is not base64 data; allowed: base64 text of the bytes');
   if (fromBase64) {
     try {
       return fromBase64(base64);
     } catch {
-      throw new TypeError(`tissue: ${where} is not base64 data`);
+      throw notBase64();
     }
   }
   let binary: string;
   try {
     binary = atob(base64);
   } catch {
-    throw new TypeError(`tissue: ${where} is not base64 data`);
+    throw notBase64();
   }
   // A loop over the string: Uint8Array.from with a mapping function is several times slower on megabytes.
   const bytes = new Uint8Array(binary.length);
@@ -178,20 +185,24 @@ function bytesOf(base64: string, where: string): Uint8Array {
   return bytes;
 }
 
-/** A typed array over a fresh, aligned copy of the bytes; its length must be `length` when given. */
+/**
+ * A typed array over a fresh, aligned copy of the bytes; its length must be `expected.length` when given (a
+ * ValidationError naming `where` and what the length follows, e.g. "width × height", otherwise).
+ */
 function decode<T>(
   base64: string,
   Kind: { new (buffer: ArrayBuffer): T; BYTES_PER_ELEMENT: number },
   where: string,
-  length?: number,
+  expected?: { length: number; from: string },
 ): T {
   const bytes = bytesOf(base64, where);
-  if (bytes.length % Kind.BYTES_PER_ELEMENT !== 0) {
-    throw new TypeError(`tissue: ${where} has ${bytes.length} bytes, not a whole number of values`);
+  const size = Kind.BYTES_PER_ELEMENT;
+  if (bytes.length % size !== 0) {
+    throw badData(where, `has ${bytes.length} bytes, not a whole number of ${size}-byte values`);
   }
-  const values = bytes.length / Kind.BYTES_PER_ELEMENT;
-  if (length !== undefined && values !== length) {
-    throw new RangeError(`tissue: ${where} has ${values} values; expected ${length} (width × height)`);
+  const values = bytes.length / size;
+  if (expected !== undefined && values !== expected.length) {
+    throw badData(where, `has ${values} values; expected ${expected.length} (${expected.from})`);
   }
   const buffer = new ArrayBuffer(bytes.length);
   new Uint8Array(buffer).set(bytes);
@@ -203,7 +214,8 @@ const validator = new CheckedValidator<typeof TissueJsonSchema>(checkTissueJsonS
 
 /**
  * Decodes and checks a tissue bundle (an object or its JSON text): first against {@link TissueJsonSchema}
- * (a `ValidationError` naming the field, the value and what is allowed), then each array's length.
+ * (a `ValidationError` naming the field, the value and what is allowed), then each array's data and length (a
+ * `ValidationError` naming the array).
  */
 export function parseTissue(input: unknown): Tissue {
   const value = typeof input === 'string' ? parseJsonDocument(input, 'tissue bundle', TISSUE_MIME_TYPE) : input;
@@ -215,18 +227,29 @@ export function parseTissue(input: unknown): Tissue {
   const decodeField = (field: TissueFrameJson['field'], where: string): Float32Array | undefined => {
     if (field === undefined) return undefined;
     if (typeof field === 'string') {
-      if (stride !== 1) throw new TypeError(`tissue: ${where} is float32 per site, but fieldStride is ${stride}`);
-      return decode(field, Float32Array, where, sites);
+      if (stride !== 1) {
+        throw badData(
+          where,
+          `is float32 per site, but fieldStride is ${stride}; allowed: fieldStride 1 or coded values`,
+        );
+      }
+      return decode(field, Float32Array, where, { length: sites, from: 'width × height' });
     }
-    const codes = decode(field.codes, Uint16Array, `${where}.codes`, grid.width * grid.height);
+    const codes = decode(field.codes, Uint16Array, `${where}.codes`, {
+      length: grid.width * grid.height,
+      from: `the ${grid.width} × ${grid.height} field grid`,
+    });
     return dequantizeField({ codes, offset: field.offset, scale: field.scale });
   };
   const frames = json.frames.map((frame, i): TissueFrame => {
     const agentSites = decode(frame.agents.sites, Int32Array, `frames[${i}].agents.sites`);
-    const agentTypes = decode(frame.agents.types, Uint8Array, `frames[${i}].agents.types`, agentSites.length);
+    const agentTypes = decode(frame.agents.types, Uint8Array, `frames[${i}].agents.types`, {
+      length: agentSites.length,
+      from: 'one per agent site',
+    });
     return {
       time: frame.time,
-      cells: decode(frame.cells, Uint8Array, `frames[${i}].cells`, sites),
+      cells: decode(frame.cells, Uint8Array, `frames[${i}].cells`, { length: sites, from: 'width × height' }),
       agentSites,
       agentTypes,
       field: decodeField(frame.field, `frames[${i}].field`),
