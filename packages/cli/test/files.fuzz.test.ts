@@ -60,10 +60,11 @@ describe('fuzzed files for the CLI', () => {
     fuzzTestTimeout,
   );
 
-  // Open finding (not fixed yet): with FUZZ_SEED=1, a sweep part with a few bytes changed makes `immunotwin merge`
-  // hang (Arrow) or end the test process without a report (Parquet) inside readTable (apache-arrow, parquet-wasm).
-  // Enable this property once readTable checks a part's structure before decoding it.
-  it.skip(
+  // Found with FUZZ_SEED=1: a sweep part with a few bytes changed made `immunotwin merge` hang (apache-arrow) or
+  // end the process without a report (parquet-wasm). Parts are now decoded in a worker thread with a time limit
+  // (readTableIsolated), so a damaged part is the user's error, named, and the process goes on.
+  // 20 cases here (a part that hangs the decoder costs its 5 s time limit); npm run fuzz runs more.
+  it(
     'sweep parts: `immunotwin merge` merges them or refuses them as the user’s error',
     async () => {
       await dir.write('design.json', {
@@ -106,7 +107,7 @@ describe('fuzzed files for the CLI', () => {
           });
           tally.add(`merge ${outcomeOf(merged)}`);
         }),
-        fuzzParameters(60),
+        fuzzParameters(20),
       );
     },
     fuzzTestTimeout,

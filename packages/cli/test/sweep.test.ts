@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tableFromIPC, type Table } from 'apache-arrow';
 import { readParquet } from 'parquet-wasm/node';
@@ -77,6 +77,28 @@ describe('immunotwin sweep and merge', () => {
       expect(merged.stderr).toBe(`merge: 3 parts, 20 rows; wrote merged.${ext}\n`);
       expect(Buffer.from(await read(`merged.${ext}`)).equals(Buffer.from(await read(`full.${ext}`))), ext).toBe(true);
     }
+  });
+
+  it('refuses a damaged part, naming it, even one that makes the Arrow decoder loop for ever', async () => {
+    for (const i of [0, 1]) {
+      await cli(['sweep', 'design.json', '--out', `part${i}.arrow`, '--shard', `${i}/2`, '--quiet'], { cwd: dir.path });
+    }
+    // Found by the fuzz suite: byte 8 (the first byte of the schema message's length) set to 227 made
+    // apache-arrow's tableFromIPC spin without end, so `merge` hung; parts are now decoded in a worker thread
+    // with a time limit (5 s for a small file).
+    const looping = Buffer.from(await read('part0.arrow'));
+    looping[8] = 227;
+    await writeFile(join(dir.path, 'looping.arrow'), looping);
+    const hung = await cli(['merge', 'looping.arrow', 'part1.arrow', '--out', 'm.csv'], { cwd: dir.path });
+    expect(hung.stderr).toBe(
+      'immunotwin: error: looping.arrow: not a sweep table (the reader did not finish within 5 s)\n',
+    );
+    expect(hung.code).toBe(1);
+    // A part cut short is refused with the decoder's own reason.
+    await writeFile(join(dir.path, 'cut.arrow'), (await read('part0.arrow')).subarray(0, 200));
+    const cut = await cli(['merge', 'cut.arrow', 'part1.arrow', '--out', 'm.csv'], { cwd: dir.path });
+    expect(cut.stderr).toMatch(/^immunotwin: error: cut\.arrow: not a sweep table \(.+\)\n$/);
+    expect(await dir.files()).not.toContain('m.csv');
   });
 
   it('refuses a bad shard, missing runs and a part given twice, saying what is wrong', async () => {

@@ -6,7 +6,8 @@ import { checkWritable, writeFileAtomic } from '../atomicWrite.js';
 import type { Command } from '../command.js';
 import { CliError, ExitCode, UsageError } from '../errors.js';
 import { columnTable, type TableColumn } from '../tables/columnTable.js';
-import { readTable, tableBytes, TABLE_EXTENSIONS } from '../tables/tableFile.js';
+import { readTableIsolated } from '../tables/readTableIsolated.js';
+import { tableBytes, TABLE_EXTENSIONS } from '../tables/tableFile.js';
 
 /** Rows of the parts, in (run, replicate) order, checked to be each run of the design exactly once. */
 function mergeParts(parts: readonly { name: string; table: Table }[]): Table {
@@ -82,7 +83,7 @@ export const mergeCommand: Command = {
         }),
       );
       try {
-        parts.push({ name, table: readTable(bytes, name) });
+        parts.push({ name, table: await readTableIsolated(bytes, name) });
       } catch (error) {
         throw new CliError(`${name}: not a sweep table (${(error as Error).message})`);
       }

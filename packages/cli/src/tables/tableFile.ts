@@ -1,6 +1,5 @@
 import { extname } from 'node:path';
-import { tableFromIPC, type Table } from 'apache-arrow';
-import { readParquet } from 'parquet-wasm/node';
+import type { Table } from 'apache-arrow';
 import { tableToCsv } from './columnTable.js';
 import { parquetBytes } from './parquet.js';
 import { arrowFileBytes } from './resultsTable.js';
@@ -15,12 +14,4 @@ export function tableBytes(table: Table, name: string): string | Uint8Array {
   if (ext === '.arrow') return arrowFileBytes(table);
   if (ext === '.csv') return tableToCsv(table);
   throw new RangeError(`${name}: a table is written as ${TABLE_EXTENSIONS.join(', ')}`);
-}
-
-/** Reads an Arrow IPC or Parquet file's table. */
-export function readTable(bytes: Uint8Array, name: string): Table {
-  const ext = extname(name).toLowerCase();
-  if (ext === '.parquet') return tableFromIPC(readParquet(bytes).intoIPCStream());
-  if (ext === '.arrow') return tableFromIPC(bytes);
-  throw new RangeError(`${name}: parts to merge are .parquet or .arrow files`);
 }
