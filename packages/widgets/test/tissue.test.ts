@@ -32,7 +32,9 @@ describe('tissue bundles', () => {
     const { json } = await bundle();
     expect(() => parseTissue({ ...json, version: 3 })).toThrow(/format version 3 is not supported; allowed: 1, 2/);
     const short = { ...json, frames: [{ ...json.frames[0], cells: btoa('\u0001\u0001') }] };
-    expect(() => parseTissue(short)).toThrow(/frames\[0\]\.cells has 2 values; expected \d+ \(width × height\)/);
+    expect(() => parseTissue(short)).toThrow(
+      /^Invalid tissue bundle: frames\[0\]\.cells: has 2 values; expected \d+ \(width × height\)$/,
+    );
     expect(() => parseTissue({ ...json, width: 0 })).toThrow(
       'Invalid tissue bundle: width: must be ≥ 1; got 0 (sites per row)',
     );
