@@ -8,9 +8,8 @@ import {
   type ResolvedScenario,
   type RunResult,
 } from '@immunotwin/engine';
-import { arrowWriter } from './tables/arrowWriter.js';
-import { parquetWriter } from './tables/parquet.js';
 import { resultsTable } from './tables/resultsTable.js';
+import type { TableWriter } from './tables/tableWriter.js';
 
 /** Where an encoder's bytes go, awaited so a slow disk holds the run back. */
 export type Sink = (chunk: string | Uint8Array) => Promise<void>;
@@ -64,19 +63,11 @@ export function jsonStream(scenario: ResolvedScenario, write: Sink): ResultStrea
   };
 }
 
-/** An Arrow IPC file (`.arrow`): one record batch per run, written as it finishes (see `arrowWriter`). */
-export function arrowStream(write: Sink): ResultStream {
-  const writer = arrowWriter(write);
-  return {
-    begin: async () => undefined,
-    add: (run) => writer.write(resultsTable([run])),
-    end: () => writer.finish(),
-  };
-}
-
-/** Parquet (ZSTD): one Arrow record batch per run into a streaming Parquet writer (see `parquetWriter`). */
-export function parquetStream(write: Sink): ResultStream {
-  const writer = parquetWriter(write);
+/**
+ * A table file (Arrow IPC or Parquet, by `writer`): one record batch per run, in the CSV's long form (see
+ * `resultsTable`), written as it finishes.
+ */
+export function tableStream(writer: TableWriter): ResultStream {
   return {
     begin: async () => undefined,
     add: (run) => writer.write(resultsTable([run])),

@@ -1,7 +1,9 @@
 import { runScenario, type ResolvedScenario, type RunOptions } from '@immunotwin/engine';
 import { openAtomicFile } from './atomicWrite.js';
 import type { CliIo } from './io.js';
-import { arrowStream, csvStream, jsonStream, parquetStream, type ResultStream, type Sink } from './resultStreams.js';
+import { csvStream, jsonStream, tableStream, type ResultStream, type Sink } from './resultStreams.js';
+import { arrowWriter } from './tables/arrowWriter.js';
+import { parquetWriter } from './tables/parquet.js';
 
 /** Output formats, by file extension. */
 export const FORMATS = { '.csv': 'csv', '.json': 'json', '.arrow': 'arrow', '.parquet': 'parquet' } as const;
@@ -18,9 +20,9 @@ function resultStream(format: Format, scenario: ResolvedScenario, write: Sink): 
     case 'json':
       return jsonStream(scenario, write);
     case 'arrow':
-      return arrowStream(write);
+      return tableStream(arrowWriter(write));
     case 'parquet':
-      return parquetStream(write);
+      return tableStream(parquetWriter(write));
   }
 }
 

@@ -1,4 +1,5 @@
-import { RecordBatchFileWriter, type Table } from 'apache-arrow';
+import { RecordBatchFileWriter } from 'apache-arrow';
+import type { TableWriter } from './tableWriter.js';
 
 /** An Arrow IPC file writer that says how many bytes it has produced (apache-arrow keeps that protected). */
 class CountingFileWriter extends RecordBatchFileWriter {
@@ -8,19 +9,11 @@ class CountingFileWriter extends RecordBatchFileWriter {
   }
 }
 
-/** An Arrow IPC file written as tables arrive (all with the first one's schema): see {@link arrowWriter}. */
-export interface ArrowWriter {
-  /** Adds a table's record batches; resolves once their bytes have gone to the sink (back-pressure). */
-  write(table: Table): Promise<void>;
-  /** Writes the file's footer and resolves once every byte has gone to the sink. */
-  finish(): Promise<void>;
-}
-
 /**
  * A streaming Arrow IPC file writer (the `.arrow` / Feather v2 format): each table's batches are written as they
  * come and `write` waits until the sink has taken them, so memory holds one table's bytes at a time.
  */
-export function arrowWriter(sink: (chunk: Uint8Array) => Promise<void>): ArrowWriter {
+export function arrowWriter(sink: (chunk: Uint8Array) => Promise<void>): TableWriter {
   const writer = new CountingFileWriter();
   let consumed = 0;
   let waiting: { until: number; resolve: () => void } | undefined;

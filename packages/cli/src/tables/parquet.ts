@@ -8,6 +8,7 @@ import {
   type RecordBatch as WasmRecordBatch,
   type WriterProperties,
 } from 'parquet-wasm/node';
+import type { TableWriter } from './tableWriter.js';
 
 /** How the CLI writes Parquet: ZSTD-compressed columns. */
 function writerProperties(): WriterProperties {
@@ -32,19 +33,11 @@ export function parquetBytes(table: Table): Uint8Array {
   return writeParquet(WasmTable.fromIPCStream(tableToIPC(table, 'stream')), writerProperties());
 }
 
-/** A Parquet file written as tables arrive (all with the first one's schema): see {@link parquetWriter}. */
-export interface ParquetWriter {
-  /** Adds a table's rows; resolves once the writer has room for more (back-pressure). */
-  write(table: Table): Promise<void>;
-  /** Writes the file's footer and resolves once every byte has gone to the sink. */
-  finish(): Promise<void>;
-}
-
 /**
  * A streaming Parquet writer (parquet-wasm's `transformParquetStream`, ZSTD): tables are written as they come,
  * the writer buffers at most one row group (about a million rows), and the bytes go to `sink` in order.
  */
-export function parquetWriter(sink: (chunk: Uint8Array) => Promise<void>): ParquetWriter {
+export function parquetWriter(sink: (chunk: Uint8Array) => Promise<void>): TableWriter {
   let controller!: ReadableStreamDefaultController<WasmRecordBatch>;
   let pulled: (() => void) | undefined;
   const input = new ReadableStream<WasmRecordBatch>({
