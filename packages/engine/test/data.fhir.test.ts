@@ -5,22 +5,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { convertQuantity, parseFhirObservations, quantityUnit, ValidationError } from '../src/index.js';
+import { validationErrorOf } from './fixtures/validationErrorOf.js';
+import { convertQuantity, parseFhirObservations, quantityUnit } from '../src/index.js';
 
 const read = (name: string): string => readFileSync(new URL(`../../../examples/data/${name}`, import.meta.url), 'utf8');
 const bundleText = read('fhir-sars-cov-2-bundle.json');
 const hivText = read('fhir-hiv-observation.json');
 const HOUR = 1 / 24;
 
-function problem(input: unknown): ValidationError {
-  try {
-    parseFhirObservations(input);
-  } catch (error) {
-    if (error instanceof ValidationError) return error;
-    throw error;
-  }
-  throw new Error('the input was accepted');
-}
+const problem = (input: unknown) => validationErrorOf(() => parseFhirObservations(input));
 
 describe('parseFhirObservations', () => {
   it('reads the example Bundle: days since the first observation, units converted, "<" as a detection limit', () => {

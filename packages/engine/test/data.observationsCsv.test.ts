@@ -4,19 +4,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseObservationsCsv, ValidationError } from '../src/index.js';
+import { validationErrorOf } from './fixtures/validationErrorOf.js';
+import { parseObservationsCsv } from '../src/index.js';
 
 const hayden = readFileSync(new URL('../../../examples/data/hayden1996.csv', import.meta.url), 'utf8');
 
-function problem(text: string): ValidationError {
-  try {
-    parseObservationsCsv(text, { fileName: 'data.csv' });
-  } catch (error) {
-    if (error instanceof ValidationError) return error;
-    throw error;
-  }
-  throw new Error('the CSV was accepted');
-}
+const problem = (text: string) => validationErrorOf(() => parseObservationsCsv(text, { fileName: 'data.csv' }));
 
 describe('parseObservationsCsv', () => {
   it('reads the Hayden 1996 arms as three datasets with hours, log10 titres and the 0.5 detection limit', () => {

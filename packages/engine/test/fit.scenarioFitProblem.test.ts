@@ -6,14 +6,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { validationErrorOf } from './fixtures/validationErrorOf.js';
 import { targetCellLimited } from '@immunotwin/model-within-host';
 import {
   normalCdf,
   parseObservationsCsv,
+  ReplicateRun,
   resolveScenario,
   runScenarioSync,
   scenarioFitProblem,
-  ValidationError,
   type FitParameter,
   type ObservedDataset,
 } from '../src/index.js';
@@ -44,16 +45,6 @@ const truth = Float64Array.of(defaults.beta, defaults.p);
 function dailyLog10V(): Float64Array {
   const run = runScenarioSync(resolveScenario(targetCellLimited, { ...scenario, outputInterval: 1 })).runs[0];
   return run.observables.V.map(Math.log10);
-}
-
-function fitError(build: () => unknown): ValidationError {
-  try {
-    build();
-  } catch (error) {
-    if (error instanceof ValidationError) return error;
-    throw error;
-  }
-  throw new Error('accepted');
 }
 
 describe('scenarioFitProblem on the target-cell-limited model', () => {
@@ -136,6 +127,18 @@ describe('scenarioFitProblem on the target-cell-limited model', () => {
     const plain = runScenarioSync(resolveScenario(targetCellLimited, { ...scenario, outputInterval: 29 / 24 })).runs[0];
     expect(plain.time[1]).toBe(29 / 24);
     expect(prediction.predicted[0]).toBeCloseTo(Math.log10(plain.observables.V[1]), 9);
+  });
+
+  it('ReplicateRun samples at given times only when they are increasing and inside the run', () => {
+    const resolved = resolveScenario(targetCellLimited, scenario);
+    const run = new ReplicateRun(resolved, 0, undefined, Float64Array.of(0, 29 / 24, 8)).runToEnd();
+    expect(Array.from(run.time)).toEqual([0, 29 / 24, 8]);
+    expect(() => new ReplicateRun(resolved, 0, undefined, Float64Array.of(1, 1))).toThrow(
+      'times[1]: 1 is not after times[0] (1); allowed: increasing times',
+    );
+    expect(() => new ReplicateRun(resolved, 0, undefined, Float64Array.of(9))).toThrow(
+      'times[0]: 9 is outside the run; allowed: 0 to 8',
+    );
   });
 
   it('fits all three Hayden arms at once, each with its own treatment start', () => {
@@ -223,7 +226,7 @@ describe('scenarioFitProblem refuses, by name', () => {
   };
 
   it('unknown parameter ids, whole-number parameters and bounds outside the manifest range', () => {
-    const error = fitError(() =>
+    const error = validationErrorOf(() =>
       scenarioFitProblem({
         ...base,
         parameters: [
@@ -257,7 +260,7 @@ describe('scenarioFitProblem refuses, by name', () => {
 
   it('observables the model does not have, data without an observation entry, times outside the run, stochastic methods', () => {
     expect(
-      fitError(() =>
+      validationErrorOf(() =>
         scenarioFitProblem({
           ...base,
           observation: {
@@ -270,7 +273,7 @@ describe('scenarioFitProblem refuses, by name', () => {
       message: expect.stringMatching(/^"log10\(W\)" refers to "W", not in the model; allowed: observables U, E, I, V/),
     });
     expect(
-      fitError(() =>
+      validationErrorOf(() =>
         scenarioFitProblem({ ...base, experiments: [{ scenario, data: [{ ...untreated, observable: 'cd4' }] }] }),
       ).issues[0],
     ).toEqual({
@@ -278,7 +281,7 @@ describe('scenarioFitProblem refuses, by name', () => {
       message: '"cd4" has no entry in the observation model; allowed: log10V',
     });
     expect(
-      fitError(() =>
+      validationErrorOf(() =>
         scenarioFitProblem({ ...base, experiments: [{ scenario: { ...scenario, duration: 7 }, data: [untreated] }] }),
       ).issues,
     ).toEqual([
@@ -288,7 +291,7 @@ describe('scenarioFitProblem refuses, by name', () => {
       },
     ]);
     expect(
-      fitError(() =>
+      validationErrorOf(() =>
         scenarioFitProblem({
           ...base,
           experiments: [{ scenario: { ...scenario, method: 'ssa', initial: { V: 1 } }, data: [untreated] }],
@@ -299,7 +302,7 @@ describe('scenarioFitProblem refuses, by name', () => {
       message: '"ssa" gives a random likelihood; allowed: "ode" (fit stochastic twins by ABC)',
     });
     expect(
-      fitError(() =>
+      validationErrorOf(() =>
         scenarioFitProblem({ ...base, experiments: [{ scenario: { ...scenario, duration: -1 }, data: [untreated] }] }),
       ).issues[0].path,
     ).toBe('experiments[0].scenario.duration');
