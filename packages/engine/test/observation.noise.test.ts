@@ -15,6 +15,7 @@ import {
   sampleMeasurement,
   ValidationError,
 } from '../src/index.js';
+import { validationErrorOf } from './fixtures/validationErrorOf.js';
 
 const values = (sigma = 1, df = 1, dispersion = 1) => ({ sigma, df, dispersion });
 const LOG_2PI = Math.log(2 * Math.PI);
@@ -178,8 +179,26 @@ describe('compileObservationModel', () => {
           'a poisson count cannot be censored at a detection limit; allowed: false (or a continuous noise model)',
       },
     ]);
-    expect(() =>
-      compileObservationModel({ observations: [{ observable: 'y', noise: { kind: 'gaussian', sigma: -1 } }] }, context),
-    ).toThrow(/Invalid observation model: observations\[0\]\.noise\.sigma/);
+    const noiseProblems = (noise: unknown) =>
+      validationErrorOf(() => compileObservationModel({ observations: [{ observable: 'y', noise }] }, context)).issues;
+    expect(noiseProblems({ kind: 'gaussian', sigma: -1 })).toEqual([
+      {
+        path: 'observations[0].noise.sigma',
+        message: 'must be a fixed value > 0 or the id of an estimated fit parameter; got -1',
+      },
+    ]);
+    expect(noiseProblems({ kind: 'student-t', sigma: 1 })).toEqual([
+      { path: 'observations[0].noise.df', message: 'is required but missing' },
+    ]);
+    expect(noiseProblems({ kind: 'poisson', sigma: 2 })).toEqual([
+      { path: 'observations[0].noise.sigma', message: 'is not a known property here; allowed: kind' },
+    ]);
+    expect(noiseProblems({ kind: 'cauchy' })).toEqual([
+      {
+        path: 'observations[0].noise.kind',
+        message:
+          '"cauchy" is not a noise model; allowed: "gaussian", "lognormal", "student-t", "poisson", "negative-binomial"',
+      },
+    ]);
   });
 });

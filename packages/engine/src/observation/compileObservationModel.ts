@@ -1,7 +1,13 @@
 import { expressionFunction, namesIn, parseExpression } from '../expr/index.js';
 import type { NoiseSpec, NoiseValue, ObservationModel, ObservationSpec } from '../schema/index.js';
-import { ObservationModelSchema } from '../schema/index.js';
-import { describeValue, SchemaValidator, ValidationError, type ValidationIssue } from '../validation/index.js';
+import { NoiseSchema, ObservationModelSchema } from '../schema/index.js';
+import {
+  describeValue,
+  isPlainObject,
+  SchemaValidator,
+  ValidationError,
+  type ValidationIssue,
+} from '../validation/index.js';
 import { isContinuousNoise, type NoiseKind, type NoiseValues } from './noiseModels.js';
 
 const observationModelValidator = new SchemaValidator(ObservationModelSchema, 'observation model');
@@ -46,9 +52,50 @@ const NOISE_FIELDS: Readonly<Record<NoiseKind, readonly ('sigma' | 'df' | 'dispe
   'negative-binomial': ['dispersion'],
 };
 
+/** One validator per noise kind, so a noise object is checked against its own kind's fields only. */
+const noiseValidators = new Map(
+  NoiseSchema.anyOf.map((branch) => [branch.properties.kind.const as string, new SchemaValidator(branch, 'noise')]),
+);
+
+/**
+ * The issues of each entry's `noise`, checked against the fields of its own `kind` (a union's errors would list every
+ * other kind's fields too); an unknown kind is one issue listing the kinds.
+ */
+function noiseIssues(input: unknown): ValidationIssue[] {
+  const entries = isPlainObject(input) && Array.isArray(input.observations) ? input.observations : [];
+  return entries.flatMap((entry: unknown, i: number) => {
+    const noise = isPlainObject(entry) ? entry.noise : undefined;
+    if (!isPlainObject(noise)) return [];
+    const path = `observations[${i}].noise`;
+    const validator = noiseValidators.get(noise.kind as string);
+    if (!validator) {
+      return [
+        {
+          path: `${path}.kind`,
+          message: `${describeValue(noise.kind)} is not a noise model; allowed: ${[...noiseValidators.keys()].map((k) => `"${k}"`).join(', ')}`,
+        },
+      ];
+    }
+    const seen = new Set<string>();
+    return validator.issues(noise).flatMap((issue) => {
+      const field = issue.path as 'sigma' | 'df' | 'dispersion';
+      const valueIssue = NOISE_FIELDS[noise.kind as NoiseKind].includes(field) && field in noise;
+      if (valueIssue && seen.has(field)) return [];
+      seen.add(field);
+      const message = valueIssue
+        ? `must be a fixed value > 0 or the id of an estimated fit parameter; got ${describeValue(noise[field])}`
+        : issue.message;
+      return [{ path: `${path}.${issue.path}`, message }];
+    });
+  });
+}
+
 /** Validates an observation model document (any JSON value); throws a ValidationError naming the field. */
 export function parseObservationModel(input: unknown): ObservationModel {
-  return observationModelValidator.parse(input);
+  const issues = observationModelValidator.issues(input);
+  if (issues.length === 0) return input as ObservationModel;
+  const noise = /^observations\[\d+\]\.noise(\.|$)/;
+  throw new ValidationError('observation model', [...issues.filter((i) => !noise.test(i.path)), ...noiseIssues(input)]);
 }
 
 /** Reads a noise value: a number stays, an id reads θ at its position. */
