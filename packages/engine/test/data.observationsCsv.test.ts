@@ -88,3 +88,12 @@ describe('parseObservationsCsv', () => {
     });
   });
 });
+
+describe('names that are also JavaScript object properties', () => {
+  it('are unknown columns and units, not crashes', () => {
+    expect(problem('time,observable,value,constructor\n1,V,1,2\n').issues[0].message).toMatch(
+      /^unknown column "constructor"/,
+    );
+    expect(problem('time_toString,observable,value\n1,V,1\n').issues[0].message).toMatch(/unknown time unit/);
+  });
+});

@@ -269,7 +269,7 @@ describe('scenarioFitProblem refuses, by name', () => {
         }),
       ).issues[0],
     ).toEqual({
-      path: 'observations[0].expression',
+      path: 'observation.observations[0].expression',
       message: expect.stringMatching(/^"log10\(W\)" refers to "W", not in the model; allowed: observables U, E, I, V/),
     });
     expect(

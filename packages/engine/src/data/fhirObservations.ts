@@ -75,8 +75,8 @@ function observations(
 ): { path: string; resource: Record<string, unknown> }[] {
   if (!isPlainObject(input)) {
     issues.push({
-      path: '',
-      message: `must be a FHIR Observation or Bundle (a JSON object); got ${describeValue(input)}`,
+      path: 'resourceType',
+      message: `is missing: the input must be a FHIR Observation or Bundle (a JSON object); got ${describeValue(input)}`,
     });
     return [];
   }
@@ -109,8 +109,7 @@ function knownCode(
   const codings = isPlainObject(resource.code) && Array.isArray(resource.code.coding) ? resource.code.coding : [];
   for (const coding of codings) {
     if (!isPlainObject(coding) || coding.system !== LOINC_SYSTEM || typeof coding.code !== 'string') continue;
-    const meaning = table[coding.code];
-    if (meaning) return { code: coding.code, meaning };
+    if (Object.hasOwn(table, coding.code)) return { code: coding.code, meaning: table[coding.code] };
   }
   return undefined;
 }

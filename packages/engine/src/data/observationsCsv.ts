@@ -59,7 +59,7 @@ function readHeader(cells: readonly string[], options: ObservationsCsvOptions, i
   cells.forEach((raw, index) => {
     const header = raw.trim();
     const key = header.toLowerCase();
-    let column = ALIASES[key];
+    let column = Object.hasOwn(ALIASES, key) ? ALIASES[key] : undefined;
     const timeMatch = /^time(?:_(.+)|\s*\((.+)\))?$/i.exec(header);
     if (timeMatch) {
       column = 'time';

@@ -59,7 +59,8 @@ function normalizeUnit(unit: string): string {
 
 /** The unit a spelling names, or undefined when the converter does not know it. */
 export function quantityUnit(unit: string): QuantityUnit | undefined {
-  return UNITS[normalizeUnit(unit)];
+  const key = normalizeUnit(unit);
+  return Object.hasOwn(UNITS, key) ? UNITS[key] : undefined;
 }
 
 /** Why a value cannot be converted (for an error message), or undefined when it can. */

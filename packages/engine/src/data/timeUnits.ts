@@ -24,7 +24,8 @@ export const TIME_UNIT_NAMES: readonly string[] = Object.keys(TIME_UNIT_SECONDS)
 
 /** The length of a time unit in seconds, or undefined for a unit not in the table (case-insensitive). */
 export function timeUnitSeconds(unit: string): number | undefined {
-  return TIME_UNIT_SECONDS[unit.trim().toLowerCase()];
+  const key = unit.trim().toLowerCase();
+  return Object.hasOwn(TIME_UNIT_SECONDS, key) ? TIME_UNIT_SECONDS[key] : undefined;
 }
 
 /**

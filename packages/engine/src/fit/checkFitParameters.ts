@@ -1,6 +1,22 @@
 import type { ModelManifest } from '../schema/index.js';
-import { describeValue, ValidationError, type ValidationIssue } from '../validation/index.js';
+import { Type } from '@sinclair/typebox';
+import { describeValue, SchemaValidator, ValidationError, type ValidationIssue } from '../validation/index.js';
 import type { FitParameter } from './fitProblem.js';
+
+/** The shape of the parameters to estimate (what a JSON document must hold before its values are checked). */
+const FitParametersSchema = Type.Array(
+  Type.Object(
+    {
+      id: Type.String({ minLength: 1 }),
+      lower: Type.Number(),
+      upper: Type.Number(),
+      scale: Type.Union([Type.Literal('linear'), Type.Literal('log')]),
+      initial: Type.Optional(Type.Number()),
+    },
+    { additionalProperties: false },
+  ),
+);
+const fitParametersValidator = new SchemaValidator(FitParametersSchema, 'fit parameters');
 
 /** Where an estimated parameter goes: a model parameter (by manifest index) or a noise parameter of the observations. */
 export type FitParameterTarget = { readonly kind: 'model'; readonly index: number } | { readonly kind: 'noise' };
@@ -16,6 +32,16 @@ export function checkFitParameters(
   manifest: ModelManifest,
   noiseIds: ReadonlySet<string>,
 ): FitParameterTarget[] {
+  const shapeIssues = fitParametersValidator.issues(parameters);
+  if (shapeIssues.length > 0) {
+    throw new ValidationError(
+      'fit',
+      shapeIssues.map((issue) => ({
+        path: `parameters${issue.path.startsWith('[') ? '' : '.'}${issue.path}`,
+        message: issue.message,
+      })),
+    );
+  }
   const issues: ValidationIssue[] = [];
   const manifestIndex = new Map(manifest.parameters.map((p, i) => [p.id, i]));
   for (const id of noiseIds) {
@@ -90,7 +116,7 @@ export function checkFitParameters(
     }
     return index === undefined ? { kind: 'noise' } : { kind: 'model', index };
   });
-  if (issues.length > 0) throw new ValidationError('fit parameters', issues);
+  if (issues.length > 0) throw new ValidationError('fit', issues);
   return targets;
 }
 

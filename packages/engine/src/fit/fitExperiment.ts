@@ -3,7 +3,7 @@ import type { ModelPlugin } from '../model/types.js';
 import { isPossibleMeasurement, type CompiledObservation } from '../observation/index.js';
 import { resolveScenario, type ModelLookup, type ResolvedScenario } from '../run/index.js';
 import { ObservedDatasetSchema, type ObservedDataset } from '../schema/index.js';
-import { describeValue, SchemaValidator, type ValidationIssue } from '../validation/index.js';
+import { describeValue, isPlainObject, SchemaValidator, type ValidationIssue } from '../validation/index.js';
 
 const datasetValidator = new SchemaValidator(ObservedDatasetSchema, 'observed dataset');
 
@@ -66,6 +66,13 @@ export function prepareExperiment(
 ): PreparedExperiment | undefined {
   const base = `experiments[${index}]`;
   const before = issues.length;
+  if (!isPlainObject(experiment)) {
+    issues.push({
+      path: base,
+      message: `must be an object with a scenario and its data; got ${describeValue(experiment)}`,
+    });
+    return undefined;
+  }
   let scenario: ResolvedScenario | undefined;
   try {
     scenario = resolveScenario(plugin, experiment.scenario, partners);

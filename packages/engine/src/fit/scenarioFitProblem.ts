@@ -56,6 +56,19 @@ export interface ScenarioFitProblem extends FitProblem {
   resample(theta: Float64Array, seed: number): ScenarioFitProblem;
 }
 
+/** Runs `read`; a ValidationError it throws is thrown again as the fit's, with its paths under `field`. */
+function underField<T>(field: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    throw new ValidationError(
+      'fit',
+      error.issues.map((issue) => ({ path: issue.path ? `${field}.${issue.path}` : field, message: issue.message })),
+    );
+  }
+}
+
 /** The noise parameter ids an observation model refers to (the strings among its noise values). */
 function noiseParameterIds(observation: unknown): Set<string> {
   const ids = new Set<string>();
@@ -79,19 +92,21 @@ function noiseParameterIds(observation: unknown): Set<string> {
 export function scenarioFitProblem(options: ScenarioFitOptions): ScenarioFitProblem {
   const { plugin, parameters } = options;
   const { manifest } = plugin;
-  const noiseIds = noiseParameterIds(options.observation);
+  const noiseIds = underField('observation', () => noiseParameterIds(options.observation));
   const targets = checkFitParameters(parameters, manifest, noiseIds);
   const noiseIndex = new Map(parameters.flatMap((p, i) => (targets[i].kind === 'noise' ? [[p.id, i] as const] : [])));
-  const observations = compileObservationModel(options.observation, {
-    observables: manifest.observables.map((o) => o.id),
-    parameters: manifest.parameters.map((p) => p.id),
-    noiseParameters: noiseIndex,
-  });
+  const observations = underField('observation', () =>
+    compileObservationModel(options.observation, {
+      observables: manifest.observables.map((o) => o.id),
+      parameters: manifest.parameters.map((p) => p.id),
+      noiseParameters: noiseIndex,
+    }),
+  );
   const issues: ValidationIssue[] = [];
   if (!Array.isArray(options.experiments) || options.experiments.length === 0) {
     issues.push({ path: 'experiments', message: 'must hold at least one experiment (a scenario and its data)' });
   }
-  const prepared = (options.experiments ?? []).map((e, i) =>
+  const prepared = (Array.isArray(options.experiments) ? options.experiments : []).map((e, i) =>
     prepareExperiment(i, e, plugin, observations, issues, options.partners),
   );
   if (issues.length > 0) throw new ValidationError('fit', issues);

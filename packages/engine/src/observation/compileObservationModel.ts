@@ -94,8 +94,11 @@ function noiseIssues(input: unknown): ValidationIssue[] {
 export function parseObservationModel(input: unknown): ObservationModel {
   const issues = observationModelValidator.issues(input);
   if (issues.length === 0) return input as ObservationModel;
-  const noise = /^observations\[\d+\]\.noise(\.|$)/;
-  throw new ValidationError('observation model', [...issues.filter((i) => !noise.test(i.path)), ...noiseIssues(input)]);
+  const insideNoise = /^observations\[\d+\]\.noise\./;
+  throw new ValidationError('observation model', [
+    ...issues.filter((i) => !insideNoise.test(i.path)),
+    ...noiseIssues(input),
+  ]);
 }
 
 /** Reads a noise value: a number stays, an id reads θ at its position. */
