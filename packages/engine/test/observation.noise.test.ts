@@ -13,6 +13,7 @@ import {
   normalCdf,
   sampleGamma,
   sampleMeasurement,
+  studentTCdf,
   ValidationError,
 } from '../src/index.js';
 import { validationErrorOf } from './fixtures/validationErrorOf.js';
@@ -124,6 +125,27 @@ describe('the samplers behind the parametric bootstrap', () => {
       expect(Math.abs(mean - mu)).toBeLessThan(5 * Math.sqrt(variance / n));
       // The sample variance of this skewed law scatters more; 25 % of 180 is > 5 of its sds (≈ 8.6 at n = 4000).
       expect(Math.abs(sumSquares / n - mean * mean - variance)).toBeLessThan(0.25 * variance);
+    }
+  });
+});
+
+describe('Student-t and log-normal draws', () => {
+  it('fall below f + σ with probability T₅(1) and below f·e^σ with probability Φ(1) (10 seeds × 4000 draws)', () => {
+    const f = 3;
+    const sigma = 0.8;
+    const cases = [
+      { kind: 'student-t' as const, limit: f + sigma, p: studentTCdf(1, 5) },
+      { kind: 'lognormal' as const, limit: f * Math.exp(sigma), p: normalCdf(1) },
+    ];
+    for (const { kind, limit, p } of cases) {
+      for (let seed = 1; seed <= 10; seed++) {
+        const rng = createRng(seed, 11);
+        const n = 4000;
+        let below = 0;
+        for (let i = 0; i < n; i++) if (sampleMeasurement(kind, f, values(sigma, 5), rng) <= limit) below++;
+        // A binomial fraction has sd √(p(1 − p)/n) ≈ 0.006: 5 of those.
+        expect(Math.abs(below / n - p)).toBeLessThan(5 * Math.sqrt((p * (1 - p)) / n));
+      }
     }
   });
 });
