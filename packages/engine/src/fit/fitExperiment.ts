@@ -3,7 +3,13 @@ import type { ModelPlugin } from '../model/types.js';
 import { isPossibleMeasurement, type CompiledObservation } from '../observation/index.js';
 import { resolveScenario, type ModelLookup, type ResolvedScenario } from '../run/index.js';
 import { ObservedDatasetSchema, type ObservedDataset } from '../schema/index.js';
-import { describeValue, isPlainObject, SchemaValidator, type ValidationIssue } from '../validation/index.js';
+import {
+  describeValue,
+  isPlainObject,
+  SchemaValidator,
+  ValidationError,
+  type ValidationIssue,
+} from '../validation/index.js';
 
 const datasetValidator = new SchemaValidator(ObservedDatasetSchema, 'observed dataset');
 
@@ -77,9 +83,8 @@ export function prepareExperiment(
   try {
     scenario = resolveScenario(plugin, experiment.scenario, partners);
   } catch (error) {
-    const found = (error as { issues?: ValidationIssue[] }).issues;
-    if (!found) throw error;
-    issues.push(...found.map((issue) => ({ path: `${base}.scenario.${issue.path}`, message: issue.message })));
+    if (!(error instanceof ValidationError)) throw error;
+    issues.push(...error.issues.map((issue) => ({ path: `${base}.scenario.${issue.path}`, message: issue.message })));
     return undefined;
   }
   if (scenario.method !== 'ode') {
