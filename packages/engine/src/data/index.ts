@@ -8,3 +8,4 @@ export * from './fhirObservations.js';
 export * from './loincCodes.js';
 export * from './quantityUnits.js';
 export * from './timeUnits.js';
+export * from './detectionLimits.js';

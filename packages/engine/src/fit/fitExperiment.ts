@@ -1,3 +1,4 @@
+import { detectionLimitsOf } from '../data/detectionLimits.js';
 import { timeConversionFactor } from '../data/timeUnits.js';
 import type { ModelPlugin } from '../model/types.js';
 import { isPossibleMeasurement, type CompiledObservation } from '../observation/index.js';
@@ -47,13 +48,6 @@ export interface PreparedExperiment {
   readonly points: readonly FitPoint[];
   /** The datasets, as given. */
   readonly data: readonly ObservedDataset[];
-}
-
-/** Each point's detection limit: per-point limits override the dataset's one. */
-function limitsOf(dataset: ObservedDataset): (number | null)[] {
-  return dataset.time.map((_, k) =>
-    dataset.detectionLimits ? dataset.detectionLimits[k] : (dataset.detectionLimit ?? null),
-  );
 }
 
 /**
@@ -131,7 +125,7 @@ export function prepareExperiment(
       return;
     }
     if (issues.length > before) return;
-    const limits = limitsOf(dataset);
+    const limits = detectionLimitsOf(dataset);
     const { kind, censor } = observations[observation];
     dataset.time.forEach((t: number, k: number) => {
       const time = t * factor;
