@@ -96,6 +96,30 @@ describe('the twin API (in process)', () => {
     );
   });
 
+  it('draws observed data over a plot, and names the dataset field that is wrong', async () => {
+    const twin = createTwinApi(targetCellLimited);
+    const result = await twin.run({ duration: 5 });
+    const volunteer = {
+      name: 'volunteer',
+      source: 'test',
+      observable: 'V',
+      unit: 'TCID50/mL',
+      timeUnit: 'hour',
+      time: [24, 48],
+      values: [1e3, 1e5],
+    };
+    const bundle = parsePlotBundle(
+      twin.plot(result, { observables: ['V'], observed: [volunteer] }).toMimeBundle().data[PLOT_MIME_TYPE],
+    );
+    expect(bundle.observed).toEqual([volunteer]);
+    expect(() => twin.plot(result, { observables: ['V'], observed: [{ ...volunteer, observable: 'U' }] })).toThrow(
+      'Invalid plot bundle: observed[0].observable: "U" is not drawn; allowed: V',
+    );
+    expect(() => twin.plot(result, { observed: [{ ...volunteer, values: [1] }] })).toThrow(
+      'observed[0].values: has 1 values; expected 2 (one per time)',
+    );
+  });
+
   it('refuses a run whose results would not fit the memory limit, names the fields, and takes maxMemory on purpose', async () => {
     const twin = createTwinApi(targetCellLimited);
     // 10 001 samples × (5 observables + time) × 8 bytes = 480 048 bytes for one run.

@@ -14,7 +14,8 @@
  *   "observables": ["V"],                   // the ids drawn, in order
  *   "logY": true,
  *   "runs": [{ "time": [0, 0.1, …], "observables": { "V": [9.3e-2, …] } }],  // one per replicate drawn
- *   "summary": { "quantiles": [0.05, 0.5, 0.95], "observables": { "V": { "mean": […], "median": […], "bands": [[…], …] } } }
+ *   "summary": { "quantiles": [0.05, 0.5, 0.95], "observables": { "V": { "mean": […], "median": […], "bands": [[…], …] } } },
+ *   "observed": [{ "name": "volunteer 3", "source": "…", "observable": "V", "unit": "TCID50/mL", "time": […], "values": […] }]
  * }
  * ```
  *
@@ -25,6 +26,8 @@ import { Type, type Static } from '@sinclair/typebox';
 import { PLOT_MIME_TYPE } from '../mimeTypes.js';
 import { Identifier, ModelId, Text } from '../schema/common.js';
 import { ObservableSpecSchema } from '../schema/manifest.js';
+import { ObservedDatasetSchema } from '../schema/observed.js';
+import { timeUnitSeconds } from '../data/timeUnits.js';
 import { EnsembleSummaryJsonSchema } from '../schema/results.js';
 import { checkFormatVersion } from './formatVersion.js';
 import { parseJsonDocument } from '../validation/parseJson.js';
@@ -68,6 +71,12 @@ export const PlotBundleSchema = Type.Object(
     logY: Type.Boolean({ description: 'a logarithmic y axis' }),
     runs: Type.Array(PlotRunSchema, { minItems: 1, description: 'one per replicate drawn' }),
     summary: Type.Optional(EnsembleSummaryJsonSchema),
+    observed: Type.Optional(
+      Type.Array(Type.Object(ObservedDatasetSchema.properties, { additionalProperties: false }), {
+        description:
+          'measured data drawn as markers over the observable they measure (schema/observed-data.schema.json)',
+      }),
+    ),
   },
   { additionalProperties: false, $id: 'https://immunotwin.dev/schema/plot.schema.json' },
 );
@@ -114,6 +123,23 @@ export function parsePlotBundle(json: unknown): PlotBundle {
           message: `has ${column.length} values; expected ${run.time.length} (one per sample time)`,
         });
       }
+    }
+  });
+  bundle.observed?.forEach((set, i) => {
+    if (!bundle.observables.includes(set.observable)) {
+      issues.push({
+        path: `observed[${i}].observable`,
+        message: `${JSON.stringify(set.observable)} is not drawn; allowed: ${bundle.observables.join(', ')}`,
+      });
+    }
+    if (set.values.length !== set.time.length) {
+      issues.push({
+        path: `observed[${i}].values`,
+        message: `has ${set.values.length} values; expected ${set.time.length} (one per time)`,
+      });
+    }
+    if (set.timeUnit !== undefined && timeUnitSeconds(set.timeUnit) === undefined) {
+      issues.push({ path: `observed[${i}].timeUnit`, message: `${JSON.stringify(set.timeUnit)} is not a time unit` });
     }
   });
   if (issues.length > 0) throw new ValidationError('plot bundle', issues);

@@ -44,6 +44,7 @@ export class PlotRenderer extends Widget implements IRenderMime.IRenderer {
     element.observables = bundle.observables;
     element.logY = bundle.logY;
     element.plotTitle = bundle.title;
+    element.observed = bundle.observed ?? [];
     element.addEventListener('plot-error', (event) => {
       const error = (event as CustomEvent<{ error: unknown }>).detail.error;
       this._showFallback(model, `plotly.js did not draw it (${messageOf(error)}); run the cell again to retry`);

@@ -2,6 +2,8 @@ import {
   PLOT_BUNDLE_VERSION,
   PLOT_MIME_TYPE,
   type ModelManifest,
+  type ObservedDataset,
+  parsePlotBundle,
   type PlotBundle,
   type PlotModel,
   type ScenarioResult,
@@ -18,6 +20,11 @@ export interface PlotOptions {
   log?: boolean;
   /** The figure title (default: the model's title). */
   title?: string;
+  /**
+   * Measured data drawn as markers over the observables they measure, in those observables' units (the engine's
+   * `ObservedDataset`; `timeUnit` converts to the model's; points at or below a detection limit are drawn apart).
+   */
+  observed?: readonly ObservedDataset[];
 }
 
 /** Checks observable ids against the manifest; the error names the id and the allowed ones. */
@@ -95,6 +102,13 @@ export function plotBundle(result: ScenarioResult, options: PlotOptions = {}): P
         }),
       ),
     };
+  }
+  if (options.observed !== undefined) {
+    if (!Array.isArray(options.observed)) {
+      throw new TypeError('plot: observed must be an array of observed datasets (schema/observed-data.schema.json)');
+    }
+    bundle.observed = structuredClone([...options.observed]);
+    return parsePlotBundle(bundle); // names the dataset and field that is wrong
   }
   return bundle;
 }
