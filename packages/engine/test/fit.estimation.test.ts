@@ -163,7 +163,10 @@ describe('bounds and log scale', () => {
     // The first is the middle of the box on each scale: 10^−2 and 4.
     expect(points[0]![0]).toBeCloseTo(1e-2, 15);
     expect(points[0]![1]).toBe(4);
-    const strata = points.slice(1).map((p) => Math.floor(Math.log10(p[0]!) + 6)).sort((a, b) => a - b);
+    const strata = points
+      .slice(1)
+      .map((p) => Math.floor(Math.log10(p[0]!) + 6))
+      .sort((a, b) => a - b);
     expect(strata).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     expect(multiStartPoints(problem, 9, 7)).toEqual(points);
   });
@@ -324,5 +327,45 @@ describe('profile of a single parameter', () => {
     const half = (1.959963984540054 * 0.3) / Math.sqrt(y.length);
     expect(Math.abs(profile.lower.value - (mean - half))).toBeLessThan(1e-3 * half);
     expect(Math.abs(profile.upper.value - (mean + half))).toBeLessThan(1e-3 * half);
+  });
+});
+
+describe('maximum likelihood without residuals (Poisson counts)', () => {
+  const counts = [3, 7, 4, 6, 5, 2, 8, 5];
+  const problem: FitProblem = {
+    parameters: [{ id: 'lambda', lower: 0.01, upper: 1000, scale: 'log' }],
+    observationCount: counts.length,
+    evaluate: (theta) => {
+      const lambda = theta[0]!;
+      let nll = 0;
+      for (const y of counts) {
+        let logFactorial = 0;
+        for (let k = 2; k <= y; k++) logFactorial += Math.log(k);
+        nll += lambda - y * Math.log(lambda) + logFactorial;
+      }
+      return { negLogLikelihood: nll };
+    },
+  };
+
+  it('is fitted by Nelder–Mead to the sample mean, with the exact likelihood-ratio interval', async () => {
+    const fit = await estimateParameters(problem, { starts: 3 });
+    expect(fit.method).toBe('nelder-mead');
+    const mean = counts.reduce((a, b) => a + b, 0) / counts.length;
+    expect(fit.parameters[0]!.estimate).toBeCloseTo(mean, 5);
+    // The ends solve 2n(λ − ȳ − ȳ·ln(λ/ȳ)) = χ²₁(0.95), found here by bisection.
+    const n = counts.length;
+    const rise = (lambda: number) =>
+      2 * n * (lambda - mean - mean * Math.log(lambda / mean)) - chiSquare1Quantile(0.95);
+    const solve = (lo: number, hi: number) => {
+      for (let i = 0; i < 200; i++) {
+        const mid = (lo + hi) / 2;
+        if (Math.sign(rise(mid)) === Math.sign(rise(lo))) lo = mid;
+        else hi = mid;
+      }
+      return (lo + hi) / 2;
+    };
+    const profile = fit.parameters[0]!.profile!;
+    expect(profile.lower).toBeCloseTo(solve(0.01, mean), 3);
+    expect(profile.upper).toBeCloseTo(solve(mean, 1000), 3);
   });
 });

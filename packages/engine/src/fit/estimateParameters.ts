@@ -133,7 +133,8 @@ export async function estimateParameters(problem: FitProblem, options: EstimateO
         [profile.lower, 'lower'],
         [profile.upper, 'upper'],
       ] as const) {
-        if (end.reason === 'bound') warnings.push(`${profile.id}: the ${side} end of its interval is the search bound (not identifiable there)`);
+        if (end.reason === 'bound')
+          warnings.push(`${profile.id}: the ${side} end of its interval is the search bound (not identifiable there)`);
         if (end.reason === 'steps') warnings.push(`${profile.id}: the ${side} end of its profile was not found`);
       }
     }

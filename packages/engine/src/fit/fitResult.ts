@@ -58,7 +58,9 @@ export const FitProfileSchema = Type.Object(
     upper: FiniteNumber,
     lowerReason: EndReason,
     upperReason: EndReason,
-    points: Type.Array(Type.Object({ value: FiniteNumber, negLogLikelihood: FiniteNumber }, { additionalProperties: false })),
+    points: Type.Array(
+      Type.Object({ value: FiniteNumber, negLogLikelihood: FiniteNumber }, { additionalProperties: false }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -36,7 +36,8 @@ export function multiStartPoints(problem: FitProblem, count: number, seed: numbe
   const scaling = new ParameterScaling(problem.parameters);
   const points = [scaling.toTheta(scaling.initial())];
   if (count > 1) {
-    for (const unit of latinHypercube(count - 1, scaling.size, seed)) points.push(scaling.toTheta(scaling.fromUnit(unit)));
+    for (const unit of latinHypercube(count - 1, scaling.size, seed))
+      points.push(scaling.toTheta(scaling.fromUnit(unit)));
   }
   return points;
 }

@@ -69,7 +69,8 @@ async function descend(
   const beta = 1 + 2 / m;
   const gamma = 0.75 - 1 / (2 * m);
   const delta = 1 - 1 / m;
-  const evaluate = async (u: Float64Array): Promise<Vertex> => rank(await objective.evaluate(objective.scaling.project(u)));
+  const evaluate = async (u: Float64Array): Promise<Vertex> =>
+    rank(await objective.evaluate(objective.scaling.project(u)));
   const simplex: Vertex[] = [start];
   for (let j = 0; j < n; j++) {
     const u = Float64Array.from(start.u);
@@ -77,7 +78,8 @@ async function descend(
     u[j] = u[j]! + side <= upper[j]! ? u[j]! + side : u[j]! - side;
     simplex.push(await evaluate(u));
   }
-  const along = (from: Float64Array, to: Float64Array, t: number) => Float64Array.from(from, (x, j) => x + t * (to[j]! - x));
+  const along = (from: Float64Array, to: Float64Array, t: number) =>
+    Float64Array.from(from, (x, j) => x + t * (to[j]! - x));
   let iteration = 0;
   for (;;) {
     simplex.sort((a, b) => a.value - b.value);
@@ -111,9 +113,7 @@ async function descend(
       continue;
     }
     const outside = reflected.value < worst.value;
-    const contracted = await evaluate(
-      outside ? along(centroid, reflected.u, gamma) : along(centroid, worst.u, gamma),
-    );
+    const contracted = await evaluate(outside ? along(centroid, reflected.u, gamma) : along(centroid, worst.u, gamma));
     if (outside ? contracted.value <= reflected.value : contracted.value < worst.value) {
       simplex[n] = contracted;
       continue;

@@ -79,7 +79,10 @@ function parameterIssues(parameters: readonly FitParameter[]): ValidationIssue[]
       });
     }
     if (p.scale === 'log' && !(p.lower > 0)) {
-      issues.push({ path: `${path}.lower`, message: `${p.id}: a log-scaled parameter needs lower > 0; got ${p.lower}` });
+      issues.push({
+        path: `${path}.lower`,
+        message: `${p.id}: a log-scaled parameter needs lower > 0; got ${p.lower}`,
+      });
     }
     if (p.initial !== undefined && !(p.initial >= p.lower && p.initial <= p.upper)) {
       issues.push({
