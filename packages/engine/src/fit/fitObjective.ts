@@ -1,4 +1,5 @@
 import { ChunkBudget } from '../run/runInChunks.js';
+import { ScenarioRunError } from '../run/scenarioRunError.js';
 import type { FitEvaluation, FitProblem } from './fitProblem.js';
 import { ParameterScaling } from './parameterScaling.js';
 
@@ -30,6 +31,8 @@ export class FitObjective {
   readonly scaling: ParameterScaling;
   private readonly budget: ChunkBudget;
   private count = 0;
+  private failureCount = 0;
+  private lastFailureMessage: string | undefined;
 
   /** @param problem the likelihood; @param control cancellation, yielding and the evaluation hook */
   constructor(
@@ -45,7 +48,21 @@ export class FitObjective {
     return this.count;
   }
 
-  /** Evaluates the problem at u (which must lie in the box); rejects when cancelled. */
+  /** Evaluations at which the model's run failed (a `ScenarioRunError`), counted as −log L = +∞. */
+  get failures(): number {
+    return this.failureCount;
+  }
+
+  /** The message of the last failed run, if any. */
+  get lastFailure(): string | undefined {
+    return this.lastFailureMessage;
+  }
+
+  /**
+   * Evaluates the problem at u (which must lie in the box); rejects when cancelled. A point where the model's run
+   * fails (a `ScenarioRunError`: the solver gave up at extreme parameter values) or −log L is not finite counts as
+   * infinitely unlikely, with no residuals, so the optimisers step away from it; any other error rejects.
+   */
   async evaluate(u: Float64Array): Promise<ScaledEvaluation> {
     const { signal } = this.control;
     throwIfCancelled(signal);
@@ -53,10 +70,20 @@ export class FitObjective {
       await this.budget.yield();
       throwIfCancelled(signal);
     }
-    const evaluation = this.problem.evaluate(this.scaling.toTheta(u));
+    let evaluation: FitEvaluation;
+    try {
+      evaluation = this.problem.evaluate(this.scaling.toTheta(u));
+    } catch (error) {
+      if (!(error instanceof ScenarioRunError)) throw error;
+      this.failureCount++;
+      this.lastFailureMessage = error.message;
+      evaluation = { negLogLikelihood: Infinity };
+    }
     this.count++;
     this.control.onEvaluation?.(this.count);
-    return { u: Float64Array.from(u), negLogLikelihood: evaluation.negLogLikelihood, residuals: evaluation.residuals };
+    const { negLogLikelihood, residuals } = evaluation;
+    if (!Number.isFinite(negLogLikelihood)) return { u: Float64Array.from(u), negLogLikelihood: Infinity };
+    return { u: Float64Array.from(u), negLogLikelihood, residuals };
   }
 }
 

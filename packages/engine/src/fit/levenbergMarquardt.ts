@@ -5,29 +5,36 @@ import type { LocalFit, ResolvedLocalOptions } from './localFit.js';
 /** Largest damping before the search gives up: no step of any length lowers the cost. */
 const MAX_DAMPING = 1e16;
 
-/** ½ Σ r²: the least-squares cost (−log L minus constants). */
-function halfSumOfSquares(residuals: Float64Array): number {
+/** ½ Σ r²: the least-squares cost (−log L minus constants); +∞ without residuals (a failed run) or when not finite. */
+function halfSumOfSquares(residuals: Float64Array | undefined): number {
+  if (!residuals) return Infinity;
   let sum = 0;
   for (let i = 0; i < residuals.length; i++) sum += residuals[i]! * residuals[i]!;
-  return sum / 2;
+  return Number.isFinite(sum) ? sum / 2 : Infinity;
 }
 
 /**
  * The Jacobian of the residuals at `at` by forward differences (m × p, column-major: column j is ∂r/∂u_j),
- * stepping inwards at an upper bound.
+ * stepping inwards at an upper bound, and the other way when the model's run fails at the shifted point (a column
+ * of zeros when it fails both ways: that parameter stays put this iteration).
  */
 async function jacobian(objective: FitObjective, at: ScaledEvaluation, relativeStep: number): Promise<Float64Array[]> {
-  const { upper } = objective.scaling;
+  const { lower, upper } = objective.scaling;
   const r = at.residuals!;
   const columns: Float64Array[] = [];
   for (let j = 0; j < at.u.length; j++) {
     const u = Float64Array.from(at.u);
     let h = relativeStep * Math.max(1, Math.abs(u[j]!));
     if (u[j]! + h > upper[j]!) h = -h;
-    u[j] = u[j]! + h;
-    const shifted = (await objective.evaluate(u)).residuals!;
+    u[j] = at.u[j]! + h;
+    let shifted = (await objective.evaluate(u)).residuals;
+    if (!shifted && at.u[j]! - h >= lower[j]! && at.u[j]! - h <= upper[j]!) {
+      h = -h;
+      u[j] = at.u[j]! + h;
+      shifted = (await objective.evaluate(u)).residuals;
+    }
     const column = new Float64Array(r.length);
-    for (let i = 0; i < r.length; i++) column[i] = (shifted[i]! - r[i]!) / h;
+    if (shifted) for (let i = 0; i < r.length; i++) column[i] = (shifted[i]! - r[i]!) / h;
     columns.push(column);
   }
   return columns;
@@ -122,7 +129,7 @@ export async function levenbergMarquardt(
         break outer;
       }
       const evaluation = await objective.evaluate(trial);
-      const trialCost = halfSumOfSquares(evaluation.residuals!);
+      const trialCost = halfSumOfSquares(evaluation.residuals);
       if (trialCost < cost) {
         // Gain ratio ρ: actual over predicted decrease, predicted = −(gᵀd + ½ dᵀ JᵀJ d).
         let quadratic = 0;

@@ -71,6 +71,18 @@ export async function localFit(
   const before = objective.evaluations;
   const first = await objective.evaluate(objective.scaling.project(Float64Array.from(start)));
   const requested = options.method ?? 'auto';
+  if (!Number.isFinite(first.negLogLikelihood)) {
+    const why = objective.lastFailure ? `: ${objective.lastFailure}` : '';
+    return {
+      method: requested === 'auto' ? 'nelder-mead' : requested,
+      u: first.u,
+      negLogLikelihood: Infinity,
+      iterations: 0,
+      evaluations: objective.evaluations - before,
+      converged: false,
+      message: `the likelihood is not finite at the start${why}`,
+    };
+  }
   const method: LocalMethod =
     requested === 'auto' ? (first.residuals ? 'levenberg-marquardt' : 'nelder-mead') : requested;
   if (method === 'levenberg-marquardt' && !first.residuals) {
