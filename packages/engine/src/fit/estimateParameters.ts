@@ -4,7 +4,7 @@ import { parametricBootstrap, type BootstrapResult } from './bootstrap.js';
 import { throwIfCancelled, type EvaluationControl } from './fitObjective.js';
 import type { FitProblem } from './fitProblem.js';
 import { FIT_RESULT_VERSION, type FitParameterResult, type FitResult } from './fitResult.js';
-import type { LocalFitOptions } from './localFit.js';
+import { localFitSettings, type LocalFitOptions } from './localFit.js';
 import { bestStart, fitFromStart, multiStartPoints, type StartResult } from './multiStart.js';
 import { profileLikelihood, type ParameterProfile } from './profileLikelihood.js';
 
@@ -100,7 +100,8 @@ export async function estimateParameters(problem: FitProblem, options: EstimateO
 
   const startPoints = multiStartPoints(problem, count, seed);
   const runStarts = options.runStarts ?? createInlineStartRunner(problem);
-  const starts = await runStarts(startPoints, options, {
+  const local = localFitSettings(options);
+  const starts = await runStarts(startPoints, local, {
     ...control,
     onStart: (n) => {
       done = n;
@@ -119,7 +120,7 @@ export async function estimateParameters(problem: FitProblem, options: EstimateO
     total = problem.parameters.length;
     report(true);
     for (let i = 0; i < problem.parameters.length; i++) {
-      profiles.push(await profileLikelihood(problem, best, i, { ...options, level }, control));
+      profiles.push(await profileLikelihood(problem, best, i, { ...options, ...local, level }, control));
       done = i + 1;
       report(true);
     }

@@ -45,6 +45,13 @@ export interface LocalFit {
   readonly message: string;
 }
 
+/** Only the local optimiser's settings of `options` (plain data a worker can receive), without anything else. */
+export function localFitSettings(options: LocalFitOptions): LocalFitOptions {
+  const { method, maxIterations, maxEvaluations, costTolerance, stepTolerance, finiteDifferenceStep } = options;
+  const settings = { method, maxIterations, maxEvaluations, costTolerance, stepTolerance, finiteDifferenceStep };
+  return Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined)) as LocalFitOptions;
+}
+
 /** The settings with their defaults filled in. */
 export type ResolvedLocalOptions = Required<Omit<LocalFitOptions, 'method'>>;
 
