@@ -1,4 +1,11 @@
-import type { OutcomeRequest, RunResult } from '@immunotwin/engine';
+import type {
+  FitExperiment,
+  FitParameter,
+  LocalFitOptions,
+  OutcomeRequest,
+  RunResult,
+  StartResult,
+} from '@immunotwin/engine';
 
 /** One piece of work for a pool worker: some replicates of one scenario. Plain data. */
 export interface IPoolTask {
@@ -6,6 +13,29 @@ export interface IPoolTask {
   readonly scenario: unknown;
   /** Which replicates of it to run (each from its own random stream, so any worker gives the same bits). */
   readonly replicates: readonly number[];
+}
+
+/**
+ * A fit problem as plain data: what `scenarioFitProblem` builds the likelihood from (the model is the one the first
+ * experiment's scenario names).
+ */
+export interface IFitProblemSpec {
+  /** The arms: each a scenario document and the data measured under it. */
+  readonly experiments: readonly FitExperiment[];
+  /** The observation model document. */
+  readonly observation: unknown;
+  /** The parameters to estimate. */
+  readonly parameters: readonly FitParameter[];
+}
+
+/** One start of a multi-start fit for a pool worker: the problem, where to start (own units), the local settings. */
+export interface IFitStartTask {
+  /** The problem (the same for every start of a fit; a worker builds it once). */
+  readonly problem: IFitProblemSpec;
+  /** The starting point, in the parameters' own units. */
+  readonly start: readonly number[];
+  /** Settings of the local optimiser (plain data). */
+  readonly options: LocalFitOptions;
 }
 
 /** What a pool worker serves over comlink. */
@@ -19,6 +49,11 @@ export interface IPoolWorkerService {
    * per request (the engine's `outcomeValues`). What a sweep needs, without sending every sample back.
    */
   outcomes(tasks: readonly IPoolTask[], requests: readonly OutcomeRequest[]): Promise<Float64Array>;
+  /**
+   * Runs fit starts one after another (the engine's `fitFromStart`), each depending only on its problem, start and
+   * settings; rejects with an `AbortError` after `cancel()`.
+   */
+  fitStarts(tasks: readonly IFitStartTask[]): Promise<StartResult[]>;
   /** Cancels the task under way, if any. */
   cancel(): Promise<void>;
 }

@@ -1,9 +1,9 @@
-import type { OutcomeRequest, PluginDescriptor, RunResult } from '@immunotwin/engine';
+import type { LocalFitOptions, OutcomeRequest, PluginDescriptor, RunResult, StartResult } from '@immunotwin/engine';
 import * as Comlink from 'comlink';
 import { createAbortError } from '../abortError.js';
 import { installErrorTransfer } from '../errorTransfer.js';
 import { isWorkerDiedError, WorkerLifeline } from '../workerDeath.js';
-import type { IPoolTask, IPoolWorkerService } from './poolTask.js';
+import type { IFitProblemSpec, IFitStartTask, IPoolTask, IPoolWorkerService } from './poolTask.js';
 
 /** A worker as the pool needs it: a comlink endpoint that can be stopped, and that may report its death. */
 export interface IPoolEndpoint extends Comlink.Endpoint {
@@ -129,13 +129,28 @@ export class WorkerPool {
   }
 
   /**
+   * Runs the starts of a multi-start fit (own units), one task per start, and resolves to their results in start
+   * order. Each start depends only on the problem, its point and the settings, so the results are the same whatever
+   * the number of workers. Cancel and progress (per start) as for `run`.
+   */
+  fitStarts(
+    problem: IFitProblemSpec,
+    starts: readonly (readonly number[])[],
+    options: LocalFitOptions,
+    runOptions: IPoolRunOptions<StartResult> = {},
+  ): Promise<StartResult[]> {
+    const tasks: IFitStartTask[] = starts.map((start) => ({ problem, start: [...start], options: { ...options } }));
+    return this.dispatch(tasks, 1, (remote, batch) => remote.fitStarts(batch), runOptions);
+  }
+
+  /**
    * Hands the tasks to the workers in batches of `batchSize` consecutive tasks (each free worker takes the next
    * batch) and gathers one result per task, in task order.
    */
-  private async dispatch<R>(
-    tasks: readonly IPoolTask[],
+  private async dispatch<T, R>(
+    tasks: readonly T[],
     batchSize: number,
-    call: (remote: Comlink.Remote<IPoolWorkerService>, batch: readonly IPoolTask[]) => Promise<R[]>,
+    call: (remote: Comlink.Remote<IPoolWorkerService>, batch: readonly T[]) => Promise<R[]>,
     options: IPoolRunOptions<R>,
   ): Promise<R[]> {
     if (this.busy) throw new Error('WorkerPool: a run is already under way; await it or cancel it first');
