@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { estimateParameters, runScenarioSync, scenarioFitProblem, resolveScenario } from '@immunotwin/engine';
 import { builtInDescriptors } from '@immunotwin/models';
 import { targetCellLimited } from '@immunotwin/model-within-host';
+import { poolStartRunner } from '../src/pool/fitStartRunner.js';
 import type { IFitProblemSpec } from '../src/pool/poolTask.js';
 import type { WorkerPool } from '../src/pool/workerPool.js';
 import { importBuiltNodeEntry } from './builtPackage.js';
@@ -47,25 +48,14 @@ describe('multi-start fits on the worker pool', () => {
     for (const size of [1, 2]) {
       const pool = createNodePool({ plugins: builtInDescriptors, size });
       pools.push(pool);
-      let progress = 0;
+      const stages: string[] = [];
       const onPool = await estimateParameters(problem, {
         ...options,
-        runStarts: (starts, local, control) =>
-          pool.fitStarts(
-            spec,
-            starts.map((s) => Array.from(s)),
-            local,
-            {
-              signal: control.signal,
-              onProgress: (p) => {
-                progress = p.done;
-                control.onStart?.(p.done);
-              },
-            },
-          ),
+        runStarts: poolStartRunner(pool, spec),
+        onProgress: (p) => stages.push(`${p.stage} ${p.done}/${p.total}`),
       });
       expect(onPool).toEqual(inThread);
-      expect(progress).toBe(4);
+      expect(stages.at(-1)).toBe('starts 4/4');
     }
   });
 
