@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { extname } from 'node:path';
 import {
   ENGINE_VERSION,
@@ -19,6 +18,7 @@ import { defaultObservationModel, readObservedData } from '../fit/observedData.j
 import { PLUGIN_OPTION } from '../plugins.js';
 import { ProgressReporter } from '../progress.js';
 import { readJsonFile } from '../readJson.js';
+import { WORKERS_OPTION, workerCount } from '../workers.js';
 
 /** Largest seed (seeds are unsigned 32-bit integers). */
 const MAX_SEED = 4294967295;
@@ -98,12 +98,7 @@ export const fitCommand: Command = {
     { name: 'bootstrap', value: 'n', description: 'parametric bootstrap replicates (default 0: none)' },
     { name: 'level', value: 'x', description: 'confidence level of the intervals (default 0.95)' },
     { name: 'no-profiles', description: 'skip the profile-likelihood intervals' },
-    {
-      name: 'workers',
-      short: 'w',
-      value: 'n',
-      description: 'worker threads for the starts (default: the cores available)',
-    },
+    WORKERS_OPTION,
     PLUGIN_OPTION,
     { name: 'quiet', short: 'q', description: 'print no progress or summary on stderr' },
   ],
@@ -137,11 +132,7 @@ export const fitCommand: Command = {
         ? 0
         : integerOption(bootstrapText, 'bootstrap', 2, 100000, 'a whole number of replicates from 2 to 100000');
     const level = levelOption(stringOption(args, 'level'));
-    const workersText = stringOption(args, 'workers');
-    const workers =
-      workersText === undefined
-        ? availableParallelism()
-        : integerOption(workersText, 'workers', 1, 1024, 'a whole number of threads from 1 to 1024');
+    const workers = workerCount(args);
     const outPath = context.resolvePath(out);
     await checkWritable(outPath, out);
 
