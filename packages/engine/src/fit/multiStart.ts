@@ -34,7 +34,8 @@ export function multiStartPoints(problem: FitProblem, count: number, seed: numbe
     throw new RangeError(`starts must be a whole number from 1 to 100000; got ${String(count)}`);
   }
   const scaling = new ParameterScaling(problem.parameters);
-  const points = [scaling.toTheta(scaling.initial())];
+  const middle = scaling.toTheta(scaling.initial());
+  const points = [Float64Array.from(problem.parameters, (p, i) => p.initial ?? middle[i]!)];
   if (count > 1) {
     for (const unit of latinHypercube(count - 1, scaling.size, seed))
       points.push(scaling.toTheta(scaling.fromUnit(unit)));
