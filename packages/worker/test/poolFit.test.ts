@@ -29,10 +29,21 @@ const spec: IFitProblemSpec = {
   experiments: [
     {
       scenario,
-      data: [{ name: 'synthetic', source: 'the twin at its defaults', observable: 'log10V', unit: 'log10 TCID50/mL', time: [1, 2, 3, 4, 5, 6], values }],
+      data: [
+        {
+          name: 'synthetic',
+          source: 'the twin at its defaults',
+          observable: 'log10V',
+          unit: 'log10 TCID50/mL',
+          time: [1, 2, 3, 4, 5, 6],
+          values,
+        },
+      ],
     },
   ],
-  observation: { observations: [{ observable: 'log10V', expression: 'log10(V)', noise: { kind: 'gaussian', sigma: 0.3 } }] },
+  observation: {
+    observations: [{ observable: 'log10V', expression: 'log10(V)', noise: { kind: 'gaussian', sigma: 0.3 } }],
+  },
   parameters: [
     { id: 'beta', lower: 1e-6, upper: 1e-4, scale: 'log' },
     { id: 'p', lower: 1e-3, upper: 1, scale: 'log' },
@@ -63,7 +74,16 @@ describe('multi-start fits on the worker pool', () => {
     const pool = createNodePool({ plugins: builtInDescriptors, size: 2 });
     pools.push(pool);
     const controller = new AbortController();
-    const run = pool.fitStarts(spec, [[1e-5, 0.01], [2e-5, 0.1], [5e-5, 0.5]], {}, { signal: controller.signal });
+    const run = pool.fitStarts(
+      spec,
+      [
+        [1e-5, 0.01],
+        [2e-5, 0.1],
+        [5e-5, 0.5],
+      ],
+      {},
+      { signal: controller.signal },
+    );
     controller.abort(new Error('stopped by the user'));
     await expect(run).rejects.toThrow('stopped by the user');
   });
