@@ -35,7 +35,7 @@ export function multiStartPoints(problem: FitProblem, count: number, seed: numbe
   }
   const scaling = new ParameterScaling(problem.parameters);
   const middle = scaling.toTheta(scaling.initial());
-  const points = [Float64Array.from(problem.parameters, (p, i) => p.initial ?? middle[i]!)];
+  const points: Float64Array[] = [Float64Array.from(problem.parameters, (p, i) => p.initial ?? middle[i]!)];
   if (count > 1) {
     for (const unit of latinHypercube(count - 1, scaling.size, seed))
       points.push(scaling.toTheta(scaling.fromUnit(unit)));
