@@ -8,8 +8,10 @@ import {
   multiStartPoints,
   parseFitResult,
   profileLikelihood,
+  runFitTask,
   type FitParameter,
   type FitProblem,
+  type FitTaskResult,
 } from '../src/index.js';
 import { DECAY_PARAMETERS, DECAY_TIMES, decay, gaussianProblem, synthetic } from './fixtures/fitToyProblems.js';
 
@@ -255,16 +257,16 @@ describe('multi-start', () => {
     expect(multi.starts.results[0]!.theta[0]).toBeGreaterThan(0.9);
   });
 
-  it('gives the same result, to the bit, run twice or with its starts run in another order', async () => {
+  it('gives the same result, to the bit, run twice or with its tasks run in another order', async () => {
     const first = await estimateParameters(twoWells, { starts: 6, seed: 9 });
     const again = await estimateParameters(twoWells, { starts: 6, seed: 9 });
     expect(again).toEqual(first);
     const reversed = await estimateParameters(twoWells, {
       starts: 6,
       seed: 9,
-      runStarts: async (starts, options) => {
-        const results = new Array(starts.length);
-        for (let i = starts.length - 1; i >= 0; i--) results[i] = await fitFromStart(twoWells, starts[i]!, options);
+      runTasks: async (tasks) => {
+        const results = new Array<FitTaskResult>(tasks.length);
+        for (let i = tasks.length - 1; i >= 0; i--) results[i] = await runFitTask(twoWells, tasks[i]!);
         return results;
       },
     });

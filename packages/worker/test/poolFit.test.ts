@@ -1,12 +1,12 @@
 /**
- * Multi-start fits on the worker pool: the starts of a fit of the target-cell-limited twin run as pool tasks and
- * give, to the bit, what the same fit gives in this thread, with 1 worker and with 2.
+ * Fits on the worker pool: the starts, profiles and bootstrap replicates of a fit of the target-cell-limited twin run
+ * as pool tasks and give, to the bit, what the same fit gives in this thread, with 1 worker and with 2.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { estimateParameters, runScenarioSync, scenarioFitProblem, resolveScenario } from '@immunotwin/engine';
 import { builtInDescriptors } from '@immunotwin/models';
 import { targetCellLimited } from '@immunotwin/model-within-host';
-import { poolStartRunner } from '../src/pool/fitStartRunner.js';
+import { poolTaskRunner } from '../src/pool/fitTaskRunner.js';
 import type { IFitProblemSpec } from '../src/pool/poolTask.js';
 import type { WorkerPool } from '../src/pool/workerPool.js';
 import { importBuiltNodeEntry } from './builtPackage.js';
@@ -51,9 +51,9 @@ const spec: IFitProblemSpec = {
 };
 
 describe('multi-start fits on the worker pool', () => {
-  it('give the same starts, to the bit, as in this thread, with 1 and 2 workers', async () => {
+  it('give the same starts, profiles and bootstrap, to the bit, as in this thread, with 1 and 2 workers', async () => {
     const problem = scenarioFitProblem({ plugin: targetCellLimited, ...spec });
-    const options = { starts: 4, seed: 5, profiles: false };
+    const options = { starts: 4, seed: 5, bootstrap: 3 };
     const inThread = await estimateParameters(problem, options);
     expect(inThread.starts.results.every((s) => s.converged)).toBe(true);
     for (const size of [1, 2]) {
@@ -62,11 +62,13 @@ describe('multi-start fits on the worker pool', () => {
       const stages: string[] = [];
       const onPool = await estimateParameters(problem, {
         ...options,
-        runStarts: poolStartRunner(pool, spec),
+        runTasks: poolTaskRunner(pool, spec),
         onProgress: (p) => stages.push(`${p.stage} ${p.done}/${p.total}`),
       });
       expect(onPool).toEqual(inThread);
-      expect(stages.at(-1)).toBe('starts 4/4');
+      expect(stages).toContain('starts 4/4');
+      expect(stages).toContain('profiles 2/2');
+      expect(stages.at(-1)).toBe('bootstrap 3/3');
     }
   });
 
@@ -74,16 +76,12 @@ describe('multi-start fits on the worker pool', () => {
     const pool = createNodePool({ plugins: builtInDescriptors, size: 2 });
     pools.push(pool);
     const controller = new AbortController();
-    const run = pool.fitStarts(
-      spec,
-      [
-        [1e-5, 0.01],
-        [2e-5, 0.1],
-        [5e-5, 0.5],
-      ],
-      {},
-      { signal: controller.signal },
-    );
+    const starts = [
+      [1e-5, 0.01],
+      [2e-5, 0.1],
+      [5e-5, 0.5],
+    ].map((start) => ({ kind: 'start' as const, start, options: {} }));
+    const run = pool.fitTasks(spec, starts, { signal: controller.signal });
     controller.abort(new Error('stopped by the user'));
     await expect(run).rejects.toThrow('stopped by the user');
   });

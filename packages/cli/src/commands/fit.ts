@@ -8,7 +8,7 @@ import {
   type FitResult,
 } from '@immunotwin/engine';
 import { createNodePool } from '@immunotwin/worker/node';
-import { poolStartRunner, type IFitProblemSpec } from '@immunotwin/worker';
+import { poolTaskRunner, type IFitProblemSpec } from '@immunotwin/worker';
 import { flag, integerOption, listOption, stringOption } from '../args.js';
 import { checkWritable, writeFileAtomic } from '../atomicWrite.js';
 import type { Command } from '../command.js';
@@ -157,7 +157,7 @@ export const fitCommand: Command = {
       mode: quiet ? 'off' : io.stderr.isTTY ? 'tty' : 'lines',
       describe: fitProgressText,
     });
-    const pool = createNodePool({ plugins, size: Math.min(workers, starts) });
+    const pool = createNodePool({ plugins, size: Math.min(workers, Math.max(starts, parameters.length, bootstrap)) });
     const started = performance.now();
     let fit: FitResult;
     try {
@@ -169,7 +169,7 @@ export const fitCommand: Command = {
         profiles: !flag(args, 'no-profiles'),
         signal: io.signal,
         onProgress: (p) => progress.update(p),
-        runStarts: poolStartRunner(pool, spec),
+        runTasks: poolTaskRunner(pool, spec),
       });
     } finally {
       progress.clear();

@@ -1,20 +1,21 @@
-import { createRng } from '../rng/seeding.js';
 import { quantileOfSorted } from '../run/ensembleSummary.js';
-import { throwIfCancelled, type EvaluationControl } from './fitObjective.js';
+import type { EvaluationControl } from './fitObjective.js';
 import type { FitProblem } from './fitProblem.js';
-import type { LocalFitOptions } from './localFit.js';
-import { fitFromStart } from './multiStart.js';
+import { createInlineTaskRunner, type FitTaskRunner } from './fitTasks.js';
+import { localFitSettings, type LocalFitOptions } from './localFit.js';
 
 /** Settings of a parametric bootstrap. */
 export interface BootstrapOptions extends LocalFitOptions {
   /** Synthetic data sets (default 200). */
   readonly replicates?: number;
-  /** Seed of the synthetic data sets (default 1): replicate b is drawn with a seed derived from (seed, b). */
+  /** Seed of the synthetic data sets (default 1): replicate b is drawn with `bootstrapSeed(seed, b)`. */
   readonly seed?: number;
   /** Confidence level of the percentile intervals (default 0.95). */
   readonly level?: number;
   /** Called after every replicate with the number done. */
   readonly onReplicate?: (done: number, total: number) => void;
+  /** Runs the replicates (default: one after another in this thread; same results). */
+  readonly runTasks?: FitTaskRunner;
 }
 
 /** A parametric bootstrap: the estimates on every synthetic data set and the percentile intervals they give. */
@@ -33,15 +34,19 @@ export interface BootstrapResult {
   readonly unconverged: number;
 }
 
-/** The seed of bootstrap replicate `replicate`: the first draw of the stream (seed, replicate). */
-export function bootstrapSeed(seed: number, replicate: number): number {
-  return createRng(seed, replicate).nextUint32();
+/** Percentile intervals (Hyndman–Fan type 7 quantiles (1 − level)/2 and (1 + level)/2) per column of `estimates`. */
+export function percentileIntervals(estimates: readonly (readonly number[])[], level: number): [number, number][] {
+  const columns = estimates[0]?.length ?? 0;
+  return Array.from({ length: columns }, (_, i): [number, number] => {
+    const sorted = Float64Array.from(estimates, (row) => row[i]!).sort();
+    return [quantileOfSorted(sorted, (1 - level) / 2), quantileOfSorted(sorted, (1 + level) / 2)];
+  });
 }
 
 /**
  * The parametric bootstrap around θ̂ (own units): data sets drawn from the observation model at θ̂ by
- * `problem.resample`, each fitted by a local fit from θ̂; percentile intervals (Hyndman–Fan type 7 quantiles
- * (1 − level)/2 and (1 + level)/2) per parameter. Replicate b depends only on (seed, b).
+ * `problem.resample`, each fitted by a local fit from θ̂ (fit tasks of kind 'bootstrap'); percentile intervals per
+ * parameter. Replicate b depends only on (seed, b).
  */
 export async function parametricBootstrap(
   problem: FitProblem,
@@ -57,20 +62,18 @@ export async function parametricBootstrap(
     throw new RangeError(`replicates must be a whole number ≥ 2; got ${String(replicates)}`);
   }
   if (!(level > 0 && level < 1)) throw new RangeError(`level must be a number in (0, 1); got ${String(level)}`);
-  const thetaHat = Float64Array.from(theta);
-  const estimates: number[][] = [];
-  let unconverged = 0;
-  for (let b = 0; b < replicates; b++) {
-    throwIfCancelled(control.signal);
-    const synthetic = problem.resample(thetaHat, bootstrapSeed(seed, b));
-    const fit = await fitFromStart(synthetic, thetaHat, options, control);
-    estimates.push(fit.theta);
-    if (!fit.converged) unconverged++;
-    options.onReplicate?.(b + 1, replicates);
-  }
-  const intervals = problem.parameters.map((_, i): [number, number] => {
-    const sorted = Float64Array.from(estimates, (row) => row[i]!).sort();
-    return [quantileOfSorted(sorted, (1 - level) / 2), quantileOfSorted(sorted, (1 + level) / 2)];
-  });
-  return { replicates, seed, level, intervals, estimates, unconverged };
+  const local = localFitSettings(options);
+  const tasks = Array.from({ length: replicates }, (_, replicate) => ({
+    kind: 'bootstrap' as const,
+    theta: Array.from(theta),
+    seed,
+    replicate,
+    options: local,
+  }));
+  const runTasks = options.runTasks ?? createInlineTaskRunner(problem);
+  const results = await runTasks(tasks, { ...control, onTask: (done) => options.onReplicate?.(done, replicates) });
+  const fits = results.map((r) => (r.kind === 'profile' ? undefined : r.fit)!);
+  const estimates = fits.map((fit) => fit.theta);
+  const unconverged = fits.filter((fit) => !fit.converged).length;
+  return { replicates, seed, level, intervals: percentileIntervals(estimates, level), estimates, unconverged };
 }

@@ -4,9 +4,10 @@ import { parametricBootstrap, type BootstrapResult } from './bootstrap.js';
 import { throwIfCancelled, type EvaluationControl } from './fitObjective.js';
 import type { FitProblem } from './fitProblem.js';
 import { FIT_RESULT_VERSION, type FitParameterResult, type FitResult } from './fitResult.js';
+import { createInlineTaskRunner, type FitTask, type FitTaskRunner } from './fitTasks.js';
 import { localFitSettings, type LocalFitOptions } from './localFit.js';
-import { bestStart, fitFromStart, multiStartPoints, type StartResult } from './multiStart.js';
-import { profileLikelihood, type ParameterProfile } from './profileLikelihood.js';
+import { bestStart, multiStartPoints, type StartResult } from './multiStart.js';
+import type { ParameterProfile } from './profileLikelihood.js';
 
 /** Where a fit is: which stage, how many of its units are done, and the evaluations so far. */
 export interface FitProgress {
@@ -16,19 +17,9 @@ export interface FitProgress {
   readonly done: number;
   /** All of them. */
   readonly total: number;
-  /** Evaluations of the likelihood so far, in every stage (of this thread; starts run elsewhere count when done). */
+  /** Evaluations of the likelihood made in this thread so far (tasks run on a worker pool count none). */
   readonly evaluations: number;
 }
-
-/**
- * Runs the starts of a multi-start fit (in this thread by default; a host passes one that hands them to a worker
- * pool) and resolves to their results in start order. Each start must give what `fitFromStart` gives for it.
- */
-export type StartRunner = (
-  starts: readonly Float64Array[],
-  options: LocalFitOptions,
-  control: EvaluationControl & { readonly onStart?: (done: number) => void },
-) => Promise<StartResult[]>;
 
 /** Settings of {@link estimateParameters}. */
 export interface EstimateOptions extends LocalFitOptions {
@@ -46,127 +37,150 @@ export interface EstimateOptions extends LocalFitOptions {
   readonly bootstrapSeed?: number;
   /** Cancels the fit between evaluations: it rejects with the signal's reason. */
   readonly signal?: AbortSignal;
-  /** Called as the fit goes (after every evaluation at most every few milliseconds, and after every unit). */
+  /** Called as the fit goes (after every evaluation at most every 50 ms, and after every task). */
   readonly onProgress?: (progress: FitProgress) => void;
-  /** Runs the starts (default: one after another in this thread; same results). */
-  readonly runStarts?: StartRunner;
-}
-
-/** The default {@link StartRunner}: every start in this thread, one after another. */
-export function createInlineStartRunner(problem: FitProblem): StartRunner {
-  return async (starts, options, control) => {
-    const results: StartResult[] = [];
-    for (const start of starts) {
-      results.push(await fitFromStart(problem, start, options, control));
-      control.onStart?.(results.length);
-    }
-    return results;
-  };
+  /**
+   * Runs the fit's tasks — starts, profiles, bootstrap replicates (default: one after another in this thread; a
+   * host passes one that hands them to a worker pool, with the same results).
+   */
+  readonly runTasks?: FitTaskRunner;
 }
 
 /**
  * Fits `problem`: a multi-start search (least squares by Levenberg–Marquardt when the problem gives residuals,
  * maximum likelihood by Nelder–Mead otherwise, both on the parameters' scales within their bounds), then, around
  * the best start, profile-likelihood intervals for every parameter and, when asked, a parametric bootstrap; AICc
- * from the best −log L. Resolves to a fit result (the `fit-result` format, without the model and data the caller
- * adds). Cancellable between evaluations; the same problem and options give the same result.
+ * from the best −log L. Each start, profile and replicate is an independent fit task (`runTasks`). Resolves to a
+ * fit result (the `fit-result` format, without the model and data the caller adds). Cancellable between
+ * evaluations; the same problem and options give the same result, wherever the tasks run.
  */
 export async function estimateParameters(problem: FitProblem, options: EstimateOptions = {}): Promise<FitResult> {
   const { signal, onProgress } = options;
   const seed = options.seed ?? 1;
   const level = options.level ?? 0.95;
-  const count = options.starts ?? 8;
-  const budget = new ChunkBudget();
+  const local = localFitSettings(options);
+  const runTasks = options.runTasks ?? createInlineTaskRunner(problem);
   let evaluations = 0;
-  let stage: FitProgress['stage'] = 'starts';
-  let done = 0;
-  let total = count;
   let lastReport = 0;
+  let progress: Omit<FitProgress, 'evaluations'> = { stage: 'starts', done: 0, total: 0 };
   const report = (force: boolean) => {
     const now = Date.now();
     if (!force && now - lastReport < 50) return;
     lastReport = now;
-    onProgress?.({ stage, done, total, evaluations });
+    onProgress?.({ ...progress, evaluations });
   };
   const control: EvaluationControl = {
     signal,
-    budget,
+    budget: new ChunkBudget(),
     onEvaluation: () => {
       evaluations++;
       report(false);
     },
   };
+  /** Runs one stage's tasks with progress per task. */
+  const stage = async (name: FitProgress['stage'], tasks: FitTask[]) => {
+    progress = { stage: name, done: 0, total: tasks.length };
+    report(true);
+    const results = await runTasks(tasks, {
+      ...control,
+      onTask: (done) => {
+        progress = { ...progress, done };
+        report(true);
+      },
+    });
+    throwIfCancelled(signal);
+    return results;
+  };
   const warnings: string[] = [];
 
-  const startPoints = multiStartPoints(problem, count, seed);
-  const runStarts = options.runStarts ?? createInlineStartRunner(problem);
-  const local = localFitSettings(options);
-  const starts = await runStarts(startPoints, local, {
-    ...control,
-    onStart: (n) => {
-      done = n;
-      report(true);
-    },
-  });
-  throwIfCancelled(signal);
-  const best = starts[bestStart(starts)]!;
-  const bestIndex = starts.indexOf(best);
+  const startPoints = multiStartPoints(problem, options.starts ?? 8, seed);
+  const starts = (
+    await stage(
+      'starts',
+      startPoints.map((start) => ({ kind: 'start', start: Array.from(start), options: local })),
+    )
+  ).map((r) => (r.kind === 'profile' ? undefined : r.fit)!);
+  const bestIndex = bestStart(starts);
+  const best = starts[bestIndex]!;
   if (!best.converged) warnings.push(`the best start stopped without converging: ${best.message}`);
 
   let profiles: ParameterProfile[] = [];
   if (options.profiles ?? true) {
-    stage = 'profiles';
-    done = 0;
-    total = problem.parameters.length;
-    report(true);
-    for (let i = 0; i < problem.parameters.length; i++) {
-      profiles.push(await profileLikelihood(problem, best, i, { ...options, ...local, level }, control));
-      done = i + 1;
-      report(true);
-    }
-    for (const profile of profiles) {
-      if (profile.betterOptimum) {
-        warnings.push(
-          `the profile of ${profile.id} found a lower −log L (${profile.betterOptimum.negLogLikelihood}) than the best start (${best.negLogLikelihood}): try more starts`,
-        );
-      }
-      for (const [end, side] of [
-        [profile.lower, 'lower'],
-        [profile.upper, 'upper'],
-      ] as const) {
-        if (end.reason === 'bound')
-          warnings.push(`${profile.id}: the ${side} end of its interval is the search bound (not identifiable there)`);
-        if (end.reason === 'steps') warnings.push(`${profile.id}: the ${side} end of its profile was not found`);
-      }
-    }
-  } else profiles = [];
+    const tasks: FitTask[] = problem.parameters.map((_, index) => ({
+      kind: 'profile',
+      best: { theta: best.theta, negLogLikelihood: best.negLogLikelihood },
+      index,
+      options: { ...local, level },
+    }));
+    profiles = (await stage('profiles', tasks)).map((r) => (r.kind === 'profile' ? r.profile : undefined)!);
+    warnings.push(...profileWarnings(profiles, best));
+  }
 
   let bootstrap: BootstrapResult | undefined;
   if ((options.bootstrap ?? 0) > 0) {
-    stage = 'bootstrap';
-    done = 0;
-    total = options.bootstrap!;
+    progress = { stage: 'bootstrap', done: 0, total: options.bootstrap! };
     report(true);
     bootstrap = await parametricBootstrap(
       problem,
       best.theta,
       {
-        ...options,
+        ...local,
         replicates: options.bootstrap,
         seed: options.bootstrapSeed ?? seed,
         level,
-        onReplicate: (n) => {
-          done = n;
+        runTasks,
+        onReplicate: (done) => {
+          progress = { ...progress, done };
           report(true);
         },
       },
       control,
     );
+    throwIfCancelled(signal);
     if (bootstrap.unconverged > 0) {
       warnings.push(`${bootstrap.unconverged} of ${bootstrap.replicates} bootstrap fits stopped without converging`);
     }
   }
+  return fitResult(problem, { starts, bestIndex, profiles, bootstrap, level, seed, warnings });
+}
 
+/** The warnings a set of profiles gives: a better optimum found, ends at a bound or not found. */
+function profileWarnings(profiles: readonly ParameterProfile[], best: StartResult): string[] {
+  const warnings: string[] = [];
+  for (const profile of profiles) {
+    if (profile.betterOptimum) {
+      warnings.push(
+        `the profile of ${profile.id} found a lower −log L (${profile.betterOptimum.negLogLikelihood}) than the best start (${best.negLogLikelihood}): try more starts`,
+      );
+    }
+    for (const [end, side] of [
+      [profile.lower, 'lower'],
+      [profile.upper, 'upper'],
+    ] as const) {
+      if (end.reason === 'bound') {
+        warnings.push(`${profile.id}: the ${side} end of its interval is the search bound (not identifiable there)`);
+      }
+      if (end.reason === 'steps') warnings.push(`${profile.id}: the ${side} end of its profile was not found`);
+    }
+  }
+  return warnings;
+}
+
+/** The fit result document from the parts of a fit. */
+function fitResult(
+  problem: FitProblem,
+  parts: {
+    starts: readonly StartResult[];
+    bestIndex: number;
+    profiles: readonly ParameterProfile[];
+    bootstrap: BootstrapResult | undefined;
+    level: number;
+    seed: number;
+    warnings: string[];
+  },
+): FitResult {
+  const { starts, bestIndex, profiles, bootstrap, level, seed, warnings } = parts;
+  const best = starts[bestIndex]!;
   const k = problem.parameters.length;
   const n = problem.observationCount;
   const parameters: FitParameterResult[] = problem.parameters.map((p, i) => {

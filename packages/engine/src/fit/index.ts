@@ -18,7 +18,15 @@ export {
   type ProfileOptions,
   type ProfilePoint,
 } from './profileLikelihood.js';
-export { bootstrapSeed, parametricBootstrap, type BootstrapOptions, type BootstrapResult } from './bootstrap.js';
+export { parametricBootstrap, percentileIntervals, type BootstrapOptions, type BootstrapResult } from './bootstrap.js';
+export {
+  bootstrapSeed,
+  createInlineTaskRunner,
+  runFitTask,
+  type FitTask,
+  type FitTaskResult,
+  type FitTaskRunner,
+} from './fitTasks.js';
 export { aicc, compareByAicc, type AiccComparison } from './aicc.js';
 export {
   FIT_RESULT_VERSION,
@@ -31,10 +39,4 @@ export {
   type FitResult,
   type FitStart,
 } from './fitResult.js';
-export {
-  createInlineStartRunner,
-  estimateParameters,
-  type EstimateOptions,
-  type FitProgress,
-  type StartRunner,
-} from './estimateParameters.js';
+export { estimateParameters, type EstimateOptions, type FitProgress } from './estimateParameters.js';

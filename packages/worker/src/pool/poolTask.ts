@@ -1,10 +1,10 @@
 import type {
   FitExperiment,
   FitParameter,
-  LocalFitOptions,
+  FitTask,
+  FitTaskResult,
   OutcomeRequest,
   RunResult,
-  StartResult,
 } from '@immunotwin/engine';
 
 /** One piece of work for a pool worker: some replicates of one scenario. Plain data. */
@@ -28,14 +28,12 @@ export interface IFitProblemSpec {
   readonly parameters: readonly FitParameter[];
 }
 
-/** One start of a multi-start fit for a pool worker: the problem, where to start (own units), the local settings. */
-export interface IFitStartTask {
-  /** The problem (the same for every start of a fit; a worker builds it once). */
+/** One task of a fit for a pool worker: the problem and the task (a start, a profile, a bootstrap replicate). */
+export interface IFitPoolTask {
+  /** The problem (the same for every task of a fit; a worker builds it once). */
   readonly problem: IFitProblemSpec;
-  /** The starting point, in the parameters' own units. */
-  readonly start: readonly number[];
-  /** Settings of the local optimiser (plain data). */
-  readonly options: LocalFitOptions;
+  /** The task (the engine's `FitTask`). */
+  readonly task: FitTask;
 }
 
 /** What a pool worker serves over comlink. */
@@ -50,10 +48,10 @@ export interface IPoolWorkerService {
    */
   outcomes(tasks: readonly IPoolTask[], requests: readonly OutcomeRequest[]): Promise<Float64Array>;
   /**
-   * Runs fit starts one after another (the engine's `fitFromStart`), each depending only on its problem, start and
-   * settings; rejects with an `AbortError` after `cancel()`.
+   * Runs fit tasks one after another (the engine's `runFitTask`), each depending only on its problem and task;
+   * rejects with an `AbortError` after `cancel()`.
    */
-  fitStarts(tasks: readonly IFitStartTask[]): Promise<StartResult[]>;
+  fitTasks(tasks: readonly IFitPoolTask[]): Promise<FitTaskResult[]>;
   /** Cancels the task under way, if any. */
   cancel(): Promise<void>;
 }

@@ -1,7 +1,7 @@
 import {
   ChunkBudget,
-  fitFromStart,
   isPlainObject,
+  runFitTask,
   scenarioFitProblem,
   type FitProblem,
   outcomeValues,
@@ -9,14 +9,14 @@ import {
   type OutcomeRequest,
   type PluginDescriptor,
   type RunResult,
-  type StartResult,
+  type FitTaskResult,
 } from '@immunotwin/engine';
 import * as Comlink from 'comlink';
 import { createAbortError } from '../abortError.js';
 import { installErrorTransfer } from '../errorTransfer.js';
 import { TwinSession } from '../session.js';
 import { transferablesOf } from '../transferables.js';
-import type { IFitProblemSpec, IFitStartTask, IPoolTask, IPoolWorkerService } from './poolTask.js';
+import type { IFitPoolTask, IFitProblemSpec, IPoolTask, IPoolWorkerService } from './poolTask.js';
 
 /**
  * A pool worker: runs tasks (replicates of a scenario) with the engine, one at a time, and hands back their
@@ -28,7 +28,7 @@ export class PoolWorkerService implements IPoolWorkerService {
   private controller: AbortController | undefined;
   /** One budget for every task: short runs one after another yield every 16 ms, not after each run. */
   private readonly budget = new ChunkBudget();
-  /** The last fit problem built, by its spec's JSON: the starts of one fit share it. */
+  /** The last fit problem built, by its spec's JSON: the tasks of one fit share it. */
   private fitProblem: { readonly key: string; readonly problem: FitProblem } | undefined;
 
   /** {@inheritDoc IPoolWorkerService.addPlugins} */
@@ -71,17 +71,16 @@ export class PoolWorkerService implements IPoolWorkerService {
     }
   }
 
-  /** {@inheritDoc IPoolWorkerService.fitStarts} */
-  async fitStarts(tasks: readonly IFitStartTask[]): Promise<StartResult[]> {
-    if (!Array.isArray(tasks)) throw new TypeError('fitStarts: tasks must be an array of fit start tasks');
+  /** {@inheritDoc IPoolWorkerService.fitTasks} */
+  async fitTasks(tasks: readonly IFitPoolTask[]): Promise<FitTaskResult[]> {
+    if (!Array.isArray(tasks)) throw new TypeError('fitTasks: tasks must be an array of fit tasks');
     const controller = new AbortController();
     this.controller = controller;
     try {
-      const results: StartResult[] = [];
-      for (const task of tasks) {
-        const problem = await this.fitProblemOf(task.problem);
+      const results: FitTaskResult[] = [];
+      for (const { problem, task } of tasks) {
         const control = { signal: controller.signal, budget: this.budget };
-        results.push(await fitFromStart(problem, task.start, task.options, control));
+        results.push(await runFitTask(await this.fitProblemOf(problem), task, control));
       }
       return results;
     } finally {

@@ -1,9 +1,9 @@
-import type { LocalFitOptions, OutcomeRequest, PluginDescriptor, RunResult, StartResult } from '@immunotwin/engine';
+import type { FitTask, FitTaskResult, OutcomeRequest, PluginDescriptor, RunResult } from '@immunotwin/engine';
 import * as Comlink from 'comlink';
 import { createAbortError } from '../abortError.js';
 import { installErrorTransfer } from '../errorTransfer.js';
 import { isWorkerDiedError, WorkerLifeline } from '../workerDeath.js';
-import type { IFitProblemSpec, IFitStartTask, IPoolTask, IPoolWorkerService } from './poolTask.js';
+import type { IFitPoolTask, IFitProblemSpec, IPoolTask, IPoolWorkerService } from './poolTask.js';
 
 /** A worker as the pool needs it: a comlink endpoint that can be stopped, and that may report its death. */
 export interface IPoolEndpoint extends Comlink.Endpoint {
@@ -129,18 +129,17 @@ export class WorkerPool {
   }
 
   /**
-   * Runs the starts of a multi-start fit (own units), one task per start, and resolves to their results in start
-   * order. Each start depends only on the problem, its point and the settings, so the results are the same whatever
-   * the number of workers. Cancel and progress (per start) as for `run`.
+   * Runs the tasks of a fit (starts, profiles, bootstrap replicates: the engine's `FitTask`), one pool task each,
+   * and resolves to their results in task order. Each depends only on the problem and the task, so the results are
+   * the same whatever the number of workers. Cancel and progress (per task) as for `run`.
    */
-  fitStarts(
+  fitTasks(
     problem: IFitProblemSpec,
-    starts: readonly (readonly number[])[],
-    options: LocalFitOptions,
-    runOptions: IPoolRunOptions<StartResult> = {},
-  ): Promise<StartResult[]> {
-    const tasks: IFitStartTask[] = starts.map((start) => ({ problem, start: [...start], options: { ...options } }));
-    return this.dispatch(tasks, 1, (remote, batch) => remote.fitStarts(batch), runOptions);
+    tasks: readonly FitTask[],
+    runOptions: IPoolRunOptions<FitTaskResult> = {},
+  ): Promise<FitTaskResult[]> {
+    const poolTasks: IFitPoolTask[] = tasks.map((task) => ({ problem, task }));
+    return this.dispatch(poolTasks, 1, (remote, batch) => remote.fitTasks(batch), runOptions);
   }
 
   /**
