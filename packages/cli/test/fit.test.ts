@@ -107,6 +107,42 @@ describe('immunotwin fit', () => {
     expect(await dir.files()).toEqual(['bad.csv', 'data.csv', 'scenario.json']);
   });
 
+  it('says so when no start reaches a finite likelihood (the model fails everywhere in the box)', async () => {
+    const manifest = await readFile(
+      new URL('../../engine/test/fixtures/divergingDecay.manifest.json', import.meta.url),
+      'utf8',
+    );
+    await dir.write('diverging.json', manifest);
+    await dir.write('decay.json', { model: 'diverging-decay', duration: 3 });
+    await dir.write('decay.csv', 'time,observable,value,unit\n1,A,999,molecules\n2,A,998,molecules\n');
+    // The run fails within 3 days for every k > 125/3: all of [50, 100] fails.
+    const { code, stderr } = await cli(
+      [
+        'fit',
+        'decay.json',
+        '--data',
+        'decay.csv',
+        '--plugin',
+        'diverging.json',
+        '--estimate',
+        'k=50:100',
+        '--starts',
+        '2',
+        '--out',
+        'x.json',
+      ],
+      { cwd: dir.path },
+    );
+    expect(code).toBe(1);
+    expect(stderr).toMatch(
+      /^immunotwin: error: no start of the fit reached a finite likelihood \(2 tried\); widen or move the bounds/,
+    );
+    expect(stderr).toMatch(
+      /start 1 at \[75\]: the likelihood is not finite at the start: the run of "diverging-decay" failed/,
+    );
+    expect(await dir.files()).not.toContain('x.json');
+  });
+
   it('stops when interrupted and leaves no file', async () => {
     const controller = new AbortController();
     const running = cli([...fitArgs, '--out', 'fit.json', '--starts', '2', '--workers', '1'], {

@@ -67,13 +67,25 @@ export async function fitFromStart(
   };
 }
 
-/** The index of the best start: lowest −log L, the first of equals (so the choice never depends on timing). */
+/** No start of a fit reached a finite likelihood (the model failed, or the data are impossible, everywhere tried). */
+export class FitFailedError extends Error {
+  /** @param starts every start, with why it stopped */
+  constructor(readonly starts: readonly StartResult[]) {
+    super(`no start of the fit reached a finite likelihood (${starts.length} tried): ${starts[0]?.message ?? ''}`);
+    this.name = 'FitFailedError';
+  }
+}
+
+/**
+ * The index of the best start: lowest −log L, the first of equals (so the choice never depends on timing). Throws
+ * `FitFailedError` when none is finite.
+ */
 export function bestStart(starts: readonly StartResult[]): number {
   let best = -1;
   starts.forEach((start, i) => {
     if (!Number.isFinite(start.negLogLikelihood)) return;
     if (best < 0 || start.negLogLikelihood < starts[best]!.negLogLikelihood) best = i;
   });
-  if (best < 0) throw new Error('no start of the fit reached a finite likelihood');
+  if (best < 0) throw new FitFailedError(starts);
   return best;
 }
