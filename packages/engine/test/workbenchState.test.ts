@@ -110,6 +110,14 @@ describe('the workbench MIME format', () => {
     });
   });
 
+  it('refuses observed data in a time unit it cannot convert, naming the units it can', () => {
+    const observed = { name: 'a', source: 'b', observable: 'V', unit: '1', time: [1], values: [2], timeUnit: 'moon' };
+    const found = issue({ version: 1, scenario: { model: 'x' }, observed: [observed] });
+    expect(found.path).toBe('observed[0].timeUnit');
+    expect(found.message).toContain('"moon" is not a time unit; allowed: s, sec');
+    expect(found.message).toContain('hour');
+  });
+
   it('reports malformed JSON text with its position', () => {
     expect(issue('{"version": 1,\n "scenario": }').message).toContain('malformed JSON at line 2, column 14');
   });

@@ -1,4 +1,4 @@
-import type { ObservedDataset, PlotModel } from '@immunotwin/engine';
+import { isBelowDetectionLimit, timeConversionFactor, type ObservedDataset, type PlotModel } from '@immunotwin/engine';
 import { quantityTitle, timeAxisTitle } from './axisTitle.js';
 import { decimateMinMax } from './decimate.js';
 import { PALETTE, translucent } from './palette.js';
@@ -214,18 +214,8 @@ export function buildFigure(input: IFigureInput): IFigure {
       }
     }
   });
-  for (const set of input.observed ?? []) {
-    const colour = colourOf(observables, set.observable);
-    data.push({
-      type: 'scatter',
-      mode: 'markers',
-      x: [...set.time],
-      y: [...set.values],
-      name: `${set.name} (observed)`,
-      marker: { color: colour, symbol: 'circle-open', size: 7 },
-      ...(set.sd ? { error_y: { type: 'data', array: [...set.sd], visible: true } } : {}),
-    });
-  }
+  for (const set of input.observed ?? [])
+    data.push(...observedTraces(set, manifest, colourOf(observables, set.observable)));
   const reps = input.live.replicates;
   const many = reps.length > 1 || input.summary !== undefined;
   for (const id of observables) {
@@ -257,4 +247,39 @@ export function buildFigure(input: IFigureInput): IFigure {
     uirevision: manifest.id,
   };
   return { data, layout, live };
+}
+
+/**
+ * Observed data as markers on the model's time axis (times converted from the dataset's `timeUnit`), with ± sd
+ * error bars when given. Points at or below their detection limit are their own trace of downward triangles: the
+ * measurement only says the value is at most that.
+ */
+export function observedTraces(set: ObservedDataset, manifest: PlotModel, colour: string): PlotlyObject[] {
+  const factor = timeConversionFactor(set.timeUnit ?? manifest.timeUnit, manifest.timeUnit) ?? 1;
+  const measured: number[] = [];
+  const censored: number[] = [];
+  set.time.forEach((_, k) => (isBelowDetectionLimit(set, k) ? censored : measured).push(k));
+  const traces: PlotlyObject[] = [];
+  if (measured.length > 0) {
+    traces.push({
+      type: 'scatter',
+      mode: 'markers',
+      x: measured.map((k) => set.time[k] * factor),
+      y: measured.map((k) => set.values[k]),
+      name: `${set.name} (observed)`,
+      marker: { color: colour, symbol: 'circle-open', size: 7 },
+      ...(set.sd ? { error_y: { type: 'data', array: measured.map((k) => set.sd![k]), visible: true } } : {}),
+    });
+  }
+  if (censored.length > 0) {
+    traces.push({
+      type: 'scatter',
+      mode: 'markers',
+      x: censored.map((k) => set.time[k] * factor),
+      y: censored.map((k) => set.values[k]),
+      name: `${set.name} (below detection limit)`,
+      marker: { color: colour, symbol: 'triangle-down-open', size: 8 },
+    });
+  }
+  return traces;
 }

@@ -141,6 +141,32 @@ describe('<twin-timeseries>', () => {
     expect(plotly.trace('Free virus (TCID50/mL)').y).toEqual(Array.from(run.observables.V));
   });
 
+  it('places observed data in hours on a days axis, and draws points below the detection limit apart', async () => {
+    const { el, plotly } = await plot({
+      observables: ['V'],
+      observed: [
+        {
+          name: 'untreated',
+          source: 'Hayden et al. 1996',
+          observable: 'V',
+          unit: 'log10 TCID50/mL',
+          timeUnit: 'hour',
+          time: [24, 48, 192],
+          values: [0.97, 2.73, 0],
+          detectionLimit: 0.5,
+        },
+      ],
+    });
+    el.showRun(seriesFromRuns([run]));
+    await el.flushed();
+    const measured = plotly.trace('untreated (observed)');
+    expect(measured.x).toEqual([1, 2]);
+    expect(measured.y).toEqual([0.97, 2.73]);
+    const censored = plotly.trace('untreated (below detection limit)');
+    expect(censored.x).toEqual([8]);
+    expect((censored.marker as { symbol: string }).symbol).toBe('triangle-down-open');
+  });
+
   it('replaces an ensemble’s replicate lines by the median and quantile bands when it ends', async () => {
     const ensemble = simulateSync(targetCellLimited, {
       model: 'target-cell-limited',

@@ -40,3 +40,6 @@ export {
   type FitStart,
 } from './fitResult.js';
 export { estimateParameters, type EstimateOptions, type FitProgress } from './estimateParameters.js';
+export * from './checkFitParameters.js';
+export * from './fitExperiment.js';
+export * from './scenarioFitProblem.js';

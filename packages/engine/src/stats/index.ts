@@ -3,7 +3,7 @@
  * (density, CDF, survival, quantile) and the special functions behind Student's t (log-gamma, incomplete beta
  * and gamma).
  */
-export { normalCdf, normalPdf, normalQuantile, normalSurvival } from './standardNormal.js';
+export { logNormalCdf, normalCdf, normalPdf, normalQuantile, normalSurvival } from './standardNormal.js';
 export {
   logGamma,
   regularizedIncompleteBeta,
