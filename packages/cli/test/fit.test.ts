@@ -1,7 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseFitResult, resolveScenario, runScenarioSync } from '@immunotwin/engine';
+import { fileURLToPath } from 'node:url';
+import {
+  parseFitResult,
+  parseObservationsCsv,
+  resolveScenario,
+  runScenarioSync,
+  scenarioFitProblem,
+} from '@immunotwin/engine';
 import { targetCellLimited } from '@immunotwin/model-within-host';
 import { cli, tempDir, type TempDir } from './helpers.js';
 
@@ -56,6 +63,31 @@ describe('immunotwin fit', () => {
     expect(beta!.profile!.upper).toBeGreaterThan(beta!.estimate);
     expect(stderr).toMatch(/fit: levenberg-marquardt, best of 3 starts/);
     expect(stderr).toMatch(/wrote fit\.json/);
+  });
+
+  it('without --observation fits log10 data as log10 of the model observable, σ = 1, censored at the detection limit', async () => {
+    const hayden = fileURLToPath(new URL('../../../examples/data/hayden1996.csv', import.meta.url));
+    await dir.write('hayden.json', { model: 'target-cell-limited', duration: 8 });
+    const argv = ['fit', 'hayden.json', '--data', hayden, '--group', 'untreated', '--estimate', 'beta=1e-7:1:log'];
+    const { code, stderr } = await cli([...argv, '--starts', '3', '--no-profiles', '--out', 'h.json', '--quiet'], {
+      cwd: dir.path,
+    });
+    expect(code, stderr).toBe(0);
+    const fit = parseFitResult(JSON.parse(await readFile(join(dir.path, 'h.json'), 'utf8')));
+    // Censored points make it maximum likelihood (no residuals).
+    expect(fit.method).toBe('nelder-mead');
+    expect(fit.observationCount).toBe(9);
+    // The documented default observation model, built here, gives the fit's −log L at its estimate.
+    const data = parseObservationsCsv(await readFile(hayden, 'utf8')).filter((d) => d.group === 'untreated');
+    const problem = scenarioFitProblem({
+      plugin: targetCellLimited,
+      experiments: [{ scenario: { model: 'target-cell-limited', duration: 8 }, data }],
+      observation: {
+        observations: [{ observable: 'log10V', expression: 'log10(V)', noise: { kind: 'gaussian', sigma: 1 } }],
+      },
+      parameters: [{ id: 'beta', lower: 1e-7, upper: 1, scale: 'log' }],
+    });
+    expect(problem.evaluate(Float64Array.of(fit.parameters[0]!.estimate)).negLogLikelihood).toBe(fit.negLogLikelihood);
   });
 
   it('writes the same file with 1 worker and with 2', async () => {
@@ -130,6 +162,7 @@ describe('immunotwin fit', () => {
         '2',
         '--out',
         'x.json',
+        '--quiet',
       ],
       { cwd: dir.path },
     );
