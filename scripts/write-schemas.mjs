@@ -29,6 +29,7 @@ const documents = {
   'study.schema.json': engine.StudyBundleSchema,
   'tissue.schema.json': engine.TissueJsonSchema,
   'design.schema.json': engine.DesignSchema,
+  'fit-result.schema.json': engine.FitResultSchema,
 };
 
 /** The output formats whose validators are compiled ahead of time: file name → [schema, its name]. */
@@ -38,6 +39,7 @@ const compiled = {
   'workbenchState.ts': [engine.WorkbenchStateSchema, 'WorkbenchStateSchema'],
   'tissueBundle.ts': [engine.TissueJsonSchema, 'TissueJsonSchema'],
   'design.ts': [engine.DesignSchema, 'DesignSchema'],
+  'fitResult.ts': [engine.FitResultSchema, 'FitResultSchema'],
 };
 
 /** A validator module: ajv's standalone code with its one runtime helper imported (ESM and CommonJS alike). */

@@ -3,6 +3,7 @@ import { ENGINE_VERSION, type ModelRegistry } from '@immunotwin/engine';
 import { parseArgs } from './args.js';
 import type { Command, CommandContext } from './command.js';
 import { exportSbmlCommand } from './commands/exportSbml.js';
+import { fitCommand } from './commands/fit.js';
 import { importSbmlCommand } from './commands/importSbml.js';
 import { modelsCommand } from './commands/models.js';
 import { mergeCommand } from './commands/merge.js';
@@ -23,6 +24,7 @@ import { CLI_VERSION } from './version.js';
 export const COMMANDS: readonly Command[] = [
   runCommand,
   sweepCommand,
+  fitCommand,
   mergeCommand,
   modelsCommand,
   validateCommand,

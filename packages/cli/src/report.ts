@@ -1,4 +1,4 @@
-import { ScenarioRunError, ValidationError } from '@immunotwin/engine';
+import { FitFailedError, ScenarioRunError, ValidationError } from '@immunotwin/engine';
 import { isWorkerDiedError } from '@immunotwin/worker';
 import { CliError, ExitCode, formatIssue } from './errors.js';
 import type { CliIo } from './io.js';
@@ -26,6 +26,9 @@ export function reportError(error: unknown, io: CliIo): number {
     details = error.issues.slice(1).map(formatIssue);
   } else if (error instanceof ScenarioRunError) {
     message = error.message; // the scenario's failure, not the program's
+  } else if (error instanceof FitFailedError) {
+    message = `${error.message.split(':')[0]}; widen or move the bounds, or check the data`; // the problem's, too
+    details = error.starts.map((start, i) => `start ${i + 1} at [${start.start.join(', ')}]: ${start.message}`);
   } else if (isWorkerDiedError(error)) {
     message = `a worker died during the run, so no output was written. ${error.message}`;
   } else {

@@ -16,3 +16,4 @@ export * from './pool/poolTask.js';
 export * from './pool/workerPool.js';
 export * from './pool/poolWorkerService.js';
 export * from './pool/inlinePool.js';
+export * from './pool/fitTaskRunner.js';

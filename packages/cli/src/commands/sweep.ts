@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { extname } from 'node:path';
 import {
   designPoints,
@@ -10,7 +9,7 @@ import {
   type DesignRun,
 } from '@immunotwin/engine';
 import { createNodePool } from '@immunotwin/worker/node';
-import { flag, integerOption, stringOption } from '../args.js';
+import { flag, stringOption } from '../args.js';
 import { checkWritable, writeFileAtomic } from '../atomicWrite.js';
 import type { Command } from '../command.js';
 import { aboutFile, ExitCode, UsageError } from '../errors.js';
@@ -19,6 +18,7 @@ import { readJsonFile } from '../readJson.js';
 import { tableBytes, TABLE_EXTENSIONS } from '../tables/tableFile.js';
 import { ProgressReporter, sweepProgressText } from '../progress.js';
 import { sweepTable, type SweepRun } from '../tables/sweepTable.js';
+import { WORKERS_OPTION, workerCount } from '../workers.js';
 
 /** A shard `i/n`: 0-based i (as SLURM_ARRAY_TASK_ID counts) of n. */
 export function parseShard(text: string | undefined): { index: number; count: number } {
@@ -35,14 +35,6 @@ export function parseShard(text: string | undefined): { index: number; count: nu
 /** The runs of shard i of n: a contiguous block of the design's run indices. */
 export function shardRange(total: number, shard: { index: number; count: number }): [number, number] {
   return [Math.floor((shard.index * total) / shard.count), Math.floor(((shard.index + 1) * total) / shard.count)];
-}
-
-/** `--workers n`: how many worker threads run the design (default: the cores this process may use). */
-function workerCount(text: string | undefined): number {
-  const cores = availableParallelism();
-  return text === undefined
-    ? cores
-    : integerOption(text, 'workers', 1, 1024, `a whole number of threads from 1 to 1024`);
 }
 
 /** `immunotwin sweep`: runs a design's parameter sets (or one shard of them) and writes their outcomes. */
@@ -64,12 +56,7 @@ export const sweepCommand: Command = {
   options: [
     { name: 'out', short: 'o', value: 'file', description: 'the results table: .parquet, .arrow or .csv (required)' },
     { name: 'shard', value: 'i/n', description: 'run only the i-th of n blocks of runs (0 ≤ i < n)' },
-    {
-      name: 'workers',
-      short: 'w',
-      value: 'n',
-      description: 'worker threads (default: the cores available to this process, e.g. SLURM_CPUS_PER_TASK)',
-    },
+    WORKERS_OPTION,
     PLUGIN_OPTION,
     { name: 'quiet', short: 'q', description: 'print no progress or summary on stderr' },
   ],
@@ -84,7 +71,7 @@ export const sweepCommand: Command = {
       throw new UsageError(`option --out: cannot tell the format of "${out}"; allowed: ${TABLE_EXTENSIONS.join(', ')}`);
     }
     const shard = parseShard(stringOption(args, 'shard'));
-    const workers = workerCount(stringOption(args, 'workers'));
+    const workers = workerCount(args);
     const outPath = context.resolvePath(out);
     await checkWritable(outPath, out);
     const plugins = await context.registerPlugins(args);

@@ -1,4 +1,11 @@
-import type { OutcomeRequest, RunResult } from '@immunotwin/engine';
+import type {
+  FitExperiment,
+  FitParameter,
+  FitTask,
+  FitTaskResult,
+  OutcomeRequest,
+  RunResult,
+} from '@immunotwin/engine';
 
 /** One piece of work for a pool worker: some replicates of one scenario. Plain data. */
 export interface IPoolTask {
@@ -6,6 +13,27 @@ export interface IPoolTask {
   readonly scenario: unknown;
   /** Which replicates of it to run (each from its own random stream, so any worker gives the same bits). */
   readonly replicates: readonly number[];
+}
+
+/**
+ * A fit problem as plain data: what `scenarioFitProblem` builds the likelihood from (the model is the one the first
+ * experiment's scenario names).
+ */
+export interface IFitProblemSpec {
+  /** The arms: each a scenario document and the data measured under it. */
+  readonly experiments: readonly FitExperiment[];
+  /** The observation model document. */
+  readonly observation: unknown;
+  /** The parameters to estimate. */
+  readonly parameters: readonly FitParameter[];
+}
+
+/** One task of a fit for a pool worker: the problem and the task (a start, a profile, a bootstrap replicate). */
+export interface IFitPoolTask {
+  /** The problem (the same for every task of a fit; a worker builds it once). */
+  readonly problem: IFitProblemSpec;
+  /** The task (the engine's `FitTask`). */
+  readonly task: FitTask;
 }
 
 /** What a pool worker serves over comlink. */
@@ -19,6 +47,11 @@ export interface IPoolWorkerService {
    * per request (the engine's `outcomeValues`). What a sweep needs, without sending every sample back.
    */
   outcomes(tasks: readonly IPoolTask[], requests: readonly OutcomeRequest[]): Promise<Float64Array>;
+  /**
+   * Runs fit tasks one after another (the engine's `runFitTask`), each depending only on its problem and task;
+   * rejects with an `AbortError` after `cancel()`.
+   */
+  fitTasks(tasks: readonly IFitPoolTask[]): Promise<FitTaskResult[]>;
   /** Cancels the task under way, if any. */
   cancel(): Promise<void>;
 }

@@ -1,18 +1,22 @@
 import {
   ChunkBudget,
   isPlainObject,
+  runFitTask,
+  scenarioFitProblem,
+  type FitProblem,
   outcomeValues,
   runScenario,
   type OutcomeRequest,
   type PluginDescriptor,
   type RunResult,
+  type FitTaskResult,
 } from '@immunotwin/engine';
 import * as Comlink from 'comlink';
 import { createAbortError } from '../abortError.js';
 import { installErrorTransfer } from '../errorTransfer.js';
 import { TwinSession } from '../session.js';
 import { transferablesOf } from '../transferables.js';
-import type { IPoolTask, IPoolWorkerService } from './poolTask.js';
+import type { IFitPoolTask, IFitProblemSpec, IPoolTask, IPoolWorkerService } from './poolTask.js';
 
 /**
  * A pool worker: runs tasks (replicates of a scenario) with the engine, one at a time, and hands back their
@@ -24,6 +28,8 @@ export class PoolWorkerService implements IPoolWorkerService {
   private controller: AbortController | undefined;
   /** One budget for every task: short runs one after another yield every 16 ms, not after each run. */
   private readonly budget = new ChunkBudget();
+  /** The last fit problem built, by its spec's JSON: the tasks of one fit share it. */
+  private fitProblem: { readonly key: string; readonly problem: FitProblem } | undefined;
 
   /** {@inheritDoc IPoolWorkerService.addPlugins} */
   addPlugins(descriptors: readonly unknown[]): Promise<void> {
@@ -63,6 +69,38 @@ export class PoolWorkerService implements IPoolWorkerService {
     } finally {
       if (this.controller === controller) this.controller = undefined;
     }
+  }
+
+  /** {@inheritDoc IPoolWorkerService.fitTasks} */
+  async fitTasks(tasks: readonly IFitPoolTask[]): Promise<FitTaskResult[]> {
+    if (!Array.isArray(tasks)) throw new TypeError('fitTasks: tasks must be an array of fit tasks');
+    const controller = new AbortController();
+    this.controller = controller;
+    try {
+      const results: FitTaskResult[] = [];
+      for (const { problem, task } of tasks) {
+        const control = { signal: controller.signal, budget: this.budget };
+        results.push(await runFitTask(await this.fitProblemOf(problem), task, control));
+      }
+      return results;
+    } finally {
+      if (this.controller === controller) this.controller = undefined;
+    }
+  }
+
+  private async fitProblemOf(spec: IFitProblemSpec): Promise<FitProblem> {
+    const key = JSON.stringify(spec);
+    if (this.fitProblem?.key !== key) {
+      const { plugin } = await this.session.resolve(spec.experiments[0]?.scenario);
+      const problem = scenarioFitProblem({
+        plugin,
+        experiments: spec.experiments,
+        observation: spec.observation,
+        parameters: spec.parameters,
+      });
+      this.fitProblem = { key, problem };
+    }
+    return this.fitProblem.problem;
   }
 
   /** {@inheritDoc IPoolWorkerService.cancel} */

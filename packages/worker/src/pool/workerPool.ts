@@ -1,9 +1,9 @@
-import type { OutcomeRequest, PluginDescriptor, RunResult } from '@immunotwin/engine';
+import type { FitTask, FitTaskResult, OutcomeRequest, PluginDescriptor, RunResult } from '@immunotwin/engine';
 import * as Comlink from 'comlink';
 import { createAbortError } from '../abortError.js';
 import { installErrorTransfer } from '../errorTransfer.js';
 import { isWorkerDiedError, WorkerLifeline } from '../workerDeath.js';
-import type { IPoolTask, IPoolWorkerService } from './poolTask.js';
+import type { IFitPoolTask, IFitProblemSpec, IPoolTask, IPoolWorkerService } from './poolTask.js';
 
 /** A worker as the pool needs it: a comlink endpoint that can be stopped, and that may report its death. */
 export interface IPoolEndpoint extends Comlink.Endpoint {
@@ -129,13 +129,27 @@ export class WorkerPool {
   }
 
   /**
+   * Runs the tasks of a fit (starts, profiles, bootstrap replicates: the engine's `FitTask`), one pool task each,
+   * and resolves to their results in task order. Each depends only on the problem and the task, so the results are
+   * the same whatever the number of workers. Cancel and progress (per task) as for `run`.
+   */
+  fitTasks(
+    problem: IFitProblemSpec,
+    tasks: readonly FitTask[],
+    runOptions: IPoolRunOptions<FitTaskResult> = {},
+  ): Promise<FitTaskResult[]> {
+    const poolTasks: IFitPoolTask[] = tasks.map((task) => ({ problem, task }));
+    return this.dispatch(poolTasks, 1, (remote, batch) => remote.fitTasks(batch), runOptions);
+  }
+
+  /**
    * Hands the tasks to the workers in batches of `batchSize` consecutive tasks (each free worker takes the next
    * batch) and gathers one result per task, in task order.
    */
-  private async dispatch<R>(
-    tasks: readonly IPoolTask[],
+  private async dispatch<T, R>(
+    tasks: readonly T[],
     batchSize: number,
-    call: (remote: Comlink.Remote<IPoolWorkerService>, batch: readonly IPoolTask[]) => Promise<R[]>,
+    call: (remote: Comlink.Remote<IPoolWorkerService>, batch: readonly T[]) => Promise<R[]>,
     options: IPoolRunOptions<R>,
   ): Promise<R[]> {
     if (this.busy) throw new Error('WorkerPool: a run is already under way; await it or cancel it first');

@@ -1,0 +1,65 @@
+import { extname } from 'node:path';
+import {
+  parseFhirObservations,
+  parseObservationsCsv,
+  type ModelManifest,
+  type ObservedDataset,
+} from '@immunotwin/engine';
+import { aboutFile, CliError, UsageError } from '../errors.js';
+import { readTextFile } from '../readJson.js';
+
+/**
+ * Reads observed data for a fit: an observations CSV (`.csv`: time, observable, value, unit, detection_limit, group)
+ * or FHIR R4 Observations (`.json`: a resource or a bundle). With `group`, only that group's datasets; without, the
+ * data must hold one group (or none).
+ */
+export async function readObservedData(
+  path: string,
+  file: string,
+  group: string | undefined,
+): Promise<ObservedDataset[]> {
+  const ext = extname(file).toLowerCase();
+  if (ext !== '.csv' && ext !== '.json') {
+    throw new UsageError(
+      `option --data: cannot tell the format of "${file}"; allowed: .csv (observations) or .json (FHIR R4)`,
+    );
+  }
+  const text = await readTextFile(path, file);
+  const all = await aboutFile(file, () =>
+    ext === '.csv'
+      ? parseObservationsCsv(text, { fileName: file })
+      : parseFhirObservations(text, { fileName: file }).datasets,
+  );
+  const groups = [...new Set(all.map((d) => d.group ?? '(none)'))];
+  const chosen = group === undefined ? all : all.filter((d) => d.group === group);
+  if (group !== undefined && chosen.length === 0) {
+    throw new UsageError(`option --group: "${group}" is not a group of ${file}; allowed: ${groups.join(', ')}`);
+  }
+  if (group === undefined && groups.length > 1) {
+    throw new UsageError(`${file} holds ${groups.length} groups; choose one with --group: ${groups.join(', ')}`);
+  }
+  if (chosen.length === 0) throw new CliError(`${file}: holds no observations`);
+  return chosen;
+}
+
+/**
+ * The observation model used without `--observation`: each observed `X` is the model's observable `X`, and an
+ * observed `log10X` is log10 of the model's `X`, with Gaussian noise of σ = 1 (ordinary least squares on the
+ * measured scale; values at or below a detection limit are censored, which makes it maximum likelihood).
+ */
+export function defaultObservationModel(data: readonly ObservedDataset[], manifest: ModelManifest, file: string) {
+  const observables = new Set(manifest.observables.map((o) => o.id));
+  const entries = [...new Set(data.map((d) => d.observable))].map((observable) => {
+    if (observables.has(observable)) return { observable, noise: { kind: 'gaussian', sigma: 1 } };
+    const inner = /^log10(.+)$/.exec(observable)?.[1];
+    if (inner !== undefined && observables.has(inner)) {
+      return { observable, expression: `log10(${inner})`, noise: { kind: 'gaussian', sigma: 1 } };
+    }
+    throw new CliError(
+      `${file}: observable "${observable}" is not an observable of "${manifest.id}" nor log10 of one; give an observation model with --observation`,
+      undefined,
+      [`observables of "${manifest.id}": ${[...observables].join(', ')}`],
+    );
+  });
+  return { observations: entries };
+}
