@@ -25,3 +25,4 @@ export * from './outcomes/index.js';
 export * from './analysis/index.js';
 export * from './stats/index.js';
 export * from './fit/index.js';
+export * from './abc/index.js';
