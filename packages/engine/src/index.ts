@@ -26,3 +26,4 @@ export * from './analysis/index.js';
 export * from './stats/index.js';
 export * from './fit/index.js';
 export * from './abc/index.js';
+export * from './assimilation/index.js';

@@ -1,0 +1,63 @@
+import { rejectField } from '../design/designArgumentError.js';
+import { createRng } from '../rng/seeding.js';
+import type { Rng } from '../rng/types.js';
+import { ChunkBudget, checkpoint } from '../run/runInChunks.js';
+import type { FilterRunOptions, Observation, StateSpaceModel } from './stateSpaceModel.js';
+
+/** The members' states at the model's start: member i drawn from the stream (seed, 0, i). */
+export function initialStates(model: StateSpaceModel, members: number, seed: number): Float64Array {
+  const d = model.labels.length;
+  const states = new Float64Array(members * d);
+  for (let i = 0; i < members; i++) model.initialize(states.subarray(i * d, (i + 1) * d), createRng(seed, 0, i));
+  return states;
+}
+
+/** Moves every member from `from` to `to`, member i on `streamOf(i)`, pausing between members for the event loop. */
+export async function propagateStates(
+  model: StateSpaceModel,
+  states: Float64Array,
+  from: number,
+  to: number,
+  streamOf: (member: number) => Rng,
+  budget: ChunkBudget,
+  options: Pick<FilterRunOptions, 'signal'> & { onMember?: (member: number) => void },
+): Promise<void> {
+  if (!(to > from)) return;
+  const d = model.labels.length;
+  const members = states.length / d;
+  for (let i = 0; i < members; i++) {
+    model.propagate(states.subarray(i * d, (i + 1) * d), from, to, streamOf(i));
+    options.onMember?.(i + 1);
+    await checkpoint(budget, options.signal);
+  }
+}
+
+/** Checks observations against the model: times ascending from its start, one value per measured quantity. */
+export function checkObservations(model: StateSpaceModel, observations: readonly Observation[]): void {
+  let previous = model.startTime;
+  observations.forEach((observation, k) => {
+    if (!(observation.time >= previous) || !Number.isFinite(observation.time)) {
+      rejectField(
+        `observations[${k}].time`,
+        observation.time,
+        k === 0 ? `≥ the model's start time ${model.startTime}` : `after observations[${k - 1}].time (${previous})`,
+      );
+    }
+    if (k > 0 && observation.time === previous) {
+      rejectField(`observations[${k}].time`, observation.time, `after observations[${k - 1}].time (${previous})`);
+    }
+    if (observation.values.length !== model.measured.length) {
+      rejectField(
+        `observations[${k}].values`,
+        `${observation.values.length} values`,
+        `${model.measured.length} values, one per measured quantity (${model.measured.join(', ')})`,
+      );
+    }
+    previous = observation.time;
+  });
+}
+
+/** A chunk budget for a filter run. */
+export function filterBudget(options: Pick<FilterRunOptions, 'chunkMilliseconds'>): ChunkBudget {
+  return new ChunkBudget(options.chunkMilliseconds);
+}
