@@ -33,3 +33,10 @@ export {
   type ForecastTrajectory,
 } from './forecast.js';
 export { counterfactual, type Counterfactual } from './counterfactual.js';
+export {
+  networkStateSpace,
+  scenarioWithIntervention,
+  type EstimatedParameter,
+  type MeasuredObservable,
+  type NetworkStateSpaceOptions,
+} from './networkStateSpace.js';
