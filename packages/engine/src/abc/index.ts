@@ -5,3 +5,4 @@
 export type { AbcParameter, AbcProblem } from './abcProblem.js';
 export type { AbcProgress, AbcSmcOptions } from './abcOptions.js';
 export { abcSmc, type AbcGeneration, type AbcSmcResult, type AbcStopReason } from './abcSmc.js';
+export { scenarioAbcProblem, type ScenarioAbcOptions } from './scenarioAbcProblem.js';

@@ -171,12 +171,12 @@ export function networkStateSpace(scenario: ResolvedScenario, options: NetworkSt
 }
 
 /**
- * The scenario with one more intervention (e.g. an antiviral starting now), resolved and checked like any scenario:
+ * The scenario with one more intervention (e.g. `{ kind: 'antiviral', start: now, stop, efficacy: 0.9 }`), resolved and checked like any scenario:
  * the treated arm of a counterfactual. Throws the scenario's ValidationError naming the intervention's field.
  */
 export function scenarioWithIntervention(
   scenario: ResolvedScenario,
-  intervention: InterventionInstance,
+  intervention: InterventionInstance & Readonly<Record<string, number | string>>,
 ): ResolvedScenario {
   const document = scenarioToJson(scenario);
   return resolveScenario(scenario.plugin, {

@@ -6,7 +6,6 @@ import {
   species,
   speciesObservable,
   type ResolvedScenario,
-  type Scenario,
 } from '@immunotwin/engine';
 
 /**
@@ -88,7 +87,7 @@ export const immigrationDeath = defineModel({
 });
 
 /** The model's scenario with the given overrides. */
-export function immigrationDeathScenario(overrides: Partial<Scenario> = {}): ResolvedScenario {
+export function immigrationDeathScenario(overrides: Readonly<Record<string, unknown>> = {}): ResolvedScenario {
   return resolveScenario(immigrationDeath, { model: 'immigration-death', duration: 30, ...overrides });
 }
 
