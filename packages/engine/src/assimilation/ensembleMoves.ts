@@ -1,4 +1,4 @@
-import { rejectField } from '../design/designArgumentError.js';
+import { rejectField, requireUint32 } from '../design/designArgumentError.js';
 import { createRng } from '../rng/seeding.js';
 import type { Rng } from '../rng/types.js';
 import { ChunkBudget, checkpoint } from '../run/runInChunks.js';
@@ -57,7 +57,46 @@ export function checkObservations(model: StateSpaceModel, observations: readonly
   });
 }
 
-/** A chunk budget for a filter run. */
-export function filterBudget(options: Pick<FilterRunOptions, 'chunkMilliseconds'>): ChunkBudget {
-  return new ChunkBudget(options.chunkMilliseconds);
+/** What a filter's update does with the members at one observation: its record, and the states to carry on. */
+export interface FilterUpdate<Step> {
+  /** What the filter records for this observation. */
+  readonly step: Step;
+  /** The states to move on to the next observation (the same array, or a resampled one). */
+  readonly states: Float64Array;
+}
+
+/**
+ * The loop every filter shares: checks the seed and observations, draws `members` initial states, and for each
+ * observation k moves every member to its time (member i on the stream (seed, k + 1, i)), then calls `update`
+ * with the moved states. Reports progress per member and per observation; pauses for the event loop and
+ * cancellation between members.
+ */
+export async function filterLoop<Step>(
+  model: StateSpaceModel,
+  observations: readonly Observation[],
+  options: FilterRunOptions,
+  members: number,
+  update: (states: Float64Array, observation: Observation, k: number) => FilterUpdate<Step>,
+): Promise<{ steps: Step[]; states: Float64Array; time: number }> {
+  requireUint32('seed', options.seed);
+  checkObservations(model, observations);
+  const budget = new ChunkBudget(options.chunkMilliseconds);
+  let states = initialStates(model, members, options.seed);
+  let time = model.startTime;
+  const steps: Step[] = [];
+  for (let k = 0; k < observations.length; k++) {
+    const observation = observations[k];
+    const report = (member: number): void =>
+      options.onProgress?.({ assimilated: k, observations: observations.length, member });
+    await propagateStates(model, states, time, observation.time, (i) => createRng(options.seed, k + 1, i), budget, {
+      signal: options.signal,
+      onMember: report,
+    });
+    time = observation.time;
+    const result = update(states, observation, k);
+    steps.push(result.step);
+    states = result.states;
+    options.onProgress?.({ assimilated: k + 1, observations: observations.length, member: 0 });
+  }
+  return { steps, states, time };
 }

@@ -1,7 +1,7 @@
-import { requireIntegerIn, rejectField, requireUint32 } from '../design/designArgumentError.js';
+import { rejectField, requireIntegerIn } from '../design/designArgumentError.js';
 import { createRng } from '../rng/seeding.js';
 import { effectiveSampleSize, normalizeLogWeights } from '../stats/weights.js';
-import { checkObservations, filterBudget, initialStates, propagateStates } from './ensembleMoves.js';
+import { filterLoop } from './ensembleMoves.js';
 import { gatherStates, systematicResample } from './resampling.js';
 import type {
   Ensemble,
@@ -63,59 +63,50 @@ export async function particleFilter(
 ): Promise<ParticleFilterResult> {
   const n = options.particles ?? 1000;
   const threshold = options.resampleBelow ?? 1;
-  requireUint32('seed', options.seed);
   requireIntegerIn('particles', n, 1, 1e7);
   if (!(threshold >= 0 && threshold <= 1)) rejectField('resampleBelow', threshold, 'in [0, 1]');
-  checkObservations(model, observations);
   const d = model.labels.length;
-  const budget = filterBudget(options);
-  let states = initialStates(model, n, options.seed);
   let weights = new Float64Array(n).fill(1 / n);
-  let time = model.startTime;
   const predicted = new Float64Array(model.measured.length);
   const logWeights = new Float64Array(n);
-  const steps: FilterStep[] = [];
   let total = 0;
-  for (let k = 0; k < observations.length; k++) {
-    const observation = observations[k];
-    const report = (member: number): void =>
-      options.onProgress?.({ assimilated: k, observations: observations.length, member });
-    await propagateStates(model, states, time, observation.time, (i) => createRng(options.seed, k + 1, i), budget, {
-      signal: options.signal,
-      onMember: report,
-    });
-    time = observation.time;
-    for (let i = 0; i < n; i++) {
-      model.predict(states.subarray(i * d, (i + 1) * d), time, predicted);
-      const logLikelihood = options.logLikelihood(predicted, observation.values);
-      logWeights[i] = Math.log(weights[i]) + (Number.isNaN(logLikelihood) ? Number.NEGATIVE_INFINITY : logLikelihood);
-    }
-    const next = new Float64Array(n);
-    // Σ W_prev,i · p(y | x_i) with Σ W_prev = 1: normalizeLogWeights gives log of the mean, so add log n back.
-    const increment = normalizeLogWeights(logWeights, next) + Math.log(n);
-    if (increment === Number.NEGATIVE_INFINITY) {
-      throw new RangeError(
-        `particleFilter: every particle has likelihood 0 at observations[${k}] (time ${time}); the model cannot ` +
-          'produce this observation from the particles (use more particles, a wider observation model or a wider prior)',
-      );
-    }
-    total += increment;
-    const ess = effectiveSampleSize(next);
-    const resample = ess < threshold * n;
-    steps.push({
-      ensemble: { time, dimension: d, states: states.slice(), weights: next },
-      logLikelihood: increment,
-      effectiveSampleSize: ess,
-      resampled: resample,
-    });
-    weights = next;
-    if (resample) {
+  const { steps, states, time } = await filterLoop<FilterStep>(
+    model,
+    observations,
+    options,
+    n,
+    (states, observation, k) => {
+      const time = observation.time;
+      for (let i = 0; i < n; i++) {
+        model.predict(states.subarray(i * d, (i + 1) * d), time, predicted);
+        const logLikelihood = options.logLikelihood(predicted, observation.values);
+        logWeights[i] = Math.log(weights[i]) + (Number.isNaN(logLikelihood) ? Number.NEGATIVE_INFINITY : logLikelihood);
+      }
+      const next = new Float64Array(n);
+      // Σ W_prev,i · p(y | x_i) with Σ W_prev = 1: normalizeLogWeights gives log of the mean, so add log n back.
+      const increment = normalizeLogWeights(logWeights, next) + Math.log(n);
+      if (increment === Number.NEGATIVE_INFINITY) {
+        throw new RangeError(
+          `particleFilter: every particle has likelihood 0 at observations[${k}] (time ${time}); the model cannot ` +
+            'produce this observation from the particles (use more particles, a wider observation model or a wider prior)',
+        );
+      }
+      total += increment;
+      const ess = effectiveSampleSize(next);
+      const resample = ess < threshold * n;
+      const step: FilterStep = {
+        ensemble: { time, dimension: d, states: states.slice(), weights: next },
+        logLikelihood: increment,
+        effectiveSampleSize: ess,
+        resampled: resample,
+      };
+      weights = next;
+      if (!resample) return { step, states };
       const ancestors = systematicResample(weights, createRng(options.seed, k + 1).uniform(), new Int32Array(n));
-      states = gatherStates(states, d, ancestors);
       weights = new Float64Array(n).fill(1 / n);
-    }
-    options.onProgress?.({ assimilated: k + 1, observations: observations.length, member: 0 });
-  }
+      return { step, states: gatherStates(states, d, ancestors) };
+    },
+  );
   const ensemble: Ensemble =
     steps.length > 0 ? steps[steps.length - 1].ensemble : { time, dimension: d, states, weights };
   return { steps, logLikelihood: total, ensemble };
