@@ -34,7 +34,7 @@ export interface AbcSmcOptions {
   readonly kernelScale?: number;
   /** Cancels the run: it rejects with the signal's reason at the next particle. */
   readonly signal?: AbortSignal;
-  /** Called after every accepted particle's chunk (at least once per generation). */
+  /** Called after every accepted particle. */
   readonly onProgress?: (progress: AbcProgress) => void;
   /** Wall-clock budget before yielding to the event loop (default 16 ms). */
   readonly chunkMilliseconds?: number;
