@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   abcSmc,
   createRng,
+  normalCdf,
   normalDistribution,
+  normalPdf,
+  truncateDistribution,
   uniformDistribution,
   type AbcProblem,
   type Rng,
@@ -90,6 +93,42 @@ describe('ABC-SMC on a conjugate normal model', () => {
     );
     // The prior sd is 2 and the posterior's 0.22: a sampler that ignored the data would be far outside.
     expect(POST_SD).toBeLessThan(PRIOR_SD / 8);
+  }, 120_000);
+
+  it('finds the same posterior when the kernel moves ln μ (the log scale), over 5 seeds', async () => {
+    // Two observations with mean 2 and the prior N(1, 2²) truncated to (0, ∞): the exact posterior is the normal
+    // N(m, s²) (precision 1/4 + 2) truncated to (0, ∞), whose mean and sd are m + s·λ and s·√(1 + αλ − λ²) with
+    // α = −m/s, λ = φ(α)/(1 − Φ(α)). Perturbing ln μ changes the proposal, not the target: the weights carry the
+    // Jacobian μ. Without it the target would be the posterior × 1/μ, whose mean is lower by about s²/m ≈ 0.23, far
+    // beyond the tolerance (the same as above: k·ε plus 4 Monte Carlo standard errors, ≈ 0.1).
+    const observedMean = 2;
+    const n = 2;
+    const prior = truncateDistribution(normalDistribution(1, 2), 0, Infinity, { mu: 1, sigma: 2 });
+    const problem: AbcProblem = {
+      parameters: [{ id: 'mu', prior, scale: 'log' }],
+      distance(theta, rng) {
+        let sum = 0;
+        for (let i = 0; i < n; i++) sum += rng.normal(theta[0], SIGMA);
+        return Math.abs(sum / n - observedMean);
+      },
+    };
+    const postPrecision = 1 / 4 + n / SIGMA ** 2;
+    const m = (1 / 4 + (n * observedMean) / SIGMA ** 2) / postPrecision;
+    const s = Math.sqrt(1 / postPrecision);
+    const alpha = -m / s;
+    const lambda = normalPdf(alpha) / normalCdf(-alpha);
+    const exactMean = m + s * lambda;
+    const exactSd = s * Math.sqrt(1 + alpha * lambda - lambda * lambda);
+    const k = (s * s * n) / SIGMA ** 2;
+    for (let seed = 21; seed <= 25; seed++) {
+      const { posterior } = await abcSmc(problem, { seed, ...OPTIONS, chunkMilliseconds: 1000 });
+      const { mean, sd } = weightedMeanSd(posterior.particles, posterior.weights);
+      const ess = posterior.effectiveSampleSize;
+      expect(Math.abs(mean - exactMean)).toBeLessThanOrEqual(k * FINAL_EPSILON + (4 * exactSd) / Math.sqrt(ess));
+      expect(Math.abs(sd - exactSd)).toBeLessThanOrEqual(
+        Math.sqrt(exactSd ** 2 + k * k * FINAL_EPSILON ** 2) - exactSd + (4 * exactSd) / Math.sqrt(2 * ess),
+      );
+    }
   }, 120_000);
 
   it('sets each tolerance to the weighted quantile of the previous distances and shrinks it every generation', async () => {
