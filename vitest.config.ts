@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -26,5 +27,8 @@ export default defineConfig({
     include: ['packages/*/test/**/*.test.ts', 'examples/*/test/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 60_000,
     pool: 'threads',
+    // vitest's default is one worker per core less one: a single worker on a 2-core CI machine. Most test time is
+    // CPU-bound model runs in separate files, so every core runs a file.
+    maxWorkers: availableParallelism(),
   },
 });

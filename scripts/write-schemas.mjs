@@ -23,6 +23,7 @@ const documents = {
   'scenario.schema.json': engine.ScenarioSchema,
   'results.schema.json': engine.ResultsJsonSchema,
   'observed-data.schema.json': engine.ObservedDatasetSchema,
+  'observation-model.schema.json': engine.ObservationModelSchema,
   'workbench-state.schema.json': engine.WorkbenchStateSchema,
   'plot.schema.json': engine.PlotBundleSchema,
   'study.schema.json': engine.StudyBundleSchema,

@@ -52,6 +52,20 @@ describe('the data paths make no network connections', () => {
     expect(found).toEqual([]);
   });
 
+  it('reads the data readers, the observation models and the fit likelihood among them', () => {
+    const scanned = DATA_PATH_PACKAGES.flatMap((pkg) =>
+      sources(join(root, 'packages', pkg, 'src')).map((file) => relative(root, file)),
+    );
+    for (const file of [
+      'packages/engine/src/data/observationsCsv.ts',
+      'packages/engine/src/data/fhirObservations.ts',
+      'packages/engine/src/observation/noiseModels.ts',
+      'packages/engine/src/fit/scenarioFitProblem.ts',
+    ]) {
+      expect(scanned).toContain(file);
+    }
+  });
+
   it('would notice one (the patterns match the calls they are for)', () => {
     const calls = ["fetch('https://x')", 'new XMLHttpRequest()', 'new WebSocket(u)', "import('node:https')"];
     for (const call of calls)

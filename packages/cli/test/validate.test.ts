@@ -120,7 +120,7 @@ describe('unknown properties', () => {
       /^immunotwin: error: s\.json: Invalid scenario: solver\.method: is not a known property here; allowed: rtol, atol, stiff\n/,
     );
     expect(stderr).toMatch(
-      /\nimmunotwin: error: o\.json: Invalid observed dataset: .*\n {2}value: is not a known property here; allowed: name, source, observable, unit, time, values, sd, detectionLimit\n/,
+      /\nimmunotwin: error: o\.json: Invalid observed dataset: .*\n {2}value: is not a known property here; allowed: name, source, observable, unit, time, values, sd, detectionLimit, detectionLimits, timeUnit, group\n/,
     );
   });
 });

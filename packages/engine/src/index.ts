@@ -25,6 +25,8 @@ export { PLOT_MIME_TYPE, STUDY_MIME_TYPE, TISSUE_MIME_TYPE, WORKBENCH_MIME_TYPE 
 export * from './outcomes/index.js';
 export * from './analysis/index.js';
 export * from './stats/index.js';
+export * from './data/index.js';
+export * from './observation/index.js';
 export * from './fit/index.js';
 export * from './abc/index.js';
 export * from './assimilation/index.js';

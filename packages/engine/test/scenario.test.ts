@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { validationErrorOf } from './fixtures/validationErrorOf.js';
 import { ModelRegistry, parseJsonDocument, resolveScenario, scenarioToJson, ValidationError } from '../src/index.js';
 import { decayModel } from './fixtures/decayModel.js';
 
 const base = { model: 'decay-test', duration: 10 };
-
-function errorOf(fn: () => unknown): ValidationError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ValidationError) return error;
-    throw error;
-  }
-  throw new Error('expected a ValidationError');
-}
 
 describe('resolveScenario', () => {
   it('fills defaults from the manifest, applies a preset and then overrides', () => {
@@ -43,7 +34,7 @@ describe('resolveScenario', () => {
       manifest: { ...decayModel.manifest, network: { ...network, species: [{ ...network.species[0], max: 5000 }] } },
     };
     expect(resolveScenario(capped, { ...base, initial: { A: 5000 } }).initial).toEqual({ A: 5000 });
-    expect(errorOf(() => resolveScenario(capped, { ...base, initial: { A: 5001 } })).issues[0]).toEqual({
+    expect(validationErrorOf(() => resolveScenario(capped, { ...base, initial: { A: 5001 } })).issues[0]).toEqual({
       path: 'initial.A',
       message: '5001 is above the largest initial amount of A; allowed: 0 to 5000 molecules',
     });
@@ -66,7 +57,7 @@ describe('resolveScenario', () => {
     ],
     [{ ...base, interventions: [{ kind: 'slowdown', start: Number.NaN, stop: 2 }] }, 'interventions[0].start', 'NaN'],
   ])('refuses a non-finite number at %j (%s)', (scenario, path, shown) => {
-    const error = errorOf(() => resolveScenario(decayModel, scenario));
+    const error = validationErrorOf(() => resolveScenario(decayModel, scenario));
     expect(error.issues[0]).toEqual({ path, message: `must be a finite number; got ${shown}` });
   });
 
@@ -134,14 +125,16 @@ describe('resolveScenario', () => {
       /unknown field for "dose"; allowed: kind, start, amount/,
     ],
   ])('rejects %j at %s with a message saying what is allowed', (input, path, message) => {
-    const error = errorOf(() => resolveScenario(decayModel, input));
+    const error = validationErrorOf(() => resolveScenario(decayModel, input));
     expect(error.issues[0].path).toBe(path);
     expect(error.issues[0].message).toMatch(message);
     expect(error.message).toContain(`Invalid scenario: ${path}: `);
   });
 
   it('refuses fractional initial amounts for stochastic methods instead of rounding them', () => {
-    const error = errorOf(() => resolveScenario(decayModel, { ...base, method: 'ssa', parameters: { A0: 2.5 } }));
+    const error = validationErrorOf(() =>
+      resolveScenario(decayModel, { ...base, method: 'ssa', parameters: { A0: 2.5 } }),
+    );
     expect(error.issues[0]).toEqual({
       path: 'initial.A',
       message:
@@ -154,7 +147,7 @@ describe('resolveScenario', () => {
   });
 
   it('reports every problem at once', () => {
-    const error = errorOf(() => resolveScenario(decayModel, { ...base, parameters: { k: -1, s: -2 } }));
+    const error = validationErrorOf(() => resolveScenario(decayModel, { ...base, parameters: { k: -1, s: -2 } }));
     expect(error.issues.map((i) => i.path)).toEqual(['parameters.k', 'parameters.s']);
     expect(error.message).toMatch(/and 1 more problem\)$/);
   });
@@ -205,7 +198,7 @@ describe('ModelRegistry', () => {
 
 describe('ValidationError', () => {
   it('survives a trip through JSON with its message, subject and issues', () => {
-    const original = errorOf(() => resolveScenario(decayModel, { ...base, parameters: { k: -1, s: -2 } }));
+    const original = validationErrorOf(() => resolveScenario(decayModel, { ...base, parameters: { k: -1, s: -2 } }));
     const copy = ValidationError.fromJSON(JSON.parse(JSON.stringify(original)));
     expect(copy).toBeInstanceOf(ValidationError);
     expect(copy.message).toBe(original.message);

@@ -75,5 +75,7 @@ describe('an ODE that needs more than maxSteps steps between two samples', () =>
     expect((error as Error).message).toMatch(
       /Dormand–Prince 5\(4\): exceeded maxSteps = 1000000 while integrating from t = 0 to 0\.5 \(reached t = /,
     );
+    // The advice names the scenario's switch, not only the solveOde method name.
+    expect((error as Error).message).toContain('solver: { stiff: true }');
   });
 });

@@ -129,3 +129,15 @@ export function evaluateExpression(node: ExprNode, lookup: (name: string) => num
       return FUNCTION_VALUES[node.fn](node.args.map((a) => evaluateExpression(a, lookup)));
   }
 }
+
+/**
+ * Compiles a parsed expression into a JavaScript function of `args` (which `resolve` maps names onto, e.g. `o[2]`),
+ * returning its value. Safe for the same reason as `expressionToJs`; throws an Error naming an unknown name.
+ */
+export function expressionFunction<F extends (...args: never[]) => number>(
+  node: ExprNode,
+  args: readonly string[],
+  resolve: NameResolver,
+): F {
+  return new Function(...args, `"use strict";\nreturn ${expressionToJs(node, resolve)};`) as F;
+}

@@ -7,7 +7,9 @@ const STAGES = 7;
 
 const DESCRIPTION: StepperDescription = {
   methodName: 'Dormand–Prince 5(4)',
-  stiffAdvice: "The problem is probably stiff: try method 'rosenbrock', or looser tolerances (rtol/atol)",
+  stiffAdvice:
+    'The problem is probably stiff: use the stiff solver (in a scenario `solver: { stiff: true }`; in solveOde ' +
+    "method 'rosenbrock'), or looser tolerances (rtol/atol)",
   // Hairer's DOPRI5 defaults: β = 0.04, α = 1/5 − 0.75 β, safety 0.9, h may shrink 5× or grow 10×.
   controller: { errorOrder: 5, alpha: 0.17, beta: 0.04, safety: 0.9, minFactor: 0.2, maxFactor: 10 },
 };

@@ -6,3 +6,4 @@ export { sampleNormal } from './normal.js';
 export { sampleExponential } from './exponential.js';
 export { samplePoisson, MAX_POISSON_MEAN } from './poisson.js';
 export { sampleBinomial } from './binomial.js';
+export { sampleGamma } from './gamma.js';

@@ -48,6 +48,21 @@ export interface RunResult {
   readonly work: number;
 }
 
+/** Refuses sample times that are not increasing or not within [0, duration]. */
+function checkSampleTimes(times: Float64Array, duration: number): void {
+  if (times.length === 0) throw new RangeError('times: at least one sample time is needed');
+  times.forEach((t, i) => {
+    if (!(t >= 0 && t <= duration)) {
+      throw new RangeError(`times[${i}]: ${t} is outside the run; allowed: 0 to ${duration}`);
+    }
+    if (i > 0 && !(t > times[i - 1])) {
+      throw new RangeError(
+        `times[${i}]: ${t} is not after times[${i - 1}] (${times[i - 1]}); allowed: increasing times`,
+      );
+    }
+  });
+}
+
 function createSimulation(scenario: ResolvedScenario, replicate: number, signal?: AbortSignal): Simulation {
   const rng = createRng(scenario.seed, replicate);
   switch (scenario.method) {
@@ -75,13 +90,19 @@ export class ReplicateRun {
   private nextSample = 0;
   private nextBreakpoint = 0;
 
+  /**
+   * @param times the times to record (default every `outputInterval`): increasing, in [0, duration]; the run
+   *   samples exactly at them (a fit's observation times)
+   */
   constructor(
     private readonly scenario: ResolvedScenario,
     private readonly replicate: number,
     private readonly signal?: AbortSignal,
+    times?: Float64Array,
   ) {
+    if (times) checkSampleTimes(times, scenario.duration);
     this.simulation = createSimulation(scenario, replicate, signal);
-    this.times = sampleTimes(scenario.duration, scenario.outputInterval);
+    this.times = times ?? sampleTimes(scenario.duration, scenario.outputInterval);
     this.schedule = buildSchedule(scenario.interventions, scenario.duration);
     const nObs = scenario.plugin.manifest.observables.length;
     this.columns = Array.from({ length: nObs }, () => new Float64Array(this.times.length));

@@ -4,3 +4,4 @@ export * from './manifest.js';
 export * from './scenario.js';
 export * from './results.js';
 export * from './observed.js';
+export * from './observationModel.js';

@@ -28,12 +28,34 @@ function lowerTail(x: number): number {
     return 0.5 - normalPdf(z) * sum;
   }
   if (z === Number.POSITIVE_INFINITY) return 0;
-  // Φ(−z) = φ(z) / (z + 1/(z + 2/(z + 3/(z + …)))), Laplace's continued fraction for Mills' ratio, evaluated from
-  // the bottom up (stable); 50 + 1500/z² levels reach full double precision for z ≥ 1 (checked against 20000).
+  return normalPdf(z) / millsDenominator(z);
+}
+
+/**
+ * Φ(−z) = φ(z) / (z + 1/(z + 2/(z + 3/(z + …)))) for z ≥ 1: Laplace's continued fraction for Mills' ratio, evaluated
+ * from the bottom up (stable); 50 + 1500/z² levels reach full double precision for z ≥ 1 (checked against 20000).
+ * Returns the denominator.
+ */
+function millsDenominator(z: number): number {
   const depth = Math.ceil(50 + 1500 / (z * z));
   let t = z;
   for (let n = depth; n >= 1; n--) t = z + n / t;
-  return normalPdf(z) / t;
+  return t;
+}
+
+/**
+ * log Φ(x), accurate in both tails: far in the lower tail (where Φ underflows, x < −38) from log φ(x) and Mills'
+ * ratio, near 1 as log1p(−Φ(−x)). The log-likelihood of a value censored below a detection limit.
+ */
+export function logNormalCdf(x: number): number {
+  if (Number.isNaN(x)) return Number.NaN;
+  if (x > 0) {
+    const value = Math.log1p(-lowerTail(-x));
+    return value === 0 ? 0 : value; // +0, not −0, where Φ rounds to 1
+  }
+  if (x > -1) return Math.log(lowerTail(x));
+  if (x === Number.NEGATIVE_INFINITY) return Number.NEGATIVE_INFINITY;
+  return -0.5 * x * x - 0.5 * Math.log(2 * Math.PI) - Math.log(millsDenominator(-x));
 }
 
 /** The standard normal distribution function Φ(x) = P(Z ≤ x); 0 at −∞ and 1 at +∞. */
