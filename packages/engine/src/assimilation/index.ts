@@ -40,3 +40,4 @@ export {
   type MeasuredObservable,
   type NetworkStateSpaceOptions,
 } from './networkStateSpace.js';
+export { noiseObservationLikelihood, type MeasurementNoise } from './noiseObservation.js';

@@ -1,9 +1,6 @@
 import { requireFinite, requirePositive, requireProbability, rejectField } from './designArgumentError.js';
 import { openUniform, type Distribution, type DistributionKind } from './distribution.js';
-import { normalCdf, normalQuantile } from '../stats/standardNormal.js';
-
-/** log √(2π), the normalising constant of the normal density. */
-const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
+import { normalCdf, normalLogPdf, normalQuantile } from '../stats/standardNormal.js';
 
 /**
  * Builds a distribution from its kind, support, mean, log density, cdf and quantile; `tails` gives the survival function and
@@ -86,7 +83,7 @@ export function normalDistribution(mean: number, sd: number): Distribution {
     'normal',
     [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY],
     mean,
-    (x) => -0.5 * ((x - mean) / sd) ** 2 - Math.log(sd) - LOG_SQRT_2PI,
+    (x) => normalLogPdf((x - mean) / sd) - Math.log(sd),
     (x) => normalCdf((x - mean) / sd),
     (u) => mean + sd * normalQuantile(u),
     { survival: (x) => normalCdf((mean - x) / sd), upperQuantile: (q) => mean - sd * normalQuantile(q) },
@@ -105,8 +102,7 @@ export function logNormalDistribution(mu: number, sigma: number): Distribution {
     'log-normal',
     [0, Number.POSITIVE_INFINITY],
     Number.isFinite(mean) ? mean : undefined,
-    (x) =>
-      x > 0 ? -0.5 * ((Math.log(x) - mu) / sigma) ** 2 - Math.log(x * sigma) - LOG_SQRT_2PI : Number.NEGATIVE_INFINITY,
+    (x) => (x > 0 ? normalLogPdf((Math.log(x) - mu) / sigma) - Math.log(x * sigma) : Number.NEGATIVE_INFINITY),
     (x) => (x <= 0 ? 0 : normalCdf((Math.log(x) - mu) / sigma)),
     (u) => Math.exp(mu + sigma * normalQuantile(u)),
     {

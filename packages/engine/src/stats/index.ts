@@ -4,7 +4,7 @@
  * incomplete beta and gamma), weighted samples (log-weights, effective sample size, weighted moments and quantiles)
  * and the Cholesky factor.
  */
-export { logNormalCdf, normalCdf, normalPdf, normalQuantile, normalSurvival } from './standardNormal.js';
+export { logNormalCdf, normalCdf, normalLogPdf, normalPdf, normalQuantile, normalSurvival } from './standardNormal.js';
 export {
   logGamma,
   regularizedIncompleteBeta,

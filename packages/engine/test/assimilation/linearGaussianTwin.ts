@@ -1,5 +1,6 @@
 import {
   createRng,
+  noiseObservationLikelihood,
   type LinearGaussianModel,
   type Observation,
   type Rng,
@@ -50,11 +51,10 @@ export function linearTwin(shift = 0): StateSpaceModel {
   };
 }
 
-/** The Gaussian observation density of the twin (what `observation/` will provide; here only what the test needs). */
-export function gaussianLogLikelihood(predicted: Float64Array, observed: ArrayLike<number>): number {
-  const z = (observed[0] - predicted[0]) / sdR;
-  return -0.5 * z * z - Math.log(sdR) - 0.5 * Math.log(2 * Math.PI);
-}
+/** The twin's observation model: Gaussian noise of sd √R on the level, from `observation/`. */
+export const gaussianLogLikelihood = noiseObservationLikelihood([
+  { kind: 'gaussian', noise: { sigma: sdR, df: Number.NaN, dispersion: Number.NaN } },
+]);
 
 /** A synthetic course: the latent states at t = 1 … steps and noisy observations of the level. */
 export function syntheticCourse(seed: number, steps: number): { latent: Float64Array[]; observations: Observation[] } {

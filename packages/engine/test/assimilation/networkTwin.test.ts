@@ -5,6 +5,7 @@ import {
   ensembleKalmanFilter,
   logNormalDistribution,
   networkStateSpace,
+  noiseObservationLikelihood,
   particleFilter,
   scenarioWithIntervention,
   type Observation,
@@ -14,11 +15,10 @@ import { immigrationDeathScenario, transitionMatrix } from './immigrationDeath.j
 const NOISE_SD = 3;
 const K = 160;
 
-/** Gaussian measurement error on the count (what `observation/` will provide; here only what the test needs). */
-function countLogLikelihood(predicted: Float64Array, observed: ArrayLike<number>): number {
-  const z = (observed[0] - predicted[0]) / NOISE_SD;
-  return -0.5 * z * z - Math.log(NOISE_SD) - 0.5 * Math.log(2 * Math.PI);
-}
+/** Gaussian measurement error on the count, from `observation/`. */
+const countLogLikelihood = noiseObservationLikelihood([
+  { kind: 'gaussian', noise: { sigma: NOISE_SD, df: Number.NaN, dispersion: Number.NaN } },
+]);
 
 /**
  * Exact log-likelihood by the forward algorithm over counts 0 … K − 1 (p = 20, clearance c), the antiviral acting
