@@ -41,3 +41,4 @@ export {
   type NetworkStateSpaceOptions,
 } from './networkStateSpace.js';
 export { noiseObservationLikelihood, type MeasurementNoise } from './noiseObservation.js';
+export { compileNetworkObservations } from './networkObservations.js';

@@ -2,6 +2,7 @@ import type { Distribution } from '../design/distribution.js';
 import { rejectField } from '../design/designArgumentError.js';
 import { createStepper } from '../ode/index.js';
 import type { Rng } from '../rng/types.js';
+import type { CompiledObservation } from '../observation/compileObservationModel.js';
 import type { InterventionInstance } from '../schema/index.js';
 import { DirectMethodSsa, TauLeaping } from '../stochastic/index.js';
 import type { StochasticSimulator } from '../stochastic/types.js';
@@ -39,8 +40,16 @@ export interface MeasuredObservable {
 export interface NetworkStateSpaceOptions {
   /** Parameters estimated with the state (default none: only the species are uncertain through the dynamics). */
   readonly estimate?: readonly EstimatedParameter[];
-  /** The measured quantities, in the order of each observation's values. */
-  readonly measured: readonly MeasuredObservable[];
+  /**
+   * The measured quantities, in the order of each observation's values: observables (optionally as log10), or the
+   * entries of an observation model compiled against this network (`compileNetworkObservations`).
+   */
+  readonly measured: readonly (MeasuredObservable | CompiledObservation)[];
+}
+
+/** Whether a measured quantity is an observation-model entry (an expression) rather than a plain observable. */
+function isCompiled(m: MeasuredObservable | CompiledObservation): m is CompiledObservation {
+  return 'predict' in m;
 }
 
 /** Adds nothing and removes nothing: replays past interventions for their parameter factors only. */
@@ -77,6 +86,7 @@ export function networkStateSpace(scenario: ResolvedScenario, options: NetworkSt
   });
   const observableIndex = new Map(network.observableIds.map((id, i) => [id, i]));
   options.measured.forEach((m, k) => {
+    if (isCompiled(m)) return;
     if (!observableIndex.has(m.observable)) {
       rejectField(`measured[${k}].observable`, m.observable, `one of ${network.observableIds.join(', ')}`);
     }
@@ -114,7 +124,9 @@ export function networkStateSpace(scenario: ResolvedScenario, options: NetworkSt
 
   return {
     labels: [...network.speciesIds, ...estimate.map((e) => `ln ${e.id}`)],
-    measured: options.measured.map((m) => (m.log10Floor !== undefined ? `log10 ${m.observable}` : m.observable)),
+    measured: options.measured.map((m) =>
+      isCompiled(m) || m.log10Floor === undefined ? m.observable : `log10 ${m.observable}`,
+    ),
     startTime: 0,
     initialize(state: Float64Array, rng: Rng): void {
       estimate.forEach((e, k) => (state[nSpecies + k] = Math.log(e.prior.sample(rng))));
@@ -160,6 +172,10 @@ export function networkStateSpace(scenario: ResolvedScenario, options: NetworkSt
       setParameters(state);
       network.observe(state.subarray(0, nSpecies), observed, time);
       options.measured.forEach((m, j) => {
+        if (isCompiled(m)) {
+          out[j] = m.predict(observed, network.params, time);
+          return;
+        }
         const value = observed[observableIndex.get(m.observable)!];
         out[j] = m.log10Floor !== undefined ? Math.log10(Math.max(value, m.log10Floor)) : value;
       });
