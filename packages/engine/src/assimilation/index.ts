@@ -42,3 +42,4 @@ export {
 } from './networkStateSpace.js';
 export { noiseObservationLikelihood, type MeasurementNoise } from './noiseObservation.js';
 export { compileNetworkObservations } from './networkObservations.js';
+export { steppedStateSpace, type SteppedStateSpace } from './steppedStateSpace.js';
