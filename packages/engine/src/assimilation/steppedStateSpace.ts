@@ -19,6 +19,17 @@ export interface SteppedStateSpace extends StateSpaceModel {
   readonly snapshotCount: number;
   /** Drops every snapshot that no state of `ensembles` refers to (keep the ones a forecast will start from). */
   retainOnly(...ensembles: readonly Ensemble[]): void;
+  /**
+   * The same twin under another scenario of the same model (e.g. `scenarioWithIntervention(…)`, the treated arm of a
+   * counterfactual), sharing this adapter's snapshots so it can continue this adapter's particles.
+   */
+  withScenario(scenario: ResolvedScenario): SteppedStateSpace;
+}
+
+/** Snapshots kept by handle, shared by the adapters of one twin under several scenarios. */
+interface SnapshotStore {
+  readonly snapshots: Map<number, unknown>;
+  nextHandle: number;
 }
 
 /**
@@ -29,6 +40,15 @@ export interface SteppedStateSpace extends StateSpaceModel {
 export function steppedStateSpace(
   scenario: ResolvedScenario,
   options: { readonly measured: readonly string[] },
+): SteppedStateSpace {
+  return steppedAdapter(scenario, options, { snapshots: new Map(), nextHandle: 0 });
+}
+
+/** The adapter for `scenario` over the snapshots of `store`. */
+function steppedAdapter(
+  scenario: ResolvedScenario,
+  options: { readonly measured: readonly string[] },
+  store: SnapshotStore,
 ): SteppedStateSpace {
   const { manifest } = scenario.plugin;
   if (scenario.method !== 'agent' || scenario.coupling || !scenario.plugin.createStepped) {
@@ -48,12 +68,11 @@ export function steppedStateSpace(
   const simulation = new SteppedSimulation(scenario, driver);
   const schedule = buildSchedule(scenario.interventions, Number.POSITIVE_INFINITY);
   const row = new Float64Array(ids.length);
-  const snapshots = new Map<number, unknown>();
-  let nextHandle = 0;
+  const { snapshots } = store;
 
   /** Keeps the simulation's snapshot under a new handle and writes handle and observables into `state`. */
   const record = (state: Float64Array): void => {
-    const handle = nextHandle++;
+    const handle = store.nextHandle++;
     snapshots.set(handle, simulation.snapshot());
     simulation.observe(row);
     state[0] = handle;
@@ -97,6 +116,16 @@ export function steppedStateSpace(
     },
     predict(state: Float64Array, _time: number, out: Float64Array): void {
       for (let j = 0; j < columns.length; j++) out[j] = state[1 + j];
+    },
+    withScenario(other: ResolvedScenario): SteppedStateSpace {
+      if (other.plugin.manifest.id !== manifest.id) {
+        rejectField(
+          'scenario.model',
+          other.plugin.manifest.id,
+          `"${manifest.id}", the model whose snapshots are shared`,
+        );
+      }
+      return steppedAdapter(other, options, store);
     },
     retainOnly(...ensembles: readonly Ensemble[]): void {
       const used = new Set<number>();
