@@ -10,6 +10,7 @@ import {
   scenarioWithIntervention,
   type Observation,
 } from '@immunotwin/engine';
+import { average, expectLikelihoodEstimate, sampleSd } from './likelihoodCheck.js';
 import { immigrationDeathScenario, transitionMatrix } from './immigrationDeath.js';
 
 const NOISE_SD = 3;
@@ -83,11 +84,7 @@ describe('particle filter over an SSA network twin', () => {
       });
       deltas.push(result.logLikelihood - exact);
     }
-    const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
-    const ratios = deltas.map(Math.exp);
-    const sd = Math.sqrt(ratios.reduce((a, r) => a + (r - mean(ratios)) ** 2, 0) / (ratios.length - 1));
-    expect(Math.abs(mean(ratios) - 1)).toBeLessThanOrEqual((4 * sd) / Math.sqrt(ratios.length));
-    expect(Math.abs(mean(deltas))).toBeLessThanOrEqual(0.1);
+    expectLikelihoodEstimate(deltas);
     // The antiviral matters: the likelihood of the same data without it is far lower.
     expect(exactLogLikelihood(observations, Infinity, 0.5)).toBeLessThan(exact - 2);
   }, 60_000);
@@ -129,9 +126,7 @@ describe('particle filter over an SSA network twin', () => {
       means.push(m);
       sds.push(Math.sqrt(v));
     }
-    const average = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
-    const standardError = (xs: number[]): number =>
-      Math.sqrt(xs.reduce((a, x) => a + (x - average(xs)) ** 2, 0) / (xs.length - 1) / xs.length);
+    const standardError = (xs: number[]): number => sampleSd(xs) / Math.sqrt(xs.length);
     expect(Math.abs(average(means) - exactMean)).toBeLessThanOrEqual(5 * standardError(means));
     expect(Math.abs(average(sds) - exactSd)).toBeLessThanOrEqual(5 * standardError(sds));
     // The data inform c: the posterior is narrower than the prior.
