@@ -69,6 +69,26 @@ describe('particle filter on a linear-Gaussian twin', () => {
     expect(exact.stepLogLikelihoods.reduce((a, b) => a + b, 0)).toBeCloseTo(exact.logLikelihood, 12);
   }, 60_000);
 
+  it('keeps the likelihood estimate when it resamples only below half the particles (ESS-triggered, 20 seeds)', async () => {
+    // Between resamplings the weights carry over, so each factor is Σ W_prev·p(y | x) rather than a plain mean:
+    // the same check as above, and some observations must have gone without resampling for it to mean anything.
+    const deltas: number[] = [];
+    let skipped = 0;
+    for (let seed = 201; seed <= 220; seed++) {
+      const result = await particleFilter(linearTwin(), observations, {
+        seed,
+        particles: 1000,
+        logLikelihood: gaussianLogLikelihood,
+        resampleBelow: 0.5,
+        chunkMilliseconds: 1000,
+      });
+      deltas.push(result.logLikelihood - exact.logLikelihood);
+      skipped += result.steps.filter((step) => !step.resampled).length;
+    }
+    expectLikelihoodEstimate(deltas);
+    expect(skipped).toBeGreaterThan(20 * 5);
+  }, 60_000);
+
   it('filters the states to the Kalman means and variances (mean over 20 seeds)', async () => {
     // The Monte Carlo error of a particle filter's mean carries the resampling noise of every earlier step (Chopin
     // 2004), so it exceeds the √(P/ESS) of one weighted sample (up to 2.4× here); we measure it instead: the sample
