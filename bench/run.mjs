@@ -1,7 +1,7 @@
 /**
  * Runs every benchmark (each in its own Node process, so one's JIT state cannot favour another) and
  * prints a table of figures against their baselines or peers measured side by side in the same run.
- * Usage: `npm run bench` (builds first), or `node bench/run.mjs [ode|ssa|immune|lung|coupling|pool|browserPool|browserLung|sweep|fit|aggregate|widgets|tissueView …]`
+ * Usage: `npm run bench` (builds first), or `node bench/run.mjs [ode|ssa|immune|lung|coupling|pool|browserPool|browserLung|sweep|fit|assimilation|aggregate|widgets|tissueView …]`
  * after `tsc -b` (browserPool and widgets: a real Chromium, `/usr/bin/chromium` or `CHROMIUM_PATH`).
  */
 import { spawn } from 'node:child_process';
@@ -23,6 +23,7 @@ const BENCHMARKS = [
   'aggregate',
   'widgets',
   'tissueView',
+  'assimilation',
 ];
 
 function runBenchmark(name) {

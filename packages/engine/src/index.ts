@@ -1,7 +1,8 @@
 /**
  * @immunotwin/engine — the DOM-free twin runtime: model plugin API, seeded RNG, ODE and stochastic
  * solvers, intervention scheduling, recording, the chunked run driver (`runInChunks`), ensembles, result
- * export, per-run outcomes (peak, clearance, AUC…) and sensitivity analyses (PRCC, Sobol', Morris).
+ * export, per-run outcomes (peak, clearance, AUC…), sensitivity analyses (PRCC, Sobol', Morris), ABC-SMC and data
+ * assimilation (particle filter, ensemble Kalman filter, forecasts, counterfactuals).
  */
 export * from './version.js';
 export * from './schema/index.js';
@@ -27,3 +28,5 @@ export * from './stats/index.js';
 export * from './data/index.js';
 export * from './observation/index.js';
 export * from './fit/index.js';
+export * from './abc/index.js';
+export * from './assimilation/index.js';

@@ -16,6 +16,8 @@ export interface Distribution {
   readonly support: readonly [number, number];
   /** Its mean, or undefined where it is not defined. */
   readonly mean: number | undefined;
+  /** The natural logarithm of the density at x (−∞ outside the support): what a prior contributes to a posterior. */
+  logDensity(x: number): number;
   /** The distribution function P(X ≤ x). */
   cdf(x: number): number;
   /** The survival function P(X > x), precise where it is small (the upper tail). */

@@ -1,15 +1,16 @@
 import { requireFinite, requirePositive, requireProbability, rejectField } from './designArgumentError.js';
 import { openUniform, type Distribution, type DistributionKind } from './distribution.js';
-import { normalCdf, normalQuantile } from '../stats/standardNormal.js';
+import { normalCdf, normalLogPdf, normalQuantile } from '../stats/standardNormal.js';
 
 /**
- * Builds a distribution from its kind, support, mean, cdf and quantile; `tails` gives the survival function and
+ * Builds a distribution from its kind, support, mean, log density, cdf and quantile; `tails` gives the survival function and
  * upper quantile where they can be more precise than 1 − cdf and quantile(1 − q) (normal, log-normal).
  */
 function make(
   kind: DistributionKind,
   support: readonly [number, number],
   mean: number | undefined,
+  logDensity: (x: number) => number,
   cdf: (x: number) => number,
   quantile: (u: number) => number,
   tails?: { survival: (x: number) => number; upperQuantile: (q: number) => number },
@@ -19,6 +20,7 @@ function make(
     truncated: false,
     support,
     mean,
+    logDensity,
     cdf,
     survival: tails?.survival ?? ((x) => 1 - cdf(x)),
     quantile(u: number): number {
@@ -50,6 +52,7 @@ export function uniformDistribution(lower: number, upper: number): Distribution 
     'uniform',
     [lower, upper],
     lower + width / 2,
+    (x) => (x >= lower && x <= upper ? -Math.log(width) : Number.NEGATIVE_INFINITY),
     (x) => (x <= lower ? 0 : x >= upper ? 1 : (x - lower) / width),
     (u) => (u === 1 ? upper : lower + u * width),
   );
@@ -66,6 +69,7 @@ export function logUniformDistribution(lower: number, upper: number): Distributi
     'log-uniform',
     [lower, upper],
     (upper - lower) / logWidth,
+    (x) => (x >= lower && x <= upper ? -Math.log(x) - Math.log(logWidth) : Number.NEGATIVE_INFINITY),
     (x) => (x <= lower ? 0 : x >= upper ? 1 : (Math.log(x) - logLower) / logWidth),
     (u) => (u === 0 ? lower : u === 1 ? upper : Math.exp(logLower + u * logWidth)),
   );
@@ -79,6 +83,7 @@ export function normalDistribution(mean: number, sd: number): Distribution {
     'normal',
     [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY],
     mean,
+    (x) => normalLogPdf((x - mean) / sd) - Math.log(sd),
     (x) => normalCdf((x - mean) / sd),
     (u) => mean + sd * normalQuantile(u),
     { survival: (x) => normalCdf((mean - x) / sd), upperQuantile: (q) => mean - sd * normalQuantile(q) },
@@ -97,6 +102,7 @@ export function logNormalDistribution(mu: number, sigma: number): Distribution {
     'log-normal',
     [0, Number.POSITIVE_INFINITY],
     Number.isFinite(mean) ? mean : undefined,
+    (x) => (x > 0 ? normalLogPdf((Math.log(x) - mu) / sigma) - Math.log(x * sigma) : Number.NEGATIVE_INFINITY),
     (x) => (x <= 0 ? 0 : normalCdf((Math.log(x) - mu) / sigma)),
     (u) => Math.exp(mu + sigma * normalQuantile(u)),
     {

@@ -95,6 +95,7 @@ export function truncateDistribution(
     truncated: true,
     support: [low, high],
     mean: truncatedMean(base, low, high, shape),
+    logDensity: (x) => (x >= low && x <= high ? base.logDensity(x) - Math.log(mass) : Number.NEGATIVE_INFINITY),
     cdf,
     survival: (x) => 1 - cdf(x),
     quantile(u) {

@@ -1,7 +1,7 @@
 import { logFactorial, logPoissonPmf, sampleGamma, sampleNormal, samplePoisson } from '../rng/index.js';
 import type { UniformSource } from '../rng/index.js';
 import type { NoiseSpec } from '../schema/index.js';
-import { logGamma, logNormalCdf, studentTCdf } from '../stats/index.js';
+import { logGamma, logNormalCdf, normalLogPdf, studentTCdf } from '../stats/index.js';
 
 /** The kinds of noise model. */
 export type NoiseKind = NoiseSpec['kind'];
@@ -15,8 +15,6 @@ export interface NoiseValues {
   /** r: the dispersion (negative-binomial; variance f + f²/r). */
   readonly dispersion: number;
 }
-
-const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
 
 /** Whether measurements under this noise are continuous (and so can be censored at a detection limit). */
 export function isContinuousNoise(kind: NoiseKind): boolean {
@@ -32,8 +30,7 @@ export function isPossibleMeasurement(kind: NoiseKind, y: number): boolean {
 
 /** log of the normal density of x with mean μ and sd σ. */
 function gaussianLogPdf(x: number, mu: number, sigma: number): number {
-  const z = (x - mu) / sigma;
-  return -0.5 * z * z - Math.log(sigma) - LOG_SQRT_2PI;
+  return normalLogPdf((x - mu) / sigma) - Math.log(sigma);
 }
 
 /** log P(Y = k) for a negative binomial with mean μ ≥ 0 and dispersion (size) r > 0. */

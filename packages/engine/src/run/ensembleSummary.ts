@@ -23,8 +23,11 @@ export function quantileOfSorted(sorted: ArrayLike<number>, q: number): number {
   return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
 }
 
-/** Summarises replicates that share sample times. */
-export function summarizeEnsemble(runs: readonly RunResult[], quantiles: readonly number[]): EnsembleSummary {
+/** Summarises replicates that share sample times (any trajectories with `time` and `observables`: runs, forecasts). */
+export function summarizeEnsemble(
+  runs: readonly Pick<RunResult, 'time' | 'observables'>[],
+  quantiles: readonly number[],
+): EnsembleSummary {
   if (runs.length === 0) throw new Error('an ensemble summary needs at least one run');
   const nT = runs[0].time.length;
   const column = new Float64Array(runs.length);

@@ -79,8 +79,21 @@ export class ChunkBudget {
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-function throwIfAborted(signal: AbortSignal | undefined): void {
+/** Throws the signal's reason (or an Error saying the run was cancelled) once `signal` is aborted. */
+export function throwIfCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw signal.reason ?? new Error('the run was cancelled');
+}
+
+/**
+ * The pause point of a long loop that is not a stepped run (ABC-SMC, the filters): checks cancellation, and yields
+ * to the event loop once `budget` is spent, then checks again.
+ */
+export async function checkpoint(budget: ChunkBudget, signal: AbortSignal | undefined): Promise<void> {
+  throwIfCancelled(signal);
+  if (budget.spent) {
+    await budget.yield();
+    throwIfCancelled(signal);
+  }
 }
 
 function chunkBudget(value: number | undefined): number {
@@ -107,12 +120,12 @@ export async function runInChunks<Run extends SteppedRun>(
   const { signal, until, afterStep, beforeChunk, afterChunk } = options;
   const budget = options.budget ?? new ChunkBudget(chunkBudget(options.chunkMilliseconds));
   const shared = options.budget !== undefined;
-  throwIfAborted(signal);
+  throwIfCancelled(signal);
   while (!run.done && !(until?.(run) ?? false)) {
     const parked = beforeChunk?.(run);
     if (parked) {
       await parked;
-      throwIfAborted(signal);
+      throwIfCancelled(signal);
     }
     if (!shared) budget.restart();
     do {
@@ -121,8 +134,8 @@ export async function runInChunks<Run extends SteppedRun>(
     } while (!run.done && !(until?.(run) ?? false) && !budget.spent);
     const pending = afterChunk?.(run);
     if (pending) await pending;
-    throwIfAborted(signal);
+    throwIfCancelled(signal);
     if (!shared || budget.spent) await budget.yield();
-    throwIfAborted(signal);
+    throwIfCancelled(signal);
   }
 }

@@ -7,10 +7,16 @@
  */
 
 const SQRT_2PI = Math.sqrt(2 * Math.PI);
+const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
 
 /** The standard normal density φ(x). */
 export function normalPdf(x: number): number {
   return Math.exp(-0.5 * x * x) / SQRT_2PI;
+}
+
+/** log φ(x) = −x²/2 − log √(2π), without underflow far in the tails. */
+export function normalLogPdf(x: number): number {
+  return -0.5 * x * x - LOG_SQRT_2PI;
 }
 
 /** Φ(x) for x ≤ 0, computed as a lower-tail probability so that it keeps its relative precision. */
@@ -55,7 +61,7 @@ export function logNormalCdf(x: number): number {
   }
   if (x > -1) return Math.log(lowerTail(x));
   if (x === Number.NEGATIVE_INFINITY) return Number.NEGATIVE_INFINITY;
-  return -0.5 * x * x - 0.5 * Math.log(2 * Math.PI) - Math.log(millsDenominator(-x));
+  return normalLogPdf(x) - Math.log(millsDenominator(-x));
 }
 
 /** The standard normal distribution function Φ(x) = P(Z ≤ x); 0 at −∞ and 1 at +∞. */

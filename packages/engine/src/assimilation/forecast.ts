@@ -1,0 +1,145 @@
+import { rejectField, requireIntegerIn, requireUint32 } from '../design/designArgumentError.js';
+import { createRng } from '../rng/seeding.js';
+import type { Rng } from '../rng/types.js';
+import { summarizeEnsemble, type EnsembleSummary } from '../run/ensembleSummary.js';
+import { DEFAULT_QUANTILES } from '../run/resolveScenario.js';
+import { ChunkBudget, checkpoint } from '../run/runInChunks.js';
+import { gatherStates, systematicResample } from './resampling.js';
+import type { Ensemble, StateSpaceModel } from './stateSpaceModel.js';
+
+/** One member's predicted course: the measured quantities at the forecast times. */
+export interface ForecastTrajectory {
+  /** The forecast times. */
+  readonly time: Float64Array;
+  /** Measured quantity → its predicted values (noise-free) at those times. */
+  readonly observables: Readonly<Record<string, Float64Array>>;
+}
+
+/** The rest of the course from an ensemble: every member's trajectory and their median and credible bands. */
+export interface Forecast {
+  /** The forecast times. */
+  readonly time: Float64Array;
+  /** One trajectory per (equally weighted) member, in member order. */
+  readonly trajectories: readonly ForecastTrajectory[];
+  /** Per measured quantity: mean, median and the quantile bands across members at each time. */
+  readonly summary: EnsembleSummary;
+  /** Each member's state at the last forecast time (n × d), e.g. to continue the forecast. */
+  readonly finalStates: Float64Array;
+}
+
+/** How a forecast runs. */
+export interface ForecastOptions {
+  /** Root seed: member i moves on the stream (seed, i); a weighted ensemble is resampled with (seed, 2³² − 1). */
+  readonly seed: number;
+  /** Times to predict at, ascending, none before the ensemble's time. */
+  readonly times: ArrayLike<number>;
+  /** Band quantiles (default 0.05, 0.25, 0.5, 0.75, 0.95). */
+  readonly quantiles?: readonly number[];
+  /** Members to forecast (default the ensemble's size): a weighted ensemble is resampled systematically to them. */
+  readonly members?: number;
+  /** Cancels the forecast at the next member. */
+  readonly signal?: AbortSignal;
+  /** Called after every member with the number done. */
+  readonly onProgress?: (done: number, members: number) => void;
+  /** Wall-clock budget before yielding to the event loop (default 16 ms). */
+  readonly chunkMilliseconds?: number;
+}
+
+/** The stream index of the resampling draw, apart from every member's. */
+const RESAMPLE_STREAM = 0xffffffff;
+
+/** The equally weighted members a forecast starts from: the ensemble itself, or its systematic resample. */
+export function forecastStart(ensemble: Ensemble, options: Pick<ForecastOptions, 'seed' | 'members'>): Float64Array {
+  const n = ensemble.weights.length;
+  const members = options.members ?? n;
+  requireUint32('seed', options.seed);
+  requireIntegerIn('members', members, 1, 1e7);
+  const equal = members === n && ensemble.weights.every((w) => w === ensemble.weights[0]);
+  if (equal) return ensemble.states.slice();
+  const u = createRng(options.seed, RESAMPLE_STREAM).uniform();
+  return gatherStates(
+    ensemble.states,
+    ensemble.dimension,
+    systematicResample(ensemble.weights, u, new Int32Array(members)),
+  );
+}
+
+function checkTimes(ensemble: Ensemble, times: ArrayLike<number>): Float64Array {
+  const out = Float64Array.from(times);
+  if (out.length === 0) rejectField('times', '[]', 'at least one time');
+  out.forEach((t, k) => {
+    const previous = k === 0 ? ensemble.time : out[k - 1];
+    if (!(t >= previous) || !Number.isFinite(t)) {
+      rejectField(
+        `times[${k}]`,
+        t,
+        k === 0 ? `≥ the ensemble's time ${ensemble.time}` : `≥ times[${k - 1}] (${previous})`,
+      );
+    }
+  });
+  return out;
+}
+
+/** Moves one member through the forecast times, writing its predictions into `columns` at row `member`. */
+function forecastMember(
+  model: StateSpaceModel,
+  state: Float64Array,
+  from: number,
+  times: Float64Array,
+  rng: Rng,
+  predicted: Float64Array,
+): Float64Array[] {
+  const columns = model.measured.map(() => new Float64Array(times.length));
+  let t = from;
+  times.forEach((time, k) => {
+    if (time > t) model.propagate(state, t, time, rng);
+    t = time;
+    model.predict(state, time, predicted);
+    columns.forEach((column, j) => (column[k] = predicted[j]));
+  });
+  return columns;
+}
+
+/**
+ * Forecasts the rest of the course from a filter's ensemble: each member (resampled to equal weights when the
+ * ensemble is weighted) is moved on by the model through `times` on its own stream (seed, i), and the predicted
+ * measured quantities are summarised as the median and credible bands (`summarizeEnsemble`: type-7 quantiles of the
+ * members at each time). The same ensemble, model and seed give the same bits.
+ */
+export async function forecastEnsemble(
+  model: StateSpaceModel,
+  ensemble: Ensemble,
+  options: ForecastOptions,
+): Promise<Forecast> {
+  if (ensemble.dimension !== model.labels.length) {
+    rejectField('ensemble.dimension', ensemble.dimension, `${model.labels.length}, the model's state dimension`);
+  }
+  const times = checkTimes(ensemble, options.times);
+  const states = forecastStart(ensemble, options);
+  const d = ensemble.dimension;
+  const members = states.length / d;
+  const budget = new ChunkBudget(options.chunkMilliseconds);
+  const predicted = new Float64Array(model.measured.length);
+  const trajectories: ForecastTrajectory[] = [];
+  for (let i = 0; i < members; i++) {
+    const columns = forecastMember(
+      model,
+      states.subarray(i * d, (i + 1) * d),
+      ensemble.time,
+      times,
+      createRng(options.seed, i),
+      predicted,
+    );
+    trajectories.push({
+      time: times,
+      observables: Object.fromEntries(model.measured.map((id, j) => [id, columns[j]])),
+    });
+    options.onProgress?.(i + 1, members);
+    await checkpoint(budget, options.signal);
+  }
+  const summary = summarizeEnsemble(
+    trajectories,
+    [...(options.quantiles ?? DEFAULT_QUANTILES)].sort((a, b) => a - b),
+  );
+  return { time: times, trajectories, summary, finalStates: states };
+}
