@@ -1,7 +1,8 @@
 import { ChunkBudget } from '../run/runInChunks.js';
 import { aicc } from './aicc.js';
 import { parametricBootstrap, type BootstrapResult } from './bootstrap.js';
-import { throwIfCancelled, type EvaluationControl } from './fitObjective.js';
+import { throwIfCancelled } from '../run/runInChunks.js';
+import type { EvaluationControl } from './fitObjective.js';
 import type { FitProblem } from './fitProblem.js';
 import { FIT_RESULT_VERSION, type FitParameterResult, type FitResult } from './fitResult.js';
 import { createInlineTaskRunner, type FitTask, type FitTaskRunner } from './fitTasks.js';

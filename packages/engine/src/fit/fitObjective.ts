@@ -1,4 +1,4 @@
-import { ChunkBudget } from '../run/runInChunks.js';
+import { checkpoint, ChunkBudget } from '../run/runInChunks.js';
 import { ScenarioRunError } from '../run/scenarioRunError.js';
 import type { FitEvaluation, FitProblem } from './fitProblem.js';
 import { ParameterScaling } from './parameterScaling.js';
@@ -64,12 +64,7 @@ export class FitObjective {
    * infinitely unlikely, with no residuals, so the optimisers step away from it; any other error rejects.
    */
   async evaluate(u: Float64Array): Promise<ScaledEvaluation> {
-    const { signal } = this.control;
-    throwIfCancelled(signal);
-    if (this.budget.spent) {
-      await this.budget.yield();
-      throwIfCancelled(signal);
-    }
+    await checkpoint(this.budget, this.control.signal);
     let evaluation: FitEvaluation;
     try {
       evaluation = this.problem.evaluate(this.scaling.toTheta(u));
@@ -85,13 +80,4 @@ export class FitObjective {
     if (!Number.isFinite(negLogLikelihood)) return { u: Float64Array.from(u), negLogLikelihood: Infinity };
     return { u: Float64Array.from(u), negLogLikelihood, residuals };
   }
-}
-
-/** Throws the signal's reason (or an AbortError) once `signal` is aborted. */
-export function throwIfCancelled(signal: AbortSignal | undefined): void {
-  if (!signal?.aborted) return;
-  if (signal.reason !== undefined) throw signal.reason;
-  const error = new Error('the fit was cancelled');
-  error.name = 'AbortError';
-  throw error;
 }

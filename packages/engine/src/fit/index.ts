@@ -6,7 +6,7 @@
  */
 export * from './fitProblem.js';
 export { ParameterScaling } from './parameterScaling.js';
-export { FitObjective, throwIfCancelled, type EvaluationControl, type ScaledEvaluation } from './fitObjective.js';
+export { FitObjective, type EvaluationControl, type ScaledEvaluation } from './fitObjective.js';
 export { localFit, localFitSettings, type LocalFit, type LocalFitOptions, type LocalMethod } from './localFit.js';
 export { bestStart, FitFailedError, fitFromStart, multiStartPoints, type StartResult } from './multiStart.js';
 export { fixedParameterProblem } from './fixedParameterProblem.js';

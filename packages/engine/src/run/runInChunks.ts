@@ -79,13 +79,17 @@ export class ChunkBudget {
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-/** Throws the signal's reason (or an Error saying the run was cancelled) once `signal` is aborted. */
+/** Throws the signal's reason (or an AbortError saying the work was cancelled) once `signal` is aborted. */
 export function throwIfCancelled(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw signal.reason ?? new Error('the run was cancelled');
+  if (!signal?.aborted) return;
+  if (signal.reason !== undefined) throw signal.reason;
+  const error = new Error('the work was cancelled');
+  error.name = 'AbortError';
+  throw error;
 }
 
 /**
- * The pause point of a long loop that is not a stepped run (ABC-SMC, the filters): checks cancellation, and yields
+ * The pause point of a long loop that is not a stepped run (fits, ABC-SMC, the filters): checks cancellation, and yields
  * to the event loop once `budget` is spent, then checks again.
  */
 export async function checkpoint(budget: ChunkBudget, signal: AbortSignal | undefined): Promise<void> {
