@@ -25,6 +25,9 @@ import { sensitivityStudy, sweepStudy, type TwinStudy } from './twin/study.js';
 import type { SensitivityOptions, SweepOptions } from './twin/studyOptions.js';
 import type { StudyContext, StudyPool } from './twin/studyRun.js';
 import { representative } from './twin/summary.js';
+import { fitTwin } from './twin/fitRun.js';
+import type { FitOptions } from './twin/fitOptions.js';
+import type { TwinFit } from './twin/twinFit.js';
 
 /** An intervention scheduled on the twin: its kind, start, optional stop, and field values. */
 export interface TwinIntervention {
@@ -138,6 +141,12 @@ export interface TwinApi {
    * on the worker pool, drawn as bars or a tornado. Progress shows in the cell; an interrupt stops it.
    */
   sensitivity(options: SensitivityOptions): Promise<TwinStudy>;
+  /**
+   * Fits parameters of the twin's current scenario to observed data (datasets, CSV text or FHIR JSON): multi-start,
+   * profile-likelihood (and optionally bootstrap) intervals, AICc; on the worker pool when there is one. Progress
+   * shows in the cell; an interrupt stops it.
+   */
+  fit(data: unknown, options: FitOptions): Promise<TwinFit>;
 }
 
 /**
@@ -347,6 +356,21 @@ export function createTwinApi(plugin: ModelPlugin, options: TwinApiOptions = {})
     },
     sensitivity(sensitivityOptions) {
       return study('sensitivity', (context) => sensitivityStudy(context, manifest, scenario(), sensitivityOptions));
+    },
+    fit(data, fitOptions) {
+      return fitTwin(
+        {
+          plugin,
+          scenario: scenario(),
+          pool: options.pool?.(),
+          signal: options.signal?.(),
+          interrupted: options.interrupted,
+          output: options.progressOutput?.(),
+          apply: (values) => twin.set(values),
+        },
+        data,
+        fitOptions,
+      );
     },
     controls(controlsOptions = {}) {
       if (typeof controlsOptions !== 'object' || controlsOptions === null || Array.isArray(controlsOptions)) {

@@ -1,5 +1,6 @@
 import { extname } from 'node:path';
 import {
+  defaultObservationEntry,
   parseFhirObservations,
   parseObservationsCsv,
   type ModelManifest,
@@ -48,17 +49,13 @@ export async function readObservedData(
  * measured scale; values at or below a detection limit are censored, which makes it maximum likelihood).
  */
 export function defaultObservationModel(data: readonly ObservedDataset[], manifest: ModelManifest, file: string) {
-  const observables = new Set(manifest.observables.map((o) => o.id));
   const entries = [...new Set(data.map((d) => d.observable))].map((observable) => {
-    if (observables.has(observable)) return { observable, noise: { kind: 'gaussian', sigma: 1 } };
-    const inner = /^log10(.+)$/.exec(observable)?.[1];
-    if (inner !== undefined && observables.has(inner)) {
-      return { observable, expression: `log10(${inner})`, noise: { kind: 'gaussian', sigma: 1 } };
-    }
+    const entry = defaultObservationEntry(observable, manifest);
+    if (entry) return entry;
     throw new CliError(
       `${file}: observable "${observable}" is not an observable of "${manifest.id}" nor log10 of one; give an observation model with --observation`,
       undefined,
-      [`observables of "${manifest.id}": ${[...observables].join(', ')}`],
+      [`observables of "${manifest.id}": ${manifest.observables.map((o) => o.id).join(', ')}`],
     );
   });
   return { observations: entries };

@@ -5,3 +5,4 @@
  */
 export * from './noiseModels.js';
 export * from './compileObservationModel.js';
+export * from './defaultObservation.js';

@@ -14,12 +14,12 @@ const BAR_WIDTH = 24;
 
 let outputs = 0;
 
-/** The text of a progress line: `sweep ██████░░░░ 42% · 840 of 2000 runs · 3 s`. */
-export function progressLine(what: string, done: number, total: number, seconds: number): string {
+/** The text of a progress line: `sweep ██████░░░░ 42% · 840 of 2000 runs · 3 s` (`unit`: what is counted). */
+export function progressLine(what: string, done: number, total: number, seconds: number, unit = 'runs'): string {
   const fraction = total === 0 ? 1 : done / total;
   const filled = Math.round(fraction * BAR_WIDTH);
   const bar = '█'.repeat(filled) + '░'.repeat(BAR_WIDTH - filled);
-  return `${what} ${bar} ${Math.floor(fraction * 100)}% · ${done} of ${total} runs · ${Math.round(seconds)} s`;
+  return `${what} ${bar} ${Math.floor(fraction * 100)}% · ${done} of ${total} ${unit} · ${Math.round(seconds)} s`;
 }
 
 /**
@@ -37,12 +37,22 @@ export class ProgressOutput {
     private readonly what: string,
   ) {}
 
-  /** Reports `done` of `total` (shown at most every {@link PROGRESS_INTERVAL_MS}). */
-  update(done: number, total: number): void {
+  /** Reports `done` of `total` `unit` (default runs; shown at most every {@link PROGRESS_INTERVAL_MS}). */
+  update(done: number, total: number, unit?: string): void {
     const now = Date.now();
     if (this.shown && now - this.last < PROGRESS_INTERVAL_MS && done < total) return;
     this.last = now;
-    this.put(progressLine(this.what, done, total, (now - this.started) / 1000));
+    this.put(progressLine(this.what, done, total, (now - this.started) / 1000, unit));
+  }
+
+  /** Seconds since the output was made. */
+  get seconds(): number {
+    return (Date.now() - this.started) / 1000;
+  }
+
+  /** Leaves `text` as the last line (how a piece of work other than runs ended). */
+  end(text: string): void {
+    this.put(text);
   }
 
   /** Leaves a last line: how many runs in how long, or where it stopped. */

@@ -12,8 +12,8 @@ import {
 } from '@immunotwin/engine';
 import type { IPoolProgress, WorkerPool } from '@immunotwin/worker';
 
-/** What a study needs of a pool: runs with their samples, or only their outcomes. */
-export type StudyPool = Pick<WorkerPool, 'run' | 'outcomes' | 'size'>;
+/** What studies and fits need of a pool: runs with their samples, only their outcomes, or fit tasks. */
+export type StudyPool = Pick<WorkerPool, 'run' | 'outcomes' | 'fitTasks' | 'size'>;
 
 /** Where a study runs and how it reports: the pool, the cell's interrupt and a progress callback. */
 export interface StudyContext {

@@ -7,7 +7,7 @@ import type { WorkerPool } from './workerPool.js';
  * replicate) as a task on `pool`: the same results, to the bit, as in this thread (each depends only on the problem
  * and the task). `problem` must describe the same problem `estimateParameters` is given.
  */
-export function poolTaskRunner(pool: WorkerPool, problem: IFitProblemSpec): FitTaskRunner {
+export function poolTaskRunner(pool: Pick<WorkerPool, 'fitTasks'>, problem: IFitProblemSpec): FitTaskRunner {
   return (tasks, control) =>
     pool.fitTasks(problem, tasks, {
       signal: control.signal,

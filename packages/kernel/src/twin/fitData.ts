@@ -1,0 +1,35 @@
+import { parseFhirObservations, parseObservationsCsv, type ObservedDataset } from '@immunotwin/engine';
+
+/**
+ * The observed data `twin.fit` and `twin.assimilate` take: `ObservedDataset`s, an observations CSV as text, or FHIR
+ * R4 Observations (a resource or a bundle, as JSON text or an object). With `group`, only that group's datasets;
+ * without, the data must hold one group (or none). Errors name the argument (`data`, `group`) and what is allowed.
+ */
+export function readObservedData(method: string, data: unknown, group: string | undefined): ObservedDataset[] {
+  const all = parseData(method, data);
+  const groups = [...new Set(all.map((d) => d.group ?? '(none)'))];
+  const chosen = group === undefined ? all : all.filter((d) => d.group === group);
+  if (group !== undefined && chosen.length === 0) {
+    throw new RangeError(`twin.${method}: group "${group}" is not in the data; allowed: ${groups.join(', ')}`);
+  }
+  if (group === undefined && groups.length > 1) {
+    throw new RangeError(
+      `twin.${method}: the data hold ${groups.length} groups; choose one with { group: … }: ${groups.join(', ')}`,
+    );
+  }
+  if (chosen.length === 0) throw new RangeError(`twin.${method}: data: holds no observations`);
+  return chosen;
+}
+
+function parseData(method: string, data: unknown): ObservedDataset[] {
+  if (Array.isArray(data)) return structuredClone(data) as ObservedDataset[];
+  if (typeof data === 'string') {
+    return data.trimStart().startsWith('{')
+      ? parseFhirObservations(data).datasets
+      : parseObservationsCsv(data, { fileName: 'data' });
+  }
+  if (typeof data === 'object' && data !== null && 'resourceType' in data) return parseFhirObservations(data).datasets;
+  throw new TypeError(
+    `twin.${method}: data must be observed datasets, an observations CSV (text) or FHIR R4 Observations (JSON)`,
+  );
+}
