@@ -389,3 +389,20 @@ describe('the "A lung infection" notebook, run cell by cell in a Lung Twin kerne
     expect(early.spo2).toBeGreaterThan(90);
   }, 300_000);
 });
+
+describe('the "Personalise a twin" notebook, run cell by cell in a twin kernel worker', () => {
+  it('fits the untreated arm, ties eclipse and no eclipse by AICc and lowers the treated peak tenfold', async () => {
+    const text = await printedByCells('06-personalise-a-twin.ipynb', 'target-cell-limited');
+    // The least-squares optimum of the untreated arm (−log L 9.15 = cost 0.883 + 9·ln(2π)/2, as bench/fit.mjs and
+    // test/python's scipy comparison find it); the models' AICc within 0.1 (the notebook says they tie).
+    const [, withEclipse, without] = /AICc with eclipse ([\d.]+), without ([\d.]+)/.exec(text)!;
+    expect(Number(withEclipse)).toBeCloseTo(29.11, 1);
+    expect(Math.abs(Number(without) - Number(withEclipse))).toBeLessThan(0.1);
+    const [, untreated, treated, volunteers] =
+      /untreated twin ([\d.]+), treated twin ([\d.]+), treated volunteers ([\d.]+)/.exec(text)!;
+    expect(Number(untreated)).toBeCloseTo(2.7, 1); // "peaks at about 10^2.7"
+    expect(Number(untreated) - Number(treated)).toBeGreaterThan(0.9); // "about ten times lower"
+    expect(Number(treated)).toBeCloseTo(1.6, 1);
+    expect(Number(volunteers)).toBe(1.2);
+  }, 60_000);
+});
