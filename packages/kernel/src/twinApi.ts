@@ -28,6 +28,8 @@ import { representative } from './twin/summary.js';
 import { fitTwin } from './twin/fitRun.js';
 import type { FitOptions } from './twin/fitOptions.js';
 import type { TwinFit } from './twin/twinFit.js';
+import { assimilateTwin, type AssimilateOptions } from './twin/assimilate.js';
+import type { TwinAssimilation } from './twin/twinAssimilation.js';
 
 /** An intervention scheduled on the twin: its kind, start, optional stop, and field values. */
 export interface TwinIntervention {
@@ -147,6 +149,12 @@ export interface TwinApi {
    * shows in the cell; an interrupt stops it.
    */
   fit(data: unknown, options: FitOptions): Promise<TwinFit>;
+  /**
+   * Updates the twin by data, observation by observation (an ensemble Kalman filter for an ODE twin, a particle
+   * filter for `method: 'ssa'`), with `estimate` parameters carried as state; the result forecasts the rest of the
+   * course with credible bands (`forecast()`) and tests "start this treatment now" (`treat(kind, fields)`).
+   */
+  assimilate(data: unknown, options?: AssimilateOptions): Promise<TwinAssimilation>;
 }
 
 /**
@@ -371,6 +379,10 @@ export function createTwinApi(plugin: ModelPlugin, options: TwinApiOptions = {})
         data,
         fitOptions,
       );
+    },
+    assimilate(data, assimilateOptions) {
+      const context = { plugin, scenario: scenario(), signal: options.signal?.(), interrupted: options.interrupted };
+      return assimilateTwin({ ...context, output: options.progressOutput?.() }, data, assimilateOptions);
     },
     controls(controlsOptions = {}) {
       if (typeof controlsOptions !== 'object' || controlsOptions === null || Array.isArray(controlsOptions)) {

@@ -1,0 +1,98 @@
+/**
+ * `twin.assimilate()`: on synthetic courses of a twin whose parameters differ from the twin's, the forecast's 90 %
+ * band holds the true course after a few days of data, and "start the antiviral now" lowers the forecast load.
+ */
+import { describe, expect, it } from 'vitest';
+import { createRng, type ObservedDataset } from '@immunotwin/engine';
+import { targetCellLimited } from '@immunotwin/model-within-host';
+import { createTwinApi } from '../src/twinApi.js';
+
+const TRUTH = { beta: 6e-5, c: 3.5 };
+const NOISE_SD = 0.3;
+const DAYS = [0.5, 1, 1.5, 2, 2.5];
+
+/** The true log10 V over days 0–8 at step 0.1 (the run's samples) — the course the forecast must hold. */
+async function trueCourse(): Promise<{ time: Float64Array; log10V: number[] }> {
+  const twin = createTwinApi(targetCellLimited);
+  twin.set(TRUTH);
+  const series = twin.observe(await twin.run({ duration: 8 }), 'V');
+  return { time: series.time, log10V: Array.from(series.values, (v) => Math.log10(v)) };
+}
+
+/** Noisy log10 V at DAYS (Gaussian, sd 0.3 on log10), drawn with `seed`. */
+function measured(course: { time: Float64Array; log10V: number[] }, seed: number, days = DAYS): ObservedDataset {
+  const rng = createRng(seed, 7);
+  const at = (day: number) => course.log10V[Array.from(course.time).findIndex((t) => Math.abs(t - day) < 1e-9)]!;
+  return {
+    name: `synthetic ${seed}`,
+    source: 'test',
+    observable: 'log10V',
+    unit: 'log10 TCID50/mL',
+    time: days,
+    values: days.map((d) => at(d) + rng.normal(0, NOISE_SD)),
+  };
+}
+
+const observation = {
+  observations: [{ observable: 'log10V', expression: 'log10(V)', noise: { kind: 'gaussian', sigma: NOISE_SD } }],
+};
+
+describe('twin.assimilate', () => {
+  it('forecasts a 90 % band that holds the true course over 10 synthetic data sets', async () => {
+    const course = await trueCourse();
+    let inside = 0;
+    let points = 0;
+    for (let seed = 1; seed <= 10; seed++) {
+      const twin = createTwinApi(targetCellLimited);
+      const updated = await twin.assimilate([measured(course, seed)], {
+        estimate: { beta: 1, c: 1 },
+        observation,
+        seed,
+        inflation: 1.1,
+      });
+      expect(updated.time).toBe(2.5);
+      const forecast = await updated.forecast({ until: 8 });
+      const stats = forecast.summary.observables.log10V!;
+      forecast.forecast.time.forEach((t, h) => {
+        const truth = course.log10V[Math.round(t * 10)]!;
+        points++;
+        if (truth >= stats.bands[0]![h]! && truth <= stats.bands[4]![h]!) inside++;
+      });
+    }
+    // An EnKF on a nonlinear model is approximate: the bar, fixed before the run, is 80 % of the points inside the
+    // nominal 90 % band (pooled over 10 seeds and 101 forecast times each). Without inflation the EnKF's spread
+    // collapses and the bar fails (78.3 % with 100 members, 75.0 % with 200); with inflation 1.1 the band holds the
+    // truth at 100 %, 99.4 % and 100 % of the points on seeds 1–10, 11–20 and 21–30 (wider than nominal).
+    expect(inside / points).toBeGreaterThanOrEqual(0.8);
+  }, 40_000);
+
+  it('"start the antiviral now" lowers the forecast load, member by member', async () => {
+    const course = await trueCourse();
+    const twin = createTwinApi(targetCellLimited);
+    // Three measurements in the growth phase (days 0.5–1.5); the drug starts at the last one. (Started after the
+    // peak it would do little: the target cells are used up and the load falls at the clearance rate anyway.)
+    const early = measured(course, 1, [0.5, 1, 1.5]);
+    const updated = await twin.assimilate([early], { estimate: { beta: 1, c: 1 }, observation, members: 100 });
+    const { baseline, treated, effect } = await updated.treat('oseltamivir', { stop: 8, dose: 75 }, { until: 8 });
+    const base = baseline.summary.observables.log10V!.median;
+    const drug = treated.summary.observables.log10V!.median;
+    // A day after the start, oseltamivir (≈1.8 log10 less production) has cut the median load by over half a log10.
+    const dayLater = Math.round(100 / 6.5); // day 2.5 on the forecast's grid from 1.5 to 8
+    expect(base[dayLater]! - drug[dayLater]!).toBeGreaterThan(0.5);
+    expect(effect.observables.log10V!.bands[4]![dayLater]!).toBeLessThan(0); // the 95th percentile of the effect
+    const plot = treated.plot().bundle;
+    expect(plot.summary!.quantiles).toEqual([0.05, 0.25, 0.5, 0.75, 0.95]);
+    expect(plot.observed![0]!.values).toHaveLength(3);
+  });
+
+  it('names the field of a bad option', async () => {
+    const twin = createTwinApi(targetCellLimited);
+    const course = await trueCourse();
+    await expect(twin.assimilate([measured(course, 1)], { observation })).rejects.toThrow(
+      /estimate: an ODE twin needs/,
+    );
+    await expect(twin.assimilate([measured(course, 1)], { observation, estimate: { nope: 1 } })).rejects.toThrow(
+      /estimate\.nope: not a positive parameter/,
+    );
+  });
+});
