@@ -59,4 +59,12 @@ export const TEMPLATE_EXPECTATIONS: Record<string, ITemplateExpectation> = {
     // The numbers the same runs give in Node (test/notebook-claims.test.ts checks the claims around them).
     text: /half the section dead on day 3\.75, all of it on day 5/,
   },
+  '06-personalise-a-twin.ipynb': {
+    kernel: 'Within-host Twin',
+    plots: 2,
+    workbenches: 0,
+    tissues: 0,
+    // The numbers the same fits give in Node (test/notebook-claims.test.ts checks the claims around them).
+    text: /peak log10 V: untreated twin 2\.68, treated twin 1\.60/,
+  },
 };

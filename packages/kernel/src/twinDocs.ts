@@ -101,6 +101,22 @@ const TWIN_MEMBERS: readonly (Omit<DocEntry, 'name'> & { name: string })[] = [
       "twin.controls(options?: { duration?: number; observables?: string[]; log?: boolean; band?: { kind: 'replicates' | 'cohort'; size: number; spread?: number; parameters?: string[] } }): TwinControls",
     markdown: `The interactive workbench for this model (\`${WORKBENCH_MIME_TYPE}\`): sliders for the parameters, the interventions, a live plot — or, with \`band\`, the median and bands of replicates or of a virtual cohort around the current values.`,
   },
+  {
+    name: 'fit',
+    type: 'function',
+    signature:
+      "twin.fit(data: ObservedDataset[] | string | FhirJson, options: { estimate: (string | { id; lower?; upper?; scale?: 'log' | 'linear' })[]; observation?; group?; starts?: number; bootstrap?: number; level?: number; seed?: number; profiles?: boolean }): Promise<TwinFit>",
+    markdown:
+      "Fits parameters of the twin's current scenario (its parameters and interventions) to measured data: datasets, an observations CSV as text (`time_h,group,observable,value,unit,detection_limit`) or FHIR R4 Observations. An id alone is searched over its manifest range, on a log scale when the range is positive. Default observation model: a measured `log10X` is `log10(X)` with Gaussian noise σ = 1, values at a detection limit censored. Multi-start (Levenberg–Marquardt, or Nelder–Mead for censored data), profile-likelihood intervals, optional parametric bootstrap, AICc; on the worker pool when there is one, with the same result. Progress shows in the cell; Interrupt stops it. The result shows a table; `fit.estimates`, `fit.intervals`, `fit.aicc`, `fit.apply()` (puts the estimates into the twin), `fit.plot()` (data and fitted curve).",
+  },
+  {
+    name: 'assimilate',
+    type: 'function',
+    signature:
+      "twin.assimilate(data, options: { estimate: { [id]: priorSdOfLn }; method?: 'ode' | 'ssa' | 'tau-leaping'; members?: number; seed?: number; observation?; group?: string; inflation?: number }): Promise<TwinAssimilation>",
+    markdown:
+      'Updates the twin by data, observation by observation: an ensemble Kalman filter for the ODE twin (default), a particle filter with `method: \'ssa\'`. The `estimate` parameters are carried as state with log-normal priors around their current values. The result has `parameters` (posterior medians and 90 % intervals), `await u.forecast({ until })` (the rest of the course: median, 50 % and 90 % credible bands, as a plot) and `await u.treat(kind, fields, { until })` — "start this treatment now": `baseline`, `treated` and the per-member `effect`.',
+  },
 ];
 
 /**
