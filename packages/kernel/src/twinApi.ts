@@ -382,7 +382,11 @@ export function createTwinApi(plugin: ModelPlugin, options: TwinApiOptions = {})
     },
     assimilate(data, assimilateOptions) {
       const context = { plugin, scenario: scenario(), signal: options.signal?.(), interrupted: options.interrupted };
-      return assimilateTwin({ ...context, output: options.progressOutput?.() }, data, assimilateOptions);
+      return assimilateTwin(
+        { ...context, output: options.progressOutput?.(), cellSignal: options.signal },
+        data,
+        assimilateOptions,
+      );
     },
     controls(controlsOptions = {}) {
       if (typeof controlsOptions !== 'object' || controlsOptions === null || Array.isArray(controlsOptions)) {

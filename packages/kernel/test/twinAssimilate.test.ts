@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, type ObservedDataset } from '@immunotwin/engine';
 import { targetCellLimited } from '@immunotwin/model-within-host';
+import { KeyboardInterrupt } from '../src/errors.js';
 import { createTwinApi } from '../src/twinApi.js';
 
 const TRUTH = { beta: 6e-5, c: 3.5 };
@@ -83,6 +84,17 @@ describe('twin.assimilate', () => {
     const plot = treated.plot().bundle;
     expect(plot.summary!.quantiles).toEqual([0.05, 0.25, 0.5, 0.75, 0.95]);
     expect(plot.observed![0]!.values).toHaveLength(3);
+  });
+
+  it('an interrupt stops a forecast, and the twin forecasts again after it', async () => {
+    const course = await trueCourse();
+    let interrupted = false;
+    const twin = createTwinApi(targetCellLimited, { interrupted: () => interrupted });
+    const updated = await twin.assimilate([measured(course, 1)], { estimate: { c: 1 }, observation, members: 50 });
+    interrupted = true;
+    await expect(updated.forecast({ until: 8 })).rejects.toBeInstanceOf(KeyboardInterrupt);
+    interrupted = false;
+    expect((await updated.forecast({ until: 8 })).forecast.trajectories).toHaveLength(50);
   });
 
   it('names the field of a bad option', async () => {

@@ -98,7 +98,7 @@ function gaussianSd(observation: unknown): number[] {
  * filter for an ODE twin, a particle filter for a stochastic one), carrying the `estimate` parameters as state.
  */
 export async function assimilateTwin(
-  context: Omit<FitContext, 'apply' | 'pool'>,
+  context: Omit<FitContext, 'apply' | 'pool'> & { readonly cellSignal?: () => AbortSignal | undefined },
   data: unknown,
   options: AssimilateOptions = {},
 ): Promise<TwinAssimilation> {
@@ -153,7 +153,12 @@ export async function assimilateTwin(
     let totalLogLikelihood: number;
     if (method === 'ode') {
       const sd = gaussianSd(observation);
-      const result = await ensembleKalmanFilter(model, observations, { ...run, members, observationSd: sd, inflation: options.inflation });
+      const result = await ensembleKalmanFilter(model, observations, {
+        ...run,
+        members,
+        observationSd: sd,
+        inflation: options.inflation,
+      });
       ensemble = result.ensemble;
       totalLogLikelihood = result.logLikelihood;
     } else {
@@ -173,6 +178,7 @@ export async function assimilateTwin(
       estimate: priors,
       seed,
       names: measuredIds,
+      interrupt: () => interruptController(context.cellSignal?.(), context.interrupted),
       units: Object.fromEntries(observed.map((d) => [d.observable, d.unit])),
     });
   } catch (error) {

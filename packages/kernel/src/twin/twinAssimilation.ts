@@ -18,6 +18,8 @@ import {
   type StateSpaceModel,
 } from '@immunotwin/engine';
 import { escapeHtml, type MimeBundle } from '../mime.js';
+import { KeyboardInterrupt } from '../errors.js';
+import { interruptController } from './fitRun.js';
 import { BundlePlot } from './twinFit.js';
 
 /** The quantiles of a forecast's bands: the median with 50 % and 90 % credible bands. */
@@ -37,6 +39,8 @@ export interface TwinAssimilationParts {
   readonly estimate: readonly EstimatedParameter[];
   readonly seed: number;
   readonly units: Readonly<Record<string, string>>;
+  /** The running cell's interrupt, asked at each forecast (the cell that calls `forecast` may be a later one). */
+  readonly interrupt: () => ReturnType<typeof interruptController>;
   /** The measured quantities' names in the data, in the model's `measured` order. */
   readonly names: readonly string[];
 }
@@ -116,11 +120,14 @@ export class TwinAssimilation {
   /** The rest of the course from the updated ensemble, with credible bands. */
   async forecast(request: ForecastRequest = {}): Promise<TwinForecast> {
     const times = this.times(request.until);
-    const forecast = await forecastEnsemble(this.parts.model, this.parts.ensemble, {
-      seed: this.parts.seed,
-      times,
-      quantiles: FORECAST_QUANTILES,
-    });
+    const forecast = await this.interruptible((signal) =>
+      forecastEnsemble(this.parts.model, this.parts.ensemble, {
+        seed: this.parts.seed,
+        times,
+        quantiles: FORECAST_QUANTILES,
+        signal,
+      }),
+    );
     const named = this.named(forecast);
     return new TwinForecast(named, this.bundle(named, 'Forecast'));
   }
@@ -137,10 +144,12 @@ export class TwinAssimilation {
     const { scenario, measured, estimate, model } = this.parts;
     const treatedScenario = scenarioWithIntervention(scenario, { start: this.time, ...fields, kind });
     const treated = networkStateSpace(treatedScenario, { measured, estimate });
-    const result = await counterfactual(
-      this.parts.ensemble,
-      { baseline: model, treated },
-      { seed: this.parts.seed, times: this.times(request.until), quantiles: FORECAST_QUANTILES },
+    const result = await this.interruptible((signal) =>
+      counterfactual(
+        this.parts.ensemble,
+        { baseline: model, treated },
+        { seed: this.parts.seed, times: this.times(request.until), quantiles: FORECAST_QUANTILES, signal },
+      ),
     );
     const [baseline, withTreatment] = [this.named(result.baseline), this.named(result.treated)];
     return {
@@ -160,6 +169,21 @@ export class TwinAssimilation {
       ...lines.map((l) => `  ${l} (median, 90 % interval)`),
     ].join('\n');
     return { data: { 'text/plain': text, 'text/html': `<pre>${escapeHtml(text)}</pre>` }, metadata: {} };
+  }
+
+  /** Runs `work` with the running cell's interrupt; an interrupt rejects with a `KeyboardInterrupt`. */
+  private async interruptible<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const interrupt = this.parts.interrupt();
+    interrupt.poll();
+    const poll = setInterval(interrupt.poll, 50);
+    try {
+      return await work(interrupt.signal);
+    } catch (error) {
+      throw interrupt.signal.aborted ? new KeyboardInterrupt() : error;
+    } finally {
+      clearInterval(poll);
+      interrupt.dispose();
+    }
   }
 
   /** The forecast with the measured quantities under the data's names (the model says `log10 V` for `log10V`). */
