@@ -97,6 +97,27 @@ describe('twin.assimilate', () => {
     expect((await updated.forecast({ until: 8 })).forecast.trajectories).toHaveLength(50);
   });
 
+  it("runs a particle filter for method 'ssa' and forecasts whole counts", async () => {
+    // A small infection in whole counts (200 target cells): the particle filter's path, not its accuracy (the
+    // engine's tests check that against the exact forward algorithm).
+    const twin = createTwinApi(targetCellLimited);
+    twin.set({ U0: 200, V0: 20, beta: 5e-3, p: 20, c: 3 });
+    const data: ObservedDataset = {
+      name: 'small',
+      source: 'test',
+      observable: 'V',
+      unit: 'virions',
+      time: [1, 2],
+      values: [40, 80],
+    };
+    const counts = { observations: [{ observable: 'V', noise: { kind: 'poisson' } }] };
+    const updated = await twin.assimilate([data], { method: 'ssa', observation: counts, members: 200, seed: 3 });
+    expect(Number.isFinite(updated.logLikelihood)).toBe(true);
+    const forecast = await updated.forecast({ until: 4 });
+    const values = forecast.forecast.trajectories.flatMap((t) => Array.from(t.observables.V!));
+    expect(values.every((v) => Number.isInteger(v) && v >= 0)).toBe(true);
+  });
+
   it('names the field of a bad option', async () => {
     const twin = createTwinApi(targetCellLimited);
     const course = await trueCourse();
