@@ -1,7 +1,10 @@
 import type { INotebookContent } from '@jupyterlab/nbformat';
 import catalog from './catalog.json';
 
-/** A notebook template: one of the notebooks in the repository's `notebooks/`, bundled at build time. */
+/**
+ * A notebook template: one of the notebooks in the repository's `notebooks/` (or a lesson in `notebooks/lessons/`),
+ * bundled at build time; its notebook comes from {@link loadTemplateNotebook}.
+ */
 export interface INotebookTemplate {
   /** File name in `notebooks/` (also the name a copy starts from). */
   readonly file: string;
@@ -13,12 +16,69 @@ export interface INotebookTemplate {
   readonly kernelName: string;
   /** That kernel's display name. */
   readonly kernelDisplayName: string;
-  /** The notebook itself. */
-  readonly notebook: INotebookContent;
+  /** A lesson's level, topic and order (lessons only: notebooks/lessons/). */
+  readonly lesson?: ILessonInfo;
+}
+
+/** Where a lesson stands in the course. */
+export interface ILessonInfo {
+  /** Beginner, Intermediate or Advanced. */
+  readonly level: string;
+  /** What it is about, e.g. "Virus dynamics". */
+  readonly topic: string;
+  /** Its place in the course (levels and topics come in the order of their first lesson). */
+  readonly order: number;
+}
+
+/** Templates shown together: the notebooks, or the lessons of one level and topic. */
+export interface ITemplateGroup {
+  /** The group's heading, e.g. "Lessons · Beginner · Virus dynamics". */
+  readonly label: string;
+  /** The level of a lessons group. */
+  readonly level?: string;
+  /** Its templates, lessons in course order. */
+  readonly templates: readonly INotebookTemplate[];
+}
+
+/**
+ * The templates grouped for a picker: the notebooks first (file-name order), then the lessons by level and topic,
+ * levels and topics in the order of their first lesson and lessons in course order.
+ */
+export function templateGroups(templates: readonly INotebookTemplate[]): ITemplateGroup[] {
+  const groups: ITemplateGroup[] = [];
+  const notebooks = templates.filter((t) => !t.lesson);
+  if (notebooks.length > 0) groups.push({ label: 'Notebooks', templates: notebooks });
+  const lessons = templates.filter((t) => t.lesson).sort((a, b) => a.lesson!.order - b.lesson!.order);
+  const first = (key: (l: ILessonInfo) => string) => (value: string) =>
+    lessons.findIndex((t) => key(t.lesson!) === value);
+  const levels = [...new Set(lessons.map((t) => t.lesson!.level))].sort(
+    (a, b) => first((l) => l.level)(a) - first((l) => l.level)(b),
+  );
+  for (const level of levels) {
+    const ofLevel = lessons.filter((t) => t.lesson!.level === level);
+    for (const topic of new Set(ofLevel.map((t) => t.lesson!.topic))) {
+      groups.push({
+        label: `Lessons · ${level} · ${topic}`,
+        level,
+        templates: ofLevel.filter((t) => t.lesson!.topic === topic),
+      });
+    }
+  }
+  return groups;
 }
 
 /** Every bundled template, in file-name order (written by `scripts/bundle-templates.mjs`). */
 export const notebookTemplates: readonly INotebookTemplate[] = catalog as unknown as INotebookTemplate[];
+
+/**
+ * A template's notebook. The notebooks are a chunk of their own (`catalogNotebooks.json`), fetched the first time one
+ * is opened, so they add nothing to the page's first load.
+ */
+export async function loadTemplateNotebook(file: string): Promise<INotebookContent> {
+  const notebooks = (await import('./catalogNotebooks.json')).default as unknown as Record<string, INotebookContent>;
+  if (!Object.hasOwn(notebooks, file)) throw new Error(`ImmunoTwin has no template notebook "${file}"`);
+  return notebooks[file];
+}
 
 /** The template with this file name, or undefined. */
 export function findTemplate(file: string): INotebookTemplate | undefined {

@@ -1,12 +1,22 @@
+import { antiviralTiming } from './antiviralTiming.js';
+import { bacteriaAndAntibiotics } from './bacteriaAndAntibiotics.js';
 import { interferonSecondPeak } from './interferonSecondPeak.js';
 import { r0AndTheThreshold } from './r0AndTheThreshold.js';
 import { stochasticExtinction } from './stochasticExtinction.js';
+import { tCellExpansion } from './tCellExpansion.js';
 import type { LessonTask, LessonTasks } from './task.js';
 
 export type { LessonTask, LessonTasks, TaskQuantity, TaskScenario, TaskTolerance } from './task.js';
 
 /** Every lesson's tasks, one entry per lesson notebook in notebooks/lessons/. */
-export const LESSONS: readonly LessonTasks[] = [r0AndTheThreshold, stochasticExtinction, interferonSecondPeak];
+export const LESSONS: readonly LessonTasks[] = [
+  r0AndTheThreshold,
+  stochasticExtinction,
+  interferonSecondPeak,
+  antiviralTiming,
+  bacteriaAndAntibiotics,
+  tCellExpansion,
+];
 
 /** A task by id; throws listing the lesson's tasks (or the lessons) when there is none. */
 export function findTask(id: string): LessonTask {
