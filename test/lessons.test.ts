@@ -151,4 +151,95 @@ describe('what the lessons claim', () => {
       expect(fullV[i]).toBeLessThanOrEqual(fullV[i - 1]);
     }
   });
+
+  it('antiviral timing: ε > 1 − 1/R0; 90 % from day 1 spares the epithelium, from day 3 changes nothing; 99 % is followed by a rebound', async () => {
+    expect(await taskValue('antiviral.minimum-efficacy')).toBeCloseTo(1 - 1 / (await taskValue('r0.value')), 10);
+    const immune = twin.create('virus-innate-adaptive');
+    const run = async (start?: number, efficacy = 0.9) => {
+      immune.reset();
+      if (start !== undefined) immune.intervene('antiviral', { start, stop: 10, efficacy });
+      const result = await immune.run();
+      immune.reset();
+      return result;
+    };
+    const last = (result: Awaited<ReturnType<typeof run>>, id: string) => immune.observe(result, id).values.at(-1)!;
+    const untreated = await run();
+    expect(last(untreated, 'healthyFraction')).toBeCloseTo(0.63, 2);
+    expect(last(await run(1), 'healthyFraction')).toBeGreaterThan(0.97);
+    expect(Math.abs(last(await run(3), 'healthyFraction') - last(untreated, 'healthyFraction'))).toBeLessThan(0.01);
+    // The 99 % drug: the virus peaks after the drug stops (day 10), the T cells peak later still, and less of the
+    // epithelium is left than with the 90 % drug.
+    const strong = await run(1, 0.99);
+    const peakDay = (id: string) => {
+      const { time, values } = immune.observe(strong, id);
+      return time[values.indexOf(Math.max(...values))];
+    };
+    expect(peakDay('V')).toBeGreaterThan(10);
+    expect(peakDay('T')).toBeGreaterThan(peakDay('V'));
+    expect(last(strong, 'healthyFraction')).toBeLessThan(last(await run(1), 'healthyFraction') - 0.1);
+  });
+
+  it('bacteria: cleared about 9 h after the antibiotic starts whatever the start; neutropenia lets them persist; a small inoculum needs few neutrophils', async () => {
+    const bacteria = twin.create('bacteria-innate');
+    const preset = (id: string) => bacteria.manifest.presets.find((p) => p.id === id)!.parameters;
+    const run = async (id?: string, antibioticFrom?: number) => {
+      bacteria.reset();
+      if (id) bacteria.set(preset(id));
+      if (antibioticFrom !== undefined)
+        bacteria.intervene('antibiotic', { start: antibioticFrom, stop: 72, efficacy: 1 });
+      const result = await bacteria.run();
+      bacteria.reset();
+      return result;
+    };
+    const series = (result: Awaited<ReturnType<typeof run>>, id: string) => bacteria.observe(result, id);
+    const clearedFrom = (result: Awaited<ReturnType<typeof run>>) => {
+      const { time, values } = series(result, 'P');
+      let i = values.length - 1;
+      while (i > 0 && values[i - 1] < 1) i--;
+      return time[i];
+    };
+    for (const start of [12, 24, 48]) {
+      const delay = clearedFrom(await run('neutropenic', start)) - start;
+      expect(delay, `antibiotic from ${start} h`).toBeGreaterThan(8);
+      expect(delay, `antibiotic from ${start} h`).toBeLessThan(10);
+    }
+    expect(series(await run('neutropenic'), 'P').values.at(-1)).toBeGreaterThan(1e8);
+    const untreated = await run();
+    expect(series(untreated, 'P').values.at(-1)).toBeLessThan(1);
+    expect(Math.max(...series(await run('smallInoculum'), 'N').values)).toBeLessThan(
+      0.02 * Math.max(...series(untreated, 'N').values),
+    );
+  });
+
+  it('T cells: the run contracts at exactly ln 2/dT; ten times the precursors give under five times the peak and clear the virus sooner', async () => {
+    const immune = twin.create('virus-innate-adaptive');
+    const run = async (parameters: Record<string, number> = {}) => {
+      immune.reset();
+      immune.set(parameters);
+      const result = await immune.run();
+      immune.reset();
+      return result;
+    };
+    const base = await run();
+    const t = immune.observe(base, 'T');
+    const at = (day: number) => t.values[t.time.findIndex((x) => x >= day - 1e-9)];
+    expect((2 * Math.LN2) / Math.log(at(10) / at(12))).toBeCloseTo(Math.LN2 / immune.parameters.dT, 2);
+    // Expansion cannot beat proliferation at r_T = 3/day from day 0 to the peak.
+    const peak = Math.max(...t.values);
+    const peakDay = t.time[t.values.indexOf(peak)];
+    expect(peak / immune.parameters.T0).toBeLessThan(Math.exp(immune.parameters.rT * peakDay));
+    const more = await run({ T0: 1000 });
+    const ratio = Math.max(...immune.observe(more, 'T').values) / peak;
+    expect(ratio).toBeGreaterThan(3);
+    expect(ratio).toBeLessThan(5);
+    const cleared = (result: typeof base) => {
+      const { time, values } = immune.observe(result, 'V');
+      let i = values.length - 1;
+      while (i > 0 && values[i - 1] < 0.01) i--;
+      return time[i];
+    };
+    expect(cleared(more)).toBeLessThan(cleared(base));
+    expect(cleared(base)).toBeCloseTo(5.75, 1);
+    expect(await taskValue('tcell.clearance-without-cd8')).toBeGreaterThan(cleared(base) + 0.5);
+  });
 });

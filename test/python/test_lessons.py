@@ -9,6 +9,7 @@ import subprocess
 import sys
 import tempfile
 import unittest
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,20 +37,26 @@ def text_outputs(notebook):
             yield "".join(cell["source"]), "".join(plain) if isinstance(plain, list) else plain
 
 
+def nbconvert_execute(notebook, out):
+    """`jupyter nbconvert --to notebook --execute` of one notebook on the headless kernel; the executed notebook."""
+    run([BIN / "jupyter", "nbconvert", "--to", "notebook", "--execute", f"--ExecutePreprocessor.kernel_name={HEADLESS}",
+         "--output-dir", out, notebook])
+    return json.loads((Path(out) / notebook.name).read_text())
+
+
 class LessonsHeadless(unittest.TestCase):
     def test_every_teacher_notebook_runs_through_nbconvert_with_every_check_right(self):
         lessons = sorted(TEACHER.glob("*.ipynb"))
-        self.assertGreaterEqual(len(lessons), 3)
-        with tempfile.TemporaryDirectory() as out:
-            run([BIN / "jupyter", "nbconvert", "--to", "notebook", "--execute", f"--ExecutePreprocessor.kernel_name={HEADLESS}",
-                 "--output-dir", out, *lessons])
-            for lesson in lessons:
-                executed = json.loads((Path(out) / lesson.name).read_text())
-                graded = [c for c in executed["cells"] if c["metadata"].get("nbgrader", {}).get("grade")]
-                verdicts = [plain for source, plain in text_outputs(executed) if "twin.check(" in source]
-                self.assertEqual(len(verdicts), len(graded), lesson.name)
-                for verdict in verdicts:
-                    self.assertRegex(verdict, r"^✔ [\w.-]+: right\. ", lesson.name)
+        self.assertGreaterEqual(len(lessons), 6)
+        # Three nbconvert processes at a time: most of a lesson's time is its kernel starting and stopping.
+        with tempfile.TemporaryDirectory() as out, ThreadPoolExecutor(max_workers=3) as pool:
+            executed = dict(zip(lessons, pool.map(lambda lesson: nbconvert_execute(lesson, out), lessons)))
+        for lesson, notebook in executed.items():
+            graded = [c for c in notebook["cells"] if c["metadata"].get("nbgrader", {}).get("grade")]
+            verdicts = [plain for source, plain in text_outputs(notebook) if "twin.check(" in source]
+            self.assertEqual(len(verdicts), len(graded), lesson.name)
+            for verdict in verdicts:
+                self.assertRegex(verdict, r"^✔ [\w.-]+: right\. ", lesson.name)
 
 
 def fill_in(release, teacher, wrong=None):
