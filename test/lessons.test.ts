@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createTwinApi, findTask, LESSONS } from '@immunotwin/kernel';
 import { builtInModels } from '@immunotwin/models';
 import { describe, expect, it } from 'vitest';
-import { renderLessons, writeLessons } from '../scripts/write-lessons.mjs';
+import { CODE_STUB, renderLessons, writeLessons } from '../scripts/write-lessons.mjs';
 
 // The lessons (notebooks/lessons, notebooks/teacher, written from notebooks/lesson-sources) and what they tell
 // students, checked against the twin with numbers that do not come from the task definitions themselves: formulas,
@@ -28,6 +28,9 @@ describe('the lesson notebooks', () => {
       ids.map((id) => `${id}.ipynb`),
     );
     expect(LESSONS.map((l) => l.lesson).sort()).toEqual(ids);
+    // nbgrader puts the same stub where a solution was (notebooks/teacher/nbgrader_config.py).
+    const config = readFileSync(new URL('../notebooks/teacher/nbgrader_config.py', import.meta.url), 'utf8');
+    expect(config).toContain(`"typescript": ${JSON.stringify(CODE_STUB)}`);
   });
 
   it('check every task of their lesson in a graded cell, and only those tasks; the student copy has no solution', () => {
