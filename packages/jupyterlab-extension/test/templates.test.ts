@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { describeNotebook, notebooksFileOf, readTemplates, writeCatalog } from '../../../scripts/bundle-templates.mjs';
 import { twinKernelSpecs } from '../src/specs.js';
 import { freeCopyPath } from '../src/templates/copyName.js';
-import { templateGroups, type INotebookTemplate } from '../src/templates/catalog.js';
+import { templateGroups, type INotebookTemplate } from '../src/templates/template.js';
 
 const markdown = (source: string) => ({ cell_type: 'markdown', metadata: {}, source });
 

@@ -1,6 +1,6 @@
 import { Dialog, showDialog } from '@jupyterlab/apputils';
 import { Widget } from '@lumino/widgets';
-import { templateGroups, type INotebookTemplate } from './catalog';
+import { templateGroups, type INotebookTemplate } from './template';
 
 /** The dialog body: a labelled list of templates, grouped (notebooks; lessons by level and topic), with each one's description under it. */
 class TemplatePicker extends Widget implements Dialog.IBodyWidget<string> {
