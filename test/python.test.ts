@@ -23,7 +23,8 @@ describe('the Python package', () => {
     expect(result.error).toBeUndefined();
     expect(result.stderr).toMatch(/^OK$/m);
     expect(result.status, result.stderr).toBe(0);
-  });
+    // test_lessons.py runs every lesson through nbconvert and autogrades one with nbgrader: about a minute of it.
+  }, 300_000);
 
   it('names the MIME types of the outputs as the engine does', () => {
     const names = ['PLOT_MIME_TYPE', 'STUDY_MIME_TYPE', 'TISSUE_MIME_TYPE', 'WORKBENCH_MIME_TYPE'] as const;

@@ -101,6 +101,13 @@ const TWIN_MEMBERS: readonly (Omit<DocEntry, 'name'> & { name: string })[] = [
       "twin.controls(options?: { duration?: number; observables?: string[]; log?: boolean; band?: { kind: 'replicates' | 'cohort'; size: number; spread?: number; parameters?: string[] } }): TwinControls",
     markdown: `The interactive workbench for this model (\`${WORKBENCH_MIME_TYPE}\`): sliders for the parameters, the interventions, a live plot — or, with \`band\`, the median and bands of replicates or of a virtual cohort around the current values.`,
   },
+  {
+    name: 'check',
+    type: 'function',
+    signature: 'twin.check(taskId: string, answer: number, options?: { grade?: boolean }): Promise<TaskCheck>',
+    markdown:
+      "Checks a lesson task's answer, e.g. `await twin.check('r0.threshold', 113)`: the twin computes the task's value (runs its scenario, or evaluates its formula of the parameters) and says right or wrong, with the tolerance. With `{ grade: true }` a wrong answer throws `WrongAnswer` (autograded cells). The tasks are listed per lesson in the kernel's `lessons/`.",
+  },
 ];
 
 /**
