@@ -35,6 +35,7 @@ import { workbenchStyles } from './workbenchStyles.js';
 import { runDetail, workProgress, type IWorkProgress } from './workProgress.js';
 import type { IPinnedRun } from './traces.js';
 import type { TwinTimeseriesElement } from './twinTimeseries.js';
+import type { TwinRunTissueElement } from './twinRunTissue.js';
 import { onWorkerDeath, workerFaultNotice, type IMortalSession } from './workerFault.js';
 
 /**
@@ -117,6 +118,7 @@ export class TwinWorkbenchElement extends LitElement {
     hasResult: { state: true },
     bandResult: { state: true },
     fault: { state: true },
+    spatial: { state: true },
   };
 
   static override styles = [sharedStyles, workbenchStyles];
@@ -161,6 +163,8 @@ export class TwinWorkbenchElement extends LitElement {
   declare protected bandResult: IBandResult | undefined;
   /** Why the session's worker died, until Restart. */
   declare protected fault: WorkerDiedError | undefined;
+  /** Whether the model's runs come with pictures of its space (then the tissue view shows, beside one run). */
+  declare protected spatial: boolean;
 
   private session: WorkbenchSession | undefined;
   private controller: RunController | undefined;
@@ -203,11 +207,17 @@ export class TwinWorkbenchElement extends LitElement {
     this.bandResult = undefined;
     this.accepted = undefined;
     this.fault = undefined;
+    this.spatial = false;
   }
 
   /** The time series element. */
   get plot(): TwinTimeseriesElement {
     return this.renderRoot.querySelector('twin-timeseries')!;
+  }
+
+  /** The tissue view of the live run (shown once the run sends pictures of its space). */
+  get tissueView(): TwinRunTissueElement | undefined {
+    return this.renderRoot.querySelector('twin-run-tissue') ?? undefined;
   }
 
   /** Resolves once loading, pending changes, the run under way and drawing are done. */
@@ -289,7 +299,12 @@ export class TwinWorkbenchElement extends LitElement {
       const controller = this.controller!;
       controller.speed = state.view?.speed ?? Infinity;
       controller.band = state.view?.band;
-      this.manifest = await this.session.manifest(state.scenario.model);
+      const manifest = await this.session.manifest(state.scenario.model);
+      if (manifest.id !== this.manifest?.id) {
+        this.spatial = false;
+        this.tissueView?.clear();
+      }
+      this.manifest = manifest;
       this.message = '';
       this.stopped = false;
       const pins = state.pinned ?? [];
@@ -389,11 +404,15 @@ export class TwinWorkbenchElement extends LitElement {
     this.hasResult = false;
     this.lastResult = undefined;
     this.plot?.beginRun();
+    this.tissueView?.begin();
     this.dispatchEvent(widgetEvent('run-start', { scenario }));
   }
 
   private onFrame(frame: ISessionFrame): void {
     this.plot?.appendFrame(frame);
+    if (!frame.tissue) return;
+    this.spatial = true;
+    for (const picture of frame.tissue) this.tissueView?.addPicture(picture);
   }
 
   private onBandBegin(band: BandSpec): void {
@@ -687,7 +706,7 @@ export class TwinWorkbenchElement extends LitElement {
       }
       <div role="alert" class="error">${alert}</div>
       ${this.code ? html`<pre class="code" aria-label="Kernel code for this scenario">${this.code}</pre>` : nothing}
-      <div class="main">
+      <div class="main ${this.spatial && !band ? 'spatial' : ''}">
         <twin-timeseries
           .manifest=${manifest}
           .observables=${state.observables ?? manifest.defaultObservables}
@@ -696,6 +715,7 @@ export class TwinWorkbenchElement extends LitElement {
           .pinned=${this.pinnedRuns}
           .plotlyLoader=${this.plotlyLoader}
         ></twin-timeseries>
+        <twin-run-tissue ?hidden=${!this.spatial || !!band}></twin-run-tissue>
         <div class="side" role="group" aria-label="Parameters and interventions">
           <details open>
             <summary>Parameters</summary>
