@@ -41,6 +41,7 @@ export * from './bandCaption.js';
 export * from './twinInterventions.js';
 export * from './twinTimeseries.js';
 export * from './twinWorkbench.js';
+export * from './playback.js';
 export * from './workbenchHold.js';
 export * from './workProgress.js';
 export * from './twinTissue.js';

@@ -22,6 +22,7 @@ import {
 } from './events.js';
 import { resultToCsv } from './exportCsv.js';
 import { pinLabel } from './pinLabel.js';
+import { playbackControls } from './playback.js';
 import { pinList } from './pinList.js';
 import { defaultPlotlyLoader, type PlotlyLoader } from './plotlyLoader.js';
 import { observablePicker, toggledObservables } from './observablePicker.js';
@@ -48,9 +49,6 @@ export type WorkbenchSession = ITwinSession & IMortalSession & { dispose?(): voi
 export type SessionFactory = () => WorkbenchSession | Promise<WorkbenchSession>;
 
 const NO_OBSERVED: ObservedDataset[] = [];
-
-/** Playback speeds offered, in model time units per second (Infinity: full speed). */
-export const SPEEDS: readonly number[] = [Infinity, 10, 5, 2, 1, 0.5];
 
 /** Detail of `run-end`: the finished run. */
 export interface IRunEndDetail {
@@ -649,7 +647,7 @@ export class TwinWorkbenchElement extends LitElement {
             ? this.phase === 'idle' || this.phase === 'error' // stopped (or failed): computed again on a click
               ? html`<button type="button" data-action="band" @click=${() => this.play()}>Run</button>`
               : nothing
-            : this.playback(manifest, state.view?.speed ?? Infinity)
+            : playbackControls(this.phase === 'running', manifest.timeUnit, state.view?.speed ?? Infinity, this)
         }
         ${workProgress({
           label: band ? 'Band progress' : 'Run progress',
@@ -749,26 +747,6 @@ export class TwinWorkbenchElement extends LitElement {
     } catch (error) {
       return html`<div role="alert" class="error">${error instanceof Error ? error.message : String(error)}</div>`;
     }
-  }
-
-  /** Play or pause, step, reset and the speed: how one live run plays (not shown for a band). */
-  private playback(manifest: ModelManifest, speed: number): TemplateResult {
-    return html`${
-        this.phase === 'running'
-          ? html`<button type="button" data-action="pause" @click=${() => this.pause()}>Pause</button>`
-          : html`<button type="button" data-action="play" @click=${() => this.play()}>Play</button>`
-      }
-      <button type="button" data-action="step" @click=${() => this.step()}>Step</button>
-      <button type="button" data-action="reset" @click=${() => this.reset()}>Reset</button>
-      <label for="speed">Speed</label>
-      <select id="speed" @change=${(e: Event) => this.setSpeed(Number((e.target as HTMLSelectElement).value))}>
-        ${SPEEDS.map(
-          (s) =>
-            html`<option value=${String(s)} ?selected=${s === speed}>
-              ${Number.isFinite(s) ? `${s} ${manifest.timeUnit}s/s` : 'full speed'}
-            </option>`,
-        )}
-      </select>`;
   }
 
   /** The accepted parameter values, as a new object only when the session accepted a new scenario. */
