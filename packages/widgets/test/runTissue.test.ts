@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TissueFrame, TissueHeader } from '@immunotwin/engine';
 import { lungModels } from '@immunotwin/model-lung';
 import { withinHostModels } from '@immunotwin/model-within-host';
@@ -91,16 +91,40 @@ describe('<twin-run-tissue>: the tissue of a workbench’s run', () => {
 });
 
 describe('<twin-workbench> with a tissue view', () => {
+  const plotly = new PlotlyRecorder();
   async function workbench(options: ConstructorParameters<typeof TwinSession>[0], scenario: object) {
     const session = new TwinSession(options);
     const el = await mount<TwinWorkbenchElement>('twin-workbench', {
       sessionFactory: () => session,
-      plotlyLoader: new PlotlyRecorder().loader,
+      plotlyLoader: plotly.loader,
       state: { version: 1, scenario: scenario as never },
     });
     await el.settled();
     return el;
   }
+
+  it('after a Step, shows the tissue at the time the plot reached', async () => {
+    const el = await workbench(
+      { plugins: lungModels },
+      { model: 'lung', duration: 2, parameters: { latticeSize: 30 } },
+    );
+    const view = $<TwinRunTissueElement>(el, 'twin-run-tissue');
+    const plotted = () => (plotly.data[0].x as number[]).at(-1);
+    await el.reset();
+    const reached: number[] = [];
+    for (let step = 0; step < 3; step++) {
+      await el.step();
+      await el.settled();
+      expect(el.phase).toBe('paused');
+      reached.push(plotted()!);
+      // The picture of the state paused at comes with the frame the session sends when it parks, just after.
+      await vi.waitFor(() => expect(view.tissue!.frames.at(-1)!.time).toBe(plotted()));
+    }
+    // From the first sample (day 0) on, each Step further.
+    expect(reached[0]).toBe(0);
+    expect(reached[1]).toBeGreaterThan(reached[0]);
+    expect(reached[2]).toBeGreaterThan(reached[1]);
+  });
 
   it('shows the Lung Twin’s tissue at the end of its run, and hides it for a band', async () => {
     const el = await workbench(

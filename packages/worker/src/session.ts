@@ -466,8 +466,9 @@ export class TwinSession implements ITwinSession {
       : undefined;
     /** Samples since the last frame, with pictures of replicate 0's space when asked for (always: the last state). */
     const takeFrame = (run: ReplicateRun, replicate: number, always = run.done): ISessionFrame | undefined => {
-      if (run.samplesRecorded <= cursor) return undefined;
       const tissue = replicate === 0 ? pictures?.take(run, always) : undefined;
+      // At a pause a frame may carry no new sample, only the picture of the state reached.
+      if (run.samplesRecorded <= cursor && !tissue?.length) return undefined;
       const frame: ISessionFrame = { replicate, ...run.frame(cursor), ...(tissue?.length && { tissue }) };
       cursor = run.samplesRecorded;
       lastFrameAt = Date.now();

@@ -14,7 +14,8 @@ import type {
 
 /**
  * Samples of one replicate recorded since the previous frame: what a live view appends. The arrays are
- * fresh copies, so a worker can transfer their buffers.
+ * fresh copies, so a worker can transfer their buffers. A run that asked for tissue pictures may send, at a pause,
+ * a frame of no new sample carrying only the picture of the state reached.
  */
 export interface ISessionFrame extends RunFrame {
   /** Which replicate (0-based) these samples belong to. */

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { builtInModels } from '@immunotwin/models';
 import { TwinSession, type ISessionFrame } from '../src/index.js';
 import { lungScenario, lungViewAtEnd, odeScenario } from './helpers.js';
@@ -53,6 +53,32 @@ describe('TwinSession: pictures of the model’s space with the frames (tissue)'
     expect(new Set(times).size).toBe(times.length);
     expect([times[0], times.at(-1)]).toEqual([0, 1]);
     expect(new Set(pictures.map((picture) => picture.frame.cells.buffer)).size).toBe(pictures.length);
+  });
+
+  it('pictures the state reached at a pause, even between paced pictures', async () => {
+    const session = new TwinSession({ plugins: builtInModels });
+    await session.create(lungScenario);
+    const frames: ISessionFrame[] = [];
+    const run = session.run({
+      chunkMilliseconds: 0,
+      tissue: { milliseconds: 1e9 },
+      onFrame: async (frame) => {
+        frames.push(frame);
+        if (frames.length === 3) await session.pause(); // after the third sample
+      },
+    });
+    try {
+      await vi.waitFor(() => expect(frames).toHaveLength(4), { timeout: 5000 });
+    } finally {
+      await session.resume();
+    }
+    // The frame sent at the pause: no new sample, the picture of the third sample's state (not due by the pace).
+    expect(frames[1].tissue).toBeUndefined();
+    expect(frames[2].tissue).toBeUndefined();
+    expect(frames[3].time).toHaveLength(0);
+    expect(frames[3].tissue!.map((picture) => picture.frame.time)).toEqual([frames[2].time[0]]);
+    await run;
+    expect(frames.at(-1)!.tissue![0].frame.time).toBe(1);
   });
 
   it('sends none unless asked, and none for a model without space', async () => {
