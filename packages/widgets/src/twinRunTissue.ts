@@ -7,9 +7,9 @@ import type { ITissueIndexDetail } from './twinTissue.js';
 
 /**
  * `<twin-run-tissue>`: the tissue of a workbench's live run, as its session pictures it (`ISessionFrame.tissue`),
- * in a `<twin-tissue>` — zoom, legend, field and immune-cell switches — over a bounded history of the run's
- * pictures (`TissueHistory`). It follows the run (the newest picture is shown as it comes) until the person moves
- * the time slider or plays the pictures back; then it stays on the time chosen (while thinning, on the kept
+ * in a `<twin-tissue>` — zoom, legend, field and immune-cell switches; no Play of its own, the workbench's plays —
+ * over a bounded history of the run's pictures (`TissueHistory`). It follows the run (the newest picture is shown
+ * as it comes) until the person moves the time slider; then it stays on the time chosen (while thinning, on the kept
  * picture nearest to it) until "follow the run" is ticked again, or a new run begins. Its size is bounded by
  * `--twin-tissue-size` (the canvas, either way) and `--twin-tissue-legend-height`.
  */
@@ -95,7 +95,7 @@ export class TwinRunTissueElement extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    return html`<twin-tissue .tissue=${this.shown} .index=${this.index} @index-change=${this.chosen}>
+    return html`<twin-tissue hide-play .tissue=${this.shown} .index=${this.index} @index-change=${this.chosen}>
       <label slot="controls"
         ><input
           type="checkbox"

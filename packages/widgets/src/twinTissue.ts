@@ -38,6 +38,7 @@ export class TwinTissueElement extends LitElement {
     index: { type: Number },
     showField: { type: Boolean, attribute: 'show-field' },
     showAgents: { type: Boolean, attribute: 'show-agents' },
+    hidePlay: { type: Boolean, attribute: 'hide-play' },
     playing: { state: true },
     zoomLabel: { state: true },
     drawnWith: { state: true },
@@ -57,6 +58,8 @@ export class TwinTissueElement extends LitElement {
   declare showField: boolean;
   /** Whether the immune cells are drawn. */
   declare showAgents: boolean;
+  /** Hides Play (a workbench plays its run with its own). */
+  declare hidePlay: boolean;
   declare protected playing: boolean;
   declare protected zoomLabel: string;
   declare protected drawnWith: string | undefined;
@@ -78,6 +81,7 @@ export class TwinTissueElement extends LitElement {
     this.index = 0;
     this.showField = true;
     this.showAgents = true;
+    this.hidePlay = false;
     this.playing = false;
     this.zoomLabel = '';
     this.renderer = 'auto';
@@ -194,11 +198,18 @@ export class TwinTissueElement extends LitElement {
     return html`
       <div class="controls">
         ${
-          this.playing
-            ? html`<button type="button" data-action="pause" @click=${() => this.pause()}>Pause</button>`
-            : html`<button type="button" data-action="play" ?disabled=${frames.length < 2} @click=${() => this.play()}>
-                Play
-              </button>`
+          this.hidePlay
+            ? nothing
+            : this.playing
+              ? html`<button type="button" data-action="pause" @click=${() => this.pause()}>Pause</button>`
+              : html`<button
+                  type="button"
+                  data-action="play"
+                  ?disabled=${frames.length < 2}
+                  @click=${() => this.play()}
+                >
+                  Play
+                </button>`
         }
         <label
           >Time

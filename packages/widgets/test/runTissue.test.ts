@@ -5,7 +5,7 @@ import { lungModels } from '@immunotwin/model-lung';
 import { withinHostModels } from '@immunotwin/model-within-host';
 import { TwinSession } from '@immunotwin/worker';
 import type { TwinRunTissueElement, TwinTissueElement, TwinWorkbenchElement } from '../src/index.js';
-import { $, mount, PlotlyRecorder } from './helpers.js';
+import { $, $$, mount, PlotlyRecorder } from './helpers.js';
 
 afterEach(() => document.body.replaceChildren());
 
@@ -134,6 +134,9 @@ describe('<twin-workbench> with a tissue view', () => {
     const view = $<TwinRunTissueElement>(el, 'twin-run-tissue');
     expect(view.hidden).toBe(false);
     expect($(el, '.main').classList.contains('spatial')).toBe(true);
+    // One Play in the workbench: its run's (the tissue view has none of its own).
+    expect($$(tissueOf(view), '[data-action="play"]')).toHaveLength(0);
+    expect($$(el, '[data-action="play"]')).toHaveLength(1);
     const shown = view.tissue!;
     expect(shown.header).toMatchObject({ model: 'lung', width: 30, height: 30 });
     // From the run's first sample to its end.
