@@ -129,4 +129,20 @@ test('the Lung Twin workbench shows the tissue of its run, follows it and looks 
   test.info().annotations.push({ type: 'heights', description: JSON.stringify({ wide: bench, narrow }) });
   expect(await tissueCanvasColours(tissue)).toBeGreaterThan(3);
   await screenshots(page, 'lung-workbench-narrow');
+
+  // While a run goes (played at 2 days a second), the view follows it: its time moves on picture after picture.
+  await workbench.locator('select#speed').selectOption('2');
+  await workbench.locator('.toolbar button[data-action="play"]').click();
+  const seen = new Set<string>();
+  await expect
+    .poll(
+      async () => {
+        seen.add((await tissue.locator('output').textContent()) ?? '');
+        return seen.size;
+      },
+      { intervals: [100], timeout: 15_000 },
+    )
+    .toBeGreaterThanOrEqual(4);
+  await settle();
+  await expect(tissue.locator('output')).toHaveText('day 6');
 });
