@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Bundles the headless twin kernel's Node side into immunotwin/headless/ (shipped inside the Python package) and
-// writes one Jupyter kernelspec per twin model into immunotwin/kernels/ (installed by the wheel into
+// writes two Jupyter kernelspecs per twin model (see below) into immunotwin/kernels/ (installed by the wheel into
 // share/jupyter/kernels/). The bundle: kernel.js (packages/kernel's headless/main: a TwinKernel over stdio),
 // kernelWorker.js (the kernel's worker thread), poolNodeWorker.js (the study pool's worker threads, found by the
 // worker package beside the code that starts them), shared chunks, and models/ (the built-in models' code, the same
@@ -51,19 +51,28 @@ await bundleModelModules(outdir);
 // The bundle's .js files are ES modules wherever the package is installed (a venv may hold a CommonJS package.json).
 writeFileSync(join(outdir, 'package.json'), `${JSON.stringify({ type: 'module', private: true }, null, 2)}\n`);
 
-// One kernelspec per model with a kernel section: "<display name> (headless)", run by the Python wrapper.
+// Per model with a kernel section, two kernelspecs run by the Python wrapper: "<display name> (headless)", and one
+// under the in-browser kernel's own name (`immunotwin-<model>`), which the templates and lessons name. With it
+// `jupyter nbconvert --execute`, papermill, nbgrader and VS Code run a twin notebook as it is, with no kernel-name
+// option; in JupyterLab and Notebook the extension's in-browser kernelspec of that name comes first (the hybrid
+// kernelspec client lists the in-browser ones over the server's), so a notebook there still opens in the browser.
 rmSync(kernelsDir, { recursive: true, force: true });
 for (const { manifest } of builtInDescriptors) {
   if (!manifest.kernel) continue;
-  const name = `${HEADLESS_KERNEL_NAME_PREFIX}${manifest.id}`;
-  const spec = {
-    // jupyter_client and VS Code run `python` as the interpreter of the environment the kernelspec is installed in.
-    argv: ['python', '-m', 'immunotwin.headless_kernel', '--model', manifest.id, '-f', '{connection_file}'],
-    display_name: `${manifest.kernel.displayName} (headless)`,
-    language: 'typescript',
-    interrupt_mode: 'signal',
-    metadata: { immunotwin: { model: manifest.id, headless: true } },
+  const kernelspecs = {
+    [`${HEADLESS_KERNEL_NAME_PREFIX}${manifest.id}`]: `${manifest.kernel.displayName} (headless)`,
+    [`immunotwin-${manifest.id}`]: `${manifest.kernel.displayName} (headless, under the in-browser name)`,
   };
-  mkdirSync(join(kernelsDir, name), { recursive: true });
-  writeFileSync(join(kernelsDir, name, 'kernel.json'), `${JSON.stringify(spec, null, 2)}\n`);
+  for (const [name, displayName] of Object.entries(kernelspecs)) {
+    const spec = {
+      // jupyter_client and VS Code run `python` as the interpreter of the environment the kernelspec is installed in.
+      argv: ['python', '-m', 'immunotwin.headless_kernel', '--model', manifest.id, '-f', '{connection_file}'],
+      display_name: displayName,
+      language: 'typescript',
+      interrupt_mode: 'signal',
+      metadata: { immunotwin: { model: manifest.id, headless: true } },
+    };
+    mkdirSync(join(kernelsDir, name), { recursive: true });
+    writeFileSync(join(kernelsDir, name, 'kernel.json'), `${JSON.stringify(spec, null, 2)}\n`);
+  }
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Makes sure .venv holds JupyterLab 4.6 (with ipykernel, which the headless twin kernels wrap, and nbconvert), papermill, jupyterlite-core 0.8 (for `npm run lite`), libroadrunner and
+// Makes sure .venv holds JupyterLab 4.6 (with ipykernel, which the headless twin kernels wrap, and nbconvert), papermill, nbgrader, jupyterlite-core 0.8 (for `npm run lite`), libroadrunner and
 // antimony (SBML references), SALib and scipy (sensitivity references), polars (reads the CLI's Arrow and Parquet
 // files) for test/python, and the immunotwin
 // Python package as it is now: creates the venv when it is missing and reinstalls the package when the
@@ -127,6 +127,21 @@ export function ensureVenv() {
   if (!existsSync(join(dirname(venvPython), 'papermill'))) {
     console.error('ImmunoTwin: installing papermill 2.7 into .venv (once)…');
     runOrExit(venvPython, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', 'papermill==2.7.*']);
+  }
+  // nbgrader, to test that a teacher can release, collect and autograde the lessons (test/python/test_lessons.py).
+  // Only its command line is used: its JupyterLab extension (toolbar buttons, sidebars) and server extensions (2.6 s
+  // more to start a server) are switched off in the venv, so JupyterLab looks and starts as it would without it.
+  if (!existsSync(join(dirname(venvPython), 'nbgrader'))) {
+    console.error('ImmunoTwin: installing nbgrader 0.9 into .venv (once)…');
+    runOrExit(venvPython, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', 'nbgrader==0.9.*']);
+  }
+  const pageConfig = join(venv, 'etc', 'jupyter', 'labconfig', 'page_config.json');
+  if (!(existsSync(pageConfig) && readFileSync(pageConfig, 'utf8').includes('"@jupyter/nbgrader": true'))) {
+    const jupyter = join(dirname(venvPython), 'jupyter');
+    runOrExit(jupyter, ['labextension', 'disable', '--level=sys_prefix', '@jupyter/nbgrader']);
+    for (const part of ['formgrader', 'validate_assignment', 'assignment_list', 'course_list']) {
+      runOrExit(jupyter, ['server', 'extension', 'disable', '--sys-prefix', `nbgrader.server_extensions.${part}`]);
+    }
   }
   for (const reference of PYTHON_REFERENCES) {
     const present = spawnSync(venvPython, ['-c', `import ${reference.modules}`], { cwd: root, stdio: 'ignore' });

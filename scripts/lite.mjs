@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run lite`: builds a static JupyterLite 0.8 site with the ImmunoTwin extension (twin kernels, plots,
-// launcher section, templates) and the notebooks of notebooks/ into dist/lite. Serve that folder with any
+// launcher section, templates) and the notebooks of notebooks/ (not the lessons' teacher versions) into dist/lite. Serve that folder with any
 // static file server, e.g. `python3 -m http.server --directory dist/lite`. Expects `npm run build` first.
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -26,6 +26,11 @@ export function buildLite() {
     join(root, 'lite'),
     '--contents',
     join(root, 'notebooks'),
+    // A course site is for students: the lessons' teacher versions (solutions) and their sources stay out of it.
+    '--extra-ignore-contents',
+    '^/teacher(/|$)',
+    '--extra-ignore-contents',
+    '^/lesson-sources(/|$)',
     '--output-dir',
     LITE_OUTPUT,
   ];

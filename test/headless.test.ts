@@ -43,23 +43,15 @@ interface Notebook {
 
 const work = mkdtempSync(join(tmpdir(), 'immunotwin-headless-'));
 
-/** `jupyter nbconvert --to notebook --execute` of a template with its model's headless kernel; the executed notebook. */
+/**
+ * `jupyter nbconvert --to notebook --execute` of a template as it is: it names the in-browser kernel, under whose name
+ * the Python package installs the headless one too, so no kernel-name option is needed. The executed notebook.
+ */
 function executeTemplate(file: string): Notebook {
-  const template = JSON.parse(readFileSync(join(root, 'notebooks', file), 'utf8')) as Notebook;
-  const kernel = template.metadata.kernelspec.name.replace(/^immunotwin-/, 'immunotwin-headless-');
   const out = join(work, file);
   const result = spawnSync(
     join(venvBin, 'jupyter'),
-    [
-      'nbconvert',
-      '--to',
-      'notebook',
-      '--execute',
-      `--ExecutePreprocessor.kernel_name=${kernel}`,
-      '--output',
-      out,
-      join(root, 'notebooks', file),
-    ],
+    ['nbconvert', '--to', 'notebook', '--execute', '--output', out, join(root, 'notebooks', file)],
     { encoding: 'utf8', timeout: 120_000 },
   );
   expect(result.status, result.stderr).toBe(0);
@@ -81,7 +73,7 @@ beforeAll(() => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('the headless twin kernels', () => {
-  it('are installed as kernelspecs named apart from the in-browser kernels', () => {
+  it("are installed as kernelspecs named '(headless)', and again under the in-browser kernels' names", () => {
     const listed = JSON.parse(
       execFileSync(join(venvBin, 'jupyter'), ['kernelspec', 'list', '--json'], { encoding: 'utf8' }),
     ) as { kernelspecs: Record<string, { spec: { display_name: string; language: string; metadata: unknown } }> };
@@ -90,6 +82,13 @@ describe('the headless twin kernels', () => {
       'immunotwin-headless-target-cell-limited': 'Within-host Twin (headless)',
       'immunotwin-headless-immune-system': 'Immune System Twin (headless)',
       'immunotwin-headless-lung': 'Lung Twin (headless)',
+      // Under the in-browser kernels' names too, so that a template runs headless as it is (no kernel-name option).
+      'immunotwin-target-cell-limited': 'Within-host Twin (headless, under the in-browser name)',
+      'immunotwin-immune-system': 'Immune System Twin (headless, under the in-browser name)',
+      'immunotwin-lung': 'Lung Twin (headless, under the in-browser name)',
+    });
+    expect(listed.kernelspecs['immunotwin-lung'].spec.metadata).toEqual({
+      immunotwin: { model: 'lung', headless: true },
     });
     expect(listed.kernelspecs['immunotwin-headless-lung'].spec.metadata).toEqual({
       immunotwin: { model: 'lung', headless: true },

@@ -1,42 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { createTwinApi } from '@immunotwin/kernel';
 import { builtInDescriptors } from '@immunotwin/models';
 import { immuneModel } from '@immunotwin/model-immune';
 import { targetCellLimited } from '@immunotwin/model-within-host';
 import { afterAll, describe, expect, it } from 'vitest';
-import { KernelWorker } from '../packages/kernel/src/worker/kernelWorker.js';
+import { printedByCells } from './notebookCells.js';
 
 // What the templates tell students: notebooks/01-treat-an-infection.ipynb checked with the same twin API its cells
 // use, notebooks/03-write-your-own-model.ipynb by running its cells.
 
 const twin = createTwinApi(targetCellLimited);
-
-/**
- * Runs every code cell of a notebook in notebooks/, in order, in a twin kernel worker on `model`, and returns what
- * they print: streams, and the text/plain of displays (console.table's rows come as a display).
- */
-async function printedByCells(file: string, model: string): Promise<string> {
-  const notebook = JSON.parse(readFileSync(new URL(`../notebooks/${file}`, import.meta.url), 'utf8')) as {
-    cells: { cell_type: string; source: string | string[] }[];
-  };
-  const worker = new KernelWorker();
-  await worker.initialize({ model, plugins: builtInDescriptors });
-  let printed = '';
-  let count = 0;
-  for (const cell of notebook.cells.filter((c) => c.cell_type === 'code')) {
-    const source = Array.isArray(cell.source) ? cell.source.join('') : cell.source;
-    const reply = await worker.execute(source, ++count, {
-      output: (event) => {
-        if (event.kind === 'stream') printed += event.text;
-        const plain = event.kind === 'display' ? event.bundle.data['text/plain'] : undefined;
-        if (typeof plain === 'string') printed += `${plain}\n`;
-      },
-    });
-    if (reply.status === 'error') throw new Error(`${file}, cell ${count}: ${reply.ename}: ${reply.evalue}`);
-  }
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  return printed;
-}
 
 function peakOf(result: Awaited<ReturnType<typeof twin.run>>) {
   const { time, values } = twin.observe(result, 'V');

@@ -16,8 +16,9 @@ function runPython(args: string[]) {
 }
 
 describe('the Python package', () => {
-  // The Python tests call Node and run the scipy, SALib, libroadrunner and headless-kernel comparisons: about 25 s on
-  // an idle core, over a minute beside the other test files on a 2-core machine.
+  // The Python tests call Node and run the scipy, SALib, libroadrunner and headless-kernel comparisons, and
+  // test_lessons.py runs every lesson through nbconvert and autogrades one with nbgrader: about 1.5 min on an idle
+  // core, more beside the other test files on a 2-core machine.
   it('passes its unit tests (test/python)', { timeout: 300_000 }, () => {
     const result = runPython(['-m', 'unittest', 'discover', '-s', 'test/python']);
     expect(result.error).toBeUndefined();

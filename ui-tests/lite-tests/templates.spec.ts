@@ -60,7 +60,8 @@ for (const [name, expected] of Object.entries(EXPECTED)) {
       await expect(cells.nth(i).locator('.jp-OutputArea-output').first()).toBeAttached();
     await expect(page.locator('.jp-ImmunoTwinPlot')).toHaveCount(expected.plots);
     await expect(page.locator('twin-workbench')).toHaveCount(expected.workbenches);
-    await expect(page.locator('twin-tissue')).toHaveCount(expected.tissues);
+    // Tissue outputs (a workbench on a model with a lattice has a tissue view of its own inside).
+    await expect(page.locator('.jp-ImmunoTwinTissue twin-tissue')).toHaveCount(expected.tissues);
     await expect(page.locator('twin-study')).toHaveCount(expected.studies ?? 0);
     await expect(
       page.locator('.jp-ImmunoTwinPlot-fallback, .jp-ImmunoTwinWorkbench-error, .jp-ImmunoTwinStudy-fallback'),

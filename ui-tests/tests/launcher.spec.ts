@@ -24,6 +24,15 @@ test('the launcher has an ImmunoTwin section with the twin kernels and the templ
     .filter({ has: page.locator('.jp-Launcher-sectionTitle', { hasText: /^Notebook$/ }) })
     .locator('.jp-LauncherCard');
   await expect(notebookCards.filter({ hasText: 'Within-host Twin (headless)' })).toHaveCount(1);
+  // The headless kernels installed under the in-browser names are hidden behind the in-browser kernelspecs.
+  await expect(notebookCards.filter({ hasText: 'under the in-browser name' })).toHaveCount(0);
+  // The lessons: a section per level, the cards by topic in course order.
+  const beginner = page
+    .locator('.jp-Launcher-section')
+    .filter({ has: page.locator('.jp-Launcher-sectionTitle', { hasText: /^ImmunoTwin lessons · Beginner$/ }) });
+  await expect(beginner.locator('.jp-LauncherCard').first()).toContainText(
+    'Virus dynamics · R0 and the threshold of an infection',
+  );
 });
 
 test('the kernel card opens a new notebook on that twin kernel', async ({ page }) => {
@@ -54,6 +63,14 @@ test('"New notebook from ImmunoTwin template" lists the templates and never over
   await expect(dialog.locator('.jp-Dialog-header')).toHaveText('New notebook from ImmunoTwin template');
   const options = await dialog.locator('select option').allInnerTexts();
   expect(options).toContain('Getting started: a virus infection in a twin (Within-host Twin)');
+  const groups = await dialog
+    .locator('select optgroup')
+    .evaluateAll((els) => els.map((e) => (e as HTMLOptGroupElement).label));
+  expect(groups.slice(0, 3)).toEqual([
+    'Notebooks',
+    'Lessons · Beginner · Virus dynamics',
+    'Lessons · Intermediate · Virus dynamics',
+  ]);
   await dialog.locator('button', { hasText: 'Create' }).click();
   await expect(page.locator('.jp-NotebookPanel-toolbar .jp-KernelName')).toHaveText('Within-host Twin');
   expect(await page.contents.fileExists(`${tmpPath}/00-getting-started-1.ipynb`)).toBe(true);

@@ -13,7 +13,7 @@ const STATES = ['healthy', 'incubating', 'expressing', 'apoptotic', 'dead', 'ant
 
 /** The count the tissue legend shows for a cell state or an immune cell type. */
 async function legendCount(page: IJupyterLabPageFixture, what: string): Promise<number> {
-  return Number(await page.locator(`twin-tissue li${what} .count`).textContent());
+  return Number(await page.locator(`.jp-ImmunoTwinTissue twin-tissue li${what} .count`).textContent());
 }
 
 for (const theme of ['light', 'dark'] as const) {
@@ -43,7 +43,7 @@ for (const theme of ['light', 'dark'] as const) {
     // The tissue view, in a second cell.
     await page.notebook.addCell('code', 'await twin.tissue({ times: [0, 3, 6] })');
     await page.notebook.runCell(1, { inplace: true });
-    const tissue = page.locator('twin-tissue');
+    const tissue = page.locator('.jp-ImmunoTwinTissue twin-tissue');
     await expect(tissue).toHaveCount(1, { timeout: 60_000 });
     await expect(tissue.locator('canvas')).toBeVisible();
     await expect(tissue.locator('output')).toHaveText('day 0');

@@ -68,7 +68,8 @@ for (const name of templates) {
       await expect(page.locator('twin-workbench')).toHaveCount(expected.workbenches);
       await expect(page.locator('.jp-ImmunoTwinWorkbench-error')).toHaveCount(0);
     }
-    if (expected.tissues) await expect(page.locator('twin-tissue')).toHaveCount(expected.tissues);
+    // Tissue outputs (a workbench on a model with a lattice has a tissue view of its own inside).
+    if (expected.tissues) await expect(page.locator('.jp-ImmunoTwinTissue twin-tissue')).toHaveCount(expected.tissues);
     expect(withData(STUDY_MIME_TYPE)).toHaveLength(expected.studies ?? 0);
     // A long notebook renders only what is near the screen: the study outputs are counted and measured cell by
     // cell below (expectOutputsInBounds).

@@ -9,12 +9,15 @@ import type { IDisposable } from '@lumino/disposable';
 import { immunoTwinIcon } from './icon';
 import { KERNEL_NAME_PREFIX, twinKernelSpecs } from './specs';
 import { IModelRegistry } from './tokens';
-import { findTemplate, notebookTemplates } from './templates/catalog';
+import { findTemplate, loadTemplateNotebook, notebookTemplates, templateGroups } from './templates/catalog';
 import { freeCopyPath } from './templates/copyName';
 import { chooseTemplate } from './templates/templateDialog';
 
 /** The launcher section and palette category of the suite. */
 export const CATEGORY = 'ImmunoTwin';
+
+/** The launcher sections of the lessons: one per level, e.g. "ImmunoTwin lessons · Beginner". */
+export const LESSONS_CATEGORY = 'ImmunoTwin lessons';
 
 /** Command ids of the launcher plugin. */
 export namespace CommandIDs {
@@ -71,7 +74,7 @@ async function openTemplateCopy(app: JupyterFrontEnd, file: string, folder: stri
     }
   };
   const path = await freeCopyPath(folder, template.file, exists);
-  await contents.save(path, { type: 'notebook', format: 'json', content: template.notebook });
+  await contents.save(path, { type: 'notebook', format: 'json', content: await loadTemplateNotebook(template.file) });
   await app.commands.execute('docmanager:open', { path, factory: 'Notebook' });
 }
 
@@ -104,7 +107,11 @@ export const launcherPlugin: JupyterFrontEndPlugin<void> = {
     });
 
     commands.addCommand(CommandIDs.openTemplate, {
-      label: (args) => findTemplate(String(args.file))?.title ?? String(args.file),
+      label: (args) => {
+        const template = findTemplate(String(args.file));
+        if (!template) return String(args.file);
+        return template.lesson ? `${template.lesson.topic} · ${template.title}` : template.title;
+      },
       caption: (args) => findTemplate(String(args.file))?.description ?? '',
       icon: (args) => (args.isPalette ? undefined : immunoTwinIcon),
       execute: (args) => openTemplateCopy(app, String(args.file), targetFolder(args, browser)),
@@ -125,14 +132,18 @@ export const launcherPlugin: JupyterFrontEndPlugin<void> = {
     mainMenu?.fileMenu.newMenu.addGroup([{ command: CommandIDs.newFromTemplate }], 40);
     if (!launcher) return;
 
-    notebookTemplates.forEach((template, rank) =>
-      launcher.add({
-        command: CommandIDs.openTemplate,
-        args: { file: template.file },
-        category: CATEGORY,
-        rank: 100 + rank,
-      }),
-    );
+    // The notebooks in the ImmunoTwin section; the lessons in a section per level, by topic, in course order.
+    let rank = 100;
+    for (const group of templateGroups(notebookTemplates)) {
+      for (const template of group.templates) {
+        launcher.add({
+          command: CommandIDs.openTemplate,
+          args: { file: template.file },
+          category: group.level ? `${LESSONS_CATEGORY} · ${group.level}` : CATEGORY,
+          rank: rank++,
+        });
+      }
+    }
 
     // Kernel cards follow the kernelspec manager, so a model registered later appears once its kernel does
     // (the registry's change refreshes the listing), and goes when its model is taken out.

@@ -60,6 +60,10 @@ export type { PlotOptions } from './twin/plot.js';
 export { TwinResult, TwinTable } from './twin/result.js';
 export type { TableOptions } from './twin/result.js';
 export { describeResult } from './twin/summary.js';
+export { TaskCheck, WrongAnswer, computeQuantity, allowedError, describeTolerance } from './twin/check.js';
+export type { TaskContext } from './twin/check.js';
+export { LESSONS, findTask } from './lessons/index.js';
+export type { LessonTask, LessonTasks, TaskQuantity, TaskScenario, TaskTolerance } from './lessons/index.js';
 export { KernelWorker, exposeKernelWorker, type KernelWorkerOptions, type PoolFactory } from './worker/kernelWorker.js';
 export type {
   IKernelWorkerOptions,

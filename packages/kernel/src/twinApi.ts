@@ -15,6 +15,8 @@ import {
 } from '@immunotwin/engine';
 import { KeyboardInterrupt } from './errors.js';
 import type { MimeBundle } from './mime.js';
+import { findTask } from './lessons/index.js';
+import { computeQuantity, TaskCheck, WrongAnswer } from './twin/check.js';
 import { controlsBand } from './twin/controlsBand.js';
 import { checkObservables, TwinPlot, type PlotOptions } from './twin/plot.js';
 import { TwinResult } from './twin/result.js';
@@ -155,7 +157,15 @@ export interface TwinApi {
    * course with credible bands (`forecast()`) and tests "start this treatment now" (`treat(kind, fields)`).
    */
   assimilate(data: unknown, options?: AssimilateOptions): Promise<TwinAssimilation>;
+  /**
+   * Checks a lesson task's answer against the twin: runs the task's scenario (or evaluates its formula), and says
+   * right or wrong with the tolerance. With `{ grade: true }` a wrong answer throws (for autograded cells).
+   */
+  check(taskId: string, answer: number, options?: { grade?: boolean }): Promise<TaskCheck>;
 }
+
+/** Each task's value, computed once per kernel (the scenarios are fixed and seeded, so the value is too). */
+const taskValues = new Map<string, Promise<number>>();
 
 /**
  * The workbench's saved state (the engine's `WorkbenchState`, `schema/workbench-state.schema.json`) as
@@ -387,6 +397,32 @@ export function createTwinApi(plugin: ModelPlugin, options: TwinApiOptions = {})
         data,
         assimilateOptions,
       );
+    },
+    async check(taskId, answer, checkOptions = {}) {
+      if (typeof taskId !== 'string') {
+        throw new TypeError(`twin.check: expects the task's id first, e.g. twin.check('r0.threshold', 113)`);
+      }
+      const task = findTask(taskId);
+      if (typeof answer !== 'number' || !Number.isFinite(answer)) {
+        throw new TypeError(
+          `twin.check('${taskId}', …): expects your answer as a finite number (in ${task.unit}); got ${describeValue(answer)}`,
+        );
+      }
+      const resolveModel = (id: string): ModelPlugin => {
+        if (id === manifest.id) return plugin;
+        if (!options.resolveModel) throw new Error(`twin.check: the task needs model "${id}", not available here`);
+        return options.resolveModel(id);
+      };
+      let value = taskValues.get(taskId);
+      if (!value) {
+        value = computeQuantity(task, task.answer, { resolveModel, signal: cellSignal() });
+        taskValues.set(taskId, value);
+        // An interrupted or failed computation is not kept.
+        value.catch(() => taskValues.delete(taskId));
+      }
+      const verdict = new TaskCheck(task, answer, await value);
+      if (checkOptions.grade && !verdict.right) throw new WrongAnswer(verdict);
+      return verdict;
     },
     controls(controlsOptions = {}) {
       if (typeof controlsOptions !== 'object' || controlsOptions === null || Array.isArray(controlsOptions)) {

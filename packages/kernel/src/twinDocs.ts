@@ -117,6 +117,13 @@ const TWIN_MEMBERS: readonly (Omit<DocEntry, 'name'> & { name: string })[] = [
     markdown:
       'Updates the twin by data, observation by observation: an ensemble Kalman filter for the ODE twin (default), a particle filter with `method: \'ssa\'`. The `estimate` parameters are carried as state with log-normal priors around their current values. The result has `parameters` (posterior medians and 90 % intervals), `await u.forecast({ until })` (the rest of the course: median, 50 % and 90 % credible bands, as a plot) and `await u.treat(kind, fields, { until })` — "start this treatment now": `baseline`, `treated` and the per-member `effect`.',
   },
+  {
+    name: 'check',
+    type: 'function',
+    signature: 'twin.check(taskId: string, answer: number, options?: { grade?: boolean }): Promise<TaskCheck>',
+    markdown:
+      "Checks a lesson task's answer, e.g. `await twin.check('r0.threshold', 113)`: the twin computes the task's value (runs its scenario, or evaluates its formula of the parameters) and says right or wrong, with the tolerance. With `{ grade: true }` a wrong answer throws `WrongAnswer` (autograded cells). The tasks are listed per lesson in the kernel's `lessons/`.",
+  },
 ];
 
 /**

@@ -2,6 +2,7 @@ import { TwinBandControlElement } from './twinBandControl.js';
 import { TwinControlsElement } from './twinControls.js';
 import { TwinInterventionsElement } from './twinInterventions.js';
 import { TwinStudyElement } from './twinStudy.js';
+import { TwinRunTissueElement } from './twinRunTissue.js';
 import { TwinTimeseriesElement } from './twinTimeseries.js';
 import { TwinTissueElement } from './twinTissue.js';
 import { TwinWorkbenchElement } from './twinWorkbench.js';
@@ -13,6 +14,7 @@ export const ELEMENTS = {
   'twin-interventions': TwinInterventionsElement,
   'twin-timeseries': TwinTimeseriesElement,
   'twin-tissue': TwinTissueElement,
+  'twin-run-tissue': TwinRunTissueElement,
   'twin-study': TwinStudyElement,
   'twin-workbench': TwinWorkbenchElement,
 } as const;

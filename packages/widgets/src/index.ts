@@ -2,7 +2,8 @@
  * @immunotwin/widgets — lit web components for ImmunoTwin notebooks: `<twin-controls>` (generated from a
  * model's parameter schema), `<twin-interventions>` (a timeline), `<twin-timeseries>` (plotly, streaming),
  * `<twin-band-control>` (one run, replicates or a cohort), `<twin-workbench>` (all of them driving a worker session
- * live), `<twin-tissue>` (pictures of a model's lattice over a run) and `<twin-study>` (the figures of a sweep or a
+ * live, with `<twin-run-tissue>`, the tissue of its run, for a model with a lattice), `<twin-tissue>` (pictures of a
+ * model's lattice over a run) and `<twin-study>` (the figures of a sweep or a
  * sensitivity analysis). No JupyterLab imports: the extension's MIME renderers show them. Importing this entry
  * registers the elements.
  */
@@ -40,9 +41,12 @@ export * from './bandCaption.js';
 export * from './twinInterventions.js';
 export * from './twinTimeseries.js';
 export * from './twinWorkbench.js';
+export * from './playback.js';
 export * from './workbenchHold.js';
 export * from './workProgress.js';
 export * from './twinTissue.js';
+export * from './twinRunTissue.js';
+export * from './tissue/tissueHistory.js';
 export * from './twinStudy.js';
 export * from './study/figures.js';
 export * from './study/studyPlot.js';

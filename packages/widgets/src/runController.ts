@@ -262,6 +262,8 @@ export class RunController {
       .run({
         // One sample per chunk when paced or stepping, so a frame is a small step of model time.
         chunkMilliseconds: paced || stepping ? 0 : undefined,
+        // Pictures of the model's space with the frames (none for a model without one): the tissue view.
+        tissue: {},
         onFrame: async (frame) => {
           if (!current()) return;
           this.listener.frame(frame);

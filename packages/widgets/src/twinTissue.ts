@@ -1,5 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { sharedStyles } from './styles.js';
+import { widgetEvent } from './events.js';
 import { parseTissue, tissueCounts, type Tissue, type TissueFrame } from '@immunotwin/engine';
 import { colourOf } from './tissue/tissueImage.js';
 import { tissueStyles } from './tissue/tissueStyles.js';
@@ -11,6 +12,14 @@ const PLAY_INTERVAL = 700;
 
 const swatch = ([r, g, b]: readonly [number, number, number]) => `background: rgb(${r}, ${g}, ${b})`;
 
+/** Detail of `index-change` (from `<twin-tissue>`): the person chose the picture shown (the slider, Play). */
+export interface ITissueIndexDetail {
+  /** The picture's index. */
+  index: number;
+  /** Its time. */
+  time: number;
+}
+
 /**
  * `<twin-tissue>`: pictures of a model's tissue over a run (from `twin.tissue()`): cell states in colour, a
  * field glowing over them, immune cells on their sites, drawn with WebGL2 (canvas 2D where there is none; the
@@ -18,14 +27,18 @@ const swatch = ([r, g, b]: readonly [number, number, number]) => `background: rg
  * fit) — with a time slider, play/pause, switches for the field and the immune cells, and a legend with the
  * count of each state and cell type at the time shown. A live bundle (a run under way) shows how far the run is.
  * Property `data`: the tissue bundle (object or JSON text). A bundle that does not decode is shown as a message
- * naming what is wrong.
+ * naming what is wrong. Property `tissue`: pictures already decoded (e.g. a workbench's live run), shown instead.
+ * Event `index-change` ({@link ITissueIndexDetail}) when the person moves the slider or Play moves on. Children
+ * with `slot="controls"` join the controls row. The canvas is at most `--twin-tissue-size` (420 px) either way.
  */
 export class TwinTissueElement extends LitElement {
   static override properties = {
     data: { attribute: false },
+    tissue: { attribute: false },
     index: { type: Number },
     showField: { type: Boolean, attribute: 'show-field' },
     showAgents: { type: Boolean, attribute: 'show-agents' },
+    hidePlay: { type: Boolean, attribute: 'hide-play' },
     playing: { state: true },
     zoomLabel: { state: true },
     drawnWith: { state: true },
@@ -37,19 +50,23 @@ export class TwinTissueElement extends LitElement {
 
   /** The tissue bundle of `twin.tissue()` (object or JSON text). */
   declare data: unknown;
+  /** Decoded pictures, shown instead of `data` when set (the index is kept: clamped, not reset). */
+  declare tissue: Tissue | undefined;
   /** The picture shown (index into the bundle's pictures). */
   declare index: number;
   /** Whether the field is drawn over the cells. */
   declare showField: boolean;
   /** Whether the immune cells are drawn. */
   declare showAgents: boolean;
+  /** Hides Play (a workbench plays its run with its own). */
+  declare hidePlay: boolean;
   declare protected playing: boolean;
   declare protected zoomLabel: string;
   declare protected drawnWith: string | undefined;
   declare protected agentsVisible: boolean;
   /** 'canvas2d' draws with canvas 2D even where WebGL2 is (attribute `renderer`; default 'auto'). */
   declare renderer: 'auto' | 'canvas2d';
-  private tissue: Tissue | undefined;
+  private decodedTissue: Tissue | undefined;
   private stage: TissueStage | undefined;
   private counted: { frame: TissueFrame; counts: ReturnType<typeof tissueCounts> } | undefined;
   /** What the stage shows now: a new bundle, picture or layer choice is shown anew; a zoom only redraws. */
@@ -60,9 +77,11 @@ export class TwinTissueElement extends LitElement {
   constructor() {
     super();
     this.data = undefined;
+    this.tissue = undefined;
     this.index = 0;
     this.showField = true;
     this.showAgents = true;
+    this.hidePlay = false;
     this.playing = false;
     this.zoomLabel = '';
     this.renderer = 'auto';
@@ -76,28 +95,31 @@ export class TwinTissueElement extends LitElement {
 
   /** The decoded bundle (undefined when `data` did not decode). */
   get decoded(): Tissue | undefined {
-    return this.tissue;
+    return this.decodedTissue;
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('data')) {
+    if (this.tissue) {
+      this.decodedTissue = this.tissue;
+      this.error = '';
+    } else if (changed.has('data') || changed.has('tissue')) {
       try {
-        this.tissue = parseTissue(this.data);
+        this.decodedTissue = parseTissue(this.data);
         this.error = '';
       } catch (error) {
-        this.tissue = undefined;
+        this.decodedTissue = undefined;
         this.error = error instanceof Error ? error.message : String(error);
       }
       this.index = 0;
     }
-    const last = (this.tissue?.frames.length ?? 1) - 1;
+    const last = (this.decodedTissue?.frames.length ?? 1) - 1;
     this.index = Math.min(Math.max(0, Math.round(this.index || 0)), Math.max(0, last));
   }
 
   override updated(): void {
     const canvas = this.renderRoot.querySelector('canvas');
-    const frame = this.tissue?.frames[this.index];
-    if (!canvas || !frame || !this.tissue) return;
+    const frame = this.decodedTissue?.frames[this.index];
+    if (!canvas || !frame || !this.decodedTissue) return;
     if (this.stage?.canvas !== canvas) {
       this.stage?.dispose();
       this.stage = new TissueStage(
@@ -107,11 +129,11 @@ export class TwinTissueElement extends LitElement {
       );
       this.shown = undefined;
     }
-    const next = { tissue: this.tissue, index: this.index, field: this.showField, agents: this.showAgents };
+    const next = { tissue: this.decodedTissue, index: this.index, field: this.showField, agents: this.showAgents };
     const { shown } = this;
     if (shown && (Object.keys(next) as (keyof typeof next)[]).every((key) => shown[key] === next[key])) return;
     this.shown = next;
-    this.stage.show(this.tissue, frame, { field: this.showField, agents: this.showAgents });
+    this.stage.show(this.decodedTissue, frame, { field: this.showField, agents: this.showAgents });
     if (this.drawnWith !== this.stage.kind) this.drawnWith = this.stage.kind; // known from the first picture on
   }
 
@@ -132,15 +154,22 @@ export class TwinTissueElement extends LitElement {
 
   /** Steps through the pictures from the one shown (from the first when at the end). */
   play(): void {
-    const frames = this.tissue?.frames.length ?? 0;
+    const frames = this.decodedTissue?.frames.length ?? 0;
     if (frames < 2) return;
-    if (this.index >= frames - 1) this.index = 0;
+    if (this.index >= frames - 1) this.choose(0);
     this.playing = true;
     clearInterval(this.timer);
     this.timer = setInterval(() => {
       if (this.index >= frames - 1) this.pause();
-      else this.index++;
+      else this.choose(this.index + 1);
     }, PLAY_INTERVAL);
+  }
+
+  /** Shows picture `index` as the person's choice (`index-change`). */
+  private choose(index: number): void {
+    this.index = index;
+    const time = this.decodedTissue?.frames[index]?.time ?? 0;
+    this.dispatchEvent(widgetEvent<ITissueIndexDetail>('index-change', { index, time }));
   }
 
   /** Stops playing. */
@@ -151,12 +180,13 @@ export class TwinTissueElement extends LitElement {
   }
 
   override render(): TemplateResult {
-    if (!this.tissue) return html`<p class="error" role="alert">${this.error || 'No tissue to show.'}</p>`;
-    const { header, frames } = this.tissue;
+    const tissue = this.decodedTissue;
+    if (!tissue) return html`<p class="error" role="alert">${this.error || 'No tissue to show.'}</p>`;
+    const { header, frames } = tissue;
     const frame = frames[this.index];
     if (!frame) return html`<p>The tissue bundle has no pictures.</p>`;
     // Counted once per picture (9 million sites on a 3000² section), not at every zoom.
-    if (this.counted?.frame !== frame) this.counted = { frame, counts: tissueCounts(this.tissue, frame) };
+    if (this.counted?.frame !== frame) this.counted = { frame, counts: tissueCounts(tissue, frame) };
     const { counts } = this.counted;
     // Four significant digits: a live picture's time is a step's, e.g. 0.0694 day.
     const when = `${header.timeUnit} ${Number(frame.time.toPrecision(4))}`;
@@ -168,11 +198,18 @@ export class TwinTissueElement extends LitElement {
     return html`
       <div class="controls">
         ${
-          this.playing
-            ? html`<button type="button" data-action="pause" @click=${() => this.pause()}>Pause</button>`
-            : html`<button type="button" data-action="play" ?disabled=${frames.length < 2} @click=${() => this.play()}>
-                Play
-              </button>`
+          this.hidePlay
+            ? nothing
+            : this.playing
+              ? html`<button type="button" data-action="pause" @click=${() => this.pause()}>Pause</button>`
+              : html`<button
+                  type="button"
+                  data-action="play"
+                  ?disabled=${frames.length < 2}
+                  @click=${() => this.play()}
+                >
+                  Play
+                </button>`
         }
         <label
           >Time
@@ -185,10 +222,11 @@ export class TwinTissueElement extends LitElement {
             aria-valuetext=${when}
             @input=${(e: Event) => {
               this.pause();
-              this.index = Number((e.target as HTMLInputElement).value);
+              this.choose(Number((e.target as HTMLInputElement).value));
             }}
         /></label>
         <output>${when}</output>
+        <slot name="controls"></slot>
         ${
           header.field
             ? html`<label

@@ -22,6 +22,7 @@ import {
 } from './events.js';
 import { resultToCsv } from './exportCsv.js';
 import { pinLabel } from './pinLabel.js';
+import { playbackControls } from './playback.js';
 import { pinList } from './pinList.js';
 import { defaultPlotlyLoader, type PlotlyLoader } from './plotlyLoader.js';
 import { observablePicker, toggledObservables } from './observablePicker.js';
@@ -35,6 +36,7 @@ import { workbenchStyles } from './workbenchStyles.js';
 import { runDetail, workProgress, type IWorkProgress } from './workProgress.js';
 import type { IPinnedRun } from './traces.js';
 import type { TwinTimeseriesElement } from './twinTimeseries.js';
+import type { TwinRunTissueElement } from './twinRunTissue.js';
 import { onWorkerDeath, workerFaultNotice, type IMortalSession } from './workerFault.js';
 
 /**
@@ -47,9 +49,6 @@ export type WorkbenchSession = ITwinSession & IMortalSession & { dispose?(): voi
 export type SessionFactory = () => WorkbenchSession | Promise<WorkbenchSession>;
 
 const NO_OBSERVED: ObservedDataset[] = [];
-
-/** Playback speeds offered, in model time units per second (Infinity: full speed). */
-export const SPEEDS: readonly number[] = [Infinity, 10, 5, 2, 1, 0.5];
 
 /** Detail of `run-end`: the finished run. */
 export interface IRunEndDetail {
@@ -117,6 +116,7 @@ export class TwinWorkbenchElement extends LitElement {
     hasResult: { state: true },
     bandResult: { state: true },
     fault: { state: true },
+    spatial: { state: true },
   };
 
   static override styles = [sharedStyles, workbenchStyles];
@@ -161,6 +161,8 @@ export class TwinWorkbenchElement extends LitElement {
   declare protected bandResult: IBandResult | undefined;
   /** Why the session's worker died, until Restart. */
   declare protected fault: WorkerDiedError | undefined;
+  /** Whether the model's runs come with pictures of its space (then the tissue view shows, beside one run). */
+  declare protected spatial: boolean;
 
   private session: WorkbenchSession | undefined;
   private controller: RunController | undefined;
@@ -203,11 +205,17 @@ export class TwinWorkbenchElement extends LitElement {
     this.bandResult = undefined;
     this.accepted = undefined;
     this.fault = undefined;
+    this.spatial = false;
   }
 
   /** The time series element. */
   get plot(): TwinTimeseriesElement {
     return this.renderRoot.querySelector('twin-timeseries')!;
+  }
+
+  /** The tissue view of the live run (shown once the run sends pictures of its space). */
+  get tissueView(): TwinRunTissueElement | undefined {
+    return this.renderRoot.querySelector('twin-run-tissue') ?? undefined;
   }
 
   /** Resolves once loading, pending changes, the run under way and drawing are done. */
@@ -289,7 +297,12 @@ export class TwinWorkbenchElement extends LitElement {
       const controller = this.controller!;
       controller.speed = state.view?.speed ?? Infinity;
       controller.band = state.view?.band;
-      this.manifest = await this.session.manifest(state.scenario.model);
+      const manifest = await this.session.manifest(state.scenario.model);
+      if (manifest.id !== this.manifest?.id) {
+        this.spatial = false;
+        this.tissueView?.clear();
+      }
+      this.manifest = manifest;
       this.message = '';
       this.stopped = false;
       const pins = state.pinned ?? [];
@@ -389,11 +402,15 @@ export class TwinWorkbenchElement extends LitElement {
     this.hasResult = false;
     this.lastResult = undefined;
     this.plot?.beginRun();
+    this.tissueView?.begin();
     this.dispatchEvent(widgetEvent('run-start', { scenario }));
   }
 
   private onFrame(frame: ISessionFrame): void {
     this.plot?.appendFrame(frame);
+    if (!frame.tissue) return;
+    this.spatial = true;
+    for (const picture of frame.tissue) this.tissueView?.addPicture(picture);
   }
 
   private onBandBegin(band: BandSpec): void {
@@ -630,7 +647,7 @@ export class TwinWorkbenchElement extends LitElement {
             ? this.phase === 'idle' || this.phase === 'error' // stopped (or failed): computed again on a click
               ? html`<button type="button" data-action="band" @click=${() => this.play()}>Run</button>`
               : nothing
-            : this.playback(manifest, state.view?.speed ?? Infinity)
+            : playbackControls(this.phase === 'running', manifest.timeUnit, state.view?.speed ?? Infinity, this)
         }
         ${workProgress({
           label: band ? 'Band progress' : 'Run progress',
@@ -687,7 +704,7 @@ export class TwinWorkbenchElement extends LitElement {
       }
       <div role="alert" class="error">${alert}</div>
       ${this.code ? html`<pre class="code" aria-label="Kernel code for this scenario">${this.code}</pre>` : nothing}
-      <div class="main">
+      <div class="main ${this.spatial && !band ? 'spatial' : ''}">
         <twin-timeseries
           .manifest=${manifest}
           .observables=${state.observables ?? manifest.defaultObservables}
@@ -696,6 +713,7 @@ export class TwinWorkbenchElement extends LitElement {
           .pinned=${this.pinnedRuns}
           .plotlyLoader=${this.plotlyLoader}
         ></twin-timeseries>
+        <twin-run-tissue ?hidden=${!this.spatial || !!band}></twin-run-tissue>
         <div class="side" role="group" aria-label="Parameters and interventions">
           <details open>
             <summary>Parameters</summary>
@@ -729,26 +747,6 @@ export class TwinWorkbenchElement extends LitElement {
     } catch (error) {
       return html`<div role="alert" class="error">${error instanceof Error ? error.message : String(error)}</div>`;
     }
-  }
-
-  /** Play or pause, step, reset and the speed: how one live run plays (not shown for a band). */
-  private playback(manifest: ModelManifest, speed: number): TemplateResult {
-    return html`${
-        this.phase === 'running'
-          ? html`<button type="button" data-action="pause" @click=${() => this.pause()}>Pause</button>`
-          : html`<button type="button" data-action="play" @click=${() => this.play()}>Play</button>`
-      }
-      <button type="button" data-action="step" @click=${() => this.step()}>Step</button>
-      <button type="button" data-action="reset" @click=${() => this.reset()}>Reset</button>
-      <label for="speed">Speed</label>
-      <select id="speed" @change=${(e: Event) => this.setSpeed(Number((e.target as HTMLSelectElement).value))}>
-        ${SPEEDS.map(
-          (s) =>
-            html`<option value=${String(s)} ?selected=${s === speed}>
-              ${Number.isFinite(s) ? `${s} ${manifest.timeUnit}s/s` : 'full speed'}
-            </option>`,
-        )}
-      </select>`;
   }
 
   /** The accepted parameter values, as a new object only when the session accepted a new scenario. */

@@ -2,8 +2,9 @@ import { css } from 'lit';
 
 /**
  * The workbench's own styles (beside the shared ones): its toolbars, pinned runs and code panel, and its
- * layout — a plot of fixed height and a controls panel of bounded height, side by side where the workbench is
- * at least 880 px wide and stacked otherwise, so its size never follows its content.
+ * layout — a plot of fixed height, the tissue view of bounded size (a model with a lattice) and a controls panel
+ * of bounded height, side by side where the workbench is at least 880 px wide and stacked otherwise, so its size
+ * never follows its content.
  */
 export const workbenchStyles = css`
   .toolbar {
@@ -105,12 +106,39 @@ export const workbenchStyles = css`
     border-radius: 2px;
     padding: 0 6px;
   }
+  /* A model with a lattice: the tissue view of the run below the plot, its canvas and legend bounded; stacked, the
+     plot and the controls panel are shorter, so the whole stays within the workbench's bound (1000 px). */
+  .main.spatial {
+    --twin-plot-height: 300px;
+    --twin-controls-height: 240px;
+    --twin-tissue-size: 200px;
+    --twin-tissue-legend-height: 200px;
+  }
+  twin-run-tissue[hidden] {
+    display: none;
+  }
   @container (min-width: 880px) {
     .main {
       grid-template-columns: minmax(0, 3fr) minmax(320px, 2fr);
     }
     .side {
       max-height: var(--twin-plot-height);
+    }
+    /* Side by side: the plot over the tissue view, the controls beside both (sized by them, not by its own content). */
+    .main.spatial {
+      --twin-plot-height: 340px;
+      --twin-tissue-size: 300px;
+      --twin-tissue-legend-height: 300px;
+    }
+    .main.spatial twin-timeseries,
+    .main.spatial twin-run-tissue {
+      grid-column: 1;
+    }
+    .main.spatial .side {
+      grid-column: 2;
+      grid-row: 1 / span 2;
+      max-height: none;
+      contain: size;
     }
   }
   /* A held workbench (see the hold property): the reason, a prominent Run button, what it would compute, the saved state. */

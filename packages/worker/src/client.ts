@@ -90,10 +90,10 @@ export class SessionClient implements ITwinSession {
 
   /** See `TwinSession.run`; the listeners run on this side, and the worker awaits them (back-pressure). */
   run(options: IRunOptions = {}): Promise<IRunSummary> {
-    const { onFrame, onProgress, frameMilliseconds, chunkMilliseconds } = options;
+    const { onFrame, onProgress, frameMilliseconds, chunkMilliseconds, tissue } = options;
     return this.call(
       this.remote.run(
-        { frameMilliseconds, chunkMilliseconds },
+        { frameMilliseconds, chunkMilliseconds, tissue },
         onFrame && Comlink.proxy((frame: Parameters<typeof onFrame>[0]) => onFrame(frame)),
         onProgress && Comlink.proxy((progress: Parameters<typeof onProgress>[0]) => onProgress(progress)),
       ),

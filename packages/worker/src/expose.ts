@@ -7,6 +7,7 @@ import type {
   FrameListener,
   IBandOptions,
   IBandResult,
+  IRunOptions,
   IRunSummary,
   IRunTiming,
   ISessionFrame,
@@ -80,7 +81,7 @@ export class SessionService {
    * released when the run settles.
    */
   async run(
-    timing: IRunTiming = {},
+    timing: IRunTiming & Pick<IRunOptions, 'tissue'> = {},
     onFrame?: RemoteListener<FrameListener>,
     onProgress?: RemoteListener<ProgressListener>,
   ): Promise<IRunSummary> {
@@ -88,6 +89,7 @@ export class SessionService {
       return await this.session.run({
         frameMilliseconds: timing.frameMilliseconds,
         chunkMilliseconds: timing.chunkMilliseconds,
+        tissue: timing.tissue,
         onFrame: onFrame && ((frame: ISessionFrame) => onFrame(Comlink.transfer(frame, transferablesOf(frame)))),
         onProgress: onProgress && ((progress) => onProgress(progress)),
       });

@@ -8,6 +8,7 @@ export * from './abortError.js';
 export * from './workerDeath.js';
 export * from './session.js';
 export * from './sessionSnapshot.js';
+export * from './sessionTissue.js';
 export * from './errorTransfer.js';
 export * from './transferables.js';
 export * from './expose.js';

@@ -26,6 +26,7 @@ import {
 import { createAbortError } from './abortError.js';
 import { copyRunResult, copySessionResult } from './copies.js';
 import { checkSessionSnapshot, SESSION_SNAPSHOT_FORMAT, SESSION_SNAPSHOT_VERSION } from './sessionSnapshot.js';
+import { SessionTissuePictures, TISSUE_PICTURE_MILLISECONDS } from './sessionTissue.js';
 import type {
   IBandOptions,
   IBandResult,
@@ -451,14 +452,24 @@ export class TwinSession implements ITwinSession {
   ): Promise<RunResult[]> {
     const { job } = active;
     const { signal } = job.controller;
-    const { onFrame, onProgress } = options;
+    const { onFrame, onProgress, tissue } = options;
     const replicates = resolved.replicates;
     let cursor = 0; // the first frame of a continued replicate carries everything recorded before
     let lastFrameAt = -Infinity;
     let lastFraction = -1;
-    const takeFrame = (run: ReplicateRun, replicate: number): ISessionFrame | undefined => {
-      if (run.samplesRecorded <= cursor) return undefined;
-      const frame: ISessionFrame = { replicate, ...run.frame(cursor) };
+    const pictures = tissue
+      ? new SessionTissuePictures(
+          resolved.plugin.manifest,
+          tissue.field,
+          milliseconds(tissue.milliseconds, 'tissue.milliseconds', TISSUE_PICTURE_MILLISECONDS),
+        )
+      : undefined;
+    /** Samples since the last frame, with pictures of replicate 0's space when asked for (always: the last state). */
+    const takeFrame = (run: ReplicateRun, replicate: number, always = run.done): ISessionFrame | undefined => {
+      const tissue = replicate === 0 ? pictures?.take(run, always) : undefined;
+      // At a pause a frame may carry no new sample, only the picture of the state reached.
+      if (run.samplesRecorded <= cursor && !tissue?.length) return undefined;
+      const frame: ISessionFrame = { replicate, ...run.frame(cursor), ...(tissue?.length && { tissue }) };
       cursor = run.samplesRecorded;
       lastFrameAt = Date.now();
       return frame;
@@ -478,7 +489,7 @@ export class TwinSession implements ITwinSession {
     /** Where a paused run parks (before a chunk, after the yield): the samples so far go out first. */
     const pausePoint = (): Promise<void> | undefined => (active.paused ? park() : undefined);
     const park = async (): Promise<void> => {
-      if (job.current) await send(takeFrame(job.current, job.finished.length));
+      if (job.current) await send(takeFrame(job.current, job.finished.length, true));
       while (active.paused && !signal.aborted) await new Promise<void>((resolve) => (active.wake = resolve));
       active.wake = undefined;
     };
@@ -506,8 +517,9 @@ export class TwinSession implements ITwinSession {
     while (job.finished.length < replicates) {
       const run = job.current ?? new ReplicateRun(resolved, job.finished.length, signal);
       // A restored replicate may have every sample already: it only needs its bookkeeping.
+      const afterStep = job.finished.length === 0 ? pictures?.afterStep.bind(pictures) : undefined;
       if (run.done) await afterChunk(run);
-      else await runInChunks(run, { chunkMilliseconds, signal, beforeChunk: pausePoint, afterChunk });
+      else await runInChunks(run, { chunkMilliseconds, signal, beforeChunk: pausePoint, afterStep, afterChunk });
     }
     throwIfAborted(signal);
     if (lastFraction !== 1) {

@@ -8,15 +8,46 @@ import type {
   RunResult,
   RunSnapshot,
   Scenario,
+  TissueFrame,
+  TissueHeader,
 } from '@immunotwin/engine';
 
 /**
  * Samples of one replicate recorded since the previous frame: what a live view appends. The arrays are
- * fresh copies, so a worker can transfer their buffers.
+ * fresh copies, so a worker can transfer their buffers. A run that asked for tissue pictures may send, at a pause,
+ * a frame of no new sample carrying only the picture of the state reached.
  */
 export interface ISessionFrame extends RunFrame {
   /** Which replicate (0-based) these samples belong to. */
   readonly replicate: number;
+  /**
+   * Pictures of the model's space taken since the previous frame, in time order, when the run asked for them
+   * (`IRunOptions.tissue`) and one was due; absent otherwise.
+   */
+  readonly tissue?: readonly ISessionTissue[];
+}
+
+/**
+ * A picture of a model's space sent with a frame: the tissue bundle's header and one decoded picture (the
+ * engine's `pictureTissue`: fresh typed arrays, transferred across a worker boundary), ready for a tissue view.
+ */
+export interface ISessionTissue {
+  /** Sizes, names and the field drawn (the same for every picture of a run). */
+  readonly header: TissueHeader;
+  /** The picture, at one of the frame's sample times. */
+  readonly frame: TissueFrame;
+}
+
+/**
+ * Pictures of the model's space sent with the frames of replicate 0 (models with a lattice; a model without
+ * one sends none): the first sample's, then at most one per `milliseconds` and at most a tenth of the wall time
+ * spent picturing, and always the last state (the end of the replicate, a pause).
+ */
+export interface ITissueOptions {
+  /** The field drawn (default: the model's first field). */
+  field?: string;
+  /** Least wall-clock time between two pictures (default `TISSUE_PICTURE_MILLISECONDS`, 250 ms). */
+  milliseconds?: number;
 }
 
 /** Receives frames during a run; a returned promise is awaited before the run goes on (back-pressure). */
@@ -47,6 +78,8 @@ export interface IRunOptions extends IRunTiming {
   onProgress?: ProgressListener;
   /** Most bytes the run's results may take (default the engine's `DEFAULT_MAX_MEMORY`); larger is refused at once. */
   maxMemory?: number;
+  /** Send pictures of the model's space with the frames (see {@link ITissueOptions}); default none. */
+  tissue?: ITissueOptions;
 }
 
 /** What a finished run reports (the trajectories themselves come from `result()` or the frames). */

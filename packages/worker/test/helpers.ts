@@ -1,5 +1,15 @@
 import { expect } from 'vitest';
-import { ModelRegistry, resolveScenario, simulateSync, type RunResult, type ScenarioResult } from '@immunotwin/engine';
+import {
+  ModelRegistry,
+  ReplicateRun,
+  resolveScenario,
+  simulateSync,
+  type RunResult,
+  type Scenario,
+  type ScenarioResult,
+  type TissueView,
+} from '@immunotwin/engine';
+import { builtInModels } from '@immunotwin/models';
 import { withinHostModels } from '@immunotwin/model-within-host';
 import type { ISessionFrame, ISessionResult } from '../src/index.js';
 
@@ -163,4 +173,16 @@ export async function rejection<E extends Error = Error>(promise: Promise<unknow
     return error as E;
   }
   throw new Error('expected the promise to reject');
+}
+
+/** A small lung section, one day: a few hundred ms of work. */
+export const lungScenario: Scenario = { model: 'lung', seed: 7, duration: 1, parameters: { latticeSize: 40 } };
+
+/** The lung's space at the end of the scenario, from a run of its own (the engine's, no session). */
+export function lungViewAtEnd(): TissueView {
+  const registry = new ModelRegistry();
+  for (const plugin of builtInModels) registry.register(plugin);
+  const run = new ReplicateRun(registry.resolve(lungScenario), 0);
+  while (!run.done) run.step();
+  return run.view()!;
 }

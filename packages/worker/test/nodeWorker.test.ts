@@ -10,6 +10,8 @@ import {
   expectFramesMatch,
   expectSameResult,
   joinFrames,
+  lungScenario,
+  lungViewAtEnd,
   odeScenario,
   reference,
   ssaScenario,
@@ -53,6 +55,24 @@ describe('a session in a Node worker thread, over comlink', () => {
     expectFramesMatch(joinFrames(frames), expected.runs);
     expect(fractions.at(-1)).toBe(1);
     expectSameResult(await session.result(), expected);
+  });
+
+  it('sends pictures of the space as typed arrays (transferred), the last equal to the engine’s space', async () => {
+    const { session } = node;
+    await session.create(lungScenario);
+    const frames: ISessionFrame[] = [];
+    await session.run({ tissue: { milliseconds: 1e9 }, onFrame: (frame) => void frames.push(frame) });
+    const pictures = frames.flatMap((frame) => frame.tissue ?? []);
+    expect(pictures).toHaveLength(2);
+    const last = pictures[1]!;
+    expect(last.frame.cells).toBeInstanceOf(Uint8Array);
+    expect(last.frame.agentSites).toBeInstanceOf(Int32Array);
+    expect(last.frame.field).toBeInstanceOf(Float32Array);
+    const view = lungViewAtEnd();
+    expect(last.frame.time).toBe(lungScenario.duration);
+    expect(last.frame.cells).toEqual(view.cells);
+    expect(last.frame.agentSites).toEqual(view.agents.sites);
+    expect(last.frame.field).toEqual(view.fields[last.header.field!.id].values);
   });
 
   it('delivers a ValidationError intact: class, message and issues', async () => {

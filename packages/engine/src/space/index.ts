@@ -14,11 +14,15 @@ export { diffusionKernelAvailable } from './diffusionKernel.js';
 export { allocateIn, KernelMemory } from './kernelMemory.js';
 export { loadWasmModule, type WasmModule } from './wasmModule.js';
 export type { TissueView } from './tissueView.js';
+export { PicturePace } from './picturePace.js';
 export {
   encodeTissueFrame,
   parseTissue,
+  pictureTissue,
   tissueCounts,
+  tissueFieldGrid,
   tissueFieldStride,
+  tissueHeader,
   TISSUE_BUNDLE_VERSION,
   TissueFrameJsonSchema,
   TissueJsonSchema,
@@ -26,6 +30,7 @@ export {
   type Tissue,
   type TissueFrame,
   type TissueFrameJson,
+  type TissueHeader,
   type TissueJson,
 } from './tissueBundle.js';
 export {

@@ -13,6 +13,7 @@ import { parseJsonDocument } from '../validation/parseJson.js';
 import { CheckedValidator, type SchemaCheck } from '../validation/checkedValidator.js';
 import { ValidationError } from '../validation/validationError.js';
 import { validate as checkTissueJsonSchema } from '../formats/validators/tissueBundle.js';
+import type { ModelManifest } from '../schema/manifest.js';
 import type { TissueView } from './tissueView.js';
 import { blockMeans, dequantizeField, fieldGrid, quantizeField, type FieldGrid } from './tissueFieldCoding.js';
 
@@ -132,6 +133,65 @@ export function encodeTissueFrame(view: TissueView, time: number, field: string 
   return frame;
 }
 
+/** A tissue bundle's description: everything but its pictures. */
+export type TissueHeader = Omit<TissueJson, 'frames'>;
+
+/**
+ * The description of a model's space for a tissue bundle or a live view: sizes, names and the field drawn —
+ * `field`, or the model's first field by default (a RangeError naming the allowed ids, prefixed by `context`,
+ * for an unknown one).
+ */
+export function tissueHeader(
+  manifest: ModelManifest,
+  view: TissueView,
+  field: string | undefined,
+  context = 'tissue',
+): TissueHeader {
+  const fieldIds = Object.keys(view.fields);
+  if (field !== undefined && !fieldIds.includes(field)) {
+    throw new RangeError(`${context}: unknown field ${JSON.stringify(field)}; allowed: ${fieldIds.join(', ')}`);
+  }
+  const chosen = field ?? fieldIds[0];
+  return {
+    version: TISSUE_BUNDLE_VERSION,
+    model: manifest.id,
+    title: manifest.title,
+    timeUnit: manifest.timeUnit,
+    width: view.width,
+    height: view.height,
+    siteSize: view.siteSize,
+    cellStates: [...view.cellStates],
+    agentTypes: [...view.agents.agentTypes],
+    field: chosen === undefined ? null : { id: chosen, unit: view.fields[chosen].unit },
+    ...(chosen === undefined ? {} : { fieldStride: tissueFieldStride(view.width, view.height) }),
+  };
+}
+
+/**
+ * One picture of a model's space decoded, without the trip through base64: what a live view gets from a worker
+ * (its arrays are the view's own copies and a fresh field, so their buffers can be transferred). The field is
+ * `field`'s block means on the grid of {@link tissueFieldStride}, as float32 (not quantized).
+ */
+export function pictureTissue(view: TissueView, time: number, field: string | undefined): TissueFrame {
+  const values = field === undefined ? undefined : view.fields[field].values;
+  return {
+    time,
+    cells: view.cells,
+    agentSites: view.agents.sites,
+    agentTypes: view.agents.types,
+    field:
+      values === undefined
+        ? undefined
+        : Float32Array.from(blockMeans(values, view.width, view.height, fieldGrid(view.width, view.height))),
+  };
+}
+
+/** The grid a bundle's fields are on, from its header (stride 1, every site, when it has none). */
+export function tissueFieldGrid(header: Pick<TissueHeader, 'width' | 'height' | 'fieldStride'>): FieldGrid {
+  const stride = header.fieldStride ?? 1;
+  return { stride, width: Math.ceil(header.width / stride), height: Math.ceil(header.height / stride) };
+}
+
 /** One picture decoded: typed arrays ready to paint. */
 export interface TissueFrame {
   /** Sample time. */
@@ -149,7 +209,7 @@ export interface TissueFrame {
 /** A decoded bundle. */
 export interface Tissue {
   /** The bundle's description (sizes, names, field). */
-  readonly header: Omit<TissueJson, 'frames'>;
+  readonly header: TissueHeader;
   /** The grid the frames' fields are on (stride 1 and the lattice's size for version 1). */
   readonly fieldGrid: FieldGrid;
   /** The pictures, in time order. */
@@ -222,8 +282,8 @@ export function parseTissue(input: unknown): Tissue {
   checkFormatVersion(value, 'tissue bundle', READABLE_VERSIONS);
   const json = validator.parse(value);
   const sites = json.width * json.height;
-  const stride = json.fieldStride ?? 1;
-  const grid = { stride, width: Math.ceil(json.width / stride), height: Math.ceil(json.height / stride) };
+  const grid = tissueFieldGrid(json);
+  const { stride } = grid;
   const decodeField = (field: TissueFrameJson['field'], where: string): Float32Array | undefined => {
     if (field === undefined) return undefined;
     if (typeof field === 'string') {

@@ -13,7 +13,11 @@ export class HybridKernelSpecClient implements KernelSpec.IKernelSpecAPIClient {
   /** The server settings. */
   readonly serverSettings: ServerConnection.ISettings;
 
-  /** Both sets of kernelspecs; the server's default stays the default. */
+  /**
+   * Both sets of kernelspecs; the server's default stays the default. Where both have a name (the Python package
+   * installs a headless twin kernel under each in-browser kernel's name, for nbconvert, nbgrader and VS Code), the
+   * in-browser kernelspec is listed: a notebook naming it opens in the page, as `HybridKernelClient` starts it there.
+   */
   async get(): Promise<KernelSpec.ISpecModels> {
     const server = await this.server.get();
     // Read after the server has answered, so a kernelspec registered meanwhile (a plugin's model, registered as
@@ -21,7 +25,7 @@ export class HybridKernelSpecClient implements KernelSpec.IKernelSpecAPIClient {
     const browser = await this.browser.get();
     return {
       default: server.default || browser.default,
-      kernelspecs: { ...browser.kernelspecs, ...server.kernelspecs },
+      kernelspecs: { ...server.kernelspecs, ...browser.kernelspecs },
     };
   }
 

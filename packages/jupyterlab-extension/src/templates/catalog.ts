@@ -1,24 +1,22 @@
 import type { INotebookContent } from '@jupyterlab/nbformat';
 import catalog from './catalog.json';
 
-/** A notebook template: one of the notebooks in the repository's `notebooks/`, bundled at build time. */
-export interface INotebookTemplate {
-  /** File name in `notebooks/` (also the name a copy starts from). */
-  readonly file: string;
-  /** The first heading of its first markdown cell. */
-  readonly title: string;
-  /** The paragraph under that heading, as plain text. */
-  readonly description: string;
-  /** The kernel it runs on. */
-  readonly kernelName: string;
-  /** That kernel's display name. */
-  readonly kernelDisplayName: string;
-  /** The notebook itself. */
-  readonly notebook: INotebookContent;
-}
+import type { INotebookTemplate } from './template';
+
+export { templateGroups, type ILessonInfo, type INotebookTemplate, type ITemplateGroup } from './template';
 
 /** Every bundled template, in file-name order (written by `scripts/bundle-templates.mjs`). */
 export const notebookTemplates: readonly INotebookTemplate[] = catalog as unknown as INotebookTemplate[];
+
+/**
+ * A template's notebook. The notebooks are a chunk of their own (`catalogNotebooks.json`), fetched the first time one
+ * is opened, so they add nothing to the page's first load.
+ */
+export async function loadTemplateNotebook(file: string): Promise<INotebookContent> {
+  const notebooks = (await import('./catalogNotebooks.json')).default as unknown as Record<string, INotebookContent>;
+  if (!Object.hasOwn(notebooks, file)) throw new Error(`ImmunoTwin has no template notebook "${file}"`);
+  return notebooks[file];
+}
 
 /** The template with this file name, or undefined. */
 export function findTemplate(file: string): INotebookTemplate | undefined {

@@ -1,8 +1,8 @@
 import { Dialog, showDialog } from '@jupyterlab/apputils';
 import { Widget } from '@lumino/widgets';
-import type { INotebookTemplate } from './catalog';
+import { templateGroups, type INotebookTemplate } from './template';
 
-/** The dialog body: a labelled list of templates with each one's description under it. */
+/** The dialog body: a labelled list of templates, grouped (notebooks; lessons by level and topic), with each one's description under it. */
 class TemplatePicker extends Widget implements Dialog.IBodyWidget<string> {
   private readonly select: HTMLSelectElement;
 
@@ -16,11 +16,17 @@ class TemplatePicker extends Widget implements Dialog.IBodyWidget<string> {
     this.select.setAttribute('aria-label', 'ImmunoTwin notebook template');
     const description = document.createElement('p');
     description.className = 'jp-ImmunoTwinTemplatePicker-description';
-    for (const template of templates) {
-      const option = document.createElement('option');
-      option.value = template.file;
-      option.textContent = `${template.title} (${template.kernelDisplayName})`;
-      this.select.append(option);
+    // Notebooks, then lessons by level and topic, each group under its heading.
+    for (const group of templateGroups(templates)) {
+      const heading = document.createElement('optgroup');
+      heading.label = group.label;
+      for (const template of group.templates) {
+        const option = document.createElement('option');
+        option.value = template.file;
+        option.textContent = `${template.title} (${template.kernelDisplayName})`;
+        heading.append(option);
+      }
+      this.select.append(heading);
     }
     const describe = (): void => {
       const chosen = templates.find((template) => template.file === this.select.value);

@@ -1,10 +1,8 @@
-import { TISSUE_MIME_TYPE, type TissueFrameJson, type TissueJson } from '@immunotwin/engine';
+import { PicturePace, TISSUE_MIME_TYPE, type TissueFrameJson, type TissueJson } from '@immunotwin/engine';
 import type { UpdatableOutput } from './progressOutput.js';
 
 /** Least time between two live pictures (ms). */
 export const LIVE_TISSUE_INTERVAL_MS = 1000;
-/** A live picture may take at most this share of the run's wall time (large sections take longer to picture). */
-const LIVE_SHARE = 0.1;
 
 let outputs = 0;
 
@@ -18,8 +16,8 @@ let outputs = 0;
 export class LiveTissue {
   private readonly id = `immunotwin-live-tissue-${++outputs}`;
   private readonly started = Date.now();
-  private last = this.started;
-  private cost = 0;
+  /** At most one picture per interval, and at most a tenth of the wall time spent picturing. */
+  private readonly pace: PicturePace;
   private pictures = 0;
   private shown = false;
 
@@ -30,12 +28,13 @@ export class LiveTissue {
   constructor(
     private readonly output: UpdatableOutput | undefined,
     private readonly interval = LIVE_TISSUE_INTERVAL_MS,
-  ) {}
+  ) {
+    this.pace = new PicturePace(interval, 0.1, this.started);
+  }
 
   /** Whether a live picture is due now (always false with nowhere to show it). */
   due(): boolean {
-    if (!this.output) return false;
-    return Date.now() - this.last >= Math.max(this.interval, this.cost / LIVE_SHARE);
+    return this.output !== undefined && this.pace.due();
   }
 
   /**
@@ -44,15 +43,15 @@ export class LiveTissue {
    */
   show(make: () => { header: TissueJson; frame: TissueFrameJson }, fraction: number): void {
     if (!this.output || Date.now() - this.started < this.interval) return;
-    const begun = Date.now();
-    const { header, frame: picture } = make();
-    this.pictures++;
-    const live = { fraction: Math.min(1, Math.max(0, fraction)), pictures: this.pictures };
-    const json: TissueJson = { ...header, live, frames: [picture] };
-    const text = `Tissue of ${header.title} at ${header.timeUnit} ${picture.time}: ${Math.floor(live.fraction * 100)}% of the run`;
-    this.put({ [TISSUE_MIME_TYPE]: json, 'text/plain': text });
-    this.last = Date.now();
-    this.cost = this.last - begun;
+    // Making and sending the picture both count as its cost.
+    this.pace.take(() => {
+      const { header, frame: picture } = make();
+      this.pictures++;
+      const live = { fraction: Math.min(1, Math.max(0, fraction)), pictures: this.pictures };
+      const json: TissueJson = { ...header, live, frames: [picture] };
+      const text = `Tissue of ${header.title} at ${header.timeUnit} ${picture.time}: ${Math.floor(live.fraction * 100)}% of the run`;
+      this.put({ [TISSUE_MIME_TYPE]: json, 'text/plain': text });
+    });
   }
 
   /** Replaces the live picture (if any was shown) with a line saying how the run ended. */

@@ -1,11 +1,9 @@
 import {
-  TISSUE_BUNDLE_VERSION,
   TISSUE_MIME_TYPE,
   encodeTissueFrame,
   ReplicateRun,
-  tissueFieldStride,
   runInChunks,
-  type ModelManifest,
+  tissueHeader,
   type ResolvedScenario,
   type TissueFrameJson,
   type TissueJson,
@@ -64,7 +62,7 @@ export async function captureTissue(
         `twin.tissue: the model "${manifest.id}" has no space to show (only models with a lattice, such as the Immune System Twin, do)`,
       );
     }
-    json ??= tissueHeader(manifest, view, options.field);
+    json ??= { ...tissueHeader(manifest, view, options.field, 'twin.tissue'), frames: [] };
     return view;
   };
   const end = Math.max(times[times.length - 1], tolerance);
@@ -90,28 +88,6 @@ export async function captureTissue(
     live?.finish(signal.aborted);
   }
   return { ...json!, frames };
-}
-
-function tissueHeader(manifest: ModelManifest, view: TissueView, field: string | undefined): TissueJson {
-  const fieldIds = Object.keys(view.fields);
-  if (field !== undefined && !fieldIds.includes(field)) {
-    throw new RangeError(`twin.tissue: unknown field ${JSON.stringify(field)}; allowed: ${fieldIds.join(', ')}`);
-  }
-  const chosen = field ?? fieldIds[0];
-  return {
-    version: TISSUE_BUNDLE_VERSION,
-    model: manifest.id,
-    title: manifest.title,
-    timeUnit: manifest.timeUnit,
-    width: view.width,
-    height: view.height,
-    siteSize: view.siteSize,
-    cellStates: [...view.cellStates],
-    agentTypes: [...view.agents.agentTypes],
-    field: chosen === undefined ? null : { id: chosen, unit: view.fields[chosen].unit },
-    ...(chosen === undefined ? {} : { fieldStride: tissueFieldStride(view.width, view.height) }),
-    frames: [],
-  };
 }
 
 /** Pictures of a twin's tissue over one run; displayed as an interactive tissue view. */

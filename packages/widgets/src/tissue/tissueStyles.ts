@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
-/** The styles of `<twin-tissue>`: controls on one wrapping row, the canvas (≤ 420 px) beside its legend. */
+/**
+ * The styles of `<twin-tissue>`: controls on one wrapping row, the canvas (≤ `--twin-tissue-size`, 420 px) beside
+ * its legend (which scrolls beyond `--twin-tissue-legend-height`, unbounded by default).
+ */
 export const tissueStyles = css`
   .stage {
     display: flex;
@@ -8,10 +11,10 @@ export const tissueStyles = css`
     gap: 12px;
     align-items: flex-start;
   }
-  /* At most 420 px either way, in the lattice's proportions; the camera fits the lattice to it. */
+  /* At most 420 px (or --twin-tissue-size) either way, in the lattice's proportions; the camera fits the lattice to it. */
   canvas {
-    width: min(100%, 420px);
-    max-height: 420px;
+    width: min(100%, var(--twin-tissue-size, 420px));
+    max-height: var(--twin-tissue-size, 420px);
     border: 1px solid var(--jp-border-color2, #e0e0e0);
     touch-action: none;
     cursor: grab;
@@ -54,6 +57,10 @@ export const tissueStyles = css`
     display: inline-flex;
     align-items: center;
     gap: 4px;
+  }
+  .legend {
+    max-height: var(--twin-tissue-legend-height, none);
+    overflow: auto;
   }
   ul {
     list-style: none;

@@ -1,0 +1,31 @@
+import { antiviralTiming } from './antiviralTiming.js';
+import { bacteriaAndAntibiotics } from './bacteriaAndAntibiotics.js';
+import { interferonSecondPeak } from './interferonSecondPeak.js';
+import { r0AndTheThreshold } from './r0AndTheThreshold.js';
+import { stochasticExtinction } from './stochasticExtinction.js';
+import { tCellExpansion } from './tCellExpansion.js';
+import type { LessonTask, LessonTasks } from './task.js';
+
+export type { LessonTask, LessonTasks, TaskQuantity, TaskScenario, TaskTolerance } from './task.js';
+
+/** Every lesson's tasks, one entry per lesson notebook in notebooks/lessons/. */
+export const LESSONS: readonly LessonTasks[] = [
+  r0AndTheThreshold,
+  stochasticExtinction,
+  interferonSecondPeak,
+  antiviralTiming,
+  bacteriaAndAntibiotics,
+  tCellExpansion,
+];
+
+/** A task by id; throws listing the lesson's tasks (or the lessons) when there is none. */
+export function findTask(id: string): LessonTask {
+  const task = LESSONS.flatMap((lesson) => lesson.tasks).find((t) => t.id === id);
+  if (task) return task;
+  const prefix = id.split('.')[0];
+  const near = LESSONS.flatMap((lesson) => lesson.tasks)
+    .map((t) => t.id)
+    .filter((t) => t.startsWith(`${prefix}.`));
+  const known = near.length > 0 ? near : LESSONS.flatMap((lesson) => lesson.tasks.map((t) => t.id));
+  throw new RangeError(`twin.check: no task "${id}"; tasks: ${known.join(', ')}`);
+}

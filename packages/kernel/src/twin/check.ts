@@ -1,0 +1,121 @@
+import {
+  evaluateExpression,
+  outcomeDefinition,
+  parseExpression,
+  resolveScenario,
+  runScenario,
+  type ModelPlugin,
+  type OutcomeRequest,
+  type ScenarioResult,
+} from '@immunotwin/engine';
+import type { LessonTask, TaskQuantity, TaskScenario, TaskTolerance } from '../lessons/task.js';
+import type { MimeBundle } from '../mime.js';
+import { formatNumber } from './summary.js';
+
+/** What computing a task's answer needs: its model (and other models) and the cell's interrupt. */
+export interface TaskContext {
+  /** Finds a model by id. */
+  readonly resolveModel: (id: string) => ModelPlugin;
+  /** The running cell's interrupt. */
+  readonly signal?: AbortSignal;
+}
+
+/** Runs a task's scenario on its model (resolved and checked by the engine as any run). */
+async function runTaskScenario(task: LessonTask, scenario: TaskScenario, context: TaskContext) {
+  const plugin = context.resolveModel(task.model);
+  const resolved = resolveScenario(plugin, { ...scenario, model: task.model }, context.resolveModel);
+  return { resolved, result: await runScenario(resolved, { signal: context.signal }) };
+}
+
+const mean = (values: number[]): number => values.reduce((sum, v) => sum + v, 0) / values.length;
+
+/** One per-run outcome of every run of a result, of the samples from time `after` on. */
+function perRun(result: ScenarioResult, request: OutcomeRequest, after = -Infinity): number[] {
+  const definition = outcomeDefinition(request.summary);
+  return result.runs.map((run) => {
+    if (!Object.hasOwn(run.observables, request.observable)) {
+      throw new RangeError(`task outcome: no observable "${request.observable}" in the model`);
+    }
+    const from = run.time.findIndex((t) => t >= after);
+    return definition.compute(run.time.subarray(from), run.observables[request.observable].subarray(from), request);
+  });
+}
+
+/** Computes a task quantity from twin runs (or, for an expression, from the scenario's resolved parameters). */
+export async function computeQuantity(task: LessonTask, quantity: TaskQuantity, context: TaskContext): Promise<number> {
+  if ('ratio' in quantity) {
+    const [top, bottom] = quantity.ratio;
+    return (await computeQuantity(task, top, context)) / (await computeQuantity(task, bottom, context));
+  }
+  if ('expression' in quantity) {
+    const plugin = context.resolveModel(task.model);
+    const { parameters } = resolveScenario(plugin, { ...quantity.scenario, model: task.model });
+    return evaluateExpression(parseExpression(quantity.expression), (name) => parameters[name]);
+  }
+  const { result } = await runTaskScenario(task, quantity.scenario ?? {}, context);
+  if ('outcome' in quantity) return mean(perRun(result, quantity.outcome, quantity.after));
+  const values = perRun(result, quantity.fractionOfRuns);
+  return values.filter((value) => value < quantity.fractionOfRuns.below).length / values.length;
+}
+
+/** The accepted distance from `expected`: the larger of the absolute and the relative bound. */
+export function allowedError(expected: number, tolerance: TaskTolerance): number {
+  return Math.max(tolerance.absolute ?? 0, (tolerance.relative ?? 0) * Math.abs(expected));
+}
+
+/** The tolerance in words, e.g. "±5 %" or "±0.05". */
+export function describeTolerance(tolerance: TaskTolerance, unit: string): string {
+  const parts: string[] = [];
+  if (tolerance.relative !== undefined) parts.push(`±${formatNumber(tolerance.relative * 100)} %`);
+  if (tolerance.absolute !== undefined)
+    parts.push(`±${formatNumber(tolerance.absolute)}${unit === '1' ? '' : ` ${unit}`}`);
+  return parts.join(' or ');
+}
+
+const escapeHtml = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The verdict of `twin.check`: the task, the student's answer, the twin's value and whether they agree. */
+export class TaskCheck {
+  constructor(
+    /** The task checked. */
+    readonly task: LessonTask,
+    /** The answer given. */
+    readonly answer: number,
+    /** The twin's value. */
+    readonly expected: number,
+  ) {}
+
+  /** Whether the answer is within the tolerance of the twin's value. */
+  get right(): boolean {
+    return Math.abs(this.answer - this.expected) <= allowedError(this.expected, this.task.tolerance);
+  }
+
+  /** One line: right or wrong, the tolerance, and (only when right) the twin's value. */
+  get text(): string {
+    const { task } = this;
+    const unit = task.unit === '1' ? '' : ` ${task.unit}`;
+    const within = `within ${describeTolerance(task.tolerance, task.unit)} of the twin's value`;
+    return this.right
+      ? `✔ ${task.id}: right. Your ${formatNumber(this.answer)}${unit} is ${within} (${formatNumber(this.expected)}${unit}).`
+      : `✘ ${task.id}: not yet. ${formatNumber(this.answer)}${unit} is not ${within}; try again.`;
+  }
+
+  /** A one-line output (HTML in a notebook, the same line as text for nbconvert and nbgrader feedback). */
+  toMimeBundle(): MimeBundle {
+    const colour = this.right ? 'var(--jp-success-color1, #2e7d32)' : 'var(--jp-error-color1, #c62828)';
+    const [mark, ...rest] = this.text.split(' ');
+    const html =
+      `<div class="immunotwin-check" data-right="${this.right}">` +
+      `<span style="color: ${colour}; font-weight: bold">${mark}</span> ${escapeHtml(rest.join(' '))}</div>`;
+    return { data: { 'text/html': html, 'text/plain': this.text }, metadata: {} };
+  }
+}
+
+/** Raised by `twin.check(id, answer, { grade: true })` for a wrong answer, so an autograder counts the cell failed. */
+export class WrongAnswer extends Error {
+  constructor(check: TaskCheck) {
+    super(check.text);
+    this.name = 'WrongAnswer';
+  }
+}

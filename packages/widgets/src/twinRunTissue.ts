@@ -1,0 +1,116 @@
+import type { Tissue } from '@immunotwin/engine';
+import type { ISessionTissue } from '@immunotwin/worker';
+import { css, html, LitElement, type TemplateResult } from 'lit';
+import { sharedStyles } from './styles.js';
+import { pictureNear, TissueHistory } from './tissue/tissueHistory.js';
+import type { ITissueIndexDetail } from './twinTissue.js';
+
+/**
+ * `<twin-run-tissue>`: the tissue of a workbench's live run, as its session pictures it (`ISessionFrame.tissue`),
+ * in a `<twin-tissue>` — zoom, legend, field and immune-cell switches; no Play of its own, the workbench's plays —
+ * over a bounded history of the run's pictures (`TissueHistory`). It follows the run (the newest picture is shown
+ * as it comes) until the person moves the time slider; then it stays on the time chosen (while thinning, on the kept
+ * picture nearest to it) until "follow the run" is ticked again, or a new run begins. Its size is bounded by
+ * `--twin-tissue-size` (the canvas, either way) and `--twin-tissue-legend-height`.
+ */
+export class TwinRunTissueElement extends LitElement {
+  static override properties = {
+    following: { state: true },
+    shown: { state: true },
+    index: { state: true },
+  };
+
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: block;
+        min-width: 0;
+      }
+      label {
+        display: inline-flex;
+        align-items: center;
+        gap: 4px;
+      }
+    `,
+  ];
+
+  /** Whether the newest picture is shown as it comes. */
+  declare following: boolean;
+  declare protected shown: Tissue | undefined;
+  declare protected index: number;
+  private readonly history = new TissueHistory();
+  /** The time of the picture the person chose (kept while the history thins). */
+  private chosenTime = 0;
+
+  constructor() {
+    super();
+    this.following = true;
+    this.shown = undefined;
+    this.index = 0;
+  }
+
+  /** The kept pictures (undefined before the first). */
+  get tissue(): Tissue | undefined {
+    return this.history.tissue;
+  }
+
+  /** Whether there is a picture to show. */
+  get hasPictures(): boolean {
+    return this.history.tissue !== undefined;
+  }
+
+  /** A new run begins: its pictures replace the last run's from its first one on, and the view follows it. */
+  begin(): void {
+    this.history.restart();
+    this.following = true;
+  }
+
+  /** Forgets every picture (another model). */
+  clear(): void {
+    this.history.clear();
+    this.shown = undefined;
+    this.following = true;
+    this.index = 0;
+  }
+
+  /** Adds the run's next picture. */
+  addPicture(picture: ISessionTissue): void {
+    this.history.push(picture.header, picture.frame);
+    this.shown = this.history.tissue;
+    const frames = this.shown!.frames;
+    this.index = this.following ? frames.length - 1 : pictureNear(frames, this.chosenTime);
+  }
+
+  /** Follows the run again (shows its newest picture). */
+  follow(): void {
+    this.following = true;
+    this.index = (this.shown?.frames.length ?? 1) - 1;
+  }
+
+  private chosen(event: CustomEvent<ITissueIndexDetail>): void {
+    this.following = false;
+    this.index = event.detail.index;
+    this.chosenTime = event.detail.time;
+  }
+
+  protected override render(): TemplateResult {
+    return html`<twin-tissue hide-play .tissue=${this.shown} .index=${this.index} @index-change=${this.chosen}>
+      <label slot="controls"
+        ><input
+          type="checkbox"
+          data-action="follow"
+          .checked=${this.following}
+          @change=${(e: Event) => ((e.target as HTMLInputElement).checked ? this.follow() : (this.following = false))}
+        />
+        follow the run</label
+      >
+    </twin-tissue>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'twin-run-tissue': TwinRunTissueElement;
+  }
+}

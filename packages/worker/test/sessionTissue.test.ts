@@ -1,0 +1,96 @@
+import { describe, expect, it, vi } from 'vitest';
+import { builtInModels } from '@immunotwin/models';
+import { TwinSession, type ISessionFrame } from '../src/index.js';
+import { lungScenario, lungViewAtEnd, odeScenario } from './helpers.js';
+
+async function framesOf(scenario: unknown, tissue?: { milliseconds?: number; field?: string }) {
+  const session = new TwinSession({ plugins: builtInModels });
+  await session.create(scenario);
+  const frames: ISessionFrame[] = [];
+  await session.run({ chunkMilliseconds: 0, tissue, onFrame: (frame) => void frames.push(frame) });
+  return frames;
+}
+
+describe('TwinSession: pictures of the model’s space with the frames (tissue)', () => {
+  it('pictures the first sample and the last state, the last equal to the space of an engine run', async () => {
+    const frames = await framesOf(lungScenario, { milliseconds: 1e9 });
+    const pictured = frames.filter((frame) => frame.tissue);
+    // Paced at one per 10^9 ms: only the first sample's (day 0) and the last state (always).
+    expect(pictured).toEqual([frames[0], frames.at(-1)]);
+    expect(frames[0].tissue!.map((picture) => picture.frame.time)).toEqual([0]);
+    expect(frames.at(-1)!.tissue).toHaveLength(1);
+    const last = frames.at(-1)!.tissue![0];
+    expect(last.frame.time).toBe(1);
+    const view = lungViewAtEnd();
+    expect(last.header).toMatchObject({ model: 'lung', width: 40, height: 40, siteSize: view.siteSize });
+    expect(last.header.cellStates).toEqual(view.cellStates);
+    expect(last.header.agentTypes).toEqual(view.agents.agentTypes);
+    const field = Object.keys(view.fields)[0];
+    expect(last.header.field?.id).toBe(field);
+    // Bit for bit the engine's space (a 40² section: the field on every site, stride 1).
+    expect(last.header.fieldStride).toBe(1);
+    expect(last.frame.cells).toEqual(view.cells);
+    expect(last.frame.agentSites).toEqual(view.agents.sites);
+    expect(last.frame.agentTypes).toEqual(view.agents.types);
+    expect(last.frame.field).toEqual(view.fields[field].values);
+  });
+
+  it('sends each picture with the frame of its sample, in time order, on arrays of its own', async () => {
+    // Several samples a chunk (the default budget): a frame may carry more than one picture.
+    const session = new TwinSession({ plugins: builtInModels });
+    await session.create(lungScenario);
+    const frames: ISessionFrame[] = [];
+    await session.run({ tissue: { milliseconds: 0 }, onFrame: (frame) => void frames.push(frame) });
+    const pictures = frames.flatMap((frame) => frame.tissue ?? []);
+    // With no least interval, pictures are spaced only by their cost (≤ a tenth of the wall time): how many come
+    // depends on the machine's load, but never fewer than the first sample's and the last state's.
+    expect(pictures.length).toBeGreaterThanOrEqual(2);
+    for (const frame of frames) {
+      for (const picture of frame.tissue ?? []) expect(Array.from(frame.time)).toContain(picture.frame.time);
+    }
+    const times = pictures.map((picture) => picture.frame.time);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(new Set(times).size).toBe(times.length);
+    expect([times[0], times.at(-1)]).toEqual([0, 1]);
+    expect(new Set(pictures.map((picture) => picture.frame.cells.buffer)).size).toBe(pictures.length);
+  });
+
+  it('pictures the state reached at a pause, even between paced pictures', async () => {
+    const session = new TwinSession({ plugins: builtInModels });
+    await session.create(lungScenario);
+    const frames: ISessionFrame[] = [];
+    const run = session.run({
+      chunkMilliseconds: 0,
+      tissue: { milliseconds: 1e9 },
+      onFrame: async (frame) => {
+        frames.push(frame);
+        if (frames.length === 3) await session.pause(); // after the third sample
+      },
+    });
+    try {
+      await vi.waitFor(() => expect(frames).toHaveLength(4), { timeout: 5000 });
+    } finally {
+      await session.resume();
+    }
+    // The frame sent at the pause: no new sample, the picture of the third sample's state (not due by the pace).
+    expect(frames[1].tissue).toBeUndefined();
+    expect(frames[2].tissue).toBeUndefined();
+    expect(frames[3].time).toHaveLength(0);
+    expect(frames[3].tissue!.map((picture) => picture.frame.time)).toEqual([frames[2].time[0]]);
+    await run;
+    expect(frames.at(-1)!.tissue![0].frame.time).toBe(1);
+  });
+
+  it('sends none unless asked, and none for a model without space', async () => {
+    expect((await framesOf(lungScenario)).some((frame) => frame.tissue)).toBe(false);
+    expect((await framesOf(odeScenario, {})).some((frame) => frame.tissue)).toBe(false);
+  });
+
+  it('draws the field asked for, and refuses an unknown one naming the allowed ids', async () => {
+    const frames = await framesOf(lungScenario, { field: 'ifn', milliseconds: 1e9 });
+    expect(frames.at(-1)!.tissue![0].header.field?.id).toBe('ifn');
+    await expect(framesOf(lungScenario, { field: 'oxygen' })).rejects.toThrow(
+      /tissue pictures: unknown field "oxygen"; allowed: virions, .*ifn/,
+    );
+  });
+});
