@@ -98,6 +98,10 @@ describe('twin.fit', () => {
       /starts is 0; allowed: a whole number from 1/,
     );
     await expect(twin.fit(HAYDEN, { estimate: [], group: 'untreated' })).rejects.toThrow(/estimate must list/);
+    await expect(twin.fit([{ foo: 1 }], { estimate: ['beta'] })).rejects.toThrow(/data\[0\]\.observable: is required/);
+    await expect(
+      twin.fit([{ observable: 'log10V', time: [1], values: ['x'] }], { estimate: ['beta'] }),
+    ).rejects.toThrow(/experiments\[0\]\.data\[0\]\.name: is required/);
   });
 
   it('stops at an interrupt and leaves a line saying where', async () => {

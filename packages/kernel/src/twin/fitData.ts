@@ -22,7 +22,17 @@ export function readObservedData(method: string, data: unknown, group: string | 
 }
 
 function parseData(method: string, data: unknown): ObservedDataset[] {
-  if (Array.isArray(data)) return structuredClone(data) as ObservedDataset[];
+  if (Array.isArray(data)) {
+    // The fit and the filters check every field against the observed-data schema; what they need first is here.
+    data.forEach((dataset: unknown, i) => {
+      if (typeof (dataset as { observable?: unknown } | null)?.observable !== 'string') {
+        throw new TypeError(
+          `twin.${method}: data[${i}].observable: is required (an observed dataset: name, source, observable, unit, time, values)`,
+        );
+      }
+    });
+    return structuredClone(data) as ObservedDataset[];
+  }
   if (typeof data === 'string') {
     return data.trimStart().startsWith('{')
       ? parseFhirObservations(data).datasets
