@@ -32,6 +32,10 @@ export class TwinRunTissueElement extends LitElement {
         align-items: center;
         gap: 4px;
       }
+      .waiting {
+        margin: 0;
+        color: var(--jp-ui-font-color2, #616161);
+      }
     `,
   ];
 
@@ -95,6 +99,8 @@ export class TwinRunTissueElement extends LitElement {
   }
 
   protected override render(): TemplateResult {
+    // Before the run's first picture (a held workbench, a worker that died before it): a note, not an error.
+    if (!this.shown) return html`<p class="waiting">The tissue appears when the run starts.</p>`;
     return html`<twin-tissue hide-play .tissue=${this.shown} .index=${this.index} @index-change=${this.chosen}>
       <label slot="controls"
         ><input

@@ -181,7 +181,11 @@ export class TwinTissueElement extends LitElement {
 
   override render(): TemplateResult {
     const tissue = this.decodedTissue;
-    if (!tissue) return html`<p class="error" role="alert">${this.error || 'No tissue to show.'}</p>`;
+    if (!tissue) {
+      return this.error
+        ? html`<p class="error" role="alert">${this.error}</p>`
+        : html`<p class="empty">No tissue to show.</p>`;
+    }
     const { header, frames } = tissue;
     const frame = frames[this.index];
     if (!frame) return html`<p>The tissue bundle has no pictures.</p>`;

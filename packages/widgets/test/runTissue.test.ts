@@ -52,6 +52,9 @@ describe('<twin-run-tissue>: the tissue of a workbench’s run', () => {
   it('follows the run: the newest picture is shown as it comes', async () => {
     const el = await mount<TwinRunTissueElement>('twin-run-tissue');
     expect(el.hasPictures).toBe(false);
+    // Before the first picture a note says when it comes: not an alert (the workbench's alert is for its errors).
+    expect(el.shadowRoot!.textContent).toContain('The tissue appears when the run starts.');
+    expect(el.shadowRoot!.querySelector('[role="alert"]')).toBeNull();
     await add(el, picture(0), picture(1, 2), picture(2, 5));
     expect(shownTime(el)).toBe('day 2');
     expect(deadShown(el)).toBe(5);
