@@ -118,6 +118,9 @@ describe('the twin API (in process)', () => {
     expect(() => twin.plot(result, { observed: [{ ...volunteer, values: [1] }] })).toThrow(
       'observed[0].values: has 1 values; expected 2 (one per time)',
     );
+    expect(() => twin.plot(result, { observed: [{ ...volunteer, timeUnit: 'moon' }] })).toThrow(
+      'observed[0].timeUnit: "moon" is not a time unit; allowed: s, sec',
+    );
   });
 
   it('refuses a run whose results would not fit the memory limit, names the fields, and takes maxMemory on purpose', async () => {

@@ -1,3 +1,5 @@
+import { describeValue, type ValidationIssue } from '../validation/validationError.js';
+
 /** Time units data may be given in, by every spelling accepted, with their length in seconds. */
 const TIME_UNIT_SECONDS: Readonly<Record<string, number>> = {
   s: 1,
@@ -36,4 +38,13 @@ export function timeConversionFactor(from: string, to: string): number | undefin
   const a = timeUnitSeconds(from);
   const b = timeUnitSeconds(to);
   return a === undefined || b === undefined ? undefined : a / b;
+}
+
+/**
+ * The problem with a dataset's `timeUnit`, if it is not a unit this table converts (at `path`, e.g.
+ * `observed[0].timeUnit`), naming the units allowed; undefined when it is absent or known.
+ */
+export function timeUnitIssue(unit: string | undefined, path: string): ValidationIssue | undefined {
+  if (unit === undefined || timeUnitSeconds(unit) !== undefined) return undefined;
+  return { path, message: `${describeValue(unit)} is not a time unit; allowed: ${TIME_UNIT_NAMES.join(', ')}` };
 }

@@ -27,7 +27,7 @@ import { PLOT_MIME_TYPE } from '../mimeTypes.js';
 import { Identifier, ModelId, Text } from '../schema/common.js';
 import { ObservableSpecSchema } from '../schema/manifest.js';
 import { ObservedDatasetSchema } from '../schema/observed.js';
-import { timeUnitSeconds } from '../data/timeUnits.js';
+import { timeUnitIssue } from '../data/timeUnits.js';
 import { EnsembleSummaryJsonSchema } from '../schema/results.js';
 import { checkFormatVersion } from './formatVersion.js';
 import { parseJsonDocument } from '../validation/parseJson.js';
@@ -138,9 +138,8 @@ export function parsePlotBundle(json: unknown): PlotBundle {
         message: `has ${set.values.length} values; expected ${set.time.length} (one per time)`,
       });
     }
-    if (set.timeUnit !== undefined && timeUnitSeconds(set.timeUnit) === undefined) {
-      issues.push({ path: `observed[${i}].timeUnit`, message: `${JSON.stringify(set.timeUnit)} is not a time unit` });
-    }
+    const unitIssue = timeUnitIssue(set.timeUnit, `observed[${i}].timeUnit`);
+    if (unitIssue) issues.push(unitIssue);
   });
   if (issues.length > 0) throw new ValidationError('plot bundle', issues);
   return bundle;

@@ -39,13 +39,13 @@ import { BandSpecSchema, bandSpecIssues } from '../band/bandSpec.js';
 import { WORKBENCH_MIME_TYPE } from '../mimeTypes.js';
 import { ModelManifestSchema } from '../schema/manifest.js';
 import { ObservedDatasetSchema } from '../schema/observed.js';
-import { TIME_UNIT_NAMES, timeUnitSeconds } from '../data/timeUnits.js';
+import { timeUnitIssue } from '../data/timeUnits.js';
 import { InterventionInstanceSchema, ScenarioSchema, type InterventionInstance } from '../schema/scenario.js';
 import { checkFormatVersion } from './formatVersion.js';
 import { parseJsonDocument } from '../validation/parseJson.js';
 import { CheckedValidator, type SchemaCheck } from '../validation/checkedValidator.js';
 import { validate as checkWorkbenchStateSchema } from './validators/workbenchState.js';
-import { describeValue, ValidationError, type ValidationIssue } from '../validation/validationError.js';
+import { ValidationError, type ValidationIssue } from '../validation/validationError.js';
 
 /** The format version this module reads and writes. */
 export const WORKBENCH_STATE_VERSION = 1;
@@ -172,12 +172,8 @@ export function parseWorkbenchState(json: unknown): WorkbenchState {
     labels.add(pin.label);
   });
   checked.observed?.forEach((set, i) => {
-    if (set.timeUnit !== undefined && timeUnitSeconds(set.timeUnit) === undefined) {
-      issues.push({
-        path: `observed[${i}].timeUnit`,
-        message: `${describeValue(set.timeUnit)} is not a time unit; allowed: ${TIME_UNIT_NAMES.join(', ')}`,
-      });
-    }
+    const issue = timeUnitIssue(set.timeUnit, `observed[${i}].timeUnit`);
+    if (issue) issues.push(issue);
   });
   if (checked.view?.band) issues.push(...bandSpecIssues(checked.view.band, 'view.band.'));
   const { plugin } = checked;
