@@ -1,5 +1,6 @@
 import { extname } from 'node:path';
 import {
+  chooseGroup,
   defaultObservationEntry,
   parseFhirObservations,
   parseObservationsCsv,
@@ -31,16 +32,16 @@ export async function readObservedData(
       ? parseObservationsCsv(text, { fileName: file })
       : parseFhirObservations(text, { fileName: file }).datasets,
   );
-  const groups = [...new Set(all.map((d) => d.group ?? '(none)'))];
-  const chosen = group === undefined ? all : all.filter((d) => d.group === group);
-  if (group !== undefined && chosen.length === 0) {
+  const choice = chooseGroup(all, group);
+  if ('datasets' in choice) return choice.datasets;
+  const { problem, groups } = choice;
+  if (problem === 'unknown') {
     throw new UsageError(`option --group: "${group}" is not a group of ${file}; allowed: ${groups.join(', ')}`);
   }
-  if (group === undefined && groups.length > 1) {
+  if (problem === 'ambiguous') {
     throw new UsageError(`${file} holds ${groups.length} groups; choose one with --group: ${groups.join(', ')}`);
   }
-  if (chosen.length === 0) throw new CliError(`${file}: holds no observations`);
-  return chosen;
+  throw new CliError(`${file}: holds no observations`);
 }
 
 /**

@@ -9,3 +9,4 @@ export * from './loincCodes.js';
 export * from './quantityUnits.js';
 export * from './timeUnits.js';
 export * from './detectionLimits.js';
+export * from './groupChoice.js';

@@ -1,4 +1,4 @@
-import { parseFhirObservations, parseObservationsCsv, type ObservedDataset } from '@immunotwin/engine';
+import { chooseGroup, parseFhirObservations, parseObservationsCsv, type ObservedDataset } from '@immunotwin/engine';
 
 /**
  * The observed data `twin.fit` and `twin.assimilate` take: `ObservedDataset`s, an observations CSV as text, or FHIR
@@ -6,19 +6,18 @@ import { parseFhirObservations, parseObservationsCsv, type ObservedDataset } fro
  * without, the data must hold one group (or none). Errors name the argument (`data`, `group`) and what is allowed.
  */
 export function readObservedData(method: string, data: unknown, group: string | undefined): ObservedDataset[] {
-  const all = parseData(method, data);
-  const groups = [...new Set(all.map((d) => d.group ?? '(none)'))];
-  const chosen = group === undefined ? all : all.filter((d) => d.group === group);
-  if (group !== undefined && chosen.length === 0) {
+  const choice = chooseGroup(parseData(method, data), group);
+  if ('datasets' in choice) return choice.datasets;
+  const { problem, groups } = choice;
+  if (problem === 'unknown') {
     throw new RangeError(`twin.${method}: group "${group}" is not in the data; allowed: ${groups.join(', ')}`);
   }
-  if (group === undefined && groups.length > 1) {
+  if (problem === 'ambiguous') {
     throw new RangeError(
       `twin.${method}: the data hold ${groups.length} groups; choose one with { group: … }: ${groups.join(', ')}`,
     );
   }
-  if (chosen.length === 0) throw new RangeError(`twin.${method}: data: holds no observations`);
-  return chosen;
+  throw new RangeError(`twin.${method}: data: holds no observations`);
 }
 
 function parseData(method: string, data: unknown): ObservedDataset[] {
