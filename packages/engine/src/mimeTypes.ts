@@ -13,3 +13,6 @@ export const TISSUE_MIME_TYPE = 'application/vnd.immunotwin.tissue+json';
 
 /** MIME type of a study: figures of a sweep, a sensitivity analysis or a cohort (schema/study.schema.json). */
 export const STUDY_MIME_TYPE = 'application/vnd.immunotwin.study+json';
+
+/** MIME type of a twin of one patient: data, fit and assimilation settings, never results (schema/patient-state.schema.json). */
+export const PATIENT_MIME_TYPE = 'application/vnd.immunotwin.patient+json';

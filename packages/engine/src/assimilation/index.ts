@@ -43,3 +43,11 @@ export {
 export { noiseObservationLikelihood, type MeasurementNoise } from './noiseObservation.js';
 export { compileNetworkObservations } from './networkObservations.js';
 export { steppedStateSpace, type SteppedStateSpace } from './steppedStateSpace.js';
+export {
+  filterObservations,
+  flooredMeasured,
+  gaussianObservationSd,
+  LOG10_FLOOR,
+  observedStateSpace,
+  type ObservedStateSpace,
+} from './observedFilter.js';

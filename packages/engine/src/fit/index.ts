@@ -43,3 +43,4 @@ export { estimateParameters, type EstimateOptions, type FitProgress } from './es
 export * from './checkFitParameters.js';
 export * from './fitExperiment.js';
 export * from './scenarioFitProblem.js';
+export { fitCurve, FIT_CURVE_POINTS, type FitCurve, type FitCurveOptions } from './fitCurve.js';

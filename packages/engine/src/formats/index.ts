@@ -7,3 +7,4 @@
 export * from './plotBundle.js';
 export * from './studyBundle.js';
 export * from './workbenchState.js';
+export * from './patientState.js';

@@ -1,17 +1,12 @@
 import {
-  compileNetworkObservations,
   ensembleKalmanFilter,
+  gaussianObservationSd,
   logNormalDistribution,
-  networkStateSpace,
+  observedStateSpace,
   particleFilter,
   resolveScenario,
-  timeConversionFactor,
-  type CompiledObservation,
   type Ensemble,
-  type MeasuredObservable,
   type ModelPlugin,
-  type Observation,
-  type ObservedDataset,
   type Scenario,
 } from '@immunotwin/engine';
 import { KeyboardInterrupt } from '../errors.js';
@@ -40,57 +35,6 @@ export interface AssimilateOptions {
   group?: string;
   /** The EnKF's inflation: members' deviations from their mean multiplied by it before each update (default 1). */
   inflation?: number;
-}
-
-/** The data as the filters' observations: one per distinct time (model unit), NaN where a quantity is not measured. */
-export function filterObservations(
-  data: readonly ObservedDataset[],
-  measured: readonly string[],
-  timeUnit: string,
-): { observations: Observation[]; detectionLimits: Record<string, number> } {
-  const byTime = new Map<number, Float64Array>();
-  const detectionLimits: Record<string, number> = {};
-  for (const dataset of data) {
-    const k = measured.indexOf(dataset.observable);
-    const factor = dataset.timeUnit ? (timeConversionFactor(dataset.timeUnit, timeUnit) ?? 1) : 1;
-    if (dataset.detectionLimit !== undefined) detectionLimits[dataset.observable] = dataset.detectionLimit;
-    dataset.time.forEach((t, i) => {
-      const time = t * factor;
-      const values = byTime.get(time) ?? new Float64Array(measured.length).fill(NaN);
-      values[k] = dataset.values[i]!;
-      byTime.set(time, values);
-    });
-  }
-  const observations = [...byTime.entries()].sort((a, b) => a[0] - b[0]).map(([time, values]) => ({ time, values }));
-  return { observations, detectionLimits };
-}
-
-/** A floor for log10 of a measured amount (its unit): below any titre measured, and keeps an emptied member finite. */
-export const LOG10_FLOOR = 1e-3;
-
-/**
- * `log10(X)` entries as the observable X on log10 scale with a floor ({@link LOG10_FLOOR}): an ensemble Kalman
- * update can move a member's X to zero, where log10 has no value and the update fails.
- */
-function floored(measured: readonly CompiledObservation[]): (CompiledObservation | MeasuredObservable)[] {
-  return measured.map((m) => {
-    const inner = /^\s*log10\(\s*([A-Za-z_][A-Za-z0-9_]*)\s*\)\s*$/.exec(m.spec.expression ?? '')?.[1];
-    return inner === undefined ? m : { observable: inner, log10Floor: LOG10_FLOOR };
-  });
-}
-
-/** The Gaussian σ of each compiled entry (the EnKF's observation sd); other noise is refused by name. */
-function gaussianSd(observation: unknown): number[] {
-  const entries = (observation as { observations: { observable: string; noise: { kind: string; sigma?: unknown } }[] })
-    .observations;
-  return entries.map((entry, i) => {
-    if (entry.noise.kind !== 'gaussian' || typeof entry.noise.sigma !== 'number') {
-      throw new RangeError(
-        `twin.assimilate: observation.observations[${i}].noise: the ensemble Kalman filter needs Gaussian noise with a fixed sigma; got ${JSON.stringify(entry.noise)}`,
-      );
-    }
-    return entry.noise.sigma;
-  });
 }
 
 /**
@@ -136,11 +80,12 @@ export async function assimilateTwin(
   const progress = new ProgressOutput(context.output, 'assimilate');
   const interrupt = interruptController(context.signal, context.interrupted);
   try {
-    const compiled = compileNetworkObservations(resolved, observation);
-    const measuredIds = compiled.measured.map((m) => m.observable);
-    const { observations, detectionLimits } = filterObservations(observed, measuredIds, manifest.timeUnit);
-    const { measured, logLikelihood } = compileNetworkObservations(resolved, observation, detectionLimits);
-    const model = networkStateSpace(resolved, { measured: floored(measured), estimate: priors });
+    const { model, observations, measured, names, logLikelihood } = observedStateSpace(
+      resolved,
+      observation,
+      observed,
+      priors,
+    );
     const run = {
       seed,
       signal: interrupt.signal,
@@ -152,7 +97,7 @@ export async function assimilateTwin(
     let ensemble: Ensemble;
     let totalLogLikelihood: number;
     if (method === 'ode') {
-      const sd = gaussianSd(observation);
+      const sd = gaussianObservationSd(observation, 'twin.assimilate');
       const result = await ensembleKalmanFilter(model, observations, {
         ...run,
         members,
@@ -171,13 +116,13 @@ export async function assimilateTwin(
       plugin,
       scenario: resolved,
       model,
-      measured: floored(measured),
+      measured,
       ensemble,
       logLikelihood: totalLogLikelihood,
       data: observed,
       estimate: priors,
       seed,
-      names: measuredIds,
+      names,
       interrupt: () => interruptController(context.cellSignal?.(), context.interrupted),
       units: Object.fromEntries(observed.map((d) => [d.observable, d.unit])),
     });

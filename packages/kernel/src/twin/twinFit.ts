@@ -1,18 +1,14 @@
 import {
+  fitCurve,
   PLOT_BUNDLE_VERSION,
   PLOT_MIME_TYPE,
-  scenarioFitProblem,
   type FitResult,
   type ModelPlugin,
-  type ObservedDataset,
   type PlotBundle,
   type Scenario,
   type ScenarioFitProblem,
 } from '@immunotwin/engine';
 import { escapeHtml, type MimeBundle } from '../mime.js';
-
-/** Points of the fitted curve a fit's plot draws over the run. */
-export const FIT_CURVE_POINTS = 201;
 
 /** A number as a fit's table shows it: 4 significant digits. */
 const short = (value: number): string => String(Number(value.toPrecision(4)));
@@ -99,47 +95,26 @@ export class TwinFit {
     const { problem, plugin, scenario, observation } = this.parts;
     const data = problem.data[0]!;
     const { manifest } = plugin;
-    const duration = scenario.duration ?? manifest.defaults.duration;
-    const grid = Array.from({ length: FIT_CURVE_POINTS }, (_, i) => (duration * i) / (FIT_CURVE_POINTS - 1));
-    const measured = [...new Set(data.map((d) => d.observable))];
-    // The same problem on a fine time grid gives the fitted curve of each measured quantity (values unused).
-    const curveData: ObservedDataset[] = measured.map((observable) => {
-      const first = data.find((d) => d.observable === observable)!;
-      return {
-        name: 'fit',
-        source: 'twin.fit',
-        observable,
-        unit: first.unit,
-        timeUnit: manifest.timeUnit,
-        time: grid,
-        values: grid.map(() => 1),
-      };
-    });
-    const curve = scenarioFitProblem({
+    const curve = fitCurve({
       plugin,
-      experiments: [{ scenario, data: curveData }],
+      scenario,
       observation,
-      parameters: this.result.parameters.map(({ id, lower, upper, scale }) => ({ id, lower, upper, scale })),
-    }).predict(Float64Array.from(this.result.parameters, (p) => p.estimate));
+      parameters: this.result.parameters,
+      estimates: this.result.parameters.map((p) => p.estimate),
+      data,
+    });
     const bundle: PlotBundle = {
       version: PLOT_BUNDLE_VERSION,
       model: {
         id: manifest.id,
         title: manifest.title,
         timeUnit: manifest.timeUnit,
-        observables: curveData.map((d) => ({ id: d.observable, label: d.observable, unit: d.unit })),
+        observables: curve.measured.map((id) => ({ id, label: id, unit: curve.units[id]! })),
       },
       title: options.title ?? `${manifest.title}: fit to ${data[0]!.group ?? data[0]!.name}`,
-      observables: measured,
+      observables: curve.measured,
       logY: false,
-      runs: [
-        {
-          time: grid,
-          observables: Object.fromEntries(
-            curve.map((c, i) => [measured[i]!, Array.from(c.predicted, (v) => (Number.isFinite(v) ? v : null))]),
-          ),
-        },
-      ],
+      runs: [{ time: curve.time, observables: curve.values }],
       observed: structuredClone([...data]),
     };
     return new BundlePlot(bundle, `${bundle.title}\n${this.text()}`);

@@ -1,0 +1,211 @@
+import {
+  ensembleKalmanFilter,
+  estimateParameters,
+  FIT_CURVE_POINTS,
+  fitCurve,
+  forecastEnsemble,
+  gaussianObservationSd,
+  logNormalDistribution,
+  observationTimes,
+  observedStateSpace,
+  parsePatientState,
+  quantileOfSorted,
+  scenarioFitProblem,
+  timeConversionFactor,
+  type Ensemble,
+  type FitResult,
+  type PatientState,
+  type ResolvedScenario,
+} from '@immunotwin/engine';
+import * as Comlink from 'comlink';
+import { createAbortError } from '../abortError.js';
+import { installErrorTransfer } from '../errorTransfer.js';
+import { TwinSession } from '../session.js';
+import type { IPatientForecast, IPatientResiduals, IPatientService, IPatientView, PatientFitListener } from './patientTypes.js';
+
+/** The quantiles of a forecast's bands: the median with 50 % and 90 % credible bands. */
+export const PATIENT_FORECAST_QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95];
+/** Ensemble members when the state names none. */
+export const PATIENT_DEFAULT_MEMBERS = 100;
+
+/** A parameter's value for a prediction: the scenario's for a model parameter, the box's centre for a noise one. */
+function valueOf(resolved: ResolvedScenario, p: PatientState['fit']['parameters'][number]): number {
+  const value = resolved.parameters[p.id];
+  if (value !== undefined) return value;
+  return p.scale === 'log' ? Math.sqrt(p.lower * p.upper) : (p.lower + p.upper) / 2;
+}
+
+/**
+ * The worker side of `<twin-patient>`: fits a patient state's parameters to its data, and computes what the widget
+ * draws for a state (the twin's curve and residuals at the scenario's values, and an ensemble Kalman filter over the
+ * data up to the state's day with a forecast of the rest). DOM-free; one job at a time; `cancel()` stops it between
+ * evaluations (a host wanting it stopped at once terminates the worker).
+ */
+export class PatientService implements IPatientService {
+  private readonly session = new TwinSession();
+  private controller: AbortController | undefined;
+
+  /** {@inheritDoc IPatientService.addPlugins} */
+  addPlugins(descriptors: readonly unknown[]): Promise<void> {
+    return this.session.addPlugins(descriptors as never);
+  }
+
+  /** {@inheritDoc IPatientService.fit} */
+  async fit(json: unknown, onProgress?: PatientFitListener): Promise<FitResult> {
+    const state = parsePatientState(json);
+    const { plugin } = await this.session.resolve(state.scenario);
+    const problem = scenarioFitProblem({
+      plugin,
+      experiments: [{ scenario: state.scenario, data: state.data }],
+      observation: state.fit.observation,
+      parameters: state.fit.parameters,
+    });
+    return this.guarded((signal) =>
+      estimateParameters(problem, {
+        starts: state.fit.starts ?? 1,
+        seed: state.fit.seed,
+        profiles: state.fit.profiles ?? true,
+        signal,
+        onProgress: onProgress && ((p) => void onProgress({ ...p })),
+      }),
+    );
+  }
+
+  /** {@inheritDoc IPatientService.view} */
+  async view(json: unknown): Promise<IPatientView> {
+    const state = parsePatientState(json);
+    const resolved = await this.session.resolve(state.scenario);
+    const { plugin } = resolved;
+    const estimates = state.fit.parameters.map((p) => valueOf(resolved, p));
+    const curve = fitCurve({
+      plugin,
+      scenario: state.scenario,
+      observation: state.fit.observation,
+      parameters: state.fit.parameters,
+      estimates,
+      data: state.data,
+    });
+    const residuals = this.residuals(state, resolved, estimates);
+    const times = observationTimes(state.data, plugin.manifest.timeUnit);
+    return this.guarded(async (signal) => {
+      const { forecast, posterior } = await this.forecast(state, resolved, times, curve.time, signal);
+      return { time: curve.time, curve: curve.values, residuals, times, forecast, posterior };
+    });
+  }
+
+  /** {@inheritDoc IPatientService.cancel} */
+  async cancel(): Promise<void> {
+    this.controller?.abort(createAbortError());
+  }
+
+  private async guarded<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    this.controller?.abort(createAbortError());
+    const controller = new AbortController();
+    this.controller = controller;
+    try {
+      return await work(controller.signal);
+    } finally {
+      if (this.controller === controller) this.controller = undefined;
+    }
+  }
+
+  /** Observed − predicted at every measurement, the prediction at `estimates`. */
+  private residuals(state: PatientState, resolved: ResolvedScenario, estimates: number[]): IPatientResiduals[] {
+    const problem = scenarioFitProblem({
+      plugin: resolved.plugin,
+      experiments: [{ scenario: state.scenario, data: state.data }],
+      observation: state.fit.observation,
+      parameters: state.fit.parameters,
+    });
+    const timeUnit = resolved.plugin.manifest.timeUnit;
+    return problem.predict(Float64Array.from(estimates)).map(({ dataset, predicted }) => {
+      const set = state.data[dataset]!;
+      const factor = set.timeUnit ? (timeConversionFactor(set.timeUnit, timeUnit) ?? 1) : 1;
+      return {
+        observable: set.observable,
+        time: set.time.map((t) => t * factor),
+        values: set.values.map((v, k) => v - predicted[k]!),
+        censored: set.values.map((v) => set.detectionLimit !== undefined && v <= set.detectionLimit),
+      };
+    });
+  }
+
+  /**
+   * The ensemble Kalman filter over the data's first `day` times (priors: log-normal around the scenario's values
+   * with the state's sd of ln θ), then the forecast of every member from there to the end of the run.
+   */
+  private async forecast(
+    state: PatientState,
+    resolved: ResolvedScenario,
+    times: number[],
+    grid: number[],
+    signal: AbortSignal,
+  ): Promise<{ forecast: IPatientForecast; posterior: IPatientView['posterior'] }> {
+    const estimate = Object.entries(state.assimilate.estimate).map(([id, sd]) => ({
+      id,
+      prior: logNormalDistribution(Math.log(resolved.parameters[id] ?? NaN), sd),
+    }));
+    const seed = state.assimilate.seed ?? 1;
+    // The ensemble Kalman filter is for the ODE twin, whatever method the scenario names.
+    const ode = await this.session.resolve({ ...state.scenario, method: 'ode' });
+    const space = observedStateSpace(ode, state.fit.observation, state.data, estimate);
+    const shown = new Set(times.slice(0, state.assimilate.day));
+    const observations = space.observations.filter((o) => shown.has(o.time));
+    const filtered = await ensembleKalmanFilter(space.model, observations, {
+      members: state.assimilate.members ?? PATIENT_DEFAULT_MEMBERS,
+      observationSd: gaussianObservationSd(state.fit.observation, 'patient'),
+      seed,
+      signal,
+    });
+    const start = filtered.ensemble.time;
+    const end = grid[grid.length - 1]!;
+    const step = end / (FIT_CURVE_POINTS - 1);
+    const forecastTimes = [start, ...grid.filter((t) => t > start + step / 2)];
+    const result = await forecastEnsemble(space.model, filtered.ensemble, {
+      seed,
+      times: forecastTimes,
+      quantiles: PATIENT_FORECAST_QUANTILES,
+      signal,
+    });
+    const observables: IPatientForecast['observables'] = {};
+    space.model.measured.forEach((m, j) => {
+      const stats = result.summary.observables[m]!;
+      observables[space.names[j]!] = {
+        median: Array.from(stats.median),
+        bands: stats.bands.map((b) => Array.from(b)),
+      };
+    });
+    return {
+      forecast: { time: forecastTimes, quantiles: [...result.summary.quantiles], observables },
+      posterior: posteriorOf(filtered.ensemble, space.model.labels, Object.keys(state.assimilate.estimate)),
+    };
+  }
+}
+
+/** Each estimated parameter's median and 90 % interval over the (equally weighted) members. */
+function posteriorOf(ensemble: Ensemble, labels: readonly string[], ids: readonly string[]): IPatientView['posterior'] {
+  const d = ensemble.dimension;
+  const n = ensemble.weights.length;
+  return Object.fromEntries(
+    ids.map((id) => {
+      const k = labels.indexOf(`ln ${id}`);
+      const values = Array.from({ length: n }, (_, i) => Math.exp(ensemble.states[i * d + k]!)).sort((a, b) => a - b);
+      return [
+        id,
+        {
+          median: quantileOfSorted(values, 0.5),
+          lower: quantileOfSorted(values, 0.05),
+          upper: quantileOfSorted(values, 0.95),
+        },
+      ];
+    }),
+  );
+}
+
+/** Serves a patient service on `endpoint` (a browser worker's global scope, or a Node worker's parent port). */
+export function exposePatientService(endpoint: Comlink.Endpoint): PatientService {
+  installErrorTransfer();
+  const service = new PatientService();
+  Comlink.expose(service, endpoint);
+  return service;
+}

@@ -1,0 +1,54 @@
+import type { FitResult, FitProgress } from '@immunotwin/engine';
+
+/** A measured quantity's residuals: observed − fitted at each measurement (censored points flagged). */
+export interface IPatientResiduals {
+  /** The measured quantity (the data's name). */
+  readonly observable: string;
+  /** Measurement times, model time unit. */
+  readonly time: number[];
+  /** Observed − predicted, in the measured quantity's unit. */
+  readonly values: number[];
+  /** Whether each measurement is at or below its detection limit (its residual is a bound only). */
+  readonly censored: boolean[];
+}
+
+/** A forecast band: the median and quantile bands of each measured quantity from the assimilated ensemble. */
+export interface IPatientForecast {
+  /** The forecast times (from the last assimilated time to the end of the run), model time unit. */
+  readonly time: number[];
+  /** The quantile levels of `bands`, ascending. */
+  readonly quantiles: number[];
+  /** Measured quantity → median and one series per quantile. */
+  readonly observables: Record<string, { median: number[]; bands: number[][] }>;
+}
+
+/** What the widget draws for a state: the twin's curve, its residuals, and the forecast from the day reached. */
+export interface IPatientView {
+  /** The grid of the curve, model time unit. */
+  readonly time: number[];
+  /** Measured quantity → the scenario's prediction over the grid (null where not finite). */
+  readonly curve: Record<string, (number | null)[]>;
+  /** Residuals per measured quantity. */
+  readonly residuals: IPatientResiduals[];
+  /** The data's distinct times, model time unit (the "days" assimilated one by one). */
+  readonly times: number[];
+  /** The forecast from the assimilated ensemble. */
+  readonly forecast: IPatientForecast;
+  /** The assimilated parameters' posterior medians and 90 % intervals. */
+  readonly posterior: Record<string, { median: number; lower: number; upper: number }>;
+}
+
+/** A listener of a fit's progress, passed across the worker boundary. */
+export type PatientFitListener = (progress: FitProgress) => void;
+
+/** What the patient worker serves over comlink. */
+export interface IPatientService {
+  /** Adds models by descriptor (as a twin session does). */
+  addPlugins(descriptors: readonly unknown[]): Promise<void>;
+  /** Fits the state's parameters to its data (the engine's `estimateParameters`), reporting progress. */
+  fit(state: unknown, onProgress?: PatientFitListener): Promise<FitResult>;
+  /** The curve, residuals and forecast of a state (its scenario's parameters; the data up to its day). */
+  view(state: unknown): Promise<IPatientView>;
+  /** Cancels the fit or view under way (it rejects with an AbortError). */
+  cancel(): Promise<void>;
+}

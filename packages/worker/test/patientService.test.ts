@@ -1,0 +1,88 @@
+/**
+ * The worker side of `<twin-patient>`: a fit of the Hayden 1996 untreated arm, the curve and residuals at the fitted
+ * values (their sum of squares is the least-squares likelihood the fit minimised), the forecast after each day, and a
+ * cancelled fit followed by one that works.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { chooseGroup, parseObservationsCsv, type PatientState } from '@immunotwin/engine';
+import { builtInDescriptors } from '@immunotwin/models';
+import { PatientService } from '../src/patient/patientService.js';
+
+const csv = readFileSync(new URL('../../../examples/data/hayden1996.csv', import.meta.url), 'utf8');
+const choice = chooseGroup(parseObservationsCsv(csv), 'untreated');
+const data = 'datasets' in choice ? choice.datasets : [];
+
+const state: PatientState = {
+  version: 1,
+  scenario: { model: 'target-cell-limited', parameters: { eclipse: 1 }, duration: 9 },
+  data,
+  fit: {
+    parameters: [
+      { id: 'beta', lower: 1e-7, upper: 1, scale: 'log' },
+      { id: 'p', lower: 1e-6, upper: 10, scale: 'log' },
+      { id: 'c', lower: 0.1, upper: 100, scale: 'log' },
+    ],
+    observation: {
+      observations: [
+        { observable: 'log10V', expression: 'log10(V)', noise: { kind: 'gaussian', sigma: 1 }, censor: false },
+      ],
+    },
+    starts: 1,
+    profiles: false,
+  },
+  assimilate: { estimate: { beta: 1, p: 1 }, members: 60, day: 0 },
+};
+
+async function service(): Promise<PatientService> {
+  const made = new PatientService();
+  await made.addPlugins(builtInDescriptors);
+  return made;
+}
+
+describe('PatientService', () => {
+  it('fits the untreated arm and its residuals give back the least-squares −log L', async () => {
+    const patient = await service();
+    const progress: number[] = [];
+    const fit = await patient.fit(state, (p) => progress.push(p.done));
+    expect(fit.parameters.map((p) => p.id)).toEqual(['beta', 'p', 'c']);
+    expect(progress.length).toBeGreaterThan(0);
+    const fitted = { ...state.scenario.parameters, ...Object.fromEntries(fit.parameters.map((p) => [p.id, p.estimate])) };
+    const view = await patient.view({ ...state, scenario: { ...state.scenario, parameters: fitted } });
+    const r = view.residuals[0]!.values;
+    expect(r).toHaveLength(9);
+    // σ = 1 Gaussian: −log L = Σ r²/2 + n·ln √(2π); the fit's −log L and the residuals come from separate paths.
+    const fromResiduals = r.reduce((sum, x) => sum + (x * x) / 2, 0) + r.length * Math.log(Math.sqrt(2 * Math.PI));
+    expect(fromResiduals).toBeCloseTo(fit.negLogLikelihood, 6);
+    // The fitted curve peaks near the untreated volunteers' peak (2.73 log10 on day 2; the notebook's fit: ≈ 2.7).
+    const peak = Math.max(...view.curve.log10V!.filter((v): v is number => v !== null));
+    expect(peak).toBeGreaterThan(2.3);
+    expect(peak).toBeLessThan(3.1);
+  }, 120_000);
+
+  it('forecasts from the day reached: the band starts at the last assimilated time and narrows with data', async () => {
+    const patient = await service();
+    const atStart = await patient.view(state);
+    expect(atStart.times).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(atStart.forecast.time[0]).toBe(0);
+    const afterThree = await patient.view({ ...state, assimilate: { ...state.assimilate, day: 4 } });
+    expect(afterThree.forecast.time[0]).toBe(3);
+    const width = (v: typeof atStart, at: number): number => {
+      const k = v.forecast.time.findIndex((t) => t >= at);
+      const bands = v.forecast.observables.log10V!.bands;
+      return bands[bands.length - 1]![k]! - bands[0]![k]!;
+    };
+    // Four days of titres pin β and p down: the 90 % band on day 5 is narrower than the prior's.
+    expect(width(afterThree, 5)).toBeLessThan(width(atStart, 5));
+    expect(Object.keys(afterThree.posterior)).toEqual(['beta', 'p']);
+  }, 120_000);
+
+  it('cancels a fit (it rejects with an AbortError) and fits again afterwards', async () => {
+    const patient = await service();
+    const slow = { ...state, fit: { ...state.fit, starts: 8, profiles: true } };
+    const running = patient.fit(slow, () => void patient.cancel());
+    await expect(running).rejects.toMatchObject({ name: 'AbortError' });
+    const again = await patient.fit(state);
+    expect(again.parameters).toHaveLength(3);
+  }, 120_000);
+});
