@@ -1,6 +1,7 @@
 import { TwinBandControlElement } from './twinBandControl.js';
 import { TwinControlsElement } from './twinControls.js';
 import { TwinInterventionsElement } from './twinInterventions.js';
+import { TwinPatientElement } from './twinPatient.js';
 import { TwinStudyElement } from './twinStudy.js';
 import { TwinRunTissueElement } from './twinRunTissue.js';
 import { TwinTimeseriesElement } from './twinTimeseries.js';
@@ -17,6 +18,7 @@ export const ELEMENTS = {
   'twin-run-tissue': TwinRunTissueElement,
   'twin-study': TwinStudyElement,
   'twin-workbench': TwinWorkbenchElement,
+  'twin-patient': TwinPatientElement,
 } as const;
 
 /**

@@ -24,6 +24,8 @@ export {
 export { parsePlotBundle, PLOT_MIME_TYPE, type PlotBundle, type PlotModel } from '@immunotwin/engine';
 // And the study bundle, which `<twin-study>` draws in the extension's study renderer.
 export { parseStudyBundle, STUDY_MIME_TYPE, type StudyBundle, type StudyFigure } from '@immunotwin/engine';
+// And the patient state, which `<twin-patient>` reads.
+export { parsePatientState, PATIENT_MIME_TYPE, type PatientState } from '@immunotwin/engine';
 export * from './events.js';
 export * from './numberRange.js';
 export * from './plotlyLoader.js';
@@ -54,6 +56,9 @@ export * from './study/histogramBins.js';
 export * from './tissue/tissueImage.js';
 export * from './runController.js';
 export * from './pinLabel.js';
+export * from './twinPatient.js';
+export * from './patient/patientData.js';
+export * from './patient/patientFigure.js';
 export * from './define.js';
 
 defineWidgets();

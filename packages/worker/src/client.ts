@@ -152,3 +152,4 @@ export class SessionClient implements ITwinSession {
 export function connectSession(endpoint: Comlink.Endpoint): SessionClient {
   return new SessionClient(endpoint);
 }
+export { PatientClient } from './patient/patientClient.js';

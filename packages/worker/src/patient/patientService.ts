@@ -5,6 +5,7 @@ import {
   fitCurve,
   forecastEnsemble,
   gaussianObservationSd,
+  isBelowDetectionLimit,
   logNormalDistribution,
   observationTimes,
   observedStateSpace,
@@ -51,45 +52,47 @@ export class PatientService implements IPatientService {
   }
 
   /** {@inheritDoc IPatientService.fit} */
-  async fit(json: unknown, onProgress?: PatientFitListener): Promise<FitResult> {
-    const state = parsePatientState(json);
-    const { plugin } = await this.session.resolve(state.scenario);
-    const problem = scenarioFitProblem({
-      plugin,
-      experiments: [{ scenario: state.scenario, data: state.data }],
-      observation: state.fit.observation,
-      parameters: state.fit.parameters,
-    });
-    return this.guarded((signal) =>
-      estimateParameters(problem, {
+  fit(json: unknown, onProgress?: PatientFitListener): Promise<FitResult> {
+    return this.guarded(async (signal) => {
+      const state = parsePatientState(json);
+      const { plugin } = await this.session.resolve(state.scenario);
+      const problem = scenarioFitProblem({
+        plugin,
+        experiments: [{ scenario: state.scenario, data: state.data }],
+        observation: state.fit.observation,
+        parameters: state.fit.parameters,
+      });
+      return estimateParameters(problem, {
         starts: state.fit.starts ?? 1,
         seed: state.fit.seed,
         profiles: state.fit.profiles ?? true,
         signal,
         onProgress: onProgress && ((p) => void onProgress({ ...p })),
-      }),
-    );
+      });
+    });
   }
 
   /** {@inheritDoc IPatientService.view} */
-  async view(json: unknown): Promise<IPatientView> {
-    const state = parsePatientState(json);
-    const resolved = await this.session.resolve(state.scenario);
-    const { plugin } = resolved;
-    const estimates = state.fit.parameters.map((p) => valueOf(resolved, p));
-    const curve = fitCurve({
-      plugin,
-      scenario: state.scenario,
-      observation: state.fit.observation,
-      parameters: state.fit.parameters,
-      estimates,
-      data: state.data,
-    });
-    const residuals = this.residuals(state, resolved, estimates);
-    const times = observationTimes(state.data, plugin.manifest.timeUnit);
+  view(json: unknown): Promise<IPatientView> {
     return this.guarded(async (signal) => {
+      const state = parsePatientState(json);
+      const resolved = await this.session.resolve(state.scenario);
+      const { plugin } = resolved;
+      const estimates = state.fit.parameters.map((p) => valueOf(resolved, p));
+      const curve = fitCurve({
+        plugin,
+        scenario: state.scenario,
+        observation: state.fit.observation,
+        parameters: state.fit.parameters,
+        estimates,
+        data: state.data,
+      });
+      const residuals = this.residuals(state, resolved, estimates);
+      const times = observationTimes(state.data, plugin.manifest.timeUnit);
       const { forecast, posterior } = await this.forecast(state, resolved, times, curve.time, signal);
-      return { time: curve.time, curve: curve.values, residuals, times, forecast, posterior };
+      const { id, title, timeUnit } = plugin.manifest;
+      const model = { id, title, timeUnit, parameters: plugin.manifest.parameters.map((p) => p.id) };
+      return { model, time: curve.time, curve: curve.values, residuals, times, forecast, posterior };
     });
   }
 
@@ -98,6 +101,7 @@ export class PatientService implements IPatientService {
     this.controller?.abort(createAbortError());
   }
 
+  /** Runs `work` as the one job under way: a job started before it is cancelled; `cancel()` cancels it. */
   private async guarded<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
     this.controller?.abort(createAbortError());
     const controller = new AbortController();
@@ -125,7 +129,7 @@ export class PatientService implements IPatientService {
         observable: set.observable,
         time: set.time.map((t) => t * factor),
         values: set.values.map((v, k) => v - predicted[k]!),
-        censored: set.values.map((v) => set.detectionLimit !== undefined && v <= set.detectionLimit),
+        censored: set.values.map((_, k) => isBelowDetectionLimit(set, k)),
       };
     });
   }

@@ -24,6 +24,8 @@ export interface IPatientForecast {
 
 /** What the widget draws for a state: the twin's curve, its residuals, and the forecast from the day reached. */
 export interface IPatientView {
+  /** The model: id, title, time unit and its parameters' ids (a fit's other estimates are noise parameters). */
+  readonly model: { id: string; title: string; timeUnit: string; parameters: string[] };
   /** The grid of the curve, model time unit. */
   readonly time: number[];
   /** Measured quantity → the scenario's prediction over the grid (null where not finite). */

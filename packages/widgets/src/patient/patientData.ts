@@ -1,0 +1,80 @@
+import {
+  chooseGroup,
+  isBelowDetectionLimit,
+  parseObservationsCsv,
+  type ObservedDataset,
+  type PatientState,
+} from '@immunotwin/engine';
+
+/** One row of the widget's data table: a measurement as the file gave it. */
+export interface IDataRow {
+  /** The time, in the dataset's own unit. */
+  readonly time: number;
+  /** The dataset's time unit (the model's when it names none). */
+  readonly timeUnit: string | undefined;
+  /** The measured quantity. */
+  readonly observable: string;
+  /** The value, in `unit`. */
+  readonly value: number;
+  /** The value's unit. */
+  readonly unit: string;
+  /** The detection limit, if any. */
+  readonly detectionLimit: number | undefined;
+  /** At or below the detection limit (censored). */
+  readonly censored: boolean;
+}
+
+/** The measurements of the state's data as table rows, by time (then in file order). */
+export function dataRows(data: readonly ObservedDataset[]): IDataRow[] {
+  const rows = data.flatMap((set) =>
+    set.time.map((time, k) => {
+      const limit = set.detectionLimits ? set.detectionLimits[k] : set.detectionLimit;
+      return {
+        time,
+        timeUnit: set.timeUnit,
+        observable: set.observable,
+        value: set.values[k]!,
+        unit: set.unit,
+        detectionLimit: limit ?? undefined,
+        censored: isBelowDetectionLimit(set, k),
+      };
+    }),
+  );
+  return rows.sort((a, b) => a.time - b.time);
+}
+
+/** What reading a dropped or chosen CSV gave: the new state and a note, or why it cannot be used. */
+export type CsvLoad = { readonly state: PatientState; readonly note: string } | { readonly error: string };
+
+/**
+ * The state with its data replaced by an observations CSV (the engine's `parseObservationsCsv`): one group of it —
+ * the group of the data shown when the file has it, else the file's first — every measured quantity one the
+ * observation model knows. The day goes back to 0 and the fit's estimates stay in the scenario (`fitted` is cleared).
+ * A file that does not parse gives the parser's message (line, column, value and what is allowed).
+ */
+export function stateWithCsv(state: PatientState, text: string, fileName: string): CsvLoad {
+  let datasets: ObservedDataset[];
+  try {
+    datasets = parseObservationsCsv(text, { fileName });
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+  const groups = [...new Set(datasets.map((d) => d.group).filter((g): g is string => g !== undefined))];
+  const current = state.data[0]?.group;
+  const group = current !== undefined && groups.includes(current) ? current : groups[0];
+  const choice = chooseGroup(datasets, group);
+  if (!('datasets' in choice)) return { error: `${fileName}: holds no observations` };
+  const known = new Set(state.fit.observation.observations.map((o) => o.observable));
+  const unknown = [...new Set(choice.datasets.map((d) => d.observable))].filter((id) => !known.has(id));
+  if (unknown.length > 0) {
+    return {
+      error: `${fileName}: observable ${unknown.map((id) => `"${id}"`).join(', ')} is not one the observation model measures; allowed: ${[...known].join(', ')}`,
+    };
+  }
+  const count = choice.datasets.reduce((n, d) => n + d.time.length, 0);
+  const note =
+    `${fileName}: ${count} measurements` +
+    (group !== undefined ? ` of group "${group}"${groups.length > 1 ? ` (of ${groups.length}: ${groups.join(', ')})` : ''}` : '');
+  const { fitted: _fitted, ...rest } = state;
+  return { state: { ...rest, data: choice.datasets, assimilate: { ...state.assimilate, day: 0 } }, note };
+}

@@ -1,0 +1,150 @@
+// @vitest-environment happy-dom
+/**
+ * `<twin-patient>` against a real in-process PatientService (the worker's code) and the Hayden 1996 untreated arm:
+ * the table, a CSV loaded and a bad one refused with the parser's message, a fit with progress whose estimates go
+ * into the saved state, a cancelled fit and one after it, and "Next day" moving the forecast's start.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { chooseGroup, parseObservationsCsv, parsePatientState, type PatientState } from '@immunotwin/engine';
+import { builtInDescriptors } from '@immunotwin/models';
+import { PatientService } from '@immunotwin/worker';
+import type { TwinPatientElement } from '../src/index.js';
+import { dataRows, stateWithCsv } from '../src/index.js';
+import { $, $$, collect, mount, PlotlyRecorder } from './helpers.js';
+
+const csv = readFileSync(resolve(__dirname, '../../../examples/data/hayden1996.csv'), 'utf8');
+const choice = chooseGroup(parseObservationsCsv(csv), 'untreated');
+const data = 'datasets' in choice ? choice.datasets : [];
+
+const hayden: PatientState = {
+  version: 1,
+  title: 'Hayden 1996, untreated',
+  scenario: { model: 'target-cell-limited', parameters: { eclipse: 1 }, duration: 9 },
+  data,
+  fit: {
+    parameters: [
+      { id: 'beta', lower: 1e-7, upper: 1, scale: 'log' },
+      { id: 'p', lower: 1e-6, upper: 10, scale: 'log' },
+      { id: 'c', lower: 0.1, upper: 100, scale: 'log' },
+    ],
+    observation: {
+      observations: [
+        { observable: 'log10V', expression: 'log10(V)', noise: { kind: 'gaussian', sigma: 1 }, censor: false },
+      ],
+    },
+    starts: 1,
+  },
+  assimilate: { estimate: { beta: 1, p: 1 }, members: 40, day: 0 },
+};
+
+async function patient(state: unknown = hayden) {
+  const plotly = new PlotlyRecorder();
+  const services: PatientService[] = [];
+  const element = await mount<TwinPatientElement>('twin-patient', {
+    plotlyLoader: plotly.loader,
+    sessionFactory: async () => {
+      const service = new PatientService();
+      await service.addPlugins(builtInDescriptors);
+      services.push(service);
+      return service;
+    },
+    state,
+  });
+  await element.settled();
+  return { element, plotly, services };
+}
+
+describe('patient state', () => {
+  it('is read, and a day beyond the data is refused naming the field and what is allowed', () => {
+    expect(parsePatientState(JSON.stringify(hayden)).data[0]!.values).toHaveLength(9);
+    expect(() => parsePatientState({ ...hayden, assimilate: { ...hayden.assimilate, day: 12 } })).toThrow(
+      /assimilate\.day: 12 is not allowed; allowed: 0 to 9/,
+    );
+    expect(() =>
+      parsePatientState({ ...hayden, fit: { ...hayden.fit, parameters: [{ id: 'c', lower: 0, upper: 1, scale: 'log' }] } }),
+    ).toThrow(/fit\.parameters\[0\]\.lower: 0 is not allowed on a log scale; allowed: > 0/);
+  });
+
+  it('takes a CSV of the same group, and a bad one gives the parser’s line, column and value', () => {
+    const rows = dataRows(hayden.data);
+    expect(rows.map((r) => r.time)).toEqual([0, 24, 48, 72, 96, 120, 144, 168, 192]);
+    expect(rows.filter((r) => r.censored).map((r) => r.time)).toEqual([0, 168, 192]); // 0, 0.42 and 0 ≤ the 0.5 limit
+    const loaded = stateWithCsv({ ...hayden, assimilate: { ...hayden.assimilate, day: 3 } }, csv, 'hayden1996.csv');
+    expect('state' in loaded && loaded.state.data[0]!.group).toBe('untreated');
+    expect('state' in loaded && loaded.state.assimilate.day).toBe(0);
+    const bad = stateWithCsv(hayden, 'time_h,observable,value\n0,log10V,abc\n', 'bad.csv');
+    expect('error' in bad && bad.error).toMatch(/bad\.csv.*line 2.*value.*"abc" is not allowed; allowed: a finite number/);
+  });
+});
+
+describe('<twin-patient>', () => {
+  it('shows the data in the table and draws data, twin, band and residuals on one plot', async () => {
+    const { element, plotly } = await patient();
+    const cells = $$(element, 'tbody tr').map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim()));
+    expect(cells).toHaveLength(9);
+    expect(cells[2]).toEqual(['48', 'log10V', '2.73', '0.5']);
+    expect(cells[0]![2]).toBe('≤ 0');
+    const names = plotly.data.map((t) => t.name);
+    expect(names.some((n) => String(n).endsWith('(observed)'))).toBe(true);
+    expect(names.some((n) => String(n).endsWith('(below detection limit)'))).toBe(true);
+    expect(names.some((n) => String(n).endsWith('— twin'))).toBe(true);
+    expect(names.some((n) => String(n).endsWith('— forecast'))).toBe(true);
+    expect(plotly.data.filter((t) => t.yaxis === 'y2')).toHaveLength(2); // residuals: measured and censored
+    expect($(element, '[data-role="day"]').textContent).toMatch(/no observation assimilated/);
+  }, 60_000);
+
+  it('fits with progress, saves the estimates in the state and draws the profiles', async () => {
+    const { element, plotly } = await patient();
+    const changes = collect<{ state: PatientState }>(element, 'state-change');
+    const fitting = element.fit();
+    await element.updateComplete;
+    expect($(element, '[role="progressbar"]').getAttribute('aria-label')).toBe('Fit progress');
+    await fitting;
+    await element.settled();
+    const saved = changes.at(-1)!.state;
+    expect(saved.fitted).toBe(true);
+    expect(saved.scenario.parameters!.beta).not.toBe(undefined);
+    expect($$(element, '[data-role="estimates"] tbody tr')).toHaveLength(3);
+    const profileCall = plotly.calls.filter((c) => c.name === 'react').find((c) => c.name === 'react' && c.data.some((t) => String(t.name).includes('threshold')));
+    expect(profileCall).toBeDefined();
+    expect(JSON.stringify(saved)).not.toMatch(/negLogLikelihood|profile/); // state, never results
+  }, 120_000);
+
+  it('cancels a fit, then fits again on a new worker', async () => {
+    const { element, services } = await patient({ ...hayden, fit: { ...hayden.fit, starts: 6 } });
+    const fitting = element.fit();
+    element.cancel();
+    await fitting;
+    expect($(element, '[role="status"].message').textContent).toMatch(/Fit cancelled in its starts/);
+    element.state = hayden; // one start: the fit after the cancel is quick
+    await element.settled();
+    await element.fit();
+    expect(services.length).toBeGreaterThanOrEqual(2);
+    expect($$(element, '[data-role="estimates"] tbody tr')).toHaveLength(3);
+  }, 120_000);
+
+  it('Next day assimilates the next time: the forecast starts there and the day shown moves on', async () => {
+    const { element, plotly } = await patient();
+    const band = () => plotly.calls.filter((c) => c.name === 'react').at(-1)!;
+    const firstX = () => {
+      const call = band();
+      const median = call.name === 'react' ? call.data.find((t) => String(t.name).endsWith('— forecast')) : undefined;
+      return (median!.x as number[])[0];
+    };
+    expect(firstX()).toBe(0);
+    for (let i = 0; i < 3; i++) {
+      $<HTMLButtonElement>(element, '[data-action="next-day"]').click();
+      await element.settled();
+    }
+    expect(firstX()).toBe(2);
+    expect($(element, '[data-role="day"]').textContent).toMatch(/day 2: 3 of 9 observation times assimilated/);
+    expect($$(element, 'tbody tr.held')).toHaveLength(6);
+  }, 120_000);
+
+  it('shows a bad state as the parser’s message', async () => {
+    const { element } = await patient({ ...hayden, version: 2 });
+    expect($(element, '[role="alert"]').textContent).toMatch(/format version 2 is not supported/);
+  });
+});
