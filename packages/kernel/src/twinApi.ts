@@ -32,6 +32,7 @@ import type { FitOptions } from './twin/fitOptions.js';
 import type { TwinFit } from './twin/twinFit.js';
 import { assimilateTwin, type AssimilateOptions } from './twin/assimilate.js';
 import type { TwinAssimilation } from './twin/twinAssimilation.js';
+import { patientState, TwinPatient, type PatientOptions } from './twin/patient.js';
 
 /** An intervention scheduled on the twin: its kind, start, optional stop, and field values. */
 export interface TwinIntervention {
@@ -157,6 +158,12 @@ export interface TwinApi {
    * course with credible bands (`forecast()`) and tests "start this treatment now" (`treat(kind, fields)`).
    */
   assimilate(data: unknown, options?: AssimilateOptions): Promise<TwinAssimilation>;
+  /**
+   * The patient widget for these data and the twin's scenario: a data table (drop a CSV on it), Fit with progress and
+   * Cancel, one plot of data, twin, forecast band and residuals, the profiles, and "Next day". It holds state only
+   * and computes in its own worker, never in the kernel (the saved notebook's widget works without one).
+   */
+  patient(data: unknown, options: PatientOptions): TwinPatient;
   /**
    * Checks a lesson task's answer against the twin: runs the task's scenario (or evaluates its formula), and says
    * right or wrong with the tolerance. With `{ grade: true }` a wrong answer throws (for autograded cells).
@@ -397,6 +404,9 @@ export function createTwinApi(plugin: ModelPlugin, options: TwinApiOptions = {})
         data,
         assimilateOptions,
       );
+    },
+    patient(data, patientOptions) {
+      return new TwinPatient(patientState(manifest, scenario(), data, patientOptions));
     },
     async check(taskId, answer, checkOptions = {}) {
       if (typeof taskId !== 'string') {

@@ -118,6 +118,14 @@ const TWIN_MEMBERS: readonly (Omit<DocEntry, 'name'> & { name: string })[] = [
       'Updates the twin by data, observation by observation: an ensemble Kalman filter for the ODE twin (default), a particle filter with `method: \'ssa\'`. The `estimate` parameters are carried as state with log-normal priors around their current values. The result has `parameters` (posterior medians and 90 % intervals), `await u.forecast({ until })` (the rest of the course: median, 50 % and 90 % credible bands, as a plot) and `await u.treat(kind, fields, { until })` — "start this treatment now": `baseline`, `treated` and the per-member `effect`.',
   },
   {
+    name: 'patient',
+    type: 'function',
+    signature:
+      "twin.patient(data: ObservedDataset[] | string | FhirJson, options: { estimate: (string | { id; lower?; upper?; scale? })[]; observation?; group?; starts?: number; seed?: number; profiles?: boolean; assimilate?: { [id]: priorSdOfLn }; members?: number; title?: string }): TwinPatient",
+    markdown:
+      "A twin of one patient as a widget (`application/vnd.immunotwin.patient+json`): the data in a table (drop an observations CSV on it to replace them), **Fit** (the options as `twin.fit`'s; progress and Cancel), one plot of the data, the twin's curve, the forecast band and the residuals, the profile likelihoods, and **Next day**, which assimilates the data's next time with an ensemble Kalman filter (`assimilate`: the prior sd of ln θ per parameter; default 1 for each fitted one) and redraws the forecast. The widget computes in its own worker, not in the kernel; the output holds its state only.",
+  },
+  {
     name: 'check',
     type: 'function',
     signature: 'twin.check(taskId: string, answer: number, options?: { grade?: boolean }): Promise<TaskCheck>',
