@@ -4,10 +4,10 @@ kernels (``immunotwin.headless_kernel``, for nbconvert, papermill, nbgrader and 
 
 from importlib.metadata import PackageNotFoundError, version as _version
 
-from .mime_types import PLOT_MIME_TYPE, STUDY_MIME_TYPE, TISSUE_MIME_TYPE, WORKBENCH_MIME_TYPE
+from .mime_types import PATIENT_MIME_TYPE, PLOT_MIME_TYPE, STUDY_MIME_TYPE, TISSUE_MIME_TYPE, WORKBENCH_MIME_TYPE
 from .workbench import Workbench
 
-__all__ = ["Workbench", "PLOT_MIME_TYPE", "STUDY_MIME_TYPE", "TISSUE_MIME_TYPE", "WORKBENCH_MIME_TYPE"]
+__all__ = ["Workbench", "PATIENT_MIME_TYPE", "PLOT_MIME_TYPE", "STUDY_MIME_TYPE", "TISSUE_MIME_TYPE", "WORKBENCH_MIME_TYPE"]
 
 try:
     __version__ = _version("immunotwin")

@@ -16,3 +16,6 @@ TISSUE_MIME_TYPE = "application/vnd.immunotwin.tissue+json"
 
 WORKBENCH_MIME_TYPE = "application/vnd.immunotwin.workbench+json"
 """A workbench output (version 1 of the state read by ``@immunotwin/widgets``; ``schema/workbench-state.schema.json``)."""
+
+PATIENT_MIME_TYPE = "application/vnd.immunotwin.patient+json"
+"""A twin of one patient: data, fit and assimilation settings, never results (``schema/patient-state.schema.json``)."""

@@ -27,7 +27,13 @@ describe('the Python package', () => {
   });
 
   it('names the MIME types of the outputs as the engine does', () => {
-    const names = ['PLOT_MIME_TYPE', 'STUDY_MIME_TYPE', 'TISSUE_MIME_TYPE', 'WORKBENCH_MIME_TYPE'] as const;
+    const names = [
+      'PATIENT_MIME_TYPE',
+      'PLOT_MIME_TYPE',
+      'STUDY_MIME_TYPE',
+      'TISSUE_MIME_TYPE',
+      'WORKBENCH_MIME_TYPE',
+    ] as const;
     const code = `import json, immunotwin; print(json.dumps({n: getattr(immunotwin, n) for n in ${JSON.stringify(names)}}))`;
     const result = runPython(['-c', code]);
     expect(result.status, result.stderr).toBe(0);

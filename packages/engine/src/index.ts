@@ -21,7 +21,13 @@ export * from './space/index.js';
 export * from './twin.js';
 export * from './formats/index.js';
 export * from './design/index.js';
-export { PATIENT_MIME_TYPE, PLOT_MIME_TYPE, STUDY_MIME_TYPE, TISSUE_MIME_TYPE, WORKBENCH_MIME_TYPE } from './mimeTypes.js';
+export {
+  PATIENT_MIME_TYPE,
+  PLOT_MIME_TYPE,
+  STUDY_MIME_TYPE,
+  TISSUE_MIME_TYPE,
+  WORKBENCH_MIME_TYPE,
+} from './mimeTypes.js';
 export * from './outcomes/index.js';
 export * from './analysis/index.js';
 export * from './stats/index.js';

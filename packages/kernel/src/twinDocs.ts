@@ -121,7 +121,7 @@ const TWIN_MEMBERS: readonly (Omit<DocEntry, 'name'> & { name: string })[] = [
     name: 'patient',
     type: 'function',
     signature:
-      "twin.patient(data: ObservedDataset[] | string | FhirJson, options: { estimate: (string | { id; lower?; upper?; scale? })[]; observation?; group?; starts?: number; seed?: number; profiles?: boolean; assimilate?: { [id]: priorSdOfLn }; members?: number; title?: string }): TwinPatient",
+      'twin.patient(data: ObservedDataset[] | string | FhirJson, options: { estimate: (string | { id; lower?; upper?; scale? })[]; observation?; group?; starts?: number; seed?: number; profiles?: boolean; assimilate?: { [id]: priorSdOfLn }; members?: number; title?: string }): TwinPatient',
     markdown:
       "A twin of one patient as a widget (`application/vnd.immunotwin.patient+json`): the data in a table (drop an observations CSV on it to replace them), **Fit** (the options as `twin.fit`'s; progress and Cancel), one plot of the data, the twin's curve, the forecast band and the residuals, the profile likelihoods, and **Next day**, which assimilates the data's next time with an ensemble Kalman filter (`assimilate`: the prior sd of ln θ per parameter; default 1 for each fitted one) and redraws the forecast. The widget computes in its own worker, not in the kernel; the output holds its state only.",
   },

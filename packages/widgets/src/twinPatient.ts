@@ -1,4 +1,10 @@
-import { parsePatientState, timeConversionFactor, type FitProgress, type FitResult, type PatientState } from '@immunotwin/engine';
+import {
+  parsePatientState,
+  timeConversionFactor,
+  type FitProgress,
+  type FitResult,
+  type PatientState,
+} from '@immunotwin/engine';
 import type { IPatientService, IPatientView } from '@immunotwin/worker';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { nextAnimationFrame } from './animationFrame.js';
@@ -187,10 +193,22 @@ export class TwinPatientElement extends LitElement {
     this.progress = { stage: 'starts', done: 0, total, evaluations: 0 };
     this.message = undefined;
     this.problem = undefined;
-    try {
-      const result = await (await this.sessionNow()).fit(state, (p) => {
-        if (this.progress) this.progress = p;
+    // After the view under way (one job at a time on the worker), so that the view a file or a day started is drawn.
+    const started = this.work
+      .catch(() => undefined)
+      .then(async () => {
+        // A cancel before the fit reached its worker: it never starts.
+        const cancelled = () => new DOMException('The fit was cancelled', 'AbortError');
+        if (!this.progress) throw cancelled();
+        const session = await this.sessionNow();
+        if (!this.progress) throw cancelled();
+        return session.fit(state, (p) => {
+          if (this.progress) this.progress = p;
+        });
       });
+    this.work = started;
+    try {
+      const result = await started;
       this.progress = undefined;
       this.result = result;
       const ids = new Set(this.view?.model.parameters ?? []);
@@ -204,7 +222,8 @@ export class TwinPatientElement extends LitElement {
         fitted: true,
       });
     } catch (error) {
-      if (this.progress === undefined && isAbort(error)) return;
+      // Cancelled: the worker was stopped (its calls reject with a WorkerDiedError, or an AbortError in this thread).
+      if (this.progress === undefined) return;
       this.progress = undefined;
       if (isAbort(error)) this.message = 'Fit cancelled.';
       else this.problem = `The fit failed. ${messageOf(error)}`;
@@ -290,13 +309,9 @@ export class TwinPatientElement extends LitElement {
           aria-label=${this.view ? patientDescription(state, this.view) : 'The plot appears when the twin is computed.'}
         ></div>
       </div>
-      <div class="below">${this.renderEstimates()}
-        <div
-          class="profiles"
-          data-role="profiles"
-          role="img"
-          aria-label=${this.profileDescription()}
-        ></div>
+      <div class="below">
+        ${this.renderEstimates()}
+        <div class="profiles" data-role="profiles" role="img" aria-label=${this.profileDescription()}></div>
       </div>`;
   }
 
@@ -311,7 +326,15 @@ export class TwinPatientElement extends LitElement {
         : `Twin at ${unit} ${short(day)}: ${state.assimilate.day} of ${times} observation times assimilated`;
     const progress = this.progress;
     return html`<div class="toolbar">
-      <button type="button" data-action="fit" ?disabled=${this.busy} @click=${() => void this.fit()} title="Fit ${state.fit.parameters.map((p) => p.id).join(', ')} to the data (in the widget's worker)">Fit</button>
+      <button
+        type="button"
+        data-action="fit"
+        ?disabled=${this.busy}
+        @click=${() => void this.fit()}
+        title="Fit ${state.fit.parameters.map((p) => p.id).join(', ')} to the data (in the widget's worker)"
+      >
+        Fit
+      </button>
       ${
         progress
           ? workProgress({
@@ -322,14 +345,42 @@ export class TwinPatientElement extends LitElement {
             })
           : nothing
       }
-      <button type="button" data-action="next-day" ?disabled=${this.busy || !view || state.assimilate.day >= times} @click=${() => this.nextDay()} title="Assimilate the data's next time and forecast from there">Next day</button>
-      <button type="button" data-action="restart-days" ?disabled=${this.busy || state.assimilate.day === 0} @click=${() => this.restartDays()} title="Back to before the first observation">Restart</button>
+      <button
+        type="button"
+        data-action="next-day"
+        ?disabled=${this.busy || !view || state.assimilate.day >= times}
+        @click=${() => this.nextDay()}
+        title="Assimilate the data's next time and forecast from there"
+      >
+        Next day
+      </button>
+      <button
+        type="button"
+        data-action="restart-days"
+        ?disabled=${this.busy || state.assimilate.day === 0}
+        @click=${() => this.restartDays()}
+        title="Back to before the first observation"
+      >
+        Restart
+      </button>
       <span class="day" data-role="day" role="status" aria-live="polite">${at}</span>
       ${this.computing ? html`<span class="muted">computing…</span>` : nothing}
       <label>
         <span class="visually-hidden">Load an observations CSV</span>
-        <input type="file" accept=".csv,text/csv" data-action="load" class="visually-hidden" @change=${(e: Event) => void this.readFile((e.target as HTMLInputElement).files?.[0])} />
-        <button type="button" ?disabled=${this.busy} @click=${(e: Event) => ((e.target as HTMLElement).previousElementSibling as HTMLInputElement).click()}>Load CSV…</button>
+        <input
+          type="file"
+          accept=".csv,text/csv"
+          data-action="load"
+          class="visually-hidden"
+          @change=${(e: Event) => void this.readFile((e.target as HTMLInputElement).files?.[0])}
+        />
+        <button
+          type="button"
+          ?disabled=${this.busy}
+          @click=${(e: Event) => ((e.target as HTMLElement).previousElementSibling as HTMLInputElement).click()}
+        >
+          Load CSV…
+        </button>
       </label>
     </div>`;
   }
@@ -362,10 +413,15 @@ export class TwinPatientElement extends LitElement {
           ${rows.map((row) => {
             const factor = unit ? (timeConversionFactor(row.timeUnit ?? unit, unit) ?? 1) : 1;
             const held = reached === undefined || row.time * factor > reached + 1e-9;
-            return html`<tr class=${held ? 'held' : ''} title=${held ? 'held back: not assimilated yet' : 'assimilated'}>
+            return html`<tr
+              class=${held ? 'held' : ''}
+              title=${held ? 'held back: not assimilated yet' : 'assimilated'}
+            >
               <td>${formatNumber(row.time)}</td>
               <td class="name">${row.observable}</td>
-              <td>${row.censored ? html`<span title="at or below the detection limit">≤ ${formatNumber(row.value)}</span>` : formatNumber(row.value)}</td>
+              <td>
+                ${row.censored ? html`<span title="at or below the detection limit">≤ ${formatNumber(row.value)}</span>` : formatNumber(row.value)}
+              </td>
               <td>${row.detectionLimit === undefined ? '' : formatNumber(row.detectionLimit)}</td>
             </tr>`;
           })}
@@ -382,17 +438,37 @@ export class TwinPatientElement extends LitElement {
       ${
         result
           ? html`<table>
-              <thead><tr><th scope="col" class="name">parameter</th><th scope="col">estimate</th><th scope="col">${Math.round(result.level * 100)} % interval</th></tr></thead>
-              <tbody>${result.parameters.map(
-                (p) => html`<tr><td class="name">${p.id}</td><td>${short(p.estimate)}</td><td>${p.profile ? `${short(p.profile.lower)} – ${short(p.profile.upper)}` : ''}</td></tr>`,
-              )}</tbody>
-            </table>
-            <div class="muted">−log L = ${short(result.negLogLikelihood)} · AICc = ${result.aicc === null ? 'n/a' : short(result.aicc)}</div>`
-          : html`<div class="muted">${this.parsed?.fitted ? 'The scenario holds a fit\'s estimates; Fit again for the intervals and profiles.' : 'Fit to see the estimates, their intervals and profiles.'}</div>`
+                <thead>
+                  <tr>
+                    <th scope="col" class="name">parameter</th>
+                    <th scope="col">estimate</th>
+                    <th scope="col">${Math.round(result.level * 100)} % interval</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${result.parameters.map(
+                    (p) =>
+                      html`<tr>
+                        <td class="name">${p.id}</td>
+                        <td>${short(p.estimate)}</td>
+                        <td>${p.profile ? `${short(p.profile.lower)} – ${short(p.profile.upper)}` : ''}</td>
+                      </tr>`,
+                  )}
+                </tbody>
+              </table>
+              <div class="muted">
+                −log L = ${short(result.negLogLikelihood)} · AICc = ${result.aicc === null ? 'n/a' : short(result.aicc)}
+              </div>`
+          : html`<div class="muted">
+              ${this.parsed?.fitted ? "The scenario holds a fit's estimates; Fit again for the intervals and profiles." : 'Fit to see the estimates, their intervals and profiles.'}
+            </div>`
       }
       ${
         posterior.length > 0
-          ? html`<div class="muted">Assimilated (median, 90 %): ${posterior.map(([id, p]) => `${id} ${short(p.median)} [${short(p.lower)}, ${short(p.upper)}]`).join('; ')}</div>`
+          ? html`<div class="muted">
+              Assimilated (median, 90 %):
+              ${posterior.map(([id, p]) => `${id} ${short(p.median)} [${short(p.lower)}, ${short(p.upper)}]`).join('; ')}
+            </div>`
           : nothing
       }
     </div>`;
@@ -419,11 +495,21 @@ export class TwinPatientElement extends LitElement {
       const theme = plotlyTheme(this);
       const config = { displaylogo: false, modeBarButtonsToRemove: ['select2d', 'lasso2d'] };
       const figure = patientFigure(state, view);
-      await plotly.react(plotNode, figure.data, { ...withTheme(figure.layout, theme, { zeroline: true }), autosize: true }, config);
+      await plotly.react(
+        plotNode,
+        figure.data,
+        { ...withTheme(figure.layout, theme, { zeroline: true }), autosize: true },
+        config,
+      );
       const profileNode = this.node('profiles');
       if (profileNode && this.result) {
         const profiles = profileFigure(this.result);
-        await plotly.react(profileNode, profiles.data, { ...withTheme(profiles.layout, theme), autosize: true }, config);
+        await plotly.react(
+          profileNode,
+          profiles.data,
+          { ...withTheme(profiles.layout, theme), autosize: true },
+          config,
+        );
       } else if (profileNode) plotly.purge(profileNode);
       adoptPlotlyStyles(this.renderRoot);
     } catch (error) {

@@ -63,7 +63,10 @@ describe('patient state', () => {
       /assimilate\.day: 12 is not allowed; allowed: 0 to 9/,
     );
     expect(() =>
-      parsePatientState({ ...hayden, fit: { ...hayden.fit, parameters: [{ id: 'c', lower: 0, upper: 1, scale: 'log' }] } }),
+      parsePatientState({
+        ...hayden,
+        fit: { ...hayden.fit, parameters: [{ id: 'c', lower: 0, upper: 1, scale: 'log' }] },
+      }),
     ).toThrow(/fit\.parameters\[0\]\.lower: 0 is not allowed on a log scale; allowed: > 0/);
   });
 
@@ -75,14 +78,18 @@ describe('patient state', () => {
     expect('state' in loaded && loaded.state.data[0]!.group).toBe('untreated');
     expect('state' in loaded && loaded.state.assimilate.day).toBe(0);
     const bad = stateWithCsv(hayden, 'time_h,observable,value\n0,log10V,abc\n', 'bad.csv');
-    expect('error' in bad && bad.error).toMatch(/bad\.csv.*line 2.*value.*"abc" is not allowed; allowed: a finite number/);
+    expect('error' in bad && bad.error).toMatch(
+      /bad\.csv.*line 2.*value.*"abc" is not allowed; allowed: a finite number/,
+    );
   });
 });
 
 describe('<twin-patient>', () => {
   it('shows the data in the table and draws data, twin, band and residuals on one plot', async () => {
     const { element, plotly } = await patient();
-    const cells = $$(element, 'tbody tr').map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim()));
+    const cells = $$(element, 'tbody tr').map((tr) =>
+      [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim()),
+    );
     expect(cells).toHaveLength(9);
     expect(cells[2]).toEqual(['48', 'log10V', '2.73', '0.5']);
     expect(cells[0]![2]).toBe('≤ 0');
@@ -107,17 +114,28 @@ describe('<twin-patient>', () => {
     expect(saved.fitted).toBe(true);
     expect(saved.scenario.parameters!.beta).not.toBe(undefined);
     expect($$(element, '[data-role="estimates"] tbody tr')).toHaveLength(3);
-    const profileCall = plotly.calls.filter((c) => c.name === 'react').find((c) => c.name === 'react' && c.data.some((t) => String(t.name).includes('threshold')));
+    const profileCall = plotly.calls
+      .filter((c) => c.name === 'react')
+      .find((c) => c.name === 'react' && c.data.some((t) => String(t.name).includes('threshold')));
     expect(profileCall).toBeDefined();
     expect(JSON.stringify(saved)).not.toMatch(/negLogLikelihood|profile/); // state, never results
   }, 120_000);
 
-  it('cancels a fit, then fits again on a new worker', async () => {
+  it('cancels a fit under way: its worker reports nothing more; a fit after it works on a new worker', async () => {
     const { element, services } = await patient({ ...hayden, fit: { ...hayden.fit, starts: 6 } });
+    const reports: number[] = [];
+    const fit = services[0]!.fit.bind(services[0]!);
+    services[0]!.fit = (state, onProgress) => fit(state, (p) => (reports.push(p.evaluations), onProgress?.(p)));
     const fitting = element.fit();
+    await expect.poll(() => reports.length, { timeout: 30_000 }).toBeGreaterThan(2);
     element.cancel();
+    const atCancel = reports.length;
     await fitting;
-    expect($(element, '[role="status"].message').textContent).toMatch(/Fit cancelled in its starts/);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // At most the report already on its way when the cancel came.
+    expect(reports.length).toBeLessThanOrEqual(atCancel + 1);
+    expect($(element, '[role="status"].message').textContent).toMatch(/Fit cancelled in its starts \(\d of 6 done\)/);
+    expect($$(element, '[role="alert"]')).toHaveLength(0);
     element.state = hayden; // one start: the fit after the cancel is quick
     await element.settled();
     await element.fit();

@@ -47,7 +47,10 @@ describe('PatientService', () => {
     const fit = await patient.fit(state, (p) => progress.push(p.done));
     expect(fit.parameters.map((p) => p.id)).toEqual(['beta', 'p', 'c']);
     expect(progress.length).toBeGreaterThan(0);
-    const fitted = { ...state.scenario.parameters, ...Object.fromEntries(fit.parameters.map((p) => [p.id, p.estimate])) };
+    const fitted = {
+      ...state.scenario.parameters,
+      ...Object.fromEntries(fit.parameters.map((p) => [p.id, p.estimate])),
+    };
     const view = await patient.view({ ...state, scenario: { ...state.scenario, parameters: fitted } });
     const r = view.residuals[0]!.values;
     expect(r).toHaveLength(9);

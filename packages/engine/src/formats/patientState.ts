@@ -127,10 +127,16 @@ function boxIssues(parameters: PatientState['fit']['parameters']): ValidationIss
     if (seen.has(p.id)) issues.push({ path: `fit.parameters[${i}].id`, message: `"${p.id}" is listed twice` });
     seen.add(p.id);
     if (!(p.lower < p.upper)) {
-      issues.push({ path: `fit.parameters[${i}].upper`, message: `${p.upper} is not allowed; allowed: > lower (${p.lower})` });
+      issues.push({
+        path: `fit.parameters[${i}].upper`,
+        message: `${p.upper} is not allowed; allowed: > lower (${p.lower})`,
+      });
     }
     if (p.scale === 'log' && !(p.lower > 0)) {
-      issues.push({ path: `fit.parameters[${i}].lower`, message: `${p.lower} is not allowed on a log scale; allowed: > 0` });
+      issues.push({
+        path: `fit.parameters[${i}].lower`,
+        message: `${p.lower} is not allowed on a log scale; allowed: > 0`,
+      });
     }
   });
   return issues;

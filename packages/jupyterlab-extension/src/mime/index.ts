@@ -1,14 +1,17 @@
 /**
  * The MIME renderer extension (the package's `jupyterlab.mimeExtension`): ImmunoTwin plots drawn with
- * plotly.js, studies (the figures of sweeps and sensitivity analyses), live workbenches and tissue views; each loads
+ * plotly.js, studies (the figures of sweeps and sensitivity analyses), live workbenches, tissue views and twins of one
+ * patient; each loads
  * its code on first use.
  */
 import type { IRenderMime } from '@jupyterlab/rendermime-interfaces';
+import { PATIENT_MIME_TYPE, patientRendererFactory } from './patientRenderer';
 import { PLOT_MIME_TYPE, plotRendererFactory } from './plotRenderer';
 import { STUDY_MIME_TYPE, studyRendererFactory } from './studyRenderer';
 import { TISSUE_MIME_TYPE, tissueRendererFactory } from './tissueRenderer';
 import { WORKBENCH_MIME_TYPE, workbenchRendererFactory } from './workbenchRenderer';
 
+export { PATIENT_MIME_TYPE, PatientRenderer, patientRendererFactory } from './patientRenderer';
 export { PLOT_MIME_TYPE, PlotRenderer, plotRendererFactory } from './plotRenderer';
 export { STUDY_MIME_TYPE, StudyRenderer, studyRendererFactory } from './studyRenderer';
 export { WORKBENCH_MIME_TYPE, WorkbenchRenderer, workbenchRendererFactory } from './workbenchRenderer';
@@ -46,4 +49,12 @@ const tissueExtension: IRenderMime.IExtension = {
   dataType: 'json',
 };
 
-export default [plotExtension, studyExtension, workbenchExtension, tissueExtension];
+const patientExtension: IRenderMime.IExtension = {
+  id: '@immunotwin/jupyterlab-extension:patient-renderer',
+  description: `Renders ${PATIENT_MIME_TYPE} outputs as a live twin of one patient (fits and forecasts in a Web Worker).`,
+  rendererFactory: patientRendererFactory,
+  rank: 40,
+  dataType: 'json',
+};
+
+export default [plotExtension, studyExtension, workbenchExtension, tissueExtension, patientExtension];

@@ -12,7 +12,10 @@ import { defaultObservation, fitParameters, wholeNumber, type FitOptions } from 
 import { lastDataTime } from './fitRun.js';
 
 /** Options of `twin.patient()`: `twin.fit`'s (what to fit, how) and how the widget assimilates day by day. */
-export interface PatientOptions extends Pick<FitOptions, 'estimate' | 'observation' | 'starts' | 'seed' | 'group' | 'profiles'> {
+export interface PatientOptions extends Pick<
+  FitOptions,
+  'estimate' | 'observation' | 'starts' | 'seed' | 'group' | 'profiles'
+> {
   /**
    * The parameters the ensemble Kalman filter carries as state, each with the sd of its prior on ln θ around the
    * twin's (or the fit's) value. Default: every estimated model parameter with sd 1.
@@ -42,7 +45,8 @@ export function patientState(
   const parameters = fitParameters(manifest, options.estimate, scenario.parameters ?? {}).map(
     ({ id, lower, upper, scale }) => ({ id, lower, upper, scale }),
   );
-  const observation = (options.observation ?? defaultObservation(observed, manifest)) as PatientState['fit']['observation'];
+  const observation = (options.observation ??
+    defaultObservation(observed, manifest)) as PatientState['fit']['observation'];
   const duration = Math.max(scenario.duration ?? manifest.defaults.duration, lastDataTime(observed, manifest.timeUnit));
   const modelIds = new Set(manifest.parameters.map((p) => p.id));
   const estimate =

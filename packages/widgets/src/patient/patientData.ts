@@ -74,7 +74,9 @@ export function stateWithCsv(state: PatientState, text: string, fileName: string
   const count = choice.datasets.reduce((n, d) => n + d.time.length, 0);
   const note =
     `${fileName}: ${count} measurements` +
-    (group !== undefined ? ` of group "${group}"${groups.length > 1 ? ` (of ${groups.length}: ${groups.join(', ')})` : ''}` : '');
+    (group !== undefined
+      ? ` of group "${group}"${groups.length > 1 ? ` (of ${groups.length}: ${groups.join(', ')})` : ''}`
+      : '');
   const { fitted: _fitted, ...rest } = state;
   return { state: { ...rest, data: choice.datasets, assimilate: { ...state.assimilate, day: 0 } }, note };
 }

@@ -44,7 +44,8 @@ export function patientFigure(state: PatientState, view: IPatientView): IFigure 
         series: { replicates: [{ time: view.time, observables: curve }] },
       },
     ],
-    observed: state.data,
+    // The data's own names are long ("observations untreated log10V"): the legend says "data" (one group is shown).
+    observed: state.data.map((set) => ({ ...set, name: 'data' })),
   });
   const data = figure.data.map((trace) =>
     // The forecast's median and bands are named as what they are.
@@ -78,6 +79,7 @@ export function patientFigure(state: PatientState, view: IPatientView): IFigure 
     xaxis: { ...(figure.layout.xaxis as PlotlyObject), anchor: 'y2' },
     yaxis: { ...(figure.layout.yaxis as PlotlyObject), domain: [RESIDUAL_ROW + 0.08, 1] },
     yaxis2: { domain: [0, RESIDUAL_ROW], anchor: 'x', title: { text: 'residual' }, zeroline: true },
+    legend: { ...(figure.layout.legend as PlotlyObject), font: { size: 11 } },
     shapes:
       day === undefined
         ? []
@@ -96,7 +98,9 @@ export function patientDescription(state: PatientState, view: IPatientView): str
   return (
     `${points} measurements (${censored} below the detection limit) of ${[...new Set(state.data.map((d) => d.observable))].join(', ')} ` +
     `against ${unit}, the ${state.fitted ? 'fitted ' : ''}twin's curve, and the forecast ` +
-    (day === undefined ? `from the start, before any observation,` : `from ${unit} ${day}, after ${state.assimilate.day} of ${view.times.length} observation times,`) +
+    (day === undefined
+      ? `from the start, before any observation,`
+      : `from ${unit} ${day}, after ${state.assimilate.day} of ${view.times.length} observation times,`) +
     ` with 50 % and 90 % bands; below, the residuals (largest ${worst.toPrecision(2)}).`
   );
 }
@@ -149,6 +153,7 @@ export function profileFigure(result: FitResult): { data: PlotlyObject[]; layout
       domain: [i * (width + gap), i * (width + gap) + width],
       type: p.scale === 'log' ? 'log' : 'linear',
       exponentformat: 'power',
+      nticks: 4,
       title: { text: p.id },
       anchor: 'y',
     };

@@ -37,6 +37,14 @@ export const patientStyles = css`
     grid-template-columns: minmax(0, 1fr);
     gap: 8px;
   }
+  .table {
+    box-sizing: border-box;
+    height: var(--twin-patient-table-height, 200px);
+    overflow: auto;
+    border: 1px dashed var(--jp-border-color1, #bdbdbd);
+    border-radius: 4px;
+  }
+  /* After the rule above, so that side by side the table takes the plot's height. */
   @container (min-width: 760px) {
     .main {
       grid-template-columns: 320px minmax(0, 1fr);
@@ -44,13 +52,6 @@ export const patientStyles = css`
     .table {
       height: var(--twin-patient-plot-height, 380px);
     }
-  }
-  .table {
-    box-sizing: border-box;
-    height: var(--twin-patient-table-height, 200px);
-    overflow: auto;
-    border: 1px dashed var(--jp-border-color1, #bdbdbd);
-    border-radius: 4px;
   }
   .table.dragging {
     border-color: var(--jp-brand-color1, #1976d2);

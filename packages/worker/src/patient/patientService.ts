@@ -22,7 +22,13 @@ import * as Comlink from 'comlink';
 import { createAbortError } from '../abortError.js';
 import { installErrorTransfer } from '../errorTransfer.js';
 import { TwinSession } from '../session.js';
-import type { IPatientForecast, IPatientResiduals, IPatientService, IPatientView, PatientFitListener } from './patientTypes.js';
+import type {
+  IPatientForecast,
+  IPatientResiduals,
+  IPatientService,
+  IPatientView,
+  PatientFitListener,
+} from './patientTypes.js';
 
 /** The quantiles of a forecast's bands: the median with 50 % and 90 % credible bands. */
 export const PATIENT_FORECAST_QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95];
@@ -39,12 +45,12 @@ function valueOf(resolved: ResolvedScenario, p: PatientState['fit']['parameters'
 /**
  * The worker side of `<twin-patient>`: fits a patient state's parameters to its data, and computes what the widget
  * draws for a state (the twin's curve and residuals at the scenario's values, and an ensemble Kalman filter over the
- * data up to the state's day with a forecast of the rest). DOM-free; one job at a time; `cancel()` stops it between
+ * data up to the state's day with a forecast of the rest). DOM-free; `cancel()` stops the jobs under way between
  * evaluations (a host wanting it stopped at once terminates the worker).
  */
 export class PatientService implements IPatientService {
   private readonly session = new TwinSession();
-  private controller: AbortController | undefined;
+  private readonly controllers = new Set<AbortController>();
 
   /** {@inheritDoc IPatientService.addPlugins} */
   addPlugins(descriptors: readonly unknown[]): Promise<void> {
@@ -98,18 +104,17 @@ export class PatientService implements IPatientService {
 
   /** {@inheritDoc IPatientService.cancel} */
   async cancel(): Promise<void> {
-    this.controller?.abort(createAbortError());
+    for (const controller of this.controllers) controller.abort(createAbortError());
   }
 
-  /** Runs `work` as the one job under way: a job started before it is cancelled; `cancel()` cancels it. */
+  /** Runs `work` with a signal that `cancel()` aborts (jobs do not cancel one another). */
   private async guarded<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    this.controller?.abort(createAbortError());
     const controller = new AbortController();
-    this.controller = controller;
+    this.controllers.add(controller);
     try {
       return await work(controller.signal);
     } finally {
-      if (this.controller === controller) this.controller = undefined;
+      this.controllers.delete(controller);
     }
   }
 
