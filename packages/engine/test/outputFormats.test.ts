@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  parsePatientState,
   parsePlotBundle,
   parseStudyBundle,
   parseTissue,
   parseWorkbenchState,
+  PatientStateSchema,
   PlotBundleSchema,
   SchemaValidator,
   StudyBundleSchema,
@@ -100,6 +102,22 @@ describe('validators compiled ahead of time', () => {
       parseTissue,
       new SchemaValidator(TissueJsonSchema, 'tissue bundle') as SchemaValidator<never>,
       [{ version: 1, width: 0 }, {}],
+    ],
+    [
+      'patient state',
+      parsePatientState,
+      new SchemaValidator(PatientStateSchema, 'patient state') as SchemaValidator<never>,
+      [
+        {
+          version: 1,
+          scenario: { model: 'target-cell-limited' },
+          data: [],
+          fit: {},
+          assimilate: { estimate: {}, day: 0 },
+        },
+        { version: 1, scenario: { model: 'target-cell-limited' } },
+        {},
+      ],
     ],
   ];
   for (const [what, parse, runtime, bad] of cases) {

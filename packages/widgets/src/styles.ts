@@ -45,6 +45,17 @@ export const sharedStyles = css`
   .muted {
     color: var(--jp-ui-font-color2, #616161);
   }
+  /* The progress bar of workProgress() (its width is each widget's). */
+  .progress {
+    height: 8px;
+    background: var(--jp-layout-color3, #e0e0e0);
+    border-radius: 4px;
+    overflow: hidden;
+  }
+  .progress > div {
+    height: 100%;
+    background: var(--jp-brand-color1, #1976d2);
+  }
   .visually-hidden {
     position: absolute;
     width: 1px;

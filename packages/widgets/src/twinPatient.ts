@@ -466,7 +466,7 @@ export class TwinPatientElement extends LitElement {
       ${
         posterior.length > 0
           ? html`<div class="muted">
-              Assimilated (median, 90 %):
+              ${this.parsed?.assimilate.day ? 'Assimilated' : 'Prior'} (median, 90 %):
               ${posterior.map(([id, p]) => `${id} ${short(p.median)} [${short(p.lower)}, ${short(p.upper)}]`).join('; ')}
             </div>`
           : nothing

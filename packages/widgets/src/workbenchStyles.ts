@@ -19,14 +19,6 @@ export const workbenchStyles = css`
     flex: 1 1 4em;
     min-width: 4em;
     max-width: 10em;
-    height: 8px;
-    background: var(--jp-layout-color3, #e0e0e0);
-    border-radius: 4px;
-    overflow: hidden;
-  }
-  .progress > div {
-    height: 100%;
-    background: var(--jp-brand-color1, #1976d2);
   }
   /* What a band shows, on one line (the plot below keeps its place). */
   .band-caption {

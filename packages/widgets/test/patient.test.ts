@@ -4,40 +4,14 @@
  * the table, a CSV loaded and a bad one refused with the parser's message, a fit with progress whose estimates go
  * into the saved state, a cancelled fit and one after it, and "Next day" moving the forecast's start.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chooseGroup, parseObservationsCsv, parsePatientState, type PatientState } from '@immunotwin/engine';
+import { parsePatientState } from '@immunotwin/engine';
 import { builtInDescriptors } from '@immunotwin/models';
 import { PatientService } from '@immunotwin/worker';
+import { HAYDEN_CSV as csv, haydenPatient as hayden } from '../../worker/test/fixtures/haydenPatient.js';
 import type { TwinPatientElement } from '../src/index.js';
 import { dataRows, stateWithCsv } from '../src/index.js';
 import { $, $$, collect, mount, PlotlyRecorder } from './helpers.js';
-
-const csv = readFileSync(resolve(__dirname, '../../../examples/data/hayden1996.csv'), 'utf8');
-const choice = chooseGroup(parseObservationsCsv(csv), 'untreated');
-const data = 'datasets' in choice ? choice.datasets : [];
-
-const hayden: PatientState = {
-  version: 1,
-  title: 'Hayden 1996, untreated',
-  scenario: { model: 'target-cell-limited', parameters: { eclipse: 1 }, duration: 9 },
-  data,
-  fit: {
-    parameters: [
-      { id: 'beta', lower: 1e-7, upper: 1, scale: 'log' },
-      { id: 'p', lower: 1e-6, upper: 10, scale: 'log' },
-      { id: 'c', lower: 0.1, upper: 100, scale: 'log' },
-    ],
-    observation: {
-      observations: [
-        { observable: 'log10V', expression: 'log10(V)', noise: { kind: 'gaussian', sigma: 1 }, censor: false },
-      ],
-    },
-    starts: 1,
-  },
-  assimilate: { estimate: { beta: 1, p: 1 }, members: 40, day: 0 },
-};
 
 async function patient(state: unknown = hayden) {
   const plotly = new PlotlyRecorder();
@@ -104,7 +78,7 @@ describe('<twin-patient>', () => {
 
   it('fits with progress, saves the estimates in the state and draws the profiles', async () => {
     const { element, plotly } = await patient();
-    const changes = collect<{ state: PatientState }>(element, 'state-change');
+    const changes = collect<{ state: typeof hayden }>(element, 'state-change');
     const fitting = element.fit();
     await element.updateComplete;
     expect($(element, '[role="progressbar"]').getAttribute('aria-label')).toBe('Fit progress');

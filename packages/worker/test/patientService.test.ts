@@ -3,35 +3,16 @@
  * values (their sum of squares is the least-squares likelihood the fit minimised), the forecast after each day, and a
  * cancelled fit followed by one that works.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { chooseGroup, parseObservationsCsv, type PatientState } from '@immunotwin/engine';
+import type { PatientState } from '@immunotwin/engine';
 import { builtInDescriptors } from '@immunotwin/models';
 import { PatientService } from '../src/patient/patientService.js';
-
-const csv = readFileSync(new URL('../../../examples/data/hayden1996.csv', import.meta.url), 'utf8');
-const choice = chooseGroup(parseObservationsCsv(csv), 'untreated');
-const data = 'datasets' in choice ? choice.datasets : [];
+import { haydenPatient } from './fixtures/haydenPatient.js';
 
 const state: PatientState = {
-  version: 1,
-  scenario: { model: 'target-cell-limited', parameters: { eclipse: 1 }, duration: 9 },
-  data,
-  fit: {
-    parameters: [
-      { id: 'beta', lower: 1e-7, upper: 1, scale: 'log' },
-      { id: 'p', lower: 1e-6, upper: 10, scale: 'log' },
-      { id: 'c', lower: 0.1, upper: 100, scale: 'log' },
-    ],
-    observation: {
-      observations: [
-        { observable: 'log10V', expression: 'log10(V)', noise: { kind: 'gaussian', sigma: 1 }, censor: false },
-      ],
-    },
-    starts: 1,
-    profiles: false,
-  },
-  assimilate: { estimate: { beta: 1, p: 1 }, members: 60, day: 0 },
+  ...haydenPatient,
+  fit: { ...haydenPatient.fit, profiles: false },
+  assimilate: { ...haydenPatient.assimilate, members: 60 },
 };
 
 async function service(): Promise<PatientService> {

@@ -152,8 +152,10 @@ export function profileFigure(result: FitResult): { data: PlotlyObject[]; layout
     layout[`xaxis${suffix}`] = {
       domain: [i * (width + gap), i * (width + gap) + width],
       type: p.scale === 'log' ? 'log' : 'linear',
-      exponentformat: 'power',
-      nticks: 4,
+      // Few short labels: three panels share the width (a narrow log range would crowd "2×10⁻⁶"-style labels).
+      exponentformat: 'e',
+      nticks: 3,
+      tickfont: { size: 10 },
       title: { text: p.id },
       anchor: 'y',
     };

@@ -23,14 +23,6 @@ export const patientStyles = css`
   .progress {
     flex: 0 1 10em;
     min-width: 4em;
-    height: 8px;
-    background: var(--jp-layout-color3, #e0e0e0);
-    border-radius: 4px;
-    overflow: hidden;
-  }
-  .progress > div {
-    height: 100%;
-    background: var(--jp-brand-color1, #1976d2);
   }
   .main {
     display: grid;
@@ -43,15 +35,6 @@ export const patientStyles = css`
     overflow: auto;
     border: 1px dashed var(--jp-border-color1, #bdbdbd);
     border-radius: 4px;
-  }
-  /* After the rule above, so that side by side the table takes the plot's height. */
-  @container (min-width: 760px) {
-    .main {
-      grid-template-columns: 320px minmax(0, 1fr);
-    }
-    .table {
-      height: var(--twin-patient-plot-height, 380px);
-    }
   }
   .table.dragging {
     border-color: var(--jp-brand-color1, #1976d2);
@@ -91,11 +74,6 @@ export const patientStyles = css`
     gap: 8px;
     margin-top: 4px;
   }
-  @container (min-width: 760px) {
-    .below {
-      grid-template-columns: 320px minmax(0, 1fr);
-    }
-  }
   .estimates {
     height: var(--twin-patient-profile-height, 200px);
     overflow: auto;
@@ -115,5 +93,17 @@ export const patientStyles = css`
     border: 1px solid var(--jp-error-color1, #d32f2f);
     padding: 4px 6px;
     border-radius: 2px;
+  }
+  /* Last, so that side by side it overrides the rules above (the table then takes the plot's height). */
+  @container (min-width: 760px) {
+    .main {
+      grid-template-columns: 320px minmax(0, 1fr);
+    }
+    .table {
+      height: var(--twin-patient-plot-height, 380px);
+    }
+    .below {
+      grid-template-columns: 320px minmax(0, 1fr);
+    }
   }
 `;
