@@ -9,16 +9,18 @@ import { expect, type Page } from '@playwright/test';
  * The tallest an output of each kind may be, in CSS pixels. They follow from the widgets' fixed sizes: a
  * plot is 400 px plus its collapsed summary; a tissue view is at most 420 px of picture plus its controls;
  * a workbench stacks two toolbars, a 380 px plot and a controls panel of at most 420 px; a study's figures are
- * 320 px each with a title and caption, two abreast when wide (a study of three figures, one column when narrow). No output may grow
+ * 320 px each with a title and caption, two abreast when wide (a study of three figures, one column when narrow); a
+ * patient widget stacks a toolbar, a 160 px table, a 380 px plot, 110 px of estimates and 180 px of profiles when
+ * narrow (table beside plot, estimates beside profiles, when wide). No output may grow
  * with its own content (the defect this guards against was a plot 33,554,432 px tall). Other outputs (text,
  * tables) are JupyterLab's and as long as the template makes them: they only must not be absurd.
  */
-export const MAX_HEIGHT = { plot: 500, tissue: 600, workbench: 1000, study: 1400, any: 3000 };
+export const MAX_HEIGHT = { plot: 500, tissue: 600, workbench: 1000, study: 1400, patient: 1000, any: 3000 };
 
 /** One output as measured. */
 export interface IOutputBox {
   /** `plot`, `workbench`, `tissue`, `study` or `other`. */
-  kind: 'plot' | 'workbench' | 'tissue' | 'study' | 'other';
+  kind: 'plot' | 'workbench' | 'tissue' | 'study' | 'patient' | 'other';
   /** Rendered height and width (px). */
   height: number;
   width: number;
@@ -43,7 +45,7 @@ export interface ISliderReach {
  */
 export async function expectOutputsInBounds(
   page: Page,
-  expected: { plots: number; workbenches: number; tissues: number; studies?: number },
+  expected: { plots: number; workbenches: number; tissues: number; studies?: number; patients?: number },
   measure: (page: Page) => Promise<IOutputBox[]> = async (p) => {
     await visitOutputs(p);
     return measureOutputs(p);
@@ -70,6 +72,7 @@ export async function expectOutputsInBounds(
   expect(boxes.filter((b) => b.kind === 'workbench')).toHaveLength(expected.workbenches);
   expect(boxes.filter((b) => b.kind === 'tissue')).toHaveLength(expected.tissues);
   expect(boxes.filter((b) => b.kind === 'study')).toHaveLength(expected.studies ?? 0);
+  expect(boxes.filter((b) => b.kind === 'patient')).toHaveLength(expected.patients ?? 0);
   const screen = page.viewportSize()!.height;
   const workbench = page.locator('twin-workbench').last();
   if (expected.workbenches > 0) await workbench.scrollIntoViewIfNeeded();
@@ -109,7 +112,9 @@ async function measureInPage(byCell: boolean): Promise<IOutputBox[]> {
           ? 'tissue'
           : element.classList.contains('jp-ImmunoTwinStudy')
             ? 'study'
-            : 'other';
+            : element.classList.contains('jp-ImmunoTwinPatient')
+              ? 'patient'
+              : 'other';
     return {
       kind,
       height: Math.round(box.height),

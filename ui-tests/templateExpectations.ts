@@ -14,6 +14,8 @@ export interface ITemplateExpectation {
   tissues: number;
   /** Study outputs (`twin.sweep`, `twin.sensitivity`), each drawing its figures. */
   studies?: number;
+  /** Patient widgets (`twin.patient`), each drawing its plot in its own worker. */
+  patients?: number;
   /** Text some output must contain. */
   text: RegExp;
 }
@@ -64,6 +66,7 @@ export const TEMPLATE_EXPECTATIONS: Record<string, ITemplateExpectation> = {
     plots: 2,
     workbenches: 0,
     tissues: 0,
+    patients: 1,
     // The numbers the same fits give in Node (test/notebook-claims.test.ts checks the claims around them).
     text: /peak log10 V: untreated twin 2\.68, treated twin 1\.60/,
   },

@@ -11,6 +11,7 @@ const NOTEBOOKS = path.resolve(__dirname, '../../notebooks');
 const PLOT_MIME_TYPE = 'application/vnd.immunotwin.plot+json';
 const WORKBENCH_MIME_TYPE = 'application/vnd.immunotwin.workbench+json';
 const TISSUE_MIME_TYPE = 'application/vnd.immunotwin.tissue+json';
+const PATIENT_MIME_TYPE = 'application/vnd.immunotwin.patient+json';
 const STUDY_MIME_TYPE = 'application/vnd.immunotwin.study+json';
 
 const EXPECTED = TEMPLATE_EXPECTATIONS;
@@ -71,6 +72,13 @@ for (const name of templates) {
     // Tissue outputs (a workbench on a model with a lattice has a tissue view of its own inside).
     if (expected.tissues) await expect(page.locator('.jp-ImmunoTwinTissue twin-tissue')).toHaveCount(expected.tissues);
     expect(withData(STUDY_MIME_TYPE)).toHaveLength(expected.studies ?? 0);
+    expect(withData(PATIENT_MIME_TYPE)).toHaveLength(expected.patients ?? 0);
+    if (expected.patients) {
+      // The widget draws once its own worker has computed the twin (no kernel involved).
+      const patient = page.locator('.jp-ImmunoTwinPatient twin-patient').last();
+      await patient.scrollIntoViewIfNeeded();
+      await expect(patient.locator('[data-role="plot"] .main-svg').first()).toBeVisible({ timeout: 60_000 });
+    }
     // A long notebook renders only what is near the screen: the study outputs are counted and measured cell by
     // cell below (expectOutputsInBounds).
     await expect(page.locator('.jp-ImmunoTwinStudy-fallback')).toHaveCount(0);

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { expect, test, type IJupyterLabPageFixture } from '@jupyterlab/galata';
+import { MAX_HEIGHT as OUTPUT_HEIGHT } from '../outputBounds';
 
 // A twin of one patient (application/vnd.immunotwin.patient+json, the kernel's twin.patient()) as a person meets it
 // in a saved notebook — no kernel run: fixtures/patient.ipynb (fixtures/write-patient-notebook.mjs) holds the
@@ -14,8 +15,8 @@ test.use({ autoGoto: true, viewport: { width: 1400, height: 1100 } });
 const NAME = 'patient.ipynb';
 const FIXTURE = path.resolve(__dirname, '../fixtures', NAME);
 const HAYDEN = path.resolve(__dirname, '../../examples/data/hayden1996.csv');
-/** The tallest the widget's output may be (px): toolbar, a 380 px plot beside the table, 200 px of profiles. */
-const MAX_HEIGHT = 800;
+/** The tallest the widget's output may be (px): stacked when narrow, toolbar, table, plot, estimates and profiles. */
+const MAX_HEIGHT = OUTPUT_HEIGHT.patient;
 
 async function openPatient(page: IJupyterLabPageFixture, tmpPath: string) {
   await page.contents.uploadFile(FIXTURE, `${tmpPath}/${NAME}`);
@@ -77,6 +78,7 @@ for (const theme of ['light', 'dark'] as const) {
       /9 measurements \(3 below the detection limit\)/,
     );
     const size = await expectInBounds(page);
+    console.log(`patient output (${theme}): ${Math.round(size.height)} × ${Math.round(size.width)} px`);
     await page.mouse.move(1, 1);
     await page.locator('.jp-ImmunoTwinPatient').screenshot({ path: info.outputPath(`patient-loaded-${theme}.png`) });
 

@@ -2,8 +2,9 @@ import { css } from 'lit';
 
 /**
  * `<twin-patient>`'s layout: a toolbar, then the data table (a bounded, scrolling panel that takes dropped files)
- * beside the plot where the element is at least 760 px wide (a container query) and above it otherwise, then the fit's
- * estimates and the profiles of fixed height. No part's height follows its content.
+ * beside the plot where the element is at least 760 px wide (a container query), the estimates beside the profiles
+ * below; narrower, all stacked with a shorter table (160 px), estimates (110 px) and profiles (180 px). No part's
+ * height follows its content.
  */
 export const patientStyles = css`
   :host {
@@ -31,7 +32,7 @@ export const patientStyles = css`
   }
   .table {
     box-sizing: border-box;
-    height: var(--twin-patient-table-height, 200px);
+    height: var(--twin-patient-table-height, 160px);
     overflow: auto;
     border: 1px dashed var(--jp-border-color1, #bdbdbd);
     border-radius: 4px;
@@ -75,11 +76,11 @@ export const patientStyles = css`
     margin-top: 4px;
   }
   .estimates {
-    height: var(--twin-patient-profile-height, 200px);
+    height: 110px;
     overflow: auto;
   }
   .profiles {
-    height: var(--twin-patient-profile-height, 200px);
+    height: 180px;
     min-width: 0;
   }
   .message {
@@ -104,6 +105,10 @@ export const patientStyles = css`
     }
     .below {
       grid-template-columns: 320px minmax(0, 1fr);
+    }
+    .estimates,
+    .profiles {
+      height: var(--twin-patient-profile-height, 200px);
     }
   }
 `;
