@@ -4,6 +4,9 @@ import { PALETTE } from '../palette.js';
 import type { PlotlyObject } from '../plotlyLoader.js';
 import { buildFigure, observableName, type IFigure } from '../traces.js';
 
+/** The colour of the line at the day reached: a mid grey, seen on the light and the dark theme alike. */
+const DAY_LINE = '#888888';
+
 /** The share of the plot's height the residuals' row takes (below the data, fit and band). */
 export const RESIDUAL_ROW = 0.26;
 
@@ -83,7 +86,18 @@ export function patientFigure(state: PatientState, view: IPatientView): IFigure 
     shapes:
       day === undefined
         ? []
-        : [{ type: 'line', xref: 'x', yref: 'paper', x0: day, x1: day, y0: 0, y1: 1, line: { dash: 'dot', width: 1 } }],
+        : [
+            {
+              type: 'line',
+              xref: 'x',
+              yref: 'paper',
+              x0: day,
+              x1: day,
+              y0: 0,
+              y1: 1,
+              line: { dash: 'dot', width: 1, color: DAY_LINE },
+            },
+          ],
   };
   return { data, layout, live: [] };
 }
