@@ -50,7 +50,13 @@ export type { TwinApi, TwinApiOptions, TwinIntervention, TwinRunOptions } from '
 export { createModelsApi } from './models.js';
 export type { ModelListing, ModelsApi } from './models.js';
 export { twinDocs } from './twinDocs.js';
-export { PATIENT_MIME_TYPE, PLOT_MIME_TYPE, STUDY_MIME_TYPE, TISSUE_MIME_TYPE, WORKBENCH_MIME_TYPE } from '@immunotwin/engine';
+export {
+  PATIENT_MIME_TYPE,
+  PLOT_MIME_TYPE,
+  STUDY_MIME_TYPE,
+  TISSUE_MIME_TYPE,
+  WORKBENCH_MIME_TYPE,
+} from '@immunotwin/engine';
 export { TwinStudy, type OutcomeSensitivity } from './twin/study.js';
 export type { SensitivityOptions, StudyOutcome, StudyParameter, SweepOptions } from './twin/studyOptions.js';
 export type { StudyContext, StudyPool, StudyRuns } from './twin/studyRun.js';

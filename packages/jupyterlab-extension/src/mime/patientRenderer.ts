@@ -2,6 +2,7 @@ import type { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import { Widget } from '@lumino/widgets';
 import { PATIENT_MIME_TYPE } from '@immunotwin/engine/mimeTypes';
 import { pageModelRegistry } from '../modelRegistry';
+import { keepKeysInWidget, writeStateBack } from './liveOutput';
 
 /** MIME type of a patient output: the patient widget's saved state (`schema/patient-state.schema.json`). */
 export { PATIENT_MIME_TYPE };
@@ -23,9 +24,7 @@ export class PatientRenderer extends Widget implements IRenderMime.IRenderer {
     super();
     this._mimeType = options.mimeType;
     this.addClass('jp-ImmunoTwinPatient');
-    // Keys typed in the widget are the widget's (see WorkbenchRenderer).
-    this.node.dataset.lmSuppressShortcuts = 'true';
-    this.node.addEventListener('keydown', (event) => event.stopPropagation());
+    keepKeysInWidget(this.node);
   }
 
   async renderModel(model: IRenderMime.IMimeModel): Promise<void> {
@@ -49,10 +48,7 @@ export class PatientRenderer extends Widget implements IRenderMime.IRenderer {
       element.addEventListener('state-change', (event) => {
         const next = (event as CustomEvent<{ state: unknown }>).detail.state;
         this._shownJson = JSON.stringify(next);
-        const current = this._model!;
-        current.setData({
-          data: { ...current.data, [this._mimeType]: next as IRenderMime.IMimeModel['data'][string] },
-        });
+        writeStateBack(this._model!, this._mimeType, next);
       });
       this.node.replaceChildren(element);
       this._element = element;

@@ -3,6 +3,7 @@ import { Widget } from '@lumino/widgets';
 import { WORKBENCH_MIME_TYPE } from '@immunotwin/engine/mimeTypes';
 import type { ModelManifest, PluginDescriptor, WorkbenchState } from '@immunotwin/engine';
 import { pageModelRegistry } from '../modelRegistry';
+import { keepKeysInWidget, writeStateBack } from './liveOutput';
 
 /** MIME type of a workbench output: the workbench's saved state (see `@immunotwin/widgets`' format). */
 export { WORKBENCH_MIME_TYPE };
@@ -64,12 +65,7 @@ export class WorkbenchRenderer extends Widget implements IRenderMime.IRenderer {
     super();
     this._mimeType = options.mimeType;
     this.addClass('jp-ImmunoTwinWorkbench');
-    // Keys typed in the workbench are the workbench's. Events from inside its shadow DOM look as if they came
-    // from the element itself, not from a text field or a slider, so JupyterLab would take them: its command
-    // shortcuts (Enter enters edit mode, …; suppressed by the attribute) and the notebook's own keydown
-    // handling, which cancels the default action of arrow keys (kept from it by stopping the event here).
-    this.node.dataset.lmSuppressShortcuts = 'true';
-    this.node.addEventListener('keydown', (event) => event.stopPropagation());
+    keepKeysInWidget(this.node);
   }
 
   async renderModel(model: IRenderMime.IMimeModel): Promise<void> {
@@ -109,10 +105,7 @@ export class WorkbenchRenderer extends Widget implements IRenderMime.IRenderer {
       workbench.addEventListener('state-change', (event) => {
         const next = (event as CustomEvent<{ state: unknown }>).detail.state;
         this._shownJson = JSON.stringify(next);
-        const current = this._model!;
-        current.setData({
-          data: { ...current.data, [this._mimeType]: next as IRenderMime.IMimeModel['data'][string] },
-        });
+        writeStateBack(this._model!, this._mimeType, next);
       });
       this.node.replaceChildren(workbench);
       this._workbench = workbench;
