@@ -1,9 +1,12 @@
+import { antibodiesAndAffinity } from './antibodiesAndAffinity.js';
 import { antiviralTiming } from './antiviralTiming.js';
 import { bacteriaAndAntibiotics } from './bacteriaAndAntibiotics.js';
+import { clonalSelection } from './clonalSelection.js';
 import { interferonSecondPeak } from './interferonSecondPeak.js';
 import { r0AndTheThreshold } from './r0AndTheThreshold.js';
 import { stochasticExtinction } from './stochasticExtinction.js';
 import { tCellExpansion } from './tCellExpansion.js';
+import { vaccinationAndBoosters } from './vaccinationAndBoosters.js';
 import type { LessonTask, LessonTasks } from './task.js';
 
 export type { LessonTask, LessonTasks, TaskQuantity, TaskScenario, TaskTolerance } from './task.js';
@@ -16,6 +19,9 @@ export const LESSONS: readonly LessonTasks[] = [
   antiviralTiming,
   bacteriaAndAntibiotics,
   tCellExpansion,
+  clonalSelection,
+  antibodiesAndAffinity,
+  vaccinationAndBoosters,
 ];
 
 /** A task by id; throws listing the lesson's tasks (or the lessons) when there is none. */
