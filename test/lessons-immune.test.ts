@@ -28,6 +28,17 @@ const defaults = (): Record<string, number> =>
 const SPACE = { bits: 12, maxMismatch: 2, affinityPerMismatch: 0.25 };
 const p = defaults();
 const spread = (values: number[]) => Math.max(...values) / Math.min(...values);
+
+/** A lineage's clone table as the model's snapshot holds it: per clone its affinity, counts by state and precursors. */
+interface CloneRows {
+  affinity: Float64Array;
+  counts: Float64Array;
+  precursors: Float64Array;
+}
+/** A host of the twin at the defaults, seeded as a run's first replicate is. */
+const newHost = (seed: number) => new ImmuneModel({ parameters: p, initial: {}, rng: createRng(seed, 0) });
+/** The CD8 and B clone tables of a host now. */
+const clones = (model: ImmuneModel) => (model.snapshot() as { node: { cd8: CloneRows; b: CloneRows } }).node;
 let primaryHosts: RunResult[] | undefined;
 /** Four weeks of the default primary infection in each of the ten hosts (run once, shared by two lessons' claims). */
 const primary = () => (primaryHosts ??= runSeeds({ duration: 28 }, SEEDS));
@@ -63,9 +74,7 @@ describe('what clonal-selection claims', () => {
     // 200-host share is √(0.85·0.15/200) = 0.025; allow three.
     let withPerfect = 0;
     for (let seed = 1001; seed <= 1200; seed++) {
-      const model = new ImmuneModel({ parameters: p, initial: {}, rng: createRng(seed, 0) });
-      const cd8 = (model.snapshot() as { node: { cd8: { affinity: Float64Array; precursors: Float64Array } } }).node
-        .cd8;
+      const { cd8 } = clones(newHost(seed));
       if (cd8.affinity.some((a, c) => a === 1 && cd8.precursors[c] > 0)) withPerfect++;
     }
     expect(Math.abs(withPerfect / 200 - (1 - Math.exp(-150 / 79)))).toBeLessThan(0.075);
@@ -100,10 +109,9 @@ describe('what clonal-selection claims', () => {
     // 2.5×), the two-mismatch clones 57–85 % of them; here ≥ 8 of 10 enriched, a median enrichment of 1.5–4, and
     // every host's two-mismatch share over 0.3 (which held on seeds 11–20 and 21–30 too).
     const measured = SEEDS.map((seed) => {
-      const model = new ImmuneModel({ parameters: p, initial: {}, rng: createRng(seed, 0) });
-      type Table = { affinity: Float64Array; counts: Float64Array; precursors: Float64Array };
-      const table = () => (model.snapshot() as { node: { cd8: Table } }).node.cd8;
-      const responding = (t: Table, c: number) => t.counts[c * 4 + 1] + t.counts[c * 4 + 2];
+      const model = newHost(seed);
+      const table = () => clones(model).cd8;
+      const responding = (t: CloneRows, c: number) => t.counts[c * 4 + 1] + t.counts[c * 4 + 2];
       const start = table();
       let best = { total: 0, table: start };
       for (let s = 0; s < 14 * 48; s++) {
@@ -201,8 +209,7 @@ describe('what antibodies-and-affinity claims', () => {
     let sum = 0;
     let n = 0;
     for (let seed = 2001; seed <= 2020; seed++) {
-      const model = new ImmuneModel({ parameters: p, initial: {}, rng: createRng(seed, 0) });
-      const b = (model.snapshot() as { node: { b: { affinity: Float64Array; precursors: Float64Array } } }).node.b;
+      const { b } = clones(newHost(seed));
       b.affinity.forEach((a, c) => {
         sum += a * b.precursors[c];
         n += b.precursors[c];

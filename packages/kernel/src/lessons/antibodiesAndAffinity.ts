@@ -1,7 +1,13 @@
-import type { LessonTasks } from './task.js';
+import type { LessonTasks, TaskQuantity } from './task.js';
 
 /** Four weeks of the default primary infection (seed 1). */
 const primary = { duration: 28 } as const;
+
+/** A summary of an antibody titre over those four weeks. */
+const titre = (observable: 'IgM' | 'IgG', summary: 'peak' | 'timeToPeak'): TaskQuantity => ({
+  outcome: { observable, summary },
+  scenario: primary,
+});
 
 /** Tasks of notebooks/lessons/antibodies-and-affinity.ipynb (the Immune System Twin's B cells and antibodies). */
 export const antibodiesAndAffinity: LessonTasks = {
@@ -12,7 +18,7 @@ export const antibodiesAndAffinity: LessonTasks = {
       model: 'immune-system',
       question: 'The day the IgM titre peaks in the four weeks after a primary infection (seed 1)',
       unit: 'day',
-      answer: { outcome: { observable: 'IgM', summary: 'timeToPeak' }, scenario: primary },
+      answer: titre('IgM', 'timeToPeak'),
       tolerance: { absolute: 0.25 },
     },
     {
@@ -20,7 +26,7 @@ export const antibodiesAndAffinity: LessonTasks = {
       model: 'immune-system',
       question: 'The day the IgG titre peaks in the same run',
       unit: 'day',
-      answer: { outcome: { observable: 'IgG', summary: 'timeToPeak' }, scenario: primary },
+      answer: titre('IgG', 'timeToPeak'),
       tolerance: { absolute: 0.25 },
     },
     {
@@ -28,12 +34,7 @@ export const antibodiesAndAffinity: LessonTasks = {
       model: 'immune-system',
       question: 'How many times higher the IgG peak is than the IgM peak',
       unit: '1',
-      answer: {
-        ratio: [
-          { outcome: { observable: 'IgG', summary: 'peak' }, scenario: primary },
-          { outcome: { observable: 'IgM', summary: 'peak' }, scenario: primary },
-        ],
-      },
+      answer: { ratio: [titre('IgG', 'peak'), titre('IgM', 'peak')] },
       tolerance: { relative: 0.1 },
     },
     {
