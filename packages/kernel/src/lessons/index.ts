@@ -1,7 +1,9 @@
 import { antiviralTiming } from './antiviralTiming.js';
 import { bacteriaAndAntibiotics } from './bacteriaAndAntibiotics.js';
 import { interferonSecondPeak } from './interferonSecondPeak.js';
+import { lungAndOxygenation } from './lungAndOxygenation.js';
 import { r0AndTheThreshold } from './r0AndTheThreshold.js';
+import { sensitivityAndCohorts } from './sensitivityAndCohorts.js';
 import { stochasticExtinction } from './stochasticExtinction.js';
 import { tCellExpansion } from './tCellExpansion.js';
 import type { LessonTask, LessonTasks } from './task.js';
@@ -16,6 +18,8 @@ export const LESSONS: readonly LessonTasks[] = [
   antiviralTiming,
   bacteriaAndAntibiotics,
   tCellExpansion,
+  lungAndOxygenation,
+  sensitivityAndCohorts,
 ];
 
 /** A task by id; throws listing the lesson's tasks (or the lessons) when there is none. */
