@@ -1,4 +1,4 @@
-import { simulateSync, type Intervention } from '@immunotwin/engine';
+import { simulateSync, type InterventionInstance } from '@immunotwin/engine';
 import { createTwinApi } from '@immunotwin/kernel';
 import { lungModel } from '@immunotwin/model-lung';
 import { builtInModels } from '@immunotwin/models';
@@ -18,9 +18,12 @@ const taskValue = async (id: string) => (await twin.check(id, 0)).expected;
 const severinghaus = (po2: number) => 100 / (23400 / (po2 * po2 * po2 + 150 * po2) + 1);
 const PAO2_HEALTHY = 95; // mmHg: the lesson's (and the manifest's) healthy PaO2, within West's 80–100 mmHg.
 
+/** An intervention with its fields (efficacy, …). */
+type Treatment = InterventionInstance & Readonly<Record<string, number | string>>;
+
 const runs = new Map<string, ReturnType<typeof runLesson>>();
 /** A run of the lesson's contained infection (60², infectivity 1e-4, grid, 10 days), kept for the other checks. */
-function runLesson(parameters: Record<string, number>, seed: number, interventions: Intervention[] = []) {
+function runLesson(parameters: Record<string, number>, seed: number, interventions: Treatment[] = []) {
   const result = simulateSync(lungModel, {
     model: 'lung',
     duration: 10,
@@ -32,7 +35,7 @@ function runLesson(parameters: Record<string, number>, seed: number, interventio
   return { gas: Math.min(...observables.gasExchange!), spo2: Math.min(...observables.spo2!), observables };
 }
 /** The lowest gas exchange and SpO2 of a run (each scenario and seed run once in this file). */
-function lowestOf(parameters: Record<string, number>, seed: number, interventions: Intervention[] = []) {
+function lowestOf(parameters: Record<string, number>, seed: number, interventions: Treatment[] = []) {
   const key = JSON.stringify([parameters, seed, interventions]);
   if (!runs.has(key)) runs.set(key, runLesson(parameters, seed, interventions));
   return runs.get(key)!;
@@ -42,7 +45,7 @@ const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   return (sorted[4]! + sorted[5]!) / 2;
 };
-const antiviralFrom = (start: number): Intervention[] => [{ kind: 'antiviral', start, stop: 10, efficacy: 0.5 }];
+const antiviralFrom = (start: number): Treatment[] => [{ kind: 'antiviral', start, stop: 10, efficacy: 0.5 }];
 
 describe('the lung lesson: the dissociation curve', () => {
   it('matches the published P50 (26.8 mmHg) and the values the lesson quotes: 97.4 % healthy, 89 % at g = 0.6, < 90 % below g ≈ 0.62', async () => {

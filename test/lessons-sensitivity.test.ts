@@ -112,9 +112,9 @@ describe('the sensitivity lesson: a virtual cohort', () => {
     expect(large.quantile(0.95, 'V.peak') / large.quantile(0.05, 'V.peak')).toBeGreaterThan(pAlone);
     expect(await taskValue('sensitivity.cohort-peak-spread')).toBeGreaterThan(pAlone);
     // The lesson's median day (Task 3) and its 90 % range (day 1.5 to 4.2) as the large cohort has them.
-    expect(Math.abs((await taskValue('sensitivity.cohort-median-day')) - large.quantile(0.5, 'V.timeToPeak'))).toBeLessThan(
-      0.15,
-    );
+    expect(
+      Math.abs((await taskValue('sensitivity.cohort-median-day')) - large.quantile(0.5, 'V.timeToPeak')),
+    ).toBeLessThan(0.15);
     expect(large.quantile(0.05, 'V.timeToPeak')).toBeCloseTo(1.5, 0);
     expect(Math.abs(large.quantile(0.95, 'V.timeToPeak') - 4.2)).toBeLessThan(0.3);
   }, 120_000);

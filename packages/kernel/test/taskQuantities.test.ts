@@ -78,10 +78,7 @@ describe('minimum', () => {
 describe('difference', () => {
   it('is the first quantity minus the second', async () => {
     const beta = targetCellLimited.manifest.parameters.find((p) => p.id === 'beta')!.default;
-    expect(await value({ difference: [{ expression: '3 * beta' }, { expression: 'beta' }] })).toBeCloseTo(
-      2 * beta,
-      15,
-    );
+    expect(await value({ difference: [{ expression: '3 * beta' }, { expression: 'beta' }] })).toBeCloseTo(2 * beta, 15);
   });
 });
 
@@ -153,7 +150,9 @@ describe('cohortQuantile', () => {
     expect(await value({ cohortQuantile: { options, q: 0.375 } })).toBeCloseTo((peaks[1]! + peaks[2]!) / 2, 6);
     expect(await value({ cohortQuantile: { options, q: 0 } })).toBe(peaks[0]);
     expect(await value({ cohortQuantile: { options, q: 1 } })).toBe(peaks[4]);
-    await expect(value({ cohortQuantile: { options, q: 1.5 } })).rejects.toThrow(/q is 1.5; allowed: a number from 0 to 1/);
+    await expect(value({ cohortQuantile: { options, q: 1.5 } })).rejects.toThrow(
+      /q is 1.5; allowed: a number from 0 to 1/,
+    );
   });
 
   it('of a seeded cohort is the same every time', async () => {

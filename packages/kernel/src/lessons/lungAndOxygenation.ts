@@ -4,7 +4,10 @@ import type { LessonTasks, TaskQuantity, TaskScenario } from './task.js';
  * The lesson's infection: a 60 × 60 section (a 0.3-mm square), a tenth of SIMCoV's infectivity, foci spread on a
  * grid (the contained regime of model-lung's README, where the immune response decides the damage), 10 days, seed 1.
  */
-const contained = (parameters: Record<string, number>, interventions?: TaskScenario['interventions']): TaskScenario => ({
+const contained = (
+  parameters: Record<string, number>,
+  interventions?: TaskScenario['interventions'],
+): TaskScenario => ({
   parameters: { latticeSize: 60, infectivity: 1e-4, fociPlacement: 2, ...parameters },
   ...(interventions ? { interventions } : {}),
   duration: 10,

@@ -1,5 +1,5 @@
 import type { SensitivityOptions, SweepOptions } from '../twin/studyOptions.js';
-import type { LessonTasks } from './task.js';
+import type { LessonTasks, TaskQuantity } from './task.js';
 
 /**
  * The lesson's Sobol' analysis: four parameters of the target-cell-limited model, each over about a factor of 3
@@ -28,6 +28,16 @@ const cohort: SweepOptions = {
   outcomes: ['V.peak', 'V.timeToPeak'],
 };
 
+/** One index of the lesson's Sobol' analysis. */
+const sobolIndex = (parameter: string, index: 'firstOrder' | 'total', outcome: string): TaskQuantity => ({
+  sensitivity: { options: sobol, parameter, index, outcome },
+});
+
+/** A quantile of an outcome over the lesson's cohort. */
+const cohortQuantile = (q: number, outcome: string): TaskQuantity => ({
+  cohortQuantile: { options: cohort, q, outcome },
+});
+
 /** Tasks of notebooks/lessons/sensitivity-and-cohorts.ipynb (the target-cell-limited model). */
 export const sensitivityAndCohorts: LessonTasks = {
   lesson: 'sensitivity-and-cohorts',
@@ -37,7 +47,7 @@ export const sensitivityAndCohorts: LessonTasks = {
       model: 'target-cell-limited',
       question: "The first-order Sobol' index of p for the viral peak (the lesson's design, n = 256)",
       unit: '1',
-      answer: { sensitivity: { options: sobol, parameter: 'p', index: 'firstOrder', outcome: 'V.peak' } },
+      answer: sobolIndex('p', 'firstOrder', 'V.peak'),
       tolerance: { absolute: 0.03 },
     },
     {
@@ -45,7 +55,7 @@ export const sensitivityAndCohorts: LessonTasks = {
       model: 'target-cell-limited',
       question: "The total Sobol' index of β for the time to the viral peak (the same design)",
       unit: '1',
-      answer: { sensitivity: { options: sobol, parameter: 'beta', index: 'total', outcome: 'V.timeToPeak' } },
+      answer: sobolIndex('beta', 'total', 'V.timeToPeak'),
       tolerance: { absolute: 0.03 },
     },
     {
@@ -53,7 +63,7 @@ export const sensitivityAndCohorts: LessonTasks = {
       model: 'target-cell-limited',
       question: 'The median day of the viral peak over the virtual cohort of 100',
       unit: 'day',
-      answer: { cohortQuantile: { options: cohort, q: 0.5, outcome: 'V.timeToPeak' } },
+      answer: cohortQuantile(0.5, 'V.timeToPeak'),
       tolerance: { absolute: 0.1 },
     },
     {
@@ -61,12 +71,7 @@ export const sensitivityAndCohorts: LessonTasks = {
       model: 'target-cell-limited',
       question: "How many times higher the cohort's 95th percentile of the viral peak is than its 5th",
       unit: '1',
-      answer: {
-        ratio: [
-          { cohortQuantile: { options: cohort, q: 0.95, outcome: 'V.peak' } },
-          { cohortQuantile: { options: cohort, q: 0.05, outcome: 'V.peak' } },
-        ],
-      },
+      answer: { ratio: [cohortQuantile(0.95, 'V.peak'), cohortQuantile(0.05, 'V.peak')] },
       tolerance: { relative: 0.05 },
     },
   ],

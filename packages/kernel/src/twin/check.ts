@@ -73,43 +73,36 @@ function lowest(_time: Float64Array, values: Float64Array): number {
  */
 const taskStudies = new Map<string, Promise<TwinStudy>>();
 
+/** A task's study: a sensitivity analysis or a sweep (a cohort), with the options of the twin's call. */
+type TaskStudy =
+  | { readonly kind: 'sensitivity'; readonly options: SensitivityOptions }
+  | { readonly kind: 'sweep'; readonly options: SweepOptions };
+
 /**
  * Runs a task's study on the pool, as `twin.sensitivity` or `twin.sweep` would on a twin of the task's model with
  * the task's scenario: the same design, the same runs, the same bits. Kept for the next task that reads it.
  */
 function runTaskStudy(
   task: LessonTask,
-  kind: 'sensitivity' | 'sweep',
-  options: SensitivityOptions | SweepOptions,
+  spec: TaskStudy,
   scenario: TaskScenario,
   context: TaskContext,
 ): Promise<TwinStudy> {
-  const key = JSON.stringify([task.model, kind, options, scenario]);
-  let study = taskStudies.get(key);
-  if (!study) {
-    study = startTaskStudy(task, kind, options, scenario, context);
-    taskStudies.set(key, study);
-    // An interrupted or failed study is not kept.
-    study.catch(() => taskStudies.delete(key));
-  }
-  return study;
-}
-
-/** Starts a task's study on the pool (see {@link runTaskStudy}). */
-async function startTaskStudy(
-  task: LessonTask,
-  kind: 'sensitivity' | 'sweep',
-  options: SensitivityOptions | SweepOptions,
-  scenario: TaskScenario,
-  context: TaskContext,
-): Promise<TwinStudy> {
-  if (!context.study) throw new Error(`twin.check('${task.id}'): the task runs a study, and no worker pool is here`);
-  const plugin = context.resolveModel(task.model);
-  const study = context.study();
-  const base = { ...scenario, model: task.model } as Scenario;
-  return kind === 'sensitivity'
-    ? sensitivityStudy(study, plugin.manifest, base, options as SensitivityOptions)
-    : sweepStudy(study, plugin.manifest, base, { band: false, ...(options as SweepOptions) });
+  const key = JSON.stringify([task.model, spec, scenario]);
+  let running = taskStudies.get(key);
+  if (running) return running;
+  running = (async () => {
+    if (!context.study) throw new Error(`twin.check('${task.id}'): the task runs a study, and no worker pool is here`);
+    const { manifest } = context.resolveModel(task.model);
+    const base = { ...scenario, model: task.model } as Scenario;
+    return spec.kind === 'sensitivity'
+      ? sensitivityStudy(context.study(), manifest, base, spec.options)
+      : sweepStudy(context.study(), manifest, base, { band: false, ...spec.options });
+  })();
+  taskStudies.set(key, running);
+  // An interrupted or failed study is not kept.
+  running.catch(() => taskStudies.delete(key));
+  return running;
 }
 
 /** Computes a task quantity from twin runs (or, for an expression, from the scenario's resolved parameters). */
@@ -127,12 +120,12 @@ export async function computeQuantity(task: LessonTask, quantity: TaskQuantity, 
   }
   if ('sensitivity' in quantity) {
     const { options, parameter, index, outcome } = quantity.sensitivity;
-    const study = await runTaskStudy(task, 'sensitivity', options, quantity.scenario ?? {}, context);
+    const study = await runTaskStudy(task, { kind: 'sensitivity', options }, quantity.scenario ?? {}, context);
     return study.sensitivityIndex(parameter, index, outcome);
   }
   if ('cohortQuantile' in quantity) {
     const { options, q, outcome } = quantity.cohortQuantile;
-    const study = await runTaskStudy(task, 'sweep', options, quantity.scenario ?? {}, context);
+    const study = await runTaskStudy(task, { kind: 'sweep', options }, quantity.scenario ?? {}, context);
     return study.quantile(q, outcome);
   }
   const { result } = await runTaskScenario(task, quantity.scenario ?? {}, context);

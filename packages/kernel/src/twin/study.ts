@@ -97,7 +97,9 @@ export class TwinStudy {
     const where = 'study.sensitivityIndex';
     const i = this.parameters.indexOf(parameter);
     if (i < 0) {
-      throw new RangeError(`${where}: no parameter "${parameter}" in the study; allowed: ${this.parameters.join(', ')}`);
+      throw new RangeError(
+        `${where}: no parameter "${parameter}" in the study; allowed: ${this.parameters.join(', ')}`,
+      );
     }
     const found = this.sensitivity[this.outcomeIndex(outcome, where)];
     if (!found) throw new RangeError(`${where}: the study has no indices (run it with twin.sensitivity)`);
