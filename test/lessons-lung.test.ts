@@ -131,6 +131,18 @@ describe('the lung lesson: foci, T cells and an antiviral (seeds 11–20)', () =
     expect(median(saved)).toBeLessThan(0.45);
   }, 300_000);
 
+  it('seed 1, as the teacher notes quote it: 0.94, 0.73 and 0.47 by foci; 93.7 % against 81.2 %; 0.48 against 0.83', () => {
+    expect(lowestOf({ foci: 1, tCellDelay: 2 }, 1).gas).toBeCloseTo(0.94, 2);
+    expect(lowestOf({ foci: 4, tCellDelay: 2 }, 1).gas).toBeCloseTo(0.73, 2);
+    expect(lowestOf({ foci: 16, tCellDelay: 2 }, 1).gas).toBeCloseTo(0.47, 2);
+    expect(lowestOf({ foci: 4, tCellDelay: 2 }, 1).spo2).toBeCloseTo(93.7, 1);
+    expect(lowestOf({ foci: 4, tCellDelay: 7 }, 1).spo2).toBeCloseTo(81.2, 1);
+    expect(lowestOf({ foci: 4, tCellDelay: 7 }, 1).gas).toBeCloseTo(0.48, 2);
+    const treated = lowestOf({ foci: 4, tCellDelay: 7 }, 1, antiviralFrom(1));
+    expect(treated.gas).toBeCloseTo(0.83, 2);
+    expect(treated.spo2).toBeGreaterThan(95);
+  }, 300_000);
+
   it("the tasks' seed-1 values lie inside the ranges the lesson quotes for other seeds", async () => {
     // The teacher notes quote seed 1 as one patient among the seeds; it must not be an outlier.
     const sixteen = await taskValue('lung.gas-exchange-sixteen-foci');
