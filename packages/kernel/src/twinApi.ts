@@ -415,7 +415,9 @@ export function createTwinApi(plugin: ModelPlugin, options: TwinApiOptions = {})
       };
       let value = taskValues.get(taskId);
       if (!value) {
-        value = computeQuantity(task, task.answer, { resolveModel, signal: cellSignal() });
+        const { pool } = options;
+        const study = pool && (() => ({ pool: pool(), signal: options.signal?.() ?? new AbortController().signal }));
+        value = computeQuantity(task, task.answer, { resolveModel, signal: cellSignal(), study });
         taskValues.set(taskId, value);
         // An interrupted or failed computation is not kept.
         value.catch(() => taskValues.delete(taskId));

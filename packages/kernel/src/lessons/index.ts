@@ -3,7 +3,9 @@ import { antiviralTiming } from './antiviralTiming.js';
 import { bacteriaAndAntibiotics } from './bacteriaAndAntibiotics.js';
 import { clonalSelection } from './clonalSelection.js';
 import { interferonSecondPeak } from './interferonSecondPeak.js';
+import { lungAndOxygenation } from './lungAndOxygenation.js';
 import { r0AndTheThreshold } from './r0AndTheThreshold.js';
+import { sensitivityAndCohorts } from './sensitivityAndCohorts.js';
 import { stochasticExtinction } from './stochasticExtinction.js';
 import { tCellExpansion } from './tCellExpansion.js';
 import { vaccinationAndBoosters } from './vaccinationAndBoosters.js';
@@ -22,6 +24,8 @@ export const LESSONS: readonly LessonTasks[] = [
   clonalSelection,
   antibodiesAndAffinity,
   vaccinationAndBoosters,
+  lungAndOxygenation,
+  sensitivityAndCohorts,
 ];
 
 /** A task by id; throws listing the lesson's tasks (or the lessons) when there is none. */

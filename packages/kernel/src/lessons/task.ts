@@ -1,4 +1,5 @@
 import type { OutcomeRequest } from '@immunotwin/engine';
+import type { SensitivityOptions, SweepOptions } from '../twin/studyOptions.js';
 
 /**
  * The scenario a task's answer is computed from: the model's defaults, then a preset's values, then these
@@ -29,19 +30,59 @@ export interface TaskScenario {
 }
 
 /**
+ * One index of a sensitivity analysis, as `twin.sensitivity(options)` gives it on the task's scenario: the
+ * first-order or total Sobol' index (`analysis: 'sobol'`) or the PRCC (`analysis: 'prcc'`) of `parameter` for
+ * `outcome` (a label of `options.outcomes`, e.g. `V.peak`; default the first).
+ */
+export interface TaskSensitivity {
+  /** The options of the `twin.sensitivity` call, as the lesson tells the student to make it. */
+  readonly options: SensitivityOptions;
+  /** The parameter whose index is asked (one of `options.parameters`). */
+  readonly parameter: string;
+  /** Which index: Sobol' `firstOrder` or `total`, or the `prcc` coefficient. */
+  readonly index: 'firstOrder' | 'total' | 'prcc';
+  /** The outcome's label (default: the study's first outcome). */
+  readonly outcome?: string;
+}
+
+/**
+ * A quantile over a virtual cohort, as `twin.sweep(options)` gives it on the task's scenario: the `q`-quantile of
+ * `outcome` (a label of `options.outcomes`; default the first) over the cohort's runs, each run's value the mean of
+ * its replicates (`TwinStudy.quantile`: linear between order statistics, Hyndman & Fan type 7).
+ */
+export interface TaskCohortQuantile {
+  /** The options of the `twin.sweep` call (a design with a seed, so the cohort is the same every time). */
+  readonly options: SweepOptions;
+  /** The quantile level, in [0, 1] (0.5: the median). */
+  readonly q: number;
+  /** The outcome's label (default: the study's first outcome). */
+  readonly outcome?: string;
+}
+
+/**
  * How a task's answer is computed, never typed in:
  * - `expression`: a formula of the scenario's parameter values (e.g. `beta * p * U0 / delta`);
  * - `outcome`: a per-run outcome of one observable (the engine's `peak`, `timeToPeak`, `clearanceTime`, `auc`,
  *   `final`), averaged over the replicates of a stochastic scenario;
+ * - `minimum`: the lowest sampled value of one observable (from time `after` on), averaged over the replicates
+ *   (e.g. the SpO2 nadir);
  * - `fractionOfRuns`: the share of the scenario's replicates whose outcome is below `below` (e.g. the virus
  *   died out);
- * - `ratio`: one quantity divided by another (e.g. how many times lower a peak is with a drug).
+ * - `sensitivity`: one index of a sensitivity analysis of the scenario (runs on the twin's worker pool);
+ * - `cohortQuantile`: a quantile of an outcome over a virtual cohort of the scenario (on the worker pool);
+ * - `ratio`: one quantity divided by another (e.g. how many times lower a peak is with a drug);
+ * - `difference`: one quantity minus another (e.g. how much gas exchange a drug saves).
+ * Each is deterministic for the scenario's seed (and the design's).
  */
 export type TaskQuantity =
   | { readonly expression: string; readonly scenario?: TaskScenario }
   | { readonly outcome: OutcomeRequest; readonly after?: number; readonly scenario?: TaskScenario }
+  | { readonly minimum: { readonly observable: string }; readonly after?: number; readonly scenario?: TaskScenario }
   | { readonly fractionOfRuns: OutcomeRequest & { readonly below: number }; readonly scenario: TaskScenario }
-  | { readonly ratio: readonly [TaskQuantity, TaskQuantity] };
+  | { readonly sensitivity: TaskSensitivity; readonly scenario?: TaskScenario }
+  | { readonly cohortQuantile: TaskCohortQuantile; readonly scenario?: TaskScenario }
+  | { readonly ratio: readonly [TaskQuantity, TaskQuantity] }
+  | { readonly difference: readonly [TaskQuantity, TaskQuantity] };
 
 /** How far an answer may be from the twin's value and still be right: the larger of the two bounds. */
 export interface TaskTolerance {
