@@ -34,13 +34,16 @@ export interface TaskScenario {
  * - `outcome`: a per-run outcome of one observable (the engine's `peak`, `timeToPeak`, `clearanceTime`, `auc`,
  *   `final`), averaged over the replicates of a stochastic scenario;
  * - `fractionOfRuns`: the share of the scenario's replicates whose outcome is below `below` (e.g. the virus
- *   died out);
+ *   died out), or above `above` (e.g. a resistant strain took over);
  * - `ratio`: one quantity divided by another (e.g. how many times lower a peak is with a drug).
  */
 export type TaskQuantity =
   | { readonly expression: string; readonly scenario?: TaskScenario }
   | { readonly outcome: OutcomeRequest; readonly after?: number; readonly scenario?: TaskScenario }
-  | { readonly fractionOfRuns: OutcomeRequest & { readonly below: number }; readonly scenario: TaskScenario }
+  | {
+      readonly fractionOfRuns: OutcomeRequest & ({ readonly below: number } | { readonly above: number });
+      readonly scenario: TaskScenario;
+    }
   | { readonly ratio: readonly [TaskQuantity, TaskQuantity] };
 
 /** How far an answer may be from the twin's value and still be right: the larger of the two bounds. */

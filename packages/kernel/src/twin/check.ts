@@ -54,8 +54,10 @@ export async function computeQuantity(task: LessonTask, quantity: TaskQuantity, 
   }
   const { result } = await runTaskScenario(task, quantity.scenario ?? {}, context);
   if ('outcome' in quantity) return mean(perRun(result, quantity.outcome, quantity.after));
-  const values = perRun(result, quantity.fractionOfRuns);
-  return values.filter((value) => value < quantity.fractionOfRuns.below).length / values.length;
+  const threshold = quantity.fractionOfRuns;
+  const counted = 'below' in threshold ? (v: number) => v < threshold.below : (v: number) => v > threshold.above;
+  const values = perRun(result, threshold);
+  return values.filter(counted).length / values.length;
 }
 
 /** The accepted distance from `expected`: the larger of the absolute and the relative bound. */
