@@ -1,5 +1,6 @@
 import { antiviralTiming } from './antiviralTiming.js';
 import { bacteriaAndAntibiotics } from './bacteriaAndAntibiotics.js';
+import { drugResistance } from './drugResistance.js';
 import { interferonSecondPeak } from './interferonSecondPeak.js';
 import { r0AndTheThreshold } from './r0AndTheThreshold.js';
 import { stochasticExtinction } from './stochasticExtinction.js';
@@ -16,6 +17,7 @@ export const LESSONS: readonly LessonTasks[] = [
   antiviralTiming,
   bacteriaAndAntibiotics,
   tCellExpansion,
+  drugResistance,
 ];
 
 /** A task by id; throws listing the lesson's tasks (or the lessons) when there is none. */
