@@ -38,7 +38,8 @@ async function runs(options: {
 }
 
 /** The share of runs whose resistant virus peaks above 10³ TCID50/mL (the lesson's "takes over"). */
-const takeOver = (result: RunResult[]) => result.filter((run) => max(run.observables.Vr!) > 1000).length / result.length;
+const takeOver = (result: RunResult[]) =>
+  result.filter((run) => max(run.observables.Vr!) > 1000).length / result.length;
 
 /** Shares over seeds 11–20, 100 runs each. */
 async function sharesOverSeeds(start: number, parameters: Record<string, number> = {}): Promise<number[]> {
@@ -97,7 +98,8 @@ describe('drug resistance lesson: what students find', () => {
     expect(hazard).toBeLessThan(0.7);
     // The same mutants, each succeeding with 1 − q_I of its own strain (branching process): the cost's factor 0.53.
     const { beta, pR, c, delta, U0 } = defaults;
-    const success = (f: number) => 1 - cellLineageExtinction({ beta: beta!, p: pR! * (1 - f), c: c!, delta: delta!, U: U0! });
+    const success = (f: number) =>
+      1 - cellLineageExtinction({ beta: beta!, p: pR! * (1 - f), c: c!, delta: delta!, U: U0! });
     const factor = success(0.5) / success(0.1);
     expect(factor).toBeCloseTo(0.53, 2);
     const predicted = 1 - (1 - mean(early)) ** factor;

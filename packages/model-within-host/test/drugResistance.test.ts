@@ -19,6 +19,9 @@ async function emergedShare(scenario: Omit<Scenario, 'model'>, threshold: number
   return result.runs.filter((run) => max(series(run, 'Vr')) >= threshold).length / result.runs.length;
 }
 
+/** An intervention as a scenario lists it: kind, start, stop and its fields. */
+type Scheduled = { kind: string; start: number; stop?: number } & Record<string, number | string>;
+
 const mean = (values: number[]): number => values.reduce((a, b) => a + b, 0) / values.length;
 
 describe('influenza-resistance model: manifest', () => {
@@ -40,22 +43,22 @@ describe('influenza-resistance model: manifest', () => {
 });
 
 describe('influenza-resistance model: deterministic limits', () => {
-  const tcl = (interventions: Scenario['interventions'] = []) =>
+  const tcl = (interventions: Scheduled[] = []) =>
     simulateSync(targetCellLimited, {
       model: 'target-cell-limited',
       duration: 10,
       outputInterval: 0.1,
       solver: tight,
-      interventions,
+      interventions: interventions as Scenario['interventions'],
     }).runs[0]!;
-  const resistance = (parameters: Record<string, number>, interventions: Scenario['interventions'] = []) =>
+  const resistance = (parameters: Record<string, number>, interventions: Scheduled[] = []) =>
     simulateSync(drugResistance, {
       model: 'influenza-resistance',
       duration: 10,
       outputInterval: 0.1,
       solver: tight,
       parameters,
-      interventions,
+      interventions: interventions as Scenario['interventions'],
     }).runs[0]!;
 
   it('without mutation is the target-cell-limited model (Baccam 2006 with eclipse), untreated and treated', () => {

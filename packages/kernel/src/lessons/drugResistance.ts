@@ -30,7 +30,8 @@ export const drugResistance: LessonTasks = {
     {
       id: 'resistance.early-treatment',
       model: 'influenza-resistance',
-      question: 'The share of 200 stochastic runs (one virion, seed 1) in which resistance takes over with the drug from day 1',
+      question:
+        'The share of 200 stochastic runs (one virion, seed 1) in which resistance takes over with the drug from day 1',
       unit: '1',
       answer: { fractionOfRuns: tookOver, scenario: treatedFrom(1) },
       tolerance: { absolute: 0.1 },

@@ -1,13 +1,22 @@
 import { antiviralTiming } from './antiviralTiming.js';
 import { bacteriaAndAntibiotics } from './bacteriaAndAntibiotics.js';
 import { drugResistance } from './drugResistance.js';
+import { fittingAndForecasting } from './fittingAndForecasting.js';
 import { interferonSecondPeak } from './interferonSecondPeak.js';
 import { r0AndTheThreshold } from './r0AndTheThreshold.js';
 import { stochasticExtinction } from './stochasticExtinction.js';
 import { tCellExpansion } from './tCellExpansion.js';
 import type { LessonTask, LessonTasks } from './task.js';
 
-export type { LessonTask, LessonTasks, TaskQuantity, TaskScenario, TaskTolerance } from './task.js';
+export type {
+  LessonTask,
+  LessonTasks,
+  TaskFit,
+  TaskForecast,
+  TaskQuantity,
+  TaskScenario,
+  TaskTolerance,
+} from './task.js';
 
 /** Every lesson's tasks, one entry per lesson notebook in notebooks/lessons/. */
 export const LESSONS: readonly LessonTasks[] = [
@@ -18,6 +27,7 @@ export const LESSONS: readonly LessonTasks[] = [
   bacteriaAndAntibiotics,
   tCellExpansion,
   drugResistance,
+  fittingAndForecasting,
 ];
 
 /** A task by id; throws listing the lesson's tasks (or the lessons) when there is none. */

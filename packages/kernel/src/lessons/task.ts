@@ -1,4 +1,6 @@
 import type { OutcomeRequest } from '@immunotwin/engine';
+import type { AssimilateOptions } from '../twin/assimilate.js';
+import type { FitOptions } from '../twin/fitOptions.js';
 
 /**
  * The scenario a task's answer is computed from: the model's defaults, then a preset's values, then these
@@ -28,6 +30,34 @@ export interface TaskScenario {
   readonly seed?: number;
 }
 
+/** A fit as `twin.fit(data, options)` makes it, on the task's model with the scenario's parameters. */
+export interface TaskFit {
+  /** The data as `twin.fit` takes them (e.g. an observations CSV, which a lesson notebook embeds as text). */
+  readonly data: string;
+  /** The options of `twin.fit`, as the lesson's answer passes them. */
+  readonly options: FitOptions;
+  /** The parameters and interventions fitted (the model's defaults for the rest). */
+  readonly scenario?: TaskScenario;
+}
+
+/**
+ * A forecast as a lesson makes it: optionally `twin.fit` first and the estimates applied, then
+ * `twin.assimilate(data, options)` and `forecast({ until })`, or `treat(kind, fields, { until })` for the course with a
+ * treatment started at the last observation.
+ */
+export interface TaskForecast {
+  /** A fit whose estimates the twin takes before assimilating. */
+  readonly fit?: TaskFit;
+  /** The data assimilated. */
+  readonly data: string;
+  /** The options of `twin.assimilate`. */
+  readonly options: AssimilateOptions;
+  /** The last time forecast (model time unit). */
+  readonly until: number;
+  /** A treatment from the last observation on: the treated course of `treat(kind, fields)`. */
+  readonly treat?: { readonly kind: string; readonly fields?: Readonly<Record<string, number>> };
+}
+
 /**
  * How a task's answer is computed, never typed in:
  * - `expression`: a formula of the scenario's parameter values (e.g. `beta * p * U0 / delta`);
@@ -35,7 +65,10 @@ export interface TaskScenario {
  *   `final`), averaged over the replicates of a stochastic scenario;
  * - `fractionOfRuns`: the share of the scenario's replicates whose outcome is below `below` (e.g. the virus
  *   died out), or above `above` (e.g. a resistant strain took over);
- * - `ratio`: one quantity divided by another (e.g. how many times lower a peak is with a drug).
+ * - `ratio`: one quantity divided by another (e.g. how many times lower a peak is with a drug);
+ * - `fit`: a formula of the fitted parameters (the scenario's parameters with the fit's estimates put in, e.g.
+ *   `beta * p * U0 / (c * delta)`), from a `twin.fit` with the task's data and options (deterministic for its seed);
+ * - `forecast`: the forecast's median of a measured quantity at the first forecast time at or after `at`.
  */
 export type TaskQuantity =
   | { readonly expression: string; readonly scenario?: TaskScenario }
@@ -44,7 +77,9 @@ export type TaskQuantity =
       readonly fractionOfRuns: OutcomeRequest & ({ readonly below: number } | { readonly above: number });
       readonly scenario: TaskScenario;
     }
-  | { readonly ratio: readonly [TaskQuantity, TaskQuantity] };
+  | { readonly ratio: readonly [TaskQuantity, TaskQuantity] }
+  | { readonly fit: TaskFit; readonly value: string }
+  | { readonly forecast: TaskForecast; readonly median: { readonly observable: string; readonly at: number } };
 
 /** How far an answer may be from the twin's value and still be right: the larger of the two bounds. */
 export interface TaskTolerance {

@@ -11,6 +11,7 @@ import {
 import type { LessonTask, TaskQuantity, TaskScenario, TaskTolerance } from '../lessons/task.js';
 import type { MimeBundle } from '../mime.js';
 import { formatNumber } from './summary.js';
+import { fittedValue, forecastMedian } from './taskFit.js';
 
 /** What computing a task's answer needs: its model (and other models) and the cell's interrupt. */
 export interface TaskContext {
@@ -51,6 +52,18 @@ export async function computeQuantity(task: LessonTask, quantity: TaskQuantity, 
     const plugin = context.resolveModel(task.model);
     const { parameters } = resolveScenario(plugin, { ...quantity.scenario, model: task.model });
     return evaluateExpression(parseExpression(quantity.expression), (name) => parameters[name]);
+  }
+  if ('fit' in quantity) {
+    return fittedValue(quantity.fit, quantity.value, {
+      plugin: context.resolveModel(task.model),
+      signal: context.signal,
+    });
+  }
+  if ('forecast' in quantity) {
+    return forecastMedian(quantity.forecast, quantity.median, {
+      plugin: context.resolveModel(task.model),
+      signal: context.signal,
+    });
   }
   const { result } = await runTaskScenario(task, quantity.scenario ?? {}, context);
   if ('outcome' in quantity) return mean(perRun(result, quantity.outcome, quantity.after));
