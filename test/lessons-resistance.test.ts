@@ -18,7 +18,7 @@ const max = (values: Float64Array): number => values.reduce((m, v) => Math.max(m
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const mean = (values: number[]): number => values.reduce((a, b) => a + b, 0) / values.length;
 
-/** Runs of the model: one virion unless told, the drug (its defaults) from `start` (none when undefined). */
+/** Runs of the model (stochastic: one virion, 7 days), the drug (its defaults) from `start` (none when undefined). */
 async function runs(options: {
   start?: number;
   parameters?: Record<string, number>;
@@ -30,9 +30,11 @@ async function runs(options: {
   const scenario = resolveScenario(plugin, {
     model: 'influenza-resistance',
     method,
-    ...(method === 'ode' ? {} : { replicates: options.replicates ?? 100, seed: options.seed ?? 1 }),
+    // Stochastic runs as the lesson makes them: one virion, 7 days, the drug to day 7.
+    ...(method === 'ode' ? {} : { replicates: options.replicates ?? 100, seed: options.seed ?? 1, duration: 7 }),
     parameters: { ...(method === 'ode' ? {} : { V0: 1 }), ...options.parameters },
-    interventions: start === undefined ? [] : [{ kind: 'neuraminidaseInhibitor', start, stop: 10 }],
+    interventions:
+      start === undefined ? [] : [{ kind: 'neuraminidaseInhibitor', start, stop: method === 'ode' ? 10 : 7 }],
   });
   return [...(await runScenario(scenario)).runs];
 }

@@ -1,9 +1,13 @@
 import type { LessonTasks, TaskScenario } from './task.js';
 
-/** The neuraminidase inhibitor at its default efficacy (0.985 on sensitive virus, none on resistant) from `start`. */
+/**
+ * One virion, the neuraminidase inhibitor at its default efficacy (0.985 on sensitive virus, none on resistant) from
+ * `start` to day 7, 200 tau-leaping runs of 7 days (seed 1).
+ */
 const treatedFrom = (start: number, parameters: Record<string, number> = {}): TaskScenario => ({
   parameters: { V0: 1, ...parameters },
-  interventions: [{ kind: 'neuraminidaseInhibitor', start, stop: 10 }],
+  interventions: [{ kind: 'neuraminidaseInhibitor', start, stop: 7 }],
+  duration: 7,
   method: 'tau-leaping',
   replicates: 200,
   seed: 1,
