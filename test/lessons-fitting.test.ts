@@ -3,7 +3,7 @@ import { simulateSync } from '@immunotwin/engine';
 import { createTwinApi } from '@immunotwin/kernel';
 import { builtInModels } from '@immunotwin/models';
 import { describe, expect, it } from 'vitest';
-import { HAYDEN_1996_CSV } from '../packages/kernel/src/lessons/fittingAndForecasting.js';
+import { HAYDEN_1996_CSV, UNTREATED_FIT } from '../packages/kernel/src/lessons/fittingAndForecasting.js';
 
 // What notebooks/lesson-sources/fitting-and-forecasting.md tells students, checked with numbers that do not come
 // from the task definitions (packages/kernel/src/lessons/fittingAndForecasting.ts): the data file, least squares
@@ -36,21 +36,8 @@ function leastSquares(parameters: Record<string, number>): number {
   }, 0);
 }
 
-const fitOptions = {
-  estimate: [
-    { id: 'beta', lower: 1e-7, upper: 1 },
-    { id: 'p', lower: 1e-6, upper: 10 },
-    { id: 'c', lower: 0.1, upper: 100 },
-  ],
-  group: 'untreated',
-  observation: {
-    observations: [
-      { observable: 'log10V', expression: 'log10(V)', noise: { kind: 'gaussian', sigma: 1 }, censor: false },
-    ],
-  },
-  starts: 1,
-  profiles: false,
-};
+/** The lesson's fit options (inputs; the expected values below are not taken from the task file). */
+const fitOptions = UNTREATED_FIT.options;
 
 describe('fitting and forecasting lesson: the data', () => {
   it('the notebooks embed examples/data/hayden1996.csv, as the kernel’s task definitions do', () => {

@@ -1,14 +1,13 @@
 import {
   efficacyField,
   fractionField,
-  interventionField,
   networkBuilders,
   parameter,
   species,
   speciesObservable,
   type ModelManifest,
 } from '@immunotwin/engine';
-import { BACCAM, INFLUENZA_CORE, INFLUENZA_SPECIES, KAMAL } from '../influenzaCore/index.js';
+import { BACCAM, INFLUENZA_CORE, INFLUENZA_SPECIES, KAMAL, inoculumDose } from '../influenzaCore/index.js';
 import { REFERENCES } from '../references.js';
 
 const HANDEL = 'Handel, Longini & Antia 2007, PLoS Comput Biol 3:e240';
@@ -93,7 +92,7 @@ const SPECIES = [
 ];
 const [, Es, Er, Is, Ir, Vs, Vr] = SPECIES;
 
-const { massAction, massActionRate, scale, add } = networkBuilders({ parameters: PARAMETERS, species: SPECIES });
+const { massAction, massActionRate, scale, addition } = networkBuilders({ parameters: PARAMETERS, species: SPECIES });
 
 /**
  * Influenza with a drug-sensitive and a drug-resistant strain (after Handel, Longini & Antia 2007 and the DSAIRM
@@ -177,24 +176,13 @@ export const drugResistanceManifest: ModelManifest = {
     },
   ],
   interventions: [
-    {
+    addition({
       kind: 'inoculation',
       label: 'Inoculation',
       description: 'Adds drug-sensitive free virus at the start time (an initial or a repeated exposure).',
-      hasStop: false,
-      fields: [
-        interventionField({
-          id: 'dose',
-          label: 'Dose',
-          unit: 'TCID50/mL',
-          default: 1,
-          min: 0,
-          max: 1e12,
-          description: 'Sensitive virus added.',
-        }),
-      ],
-      effects: [add('Vs', 'dose')],
-    },
+      species: 'Vs',
+      field: { ...inoculumDose, description: 'Sensitive virus added.' },
+    }),
     {
       kind: 'neuraminidaseInhibitor',
       label: 'Neuraminidase inhibitor',
