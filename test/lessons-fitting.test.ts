@@ -53,7 +53,8 @@ describe('fitting and forecasting lesson: the data', () => {
         dir,
       ).toBe(true);
     }
-    // The numbers the text quotes from the data.
+    // The numbers the text quotes from the data: nine daily means per group, the untreated peak, the 72-h values.
+    expect(arm('untreated')).toHaveLength(9);
     expect(Math.max(...arm('untreated').map((r) => r.log10V))).toBe(2.73);
     expect(arm('treated-50h').find((r) => r.hour === 72)!.log10V).toBe(1.49);
     expect(arm('untreated').find((r) => r.hour === 72)!.log10V).toBe(2.72);
