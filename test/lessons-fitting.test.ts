@@ -92,6 +92,17 @@ describe('fitting and forecasting lesson: what students find', () => {
     twin.reset();
   });
 
+  it('“the data do not pin β and p down one by one”: their profile intervals run into the search bounds, c’s does not', async () => {
+    twin.reset();
+    const fit = await twin.fit(HAYDEN_1996_CSV, { ...fitOptions, profiles: true });
+    const { beta, p, c } = fit.intervals;
+    expect(beta![1]).toBe(1);
+    expect(p![0]).toBe(1e-6);
+    expect(c![0]).toBeGreaterThan(0.1);
+    expect(c![1]).toBeLessThan(100);
+    twin.reset();
+  }, 60_000);
+
   it('the forecast: about 2.40 at 72 h untreated and 2.14 treated (200 members); a drug blocking all production cannot reach 1.49', async () => {
     twin.reset();
     (await twin.fit(HAYDEN_1996_CSV, fitOptions)).apply();
