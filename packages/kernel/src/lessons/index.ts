@@ -2,6 +2,8 @@ import { antibodiesAndAffinity } from './antibodiesAndAffinity.js';
 import { antiviralTiming } from './antiviralTiming.js';
 import { bacteriaAndAntibiotics } from './bacteriaAndAntibiotics.js';
 import { clonalSelection } from './clonalSelection.js';
+import { drugResistance } from './drugResistance.js';
+import { fittingAndForecasting } from './fittingAndForecasting.js';
 import { interferonSecondPeak } from './interferonSecondPeak.js';
 import { lungAndOxygenation } from './lungAndOxygenation.js';
 import { r0AndTheThreshold } from './r0AndTheThreshold.js';
@@ -11,7 +13,15 @@ import { tCellExpansion } from './tCellExpansion.js';
 import { vaccinationAndBoosters } from './vaccinationAndBoosters.js';
 import type { LessonTask, LessonTasks } from './task.js';
 
-export type { LessonTask, LessonTasks, TaskQuantity, TaskScenario, TaskTolerance } from './task.js';
+export type {
+  LessonTask,
+  LessonTasks,
+  TaskFit,
+  TaskForecast,
+  TaskQuantity,
+  TaskScenario,
+  TaskTolerance,
+} from './task.js';
 
 /** Every lesson's tasks, one entry per lesson notebook in notebooks/lessons/. */
 export const LESSONS: readonly LessonTasks[] = [
@@ -26,6 +36,8 @@ export const LESSONS: readonly LessonTasks[] = [
   vaccinationAndBoosters,
   lungAndOxygenation,
   sensitivityAndCohorts,
+  drugResistance,
+  fittingAndForecasting,
 ];
 
 /** A task by id; throws listing the lesson's tasks (or the lessons) when there is none. */

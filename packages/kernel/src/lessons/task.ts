@@ -1,4 +1,6 @@
 import type { OutcomeRequest } from '@immunotwin/engine';
+import type { AssimilateOptions } from '../twin/assimilate.js';
+import type { FitOptions } from '../twin/fitOptions.js';
 import type { SensitivityOptions, SweepOptions } from '../twin/studyOptions.js';
 
 /**
@@ -27,6 +29,34 @@ export interface TaskScenario {
   readonly replicates?: number;
   /** The seed of a stochastic run. */
   readonly seed?: number;
+}
+
+/** A fit as `twin.fit(data, options)` makes it, on the task's model with the scenario's parameters. */
+export interface TaskFit {
+  /** The data as `twin.fit` takes them (e.g. an observations CSV, which a lesson notebook embeds as text). */
+  readonly data: string;
+  /** The options of `twin.fit`, as the lesson's answer passes them. */
+  readonly options: FitOptions;
+  /** The parameters and interventions fitted (the model's defaults for the rest). */
+  readonly scenario?: TaskScenario;
+}
+
+/**
+ * A forecast as a lesson makes it: optionally `twin.fit` first and the estimates applied, then
+ * `twin.assimilate(data, options)` and `forecast({ until })`, or `treat(kind, fields, { until })` for the course with a
+ * treatment started at the last observation.
+ */
+export interface TaskForecast {
+  /** A fit whose estimates the twin takes before assimilating. */
+  readonly fit?: TaskFit;
+  /** The data assimilated. */
+  readonly data: string;
+  /** The options of `twin.assimilate`. */
+  readonly options: AssimilateOptions;
+  /** The last time forecast (model time unit). */
+  readonly until: number;
+  /** A treatment from the last observation on: the treated course of `treat(kind, fields)`. */
+  readonly treat?: { readonly kind: string; readonly fields?: Readonly<Record<string, number>> };
 }
 
 /**
@@ -67,22 +97,30 @@ export interface TaskCohortQuantile {
  * - `minimum`: the lowest sampled value of one observable (from time `after` on), averaged over the replicates
  *   (e.g. the SpO2 nadir);
  * - `fractionOfRuns`: the share of the scenario's replicates whose outcome is below `below` (e.g. the virus
- *   died out);
+ *   died out), or above `above` (e.g. a resistant strain took over);
  * - `sensitivity`: one index of a sensitivity analysis of the scenario (runs on the twin's worker pool);
  * - `cohortQuantile`: a quantile of an outcome over a virtual cohort of the scenario (on the worker pool);
  * - `ratio`: one quantity divided by another (e.g. how many times lower a peak is with a drug);
- * - `difference`: one quantity minus another (e.g. how much gas exchange a drug saves).
+ * - `difference`: one quantity minus another (e.g. how much gas exchange a drug saves);
+ * - `fit`: a formula of the fitted parameters (the scenario's parameters with the fit's estimates put in, e.g.
+ *   `beta * p * U0 / (c * delta)`), from a `twin.fit` with the task's data and options (deterministic for its seed);
+ * - `forecast`: the forecast's median of a measured quantity at the first forecast time at or after `at`.
  * Each is deterministic for the scenario's seed (and the design's).
  */
 export type TaskQuantity =
   | { readonly expression: string; readonly scenario?: TaskScenario }
   | { readonly outcome: OutcomeRequest; readonly after?: number; readonly scenario?: TaskScenario }
   | { readonly minimum: { readonly observable: string }; readonly after?: number; readonly scenario?: TaskScenario }
-  | { readonly fractionOfRuns: OutcomeRequest & { readonly below: number }; readonly scenario: TaskScenario }
+  | {
+      readonly fractionOfRuns: OutcomeRequest & ({ readonly below: number } | { readonly above: number });
+      readonly scenario: TaskScenario;
+    }
   | { readonly sensitivity: TaskSensitivity; readonly scenario?: TaskScenario }
   | { readonly cohortQuantile: TaskCohortQuantile; readonly scenario?: TaskScenario }
   | { readonly ratio: readonly [TaskQuantity, TaskQuantity] }
-  | { readonly difference: readonly [TaskQuantity, TaskQuantity] };
+  | { readonly difference: readonly [TaskQuantity, TaskQuantity] }
+  | { readonly fit: TaskFit; readonly value: string }
+  | { readonly forecast: TaskForecast; readonly median: { readonly observable: string; readonly at: number } };
 
 /** How far an answer may be from the twin's value and still be right: the larger of the two bounds. */
 export interface TaskTolerance {

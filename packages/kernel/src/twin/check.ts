@@ -15,6 +15,7 @@ import { sensitivityStudy, sweepStudy, type TwinStudy } from './study.js';
 import type { SensitivityOptions, SweepOptions } from './studyOptions.js';
 import type { StudyContext } from './studyRun.js';
 import { formatNumber } from './summary.js';
+import { fittedValue, forecastMedian } from './taskFit.js';
 
 /** What computing a task's answer needs: its model (and other models) and the cell's interrupt. */
 export interface TaskContext {
@@ -118,6 +119,18 @@ export async function computeQuantity(task: LessonTask, quantity: TaskQuantity, 
     const { parameters } = resolveScenario(plugin, { ...quantity.scenario, model: task.model });
     return evaluateExpression(parseExpression(quantity.expression), (name) => parameters[name]);
   }
+  if ('fit' in quantity) {
+    return fittedValue(quantity.fit, quantity.value, {
+      plugin: context.resolveModel(task.model),
+      signal: context.signal,
+    });
+  }
+  if ('forecast' in quantity) {
+    return forecastMedian(quantity.forecast, quantity.median, {
+      plugin: context.resolveModel(task.model),
+      signal: context.signal,
+    });
+  }
   if ('sensitivity' in quantity) {
     const { options, parameter, index, outcome } = quantity.sensitivity;
     const study = await runTaskStudy(task, { kind: 'sensitivity', options }, quantity.scenario ?? {}, context);
@@ -133,8 +146,10 @@ export async function computeQuantity(task: LessonTask, quantity: TaskQuantity, 
   if ('minimum' in quantity) {
     return mean(perRun(result, quantity.minimum.observable, quantity.after ?? -Infinity, lowest));
   }
-  const values = outcomeOfRuns(result, quantity.fractionOfRuns);
-  return values.filter((value) => value < quantity.fractionOfRuns.below).length / values.length;
+  const threshold = quantity.fractionOfRuns;
+  const counted = 'below' in threshold ? (v: number) => v < threshold.below : (v: number) => v > threshold.above;
+  const values = outcomeOfRuns(result, threshold);
+  return values.filter(counted).length / values.length;
 }
 
 /** The accepted distance from `expected`: the larger of the absolute and the relative bound. */
