@@ -56,6 +56,41 @@ function inflate(states: Float64Array, d: number, factor: number): void {
 }
 
 /**
+ * The members' states on the model's update scale (`StateSpaceModel.updateScale`), and how to write an updated copy
+ * back: a 'log' component moves as ln x, or not at all when some member holds 0 (ln 0 has no deviation to move).
+ */
+function onUpdateScale(
+  model: StateSpaceModel,
+  states: Float64Array,
+): { analysis: Float64Array; writeBack: () => void } {
+  const d = model.labels.length;
+  const n = states.length / d;
+  const scale = model.updateScale;
+  const analysis = states.slice();
+  if (!scale) return { analysis, writeBack: () => states.set(analysis) };
+  const frozen = scale.map((s, a) => {
+    if (s !== 'log') return false;
+    for (let i = 0; i < n; i++) if (!(states[i * d + a] > 0)) return true;
+    return false;
+  });
+  for (let i = 0; i < n; i++) {
+    for (let a = 0; a < d; a++) {
+      if (scale[a] === 'log') analysis[i * d + a] = frozen[a] ? 0 : Math.log(states[i * d + a]);
+    }
+  }
+  const writeBack = () => {
+    for (let i = 0; i < n; i++) {
+      for (let a = 0; a < d; a++) {
+        if (frozen[a]) continue;
+        const value = analysis[i * d + a];
+        states[i * d + a] = scale[a] === 'log' ? Math.exp(value) : value;
+      }
+    }
+  };
+  return { analysis, writeBack };
+}
+
+/**
  * The stochastic ensemble Kalman filter (Evensen 1994; perturbed observations, Burgers et al. 1998): members drawn
  * from the model's initial distribution are moved to each observation by the model, and each is pulled towards its
  * own perturbed copy of the observation with the gain C_xy (C_yy + R)⁻¹ estimated from the ensemble. For a
@@ -81,9 +116,13 @@ export async function ensembleKalmanFilter(
     const sd = observationSds(options, observation.values, k);
     const used: number[] = [];
     for (let j = 0; j < model.measured.length; j++) if (!Number.isNaN(observation.values[j])) used.push(j);
-    if (inflation !== 1) inflate(states, d, inflation);
+    const { analysis, writeBack } = onUpdateScale(model, states);
+    if (inflation !== 1) {
+      inflate(analysis, d, inflation);
+      writeBack();
+    }
     const at = {
-      states,
+      states: analysis,
       dimension: d,
       predicted: new Float64Array(n * used.length),
       observed: Float64Array.from(used, (j) => observation.values[j]),
@@ -96,15 +135,13 @@ export async function ensembleKalmanFilter(
     let logLikelihood = 0;
     if (used.length > 0) {
       try {
-        logLikelihood = perturbedObservationUpdate(
-          at,
-          (i) => createRng(options.seed, k + 1, i, 1),
-          model.constrain && ((state) => model.constrain!(state)),
-        );
+        logLikelihood = perturbedObservationUpdate(at, (i) => createRng(options.seed, k + 1, i, 1));
       } catch (error) {
         throw new RangeError(`ensembleKalmanFilter at observations[${k}]: ${(error as Error).message}`);
       }
     }
+    writeBack();
+    if (model.constrain) for (let i = 0; i < n; i++) model.constrain(states.subarray(i * d, (i + 1) * d));
     total += logLikelihood;
     return { step: { ensemble: { time, dimension: d, states: states.slice(), weights }, logLikelihood }, states };
   };

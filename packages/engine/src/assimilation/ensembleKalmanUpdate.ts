@@ -24,7 +24,6 @@ export interface EnsembleAtObservation {
 export function perturbedObservationUpdate(
   at: EnsembleAtObservation,
   perturbationOf: (member: number) => Rng,
-  constrain?: (state: Float64Array) => void,
 ): number {
   const { states, predicted, observed, sd } = at;
   const d = at.dimension;
@@ -67,7 +66,6 @@ export function perturbedObservationUpdate(
       for (let b = 0; b < m; b++) shift += cxy[a * m + b] * e[b];
       state[a] += shift;
     }
-    constrain?.(state);
   }
   return logLikelihood;
 }

@@ -180,6 +180,8 @@ export function networkStateSpace(scenario: ResolvedScenario, options: NetworkSt
         out[j] = m.log10Floor !== undefined ? Math.log10(Math.max(value, m.log10Floor)) : value;
       });
     },
+    // Amounts move on log scale in an ensemble Kalman update (they cannot be negative), ln θ as they are.
+    updateScale: [...network.speciesIds.map(() => 'log' as const), ...estimate.map(() => 'linear' as const)],
     constrain(state: Float64Array): void {
       for (let i = 0; i < nSpecies; i++) if (state[i] < 0) state[i] = 0;
     },

@@ -28,6 +28,13 @@ export interface StateSpaceModel {
    * linearly; absent when every state is allowed.
    */
   constrain?(state: Float64Array): void;
+  /**
+   * The scale on which an ensemble Kalman update moves each component (default: every one linear). 'log' for
+   * amounts that cannot be negative: the update then moves ln x (a Gaussian anamorphosis, Bertino et al. 2003), so
+   * it cannot empty a member, and an observation of log10 x is linear in the updated variable. A 'log' component
+   * that is 0 in some member is left as it is by that update.
+   */
+  readonly updateScale?: readonly ('linear' | 'log')[];
 }
 
 /** Measurements at one time: one value per measured quantity (NaN where that quantity was not measured). */

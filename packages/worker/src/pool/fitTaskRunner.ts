@@ -14,3 +14,4 @@ export function poolTaskRunner(pool: Pick<WorkerPool, 'fitTasks'>, problem: IFit
       onProgress: (progress) => control.onTask?.(progress.done),
     });
 }
+

@@ -1,5 +1,10 @@
 import {
   ChunkBudget,
+  runForecastMembers,
+  scenarioTwin,
+  type AssimilationSpec,
+  type ForecastMembersResult,
+  type StateSpaceModel,
   isPlainObject,
   runFitTask,
   scenarioFitProblem,
@@ -16,7 +21,13 @@ import { createAbortError } from '../abortError.js';
 import { installErrorTransfer } from '../errorTransfer.js';
 import { TwinSession } from '../session.js';
 import { transferablesOf } from '../transferables.js';
-import type { IFitPoolTask, IFitProblemSpec, IPoolTask, IPoolWorkerService } from './poolTask.js';
+import type {
+  IFitPoolTask,
+  IFitProblemSpec,
+  IForecastPoolTask,
+  IPoolTask,
+  IPoolWorkerService,
+} from './poolTask.js';
 
 /**
  * A pool worker: runs tasks (replicates of a scenario) with the engine, one at a time, and hands back their
@@ -30,6 +41,8 @@ export class PoolWorkerService implements IPoolWorkerService {
   private readonly budget = new ChunkBudget();
   /** The last fit problem built, by its spec's JSON: the tasks of one fit share it. */
   private fitProblem: { readonly key: string; readonly problem: FitProblem } | undefined;
+  /** The last twin a forecast was run on, by its spec's JSON: the batches of one forecast share it. */
+  private forecastTwin: { readonly key: string; readonly model: StateSpaceModel } | undefined;
 
   /** {@inheritDoc IPoolWorkerService.addPlugins} */
   addPlugins(descriptors: readonly unknown[]): Promise<void> {
@@ -101,6 +114,35 @@ export class PoolWorkerService implements IPoolWorkerService {
       this.fitProblem = { key, problem };
     }
     return this.fitProblem.problem;
+  }
+
+  /** {@inheritDoc IPoolWorkerService.forecastMembers} */
+  async forecastMembers(tasks: readonly IForecastPoolTask[]): Promise<ForecastMembersResult[]> {
+    if (!Array.isArray(tasks)) throw new TypeError('forecastMembers: tasks must be an array of forecast batches');
+    const controller = new AbortController();
+    this.controller = controller;
+    try {
+      const results: ForecastMembersResult[] = [];
+      for (const { twin, batch } of tasks) {
+        const model = await this.forecastModelOf(twin);
+        results.push(await runForecastMembers(model, batch, { signal: controller.signal, budget: this.budget }));
+      }
+      return Comlink.transfer(
+        results,
+        results.flatMap((r) => [r.predicted.buffer, r.finalStates.buffer]),
+      );
+    } finally {
+      if (this.controller === controller) this.controller = undefined;
+    }
+  }
+
+  private async forecastModelOf(spec: AssimilationSpec): Promise<StateSpaceModel> {
+    const key = JSON.stringify(spec);
+    if (this.forecastTwin?.key !== key) {
+      const { plugin } = await this.session.resolve(spec.scenario);
+      this.forecastTwin = { key, model: scenarioTwin(plugin, spec).model };
+    }
+    return this.forecastTwin.model;
   }
 
   /** {@inheritDoc IPoolWorkerService.cancel} */
