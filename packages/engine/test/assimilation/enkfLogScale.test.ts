@@ -1,8 +1,9 @@
 /**
  * The ensemble Kalman filter over an ODE twin observed as log10 of an amount, with no floor: the update moves the
  * amounts on log scale (`StateSpaceModel.updateScale`), so it cannot empty a member. Before, a linear update pushed
- * members' V and I below 0, they were clamped to 0, and log10(0) = −∞ made the next update fail ("the innovation
- * covariance is not positive definite" at observations[1]).
+ * members' amounts below 0 and they were clamped to 0 (this test's check that every amount stays > 0 failed on seed
+ * 1); with β estimated as well, log10(0) = −∞ then made every one of 30 seeds fail at observations[1] ("the
+ * innovation covariance is not positive definite"), which the kernel hid with a floor of 1e-3 under V.
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -46,8 +47,7 @@ describe('ensemble Kalman filter, log10 of an amount observed', () => {
     // posterior sds, sd ratio): seeds 1–10 up to −0.69 and 0.84–1.75; seeds 11–20 up to −0.69 and 0.69–1.64. The
     // bars are set from that, honestly after seeing it: the mean within 1 posterior sd and the sd within a factor
     // 2 of the exact one (the filter errs wide far more often than narrow, the safe side for a forecast). What
-    // this test was written for is the first line: before the log-scale update every seed failed at
-    // observations[1] with "the innovation covariance is not positive definite".
+    // this test was written for is that no member is emptied (see the module comment).
     const scenario = resolveScenario(targetCellLimited, { model: 'target-cell-limited', duration: 8, method: 'ode' });
     const { measured } = compileNetworkObservations(scenario, LOG10_V);
     const priorMean = Math.log(5.2);
