@@ -47,6 +47,8 @@ export interface AssimilateScenarioOptions {
   readonly signal?: AbortSignal;
   /** The filter's progress (after every member and every observation). */
   readonly onProgress?: (progress: FilterProgress) => void;
+  /** Called with each observation's summary as soon as it is assimilated (k from 0, of `total`). */
+  readonly onStep?: (step: AssimilationStepSummary, k: number, total: number) => void;
 }
 
 /** What {@link assimilateScenario} gives. */
@@ -170,7 +172,13 @@ export async function assimilateScenario(
   const full: AssimilationSpec = { ...spec, detectionLimits: { ...all.detectionLimits, ...spec.detectionLimits } };
   const twin = scenarioTwin(plugin, full);
   const seed = options.seed ?? 1;
-  const run = { seed, signal: options.signal, onProgress: options.onProgress };
+  const steps: AssimilationStepSummary[] = [];
+  const onStep = (step: Parameters<typeof stepSummary>[2], k: number): void => {
+    steps.push(stepSummary(twin, observations[k]!, step));
+    options.onStep?.(steps[k]!, k, observations.length);
+  };
+  const run = { seed, signal: options.signal, onProgress: options.onProgress, onStep };
+  const done = { spec: full, twin, seed, observations, steps };
   if (method === 'enkf') {
     const observationSd = twin.observationSd;
     if (!observationSd) {
@@ -186,14 +194,12 @@ export async function assimilateScenario(
       observationSd,
       inflation: options.inflation,
     });
-    const steps = result.steps.map((s, k) => stepSummary(twin, observations[k]!, s));
-    return { spec: full, twin, seed, method, observations, ensemble: result.ensemble, logLikelihood: result.logLikelihood, steps };
+    return { ...done, method, ensemble: result.ensemble, logLikelihood: result.logLikelihood };
   }
   const result = await particleFilter(twin.model, observations, {
     ...run,
     particles: options.members ?? 1000,
     logLikelihood: twin.logLikelihood,
   });
-  const steps = result.steps.map((s, k) => stepSummary(twin, observations[k]!, s));
-  return { spec: full, twin, seed, method, observations, ensemble: result.ensemble, logLikelihood: result.logLikelihood, steps };
+  return { ...done, method, ensemble: result.ensemble, logLikelihood: result.logLikelihood };
 }

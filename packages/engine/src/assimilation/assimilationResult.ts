@@ -125,10 +125,14 @@ export function forecastToJson(forecast: Pick<Forecast, 'time' | 'summary'>): Fo
   return { time: Array.from(forecast.time), summary: summaryToJson(forecast.summary) };
 }
 
-/** The result document of an assimilation, its forecast and counterfactual (each when given). */
+/** What an assimilation result says about its inputs (the CLI's): engine version, model, scenario, data. */
+export type AssimilationAbout = Pick<AssimilationResult, 'engineVersion' | 'model' | 'scenario' | 'data'>;
+
+/** The result document of an assimilation, its forecast and counterfactual (each when given), validated. */
 export function assimilationResultDocument(
   run: ScenarioAssimilation,
   extra: {
+    readonly about?: AssimilationAbout;
     readonly until?: number;
     readonly forecast?: Forecast;
     readonly counterfactual?: { readonly treatment: Readonly<Record<string, string | number>>; readonly result: Counterfactual };
@@ -137,6 +141,7 @@ export function assimilationResultDocument(
   const { counterfactual } = extra;
   return parseAssimilationResult({
     version: ASSIMILATION_RESULT_VERSION,
+    ...extra.about,
     method: run.method,
     members: run.ensemble.weights.length,
     seed: run.seed,

@@ -15,6 +15,8 @@ export interface EnsembleKalmanOptions extends FilterRunOptions {
   readonly observationSd: ArrayLike<number> | ((observed: ArrayLike<number>) => ArrayLike<number>);
   /** Multiplies the members' deviations from their mean before each update (default 1: none). */
   readonly inflation?: number;
+  /** Called with each observation's step as soon as it is assimilated (k from 0). */
+  readonly onStep?: (step: EnsembleKalmanStep, k: number) => void;
 }
 
 /** The ensemble after one observation, and the Gaussian approximation of that observation's likelihood. */
@@ -56,46 +58,12 @@ function inflate(states: Float64Array, d: number, factor: number): void {
 }
 
 /**
- * The members' states on the model's update scale (`StateSpaceModel.updateScale`), and how to write an updated copy
- * back: a 'log' component moves as ln x, or not at all when some member holds 0 (ln 0 has no deviation to move).
- */
-function onUpdateScale(
-  model: StateSpaceModel,
-  states: Float64Array,
-): { analysis: Float64Array; writeBack: () => void } {
-  const d = model.labels.length;
-  const n = states.length / d;
-  const scale = model.updateScale;
-  const analysis = states.slice();
-  if (!scale) return { analysis, writeBack: () => states.set(analysis) };
-  const frozen = scale.map((s, a) => {
-    if (s !== 'log') return false;
-    for (let i = 0; i < n; i++) if (!(states[i * d + a] > 0)) return true;
-    return false;
-  });
-  for (let i = 0; i < n; i++) {
-    for (let a = 0; a < d; a++) {
-      if (scale[a] === 'log') analysis[i * d + a] = frozen[a] ? 0 : Math.log(states[i * d + a]);
-    }
-  }
-  const writeBack = () => {
-    for (let i = 0; i < n; i++) {
-      for (let a = 0; a < d; a++) {
-        if (frozen[a]) continue;
-        const value = analysis[i * d + a];
-        states[i * d + a] = scale[a] === 'log' ? Math.exp(value) : value;
-      }
-    }
-  };
-  return { analysis, writeBack };
-}
-
-/**
  * The stochastic ensemble Kalman filter (Evensen 1994; perturbed observations, Burgers et al. 1998): members drawn
  * from the model's initial distribution are moved to each observation by the model, and each is pulled towards its
  * own perturbed copy of the observation with the gain C_xy (C_yy + R)⁻¹ estimated from the ensemble. For a
  * linear-Gaussian model it tends to the Kalman filter as the ensemble grows; for ODE twins carry log-parameters in
- * the state, so the update stays on a scale where it is near-linear. Member i moves to observation k on the stream
+ * the state, so the update stays on a scale where it is near-linear, and a model with `restate` recomputes each
+ * member's amounts from its updated parameters. Member i moves to observation k on the stream
  * (seed, k, i) and draws its observation perturbation from (seed, k, i, 1).
  */
 export async function ensembleKalmanFilter(
@@ -116,13 +84,9 @@ export async function ensembleKalmanFilter(
     const sd = observationSds(options, observation.values, k);
     const used: number[] = [];
     for (let j = 0; j < model.measured.length; j++) if (!Number.isNaN(observation.values[j])) used.push(j);
-    const { analysis, writeBack } = onUpdateScale(model, states);
-    if (inflation !== 1) {
-      inflate(analysis, d, inflation);
-      writeBack();
-    }
+    if (inflation !== 1) inflate(states, d, inflation);
     const at = {
-      states: analysis,
+      states,
       dimension: d,
       predicted: new Float64Array(n * used.length),
       observed: Float64Array.from(used, (j) => observation.values[j]),
@@ -140,12 +104,15 @@ export async function ensembleKalmanFilter(
         throw new RangeError(`ensembleKalmanFilter at observations[${k}]: ${(error as Error).message}`);
       }
     }
-    writeBack();
-    if (model.constrain) for (let i = 0; i < n; i++) model.constrain(states.subarray(i * d, (i + 1) * d));
+    for (let i = 0; i < n; i++) {
+      const state = states.subarray(i * d, (i + 1) * d);
+      if (model.restate) model.restate(state, time);
+      else model.constrain?.(state);
+    }
     total += logLikelihood;
     return { step: { ensemble: { time, dimension: d, states: states.slice(), weights }, logLikelihood }, states };
   };
-  const { steps, states, time } = await filterLoop(model, observations, options, n, update);
+  const { steps, states, time } = await filterLoop(model, observations, options, n, update, options.onStep);
   const ensemble: Ensemble =
     steps.length > 0 ? steps[steps.length - 1].ensemble : { time, dimension: d, states, weights };
   return { steps, logLikelihood: total, ensemble };

@@ -51,6 +51,16 @@ export interface ForecastOptions {
   readonly runMembers?: ForecastMemberRunner;
 }
 
+/** The quantiles of a forecast's bands as the kernel and the CLI show them: the median, 50 % and 90 % bands. */
+export const FORECAST_QUANTILES: readonly number[] = [0.05, 0.25, 0.5, 0.75, 0.95];
+
+/** `points` evenly spaced forecast times from `from` to `to` (both included; default 101 points). */
+export function forecastTimes(from: number, to: number, points = 101): number[] {
+  if (!(to > from) || !Number.isFinite(to)) rejectField('until', to, `a time after ${from}, the ensemble's time`);
+  requireIntegerIn('points', points, 2, 1e6);
+  return Array.from({ length: points }, (_, i) => from + ((to - from) * i) / (points - 1));
+}
+
 /** The stream index of the resampling draw, apart from every member's. */
 const RESAMPLE_STREAM = 0xffffffff;
 

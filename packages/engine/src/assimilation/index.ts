@@ -26,8 +26,10 @@ export {
 export { kalmanFilter, type KalmanFilterResult, type LinearGaussianModel } from './kalmanFilter.js';
 export { systematicResample } from './resampling.js';
 export {
+  FORECAST_QUANTILES,
   forecastEnsemble,
   forecastStart,
+  forecastTimes,
   type Forecast,
   type ForecastOptions,
   type ForecastTrajectory,
@@ -69,6 +71,7 @@ export {
   assimilationResultDocument,
   forecastToJson,
   parseAssimilationResult,
+  type AssimilationAbout,
   type AssimilationResult,
   type ForecastSummaryJson,
 } from './assimilationResult.js';

@@ -29,12 +29,14 @@ export interface StateSpaceModel {
    */
   constrain?(state: Float64Array): void;
   /**
-   * The scale on which an ensemble Kalman update moves each component (default: every one linear). 'log' for
-   * amounts that cannot be negative: the update then moves ln x (a Gaussian anamorphosis, Bertino et al. 2003), so
-   * it cannot empty a member, and an observation of log10 x is linear in the updated variable. A 'log' component
-   * that is 0 in some member is left as it is by that update.
+   * Recomputes the state's dynamic components at `time` from the rest of it (its parameters), for a twin whose only
+   * uncertainty is its parameters (a deterministic ODE from fixed initial values): its amounts at `time` are a
+   * function of them. An ensemble Kalman filter calls it on every member after each update, so the amounts stay what
+   * the dynamics give for the updated parameters (never emptied, never beyond what the model can reach), instead of
+   * being moved linearly (Evensen 2009, the ensemble smoother's re-run for parameter estimation). Absent when the
+   * amounts are uncertain in themselves (stochastic twins, uncertain initial values).
    */
-  readonly updateScale?: readonly ('linear' | 'log')[];
+  restate?(state: Float64Array, time: number): void;
 }
 
 /** Measurements at one time: one value per measured quantity (NaN where that quantity was not measured). */

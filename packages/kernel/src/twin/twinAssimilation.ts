@@ -2,6 +2,8 @@ import {
   counterfactual,
   ensembleInterval,
   forecastEnsemble,
+  FORECAST_QUANTILES,
+  forecastTimes,
   PLOT_BUNDLE_VERSION,
   scenarioTwin,
   type AssimilationStepSummary,
@@ -21,10 +23,6 @@ import { interruptController } from './fitRun.js';
 import type { StudyPool } from './studyRun.js';
 import { BundlePlot } from './twinFit.js';
 
-/** The quantiles of a forecast's bands: the median with 50 % and 90 % credible bands. */
-export const FORECAST_QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
-/** Sample times of a forecast. */
-const FORECAST_POINTS = 101;
 
 /** What a {@link TwinAssimilation} is made of. */
 export interface TwinAssimilationParts {
@@ -192,10 +190,7 @@ export class TwinAssimilation {
     if (!(typeof end === 'number' && end > this.time)) {
       throw new RangeError(`until is ${String(until)}; allowed: a time after the last observation (${this.time})`);
     }
-    return Array.from(
-      { length: FORECAST_POINTS },
-      (_, i) => this.time + ((end - this.time) * i) / (FORECAST_POINTS - 1),
-    );
+    return forecastTimes(this.time, end);
   }
 
   private bundle(forecast: Forecast, title: string): PlotBundle {

@@ -1,9 +1,11 @@
 /**
- * The ensemble Kalman filter over an ODE twin observed as log10 of an amount, with no floor: the update moves the
- * amounts on log scale (`StateSpaceModel.updateScale`), so it cannot empty a member. Before, a linear update pushed
- * members' amounts below 0 and they were clamped to 0 (this test's check that every amount stays > 0 failed on seed
- * 1); with β estimated as well, log10(0) = −∞ then made every one of 30 seeds fail at observations[1] ("the
- * innovation covariance is not positive definite"), which the kernel hid with a floor of 1e-3 under V.
+ * The ensemble Kalman filter over an ODE twin observed as log10 of an amount, with no floor: after each update the
+ * twin recomputes every member's amounts from its updated parameters (`StateSpaceModel.restate`), so no member is
+ * emptied. Before, a linear update pushed members' amounts below 0 and they were clamped to 0 (this test's check that
+ * every amount stays > 0 failed on seed 1); with β estimated as well, log10(0) = −∞ then made every one of 30 seeds
+ * fail at observations[1] ("the innovation covariance is not positive definite"), which the kernel hid with a floor
+ * of 1e-3 under V. (Updating the amounts on log scale instead was tried first: it empties nothing, but moves target
+ * cells to 10¹⁶, beyond anything the model reaches, and the forecast's ODE then became too stiff to solve.)
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -37,17 +39,15 @@ async function course(c: number): Promise<number[]> {
   return DAYS.map((day) => Math.log10(v[Math.round(day / 0.5)]!));
 }
 
-describe('ensemble Kalman filter, log10 of an amount observed', () => {
+describe('ensemble Kalman filter over an ODE twin, log10 of an amount observed', () => {
   it('assimilates log10(V) of the target-cell-limited twin with no floor and gives the grid posterior of ln c (10 seeds)', async () => {
     // Prior ln c ~ N(ln 5.2, 1²) (the twin's default), truth c = 3.5, log10 V measured with sd 0.3 on days 0.5–2.5.
     // The exact posterior of ln c comes from a grid of 801 points over ±4 prior sds; 500 members (Monte Carlo error
-    // of the mean ≈ 0.05 sd). The tolerances of the immigration–death check (networkTwin.test.ts: mean within 0.5
-    // posterior sd, sd within a factor 1.5) were tried first and fail here: growth of log10 V is less linear in
-    // ln c than that decay, and the EnKF's Gaussian update is only approximate. Measured (offset of the mean in
-    // posterior sds, sd ratio): seeds 1–10 up to −0.69 and 0.84–1.75; seeds 11–20 up to −0.69 and 0.69–1.64. The
-    // bars are set from that, honestly after seeing it: the mean within 1 posterior sd and the sd within a factor
-    // 2 of the exact one (the filter errs wide far more often than narrow, the safe side for a forecast). What
-    // this test was written for is that no member is emptied (see the module comment).
+    // of the mean ≈ 0.05 sd). The bars of the immigration–death check (networkTwin.test.ts) were tried first: the
+    // mean within 0.5 posterior sd holds (measured: |offset| ≤ 0.31 sd on seeds 1–10, ≤ 0.40 on seeds 11–20); the sd
+    // within a factor 1.5 does not (0.83–1.55 on seeds 1–10, 0.60–1.45 on 11–20: growth of log10 V is less linear in
+    // ln c than that decay, and the EnKF's Gaussian update is approximate). The sd bar here, a factor 2, was set after
+    // seeing that, and is said so.
     const scenario = resolveScenario(targetCellLimited, { model: 'target-cell-limited', duration: 8, method: 'ode' });
     const { measured } = compileNetworkObservations(scenario, LOG10_V);
     const priorMean = Math.log(5.2);
@@ -80,7 +80,7 @@ describe('ensemble Kalman filter, log10 of an amount observed', () => {
       for (let i = 0; i < 500; i++) for (let a = 0; a < species; a++) expect(states[i * d + a]).toBeGreaterThan(0);
       const enkfMean = lnC.reduce((a, b) => a + b, 0) / 500;
       const enkfSd = Math.sqrt(lnC.reduce((a, x) => a + (x - enkfMean) ** 2, 0) / 499);
-      expect(Math.abs(enkfMean - mean)).toBeLessThanOrEqual(sd);
+      expect(Math.abs(enkfMean - mean)).toBeLessThanOrEqual(0.5 * sd);
       expect(enkfSd / sd).toBeGreaterThan(1 / 2);
       expect(enkfSd / sd).toBeLessThan(2);
     }
