@@ -61,12 +61,16 @@ export function stepLine(step: AssimilationStepSummary, k: number, total: number
 function methodOf(args: ParsedArgs, declared: Scenario['method'], file: string): Scenario['method'] {
   const text = stringOption(args, 'method');
   if (declared === 'agent') {
-    throw new CliError(`${file}: method "agent": assimilate runs reaction-network twins ('ode', 'ssa' or 'tau-leaping')`);
+    throw new CliError(
+      `${file}: method "agent": assimilate runs reaction-network twins ('ode', 'ssa' or 'tau-leaping')`,
+    );
   }
   if (text === undefined) return declared;
   if (text === 'enkf') return 'ode';
   if (text === 'pf') return declared === 'ode' ? 'ssa' : declared;
-  throw new UsageError(`option --method: "${text}" is not a filter; allowed: enkf (ensemble Kalman, ODE) or pf (particle filter, stochastic)`);
+  throw new UsageError(
+    `option --method: "${text}" is not a filter; allowed: enkf (ensemble Kalman, ODE) or pf (particle filter, stochastic)`,
+  );
 }
 
 /** An engine refusal of a field as the option or file it came from. */
@@ -137,8 +141,16 @@ export const assimilateCommand: Command = {
     { name: 'out', short: 'o', value: 'file', description: 'the assimilation result, JSON (required)' },
     { name: 'method', value: 'enkf|pf', description: 'the filter (default: enkf for an ODE scenario, pf otherwise)' },
     { name: 'until', value: 't', description: 'assimilate only the data up to this time (model time unit)' },
-    { name: 'forecast', value: 'd', description: "forecast this long past the last observation (default: to the scenario's duration)" },
-    { name: 'treat', value: 'kind[:start[:stop]]|json', description: 'the counterfactual: this treatment started now (or at start)' },
+    {
+      name: 'forecast',
+      value: 'd',
+      description: "forecast this long past the last observation (default: to the scenario's duration)",
+    },
+    {
+      name: 'treat',
+      value: 'kind[:start[:stop]]|json',
+      description: 'the counterfactual: this treatment started now (or at start)',
+    },
     { name: 'members', value: 'n', description: 'ensemble members (default 200 for enkf, 1000 particles for pf)' },
     seedOptionSpec('the filter and the forecasts'),
     { name: 'inflation', value: 'x', description: "the EnKF's covariance inflation, ≥ 1 (default 1: none)" },
@@ -214,7 +226,12 @@ export const assimilateCommand: Command = {
           `the scenario's duration (${end} ${timeUnit}) ends at or before the last observation (${now} ${timeUnit}); give --forecast <duration>`,
         );
       }
-      const forecastOptions = { seed, times: forecastTimes(now, end), quantiles: FORECAST_QUANTILES, signal: io.signal };
+      const forecastOptions = {
+        seed,
+        times: forecastTimes(now, end),
+        quantiles: FORECAST_QUANTILES,
+        signal: io.signal,
+      };
       const forecast = await forecastEnsemble(run.twin.model, run.ensemble, {
         ...forecastOptions,
         runMembers: poolForecastRunner(pool, run.spec),

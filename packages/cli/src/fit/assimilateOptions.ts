@@ -52,12 +52,16 @@ export function parseTreatment(text: string, now: number, timeUnit: string): Rec
       throw new UsageError(`option --treat: not valid JSON (${(error as Error).message}): ${text}`);
     }
     const values = Object.values(parsed as object);
-    if (typeof (parsed as { kind?: unknown }).kind !== 'string' || values.some((v) => typeof v !== 'string' && typeof v !== 'number')) {
+    if (
+      typeof (parsed as { kind?: unknown }).kind !== 'string' ||
+      values.some((v) => typeof v !== 'string' && typeof v !== 'number')
+    ) {
       throw new UsageError(
         `option --treat: ${text} is not an intervention; allowed: an object with a "kind" and number or text fields, e.g. {"kind":"oseltamivir","dose":75}`,
       );
     }
-    treatment = { start: now, ...(parsed as Record<string, string | number>) };
+    const { kind, start, ...fields } = parsed as Record<string, string | number>;
+    treatment = { kind: kind!, start: start ?? now, ...fields };
   } else {
     const match = KIND_START.exec(text.trim());
     if (!match) {

@@ -86,10 +86,15 @@ export function filterObservations(
   data.forEach((dataset, d) => {
     const k = measured.indexOf(dataset.observable);
     if (k < 0) {
-      rejectField(`data[${d}].observable`, dataset.observable, `a quantity of the observation model (${measured.join(', ')})`);
+      rejectField(
+        `data[${d}].observable`,
+        dataset.observable,
+        `a quantity of the observation model (${measured.join(', ')})`,
+      );
     }
     const factor = dataset.timeUnit ? timeConversionFactor(dataset.timeUnit, timeUnit) : 1;
-    if (factor === undefined) rejectField(`data[${d}].timeUnit`, dataset.timeUnit, `a time unit convertible to ${timeUnit}`);
+    if (factor === undefined)
+      rejectField(`data[${d}].timeUnit`, dataset.timeUnit, `a time unit convertible to ${timeUnit}`);
     if (dataset.detectionLimit !== undefined) detectionLimits[dataset.observable] = dataset.detectionLimit;
     dataset.time.forEach((t, i) => {
       const time = t * factor;
@@ -103,7 +108,11 @@ export function filterObservations(
 }
 
 /** Component `k` of a (weighted) ensemble's members: its median and 90 % interval, through `map`. */
-export function ensembleInterval(ensemble: Ensemble, k: number, map: (x: number) => number = (x) => x): CredibleInterval {
+export function ensembleInterval(
+  ensemble: Ensemble,
+  k: number,
+  map: (x: number) => number = (x) => x,
+): CredibleInterval {
   const n = ensemble.weights.length;
   const values = Float64Array.from({ length: n }, (_, i) => map(ensemble.states[i * ensemble.dimension + k]!));
   const at = (q: number) => weightedQuantile(values, ensemble.weights, q);
@@ -128,7 +137,11 @@ function stepSummary(
     weights: ensemble.weights,
   };
   for (let i = 0; i < n; i++) {
-    model.predict(ensemble.states.subarray(i * d, (i + 1) * d), ensemble.time, predictions.states.subarray(i * m, (i + 1) * m));
+    model.predict(
+      ensemble.states.subarray(i * d, (i + 1) * d),
+      ensemble.time,
+      predictions.states.subarray(i * m, (i + 1) * m),
+    );
   }
   const species = d - estimate.length;
   return {

@@ -47,7 +47,9 @@ export const AssimilationStepSchema = Type.Object(
     }),
     logLikelihood: FiniteNumber,
     effectiveSampleSize: Type.Number({ minimum: 0 }),
-    predicted: Type.Record(Identifier, Interval, { description: 'the measured quantities as the updated twin predicts them' }),
+    predicted: Type.Record(Identifier, Interval, {
+      description: 'the measured quantities as the updated twin predicts them',
+    }),
     parameters: Type.Record(Identifier, Interval, { description: 'the estimated parameters given the data so far' }),
   },
   { additionalProperties: false },
@@ -135,7 +137,10 @@ export function assimilationResultDocument(
     readonly about?: AssimilationAbout;
     readonly until?: number;
     readonly forecast?: Forecast;
-    readonly counterfactual?: { readonly treatment: Readonly<Record<string, string | number>>; readonly result: Counterfactual };
+    readonly counterfactual?: {
+      readonly treatment: Readonly<Record<string, string | number>>;
+      readonly result: Counterfactual;
+    };
   } = {},
 ): AssimilationResult {
   const { counterfactual } = extra;
@@ -156,7 +161,10 @@ export function assimilationResultDocument(
             treatment: { ...counterfactual.treatment },
             baseline: forecastToJson(counterfactual.result.baseline),
             treated: forecastToJson(counterfactual.result.treated),
-            effect: forecastToJson({ time: counterfactual.result.baseline.time, summary: counterfactual.result.effect }),
+            effect: forecastToJson({
+              time: counterfactual.result.baseline.time,
+              summary: counterfactual.result.effect,
+            }),
           },
         }
       : {}),

@@ -83,7 +83,11 @@ function scenarioWithTreatment(
   treatment: Readonly<Record<string, number | string>>,
 ): ResolvedScenario {
   if (typeof treatment !== 'object' || treatment === null || typeof treatment.kind !== 'string') {
-    rejectField('treatment', treatment, 'an intervention: an object with a kind, e.g. { kind: "oseltamivir", start: 2 }');
+    rejectField(
+      'treatment',
+      treatment,
+      'an intervention: an object with a kind, e.g. { kind: "oseltamivir", start: 2 }',
+    );
   }
   return scenarioWithIntervention(scenario, treatment as Parameters<typeof scenarioWithIntervention>[1]);
 }

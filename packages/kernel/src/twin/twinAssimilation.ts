@@ -23,7 +23,6 @@ import { interruptController } from './fitRun.js';
 import type { StudyPool } from './studyRun.js';
 import { BundlePlot } from './twinFit.js';
 
-
 /** What a {@link TwinAssimilation} is made of. */
 export interface TwinAssimilationParts {
   readonly plugin: ModelPlugin;
@@ -104,7 +103,9 @@ export class TwinAssimilation {
   get parameters(): Record<string, CredibleInterval> {
     const { ensemble, twin } = this.parts.run;
     const species = ensemble.dimension - twin.estimate.length;
-    return Object.fromEntries(twin.estimate.map(({ id }, k) => [id, ensembleInterval(ensemble, species + k, Math.exp)]));
+    return Object.fromEntries(
+      twin.estimate.map(({ id }, k) => [id, ensembleInterval(ensemble, species + k, Math.exp)]),
+    );
   }
 
   /** The rest of the course from the updated ensemble, with credible bands. */

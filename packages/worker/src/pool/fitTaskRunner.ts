@@ -14,4 +14,3 @@ export function poolTaskRunner(pool: Pick<WorkerPool, 'fitTasks'>, problem: IFit
       onProgress: (progress) => control.onTask?.(progress.done),
     });
 }
-

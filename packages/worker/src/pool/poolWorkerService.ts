@@ -21,13 +21,7 @@ import { createAbortError } from '../abortError.js';
 import { installErrorTransfer } from '../errorTransfer.js';
 import { TwinSession } from '../session.js';
 import { transferablesOf } from '../transferables.js';
-import type {
-  IFitPoolTask,
-  IFitProblemSpec,
-  IForecastPoolTask,
-  IPoolTask,
-  IPoolWorkerService,
-} from './poolTask.js';
+import type { IFitPoolTask, IFitProblemSpec, IForecastPoolTask, IPoolTask, IPoolWorkerService } from './poolTask.js';
 
 /**
  * A pool worker: runs tasks (replicates of a scenario) with the engine, one at a time, and hands back their

@@ -12,13 +12,7 @@ import * as Comlink from 'comlink';
 import { createAbortError } from '../abortError.js';
 import { installErrorTransfer } from '../errorTransfer.js';
 import { isWorkerDiedError, WorkerLifeline } from '../workerDeath.js';
-import type {
-  IFitPoolTask,
-  IFitProblemSpec,
-  IForecastPoolTask,
-  IPoolTask,
-  IPoolWorkerService,
-} from './poolTask.js';
+import type { IFitPoolTask, IFitProblemSpec, IForecastPoolTask, IPoolTask, IPoolWorkerService } from './poolTask.js';
 
 /** A worker as the pool needs it: a comlink endpoint that can be stopped, and that may report its death. */
 export interface IPoolEndpoint extends Comlink.Endpoint {
