@@ -408,9 +408,10 @@ describe('the "Forecast and treat" notebook, run cell by cell in a twin kernel w
     expect(3.5).toBeLessThan(three.cUpper);
     // "oseltamivir lowers the titre on day 3 by about 1.8 log10 in the median member, and by more than half a log10
     // in 95 % of the members."
-    const [, without, withDrug, median, , upper] = /log10 V on day 3: without ([-\d.]+), with oseltamivir from day 1\.5 ([-\d.]+); effect per member: median ([-\d.]+) \(90 %: ([-\d.]+) to ([-\d.]+)\)/
-      .exec(text)!
-      .map(Number);
+    const [, without, withDrug, median, , upper] =
+      /log10 V on day 3: without ([-\d.]+), with oseltamivir from day 1\.5 ([-\d.]+); effect per member: median ([-\d.]+) \(90 %: ([-\d.]+) to ([-\d.]+)\)/
+        .exec(text)!
+        .map(Number);
     expect(median).toBeCloseTo(-1.8, 1);
     expect(without! - withDrug!).toBeGreaterThan(1.5);
     expect(upper).toBeLessThan(-0.5);

@@ -257,8 +257,8 @@ export function createTwinApi(plugin: ModelPlugin, options: TwinApiOptions = {})
     } as unknown as AbortSignal;
   };
 
-  /** What `twin.assimilate` and `twin.forecast` run with: the current scenario, the pool and the cell's interrupt. */
-  const assimilateContext = (): AssimilateContext => ({
+  /** What fits and filters run with: the current scenario, the pool, the cell's interrupt and its progress line. */
+  const workContext = (): AssimilateContext => ({
     plugin,
     scenario: scenario(),
     pool: options.pool?.(),
@@ -392,26 +392,14 @@ export function createTwinApi(plugin: ModelPlugin, options: TwinApiOptions = {})
       return study('sensitivity', (context) => sensitivityStudy(context, manifest, scenario(), sensitivityOptions));
     },
     fit(data, fitOptions) {
-      return fitTwin(
-        {
-          plugin,
-          scenario: scenario(),
-          pool: options.pool?.(),
-          signal: options.signal?.(),
-          interrupted: options.interrupted,
-          output: options.progressOutput?.(),
-          apply: (values) => twin.set(values),
-        },
-        data,
-        fitOptions,
-      );
+      return fitTwin({ ...workContext(), apply: (values) => twin.set(values) }, data, fitOptions);
     },
     assimilate(data, assimilateOptions) {
-      return assimilateTwin(assimilateContext(), data, assimilateOptions);
+      return assimilateTwin(workContext(), data, assimilateOptions);
     },
     async forecast(data, forecastOptions = {}) {
       const { until, ...assimilateOptions } = forecastOptions;
-      return (await assimilateTwin(assimilateContext(), data, assimilateOptions)).forecast({ until });
+      return (await assimilateTwin(workContext(), data, assimilateOptions)).forecast({ until });
     },
     async check(taskId, answer, checkOptions = {}) {
       if (typeof taskId !== 'string') {

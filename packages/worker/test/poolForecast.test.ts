@@ -2,7 +2,7 @@
  * Forecasts on the worker pool: the members of a forecast and of both arms of a counterfactual run as pool tasks and
  * give, to the bit, what they give in this thread, with 1 worker and with 2.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   assimilateScenario,
   counterfactual,
@@ -12,20 +12,11 @@ import {
   scenarioTwin,
   type AssimilationSpec,
 } from '@immunotwin/engine';
-import { builtInDescriptors } from '@immunotwin/models';
 import { targetCellLimited } from '@immunotwin/model-within-host';
 import { poolForecastRunner } from '../src/pool/forecastRunner.js';
-import type { WorkerPool } from '../src/pool/workerPool.js';
-import { importBuiltNodeEntry } from './builtPackage.js';
+import { builtNodePools } from './builtPackage.js';
 
-let createNodePool: typeof import('../src/node.js').createNodePool;
-const pools: WorkerPool[] = [];
-
-beforeAll(async () => {
-  ({ createNodePool } = await importBuiltNodeEntry());
-}, 120_000);
-
-afterAll(() => pools.forEach((pool) => pool.dispose()));
+const pools = builtNodePools();
 
 const scenario = { model: 'target-cell-limited', duration: 6, outputInterval: 1 };
 /** log10 V of the twin at its defaults on days 1–3, shifted by a fixed pattern (a stand-in for noise). */
@@ -57,8 +48,7 @@ describe('forecasts on the worker pool', () => {
     // The drug acts: a real difference to compare, not two copies of the same course.
     expect(effectInThread.effect.observables.log10V!.median[12]).toBeLessThan(-0.5);
     for (const size of [1, 2]) {
-      const pool = createNodePool({ plugins: builtInDescriptors, size });
-      pools.push(pool);
+      const pool = pools.pool(size);
       const done: number[] = [];
       const onPool = await forecastEnsemble(run.twin.model, run.ensemble, {
         ...options,
@@ -80,8 +70,7 @@ describe('forecasts on the worker pool', () => {
 
   it('cancel: the forecast rejects with the reason', async () => {
     const run = await assimilateScenario(targetCellLimited, spec, data, { members: 64, seed: 3 });
-    const pool = createNodePool({ plugins: builtInDescriptors, size: 2 });
-    pools.push(pool);
+    const pool = pools.pool(2);
     const controller = new AbortController();
     const forecast = forecastEnsemble(run.twin.model, run.ensemble, {
       seed: 1,

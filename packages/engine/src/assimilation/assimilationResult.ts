@@ -22,6 +22,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { checkFormatVersion } from '../formats/formatVersion.js';
 import { validate as checkAssimilationResultSchema } from '../formats/validators/assimilationResult.js';
 import { summaryToJson } from '../results/json.js';
+import { resultInputFields } from '../fit/fitResult.js';
 import { FiniteNumber, Identifier } from '../schema/common.js';
 import { EnsembleSummaryJsonSchema } from '../schema/results.js';
 import { CheckedValidator, type SchemaCheck } from '../validation/checkedValidator.js';
@@ -66,17 +67,7 @@ export const AssimilationResultSchema = Type.Object(
   {
     $schema: Type.Optional(Type.String()),
     version: Type.Literal(ASSIMILATION_RESULT_VERSION),
-    engineVersion: Type.Optional(Type.String()),
-    model: Type.Optional(
-      Type.Object({ id: Type.String(), title: Type.Optional(Type.String()) }, { additionalProperties: false }),
-    ),
-    scenario: Type.Optional(Type.Unknown({ description: 'the scenario assimilated (schema/scenario.schema.json)' })),
-    data: Type.Optional(
-      Type.Object(
-        { file: Type.Optional(Type.String()), observations: Type.Integer({ minimum: 0 }) },
-        { additionalProperties: false },
-      ),
-    ),
+    ...resultInputFields('assimilated'),
     method: Type.Union([Type.Literal('enkf'), Type.Literal('particle')], {
       description: 'enkf: ensemble Kalman filter (ODE twin); particle: bootstrap particle filter (stochastic twin)',
     }),
