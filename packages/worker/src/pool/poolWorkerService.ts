@@ -63,16 +63,19 @@ export class PoolWorkerService implements IPoolWorkerService {
     if (!isPlainObject(task) || !Array.isArray(task.replicates)) {
       throw new TypeError('a pool task is { scenario, replicates: number[] }');
     }
+    return this.cancellable(async (signal) => {
+      const resolved = await this.session.resolve(task.scenario);
+      const { runs } = await runScenario(resolved, { replicateIndices: task.replicates, signal, budget: this.budget });
+      return [...runs];
+    });
+  }
+
+  /** Runs `work` as the task under way: `cancel()` aborts its signal. */
+  private async cancellable<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
     const controller = new AbortController();
     this.controller = controller;
     try {
-      const resolved = await this.session.resolve(task.scenario);
-      const { runs } = await runScenario(resolved, {
-        replicateIndices: task.replicates,
-        signal: controller.signal,
-        budget: this.budget,
-      });
-      return [...runs];
+      return await work(controller.signal);
     } finally {
       if (this.controller === controller) this.controller = undefined;
     }
@@ -81,18 +84,13 @@ export class PoolWorkerService implements IPoolWorkerService {
   /** {@inheritDoc IPoolWorkerService.fitTasks} */
   async fitTasks(tasks: readonly IFitPoolTask[]): Promise<FitTaskResult[]> {
     if (!Array.isArray(tasks)) throw new TypeError('fitTasks: tasks must be an array of fit tasks');
-    const controller = new AbortController();
-    this.controller = controller;
-    try {
+    return this.cancellable(async (signal) => {
       const results: FitTaskResult[] = [];
       for (const { problem, task } of tasks) {
-        const control = { signal: controller.signal, budget: this.budget };
-        results.push(await runFitTask(await this.fitProblemOf(problem), task, control));
+        results.push(await runFitTask(await this.fitProblemOf(problem), task, { signal, budget: this.budget }));
       }
       return results;
-    } finally {
-      if (this.controller === controller) this.controller = undefined;
-    }
+    });
   }
 
   private async fitProblemOf(spec: IFitProblemSpec): Promise<FitProblem> {
@@ -113,21 +111,18 @@ export class PoolWorkerService implements IPoolWorkerService {
   /** {@inheritDoc IPoolWorkerService.forecastMembers} */
   async forecastMembers(tasks: readonly IForecastPoolTask[]): Promise<ForecastMembersResult[]> {
     if (!Array.isArray(tasks)) throw new TypeError('forecastMembers: tasks must be an array of forecast batches');
-    const controller = new AbortController();
-    this.controller = controller;
-    try {
-      const results: ForecastMembersResult[] = [];
+    const results = await this.cancellable(async (signal) => {
+      const done: ForecastMembersResult[] = [];
       for (const { twin, batch } of tasks) {
         const model = await this.forecastModelOf(twin);
-        results.push(await runForecastMembers(model, batch, { signal: controller.signal, budget: this.budget }));
+        done.push(await runForecastMembers(model, batch, { signal, budget: this.budget }));
       }
-      return Comlink.transfer(
-        results,
-        results.flatMap((r) => [r.predicted.buffer, r.finalStates.buffer]),
-      );
-    } finally {
-      if (this.controller === controller) this.controller = undefined;
-    }
+      return done;
+    });
+    return Comlink.transfer(
+      results,
+      results.flatMap((r) => [r.predicted.buffer, r.finalStates.buffer]),
+    );
   }
 
   private async forecastModelOf(spec: AssimilationSpec): Promise<StateSpaceModel> {
