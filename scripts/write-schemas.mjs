@@ -30,6 +30,7 @@ const documents = {
   'tissue.schema.json': engine.TissueJsonSchema,
   'design.schema.json': engine.DesignSchema,
   'fit-result.schema.json': engine.FitResultSchema,
+  'assimilation-result.schema.json': engine.AssimilationResultSchema,
 };
 
 /** The output formats whose validators are compiled ahead of time: file name → [schema, its name]. */
@@ -40,6 +41,7 @@ const compiled = {
   'tissueBundle.ts': [engine.TissueJsonSchema, 'TissueJsonSchema'],
   'design.ts': [engine.DesignSchema, 'DesignSchema'],
   'fitResult.ts': [engine.FitResultSchema, 'FitResultSchema'],
+  'assimilationResult.ts': [engine.AssimilationResultSchema, 'AssimilationResultSchema'],
 };
 
 /** A validator module: ajv's standalone code with its one runtime helper imported (ESM and CommonJS alike). */

@@ -30,8 +30,8 @@ import { representative } from './twin/summary.js';
 import { fitTwin } from './twin/fitRun.js';
 import type { FitOptions } from './twin/fitOptions.js';
 import type { TwinFit } from './twin/twinFit.js';
-import { assimilateTwin, type AssimilateOptions } from './twin/assimilate.js';
-import type { TwinAssimilation } from './twin/twinAssimilation.js';
+import { assimilateTwin, type AssimilateContext, type AssimilateOptions } from './twin/assimilate.js';
+import type { ForecastRequest, TwinAssimilation, TwinForecast } from './twin/twinAssimilation.js';
 
 /** An intervention scheduled on the twin: its kind, start, optional stop, and field values. */
 export interface TwinIntervention {
@@ -158,6 +158,11 @@ export interface TwinApi {
    */
   assimilate(data: unknown, options?: AssimilateOptions): Promise<TwinAssimilation>;
   /**
+   * The rest of the course after the data (those up to `today`, or all), with credible bands: a shortcut of
+   * `(await twin.assimilate(data, options)).forecast({ until })`.
+   */
+  forecast(data: unknown, options?: AssimilateOptions & ForecastRequest): Promise<TwinForecast>;
+  /**
    * Checks a lesson task's answer against the twin: runs the task's scenario (or evaluates its formula), and says
    * right or wrong with the tolerance. With `{ grade: true }` a wrong answer throws (for autograded cells).
    */
@@ -251,6 +256,17 @@ export function createTwinApi(plugin: ModelPlugin, options: TwinApiOptions = {})
       },
     } as unknown as AbortSignal;
   };
+
+  /** What fits and filters run with: the current scenario, the pool, the cell's interrupt and its progress line. */
+  const workContext = (): AssimilateContext => ({
+    plugin,
+    scenario: scenario(),
+    pool: options.pool?.(),
+    signal: options.signal?.(),
+    interrupted: options.interrupted,
+    output: options.progressOutput?.(),
+    cellSignal: options.signal,
+  });
 
   /** Runs a study on the pool with the cell's interrupt and a progress line. */
   const study = async (what: string, run: (context: StudyContext) => Promise<TwinStudy>) => {
@@ -376,27 +392,14 @@ export function createTwinApi(plugin: ModelPlugin, options: TwinApiOptions = {})
       return study('sensitivity', (context) => sensitivityStudy(context, manifest, scenario(), sensitivityOptions));
     },
     fit(data, fitOptions) {
-      return fitTwin(
-        {
-          plugin,
-          scenario: scenario(),
-          pool: options.pool?.(),
-          signal: options.signal?.(),
-          interrupted: options.interrupted,
-          output: options.progressOutput?.(),
-          apply: (values) => twin.set(values),
-        },
-        data,
-        fitOptions,
-      );
+      return fitTwin({ ...workContext(), apply: (values) => twin.set(values) }, data, fitOptions);
     },
     assimilate(data, assimilateOptions) {
-      const context = { plugin, scenario: scenario(), signal: options.signal?.(), interrupted: options.interrupted };
-      return assimilateTwin(
-        { ...context, output: options.progressOutput?.(), cellSignal: options.signal },
-        data,
-        assimilateOptions,
-      );
+      return assimilateTwin(workContext(), data, assimilateOptions);
+    },
+    async forecast(data, forecastOptions = {}) {
+      const { until, ...assimilateOptions } = forecastOptions;
+      return (await assimilateTwin(workContext(), data, assimilateOptions)).forecast({ until });
     },
     async check(taskId, answer, checkOptions = {}) {
       if (typeof taskId !== 'string') {

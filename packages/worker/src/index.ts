@@ -18,3 +18,4 @@ export * from './pool/workerPool.js';
 export * from './pool/poolWorkerService.js';
 export * from './pool/inlinePool.js';
 export * from './pool/fitTaskRunner.js';
+export * from './pool/forecastRunner.js';
