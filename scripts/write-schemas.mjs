@@ -31,6 +31,7 @@ const documents = {
   'design.schema.json': engine.DesignSchema,
   'fit-result.schema.json': engine.FitResultSchema,
   'patient-state.schema.json': engine.PatientStateSchema,
+  'assimilation-result.schema.json': engine.AssimilationResultSchema,
 };
 
 /** The output formats whose validators are compiled ahead of time: file name → [schema, its name]. */
@@ -42,6 +43,7 @@ const compiled = {
   'design.ts': [engine.DesignSchema, 'DesignSchema'],
   'fitResult.ts': [engine.FitResultSchema, 'FitResultSchema'],
   'patientState.ts': [engine.PatientStateSchema, 'PatientStateSchema'],
+  'assimilationResult.ts': [engine.AssimilationResultSchema, 'AssimilationResultSchema'],
 };
 
 /** A validator module: ajv's standalone code with its one runtime helper imported (ESM and CommonJS alike). */

@@ -378,3 +378,42 @@ describe('the "Personalise a twin" notebook, run cell by cell in a twin kernel w
     expect(Number(volunteers)).toBe(1.2);
   }, 60_000);
 });
+
+describe('the "Forecast and treat" notebook, run cell by cell in a twin kernel worker', () => {
+  it('day by day the band for day 4 narrows (missing the truth on day 2), c is recovered, the drug from day 1.5 helps', async () => {
+    const text = await printedByCells('07-forecast-and-treat.ipynb', 'target-cell-limited');
+    const day = (d: number) => {
+      const match = new RegExp(
+        `day ${d}: \\d+ titres; log10 V on day 4: ([-\\d.]+) \\(90 %: ([-\\d.]+) to ([-\\d.]+); true ([-\\d.]+)\\); c ([\\d.]+) per day \\(90 %: ([\\d.]+) to ([\\d.]+); true 3.5\\)`,
+      ).exec(text)!;
+      const [, , lower, upper, truth, , cLower, cUpper] = match.map(Number);
+      return { lower: lower!, upper: upper!, truth: truth!, cLower: cLower!, cUpper: cUpper! };
+    };
+    const [one, two, three] = [day(1), day(2), day(3)];
+    // "After day 1 … its 90 % band for day 4 spans about 3.5 log10 and holds the truth."
+    expect(one.upper - one.lower).toBeGreaterThan(3);
+    expect(one.upper - one.lower).toBeLessThan(4);
+    expect(one.truth).toBeGreaterThan(one.lower);
+    expect(one.truth).toBeLessThan(one.upper);
+    // "After day 2 the band is narrower but misses the truth, below it."
+    expect(two.upper - two.lower).toBeLessThan(one.upper - one.lower);
+    expect(two.upper).toBeLessThan(two.truth);
+    // "After day 3 … under 1.5 log10 wide and holds the truth; c about 3.2 per day (90 %: 2.2 to 4.7), 3.5 inside."
+    expect(three.upper - three.lower).toBeLessThan(1.5);
+    expect(three.truth).toBeGreaterThan(three.lower);
+    expect(three.truth).toBeLessThan(three.upper);
+    expect(Math.abs(three.cLower - 2.2)).toBeLessThan(0.1); // "2.2" is 2.15 rounded
+    expect(Math.abs(three.cUpper - 4.7)).toBeLessThan(0.1);
+    expect(3.5).toBeGreaterThan(three.cLower);
+    expect(3.5).toBeLessThan(three.cUpper);
+    // "oseltamivir lowers the titre on day 3 by about 1.8 log10 in the median member, and by more than half a log10
+    // in 95 % of the members."
+    const [, without, withDrug, median, , upper] =
+      /log10 V on day 3: without ([-\d.]+), with oseltamivir from day 1\.5 ([-\d.]+); effect per member: median ([-\d.]+) \(90 %: ([-\d.]+) to ([-\d.]+)\)/
+        .exec(text)!
+        .map(Number);
+    expect(median).toBeCloseTo(-1.8, 1);
+    expect(without! - withDrug!).toBeGreaterThan(1.5);
+    expect(upper).toBeLessThan(-0.5);
+  }, 120_000);
+});

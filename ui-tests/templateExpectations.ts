@@ -70,4 +70,12 @@ export const TEMPLATE_EXPECTATIONS: Record<string, ITemplateExpectation> = {
     // The numbers the same fits give in Node (test/notebook-claims.test.ts checks the claims around them).
     text: /peak log10 V: untreated twin 2\.68, treated twin 1\.60/,
   },
+  '07-forecast-and-treat.ipynb': {
+    kernel: 'Within-host Twin',
+    plots: 4,
+    workbenches: 0,
+    tissues: 0,
+    // The numbers the same cells give in Node (test/notebook-claims.test.ts checks the claims around them).
+    text: /log10 V on day 3: without 4\.16, with oseltamivir from day 1\.5 2\.40/,
+  },
 };

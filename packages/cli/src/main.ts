@@ -3,6 +3,7 @@ import { ENGINE_VERSION, type ModelRegistry } from '@immunotwin/engine';
 import { parseArgs } from './args.js';
 import type { Command, CommandContext } from './command.js';
 import { exportSbmlCommand } from './commands/exportSbml.js';
+import { assimilateCommand } from './commands/assimilate.js';
 import { fitCommand } from './commands/fit.js';
 import { importSbmlCommand } from './commands/importSbml.js';
 import { modelsCommand } from './commands/models.js';
@@ -25,6 +26,7 @@ export const COMMANDS: readonly Command[] = [
   runCommand,
   sweepCommand,
   fitCommand,
+  assimilateCommand,
   mergeCommand,
   modelsCommand,
   validateCommand,

@@ -53,7 +53,7 @@ describe('immunotwin usage errors (exit code 2, one line, allowed values listed)
   const cases: [string[], RegExp][] = [
     [
       ['simulate'],
-      /^immunotwin: error: unknown command "simulate"; allowed: run, sweep, fit, merge, models, validate, import-sbml, export-sbml, help\n$/,
+      /^immunotwin: error: unknown command "simulate"; allowed: run, sweep, fit, assimilate, merge, models, validate, import-sbml, export-sbml, help\n$/,
     ],
     [['--verbose'], /^immunotwin: error: unknown option "--verbose"; allowed before a command: --help, --version\n$/],
     [

@@ -22,7 +22,14 @@ describe('immunotwin models', () => {
       .slice(1)
       .map((line) => line.split(/\s+/)[0]);
     expect(ids).toEqual(builtInModels.map((plugin) => plugin.manifest.id).sort());
-    expect(ids).toEqual(['bacteria-innate', 'immune-system', 'lung', 'target-cell-limited', 'virus-innate-adaptive']);
+    expect(ids).toEqual([
+      'bacteria-innate',
+      'immune-system',
+      'influenza-resistance',
+      'lung',
+      'target-cell-limited',
+      'virus-innate-adaptive',
+    ]);
     expect(stdout).toMatch(/\nlung\s+Lung Twin\s+agent\n/);
   });
 

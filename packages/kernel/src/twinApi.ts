@@ -30,8 +30,8 @@ import { representative } from './twin/summary.js';
 import { fitTwin } from './twin/fitRun.js';
 import type { FitOptions } from './twin/fitOptions.js';
 import type { TwinFit } from './twin/twinFit.js';
-import { assimilateTwin, type AssimilateOptions } from './twin/assimilate.js';
-import type { TwinAssimilation } from './twin/twinAssimilation.js';
+import { assimilateTwin, type AssimilateContext, type AssimilateOptions } from './twin/assimilate.js';
+import type { ForecastRequest, TwinAssimilation, TwinForecast } from './twin/twinAssimilation.js';
 import { patientState, TwinPatient, type PatientOptions } from './twin/patient.js';
 
 /** An intervention scheduled on the twin: its kind, start, optional stop, and field values. */
@@ -159,6 +159,11 @@ export interface TwinApi {
    */
   assimilate(data: unknown, options?: AssimilateOptions): Promise<TwinAssimilation>;
   /**
+   * The rest of the course after the data (those up to `today`, or all), with credible bands: a shortcut of
+   * `(await twin.assimilate(data, options)).forecast({ until })`.
+   */
+  forecast(data: unknown, options?: AssimilateOptions & ForecastRequest): Promise<TwinForecast>;
+  /**
    * The patient widget for these data and the twin's scenario: a data table (drop a CSV on it), Fit with progress and
    * Cancel, one plot of data, twin, forecast band and residuals, the profiles, and "Next day". It holds state only
    * and computes in its own worker, never in the kernel (the saved notebook's widget works without one).
@@ -258,6 +263,17 @@ export function createTwinApi(plugin: ModelPlugin, options: TwinApiOptions = {})
       },
     } as unknown as AbortSignal;
   };
+
+  /** What fits and filters run with: the current scenario, the pool, the cell's interrupt and its progress line. */
+  const workContext = (): AssimilateContext => ({
+    plugin,
+    scenario: scenario(),
+    pool: options.pool?.(),
+    signal: options.signal?.(),
+    interrupted: options.interrupted,
+    output: options.progressOutput?.(),
+    cellSignal: options.signal,
+  });
 
   /** Runs a study on the pool with the cell's interrupt and a progress line. */
   const study = async (what: string, run: (context: StudyContext) => Promise<TwinStudy>) => {
@@ -383,27 +399,14 @@ export function createTwinApi(plugin: ModelPlugin, options: TwinApiOptions = {})
       return study('sensitivity', (context) => sensitivityStudy(context, manifest, scenario(), sensitivityOptions));
     },
     fit(data, fitOptions) {
-      return fitTwin(
-        {
-          plugin,
-          scenario: scenario(),
-          pool: options.pool?.(),
-          signal: options.signal?.(),
-          interrupted: options.interrupted,
-          output: options.progressOutput?.(),
-          apply: (values) => twin.set(values),
-        },
-        data,
-        fitOptions,
-      );
+      return fitTwin({ ...workContext(), apply: (values) => twin.set(values) }, data, fitOptions);
     },
     assimilate(data, assimilateOptions) {
-      const context = { plugin, scenario: scenario(), signal: options.signal?.(), interrupted: options.interrupted };
-      return assimilateTwin(
-        { ...context, output: options.progressOutput?.(), cellSignal: options.signal },
-        data,
-        assimilateOptions,
-      );
+      return assimilateTwin(workContext(), data, assimilateOptions);
+    },
+    async forecast(data, forecastOptions = {}) {
+      const { until, ...assimilateOptions } = forecastOptions;
+      return (await assimilateTwin(workContext(), data, assimilateOptions)).forecast({ until });
     },
     patient(data, patientOptions) {
       return new TwinPatient(patientState(manifest, scenario(), data, patientOptions));
@@ -425,7 +428,9 @@ export function createTwinApi(plugin: ModelPlugin, options: TwinApiOptions = {})
       };
       let value = taskValues.get(taskId);
       if (!value) {
-        value = computeQuantity(task, task.answer, { resolveModel, signal: cellSignal() });
+        const { pool } = options;
+        const study = pool && (() => ({ pool: pool(), signal: options.signal?.() ?? new AbortController().signal }));
+        value = computeQuantity(task, task.answer, { resolveModel, signal: cellSignal(), study });
         taskValues.set(taskId, value);
         // An interrupted or failed computation is not kept.
         value.catch(() => taskValues.delete(taskId));

@@ -113,9 +113,17 @@ const TWIN_MEMBERS: readonly (Omit<DocEntry, 'name'> & { name: string })[] = [
     name: 'assimilate',
     type: 'function',
     signature:
-      "twin.assimilate(data, options: { estimate: { [id]: priorSdOfLn }; method?: 'ode' | 'ssa' | 'tau-leaping'; members?: number; seed?: number; observation?; group?: string; inflation?: number }): Promise<TwinAssimilation>",
+      "twin.assimilate(data, options: { estimate: { [id]: priorSdOfLn }; method?: 'ode' | 'ssa' | 'tau-leaping'; members?: number; seed?: number; observation?; group?: string; inflation?: number; today?: number }): Promise<TwinAssimilation>",
     markdown:
-      'Updates the twin by data, observation by observation: an ensemble Kalman filter for the ODE twin (default), a particle filter with `method: \'ssa\'`. The `estimate` parameters are carried as state with log-normal priors around their current values. The result has `parameters` (posterior medians and 90 % intervals), `await u.forecast({ until })` (the rest of the course: median, 50 % and 90 % credible bands, as a plot) and `await u.treat(kind, fields, { until })` — "start this treatment now": `baseline`, `treated` and the per-member `effect`.',
+      "Updates the twin by data, observation by observation: an ensemble Kalman filter for the ODE twin (default), a particle filter with `method: 'ssa'`. The `estimate` parameters are carried as state with log-normal priors around their current values. With `today` only the data up to that time are assimilated. The result has `steps` (after each observation: what was measured, the prediction and the parameters' posteriors), `parameters` (posterior medians and 90 % intervals), `await u.forecast({ until })` (the rest of the course: median, 50 % and 90 % credible bands, as a plot) and `await u.treat(kind, fields, { until })` — \"start this treatment now\": `baseline`, `treated` and the per-member `effect`.",
+  },
+  {
+    name: 'forecast',
+    type: 'function',
+    signature:
+      'twin.forecast(data, options: { estimate: { [id]: priorSdOfLn }; today?: number; until?: number; method?; members?; seed?; observation?; group?; inflation? }): Promise<TwinForecast>',
+    markdown:
+      "The rest of the course after the data, with credible bands: assimilates the data (those up to `today`, or all) as `twin.assimilate` does and forecasts from the updated ensemble to `until` (default the run's duration) — a shortcut of `(await twin.assimilate(data, options)).forecast({ until })`. Shows as a plot of the data, the median and the 50 % and 90 % bands; `f.summary` holds the numbers. The members run on the worker pool when there is one, with the same result.",
   },
   {
     name: 'patient',

@@ -49,7 +49,6 @@ describe('twin.assimilate', () => {
         estimate: { beta: 1, c: 1 },
         observation,
         seed,
-        inflation: 1.1,
       });
       expect(updated.time).toBe(2.5);
       const forecast = await updated.forecast({ until: 8 });
@@ -60,12 +59,17 @@ describe('twin.assimilate', () => {
         if (truth >= stats.bands[0]![h]! && truth <= stats.bands[4]![h]!) inside++;
       });
     }
-    // An EnKF on a nonlinear model is approximate: the bar, fixed before the run, is 80 % of the points inside the
-    // nominal 90 % band (pooled over 10 seeds and 101 forecast times each). Without inflation the EnKF's spread
-    // collapses and the bar fails (78.3 % with 100 members, 75.0 % with 200); with inflation 1.1 the band holds the
-    // truth at 100 %, 99.4 % and 100 % of the points on seeds 1–10, 11–20 and 21–30 (wider than nominal).
+    // What this checks, honestly: a one-sided bar. The truth is fixed (not drawn from the prior), so the 90 % band is
+    // a Bayesian credible band and need not cover it 90 % of the time; the bar asks only that the forecast is not
+    // over-confident: ≥ 80 % of the points (10 seeds × 101 forecast times) inside the nominal 90 % band. History:
+    // with the EnKF moving amounts linearly the bar failed (78.3 % with 100 members, 75.0 % with 200: members emptied
+    // by the update sat at the kernel's floor, log10 V = −3, and distorted the next update); an inflation of 1.1 was
+    // then added to pass — a fix chosen after seeing the failure, not a justified one. The engine now recomputes each
+    // member's amounts from its updated parameters (no member emptied, no floor), and with no inflation the band
+    // holds the truth at 100 %, 84.1 % and 100 % of the points on seeds 1–10, 11–20 and 21–30: above the bar, and on
+    // seeds 11–20 not by much; the engine's enkfRestate test compares the EnKF's posterior with the exact one.
     expect(inside / points).toBeGreaterThanOrEqual(0.8);
-  }, 40_000);
+  }, 120_000);
 
   it('"start the antiviral now" lowers the forecast load, member by member', async () => {
     const course = await trueCourse();
@@ -118,14 +122,29 @@ describe('twin.assimilate', () => {
     expect(values.every((v) => Number.isInteger(v) && v >= 0)).toBe(true);
   });
 
+  it('twin.forecast: assimilates the data up to today and forecasts, as assimilate then forecast does', async () => {
+    const course = await trueCourse();
+    const data = [measured(course, 4)];
+    const options = { estimate: { beta: 1, c: 1 }, observation, members: 60, seed: 4, today: 1.5 };
+    const twin = createTwinApi(targetCellLimited);
+    const shortcut = await twin.forecast(data, { ...options, until: 6 });
+    const updated = await twin.assimilate(data, options);
+    expect(updated.time).toBe(1.5); // days 2 and 2.5 lie after "today"
+    expect(updated.steps.map((s) => s.time)).toEqual([0.5, 1, 1.5]);
+    const forecast = await updated.forecast({ until: 6 });
+    expect(shortcut.summary).toEqual(forecast.summary);
+    expect(shortcut.forecast.time[0]).toBe(1.5);
+    expect(shortcut.forecast.time.at(-1)).toBe(6);
+  });
+
   it('names the field of a bad option', async () => {
     const twin = createTwinApi(targetCellLimited);
     const course = await trueCourse();
     await expect(twin.assimilate([measured(course, 1)], { observation })).rejects.toThrow(
-      /estimate: an ODE twin needs/,
+      /twin\.assimilate: estimate must be at least one parameter for an ODE twin/,
     );
     await expect(twin.assimilate([measured(course, 1)], { observation, estimate: { nope: 1 } })).rejects.toThrow(
-      /estimate\.nope: not a positive parameter/,
+      /twin\.assimilate: estimate\.nope must be a parameter of "target-cell-limited" with a positive value/,
     );
   });
 });

@@ -4,14 +4,16 @@
  */
 import type { ModelManifest } from '@immunotwin/engine';
 import { bacterialInnateManifest } from './bacterialInnate/manifest.js';
+import { drugResistanceManifest } from './drugResistance/manifest.js';
 import { innateAdaptiveManifest } from './innateAdaptive/manifest.js';
 import { targetCellLimitedManifest } from './targetCellLimited/manifest.js';
 
-export { bacterialInnateManifest, innateAdaptiveManifest, targetCellLimitedManifest };
+export { bacterialInnateManifest, drugResistanceManifest, innateAdaptiveManifest, targetCellLimitedManifest };
 
 /** The manifest of every model in this package, in the order of `withinHostModels`. */
 export const withinHostManifests: readonly ModelManifest[] = [
   targetCellLimitedManifest,
   innateAdaptiveManifest,
   bacterialInnateManifest,
+  drugResistanceManifest,
 ];

@@ -75,4 +75,22 @@ export const REFERENCES = {
     citation:
       'BioModels Database entry BIOMD0000000924: Smith2011 – Three Stage Innate Immune Response to a Pneumococcal Lung Infection (curated SBML encoding of Smith et al. 2011, with its parameter values).',
   },
+  handel2007: {
+    id: 'handel2007',
+    citation:
+      'Handel A, Longini IM Jr, Antia R (2007). Neuraminidase inhibitor resistance in influenza: assessing the danger of its generation and spread. PLoS Comput Biol 3(12):e240.',
+    doi: '10.1371/journal.pcbi.0030240',
+  },
+  nobusawaSato2006: {
+    id: 'nobusawaSato2006',
+    citation:
+      'Nobusawa E, Sato K (2006). Comparison of the mutation rates of human influenza A and B viruses. J Virol 80(7):3675–3678.',
+    doi: '10.1128/JVI.80.7.3675-3678.2006',
+  },
+  pearson2011: {
+    id: 'pearson2011',
+    citation:
+      'Pearson JE, Krapivsky P, Perelson AS (2011). Stochastic theory of early viral infection: continuous versus burst production of virions. PLoS Comput Biol 7(2):e1001058.',
+    doi: '10.1371/journal.pcbi.1001058',
+  },
 } satisfies Record<string, Reference>;

@@ -90,6 +90,12 @@ const NETWORK_CASES: Record<string, ModelCases> = {
     stochasticDuration: 8,
     outputInterval: 0.5,
   },
+  'influenza-resistance': {
+    stochastic: { U0: 2000, V0: 10, VR0: 2, beta: 1e-3, c: 4, delta: 2, p: 8, pR: 8, mu: 0.01 },
+    odeDuration: 8,
+    stochasticDuration: 4,
+    outputInterval: 0.25,
+  },
 };
 
 const STOCHASTIC_SEEDS = [1, 42];

@@ -9,7 +9,14 @@ describe('the built-in models', () => {
     const ids = builtInModels.map((plugin) => plugin.manifest.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(builtInRegistry().ids()).toEqual([...ids].sort());
-    expect(ids).toEqual(['target-cell-limited', 'virus-innate-adaptive', 'bacteria-innate', 'immune-system', 'lung']);
+    expect(ids).toEqual([
+      'target-cell-limited',
+      'virus-innate-adaptive',
+      'bacteria-innate',
+      'influenza-resistance',
+      'immune-system',
+      'lung',
+    ]);
   });
 
   it('are the models the command line offers', () => {
@@ -29,6 +36,7 @@ describe('the built-in models', () => {
       'target-cell-limited': undefined,
       'virus-innate-adaptive': undefined,
       'bacteria-innate': undefined,
+      'influenza-resistance': undefined,
       'immune-system': IMMUNE_MODULE,
       lung: LUNG_MODULE,
     });

@@ -18,5 +18,6 @@ export * from './pool/workerPool.js';
 export * from './pool/poolWorkerService.js';
 export * from './pool/inlinePool.js';
 export * from './pool/fitTaskRunner.js';
+export * from './pool/forecastRunner.js';
 export * from './patient/patientTypes.js';
 export * from './patient/patientService.js';

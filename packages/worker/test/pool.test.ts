@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ModelRegistry, outcome, runScenarioSync, type OutcomeRequest, type RunResult } from '@immunotwin/engine';
-import { builtInDescriptors, builtInModels } from '@immunotwin/models';
+import { builtInModels } from '@immunotwin/models';
 import type { WorkerPool } from '../src/pool/workerPool.js';
-import { importBuiltNodeEntry } from './builtPackage.js';
+import { builtNodePools } from './builtPackage.js';
 import { ssaScenario } from './helpers.js';
 
-let createNodePool: typeof import('../src/node.js').createNodePool;
-const pools: WorkerPool[] = [];
-
-beforeAll(async () => {
-  ({ createNodePool } = await importBuiltNodeEntry());
-}, 120_000);
-
-afterAll(() => pools.forEach((pool) => pool.dispose()));
+const pools = builtNodePools();
 
 function pool(size: number): WorkerPool {
-  const made = createNodePool({ plugins: builtInDescriptors, size });
-  pools.push(made);
-  return made;
+  return pools.pool(size);
 }
 
 /** An SSA ensemble of the bacteria model: each replicate its own random stream. */

@@ -2,23 +2,14 @@
  * Fits on the worker pool: the starts, profiles and bootstrap replicates of a fit of the target-cell-limited twin run
  * as pool tasks and give, to the bit, what the same fit gives in this thread, with 1 worker and with 2.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { estimateParameters, runScenarioSync, scenarioFitProblem, resolveScenario } from '@immunotwin/engine';
-import { builtInDescriptors } from '@immunotwin/models';
 import { targetCellLimited } from '@immunotwin/model-within-host';
 import { poolTaskRunner } from '../src/pool/fitTaskRunner.js';
 import type { IFitProblemSpec } from '../src/pool/poolTask.js';
-import type { WorkerPool } from '../src/pool/workerPool.js';
-import { importBuiltNodeEntry } from './builtPackage.js';
+import { builtNodePools } from './builtPackage.js';
 
-let createNodePool: typeof import('../src/node.js').createNodePool;
-const pools: WorkerPool[] = [];
-
-beforeAll(async () => {
-  ({ createNodePool } = await importBuiltNodeEntry());
-}, 120_000);
-
-afterAll(() => pools.forEach((pool) => pool.dispose()));
+const pools = builtNodePools();
 
 const scenario = { model: 'target-cell-limited', duration: 6, outputInterval: 1 };
 /** log10 V of the twin at its defaults on days 1–6, shifted by a fixed pattern (a stand-in for noise). */
@@ -57,8 +48,7 @@ describe('multi-start fits on the worker pool', () => {
     const inThread = await estimateParameters(problem, options);
     expect(inThread.starts.results.every((s) => s.converged)).toBe(true);
     for (const size of [1, 2]) {
-      const pool = createNodePool({ plugins: builtInDescriptors, size });
-      pools.push(pool);
+      const pool = pools.pool(size);
       const stages: string[] = [];
       const onPool = await estimateParameters(problem, {
         ...options,
@@ -73,8 +63,7 @@ describe('multi-start fits on the worker pool', () => {
   });
 
   it('cancel: the fit rejects with the reason', async () => {
-    const pool = createNodePool({ plugins: builtInDescriptors, size: 2 });
-    pools.push(pool);
+    const pool = pools.pool(2);
     const controller = new AbortController();
     const starts = [
       [1e-5, 0.01],

@@ -1,4 +1,3 @@
-import { extname } from 'node:path';
 import {
   ENGINE_VERSION,
   estimateParameters,
@@ -10,18 +9,20 @@ import {
 import { createNodePool } from '@immunotwin/worker/node';
 import { poolTaskRunner, type IFitProblemSpec } from '@immunotwin/worker';
 import { flag, integerOption, listOption, stringOption } from '../args.js';
-import { checkWritable, writeFileAtomic } from '../atomicWrite.js';
+import { writeFileAtomic } from '../atomicWrite.js';
 import type { Command } from '../command.js';
 import { aboutFile, ExitCode, UsageError } from '../errors.js';
 import { parseEstimates } from '../fit/estimateOption.js';
-import { defaultObservationModel, readObservedData } from '../fit/observedData.js';
+import {
+  jsonOutPath,
+  PATIENT_DATA_OPTIONS,
+  readPatientInputs,
+  seedOption,
+  seedOptionSpec,
+} from '../fit/patientInputs.js';
 import { PLUGIN_OPTION } from '../plugins.js';
 import { ProgressReporter } from '../progress.js';
-import { readJsonFile } from '../readJson.js';
 import { WORKERS_OPTION, workerCount } from '../workers.js';
-
-/** Largest seed (seeds are unsigned 32-bit integers). */
-const MAX_SEED = 4294967295;
 
 /** The progress text of a fit, e.g. `fit: profiles 2/4 (1830 evaluations)` (evaluations made in this thread). */
 export function fitProgressText(p: FitProgress): string {
@@ -77,12 +78,7 @@ export const fitCommand: Command = {
     'workers. The file is written atomically; progress goes to stderr.',
   ].join('\n'),
   options: [
-    {
-      name: 'data',
-      short: 'd',
-      value: 'file',
-      description: 'the observed data: .csv (observations) or .json (FHIR R4)',
-    },
+    PATIENT_DATA_OPTIONS[0]!,
     {
       name: 'estimate',
       short: 'e',
@@ -91,10 +87,9 @@ export const fitCommand: Command = {
       description: 'a parameter to estimate, with its bounds and scale (repeat for each)',
     },
     { name: 'out', short: 'o', value: 'file', description: 'the fit result, JSON (required)' },
-    { name: 'observation', value: 'file', description: 'the observation model (JSON); default: see above' },
-    { name: 'group', value: 'name', description: 'fit only this group (arm, subject) of the data' },
+    ...PATIENT_DATA_OPTIONS.slice(1),
     { name: 'starts', value: 'n', description: 'starts of the multi-start search (default 8)' },
-    { name: 'seed', value: 'n', description: `seed of the starts and the bootstrap, 0 to ${MAX_SEED} (default 1)` },
+    seedOptionSpec('the starts and the bootstrap'),
     { name: 'bootstrap', value: 'n', description: 'parametric bootstrap replicates (default 0: none)' },
     { name: 'level', value: 'x', description: 'confidence level of the intervals (default 0.95)' },
     { name: 'no-profiles', description: 'skip the profile-likelihood intervals' },
@@ -107,11 +102,6 @@ export const fitCommand: Command = {
   async run(args, context) {
     const { io } = context;
     const file = args.positionals[0]!;
-    const out = stringOption(args, 'out');
-    if (out === undefined) throw new UsageError('fit needs --out <fit.json>');
-    if (extname(out).toLowerCase() !== '.json') throw new UsageError(`option --out: "${out}" must be a .json file`);
-    const dataFile = stringOption(args, 'data');
-    if (dataFile === undefined) throw new UsageError('fit needs --data <data.csv|fhir.json>');
     const starts = integerOption(
       stringOption(args, 'starts') ?? '8',
       'starts',
@@ -119,13 +109,7 @@ export const fitCommand: Command = {
       10000,
       'a whole number from 1 to 10000',
     );
-    const seed = integerOption(
-      stringOption(args, 'seed') ?? '1',
-      'seed',
-      0,
-      MAX_SEED,
-      `a whole number from 0 to ${MAX_SEED}`,
-    );
+    const seed = seedOption(args);
     const bootstrapText = stringOption(args, 'bootstrap');
     const bootstrap =
       bootstrapText === undefined
@@ -133,20 +117,13 @@ export const fitCommand: Command = {
         : integerOption(bootstrapText, 'bootstrap', 2, 100000, 'a whole number of replicates from 2 to 100000');
     const level = levelOption(stringOption(args, 'level'));
     const workers = workerCount(args);
-    const outPath = context.resolvePath(out);
-    await checkWritable(outPath, out);
-
-    const plugins = await context.registerPlugins(args);
-    const scenario = await readJsonFile(context.resolvePath(file), file);
-    const { plugin } = await aboutFile(file, () => context.registry().resolve(scenario));
-    const { manifest } = plugin;
+    const { out, path: outPath } = await jsonOutPath(args, context, 'fit', 'fit');
+    const { plugins, scenario, plugin, manifest, data, dataFile, observation } = await readPatientInputs(
+      args,
+      context,
+      'fit',
+    );
     const parameters = parseEstimates(listOption(args, 'estimate'), manifest);
-    const data = await readObservedData(context.resolvePath(dataFile), dataFile, stringOption(args, 'group'));
-    const observationFile = stringOption(args, 'observation');
-    const observation =
-      observationFile === undefined
-        ? defaultObservationModel(data, manifest, dataFile)
-        : await readJsonFile(context.resolvePath(observationFile), observationFile);
     const spec: IFitProblemSpec = { experiments: [{ scenario, data }], observation, parameters };
     const problem = await aboutFile(file, () => scenarioFitProblem({ plugin, ...spec }));
     if (bootstrap > 0 && !problem.resample)

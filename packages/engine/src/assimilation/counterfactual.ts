@@ -2,6 +2,7 @@ import { rejectField } from '../design/designArgumentError.js';
 import { summarizeEnsemble, type EnsembleSummary } from '../run/ensembleSummary.js';
 import { DEFAULT_QUANTILES } from '../run/resolveScenario.js';
 import { forecastEnsemble, type Forecast, type ForecastOptions, type ForecastTrajectory } from './forecast.js';
+import type { ForecastMemberRunner } from './forecastMembers.js';
 import type { Ensemble, StateSpaceModel } from './stateSpaceModel.js';
 
 /** The two arms of a counterfactual and the per-member difference between them. */
@@ -14,6 +15,12 @@ export interface Counterfactual {
   readonly effect: EnsembleSummary;
 }
 
+/** How a counterfactual runs: as a forecast, with a member runner per arm (default: both in this thread). */
+export interface CounterfactualOptions extends Omit<ForecastOptions, 'runMembers'> {
+  /** Runs each arm's batches of members, e.g. `poolForecastRunner` of `@immunotwin/worker` for each arm's model. */
+  readonly runMembers?: { readonly baseline: ForecastMemberRunner; readonly treated: ForecastMemberRunner };
+}
+
 /**
  * "Start this treatment now": every member of the updated ensemble is continued twice from the ensemble's time,
  * by `baseline` (the twin as scheduled) and by `treated` (the same twin with the treatment added from now), on the
@@ -24,7 +31,7 @@ export interface Counterfactual {
 export async function counterfactual(
   ensemble: Ensemble,
   arms: { readonly baseline: StateSpaceModel; readonly treated: StateSpaceModel },
-  options: ForecastOptions,
+  options: CounterfactualOptions,
 ): Promise<Counterfactual> {
   const { baseline, treated } = arms;
   if (baseline.labels.join('\u0000') !== treated.labels.join('\u0000')) {
@@ -36,12 +43,15 @@ export async function counterfactual(
   }
   const members = options.members ?? ensemble.weights.length;
   const progress = options.onProgress;
+  const { runMembers, ...common } = options;
   const base = await forecastEnsemble(baseline, ensemble, {
-    ...options,
+    ...common,
+    runMembers: runMembers?.baseline,
     onProgress: progress && ((done) => progress(done, 2 * members)),
   });
   const withTreatment = await forecastEnsemble(treated, ensemble, {
-    ...options,
+    ...common,
+    runMembers: runMembers?.treated,
     onProgress: progress && ((done) => progress(members + done, 2 * members)),
   });
   const differences: ForecastTrajectory[] = base.trajectories.map((run, i) => ({

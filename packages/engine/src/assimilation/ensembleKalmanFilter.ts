@@ -15,6 +15,8 @@ export interface EnsembleKalmanOptions extends FilterRunOptions {
   readonly observationSd: ArrayLike<number> | ((observed: ArrayLike<number>) => ArrayLike<number>);
   /** Multiplies the members' deviations from their mean before each update (default 1: none). */
   readonly inflation?: number;
+  /** Called with each observation's step as soon as it is assimilated (k from 0). */
+  readonly onStep?: (step: EnsembleKalmanStep, k: number) => void;
 }
 
 /** The ensemble after one observation, and the Gaussian approximation of that observation's likelihood. */
@@ -60,7 +62,8 @@ function inflate(states: Float64Array, d: number, factor: number): void {
  * from the model's initial distribution are moved to each observation by the model, and each is pulled towards its
  * own perturbed copy of the observation with the gain C_xy (C_yy + R)⁻¹ estimated from the ensemble. For a
  * linear-Gaussian model it tends to the Kalman filter as the ensemble grows; for ODE twins carry log-parameters in
- * the state, so the update stays on a scale where it is near-linear. Member i moves to observation k on the stream
+ * the state, so the update stays on a scale where it is near-linear, and a model with `restate` recomputes each
+ * member's amounts from its updated parameters. Member i moves to observation k on the stream
  * (seed, k, i) and draws its observation perturbation from (seed, k, i, 1).
  */
 export async function ensembleKalmanFilter(
@@ -96,19 +99,20 @@ export async function ensembleKalmanFilter(
     let logLikelihood = 0;
     if (used.length > 0) {
       try {
-        logLikelihood = perturbedObservationUpdate(
-          at,
-          (i) => createRng(options.seed, k + 1, i, 1),
-          model.constrain && ((state) => model.constrain!(state)),
-        );
+        logLikelihood = perturbedObservationUpdate(at, (i) => createRng(options.seed, k + 1, i, 1));
       } catch (error) {
         throw new RangeError(`ensembleKalmanFilter at observations[${k}]: ${(error as Error).message}`);
       }
     }
+    for (let i = 0; i < n; i++) {
+      const state = states.subarray(i * d, (i + 1) * d);
+      if (model.restate) model.restate(state, time);
+      else model.constrain?.(state);
+    }
     total += logLikelihood;
     return { step: { ensemble: { time, dimension: d, states: states.slice(), weights }, logLikelihood }, states };
   };
-  const { steps, states, time } = await filterLoop(model, observations, options, n, update);
+  const { steps, states, time } = await filterLoop(model, observations, options, n, update, options.onStep);
   const ensemble: Ensemble =
     steps.length > 0 ? steps[steps.length - 1].ensemble : { time, dimension: d, states, weights };
   return { steps, logLikelihood: total, ensemble };

@@ -21,11 +21,7 @@ export interface EnsembleAtObservation {
  * Gaussian approximation log N(y; mean prediction, C_yy + R) of the observation's likelihood. Throws when C_yy + R is
  * not positive definite.
  */
-export function perturbedObservationUpdate(
-  at: EnsembleAtObservation,
-  perturbationOf: (member: number) => Rng,
-  constrain?: (state: Float64Array) => void,
-): number {
+export function perturbedObservationUpdate(at: EnsembleAtObservation, perturbationOf: (member: number) => Rng): number {
   const { states, predicted, observed, sd } = at;
   const d = at.dimension;
   const m = observed.length;
@@ -67,7 +63,6 @@ export function perturbedObservationUpdate(
       for (let b = 0; b < m; b++) shift += cxy[a * m + b] * e[b];
       state[a] += shift;
     }
-    constrain?.(state);
   }
   return logLikelihood;
 }

@@ -68,8 +68,8 @@ export interface FilterUpdate<Step> {
 /**
  * The loop every filter shares: checks the seed and observations, draws `members` initial states, and for each
  * observation k moves every member to its time (member i on the stream (seed, k + 1, i)), then calls `update`
- * with the moved states. Reports progress per member and per observation; pauses for the event loop and
- * cancellation between members.
+ * with the moved states, and `onStep` with its record. Reports progress per member and per observation; pauses for
+ * the event loop and cancellation between members.
  */
 export async function filterLoop<Step>(
   model: StateSpaceModel,
@@ -77,6 +77,7 @@ export async function filterLoop<Step>(
   options: FilterRunOptions,
   members: number,
   update: (states: Float64Array, observation: Observation, k: number) => FilterUpdate<Step>,
+  onStep?: (step: Step, k: number) => void,
 ): Promise<{ steps: Step[]; states: Float64Array; time: number }> {
   requireUint32('seed', options.seed);
   checkObservations(model, observations);
@@ -95,6 +96,7 @@ export async function filterLoop<Step>(
     time = observation.time;
     const result = update(states, observation, k);
     steps.push(result.step);
+    onStep?.(result.step, k);
     states = result.states;
     options.onProgress?.({ assimilated: k + 1, observations: observations.length, member: 0 });
   }

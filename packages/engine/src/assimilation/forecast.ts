@@ -1,9 +1,13 @@
 import { rejectField, requireIntegerIn, requireUint32 } from '../design/designArgumentError.js';
 import { createRng } from '../rng/seeding.js';
-import type { Rng } from '../rng/types.js';
 import { summarizeEnsemble, type EnsembleSummary } from '../run/ensembleSummary.js';
 import { DEFAULT_QUANTILES } from '../run/resolveScenario.js';
-import { ChunkBudget, checkpoint } from '../run/runInChunks.js';
+import {
+  FORECAST_BATCH,
+  inlineForecastRunner,
+  type ForecastMemberRunner,
+  type ForecastMembers,
+} from './forecastMembers.js';
 import { gatherStates, systematicResample } from './resampling.js';
 import type { Ensemble, StateSpaceModel } from './stateSpaceModel.js';
 
@@ -39,10 +43,22 @@ export interface ForecastOptions {
   readonly members?: number;
   /** Cancels the forecast at the next member. */
   readonly signal?: AbortSignal;
-  /** Called after every member with the number done. */
+  /** Called after every batch of members with the number done. */
   readonly onProgress?: (done: number, members: number) => void;
   /** Wall-clock budget before yielding to the event loop (default 16 ms). */
   readonly chunkMilliseconds?: number;
+  /** Runs the batches of members (default: in this thread); e.g. `poolForecastRunner` of `@immunotwin/worker`. */
+  readonly runMembers?: ForecastMemberRunner;
+}
+
+/** The quantiles of a forecast's bands as the kernel and the CLI show them: the median, 50 % and 90 % bands. */
+export const FORECAST_QUANTILES: readonly number[] = [0.05, 0.25, 0.5, 0.75, 0.95];
+
+/** `points` evenly spaced forecast times from `from` to `to` (both included; default 101 points). */
+export function forecastTimes(from: number, to: number, points = 101): number[] {
+  if (!(to > from) || !Number.isFinite(to)) rejectField('until', to, `a time after ${from}, the ensemble's time`);
+  requireIntegerIn('points', points, 2, 1e6);
+  return Array.from({ length: points }, (_, i) => from + ((to - from) * i) / (points - 1));
 }
 
 /** The stream index of the resampling draw, apart from every member's. */
@@ -80,31 +96,12 @@ function checkTimes(ensemble: Ensemble, times: ArrayLike<number>): Float64Array 
   return out;
 }
 
-/** Moves one member through the forecast times, writing its predictions into `columns` at row `member`. */
-function forecastMember(
-  model: StateSpaceModel,
-  state: Float64Array,
-  from: number,
-  times: Float64Array,
-  rng: Rng,
-  predicted: Float64Array,
-): Float64Array[] {
-  const columns = model.measured.map(() => new Float64Array(times.length));
-  let t = from;
-  times.forEach((time, k) => {
-    if (time > t) model.propagate(state, t, time, rng);
-    t = time;
-    model.predict(state, time, predicted);
-    columns.forEach((column, j) => (column[k] = predicted[j]));
-  });
-  return columns;
-}
-
 /**
  * Forecasts the rest of the course from a filter's ensemble: each member (resampled to equal weights when the
  * ensemble is weighted) is moved on by the model through `times` on its own stream (seed, i), and the predicted
  * measured quantities are summarised as the median and credible bands (`summarizeEnsemble`: type-7 quantiles of the
- * members at each time). The same ensemble, model and seed give the same bits.
+ * members at each time). Members go in batches of {@link FORECAST_BATCH} to `runMembers` (this thread by default, or a
+ * worker pool): the same ensemble, model and seed give the same bits wherever they run.
  */
 export async function forecastEnsemble(
   model: StateSpaceModel,
@@ -118,28 +115,37 @@ export async function forecastEnsemble(
   const states = forecastStart(ensemble, options);
   const d = ensemble.dimension;
   const members = states.length / d;
-  const budget = new ChunkBudget(options.chunkMilliseconds);
-  const predicted = new Float64Array(model.measured.length);
-  const trajectories: ForecastTrajectory[] = [];
-  for (let i = 0; i < members; i++) {
-    const columns = forecastMember(
-      model,
-      states.subarray(i * d, (i + 1) * d),
-      ensemble.time,
-      times,
-      createRng(options.seed, i),
-      predicted,
-    );
-    trajectories.push({
-      time: times,
-      observables: Object.fromEntries(model.measured.map((id, j) => [id, columns[j]])),
-    });
-    options.onProgress?.(i + 1, members);
-    await checkpoint(budget, options.signal);
+  const batches: ForecastMembers[] = [];
+  for (let first = 0; first < members; first += FORECAST_BATCH) {
+    const last = Math.min(members, first + FORECAST_BATCH);
+    batches.push({ first, states: states.slice(first * d, last * d), from: ensemble.time, times, seed: options.seed });
   }
+  const run = options.runMembers ?? inlineForecastRunner(model, options.chunkMilliseconds);
+  const results = await run(batches, {
+    signal: options.signal,
+    onBatch: (done) => options.onProgress?.(Math.min(members, done * FORECAST_BATCH), members),
+  });
+  const m = model.measured.length;
+  const trajectories: ForecastTrajectory[] = [];
+  const finalStates = new Float64Array(states.length);
+  results.forEach((result, b) => {
+    const count = result.finalStates.length / d;
+    finalStates.set(result.finalStates, batches[b].first * d);
+    for (let i = 0; i < count; i++) {
+      trajectories.push({
+        time: times,
+        observables: Object.fromEntries(
+          model.measured.map((id, j) => [
+            id,
+            result.predicted.slice((i * m + j) * times.length, (i * m + j + 1) * times.length),
+          ]),
+        ),
+      });
+    }
+  });
   const summary = summarizeEnsemble(
     trajectories,
     [...(options.quantiles ?? DEFAULT_QUANTILES)].sort((a, b) => a - b),
   );
-  return { time: times, trajectories, summary, finalStates: states };
+  return { time: times, trajectories, summary, finalStates };
 }

@@ -26,13 +26,23 @@ export {
 export { kalmanFilter, type KalmanFilterResult, type LinearGaussianModel } from './kalmanFilter.js';
 export { systematicResample } from './resampling.js';
 export {
+  FORECAST_QUANTILES,
   forecastEnsemble,
   forecastStart,
+  forecastTimes,
   type Forecast,
   type ForecastOptions,
   type ForecastTrajectory,
 } from './forecast.js';
-export { counterfactual, type Counterfactual } from './counterfactual.js';
+export { counterfactual, type Counterfactual, type CounterfactualOptions } from './counterfactual.js';
+export {
+  FORECAST_BATCH,
+  inlineForecastRunner,
+  runForecastMembers,
+  type ForecastMemberRunner,
+  type ForecastMembers,
+  type ForecastMembersResult,
+} from './forecastMembers.js';
 export {
   networkStateSpace,
   scenarioWithIntervention,
@@ -43,11 +53,25 @@ export {
 export { noiseObservationLikelihood, type MeasurementNoise } from './noiseObservation.js';
 export { compileNetworkObservations } from './networkObservations.js';
 export { steppedStateSpace, type SteppedStateSpace } from './steppedStateSpace.js';
+export { scenarioTwin, type AssimilationSpec, type ScenarioTwin } from './scenarioTwin.js';
 export {
+  assimilateScenario,
+  ensembleInterval,
   filterObservations,
-  flooredMeasured,
-  gaussianObservationSd,
-  LOG10_FLOOR,
-  observedStateSpace,
-  type ObservedStateSpace,
-} from './observedFilter.js';
+  type AssimilateScenarioOptions,
+  type AssimilationStepSummary,
+  type CredibleInterval,
+  type ScenarioAssimilation,
+} from './assimilateScenario.js';
+export {
+  ASSIMILATION_RESULT_VERSION,
+  AssimilationResultSchema,
+  AssimilationStepSchema,
+  ForecastSummarySchema,
+  assimilationResultDocument,
+  forecastToJson,
+  parseAssimilationResult,
+  type AssimilationAbout,
+  type AssimilationResult,
+  type ForecastSummaryJson,
+} from './assimilationResult.js';

@@ -122,6 +122,45 @@ export function networkStateSpace(scenario: ResolvedScenario, options: NetworkSt
     for (let i = 0; i < x.length; i++) if (x[i] < 0) x[i] = 0;
   };
 
+  /** Moves the species of `state` from `from` to `to` with its parameters, interventions as scheduled. */
+  const move = (state: Float64Array, from: number, to: number, rng: Rng | undefined): void => {
+    const values = setParameters(state);
+    const interventions = new NetworkInterventions(network, values);
+    const x = state.subarray(0, nSpecies);
+    const editor: StateEditor = rng
+      ? {
+          add: (i, amount) => (x[i] += Math.round(amount)),
+          removeFraction: (i, f) => (x[i] -= rng.binomial(x[i], f)),
+        }
+      : { add: (i, amount) => (x[i] += amount), removeFraction: (i, f) => (x[i] *= 1 - f) };
+    const simulator = rng
+      ? scenario.method === 'ssa'
+        ? new DirectMethodSsa(network.stochastic, rng)
+        : new TauLeaping(network.stochastic, rng)
+      : undefined;
+    let t = from;
+    for (const point of schedule as readonly Breakpoint[]) {
+      if (point.time >= to) break;
+      if (point.time < from) {
+        interventions.apply(point.intervention, point.phase, NO_STATE_CHANGE);
+        continue;
+      }
+      advance(x, t, point.time, simulator);
+      t = point.time;
+      interventions.apply(point.intervention, point.phase, editor);
+    }
+    advance(x, t, to, simulator);
+  };
+
+  /** The scenario's initial amounts (whole counts when stochastic), for the parameters last set. */
+  const initialSpecies = (state: Float64Array): void => {
+    const initial = network.initialState();
+    network.speciesIds.forEach((id, i) => {
+      const value = scenario.initial[id] ?? initial[i];
+      state[i] = stochastic ? Math.round(value) : value;
+    });
+  };
+
   return {
     labels: [...network.speciesIds, ...estimate.map((e) => `ln ${e.id}`)],
     measured: options.measured.map((m) =>
@@ -131,39 +170,10 @@ export function networkStateSpace(scenario: ResolvedScenario, options: NetworkSt
     initialize(state: Float64Array, rng: Rng): void {
       estimate.forEach((e, k) => (state[nSpecies + k] = Math.log(e.prior.sample(rng))));
       setParameters(state);
-      const initial = network.initialState();
-      network.speciesIds.forEach((id, i) => {
-        const value = scenario.initial[id] ?? initial[i];
-        state[i] = stochastic ? Math.round(value) : value;
-      });
+      initialSpecies(state);
     },
     propagate(state: Float64Array, from: number, to: number, rng: Rng): void {
-      const values = setParameters(state);
-      const interventions = new NetworkInterventions(network, values);
-      const x = state.subarray(0, nSpecies);
-      const editor: StateEditor = stochastic
-        ? {
-            add: (i, amount) => (x[i] += Math.round(amount)),
-            removeFraction: (i, f) => (x[i] -= rng.binomial(x[i], f)),
-          }
-        : { add: (i, amount) => (x[i] += amount), removeFraction: (i, f) => (x[i] *= 1 - f) };
-      const simulator = stochastic
-        ? scenario.method === 'ssa'
-          ? new DirectMethodSsa(network.stochastic, rng)
-          : new TauLeaping(network.stochastic, rng)
-        : undefined;
-      let t = from;
-      for (const point of schedule as readonly Breakpoint[]) {
-        if (point.time >= to) break;
-        if (point.time < from) {
-          interventions.apply(point.intervention, point.phase, NO_STATE_CHANGE);
-          continue;
-        }
-        advance(x, t, point.time, simulator);
-        t = point.time;
-        interventions.apply(point.intervention, point.phase, editor);
-      }
-      advance(x, t, to, simulator);
+      move(state, from, to, stochastic ? rng : undefined);
       estimate.forEach((e, k) => {
         if (e.jitter) state[nSpecies + k] += e.jitter * Math.sqrt(to - from) * rng.normal();
       });
@@ -180,6 +190,16 @@ export function networkStateSpace(scenario: ResolvedScenario, options: NetworkSt
         out[j] = m.log10Floor !== undefined ? Math.log10(Math.max(value, m.log10Floor)) : value;
       });
     },
+    // An ODE twin's amounts at t follow from its parameters: an ensemble Kalman update recomputes them.
+    ...(stochastic
+      ? {}
+      : {
+          restate(state: Float64Array, time: number): void {
+            setParameters(state);
+            initialSpecies(state);
+            move(state, 0, time, undefined);
+          },
+        }),
     constrain(state: Float64Array): void {
       for (let i = 0; i < nSpecies; i++) if (state[i] < 0) state[i] = 0;
     },

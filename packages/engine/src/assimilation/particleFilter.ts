@@ -22,6 +22,8 @@ export interface ParticleFilterOptions extends FilterRunOptions {
    * observation, the bootstrap filter of Gordon et al. 1993).
    */
   readonly resampleBelow?: number;
+  /** Called with each observation's step as soon as it is assimilated (k from 0). */
+  readonly onStep?: (step: FilterStep, k: number) => void;
 }
 
 /** The filter at one observation: the weighted particles given the data so far, and what the observation added. */
@@ -106,6 +108,7 @@ export async function particleFilter(
       weights = new Float64Array(n).fill(1 / n);
       return { step, states: gatherStates(states, d, ancestors) };
     },
+    options.onStep,
   );
   const ensemble: Ensemble =
     steps.length > 0 ? steps[steps.length - 1].ensemble : { time, dimension: d, states, weights };

@@ -28,6 +28,15 @@ export interface StateSpaceModel {
    * linearly; absent when every state is allowed.
    */
   constrain?(state: Float64Array): void;
+  /**
+   * Recomputes the state's dynamic components at `time` from the rest of it (its parameters), for a twin whose only
+   * uncertainty is its parameters (a deterministic ODE from fixed initial values): its amounts at `time` are a
+   * function of them. An ensemble Kalman filter calls it on every member after each update, so the amounts stay what
+   * the dynamics give for the updated parameters (never emptied, never beyond what the model can reach), instead of
+   * being moved linearly (Evensen 2009, the ensemble smoother's re-run for parameter estimation). Absent when the
+   * amounts are uncertain in themselves (stochastic twins, uncertain initial values).
+   */
+  restate?(state: Float64Array, time: number): void;
 }
 
 /** Measurements at one time: one value per measured quantity (NaN where that quantity was not measured). */

@@ -2,6 +2,7 @@ import type { ModelManifest } from '../schema/index.js';
 import { Type } from '@sinclair/typebox';
 import { describeValue, SchemaValidator, ValidationError, type ValidationIssue } from '../validation/index.js';
 import type { FitParameter } from './fitProblem.js';
+import { byParameter, parameterBoundIssues } from './parameterBounds.js';
 
 /** The shape of the parameters to estimate (what a JSON document must hold before its values are checked). */
 const FitParametersSchema = Type.Array(
@@ -23,8 +24,9 @@ export type FitParameterTarget = { readonly kind: 'model'; readonly index: numbe
 
 /**
  * Checks the parameters to estimate: each names a manifest parameter (not a whole-number one) or a noise parameter
- * the observation model refers to; bounds are finite, lower < upper, inside the manifest's range, > 0 on a log
- * scale (and for noise parameters, which are positive); an initial value lies within them; no id twice. Throws one
+ * the observation model refers to, with bounds inside the manifest's range; and the generic checks of
+ * `parameterBoundIssues` (finite bounds, lower < upper, > 0 on a log scale and for noise parameters, which are
+ * positive; an initial value within them; no id twice). Throws one
  * ValidationError naming each problem as `parameters[i].field`.
  */
 export function checkFitParameters(
@@ -52,14 +54,9 @@ export function checkFitParameters(
       });
     }
   }
-  if (parameters.length === 0)
-    issues.push({ path: 'parameters', message: 'must name at least one parameter to estimate' });
-  const seen = new Set<string>();
   const targets = parameters.map((parameter, i): FitParameterTarget => {
     const path = `parameters[${i}]`;
-    const { id, lower, upper, scale, initial } = parameter;
-    if (seen.has(id)) issues.push({ path: `${path}.id`, message: `"${id}" is listed twice; allowed: once` });
-    seen.add(id);
+    const { id, lower, upper, scale } = parameter;
     const index = manifestIndex.get(id);
     const spec = index === undefined ? undefined : manifest.parameters[index];
     if (!spec && !noiseIds.has(id)) {
@@ -80,15 +77,6 @@ export function checkFitParameters(
         message: `${describeValue(scale)} is not allowed; allowed: "linear", "log"`,
       });
     }
-    for (const [field, value] of [
-      ['lower', lower],
-      ['upper', upper],
-    ] as const) {
-      if (!Number.isFinite(value)) {
-        issues.push({ path: `${path}.${field}`, message: `must be a finite number; got ${describeValue(value)}` });
-      }
-    }
-    if (!(lower < upper)) issues.push({ path: `${path}.upper`, message: `${upper} must be above lower (${lower})` });
     const unit = spec?.unit && spec.unit !== '1' ? ` ${spec.unit}` : '';
     if (spec && lower < spec.min) {
       issues.push({
@@ -102,21 +90,17 @@ export function checkFitParameters(
         message: `${upper} is above the range of "${id}"; allowed: ${spec.min} to ${spec.max}${unit}`,
       });
     }
-    if ((scale === 'log' || !spec) && !(lower > 0)) {
-      issues.push({
-        path: `${path}.lower`,
-        message: `${lower} is not allowed; allowed: > 0 (${spec ? 'the log scale needs positive values' : 'a noise parameter is positive'})`,
-      });
-    }
-    if (initial !== undefined && !(initial >= lower && initial <= upper)) {
-      issues.push({
-        path: `${path}.initial`,
-        message: `${describeValue(initial)} is outside the bounds; allowed: ${lower} to ${upper}`,
-      });
-    }
     return index === undefined ? { kind: 'noise' } : { kind: 'model', index };
   });
-  if (issues.length > 0) throw new ValidationError('fit', issues);
+  // The generic checks (count, duplicates, bounds, starting values), with a noise parameter positive whatever its scale.
+  const bounds = parameterBoundIssues(parameters, (p) =>
+    manifestIndex.has(p.id)
+      ? p.scale === 'log'
+        ? 'the log scale needs positive values'
+        : undefined
+      : 'a noise parameter is positive',
+  );
+  if (issues.length + bounds.length > 0) throw new ValidationError('fit', byParameter([...issues, ...bounds]));
   return targets;
 }
 

@@ -82,22 +82,32 @@ export const FitParameterResultSchema = Type.Object(
   { additionalProperties: false },
 );
 
-/** The JSON Schema (TypeBox) of a fit result (see the module comment); `schema/fit-result.schema.json`. */
-export const FitResultSchema = Type.Object(
-  {
-    $schema: Type.Optional(Type.String()),
-    version: Type.Literal(FIT_RESULT_VERSION),
+/**
+ * What a result about one patient's data says of its inputs (the CLI adds them): the engine version, the model, the
+ * scenario (`what` it was: fitted, assimilated) and the data file with its number of observations.
+ */
+export function resultInputFields(what: string) {
+  return {
     engineVersion: Type.Optional(Type.String()),
     model: Type.Optional(
       Type.Object({ id: Type.String(), title: Type.Optional(Type.String()) }, { additionalProperties: false }),
     ),
-    scenario: Type.Optional(Type.Unknown({ description: 'the scenario fitted (schema/scenario.schema.json)' })),
+    scenario: Type.Optional(Type.Unknown({ description: `the scenario ${what} (schema/scenario.schema.json)` })),
     data: Type.Optional(
       Type.Object(
         { file: Type.Optional(Type.String()), observations: Type.Integer({ minimum: 0 }) },
         { additionalProperties: false },
       ),
     ),
+  };
+}
+
+/** The JSON Schema (TypeBox) of a fit result (see the module comment); `schema/fit-result.schema.json`. */
+export const FitResultSchema = Type.Object(
+  {
+    $schema: Type.Optional(Type.String()),
+    version: Type.Literal(FIT_RESULT_VERSION),
+    ...resultInputFields('fitted'),
     method: Method,
     observationCount: Type.Integer({ minimum: 0 }),
     negLogLikelihood: FiniteNumber,

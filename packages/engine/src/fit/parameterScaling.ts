@@ -1,4 +1,5 @@
-import { ValidationError, type ValidationIssue } from '../validation/validationError.js';
+import { ValidationError } from '../validation/validationError.js';
+import { parameterBoundIssues } from './parameterBounds.js';
 import type { FitParameter } from './fitProblem.js';
 
 /**
@@ -13,7 +14,7 @@ export class ParameterScaling {
 
   /** @param parameters the fit's parameters; refused (ValidationError) with bounds that cannot be searched */
   constructor(readonly parameters: readonly FitParameter[]) {
-    const issues = parameterIssues(parameters);
+    const issues = parameterBoundIssues(parameters);
     if (issues.length > 0) throw new ValidationError('fit parameters', issues);
     this.lower = Float64Array.from(parameters, (p) => toScale(p, p.lower));
     this.upper = Float64Array.from(parameters, (p) => toScale(p, p.upper));
@@ -61,35 +62,4 @@ export class ParameterScaling {
 
 function toScale(parameter: FitParameter, value: number): number {
   return parameter.scale === 'log' ? Math.log10(value) : value;
-}
-
-/** What is wrong with the parameters' bounds, scales and starting values. */
-function parameterIssues(parameters: readonly FitParameter[]): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  if (parameters.length === 0) issues.push({ path: '', message: 'a fit needs at least one parameter; got none' });
-  const seen = new Set<string>();
-  parameters.forEach((p, i) => {
-    const path = `parameters[${i}]`;
-    if (seen.has(p.id)) issues.push({ path: `${path}.id`, message: `"${p.id}" is estimated twice` });
-    seen.add(p.id);
-    if (!Number.isFinite(p.lower) || !Number.isFinite(p.upper) || !(p.lower < p.upper)) {
-      issues.push({
-        path,
-        message: `${p.id}: bounds must be finite with lower < upper; got [${p.lower}, ${p.upper}]`,
-      });
-    }
-    if (p.scale === 'log' && !(p.lower > 0)) {
-      issues.push({
-        path: `${path}.lower`,
-        message: `${p.id}: a log-scaled parameter needs lower > 0; got ${p.lower}`,
-      });
-    }
-    if (p.initial !== undefined && !(p.initial >= p.lower && p.initial <= p.upper)) {
-      issues.push({
-        path: `${path}.initial`,
-        message: `${p.id}: the starting value must lie in [${p.lower}, ${p.upper}]; got ${p.initial}`,
-      });
-    }
-  });
-  return issues;
 }

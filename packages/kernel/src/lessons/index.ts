@@ -1,12 +1,27 @@
+import { antibodiesAndAffinity } from './antibodiesAndAffinity.js';
 import { antiviralTiming } from './antiviralTiming.js';
 import { bacteriaAndAntibiotics } from './bacteriaAndAntibiotics.js';
+import { clonalSelection } from './clonalSelection.js';
+import { drugResistance } from './drugResistance.js';
+import { fittingAndForecasting } from './fittingAndForecasting.js';
 import { interferonSecondPeak } from './interferonSecondPeak.js';
+import { lungAndOxygenation } from './lungAndOxygenation.js';
 import { r0AndTheThreshold } from './r0AndTheThreshold.js';
+import { sensitivityAndCohorts } from './sensitivityAndCohorts.js';
 import { stochasticExtinction } from './stochasticExtinction.js';
 import { tCellExpansion } from './tCellExpansion.js';
+import { vaccinationAndBoosters } from './vaccinationAndBoosters.js';
 import type { LessonTask, LessonTasks } from './task.js';
 
-export type { LessonTask, LessonTasks, TaskQuantity, TaskScenario, TaskTolerance } from './task.js';
+export type {
+  LessonTask,
+  LessonTasks,
+  TaskFit,
+  TaskForecast,
+  TaskQuantity,
+  TaskScenario,
+  TaskTolerance,
+} from './task.js';
 
 /** Every lesson's tasks, one entry per lesson notebook in notebooks/lessons/. */
 export const LESSONS: readonly LessonTasks[] = [
@@ -16,6 +31,13 @@ export const LESSONS: readonly LessonTasks[] = [
   antiviralTiming,
   bacteriaAndAntibiotics,
   tCellExpansion,
+  clonalSelection,
+  antibodiesAndAffinity,
+  vaccinationAndBoosters,
+  lungAndOxygenation,
+  sensitivityAndCohorts,
+  drugResistance,
+  fittingAndForecasting,
 ];
 
 /** A task by id; throws listing the lesson's tasks (or the lessons) when there is none. */

@@ -1,14 +1,4 @@
-import {
-  ensembleKalmanFilter,
-  gaussianObservationSd,
-  logNormalDistribution,
-  observedStateSpace,
-  particleFilter,
-  resolveScenario,
-  type Ensemble,
-  type ModelPlugin,
-  type Scenario,
-} from '@immunotwin/engine';
+import { assimilateScenario, DesignArgumentError, type Scenario } from '@immunotwin/engine';
 import { KeyboardInterrupt } from '../errors.js';
 import { readObservedData } from './fitData.js';
 import { defaultObservation, wholeNumber } from './fitOptions.js';
@@ -35,14 +25,20 @@ export interface AssimilateOptions {
   group?: string;
   /** The EnKF's inflation: members' deviations from their mean multiplied by it before each update (default 1). */
   inflation?: number;
+  /** Assimilate only the data measured at or before this time (model time unit): "today". Default: all of it. */
+  today?: number;
 }
 
+/** What `twin.assimilate` runs with: the model, the twin's scenario, the pool and the cell's interrupt. */
+export type AssimilateContext = Omit<FitContext, 'apply'> & { readonly cellSignal?: () => AbortSignal | undefined };
+
 /**
- * `twin.assimilate`: filters the twin's scenario through the data, observation by observation (an ensemble Kalman
- * filter for an ODE twin, a particle filter for a stochastic one), carrying the `estimate` parameters as state.
+ * `twin.assimilate`: filters the twin's scenario through the data, observation by observation (the engine's
+ * `assimilateScenario`: an ensemble Kalman filter for an ODE twin, a particle filter for a stochastic one), carrying
+ * the `estimate` parameters as state. Errors name the option.
  */
 export async function assimilateTwin(
-  context: Omit<FitContext, 'apply' | 'pool'> & { readonly cellSignal?: () => AbortSignal | undefined },
+  context: AssimilateContext,
   data: unknown,
   options: AssimilateOptions = {},
 ): Promise<TwinAssimilation> {
@@ -53,80 +49,36 @@ export async function assimilateTwin(
   if (!['ode', 'ssa', 'tau-leaping'].includes(method)) {
     throw new RangeError(`twin.assimilate: method is "${String(method)}"; allowed: 'ode', 'ssa' or 'tau-leaping'`);
   }
-  const estimate = Object.entries(options.estimate ?? {});
-  if (method === 'ode' && estimate.length === 0) {
-    throw new RangeError(
-      `twin.assimilate: estimate: an ODE twin needs at least one parameter to estimate, e.g. { estimate: { ${manifest.parameters[0]?.id ?? 'beta'}: 1 } } (the prior sd of its ln)`,
-    );
-  }
-  const current = context.scenario.parameters ?? {};
-  const priors = estimate.map(([id, sd]) => {
-    const value = current[id];
-    if (value === undefined || !(value > 0)) {
-      throw new RangeError(
-        `twin.assimilate: estimate.${id}: not a positive parameter of "${manifest.id}"; parameters: ${manifest.parameters.map((p) => p.id).join(', ')}`,
-      );
-    }
-    if (!(typeof sd === 'number' && sd > 0 && Number.isFinite(sd))) {
-      throw new RangeError(`twin.assimilate: estimate.${id} is ${String(sd)}; allowed: the prior sd of ln ${id}, > 0`);
-    }
-    return { id, prior: logNormalDistribution(Math.log(value), sd) };
-  });
   const observation = options.observation ?? defaultObservation(observed, manifest);
   const scenario: Scenario = { ...context.scenario, method };
-  const resolved = resolveScenario(plugin, scenario);
-  const members = wholeNumber('members', options.members, 2, 100000) ?? (method === 'ode' ? 200 : 1000);
+  const members = wholeNumber('members', options.members, 2, 100000);
   const seed = wholeNumber('seed', options.seed, 0, 4294967295) ?? 1;
+  const spec = { scenario, observation, estimate: options.estimate ?? {} };
   const progress = new ProgressOutput(context.output, 'assimilate');
   const interrupt = interruptController(context.signal, context.interrupted);
   try {
-    const { model, observations, measured, names, logLikelihood } = observedStateSpace(
-      resolved,
-      observation,
-      observed,
-      priors,
-    );
-    const run = {
+    const run = await assimilateScenario(plugin, spec, observed, {
+      members,
       seed,
+      inflation: options.inflation,
+      until: options.today,
       signal: interrupt.signal,
-      onProgress: (p: { assimilated: number; observations: number }) => {
+      onProgress: (p) => {
         interrupt.poll();
         progress.update(p.assimilated, p.observations, 'observations');
       },
-    };
-    let ensemble: Ensemble;
-    let totalLogLikelihood: number;
-    if (method === 'ode') {
-      const sd = gaussianObservationSd(observation, 'twin.assimilate');
-      const result = await ensembleKalmanFilter(model, observations, {
-        ...run,
-        members,
-        observationSd: sd,
-        inflation: options.inflation,
-      });
-      ensemble = result.ensemble;
-      totalLogLikelihood = result.logLikelihood;
-    } else {
-      const result = await particleFilter(model, observations, { ...run, particles: members, logLikelihood });
-      ensemble = result.ensemble;
-      totalLogLikelihood = result.logLikelihood;
-    }
-    progress.end(`assimilated ${observations.length} observations in ${progress.seconds.toFixed(1)} s`);
+    });
+    progress.end(`assimilated ${run.observations.length} observations in ${progress.seconds.toFixed(1)} s`);
     return new TwinAssimilation({
       plugin,
-      scenario: resolved,
-      model,
-      measured,
-      ensemble,
-      logLikelihood: totalLogLikelihood,
+      run,
       data: observed,
-      estimate: priors,
-      seed,
-      names,
+      pool: context.pool,
       interrupt: () => interruptController(context.cellSignal?.(), context.interrupted),
       units: Object.fromEntries(observed.map((d) => [d.observable, d.unit])),
     });
   } catch (error) {
+    if (error instanceof DesignArgumentError) throw new RangeError(`twin.assimilate: ${error.message}`);
     if (!interrupt.signal.aborted) throw error;
     progress.end(`assimilate stopped (${progress.seconds.toFixed(1)} s)`);
     throw new KeyboardInterrupt();
@@ -134,5 +86,3 @@ export async function assimilateTwin(
     interrupt.dispose();
   }
 }
-
-export type { ModelPlugin };

@@ -6,11 +6,16 @@ import {
   runScenario,
   type ModelPlugin,
   type OutcomeRequest,
+  type Scenario,
   type ScenarioResult,
 } from '@immunotwin/engine';
 import type { LessonTask, TaskQuantity, TaskScenario, TaskTolerance } from '../lessons/task.js';
 import type { MimeBundle } from '../mime.js';
+import { sensitivityStudy, sweepStudy, type TwinStudy } from './study.js';
+import type { SensitivityOptions, SweepOptions } from './studyOptions.js';
+import type { StudyContext } from './studyRun.js';
 import { formatNumber } from './summary.js';
+import { fittedValue, forecastMedian } from './taskFit.js';
 
 /** What computing a task's answer needs: its model (and other models) and the cell's interrupt. */
 export interface TaskContext {
@@ -18,6 +23,11 @@ export interface TaskContext {
   readonly resolveModel: (id: string) => ModelPlugin;
   /** The running cell's interrupt. */
   readonly signal?: AbortSignal;
+  /**
+   * Where a task's study (a sensitivity analysis, a cohort) runs, as `twin.sensitivity`'s does: the twin's worker
+   * pool and the cell's interrupt.
+   */
+  readonly study?: () => StudyContext;
 }
 
 /** Runs a task's scenario on its model (resolved and checked by the engine as any run). */
@@ -29,33 +39,117 @@ async function runTaskScenario(task: LessonTask, scenario: TaskScenario, context
 
 const mean = (values: number[]): number => values.reduce((sum, v) => sum + v, 0) / values.length;
 
-/** One per-run outcome of every run of a result, of the samples from time `after` on. */
-function perRun(result: ScenarioResult, request: OutcomeRequest, after = -Infinity): number[] {
-  const definition = outcomeDefinition(request.summary);
+/** A per-run value (an outcome, a minimum) of each run of a result, from its samples at time `after` on. */
+function perRun(
+  result: ScenarioResult,
+  observable: string,
+  after: number,
+  compute: (time: Float64Array, values: Float64Array) => number,
+): number[] {
   return result.runs.map((run) => {
-    if (!Object.hasOwn(run.observables, request.observable)) {
-      throw new RangeError(`task outcome: no observable "${request.observable}" in the model`);
+    if (!Object.hasOwn(run.observables, observable)) {
+      throw new RangeError(`task outcome: no observable "${observable}" in the model`);
     }
     const from = run.time.findIndex((t) => t >= after);
-    return definition.compute(run.time.subarray(from), run.observables[request.observable].subarray(from), request);
+    return compute(run.time.subarray(from), run.observables[observable].subarray(from));
   });
+}
+
+/** One engine outcome of every run of a result, of the samples from time `after` on. */
+function outcomeOfRuns(result: ScenarioResult, request: OutcomeRequest, after = -Infinity): number[] {
+  const definition = outcomeDefinition(request.summary);
+  return perRun(result, request.observable, after, (time, values) => definition.compute(time, values, request));
+}
+
+/** The lowest sample of a series (NaN when it has none). */
+function lowest(_time: Float64Array, values: Float64Array): number {
+  let low = values.length ? Infinity : NaN;
+  for (const value of values) if (value < low) low = value;
+  return low;
+}
+
+/**
+ * The studies tasks ran, by model, kind, options and scenario: several tasks of a lesson read one study (two indices,
+ * two quantiles), and a study is deterministic, so it runs once per kernel.
+ */
+const taskStudies = new Map<string, Promise<TwinStudy>>();
+
+/** A task's study: a sensitivity analysis or a sweep (a cohort), with the options of the twin's call. */
+type TaskStudy =
+  | { readonly kind: 'sensitivity'; readonly options: SensitivityOptions }
+  | { readonly kind: 'sweep'; readonly options: SweepOptions };
+
+/**
+ * Runs a task's study on the pool, as `twin.sensitivity` or `twin.sweep` would on a twin of the task's model with
+ * the task's scenario: the same design, the same runs, the same bits. Kept for the next task that reads it.
+ */
+function runTaskStudy(
+  task: LessonTask,
+  spec: TaskStudy,
+  scenario: TaskScenario,
+  context: TaskContext,
+): Promise<TwinStudy> {
+  const key = JSON.stringify([task.model, spec, scenario]);
+  let running = taskStudies.get(key);
+  if (running) return running;
+  running = (async () => {
+    if (!context.study) throw new Error(`twin.check('${task.id}'): the task runs a study, and no worker pool is here`);
+    const { manifest } = context.resolveModel(task.model);
+    const base = { ...scenario, model: task.model } as Scenario;
+    return spec.kind === 'sensitivity'
+      ? sensitivityStudy(context.study(), manifest, base, spec.options)
+      : sweepStudy(context.study(), manifest, base, { band: false, ...spec.options });
+  })();
+  taskStudies.set(key, running);
+  // An interrupted or failed study is not kept.
+  running.catch(() => taskStudies.delete(key));
+  return running;
 }
 
 /** Computes a task quantity from twin runs (or, for an expression, from the scenario's resolved parameters). */
 export async function computeQuantity(task: LessonTask, quantity: TaskQuantity, context: TaskContext): Promise<number> {
-  if ('ratio' in quantity) {
-    const [top, bottom] = quantity.ratio;
-    return (await computeQuantity(task, top, context)) / (await computeQuantity(task, bottom, context));
+  if ('ratio' in quantity || 'difference' in quantity) {
+    const [first, second] = 'ratio' in quantity ? quantity.ratio : quantity.difference;
+    const a = await computeQuantity(task, first, context);
+    const b = await computeQuantity(task, second, context);
+    return 'ratio' in quantity ? a / b : a - b;
   }
   if ('expression' in quantity) {
     const plugin = context.resolveModel(task.model);
     const { parameters } = resolveScenario(plugin, { ...quantity.scenario, model: task.model });
     return evaluateExpression(parseExpression(quantity.expression), (name) => parameters[name]);
   }
+  if ('fit' in quantity) {
+    return fittedValue(quantity.fit, quantity.value, {
+      plugin: context.resolveModel(task.model),
+      signal: context.signal,
+    });
+  }
+  if ('forecast' in quantity) {
+    return forecastMedian(quantity.forecast, quantity.median, {
+      plugin: context.resolveModel(task.model),
+      signal: context.signal,
+    });
+  }
+  if ('sensitivity' in quantity) {
+    const { options, parameter, index, outcome } = quantity.sensitivity;
+    const study = await runTaskStudy(task, { kind: 'sensitivity', options }, quantity.scenario ?? {}, context);
+    return study.sensitivityIndex(parameter, index, outcome);
+  }
+  if ('cohortQuantile' in quantity) {
+    const { options, q, outcome } = quantity.cohortQuantile;
+    const study = await runTaskStudy(task, { kind: 'sweep', options }, quantity.scenario ?? {}, context);
+    return study.quantile(q, outcome);
+  }
   const { result } = await runTaskScenario(task, quantity.scenario ?? {}, context);
-  if ('outcome' in quantity) return mean(perRun(result, quantity.outcome, quantity.after));
-  const values = perRun(result, quantity.fractionOfRuns);
-  return values.filter((value) => value < quantity.fractionOfRuns.below).length / values.length;
+  if ('outcome' in quantity) return mean(outcomeOfRuns(result, quantity.outcome, quantity.after));
+  if ('minimum' in quantity) {
+    return mean(perRun(result, quantity.minimum.observable, quantity.after ?? -Infinity, lowest));
+  }
+  const threshold = quantity.fractionOfRuns;
+  const counted = 'below' in threshold ? (v: number) => v < threshold.below : (v: number) => v > threshold.above;
+  const values = outcomeOfRuns(result, threshold);
+  return values.filter(counted).length / values.length;
 }
 
 /** The accepted distance from `expected`: the larger of the absolute and the relative bound. */

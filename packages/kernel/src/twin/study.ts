@@ -1,6 +1,7 @@
 import {
   outcomeLabel,
   prcc,
+  quantileOfSorted,
   saltelliLayout,
   sobolIndices,
   splitSaltelliRows,
@@ -69,6 +70,54 @@ export class TwinStudy {
       ...point,
       ...Object.fromEntries(this.outcomes.map((label, k) => [label, means[k]![i]!])),
     }));
+  }
+
+  /**
+   * The `q`-quantile (0.5: the median) of an outcome, by label (default the first), over the runs, each run's value
+   * the mean of its replicates; runs without a value (NaN, e.g. never cleared) are left out. Linear between order
+   * statistics (Hyndman & Fan type 7, R's default).
+   */
+  quantile(q: number, outcome: string = this.outcomes[0]!): number {
+    if (typeof q !== 'number' || !(q >= 0 && q <= 1)) {
+      throw new RangeError(`study.quantile: q is ${String(q)}; allowed: a number from 0 to 1 (0.5: the median)`);
+    }
+    const values = outcomeMeans(this.runs, this.outcomeIndex(outcome, 'study.quantile'));
+    return quantileOfSorted(values.filter(Number.isFinite).sort(), q);
+  }
+
+  /**
+   * One index of a sensitivity analysis: the Sobol' `firstOrder` or `total` index, or the `prcc` coefficient, of a
+   * parameter for an outcome (by label; default the first).
+   */
+  sensitivityIndex(
+    parameter: string,
+    index: 'firstOrder' | 'total' | 'prcc',
+    outcome: string = this.outcomes[0]!,
+  ): number {
+    const where = 'study.sensitivityIndex';
+    const i = this.parameters.indexOf(parameter);
+    if (i < 0) {
+      throw new RangeError(
+        `${where}: no parameter "${parameter}" in the study; allowed: ${this.parameters.join(', ')}`,
+      );
+    }
+    const found = this.sensitivity[this.outcomeIndex(outcome, where)];
+    if (!found) throw new RangeError(`${where}: the study has no indices (run it with twin.sensitivity)`);
+    if (found.method === 'prcc') {
+      if (index !== 'prcc') throw new RangeError(`${where}: a PRCC study has index "prcc" only; got "${index}"`);
+      return found.indices[i]!.coefficient;
+    }
+    if (index === 'prcc') {
+      throw new RangeError(`${where}: a Sobol' study has the indices "firstOrder" and "total"; got "prcc"`);
+    }
+    return found.indices[index][i]!;
+  }
+
+  /** The position of an outcome label among the study's outcomes; throws listing them when it is not one. */
+  private outcomeIndex(outcome: string, where: string): number {
+    const k = this.outcomes.indexOf(outcome);
+    if (k < 0) throw new RangeError(`${where}: no outcome "${outcome}"; allowed: ${this.outcomes.join(', ')}`);
+    return k;
   }
 
   /** The runs as a table (the first `rows`, default 25). */

@@ -13,7 +13,7 @@ import {
 import type { IPoolProgress, WorkerPool } from '@immunotwin/worker';
 
 /** What studies and fits need of a pool: runs with their samples, only their outcomes, or fit tasks. */
-export type StudyPool = Pick<WorkerPool, 'run' | 'outcomes' | 'fitTasks' | 'size'>;
+export type StudyPool = Pick<WorkerPool, 'run' | 'outcomes' | 'fitTasks' | 'forecastMembers' | 'size'>;
 
 /** Where a study runs and how it reports: the pool, the cell's interrupt and a progress callback. */
 export interface StudyContext {

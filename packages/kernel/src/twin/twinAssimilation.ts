@@ -1,48 +1,41 @@
 import {
   counterfactual,
+  ensembleInterval,
   forecastEnsemble,
-  networkStateSpace,
+  FORECAST_QUANTILES,
+  forecastTimes,
   PLOT_BUNDLE_VERSION,
-  quantileOfSorted,
-  scenarioWithIntervention,
-  type CompiledObservation,
+  scenarioTwin,
+  type AssimilationStepSummary,
+  type CredibleInterval,
   type Ensemble,
-  type MeasuredObservable,
-  type EstimatedParameter,
   type EnsembleSummary,
   type Forecast,
   type ModelPlugin,
   type ObservedDataset,
   type PlotBundle,
-  type ResolvedScenario,
-  type StateSpaceModel,
+  type ScenarioAssimilation,
 } from '@immunotwin/engine';
+import { poolForecastRunner } from '@immunotwin/worker';
 import { escapeHtml, type MimeBundle } from '../mime.js';
 import { KeyboardInterrupt } from '../errors.js';
 import { interruptController } from './fitRun.js';
+import type { StudyPool } from './studyRun.js';
 import { BundlePlot } from './twinFit.js';
-
-/** The quantiles of a forecast's bands: the median with 50 % and 90 % credible bands. */
-export const FORECAST_QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
-/** Sample times of a forecast. */
-const FORECAST_POINTS = 101;
 
 /** What a {@link TwinAssimilation} is made of. */
 export interface TwinAssimilationParts {
   readonly plugin: ModelPlugin;
-  readonly scenario: ResolvedScenario;
-  readonly model: StateSpaceModel;
-  readonly measured: readonly (CompiledObservation | MeasuredObservable)[];
-  readonly ensemble: Ensemble;
-  readonly logLikelihood: number;
+  /** The engine's assimilation: the twin's spec and model, the updated ensemble, the per-step summaries. */
+  readonly run: ScenarioAssimilation;
+  /** The data (all of it, also what lies after `today`): shown on the plots. */
   readonly data: readonly ObservedDataset[];
-  readonly estimate: readonly EstimatedParameter[];
-  readonly seed: number;
+  /** Measured quantity → its unit. */
   readonly units: Readonly<Record<string, string>>;
+  /** The kernel's worker pool: forecasts' members run there (the same bits as in this thread). */
+  readonly pool?: StudyPool;
   /** The running cell's interrupt, asked at each forecast (the cell that calls `forecast` may be a later one). */
   readonly interrupt: () => ReturnType<typeof interruptController>;
-  /** The measured quantities' names in the data, in the model's `measured` order. */
-  readonly names: readonly string[];
 }
 
 /** Options of a forecast: until when (model time unit; default the scenario's duration). */
@@ -85,51 +78,50 @@ export class TwinAssimilation {
 
   /** The time of the last observation assimilated (model time unit). */
   get time(): number {
-    return this.parts.ensemble.time;
+    return this.parts.run.ensemble.time;
   }
 
   /** The filter's log-likelihood of the data (the EnKF's Gaussian one, or the particle filter's estimate). */
   get logLikelihood(): number {
-    return this.parts.logLikelihood;
+    return this.parts.run.logLikelihood;
   }
 
   /** The updated ensemble (states: species then ln θ of each estimated parameter). */
   get ensemble(): Ensemble {
-    return this.parts.ensemble;
+    return this.parts.run.ensemble;
   }
 
-  /** Each estimated parameter's posterior median and 90 % credible interval (weighted members resampled by rank). */
-  get parameters(): Record<string, { median: number; lower: number; upper: number }> {
-    const { ensemble, model, estimate } = this.parts;
+  /**
+   * The filter after each observation: its time, what was measured, the twin's prediction then and each estimated
+   * parameter's posterior (medians and 90 % intervals) given the data so far.
+   */
+  get steps(): readonly AssimilationStepSummary[] {
+    return this.parts.run.steps;
+  }
+
+  /** Each estimated parameter's posterior median and 90 % credible interval (weighted quantiles of the members). */
+  get parameters(): Record<string, CredibleInterval> {
+    const { ensemble, twin } = this.parts.run;
+    const species = ensemble.dimension - twin.estimate.length;
     return Object.fromEntries(
-      estimate.map(({ id }) => {
-        const k = model.labels.indexOf(`ln ${id}`);
-        const values = weightedSample(ensemble, k).map(Math.exp);
-        return [
-          id,
-          {
-            median: quantileOfSorted(values, 0.5),
-            lower: quantileOfSorted(values, 0.05),
-            upper: quantileOfSorted(values, 0.95),
-          },
-        ];
-      }),
+      twin.estimate.map(({ id }, k) => [id, ensembleInterval(ensemble, species + k, Math.exp)]),
     );
   }
 
   /** The rest of the course from the updated ensemble, with credible bands. */
   async forecast(request: ForecastRequest = {}): Promise<TwinForecast> {
+    const { run, pool } = this.parts;
     const times = this.times(request.until);
     const forecast = await this.interruptible((signal) =>
-      forecastEnsemble(this.parts.model, this.parts.ensemble, {
-        seed: this.parts.seed,
+      forecastEnsemble(run.twin.model, run.ensemble, {
+        seed: run.seed,
         times,
         quantiles: FORECAST_QUANTILES,
         signal,
+        runMembers: pool && poolForecastRunner(pool, run.spec),
       }),
     );
-    const named = this.named(forecast);
-    return new TwinForecast(named, this.bundle(named, 'Forecast'));
+    return new TwinForecast(forecast, this.bundle(forecast, 'Forecast'));
   }
 
   /**
@@ -141,21 +133,29 @@ export class TwinAssimilation {
     fields: Record<string, number | string> = {},
     request: ForecastRequest = {},
   ): Promise<{ baseline: TwinForecast; treated: TwinForecast; effect: EnsembleSummary }> {
-    const { scenario, measured, estimate, model } = this.parts;
-    const treatedScenario = scenarioWithIntervention(scenario, { start: this.time, ...fields, kind });
-    const treated = networkStateSpace(treatedScenario, { measured, estimate });
+    const { plugin, run, pool } = this.parts;
+    const treatedSpec = { ...run.spec, treatment: { start: this.time, ...fields, kind } };
+    const treated = scenarioTwin(plugin, treatedSpec).model;
     const result = await this.interruptible((signal) =>
       counterfactual(
-        this.parts.ensemble,
-        { baseline: model, treated },
-        { seed: this.parts.seed, times: this.times(request.until), quantiles: FORECAST_QUANTILES, signal },
+        run.ensemble,
+        { baseline: run.twin.model, treated },
+        {
+          seed: run.seed,
+          times: this.times(request.until),
+          quantiles: FORECAST_QUANTILES,
+          signal,
+          runMembers: pool && {
+            baseline: poolForecastRunner(pool, run.spec),
+            treated: poolForecastRunner(pool, treatedSpec),
+          },
+        },
       ),
     );
-    const [baseline, withTreatment] = [this.named(result.baseline), this.named(result.treated)];
     return {
-      baseline: new TwinForecast(baseline, this.bundle(baseline, 'Without treatment')),
-      treated: new TwinForecast(withTreatment, this.bundle(withTreatment, `${kind} from t = ${this.time}`)),
-      effect: { quantiles: result.effect.quantiles, observables: this.rename(result.effect.observables) },
+      baseline: new TwinForecast(result.baseline, this.bundle(result.baseline, 'Without treatment')),
+      treated: new TwinForecast(result.treated, this.bundle(result.treated, `${kind} from t = ${this.time}`)),
+      effect: result.effect,
     };
   }
 
@@ -165,7 +165,7 @@ export class TwinAssimilation {
       ([id, p]) => `${id} = ${p.median.toPrecision(3)} [${p.lower.toPrecision(3)}, ${p.upper.toPrecision(3)}]`,
     );
     const text = [
-      `assimilated up to t = ${this.time} ${this.parts.plugin.manifest.timeUnit}: log-likelihood ${this.logLikelihood.toFixed(2)}, ${this.parts.ensemble.weights.length} members`,
+      `assimilated up to t = ${this.time} ${this.parts.plugin.manifest.timeUnit}: log-likelihood ${this.logLikelihood.toFixed(2)}, ${this.ensemble.weights.length} members`,
       ...lines.map((l) => `  ${l} (median, 90 % interval)`),
     ].join('\n');
     return { data: { 'text/plain': text, 'text/html': `<pre>${escapeHtml(text)}</pre>` }, metadata: {} };
@@ -186,29 +186,12 @@ export class TwinAssimilation {
     }
   }
 
-  /** The forecast with the measured quantities under the data's names (the model says `log10 V` for `log10V`). */
-  private named(forecast: Forecast): Forecast {
-    return {
-      ...forecast,
-      trajectories: forecast.trajectories.map((t) => ({ time: t.time, observables: this.rename(t.observables) })),
-      summary: { quantiles: forecast.summary.quantiles, observables: this.rename(forecast.summary.observables) },
-    };
-  }
-
-  private rename<T>(byModelName: Readonly<Record<string, T>>): Record<string, T> {
-    const { model, names } = this.parts;
-    return Object.fromEntries(model.measured.map((m, j) => [names[j]!, byModelName[m]!]));
-  }
-
   private times(until: number | undefined): number[] {
-    const end = until ?? this.parts.scenario.duration;
+    const end = until ?? this.parts.run.twin.scenario.duration;
     if (!(typeof end === 'number' && end > this.time)) {
       throw new RangeError(`until is ${String(until)}; allowed: a time after the last observation (${this.time})`);
     }
-    return Array.from(
-      { length: FORECAST_POINTS },
-      (_, i) => this.time + ((end - this.time) * i) / (FORECAST_POINTS - 1),
-    );
+    return forecastTimes(this.time, end);
   }
 
   private bundle(forecast: Forecast, title: string): PlotBundle {
@@ -248,25 +231,4 @@ export class TwinAssimilation {
       observed: structuredClone([...data]),
     };
   }
-}
-
-/** Component `k` of the ensemble's members, sorted, each repeated in proportion to its weight (1000 draws by rank). */
-function weightedSample(ensemble: Ensemble, k: number): number[] {
-  const n = ensemble.weights.length;
-  const d = ensemble.dimension;
-  const members = Array.from({ length: n }, (_, i) => ({
-    value: ensemble.states[i * d + k]!,
-    weight: ensemble.weights[i]!,
-  }));
-  members.sort((a, b) => a.value - b.value);
-  const total = members.reduce((s, m) => s + m.weight, 0);
-  const out: number[] = [];
-  let cumulative = 0;
-  let j = 0;
-  for (let q = 0; q < 1000; q++) {
-    const target = ((q + 0.5) / 1000) * total;
-    while (j < n - 1 && cumulative + members[j]!.weight < target) cumulative += members[j++]!.weight;
-    out.push(members[j]!.value);
-  }
-  return out;
 }

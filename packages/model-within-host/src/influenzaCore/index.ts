@@ -6,5 +6,5 @@
 export { BACCAM, BACCAM_NO_ECLIPSE, INFLUENZA_CORE, KAMAL } from './parameters.js';
 export { INFLUENZA_SPECIES } from './species.js';
 export { INFLUENZA_REACTIONS, coreBuilders } from './reactions.js';
-export { inoculation, productionInhibitor } from './interventions.js';
+export { inoculation, inoculumDose, productionInhibitor } from './interventions.js';
 export { INFLUENZA_OBSERVABLES } from './observables.js';

@@ -1,19 +1,15 @@
 import {
-  ensembleKalmanFilter,
+  assimilateScenario,
+  ensembleInterval,
   estimateParameters,
   FIT_CURVE_POINTS,
   fitCurve,
   forecastEnsemble,
-  gaussianObservationSd,
   isBelowDetectionLimit,
-  logNormalDistribution,
   observationTimes,
-  observedStateSpace,
   parsePatientState,
-  quantileOfSorted,
   scenarioFitProblem,
   timeConversionFactor,
-  type Ensemble,
   type FitResult,
   type PatientState,
   type ResolvedScenario,
@@ -95,7 +91,7 @@ export class PatientService implements IPatientService {
       });
       const residuals = this.residuals(state, resolved, estimates);
       const times = observationTimes(state.data, plugin.manifest.timeUnit);
-      const { forecast, posterior } = await this.forecast(state, resolved, times, curve.time, signal);
+      const { forecast, posterior } = await this.forecast(state, times, curve.time, signal);
       const { id, title, timeUnit } = plugin.manifest;
       const model = { id, title, timeUnit, parameters: plugin.manifest.parameters.map((p) => p.id) };
       return { model, time: curve.time, curve: curve.values, residuals, times, forecast, posterior };
@@ -140,75 +136,54 @@ export class PatientService implements IPatientService {
   }
 
   /**
-   * The ensemble Kalman filter over the data's first `day` times (priors: log-normal around the scenario's values
-   * with the state's sd of ln θ), then the forecast of every member from there to the end of the run.
+   * The engine's `assimilateScenario` (an ensemble Kalman filter for the ODE twin, log-normal priors around the
+   * scenario's values with the state's sd of ln θ) over the data's first `day` times, then the forecast of every member
+   * from there to the end of the run.
    */
   private async forecast(
     state: PatientState,
-    resolved: ResolvedScenario,
     times: number[],
     grid: number[],
     signal: AbortSignal,
   ): Promise<{ forecast: IPatientForecast; posterior: IPatientView['posterior'] }> {
-    const estimate = Object.entries(state.assimilate.estimate).map(([id, sd]) => ({
-      id,
-      prior: logNormalDistribution(Math.log(resolved.parameters[id] ?? NaN), sd),
-    }));
     const seed = state.assimilate.seed ?? 1;
     // The ensemble Kalman filter is for the ODE twin, whatever method the scenario names.
-    const ode = await this.session.resolve({ ...state.scenario, method: 'ode' });
-    const space = observedStateSpace(ode, state.fit.observation, state.data, estimate);
-    const shown = new Set(times.slice(0, state.assimilate.day));
-    const observations = space.observations.filter((o) => shown.has(o.time));
-    const filtered = await ensembleKalmanFilter(space.model, observations, {
+    const { plugin } = await this.session.resolve(state.scenario);
+    const spec = {
+      scenario: { ...state.scenario, method: 'ode' },
+      observation: state.fit.observation,
+      estimate: state.assimilate.estimate,
+    };
+    // Day 0: before the first time, so nothing is assimilated and the forecast starts from the prior.
+    const until = state.assimilate.day > 0 ? times[state.assimilate.day - 1]! : times[0]! - 1;
+    const run = await assimilateScenario(plugin, spec, state.data, {
       members: state.assimilate.members ?? PATIENT_DEFAULT_MEMBERS,
-      observationSd: gaussianObservationSd(state.fit.observation, 'patient'),
       seed,
+      until,
       signal,
     });
-    const start = filtered.ensemble.time;
+    const { model, estimate } = run.twin;
+    const start = run.ensemble.time;
     const end = grid[grid.length - 1]!;
     const step = end / (FIT_CURVE_POINTS - 1);
     const forecastTimes = [start, ...grid.filter((t) => t > start + step / 2)];
-    const result = await forecastEnsemble(space.model, filtered.ensemble, {
+    const result = await forecastEnsemble(model, run.ensemble, {
       seed,
       times: forecastTimes,
       quantiles: PATIENT_FORECAST_QUANTILES,
       signal,
     });
     const observables: IPatientForecast['observables'] = {};
-    space.model.measured.forEach((m, j) => {
-      const stats = result.summary.observables[m]!;
-      observables[space.names[j]!] = {
-        median: Array.from(stats.median),
-        bands: stats.bands.map((b) => Array.from(b)),
-      };
-    });
-    return {
-      forecast: { time: forecastTimes, quantiles: [...result.summary.quantiles], observables },
-      posterior: posteriorOf(filtered.ensemble, space.model.labels, Object.keys(state.assimilate.estimate)),
-    };
+    for (const id of model.measured) {
+      const stats = result.summary.observables[id]!;
+      observables[id] = { median: Array.from(stats.median), bands: stats.bands.map((b) => Array.from(b)) };
+    }
+    const species = run.ensemble.dimension - estimate.length;
+    const posterior = Object.fromEntries(
+      estimate.map((e, k) => [e.id, ensembleInterval(run.ensemble, species + k, Math.exp)]),
+    );
+    return { forecast: { time: forecastTimes, quantiles: [...result.summary.quantiles], observables }, posterior };
   }
-}
-
-/** Each estimated parameter's median and 90 % interval over the (equally weighted) members. */
-function posteriorOf(ensemble: Ensemble, labels: readonly string[], ids: readonly string[]): IPatientView['posterior'] {
-  const d = ensemble.dimension;
-  const n = ensemble.weights.length;
-  return Object.fromEntries(
-    ids.map((id) => {
-      const k = labels.indexOf(`ln ${id}`);
-      const values = Array.from({ length: n }, (_, i) => Math.exp(ensemble.states[i * d + k]!)).sort((a, b) => a - b);
-      return [
-        id,
-        {
-          median: quantileOfSorted(values, 0.5),
-          lower: quantileOfSorted(values, 0.05),
-          upper: quantileOfSorted(values, 0.95),
-        },
-      ];
-    }),
-  );
 }
 
 /** Serves a patient service on `endpoint` (a browser worker's global scope, or a Node worker's parent port). */

@@ -1,5 +1,8 @@
 import type {
+  AssimilationSpec,
   FitExperiment,
+  ForecastMembers,
+  ForecastMembersResult,
   FitParameter,
   FitTask,
   FitTaskResult,
@@ -36,6 +39,14 @@ export interface IFitPoolTask {
   readonly task: FitTask;
 }
 
+/** A batch of forecast members for a pool worker: the twin (plain data) and the members to move on. */
+export interface IForecastPoolTask {
+  /** The twin the members belong to (the same for every batch of a forecast; a worker builds it once). */
+  readonly twin: AssimilationSpec;
+  /** The members (the engine's `ForecastMembers`). */
+  readonly batch: ForecastMembers;
+}
+
 /** What a pool worker serves over comlink. */
 export interface IPoolWorkerService {
   /** Adds models by descriptor (data plugins at once, code when a task first names the model). */
@@ -52,6 +63,11 @@ export interface IPoolWorkerService {
    * rejects with an `AbortError` after `cancel()`.
    */
   fitTasks(tasks: readonly IFitPoolTask[]): Promise<FitTaskResult[]>;
+  /**
+   * Moves batches of forecast members on (the engine's `runForecastMembers`), one after another, each depending only
+   * on its twin and batch; rejects with an `AbortError` after `cancel()`.
+   */
+  forecastMembers(tasks: readonly IForecastPoolTask[]): Promise<ForecastMembersResult[]>;
   /** Cancels the task under way, if any. */
   cancel(): Promise<void>;
 }

@@ -1,5 +1,10 @@
 import {
   ChunkBudget,
+  runForecastMembers,
+  scenarioTwin,
+  type AssimilationSpec,
+  type ForecastMembersResult,
+  type StateSpaceModel,
   isPlainObject,
   runFitTask,
   scenarioFitProblem,
@@ -16,7 +21,7 @@ import { createAbortError } from '../abortError.js';
 import { installErrorTransfer } from '../errorTransfer.js';
 import { TwinSession } from '../session.js';
 import { transferablesOf } from '../transferables.js';
-import type { IFitPoolTask, IFitProblemSpec, IPoolTask, IPoolWorkerService } from './poolTask.js';
+import type { IFitPoolTask, IFitProblemSpec, IForecastPoolTask, IPoolTask, IPoolWorkerService } from './poolTask.js';
 
 /**
  * A pool worker: runs tasks (replicates of a scenario) with the engine, one at a time, and hands back their
@@ -30,6 +35,8 @@ export class PoolWorkerService implements IPoolWorkerService {
   private readonly budget = new ChunkBudget();
   /** The last fit problem built, by its spec's JSON: the tasks of one fit share it. */
   private fitProblem: { readonly key: string; readonly problem: FitProblem } | undefined;
+  /** The last twin a forecast was run on, by its spec's JSON: the batches of one forecast share it. */
+  private forecastTwin: { readonly key: string; readonly model: StateSpaceModel } | undefined;
 
   /** {@inheritDoc IPoolWorkerService.addPlugins} */
   addPlugins(descriptors: readonly unknown[]): Promise<void> {
@@ -56,16 +63,19 @@ export class PoolWorkerService implements IPoolWorkerService {
     if (!isPlainObject(task) || !Array.isArray(task.replicates)) {
       throw new TypeError('a pool task is { scenario, replicates: number[] }');
     }
+    return this.cancellable(async (signal) => {
+      const resolved = await this.session.resolve(task.scenario);
+      const { runs } = await runScenario(resolved, { replicateIndices: task.replicates, signal, budget: this.budget });
+      return [...runs];
+    });
+  }
+
+  /** Runs `work` as the task under way: `cancel()` aborts its signal. */
+  private async cancellable<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
     const controller = new AbortController();
     this.controller = controller;
     try {
-      const resolved = await this.session.resolve(task.scenario);
-      const { runs } = await runScenario(resolved, {
-        replicateIndices: task.replicates,
-        signal: controller.signal,
-        budget: this.budget,
-      });
-      return [...runs];
+      return await work(controller.signal);
     } finally {
       if (this.controller === controller) this.controller = undefined;
     }
@@ -74,18 +84,13 @@ export class PoolWorkerService implements IPoolWorkerService {
   /** {@inheritDoc IPoolWorkerService.fitTasks} */
   async fitTasks(tasks: readonly IFitPoolTask[]): Promise<FitTaskResult[]> {
     if (!Array.isArray(tasks)) throw new TypeError('fitTasks: tasks must be an array of fit tasks');
-    const controller = new AbortController();
-    this.controller = controller;
-    try {
+    return this.cancellable(async (signal) => {
       const results: FitTaskResult[] = [];
       for (const { problem, task } of tasks) {
-        const control = { signal: controller.signal, budget: this.budget };
-        results.push(await runFitTask(await this.fitProblemOf(problem), task, control));
+        results.push(await runFitTask(await this.fitProblemOf(problem), task, { signal, budget: this.budget }));
       }
       return results;
-    } finally {
-      if (this.controller === controller) this.controller = undefined;
-    }
+    });
   }
 
   private async fitProblemOf(spec: IFitProblemSpec): Promise<FitProblem> {
@@ -101,6 +106,32 @@ export class PoolWorkerService implements IPoolWorkerService {
       this.fitProblem = { key, problem };
     }
     return this.fitProblem.problem;
+  }
+
+  /** {@inheritDoc IPoolWorkerService.forecastMembers} */
+  async forecastMembers(tasks: readonly IForecastPoolTask[]): Promise<ForecastMembersResult[]> {
+    if (!Array.isArray(tasks)) throw new TypeError('forecastMembers: tasks must be an array of forecast batches');
+    const results = await this.cancellable(async (signal) => {
+      const done: ForecastMembersResult[] = [];
+      for (const { twin, batch } of tasks) {
+        const model = await this.forecastModelOf(twin);
+        done.push(await runForecastMembers(model, batch, { signal, budget: this.budget }));
+      }
+      return done;
+    });
+    return Comlink.transfer(
+      results,
+      results.flatMap((r) => [r.predicted.buffer, r.finalStates.buffer]),
+    );
+  }
+
+  private async forecastModelOf(spec: AssimilationSpec): Promise<StateSpaceModel> {
+    const key = JSON.stringify(spec);
+    if (this.forecastTwin?.key !== key) {
+      const { plugin } = await this.session.resolve(spec.scenario);
+      this.forecastTwin = { key, model: scenarioTwin(plugin, spec).model };
+    }
+    return this.forecastTwin.model;
   }
 
   /** {@inheritDoc IPoolWorkerService.cancel} */

@@ -1,9 +1,18 @@
-import type { FitTask, FitTaskResult, OutcomeRequest, PluginDescriptor, RunResult } from '@immunotwin/engine';
+import type {
+  AssimilationSpec,
+  FitTask,
+  FitTaskResult,
+  ForecastMembers,
+  ForecastMembersResult,
+  OutcomeRequest,
+  PluginDescriptor,
+  RunResult,
+} from '@immunotwin/engine';
 import * as Comlink from 'comlink';
 import { createAbortError } from '../abortError.js';
 import { installErrorTransfer } from '../errorTransfer.js';
 import { isWorkerDiedError, WorkerLifeline } from '../workerDeath.js';
-import type { IFitPoolTask, IFitProblemSpec, IPoolTask, IPoolWorkerService } from './poolTask.js';
+import type { IFitPoolTask, IFitProblemSpec, IForecastPoolTask, IPoolTask, IPoolWorkerService } from './poolTask.js';
 
 /** A worker as the pool needs it: a comlink endpoint that can be stopped, and that may report its death. */
 export interface IPoolEndpoint extends Comlink.Endpoint {
@@ -140,6 +149,20 @@ export class WorkerPool {
   ): Promise<FitTaskResult[]> {
     const poolTasks: IFitPoolTask[] = tasks.map((task) => ({ problem, task }));
     return this.dispatch(poolTasks, 1, (remote, batch) => remote.fitTasks(batch), runOptions);
+  }
+
+  /**
+   * Moves the batches of a forecast's members on (the engine's `ForecastMembers`), one pool task each, and resolves
+   * to their results in batch order. Each member moves on its own stream, so the results are the same whatever the
+   * number of workers. Cancel and progress (per batch) as for `run`.
+   */
+  forecastMembers(
+    twin: AssimilationSpec,
+    batches: readonly ForecastMembers[],
+    runOptions: IPoolRunOptions<ForecastMembersResult> = {},
+  ): Promise<ForecastMembersResult[]> {
+    const poolTasks: IForecastPoolTask[] = batches.map((batch) => ({ twin, batch }));
+    return this.dispatch(poolTasks, 1, (remote, group) => remote.forecastMembers(group), runOptions);
   }
 
   /**
