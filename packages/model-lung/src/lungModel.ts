@@ -185,6 +185,8 @@ export class LungModel implements SteppedModelCore {
       method === 'active' ? 'active' : 'dense',
     );
     if (method === 'active') {
+      // Recruitment reads only where the cytokine is above its ramp's start (the kernel finds where that is).
+      this.fields.trackLevel('cytokine', p.recruitmentMinSignal);
       const cellsBox = Int32Array.of(1, 1, 0, 0);
       this.active = {
         cells: cellsBox,
@@ -311,6 +313,7 @@ export class LungModel implements SteppedModelCore {
             height: this.lattice.height,
             chemokine: this.fields.region('chemokine'),
             cytokine: this.fields.region('cytokine'),
+            cytokineAbove: this.fields.levelRegion('cytokine'),
             virions: this.fields.region('virions'),
             cells: this.active.cells,
           }
@@ -330,7 +333,7 @@ export class LungModel implements SteppedModelCore {
       this.recruitment,
       this.innate,
       this.rng,
-      this.active ? { box: this.fields.region('cytokine'), width: this.lattice.width } : undefined,
+      this.active ? { box: this.fields.levelRegion('cytokine'), width: this.lattice.width } : undefined,
     );
     this.extravasate(from, to);
     this.fields.setExtraDecay('virions', this.treatments.antibodyClearance(from + minutes / 2) + this.inputClearance);

@@ -74,6 +74,8 @@ export interface InnateRegions {
   readonly height: number;
   readonly chemokine: SiteBox;
   readonly cytokine: SiteBox;
+  /** Holds every site where the cytokine is above the recruitment threshold; grown where macrophages add cytokine. */
+  readonly cytokineAbove?: SiteBox;
   readonly virions: Readonly<SiteBox>;
   /** Holds every cell that is not healthy. */
   readonly cells: Readonly<SiteBox>;
@@ -151,7 +153,10 @@ export function stepInnate(pool: InnatePool, w: InnateWorld, r: InnateRules, rng
       pool.state[k] = pool.load[k] >= r.activation ? 1 : 0;
       if (pool.state[k] === 1) {
         cytokine[site] += r.cytokine;
-        if (regions) includeSite(regions.cytokine, site, regions.width);
+        if (regions) {
+          includeSite(regions.cytokine, site, regions.width);
+          if (regions.cytokineAbove) includeSite(regions.cytokineAbove, site, regions.width);
+        }
       }
     } else if (type === INNATE.neutrophil) {
       ros[site] += r.rosLevel;
