@@ -349,7 +349,7 @@ export class DiffusionDecaySolver {
       const [top, bottom] = owner.trackedRows(first);
       const lastRowZero = rowIsZero(u, last, w);
       if (whole || ((first === 0 || top !== first) && (last === h - 1 || lastRowZero))) {
-        trackedBox(b, top, bottom, owner.columnMask, u, w, last, null);
+        trackedBox(b, top, bottom, owner.trackedColumns(), u, w, last, null);
         if (boxIsEmpty(b)) {
           clearBox(this.aboveBox);
           return;
@@ -358,7 +358,7 @@ export class DiffusionDecaySolver {
         this.margin = Math.max(16, 2 * Math.max(before1 - b[1], b[3] - before3) + 8);
         if (this.level !== null) {
           const [above0, above1] = owner.trackedRows(first, true);
-          trackedBox(this.aboveBox, above0, above1, owner.levelColumnMask, u, w, last, level);
+          trackedBox(this.aboveBox, above0, above1, owner.trackedColumns(true), u, w, last, level);
         }
         return;
       }
@@ -462,27 +462,21 @@ export class DiffusionDecaySolver {
 
 /**
  * Sets `box` to the box of a tracked band step's sites that are not 0 (`level` null) or above `level`: rows `top`…
- * `bottom` (−1: none) and the columns whose `mask` word is not 0, found by the kernel over the band's rows but its
- * last, and the sites of row `last`, read here.
+ * `bottom` (−1: none) and `columns`, found by the kernel over the band's rows but its last, and the sites of row
+ * `last`, read here.
  */
 function trackedBox(
   box: SiteBox,
   top: number,
   bottom: number,
-  mask: Int32Array,
+  columns: readonly [number, number],
   u: Float32Array,
   w: number,
   last: number,
   level: number | null,
 ): void {
   clearBox(box);
-  if (top >= 0) {
-    let left = 0;
-    while (mask[left] === 0) left++;
-    let right = w - 1;
-    while (mask[right] === 0) right--;
-    includeInBox(box, left, top, right, bottom);
-  }
+  if (top >= 0) includeInBox(box, columns[0], top, columns[1], bottom);
   const o = last * w;
   for (let i = 0; i < w; i++) {
     const v = u[o + i];

@@ -54,7 +54,7 @@ export class DiffusionKernelWorkspace {
   /**
    * Where the kernel reports, when asked ({@link diffuse}'s `track`), the topmost and bottommost rows of the band
    * with a value that is not 0 (words 0 and 1; −1 if none), then with a value above the level (words 2 and 3),
-   * and from word 4 the column masks (see {@link columnMask} and {@link levelColumnMask}).
+   * then the leftmost and rightmost columns of each (words 4 to 7; see {@link trackedColumns}).
    */
   private readonly extent: Int32Array;
   private readonly extentOffset: number;
@@ -70,7 +70,7 @@ export class DiffusionKernelWorkspace {
     this.fieldOffset = memory.offsetOf(this.field);
     this.mx = memory.offsetOf(this.factorView);
     this.scratch = memory.offsetOf(memory.allocate(Uint8Array, scratchBytes(width)));
-    this.extent = memory.allocate(Int32Array, 4 + 2 * width);
+    this.extent = memory.allocate(Int32Array, 8);
     this.extentOffset = memory.offsetOf(this.extent);
   }
 
@@ -80,7 +80,7 @@ export class DiffusionKernelWorkspace {
       KernelMemory.bytes(width * height, 4) +
       KernelMemory.bytes(2 * (width + height), 4) +
       KernelMemory.bytes(scratchBytes(width), 1) +
-      KernelMemory.bytes(4 + 2 * width, 4)
+      KernelMemory.bytes(8, 4)
     );
   }
 
@@ -118,9 +118,9 @@ export class DiffusionKernelWorkspace {
    * same `floor` (a float32 value ≥ 2^−126, or null for 2^−126). With rows `first`…`last` it steps only that
    * band, as the whole step would if every row outside it were 0 before and after; the caller checks the
    * latter (see `DiffusionDecaySolver`). With `track` (and a band of at least two rows) the kernel also finds
-   * where the band's rows but its last are not 0 ({@link trackedRows}, {@link columnMask}) and where they are
-   * above `level`, a float32 value ({@link trackedRows} with `aboveLevel`, {@link levelColumnMask}); read them
-   * once the step is done. The same bits are stored either way.
+   * where the band's rows but its last are not 0 ({@link trackedRows}, {@link trackedColumns}) and where they
+   * are above `level`, a float32 value ≥ 0 (the same with `aboveLevel`); read them once the step is done. The
+   * same bits are stored either way.
    */
   diffuse(
     factors: Float32Factors,
@@ -173,19 +173,12 @@ export class DiffusionKernelWorkspace {
   }
 
   /**
-   * After a tracked {@link diffuse}: one word per column, the OR of the bits the step stored there in the band's
-   * rows but its last, so 0 exactly where all of those are 0 (+0: the kernel never stores −0).
+   * After a tracked {@link diffuse}: the leftmost and rightmost columns holding a value that is not 0 (or, with
+   * `aboveLevel`, above the level) in the band's rows but its last ([width, −1] if none).
    */
-  get columnMask(): Int32Array {
-    return this.extent.subarray(4, 4 + this.width);
-  }
-
-  /**
-   * After a tracked {@link diffuse}: one word per column, not 0 exactly where a value the step stored there in
-   * the band's rows but its last is above the level.
-   */
-  get levelColumnMask(): Int32Array {
-    return this.extent.subarray(4 + this.width);
+  trackedColumns(aboveLevel = false): [number, number] {
+    const slot = aboveLevel ? 6 : 4;
+    return [this.extent[slot], this.extent[slot + 1]];
   }
 }
 

@@ -304,70 +304,113 @@
         (local.set $o (i32.add (local.get $o) (i32.const 4)))
         (br $columns))))
 
-  ;; The back substitution of substituteRowY (the same operations, hence the same bits), one vector at a time,
-  ;; that also ORs every value it stores into the column mask at $mask (w words: bit patterns, so a column's
-  ;; word is 0 exactly when every row tracked so far stored 0 there) and the lanes of the values above $level
-  ;; into the column mask at $mask + 4w (all ones where a value was above it). Returns bit 0 set if it stored
-  ;; anything but 0, bit 1 if anything above $level.
+  ;; The back substitution of substituteRowY (the same operations, hence the same bits) that also finds where
+  ;; the row it stores is not 0 and where it is above $level (a float32), for the active method. The extents
+  ;; at $ext (i32): +16 the leftmost and +20 the rightmost column with a value that is not 0 in the rows
+  ;; tracked so far, +24 and +28 the same for values above $level; a row that has any such value is read again
+  ;; (from the cache: it was just stored) from each end up to the extent found so far, one site at a time.
+  ;; Returns bit 0 set if it stored anything but 0, bit 1 if anything above $level.
   (func $substituteRowYTracked (param $row i32) (param $below i32) (param $w i32) (param $g v128) (param $lo v128)
-    (param $mask i32) (param $level v128) (result i32)
-    (local $o i32) (local $end4 i32) (local $end i32) (local $x v128) (local $abs v128) (local $any v128)
-    (local $above v128) (local $up v128) (local $mask2 i32)
+    (param $ext i32) (param $level v128)
+    (result i32)
+    (local $o i32) (local $end4 i32) (local $end i32) (local $x v128) (local $y v128) (local $abs v128)
+    (local $any v128) (local $above v128) (local $i i32) (local $found i32) (local $lv f32)
     (local.set $abs (v128.const i32x4 0x7fffffff 0x7fffffff 0x7fffffff 0x7fffffff))
     (local.set $end (i32.shl (local.get $w) (i32.const 2)))
     (local.set $end4 (i32.and (local.get $end) (i32.const -16)))
-    (local.set $mask2 (i32.add (local.get $mask) (local.get $end)))
     (block $done
       (loop $columns
-        (br_if $done (i32.ge_u (local.get $o) (local.get $end4)))
-        (local.set $x
-          (v128.and
+        (br_if $done (i32.gt_u (i32.add (local.get $o) (i32.const 32)) (local.get $end4)))
+        (v128.store (i32.add (local.get $row) (local.get $o))
+          (local.tee $y (v128.and
             (local.tee $x (f32x4.add (v128.load (i32.add (local.get $row) (local.get $o)))
               (f32x4.mul (local.get $g) (v128.load (i32.add (local.get $below) (local.get $o))))))
-            (i32x4.gt_s (v128.and (local.get $x) (local.get $abs)) (local.get $lo))))
-        (v128.store (i32.add (local.get $row) (local.get $o)) (local.get $x))
-        (local.set $any (v128.or (local.get $any) (local.get $x)))
-        (v128.store (i32.add (local.get $mask) (local.get $o))
-          (v128.or (v128.load (i32.add (local.get $mask) (local.get $o))) (local.get $x)))
-        (local.set $up (f32x4.gt (local.get $x) (local.get $level)))
-        (local.set $above (v128.or (local.get $above) (local.get $up)))
-        (v128.store (i32.add (local.get $mask2) (local.get $o))
-          (v128.or (v128.load (i32.add (local.get $mask2) (local.get $o))) (local.get $up)))
-        (local.set $o (i32.add (local.get $o) (i32.const 16)))
+            (i32x4.gt_s (v128.and (local.get $x) (local.get $abs)) (local.get $lo)))))
+        (local.set $any (v128.or (local.get $any) (local.get $y)))
+        (local.set $above (v128.or (local.get $above) (f32x4.gt (local.get $y) (local.get $level))))
+        (v128.store offset=16 (i32.add (local.get $row) (local.get $o))
+          (local.tee $y (v128.and
+            (local.tee $x (f32x4.add (v128.load offset=16 (i32.add (local.get $row) (local.get $o)))
+              (f32x4.mul (local.get $g) (v128.load offset=16 (i32.add (local.get $below) (local.get $o))))))
+            (i32x4.gt_s (v128.and (local.get $x) (local.get $abs)) (local.get $lo)))))
+        (local.set $any (v128.or (local.get $any) (local.get $y)))
+        (local.set $above (v128.or (local.get $above) (f32x4.gt (local.get $y) (local.get $level))))
+        (local.set $o (i32.add (local.get $o) (i32.const 32)))
         (br $columns)))
+    (if (i32.lt_u (local.get $o) (local.get $end4))
+      (then
+        (v128.store (i32.add (local.get $row) (local.get $o))
+          (local.tee $y (v128.and
+            (local.tee $x (f32x4.add (v128.load (i32.add (local.get $row) (local.get $o)))
+              (f32x4.mul (local.get $g) (v128.load (i32.add (local.get $below) (local.get $o))))))
+            (i32x4.gt_s (v128.and (local.get $x) (local.get $abs)) (local.get $lo)))))
+        (local.set $any (v128.or (local.get $any) (local.get $y)))
+        (local.set $above (v128.or (local.get $above) (f32x4.gt (local.get $y) (local.get $level))))
+        (local.set $o (i32.add (local.get $o) (i32.const 16)))))
     (block $done
       (loop $columns
         (br_if $done (i32.ge_u (local.get $o) (local.get $end)))
-        (local.set $x
-          (v128.and
+        (v128.store32_lane 0 (i32.add (local.get $row) (local.get $o))
+          (local.tee $y (v128.and
             (local.tee $x (f32x4.add (v128.load32_zero (i32.add (local.get $row) (local.get $o)))
               (f32x4.mul (local.get $g) (v128.load32_zero (i32.add (local.get $below) (local.get $o))))))
-            (i32x4.gt_s (v128.and (local.get $x) (local.get $abs)) (local.get $lo))))
-        (v128.store32_lane 0 (i32.add (local.get $row) (local.get $o)) (local.get $x))
-        (local.set $any (v128.or (local.get $any) (local.get $x)))
-        (v128.store32_lane 0 (i32.add (local.get $mask) (local.get $o))
-          (v128.or (v128.load32_zero (i32.add (local.get $mask) (local.get $o))) (local.get $x)))
-        ;; Lanes 1–3 hold 0 here (loaded as 0), above no level ≥ 0 but not above a negative one: keep lane 0 only.
-        (local.set $up (v128.and (f32x4.gt (local.get $x) (local.get $level))
-          (v128.const i32x4 -1 0 0 0)))
-        (local.set $above (v128.or (local.get $above) (local.get $up)))
-        (v128.store32_lane 0 (i32.add (local.get $mask2) (local.get $o))
-          (v128.or (v128.load32_zero (i32.add (local.get $mask2) (local.get $o))) (local.get $up)))
+            (i32x4.gt_s (v128.and (local.get $x) (local.get $abs)) (local.get $lo)))))
+        ;; Lanes 1–3 are 0 (loaded as 0): not 0 nowhere, and above the level nowhere as it is ≥ 0.
+        (local.set $any (v128.or (local.get $any) (local.get $y)))
+        (local.set $above (v128.or (local.get $above) (f32x4.gt (local.get $y) (local.get $level))))
         (local.set $o (i32.add (local.get $o) (i32.const 4)))
         (br $columns)))
-    (i32.or
-      (v128.any_true (v128.and (local.get $any) (local.get $abs)))
-      (i32.shl (v128.any_true (local.get $above)) (i32.const 1))))
+    (if (v128.any_true (v128.and (local.get $any) (local.get $abs)))
+      (then
+        (local.set $found (i32.const 1))
+        (local.set $i (i32.const 0))
+        (block $done
+          (loop $left
+            (br_if $done (i32.ge_s (local.get $i) (i32.load offset=16 (local.get $ext))))
+            (if (i32.and (i32.load (i32.add (local.get $row) (i32.shl (local.get $i) (i32.const 2))))
+                  (i32.const 0x7fffffff))
+              (then (i32.store offset=16 (local.get $ext) (local.get $i)) (br $done)))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $left)))
+        (local.set $i (i32.sub (local.get $w) (i32.const 1)))
+        (block $done
+          (loop $right
+            (br_if $done (i32.le_s (local.get $i) (i32.load offset=20 (local.get $ext))))
+            (if (i32.and (i32.load (i32.add (local.get $row) (i32.shl (local.get $i) (i32.const 2))))
+                  (i32.const 0x7fffffff))
+              (then (i32.store offset=20 (local.get $ext) (local.get $i)) (br $done)))
+            (local.set $i (i32.sub (local.get $i) (i32.const 1)))
+            (br $right)))))
+    (if (v128.any_true (local.get $above))
+      (then
+        (local.set $found (i32.or (local.get $found) (i32.const 2)))
+        (local.set $lv (f32x4.extract_lane 0 (local.get $level)))
+        (local.set $i (i32.const 0))
+        (block $done
+          (loop $left
+            (br_if $done (i32.ge_s (local.get $i) (i32.load offset=24 (local.get $ext))))
+            (if (f32.gt (f32.load (i32.add (local.get $row) (i32.shl (local.get $i) (i32.const 2)))) (local.get $lv))
+              (then (i32.store offset=24 (local.get $ext) (local.get $i)) (br $done)))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $left)))
+        (local.set $i (i32.sub (local.get $w) (i32.const 1)))
+        (block $done
+          (loop $right
+            (br_if $done (i32.le_s (local.get $i) (i32.load offset=28 (local.get $ext))))
+            (if (f32.gt (f32.load (i32.add (local.get $row) (i32.shl (local.get $i) (i32.const 2)))) (local.get $lv))
+              (then (i32.store offset=28 (local.get $ext) (local.get $i)) (br $done)))
+            (local.set $i (i32.sub (local.get $i) (i32.const 1)))
+            (br $right)))))
+    (local.get $found))
 
   ;; One step of D·dt = $r (float32) on the w×h field at $field: the x sweep (if w > 1) and the y
   ;; elimination (if h > 1, with the decay factor $f, 1 without decay) 16 rows at a time, so the elimination
   ;; reads rows the x sweep has just written, then the y back substitution from the bottom row up. With
   ;; h = 1 and $decay set, the row is multiplied by $f last. With $track (not 0, h > 1) the back substitution
-  ;; also finds where its values are not 0, and where they are above $level, for the active method: at $track
-  ;; the topmost and the bottommost of rows 0 … h−2 holding a value that is not 0, then those holding one above
-  ;; $level (i32 × 4, −1 if none), then from $track + 16 the column mask (w words, each the OR of the bits the
-  ;; back substitution stored in its column: 0 where all of rows 0 … h−2 are 0) and the level's column mask (w
-  ;; words, not 0 where a value of rows 0 … h−2 is above $level). Row h−1 (the elimination's last) is not tracked.
+  ;; also finds where its values are not 0, and where they are above $level (≥ 0), for the active method; at
+  ;; $track (i32 × 8): the topmost and the bottommost of rows 0 … h−2 holding a value that is not 0, the same
+  ;; for a value above $level (−1 if none), then the leftmost and rightmost columns of those values (w and −1
+  ;; if none), and the same for the values above $level. Row h−1 (the elimination's last) is not tracked.
   (func (export "diffuse")
     (param $field i32) (param $w i32) (param $h i32) (param $r f32)
     (param $mx i32) (param $gx i32) (param $my i32) (param $gy i32) (param $s i32) (param $f f32) (param $decay i32)
@@ -377,14 +420,8 @@
     (if (local.get $track)
       (then
         (v128.store (local.get $track) (v128.const i32x4 -1 -1 -1 -1))
-        (local.set $k (i32.const 0))
-        (block $done
-          (loop $clear
-            (br_if $done (i32.ge_u (local.get $k) (i32.shl (local.get $w) (i32.const 1))))
-            (i32.store offset=16 (i32.add (local.get $track) (i32.shl (local.get $k) (i32.const 2))) (i32.const 0))
-            (local.set $k (i32.add (local.get $k) (i32.const 1)))
-            (br $clear)))
-        (local.set $k (i32.const 0))))
+        (v128.store offset=16 (local.get $track)
+          (i32x4.replace_lane 2 (i32x4.replace_lane 0 (i32x4.splat (i32.const -1)) (local.get $w)) (local.get $w)))))
     (local.set $lo (i32x4.splat (i32.sub (local.get $floor) (i32.const 1))))
     (local.set $stride (i32.shl (local.get $w) (i32.const 2)))
     (local.set $last (i32.sub (local.get $h) (i32.const 1)))
@@ -427,7 +464,7 @@
               (local.set $found (call $substituteRowYTracked (local.get $row)
                 (i32.add (local.get $row) (local.get $stride)) (local.get $w)
                 (v128.load32_splat (i32.add (local.get $gy) (i32.shl (local.get $k) (i32.const 2))))
-                (local.get $lo) (i32.add (local.get $track) (i32.const 16)) (f32x4.splat (local.get $level))))
+                (local.get $lo) (local.get $track) (f32x4.splat (local.get $level))))
               (if (i32.and (local.get $found) (i32.const 1))
                 (then
                   (i32.store (local.get $track) (local.get $k))
