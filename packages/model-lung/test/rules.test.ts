@@ -57,11 +57,12 @@ describe('Lung Twin: T-cell supply', () => {
 
 describe('Lung Twin: T-cell rules', () => {
   const lattice = new Lattice2D(5, 5);
-  const world = (): { cells: Uint8Array; timers: Float32Array; chemokine: Float32Array; neighbours: Int32Array } => ({
+  const world = (): { cells: Uint8Array; timers: Float32Array; chemokine: Float32Array; width: number; height: number } => ({
     cells: new Uint8Array(25),
     timers: new Float32Array(25),
     chemokine: new Float32Array(25),
-    neighbours: lattice.neighbours,
+    width: 5,
+    height: 5,
   });
   const rules = { apoptosisPeriod: 180, bindingPeriod: 10, moveRate: 1, chemotaxis: 0 };
 
