@@ -1,6 +1,6 @@
 import { mooreNeighbourAt, type Rng } from '@immunotwin/engine';
 import { CELL } from './cells.js';
-import { steepestNeighbour } from './moves.js';
+import { direction, steepestNeighbour } from './moves.js';
 
 /**
  * Effector CD8 T cells in the section as structure-of-arrays, at most one per site (`occupied`). Removal swaps
@@ -139,8 +139,8 @@ export function stepTCells(pool: TCellPool, w: TCellWorld, rules: TCellRules, mi
       if (rules.moveRate < 1 && rng.uniform() >= rules.moveRate) continue;
       const to =
         rules.chemotaxis > 0 && rng.uniform() < rules.chemotaxis
-          ? steepestNeighbour(site, width, height, chemokine, rng.integer(8))
-          : mooreNeighbourAt(x, y, rng.integer(8), width, height);
+          ? steepestNeighbour(site, width, height, chemokine, direction(rng))
+          : mooreNeighbourAt(x, y, direction(rng), width, height);
       if (to >= 0 && !pool.occupied[to]) {
         pool.occupied[site] = 0;
         pool.occupied[to] = 1;
