@@ -137,6 +137,7 @@ function againstBuild(baseline) {
     loads.push(loadavg()[0]);
   }
   const best = (list) => Math.min(...list.map((r) => r.setUp + r.steps));
+  const bestCpu = (list) => Math.min(...list.map((r) => r.cpu));
   const same = [...runs.base, ...runs.self].every((r) => r.hash === runs.base[0].hash);
   report({
     name: `lung 3000², ${compareDays} days, floor 1e-9: this build vs ${baseline}`,
@@ -146,6 +147,8 @@ function againstBuild(baseline) {
     baselineLabel: `the build at ${baseline}`,
     notes: [
       `best of 2 runs each (fresh processes, alternated): this build ${best(runs.self).toFixed(1)} s (peak RSS ${Math.max(...runs.self.map((r) => r.peakRssMb)).toFixed(0)} MB), baseline ${best(runs.base).toFixed(1)} s (${Math.max(...runs.base.map((r) => r.peakRssMb)).toFixed(0)} MB)`,
+      `CPU time (user + system, less sensitive to other processes than the wall time): this build ${bestCpu(runs.self).toFixed(1)} s, baseline ${bestCpu(runs.base).toFixed(1)} s: ${(bestCpu(runs.base) / bestCpu(runs.self)).toFixed(2)}×`,
+      `every run in order (baseline, this, this, baseline): ${[runs.base[0], runs.self[0], runs.self[1], runs.base[1]].map((r) => `${(r.setUp + r.steps).toFixed(1)} (CPU ${r.cpu.toFixed(1)})`).join(', ')} s`,
       `load average (1 min) during the runs: ${loads.map((l) => l.toFixed(1)).join(', ')}`,
       `same bits (cells, fields, agents' sites): ${same ? 'yes' : 'NO'}`,
     ],
