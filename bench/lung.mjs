@@ -6,8 +6,15 @@
  * where something can happen, each field stepped over its active region — a band of rows in the WebAssembly
  * kernel) against the dense method (every site every step), side by side on the same scenarios, with a check
  * that both give the same bits.
- * LUNG_BENCH_DAYS shortens the target run (default 30).
+ * LUNG_BENCH_DAYS shortens the target run (default 30). LUNG_BENCH_BASELINE, the path of another checkout with
+ * its packages built (e.g. main's), adds a row comparing this build with that one on the target's section for
+ * LUNG_BENCH_COMPARE_DAYS days (default 2), each run in a process of its own, alternated, with a bit check;
+ * with LUNG_BENCH_ONLY=builds that row alone runs.
  */
+import { execFileSync } from 'node:child_process';
+import { loadavg } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { createRng } from '@immunotwin/engine';
 import { LungModel, lungManifest } from '@immunotwin/model-lung';
@@ -67,6 +74,13 @@ function sideBySide(name, side, days, overrides) {
   });
 }
 
+if (process.env.LUNG_BENCH_ONLY === 'builds') {
+  if (!process.env.LUNG_BENCH_BASELINE)
+    throw new Error('LUNG_BENCH_ONLY=builds needs LUNG_BENCH_BASELINE (a checkout)');
+  againstBuild(process.env.LUNG_BENCH_BASELINE);
+  process.exit(0);
+}
+
 // The issue's target: 3000² for 30 days on one core in ≤ 60 s and ≤ 1 GB.
 const days = Number(process.env.LUNG_BENCH_DAYS ?? 30);
 const side = 3000;
@@ -105,3 +119,40 @@ report({
 sideBySide('lung 500², 3 days, floor 1e-9: active vs dense', 500, 3, { fieldFloor: FLOOR });
 sideBySide('lung 1000², 2 days, floor 1e-9: active vs dense', 1000, 2, { fieldFloor: FLOOR });
 sideBySide('lung 1000², 2 days, no floor: active vs dense', 1000, 2, {});
+
+/** This build against another checkout's (LUNG_BENCH_BASELINE) on 3000², in fresh processes, alternated. */
+function againstBuild(baseline) {
+  const here = join(dirname(fileURLToPath(import.meta.url)), '..');
+  const compareDays = Number(process.env.LUNG_BENCH_COMPARE_DAYS ?? 2);
+  const once = (root) =>
+    JSON.parse(
+      execFileSync(process.execPath, [join(here, 'bench', 'lungBuildRun.mjs'), root, '3000', String(compareDays)], {
+        encoding: 'utf8',
+      }),
+    );
+  const loads = [loadavg()[0]];
+  const runs = { base: [], self: [] };
+  for (const who of ['base', 'self', 'self', 'base']) {
+    runs[who].push(once(who === 'base' ? resolve(baseline) : here));
+    loads.push(loadavg()[0]);
+  }
+  const best = (list) => Math.min(...list.map((r) => r.setUp + r.steps));
+  const bestCpu = (list) => Math.min(...list.map((r) => r.cpu));
+  const same = [...runs.base, ...runs.self].every((r) => r.hash === runs.base[0].hash);
+  report({
+    name: `lung 3000², ${compareDays} days, floor 1e-9: this build vs ${baseline}`,
+    unit: 'runs/s',
+    engine: 1 / best(runs.self),
+    baseline: 1 / best(runs.base),
+    baselineLabel: `the build at ${baseline}`,
+    notes: [
+      `best of 2 runs each (fresh processes, alternated): this build ${best(runs.self).toFixed(1)} s (peak RSS ${Math.max(...runs.self.map((r) => r.peakRssMb)).toFixed(0)} MB), baseline ${best(runs.base).toFixed(1)} s (${Math.max(...runs.base.map((r) => r.peakRssMb)).toFixed(0)} MB)`,
+      `CPU time (user + system, less sensitive to other processes than the wall time): this build ${bestCpu(runs.self).toFixed(1)} s, baseline ${bestCpu(runs.base).toFixed(1)} s: ${(bestCpu(runs.base) / bestCpu(runs.self)).toFixed(2)}×`,
+      `every run in order (baseline, this, this, baseline): ${[runs.base[0], runs.self[0], runs.self[1], runs.base[1]].map((r) => `${(r.setUp + r.steps).toFixed(1)} (CPU ${r.cpu.toFixed(1)})`).join(', ')} s`,
+      `load average (1 min) during the runs: ${loads.map((l) => l.toFixed(1)).join(', ')}`,
+      `same bits (cells, fields, agents' sites): ${same ? 'yes' : 'NO'}`,
+    ],
+  });
+}
+
+if (process.env.LUNG_BENCH_BASELINE) againstBuild(process.env.LUNG_BENCH_BASELINE);

@@ -43,6 +43,21 @@ function runBothWays(
   return { dense: u, active: v, region: Int32Array.from(active.activeRegion) };
 }
 
+/** The box [x0, y0, x1, y1] of the sites of a field `width` wide whose value passes `test` ([w, h, −1, −1]-like if none). */
+function boxWhere(field: Float32Array, width: number, test: (value: number) => boolean): number[] {
+  const box = [width, field.length / width, -1, -1];
+  for (let i = 0; i < field.length; i++) {
+    if (!test(field[i])) continue;
+    const x = i % width;
+    const y = Math.floor(i / width);
+    box[0] = Math.min(box[0], x);
+    box[1] = Math.min(box[1], y);
+    box[2] = Math.max(box[2], x);
+    box[3] = Math.max(box[3], y);
+  }
+  return box;
+}
+
 describe('DiffusionDecaySolver active-region method', () => {
   const rates = [0.056, 0.375, 1, 22.2]; // site²/min: × 10 min = the lung fields' D·dt
   it('runs in the WebAssembly kernel here (the band path is tested, not only the JavaScript one)', () => {
@@ -85,6 +100,48 @@ describe('DiffusionDecaySolver active-region method', () => {
         const x = i % 400;
         const y = Math.floor(i / 400);
         expect(x >= x0 && x <= x1 && y >= y0 && y <= y1).toBe(true);
+      }
+    }
+  });
+
+  it('finds in the kernel the tight boxes of the non-zero values and of those above a level, also after a band too narrow is stepped again', () => {
+    // 1000-unit sources in turn (D·dt = 222 site²: a step's tail falls ~0.935× a row, so under a 1e-9 floor it
+    // reaches ~300 rows, far past the band's margin), so the band is put back and widened (4 times here).
+    // 63 and 97 sites a row: the kernel takes the last columns one at a time (not a whole vector); virions'
+    // D·dt (0.56 site²) keeps the columns few, so the boxes' sides fall in every lane and in those last columns.
+    for (const [w, diffusion] of [
+      [63, 22.2],
+      [64, 22.2],
+      [63, 0.056],
+      [97, 0.056],
+    ]) {
+      const h = 1500;
+      const dense = new DiffusionDecaySolver(w, h, { diffusion, decay: 0.01, floor: 1e-9 });
+      const active = new DiffusionDecaySolver(w, h, { diffusion, decay: 0.01, floor: 1e-9, method: 'active' });
+      const u = dense.createField();
+      const v = active.createField();
+      // 0.05 is not a float32: the level box must hold the values above 0.05 itself, not above its float32.
+      const level = 0.05;
+      active.trackLevel(level);
+      for (const [step, x, y] of [
+        [0, 30, 700],
+        [3, 5, 1400],
+        [6, w - 2, 100],
+      ]) {
+        for (let k = 0; k < 3; k++) {
+          if (k === 0) {
+            u[y * w + x] += 1000;
+            v[y * w + x] += 1000;
+            active.include(x, y, x, y);
+          }
+          dense.step(u, 10);
+          active.step(v, 10);
+          expect(differingBits(u, v), `step ${step + k}`).toEqual([]);
+          expect(Array.from(active.activeRegion), `step ${step + k}`).toEqual(boxWhere(v, w, (x) => x !== 0));
+          const above = boxWhere(v, w, (x) => x > level);
+          expect(above[2], 'some values are above the level').toBeGreaterThanOrEqual(0);
+          expect(Array.from(active.levelRegion), `step ${step + k}`).toEqual(above);
+        }
       }
     }
   });

@@ -164,7 +164,8 @@ export class LungModel implements SteppedModelCore {
       types: allocateIn(memory, Uint8Array, sites),
       timers: allocateIn(memory, Float32Array, sites),
       debris: allocateIn(memory, Uint8Array, sites),
-      neighbours: this.lattice.neighbours,
+      width: side,
+      height: side,
     };
     const perSite = (d: number): number => d / (p.siteSize * p.siteSize);
     // The active method pays on large sections (measured: 2.3× on 1000², 0.86× on 500², bench/lung.mjs).
@@ -185,6 +186,8 @@ export class LungModel implements SteppedModelCore {
       method === 'active' ? 'active' : 'dense',
     );
     if (method === 'active') {
+      // Recruitment reads only where the cytokine is above its ramp's start (the kernel finds where that is).
+      this.fields.trackLevel('cytokine', p.recruitmentMinSignal);
       const cellsBox = Int32Array.of(1, 1, 0, 0);
       this.active = {
         cells: cellsBox,
@@ -292,7 +295,7 @@ export class LungModel implements SteppedModelCore {
     const whole = Math.floor(this.clock[CLOCK.carry] + minutes + 1e-9);
     this.clock[CLOCK.carry] += minutes - whole;
     if (this.tCells.count > 0 && whole > 0) {
-      const world = { cells: e.cells, timers: e.timers, chemokine: f.chemokine, neighbours: this.lattice.neighbours };
+      const world = { cells: e.cells, timers: e.timers, chemokine: f.chemokine, width: e.width, height: e.height };
       this.clock[CLOCK.kills] += stepTCells(this.tCells, world, this.tCellRules, whole, this.rng);
     }
     const io = this.innateOutcome;
@@ -311,6 +314,7 @@ export class LungModel implements SteppedModelCore {
             height: this.lattice.height,
             chemokine: this.fields.region('chemokine'),
             cytokine: this.fields.region('cytokine'),
+            cytokineAbove: this.fields.levelRegion('cytokine'),
             virions: this.fields.region('virions'),
             cells: this.active.cells,
           }
@@ -330,7 +334,7 @@ export class LungModel implements SteppedModelCore {
       this.recruitment,
       this.innate,
       this.rng,
-      this.active ? { box: this.fields.region('cytokine'), width: this.lattice.width } : undefined,
+      this.active ? { box: this.fields.levelRegion('cytokine'), width: this.lattice.width } : undefined,
     );
     this.extravasate(from, to);
     this.fields.setExtraDecay('virions', this.treatments.antibodyClearance(from + minutes / 2) + this.inputClearance);

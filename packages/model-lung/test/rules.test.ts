@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, Lattice2D } from '@immunotwin/engine';
+import { createRng, Lattice2D, mooreNeighbourAt } from '@immunotwin/engine';
 import {
   CELL,
   CELL_TYPE,
@@ -11,6 +11,7 @@ import {
   stepTCells,
   TCellPool,
 } from '../src/index.js';
+import { direction } from '../src/tissue/moves.js';
 
 describe('Lung Twin: organ function', () => {
   it('counts healthy or antiviral type I sites over all type I sites, ignoring type II sites', () => {
@@ -57,11 +58,18 @@ describe('Lung Twin: T-cell supply', () => {
 
 describe('Lung Twin: T-cell rules', () => {
   const lattice = new Lattice2D(5, 5);
-  const world = (): { cells: Uint8Array; timers: Float32Array; chemokine: Float32Array; neighbours: Int32Array } => ({
+  const world = (): {
+    cells: Uint8Array;
+    timers: Float32Array;
+    chemokine: Float32Array;
+    width: number;
+    height: number;
+  } => ({
     cells: new Uint8Array(25),
     timers: new Float32Array(25),
     chemokine: new Float32Array(25),
-    neighbours: lattice.neighbours,
+    width: 5,
+    height: 5,
   });
   const rules = { apoptosisPeriod: 180, bindingPeriod: 10, moveRate: 1, chemotaxis: 0 };
 
@@ -98,5 +106,30 @@ describe('Lung Twin: T-cell rules', () => {
     pool.add(lattice.index(0, 2), 1440);
     stepTCells(pool, w, { ...rules, chemotaxis: 1 }, 4, createRng(4));
     expect(lattice.x(pool.site[0])).toBe(4);
+  });
+});
+
+describe('Lung Twin: moves', () => {
+  it("draws a direction as the engine's integer(8) does, draw for draw (the same bits)", () => {
+    for (const seed of [1, 2, 3]) {
+      const a = createRng(seed);
+      const b = createRng(seed);
+      const counts = new Array<number>(8).fill(0);
+      for (let k = 0; k < 100_000; k++) {
+        const d = direction(a);
+        expect(d).toBe(b.integer(8));
+        counts[d]++;
+      }
+      // Each direction ~12 500 times (sd ≈ 105): all eight within 6 sd of it.
+      for (const n of counts) expect(Math.abs(n - 12_500)).toBeLessThan(630);
+    }
+  });
+
+  it('computes the neighbours a closed Lattice2D tabulates, at the edges and inside', () => {
+    const lattice = new Lattice2D(7, 5);
+    for (let site = 0; site < lattice.size; site++) {
+      const y = Math.floor(site / 7);
+      for (let k = 0; k < 8; k++) expect(mooreNeighbourAt(site % 7, y, k, 7, 5)).toBe(lattice.neighbour(site, k));
+    }
   });
 });

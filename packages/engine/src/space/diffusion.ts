@@ -101,7 +101,11 @@ export class DiffusionDecaySolver {
   private readonly box: SiteBox;
   /** Rows the active method's band reaches beyond the active region (adapted to how fast the region grows). */
   private margin = 16;
-  /** The band's values before a step (put back if the band was too narrow). */
+  /** The float32 threshold of {@link trackLevel} (values above it are those above the level), or null. */
+  private level: number | null = null;
+  /** Holds every site whose value is above the tracked level ({@link levelRegion}). */
+  private readonly aboveBox: SiteBox;
+  /** The active region's values before a band step (put back if the band was too narrow). */
   private bandCopy: Float32Array | null = null;
 
   constructor(width: number, height: number, options: DiffusionDecayOptions) {
@@ -133,6 +137,7 @@ export class DiffusionDecaySolver {
       throw new RangeError(`DiffusionDecaySolver: method must be "dense" or "active"; got ${String(this.method)}`);
     }
     this.box = fullBox(width, height);
+    this.aboveBox = fullBox(width, height);
   }
 
   /**
@@ -145,14 +150,40 @@ export class DiffusionDecaySolver {
     return this.box;
   }
 
-  /** Grows the active region over the rectangle x0…x1 × y0…y1 (inclusive), where values were written. */
+  /**
+   * Grows the active region (and the {@link levelRegion}) over the rectangle x0…x1 × y0…y1 (inclusive), where
+   * values were written.
+   */
   include(x0: number, y0: number, x1: number, y1: number): void {
     includeInBox(this.box, x0, y0, x1, y1);
+    includeInBox(this.aboveBox, x0, y0, x1, y1);
   }
 
-  /** Makes the active region the whole lattice (after writes anywhere, e.g. a restore). */
+  /** Makes the active region and the {@link levelRegion} the whole lattice (after writes anywhere, e.g. a restore). */
   includeAll(): void {
     this.box.set(fullBox(this.width, this.height));
+    this.aboveBox.set(fullBox(this.width, this.height));
+  }
+
+  /**
+   * Asks the active method's steps in the kernel to find, as they store the values, where the field is above
+   * `level` (≥ 0): the {@link levelRegion}, for a reader that only looks at such sites (e.g. recruitment above a
+   * signal's threshold). Costs a little in the kernel; the same bits are stored.
+   */
+  trackLevel(level: number): void {
+    if (!(level >= 0) || !Number.isFinite(level)) {
+      throw new RangeError(`DiffusionDecaySolver: level must be a finite number ≥ 0; got ${level}`);
+    }
+    this.level = float32AtMost(level);
+  }
+
+  /**
+   * A box holding every site whose value is above the level given to {@link trackLevel}: after an active step
+   * in the kernel the box of those sites, after any other step the whole lattice. Whoever writes to the field
+   * between steps grows it over what they wrote ({@link include} does; or `includeInBox`/`includeSite` on it).
+   */
+  get levelRegion(): SiteBox {
+    return this.aboveBox;
   }
 
   /**
@@ -202,6 +233,8 @@ export class DiffusionDecaySolver {
     if (!(dt >= 0)) throw new RangeError(`DiffusionDecaySolver: dt must be ≥ 0; got ${dt}`);
     const r = this.diffusion * dt;
     const decayFactor = this.decay > 0 && dt > 0 ? Math.exp(-this.decay * dt) : null;
+    // Only the active method's band steps find where the field is above the level; the others say "anywhere".
+    this.aboveBox.set(fullBox(this.width, this.height));
     if (r > 0 && this.scheme === 'implicit' && field instanceof Float32Array) {
       this.implicitStepFloat32(field, r, decayFactor === null ? null : Math.fround(decayFactor));
       return;
@@ -282,9 +315,9 @@ export class DiffusionDecaySolver {
    * The active method in the kernel: the step of the band of whole rows from `margin` rows above the active
    * region to `margin` rows below it. Rows outside it are 0 and stay 0 exactly when the band's first and last
    * rows come out all 0 (the y sweep's tails have ended inside it; the x sweep acts on each row alone), and then
-   * the band's bits are the whole step's; otherwise the band is put back and stepped again twice as wide. The
-   * region becomes the box of the band's values that are not 0 (rows, then columns found by reading only the
-   * zeros beside it).
+   * the band's bits are the whole step's; otherwise the band is put back (its values outside the region were 0,
+   * so only the region's are kept) and stepped again twice as wide. The region becomes the box of the band's
+   * values that are not 0, which the kernel finds as it stores them (rows, and a mask of the columns).
    */
   private bandStep(
     owner: DiffusionKernelWorkspace,
@@ -293,59 +326,70 @@ export class DiffusionDecaySolver {
     floor: number | null,
   ): void {
     const b = this.box;
-    if (boxIsEmpty(b)) return; // all 0: stays 0
+    if (boxIsEmpty(b)) {
+      clearBox(this.aboveBox); // all 0: stays 0, above no level ≥ 0
+      return;
+    }
     const u = owner.field;
     const w = this.width;
     const h = this.height;
+    const before1 = b[1];
+    const before3 = b[3];
+    let kept = false;
     for (;;) {
       const first = Math.max(0, b[1] - this.margin);
       const last = Math.min(h - 1, b[3] + this.margin);
       const whole = first === 0 && last === h - 1;
-      if (!whole) {
-        const n = (last - first + 1) * w;
-        if (!this.bandCopy || this.bandCopy.length < n)
-          this.bandCopy = new Float32Array(Math.max(n, 2 * (this.bandCopy?.length ?? 0)));
-        this.bandCopy.set(u.subarray(first * w, (last + 1) * w));
+      if (!whole && !kept) {
+        this.keepRegion(u);
+        kept = true;
       }
-      owner.diffuse(factors, f, floor, first, last);
-      if (whole || ((first === 0 || rowIsZero(u, first, w)) && (last === h - 1 || rowIsZero(u, last, w)))) {
-        let top = first;
-        while (top <= last && rowIsZero(u, top, w)) top++;
-        let bottom = last;
-        while (bottom > top && rowIsZero(u, bottom, w)) bottom--;
-        if (top > last) {
-          clearBox(b);
+      const level = this.level ?? Infinity;
+      owner.diffuse(factors, f, floor, first, last, true, level);
+      const [top, bottom] = owner.trackedRows(first);
+      const lastRowZero = rowIsZero(u, last, w);
+      if (whole || ((first === 0 || top !== first) && (last === h - 1 || lastRowZero))) {
+        trackedBox(b, top, bottom, owner.trackedColumns(), u, w, last, null);
+        if (boxIsEmpty(b)) {
+          clearBox(this.aboveBox);
           return;
         }
         // The next band reaches twice as far as the region grew this step, and at least 16 rows.
-        this.margin = Math.max(16, 2 * Math.max(b[1] - top, bottom - b[3]) + 8);
-        // The columns: each row is read only up to the extent found so far (the zeros beside the region).
-        let left = w;
-        let right = -1;
-        for (let row = top; row <= bottom; row++) {
-          const o = row * w;
-          for (let i = 0; i < left; i++) {
-            if (u[o + i] !== 0) {
-              left = i;
-              break;
-            }
-          }
-          for (let i = w - 1; i > right; i--) {
-            if (u[o + i] !== 0) {
-              right = i;
-              break;
-            }
-          }
+        this.margin = Math.max(16, 2 * Math.max(before1 - b[1], b[3] - before3) + 8);
+        if (this.level !== null) {
+          const [above0, above1] = owner.trackedRows(first, true);
+          trackedBox(this.aboveBox, above0, above1, owner.trackedColumns(true), u, w, last, level);
         }
-        b[0] = left;
-        b[1] = top;
-        b[2] = right;
-        b[3] = bottom;
         return;
       }
-      u.set((this.bandCopy as Float32Array).subarray(0, (last - first + 1) * w), first * w);
+      // Too narrow: the band as it was (0 outside the region), then a wider one.
+      u.fill(0, first * w, (last + 1) * w);
+      this.restoreRegion(u);
       this.margin *= 2;
     }
+  }
+
+  /** Copies the values in the active region's box (the field is 0 outside it) to {@link bandCopy}. */
+  private keepRegion(u: Float32Array): void {
+    const [x0, y0, x1, y1] = this.box;
+    const span = x1 - x0 + 1;
+    const n = span * (y1 - y0 + 1);
+    if (!this.bandCopy || this.bandCopy.length < n) {
+      this.bandCopy = new Float32Array(Math.max(n, 2 * (this.bandCopy?.length ?? 0)));
+    }
+    const copy = this.bandCopy;
+    for (let row = y0, o = 0; row <= y1; row++, o += span) {
+      const start = row * this.width + x0;
+      copy.set(u.subarray(start, start + span), o);
+    }
+  }
+
+  /** Puts back the values {@link keepRegion} kept, in the active region's box. */
+  private restoreRegion(u: Float32Array): void {
+    const [x0, y0, x1, y1] = this.box;
+    const span = x1 - x0 + 1;
+    const copy = this.bandCopy as Float32Array;
+    for (let row = y0, o = 0; row <= y1; row++, o += span) u.set(copy.subarray(o, o + span), row * this.width + x0);
   }
 
   private implicitStep(u: FieldArray, r: number): void {
@@ -414,6 +458,44 @@ export class DiffusionDecaySolver {
       for (let i = 0; i < n; i++) u[i] = s[i];
     }
   }
+}
+
+/**
+ * Sets `box` to the box of a tracked band step's sites that are not 0 (`level` null) or above `level`: rows `top`…
+ * `bottom` (−1: none) and `columns`, found by the kernel over the band's rows but its last, and the sites of row
+ * `last`, read here.
+ */
+function trackedBox(
+  box: SiteBox,
+  top: number,
+  bottom: number,
+  columns: readonly [number, number],
+  u: Float32Array,
+  w: number,
+  last: number,
+  level: number | null,
+): void {
+  clearBox(box);
+  if (top >= 0) includeInBox(box, columns[0], top, columns[1], bottom);
+  const o = last * w;
+  for (let i = 0; i < w; i++) {
+    const v = u[o + i];
+    if (level === null ? v !== 0 : v > level) includeInBox(box, i, last, i, last);
+  }
+}
+
+/** Bits of a float32, to step to the next float32 down. */
+const levelFloat = new Float32Array(1);
+const levelBits = new Int32Array(levelFloat.buffer);
+
+/**
+ * The largest float32 at most `x` (≥ 0): a float32 value v is above `x` exactly when it is above this one (if it
+ * is below x, the next float32 up is at least x).
+ */
+function float32AtMost(x: number): number {
+  levelFloat[0] = x;
+  if (levelFloat[0] > x) levelBits[0] -= 1; // x ≥ 0, so its float32 is ≥ 0 and one bit pattern down is the next float down
+  return levelFloat[0];
 }
 
 /** Whether row `row` of a field `width` sites wide is all 0. */

@@ -17,6 +17,8 @@ type Diffuse = (
   decayFactor: number,
   decay: number,
   floorBits: number,
+  track: number,
+  level: number,
 ) => void;
 
 /** Whether the WebAssembly SIMD diffusion kernel runs on this platform (it is compiled on the first call). */
@@ -49,6 +51,13 @@ export class DiffusionKernelWorkspace {
   private readonly fieldOffset: number;
   private readonly mx: number;
   private readonly scratch: number;
+  /**
+   * Where the kernel reports, when asked ({@link diffuse}'s `track`), the topmost and bottommost rows of the band
+   * with a value that is not 0 (words 0 and 1; −1 if none), then with a value above the level (words 2 and 3),
+   * then the leftmost and rightmost columns of each (words 4 to 7; see {@link trackedColumns}).
+   */
+  private readonly extent: Int32Array;
+  private readonly extentOffset: number;
   /** The factors now in memory (the object the solver passed), so they are copied only when they change. */
   private factors: Float32Factors | null = null;
 
@@ -61,6 +70,8 @@ export class DiffusionKernelWorkspace {
     this.fieldOffset = memory.offsetOf(this.field);
     this.mx = memory.offsetOf(this.factorView);
     this.scratch = memory.offsetOf(memory.allocate(Uint8Array, scratchBytes(width)));
+    this.extent = memory.allocate(Int32Array, 8);
+    this.extentOffset = memory.offsetOf(this.extent);
   }
 
   /** Bytes a workspace for a `width × height` lattice takes in a {@link KernelMemory}. */
@@ -68,7 +79,8 @@ export class DiffusionKernelWorkspace {
     return (
       KernelMemory.bytes(width * height, 4) +
       KernelMemory.bytes(2 * (width + height), 4) +
-      KernelMemory.bytes(scratchBytes(width), 1)
+      KernelMemory.bytes(scratchBytes(width), 1) +
+      KernelMemory.bytes(8, 4)
     );
   }
 
@@ -105,7 +117,10 @@ export class DiffusionKernelWorkspace {
    * `decayFactor`, a float32 value, is not null) the decay: bit for bit what `implicitStepFloat32` does with the
    * same `floor` (a float32 value ≥ 2^−126, or null for 2^−126). With rows `first`…`last` it steps only that
    * band, as the whole step would if every row outside it were 0 before and after; the caller checks the
-   * latter (see `DiffusionDecaySolver`).
+   * latter (see `DiffusionDecaySolver`). With `track` (and a band of at least two rows) the kernel also finds
+   * where the band's rows but its last are not 0 ({@link trackedRows}, {@link trackedColumns}) and where they
+   * are above `level`, a float32 value ≥ 0 (the same with `aboveLevel`); read them once the step is done. The
+   * same bits are stored either way.
    */
   diffuse(
     factors: Float32Factors,
@@ -113,6 +128,8 @@ export class DiffusionKernelWorkspace {
     floor: number | null = null,
     first = 0,
     last = this.height - 1,
+    track = false,
+    level = Infinity,
   ): void {
     if (factors !== this.factors) {
       // Back to back from mx: mx, gx (width each), my, gy (height each).
@@ -140,7 +157,28 @@ export class DiffusionKernelWorkspace {
       decayFactor ?? 1,
       decayFactor === null ? 0 : 1,
       floorBits32[0],
+      track ? this.extentOffset : 0,
+      level,
     );
+  }
+
+  /**
+   * After a tracked {@link diffuse} of rows `first`…`last`: the topmost and bottommost of rows `first`…`last − 1`
+   * holding a value that is not 0 (or, with `aboveLevel`, above the level), as lattice rows ([−1, −1] if none).
+   */
+  trackedRows(first: number, aboveLevel = false): [number, number] {
+    const slot = aboveLevel ? 2 : 0;
+    const top = this.extent[slot];
+    return top < 0 ? [-1, -1] : [first + top, first + this.extent[slot + 1]];
+  }
+
+  /**
+   * After a tracked {@link diffuse}: the leftmost and rightmost columns holding a value that is not 0 (or, with
+   * `aboveLevel`, above the level) in the band's rows but its last ([width, −1] if none).
+   */
+  trackedColumns(aboveLevel = false): [number, number] {
+    const slot = aboveLevel ? 6 : 4;
+    return [this.extent[slot], this.extent[slot + 1]];
   }
 }
 

@@ -304,16 +304,124 @@
         (local.set $o (i32.add (local.get $o) (i32.const 4)))
         (br $columns))))
 
+  ;; The back substitution of substituteRowY (the same operations, hence the same bits) that also finds where
+  ;; the row it stores is not 0 and where it is above $level (a float32 ≥ 0), for the active method: it notes
+  ;; the first and last vectors holding such values, then the lanes within them. The extents at $ext (i32):
+  ;; +16 the leftmost and +20 the rightmost column with a value that is not 0 in the rows tracked so far, +24
+  ;; and +28 the same for values above $level. Returns bit 0 set if it stored anything but 0, bit 1 if anything
+  ;; above $level.
+  (func $substituteRowYTracked (param $row i32) (param $below i32) (param $w i32) (param $g v128) (param $lo v128)
+    (param $ext i32) (param $level v128)
+    (result i32)
+    (local $o i32) (local $end4 i32) (local $end i32) (local $x v128) (local $y v128) (local $abs v128)
+    (local $first i32) (local $last i32) (local $firstUp i32) (local $lastUp i32) (local $found i32)
+    (local.set $abs (v128.const i32x4 0x7fffffff 0x7fffffff 0x7fffffff 0x7fffffff))
+    (local.set $end (i32.shl (local.get $w) (i32.const 2)))
+    (local.set $end4 (i32.and (local.get $end) (i32.const -16)))
+    (local.set $first (i32.const -1))
+    (local.set $firstUp (i32.const -1))
+    (block $done
+      (loop $columns
+        (br_if $done (i32.ge_u (local.get $o) (local.get $end4)))
+        (v128.store (i32.add (local.get $row) (local.get $o))
+          (local.tee $y (v128.and
+            (local.tee $x (f32x4.add (v128.load (i32.add (local.get $row) (local.get $o)))
+              (f32x4.mul (local.get $g) (v128.load (i32.add (local.get $below) (local.get $o))))))
+            (i32x4.gt_s (v128.and (local.get $x) (local.get $abs)) (local.get $lo)))))
+        (if (v128.any_true (v128.and (local.get $y) (local.get $abs)))
+          (then
+            (if (i32.lt_s (local.get $first) (i32.const 0)) (then (local.set $first (local.get $o))))
+            (local.set $last (local.get $o))))
+        (if (v128.any_true (f32x4.gt (local.get $y) (local.get $level)))
+          (then
+            (if (i32.lt_s (local.get $firstUp) (i32.const 0)) (then (local.set $firstUp (local.get $o))))
+            (local.set $lastUp (local.get $o))))
+        (local.set $o (i32.add (local.get $o) (i32.const 16)))
+        (br $columns)))
+    ;; The columns left over one at a time (lanes 1–3 are 0: loaded as 0, so not above a level ≥ 0 either).
+    (block $done
+      (loop $columns
+        (br_if $done (i32.ge_u (local.get $o) (local.get $end)))
+        (v128.store32_lane 0 (i32.add (local.get $row) (local.get $o))
+          (local.tee $y (v128.and
+            (local.tee $x (f32x4.add (v128.load32_zero (i32.add (local.get $row) (local.get $o)))
+              (f32x4.mul (local.get $g) (v128.load32_zero (i32.add (local.get $below) (local.get $o))))))
+            (i32x4.gt_s (v128.and (local.get $x) (local.get $abs)) (local.get $lo)))))
+        (if (v128.any_true (v128.and (local.get $y) (local.get $abs)))
+          (then
+            (if (i32.lt_s (local.get $first) (i32.const 0)) (then (local.set $first (local.get $o))))
+            (local.set $last (local.get $o))))
+        (if (v128.any_true (f32x4.gt (local.get $y) (local.get $level)))
+          (then
+            (if (i32.lt_s (local.get $firstUp) (i32.const 0)) (then (local.set $firstUp (local.get $o))))
+            (local.set $lastUp (local.get $o))))
+        (local.set $o (i32.add (local.get $o) (i32.const 4)))
+        (br $columns)))
+    (if (i32.ge_s (local.get $first) (i32.const 0))
+      (then
+        (local.set $found (i32.const 1))
+        (call $widen (local.get $ext) (local.get $row) (local.get $first) (local.get $last)
+          (v128.const i32x4 0 0 0 0) (i32.const 0) (local.get $w))))
+    (if (i32.ge_s (local.get $firstUp) (i32.const 0))
+      (then
+        (local.set $found (i32.or (local.get $found) (i32.const 2)))
+        (call $widen (i32.add (local.get $ext) (i32.const 8)) (local.get $row) (local.get $firstUp)
+          (local.get $lastUp) (local.get $level) (i32.const 1) (local.get $w))))
+    (local.get $found))
+
+  ;; Widens the extent at $ext + 16 (leftmost, rightmost column) over the sites that are not 0 ($above 0) or
+  ;; above $level ($above 1) of the vectors at byte offsets $first and $last of the row at $row, w sites wide:
+  ;; the first such lane of the first vector, the last of the last (lanes past the row's end are not read; one
+  ;; of the last columns, taken one at a time, is the first lane of its "vector", the lanes after it later
+  ;; columns, 0 unless noted after it).
+  (func $widen (param $ext i32) (param $row i32) (param $first i32) (param $last i32) (param $level v128)
+    (param $above i32) (param $w i32)
+    (local $lane i32) (local $v f32) (local $col i32)
+    (local.set $lane (i32.const 0))
+    (block $done
+      (loop $lanes
+        (local.set $v (f32.load (i32.add (local.get $row) (i32.add (local.get $first) (i32.shl (local.get $lane) (i32.const 2))))))
+        (br_if $done (if (result i32) (local.get $above)
+          (then (f32.gt (local.get $v) (f32x4.extract_lane 0 (local.get $level))))
+          (else (i32.ne (i32.and (i32.reinterpret_f32 (local.get $v)) (i32.const 0x7fffffff)) (i32.const 0)))))
+        (local.set $lane (i32.add (local.get $lane) (i32.const 1)))
+        (br $lanes)))
+    (local.set $col (i32.add (i32.shr_u (local.get $first) (i32.const 2)) (local.get $lane)))
+    (if (i32.lt_s (local.get $col) (i32.load offset=16 (local.get $ext)))
+      (then (i32.store offset=16 (local.get $ext) (local.get $col))))
+    (local.set $lane (i32.sub (i32.sub (local.get $w) (i32.const 1)) (i32.shr_u (local.get $last) (i32.const 2))))
+    (if (i32.gt_s (local.get $lane) (i32.const 3)) (then (local.set $lane (i32.const 3))))
+    (block $done
+      (loop $lanes
+        (local.set $v (f32.load (i32.add (local.get $row) (i32.add (local.get $last) (i32.shl (local.get $lane) (i32.const 2))))))
+        (br_if $done (if (result i32) (local.get $above)
+          (then (f32.gt (local.get $v) (f32x4.extract_lane 0 (local.get $level))))
+          (else (i32.ne (i32.and (i32.reinterpret_f32 (local.get $v)) (i32.const 0x7fffffff)) (i32.const 0)))))
+        (local.set $lane (i32.sub (local.get $lane) (i32.const 1)))
+        (br $lanes)))
+    (local.set $col (i32.add (i32.shr_u (local.get $last) (i32.const 2)) (local.get $lane)))
+    (if (i32.gt_s (local.get $col) (i32.load offset=20 (local.get $ext)))
+      (then (i32.store offset=20 (local.get $ext) (local.get $col)))))
+
   ;; One step of D·dt = $r (float32) on the w×h field at $field: the x sweep (if w > 1) and the y
   ;; elimination (if h > 1, with the decay factor $f, 1 without decay) 16 rows at a time, so the elimination
   ;; reads rows the x sweep has just written, then the y back substitution from the bottom row up. With
-  ;; h = 1 and $decay set, the row is multiplied by $f last.
+  ;; h = 1 and $decay set, the row is multiplied by $f last. With $track (not 0, h > 1) the back substitution
+  ;; also finds where its values are not 0, and where they are above $level (≥ 0), for the active method; at
+  ;; $track (i32 × 8): the topmost and the bottommost of rows 0 … h−2 holding a value that is not 0, the same
+  ;; for a value above $level (−1 if none), then the leftmost and rightmost columns of those values (w and −1
+  ;; if none), and the same for the values above $level. Row h−1 (the elimination's last) is not tracked.
   (func (export "diffuse")
     (param $field i32) (param $w i32) (param $h i32) (param $r f32)
     (param $mx i32) (param $gx i32) (param $my i32) (param $gy i32) (param $s i32) (param $f f32) (param $decay i32)
-    (param $floor i32)
+    (param $floor i32) (param $track i32) (param $level f32)
     (local $stride i32) (local $base i32) (local $k i32) (local $last i32) (local $top i32) (local $row i32)
-    (local $rr v128) (local $ff v128) (local $lo v128)
+    (local $rr v128) (local $ff v128) (local $lo v128) (local $found i32)
+    (if (local.get $track)
+      (then
+        (v128.store (local.get $track) (v128.const i32x4 -1 -1 -1 -1))
+        (v128.store offset=16 (local.get $track)
+          (i32x4.replace_lane 2 (i32x4.replace_lane 0 (i32x4.splat (i32.const -1)) (local.get $w)) (local.get $w)))))
     (local.set $lo (i32x4.splat (i32.sub (local.get $floor) (i32.const 1))))
     (local.set $stride (i32.shl (local.get $w) (i32.const 2)))
     (local.set $last (i32.sub (local.get $h) (i32.const 1)))
@@ -351,9 +459,26 @@
         (loop $rows
           (local.set $k (i32.sub (local.get $k) (i32.const 1)))
           (local.set $row (i32.sub (local.get $row) (local.get $stride)))
-          (call $substituteRowY (local.get $row) (i32.add (local.get $row) (local.get $stride)) (local.get $w)
-            (v128.load32_splat (i32.add (local.get $gy) (i32.shl (local.get $k) (i32.const 2))))
-            (local.get $lo))
+          (if (local.get $track)
+            (then
+              (local.set $found (call $substituteRowYTracked (local.get $row)
+                (i32.add (local.get $row) (local.get $stride)) (local.get $w)
+                (v128.load32_splat (i32.add (local.get $gy) (i32.shl (local.get $k) (i32.const 2))))
+                (local.get $lo) (local.get $track) (f32x4.splat (local.get $level))))
+              (if (i32.and (local.get $found) (i32.const 1))
+                (then
+                  (i32.store (local.get $track) (local.get $k))
+                  (if (i32.lt_s (i32.load offset=4 (local.get $track)) (i32.const 0))
+                    (then (i32.store offset=4 (local.get $track) (local.get $k))))))
+              (if (i32.and (local.get $found) (i32.const 2))
+                (then
+                  (i32.store offset=8 (local.get $track) (local.get $k))
+                  (if (i32.lt_s (i32.load offset=12 (local.get $track)) (i32.const 0))
+                    (then (i32.store offset=12 (local.get $track) (local.get $k)))))))
+            (else
+              (call $substituteRowY (local.get $row) (i32.add (local.get $row) (local.get $stride)) (local.get $w)
+                (v128.load32_splat (i32.add (local.get $gy) (i32.shl (local.get $k) (i32.const 2))))
+                (local.get $lo))))
           (br_if $rows (local.get $k))))
       (else (call $scaleRow (local.get $field) (local.get $w) (f32x4.splat (f32.const 1)) (local.get $ff)
         (local.get $lo)))))

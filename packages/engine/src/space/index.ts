@@ -1,5 +1,12 @@
 /** Space for agent-based models: lattices with precomputed neighbours, diffusion–decay fields, tissue views. */
-export { Lattice2D, MOORE_DIRECTIONS, mooreNeighbour, neighbourAt, type LatticeBoundary } from './lattice.js';
+export {
+  Lattice2D,
+  MOORE_DIRECTIONS,
+  mooreNeighbour,
+  mooreNeighbourAt,
+  neighbourAt,
+  type LatticeBoundary,
+} from './lattice.js';
 export {
   DiffusionDecaySolver,
   EXPLICIT_DIFFUSION_LIMIT,

@@ -18,8 +18,8 @@ export const MOORE_DIRECTIONS: readonly (readonly [number, number])[] = [
 
 /**
  * A rectangular 2D lattice of `width × height` sites stored row-major (site `i = y·width + x`), with every
- * site's 8 Moore neighbours precomputed in one flat `Int32Array` (`neighbours[8·i + k]`, the first 4 being the
- * von Neumann ones). A missing neighbour beyond a closed edge is −1. Agents keep only a site index, so
+ * site's 8 Moore neighbours in one flat `Int32Array` (`neighbours[8·i + k]`, the first 4 being the von Neumann
+ * ones), built on first use. A missing neighbour beyond a closed edge is −1. Agents keep only a site index, so
  * neighbour lookup needs no per-agent objects and no modulo arithmetic in hot loops.
  *
  * Hot loops can skip the table (8 words per site) away from the edges: the k-th neighbour of site i is
@@ -35,16 +35,10 @@ export class Lattice2D {
   readonly size: number;
   /** Edge treatment. */
   readonly boundary: LatticeBoundary;
-  /** `neighbours[8·i + k]`: k-th Moore neighbour of site i (k < 4: von Neumann), or −1 beyond a closed edge. */
-  readonly neighbours: Int32Array;
   /** `dx + dy·width` of the 8 Moore directions, in the order of `neighbours`. */
   readonly neighbourOffsets: Int32Array;
-  /**
-   * Moore steps from site i to the nearest edge site (`min(x, y, width − 1 − x, height − 1 − y)`, capped at
-   * 255). Where it is ≥ 1 every neighbour of i is `i + neighbourOffsets[k]`; on the edge (0) some neighbour is
-   * missing (−1) or wraps around, so read the table there.
-   */
-  readonly edgeDistance: Uint8Array;
+  private neighbourTable: Int32Array | null = null;
+  private edgeDistances: Uint8Array | null = null;
 
   constructor(width: number, height: number, boundary: LatticeBoundary = 'closed') {
     for (const [name, value] of [
@@ -59,28 +53,54 @@ export class Lattice2D {
     this.height = height;
     this.size = width * height;
     this.boundary = boundary;
-    this.neighbours = new Int32Array(this.size * 8);
-    for (let y = 0; y < height; y++) {
-      for (let x = 0; x < width; x++) {
-        const base = 8 * (y * width + x);
-        for (let k = 0; k < 8; k++) {
-          let nx = x + MOORE_DIRECTIONS[k][0];
-          let ny = y + MOORE_DIRECTIONS[k][1];
-          if (boundary === 'periodic') {
-            nx = (nx + width) % width;
-            ny = (ny + height) % height;
+    this.neighbourOffsets = Int32Array.from(MOORE_DIRECTIONS, ([dx, dy]) => dx + dy * width);
+  }
+
+  /**
+   * `neighbours[8·i + k]`: k-th Moore neighbour of site i (k < 4: von Neumann), or −1 beyond a closed edge. Built
+   * on first use (8 words per site: 288 MB for 3000 × 3000 sites; code that computes neighbours, e.g. with
+   * {@link mooreNeighbour}, never pays for it).
+   */
+  get neighbours(): Int32Array {
+    if (!this.neighbourTable) {
+      const { width, height, boundary } = this;
+      const table = new Int32Array(this.size * 8);
+      for (let y = 0; y < height; y++) {
+        for (let x = 0; x < width; x++) {
+          const base = 8 * (y * width + x);
+          for (let k = 0; k < 8; k++) {
+            let nx = x + MOORE_DIRECTIONS[k][0];
+            let ny = y + MOORE_DIRECTIONS[k][1];
+            if (boundary === 'periodic') {
+              nx = (nx + width) % width;
+              ny = (ny + height) % height;
+            }
+            table[base + k] = nx < 0 || ny < 0 || nx >= width || ny >= height ? -1 : ny * width + nx;
           }
-          this.neighbours[base + k] = nx < 0 || ny < 0 || nx >= width || ny >= height ? -1 : ny * width + nx;
         }
       }
+      this.neighbourTable = table;
     }
-    this.neighbourOffsets = Int32Array.from(MOORE_DIRECTIONS, ([dx, dy]) => dx + dy * width);
-    this.edgeDistance = new Uint8Array(this.size);
-    for (let y = 0; y < height; y++) {
-      for (let x = 0; x < width; x++) {
-        this.edgeDistance[y * width + x] = Math.min(x, y, width - 1 - x, height - 1 - y, 255);
+    return this.neighbourTable;
+  }
+
+  /**
+   * Moore steps from site i to the nearest edge site (`min(x, y, width − 1 − x, height − 1 − y)`, capped at
+   * 255), built on first use. Where it is ≥ 1 every neighbour of i is `i + neighbourOffsets[k]`; on the edge (0)
+   * some neighbour is missing (−1) or wraps around, so read the table there.
+   */
+  get edgeDistance(): Uint8Array {
+    if (!this.edgeDistances) {
+      const { width, height } = this;
+      const distances = new Uint8Array(this.size);
+      for (let y = 0; y < height; y++) {
+        for (let x = 0; x < width; x++) {
+          distances[y * width + x] = Math.min(x, y, width - 1 - x, height - 1 - y, 255);
+        }
       }
+      this.edgeDistances = distances;
     }
+    return this.edgeDistances;
   }
 
   /** Site index of column `x`, row `y`. */
@@ -148,7 +168,15 @@ const MOORE_DY = Int8Array.from(MOORE_DIRECTIONS, ([, dy]) => dy);
  */
 export function mooreNeighbour(site: number, k: number, width: number, height: number): number {
   const y = (site / width) | 0;
-  const nx = site - y * width + MOORE_DX[k];
+  return mooreNeighbourAt(site - y * width, y, k, width, height);
+}
+
+/**
+ * The k-th Moore neighbour of the site at column `x`, row `y` of a closed `width × height` lattice, or −1 beyond
+ * the edge (as {@link mooreNeighbour}, for a caller that has the site's column and row already).
+ */
+export function mooreNeighbourAt(x: number, y: number, k: number, width: number, height: number): number {
+  const nx = x + MOORE_DX[k];
   const ny = y + MOORE_DY[k];
   return nx < 0 || ny < 0 || nx >= width || ny >= height ? -1 : ny * width + nx;
 }

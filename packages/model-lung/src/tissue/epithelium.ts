@@ -1,4 +1,4 @@
-import { includeSite, type Rng, type SiteBox } from '@immunotwin/engine';
+import { includeSite, mooreNeighbourAt, type Rng, type SiteBox } from '@immunotwin/engine';
 import { CELL, CELL_TYPE } from './cells.js';
 
 /** The epithelium's arrays, one entry per site. */
@@ -11,8 +11,10 @@ export interface Epithelium {
   readonly timers: Float32Array;
   /** 1 where a cell has died and its debris has not been cleared (by a macrophage or by regeneration). */
   readonly debris: Uint8Array;
-  /** `neighbours[8·i + k]`: k-th Moore neighbour of site i, or −1 (a `Lattice2D` table). */
-  readonly neighbours: Int32Array;
+  /** Sites per row of the (closed, row-major) section. */
+  readonly width: number;
+  /** Rows of the section. */
+  readonly height: number;
 }
 
 /** The fields the epithelium reads and writes (one value per site). */
@@ -152,7 +154,7 @@ export function stepEpithelium(
   out: EpitheliumOutcome,
   region?: EpitheliumRegion,
 ): void {
-  const { cells, types, timers, debris, neighbours } = e;
+  const { cells, types, timers, debris } = e;
   const { virions, ifn, chemokine, cytokine, ros } = f;
   const h = r.minutes;
   let deaths = 0;
@@ -218,9 +220,10 @@ export function stepEpithelium(
         }
       } else if (state === CELL.dead) {
         let progenitors = 0;
-        const base = 8 * i;
+        const y = (i / e.width) | 0;
+        const x = i - y * e.width;
         for (let k = 0; k < 8; k++) {
-          const j = neighbours[base + k];
+          const j = mooreNeighbourAt(x, y, k, e.width, e.height);
           if (j >= 0 && types[j] === CELL_TYPE.typeII && (cells[j] === CELL.healthy || cells[j] === CELL.antiviral)) {
             progenitors++;
           }

@@ -92,7 +92,24 @@ export class LungFields {
     return this.solvers[id].activeRegion;
   }
 
-  /** Grows a diffusing field's active region over `box`, where values were written. */
+  /**
+   * Has the solver of a diffusing field find, as it steps it, where the field is above `level` per site
+   * ({@link levelRegion}).
+   */
+  trackLevel(id: DiffusingFieldId, level: number): void {
+    this.solvers[id].trackLevel(level);
+  }
+
+  /**
+   * A box holding every site where a diffusing field is above the level given to {@link trackLevel} (the whole
+   * section if none was, or after a step other than the active one). {@link include} grows it; other writers
+   * grow it over what they write.
+   */
+  levelRegion(id: DiffusingFieldId): SiteBox {
+    return this.solvers[id].levelRegion;
+  }
+
+  /** Grows a diffusing field's active region (and its level region) over `box`, where values were written. */
   include(id: DiffusingFieldId, box: Readonly<SiteBox>): void {
     this.solvers[id].include(box[0], box[1], box[2], box[3]);
   }

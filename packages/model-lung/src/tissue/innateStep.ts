@@ -47,8 +47,10 @@ export interface InnateWorld {
   readonly timers: Float32Array;
   /** 1 where a dead cell's debris has not been cleared. */
   readonly debris: Uint8Array;
-  /** 8 Moore neighbours per site (−1 beyond the edge), a `Lattice2D` table. */
-  readonly neighbours: Int32Array;
+  /** Sites per row of the (closed) section. */
+  readonly width: number;
+  /** Rows of the section. */
+  readonly height: number;
   /** Free virions. */
   readonly virions: Float32Array;
   /** Chemokine (the cells climb it). */
@@ -74,6 +76,8 @@ export interface InnateRegions {
   readonly height: number;
   readonly chemokine: SiteBox;
   readonly cytokine: SiteBox;
+  /** Holds every site where the cytokine is above the recruitment threshold; grown where macrophages add cytokine. */
+  readonly cytokineAbove?: SiteBox;
   readonly virions: Readonly<SiteBox>;
   /** Holds every cell that is not healthy. */
   readonly cells: Readonly<SiteBox>;
@@ -97,15 +101,10 @@ export interface InnateOutcome {
  * only at the pool's neutrophils' sites, as this step leaves it).
  */
 export function stepInnate(pool: InnatePool, w: InnateWorld, r: InnateRules, rng: Rng, out: InnateOutcome): void {
-  const { cells, timers, debris, neighbours, virions, chemokine, cytokine, ifn, ros } = w;
+  const { cells, timers, debris, width, height, virions, chemokine, cytokine, ifn, ros } = w;
   const regions = w.regions;
-  // The move regions of the two attractants (chemokine, cytokine), or none.
-  const moveRegions = regions
-    ? ([
-        { width: regions.width, height: regions.height, box: regions.chemokine },
-        { width: regions.width, height: regions.height, box: regions.cytokine },
-      ] as const)
-    : undefined;
+  // The boxes of the two attractants (chemokine, cytokine), or none.
+  const moveBoxes = regions ? ([regions.chemokine, regions.cytokine] as const) : undefined;
   // ROS is only where neutrophils stood after the last step, and they are all still in the pool: clear those sites
   // (the same as clearing the whole field, at the cost of the pool).
   for (let j = 0; j < pool.count; j++) if (pool.type[j] === INNATE.neutrophil) ros[pool.site[j]] = 0;
@@ -125,10 +124,10 @@ export function stepInnate(pool: InnatePool, w: InnateWorld, r: InnateRules, rng
     const inflammatory = type === INNATE.macrophage && pool.state[k] === 1;
     const bias = r.bias[type];
     const field = r.attractant[type] === 1 ? cytokine : chemokine;
-    const region = moveRegions?.[r.attractant[type]];
+    const box = moveBoxes?.[r.attractant[type]];
     let site = pool.site[k];
     for (let m = movesThisStep(inflammatory ? r.inflammatoryMoves : r.moves[type], rng); m > 0; m--) {
-      site = hop(site, neighbours, field, bias, rng, region);
+      site = hop(site, width, height, field, bias, rng, box);
     }
     pool.site[k] = site;
     // Outside the regions there are no virions and every cell is healthy (nothing to read).
@@ -151,7 +150,10 @@ export function stepInnate(pool: InnatePool, w: InnateWorld, r: InnateRules, rng
       pool.state[k] = pool.load[k] >= r.activation ? 1 : 0;
       if (pool.state[k] === 1) {
         cytokine[site] += r.cytokine;
-        if (regions) includeSite(regions.cytokine, site, regions.width);
+        if (regions) {
+          includeSite(regions.cytokine, site, regions.width);
+          if (regions.cytokineAbove) includeSite(regions.cytokineAbove, site, regions.width);
+        }
       }
     } else if (type === INNATE.neutrophil) {
       ros[site] += r.rosLevel;

@@ -1,15 +1,24 @@
-import { mooreNeighbour, type Rng, type SiteBox } from '@immunotwin/engine';
+import { mooreNeighbour, mooreNeighbourAt, type Rng, type SiteBox } from '@immunotwin/engine';
 
 /**
- * The neighbour of `site` with most of `field`, scanning the 8 Moore directions from `start` round (the first of
- * equals wins, so ties go to a random direction); the neighbour at `start` where the field is 0 all round (−1
- * where that one is beyond the edge).
+ * The neighbour of `site` (on a closed `width × height` section) with most of `field`, scanning the 8 Moore
+ * directions from `start` round (the first of equals wins, so ties go to a random direction); the neighbour at
+ * `start` where the field is 0 all round (−1 where that one is beyond the edge). Neighbours are computed, not
+ * read from a table.
  */
-export function steepestNeighbour(site: number, neighbours: Int32Array, field: Float32Array, start: number): number {
-  let best = neighbours[8 * site + start];
+export function steepestNeighbour(
+  site: number,
+  width: number,
+  height: number,
+  field: Float32Array,
+  start: number,
+): number {
+  const y = (site / width) | 0;
+  const x = site - y * width;
+  let best = mooreNeighbourAt(x, y, start, width, height);
   let most = 0;
   for (let j = 0; j < 8; j++) {
-    const n = neighbours[8 * site + ((start + j) & 7)];
+    const n = mooreNeighbourAt(x, y, (start + j) & 7, width, height);
     if (n >= 0 && field[n] > most) {
       most = field[n];
       best = n;
@@ -18,39 +27,39 @@ export function steepestNeighbour(site: number, neighbours: Int32Array, field: F
   return best;
 }
 
-/** Where a move may skip reading memory: the lattice's size and a box holding every site where its field is not 0. */
-export interface MoveRegion {
-  /** Sites per row. */
-  readonly width: number;
-  /** Rows. */
-  readonly height: number;
-  /** Holds every site where the field the cell climbs is not 0. */
-  readonly box: Readonly<SiteBox>;
+/**
+ * A uniform Moore direction 0…7 from one draw: its top 3 bits, exactly what `rng.integer(8)` gives (Lemire's
+ * method never rejects for a power of two, and its multiply-shift of x by 8 is x >>> 29), without that method's
+ * checks and arithmetic in the hottest loops.
+ */
+export function direction(rng: Rng): number {
+  return rng.nextUint32() >>> 29;
 }
 
 /**
- * One move of a cell at `site`: with probability `bias` to the neighbour with most of `field`, else to a random
- * neighbour; the site itself where the chosen neighbour is beyond the edge. Two draws when `bias` > 0, one otherwise.
- * With a `region` (a closed lattice), a move away from the field's box reads neither the field (0 all round) nor
- * the neighbour table (computed): the same move results.
+ * One move of a cell at `site` of a closed `width × height` section: with probability `bias` to the neighbour
+ * with most of `field`, else to a random neighbour; the site itself where the chosen neighbour is beyond the
+ * edge. Two draws when `bias` > 0, one otherwise. With a `box` holding every site where `field` is not 0, a move
+ * away from it does not read the field (0 all round): the same move results.
  */
 export function hop(
   site: number,
-  neighbours: Int32Array,
+  width: number,
+  height: number,
   field: Float32Array,
   bias: number,
   rng: Rng,
-  region?: MoveRegion,
+  box?: Readonly<SiteBox>,
 ): number {
   let to: number;
-  const away = region !== undefined && awayFrom(region.box, site, region.width);
   if (bias > 0 && rng.uniform() < bias) {
-    const start = rng.integer(8);
-    if (!away) to = steepestNeighbour(site, neighbours, field, start);
-    else to = mooreNeighbour(site, start, region.width, region.height);
+    const start = direction(rng);
+    to =
+      box !== undefined && awayFrom(box, site, width)
+        ? mooreNeighbour(site, start, width, height)
+        : steepestNeighbour(site, width, height, field, start);
   } else {
-    const k = rng.integer(8);
-    to = away ? mooreNeighbour(site, k, region.width, region.height) : neighbours[8 * site + k];
+    to = mooreNeighbour(site, direction(rng), width, height);
   }
   return to >= 0 ? to : site;
 }

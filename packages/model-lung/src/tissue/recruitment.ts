@@ -44,8 +44,8 @@ export class RecruitmentScratch {
  * (cells per site per step) times its {@link recruitmentWeight}. For each type in `types` order the section
  * receives Poisson(rate × Σ weights) cells, each placed at a site drawn with probability proportional to its
  * weight (inverse of the cumulative weights over the sites with a positive weight, kept in `scratch`). With a
- * `region` only the sites in its box are read: it must hold every site where the cytokine is not 0 (the others
- * weigh 0; the same draws and sites result). Returns the cells added.
+ * `region` only the sites in its box are read: it must hold every site where the cytokine is above `signal.min`
+ * (the others weigh 0; the same draws and sites result). Returns the cells added.
  */
 export function recruit(
   cytokine: Float32Array,

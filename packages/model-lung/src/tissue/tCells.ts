@@ -1,6 +1,6 @@
-import type { Rng } from '@immunotwin/engine';
+import { mooreNeighbourAt, type Rng } from '@immunotwin/engine';
 import { CELL } from './cells.js';
-import { steepestNeighbour } from './moves.js';
+import { direction, steepestNeighbour } from './moves.js';
 
 /**
  * Effector CD8 T cells in the section as structure-of-arrays, at most one per site (`occupied`). Removal swaps
@@ -80,8 +80,10 @@ export interface TCellWorld {
   readonly timers: Float32Array;
   /** Chemokine per site (for chemotaxis). */
   readonly chemokine: Float32Array;
-  /** `neighbours[8·i + k]`: k-th Moore neighbour of site i, or −1 (a `Lattice2D` table). */
-  readonly neighbours: Int32Array;
+  /** Sites per row of the (closed) section. */
+  readonly width: number;
+  /** Rows of the section. */
+  readonly height: number;
 }
 
 /** T-cell behaviour (per minute). */
@@ -104,7 +106,7 @@ export interface TCellRules {
  * by another T cell. Returns the number of cells bound (induced to apoptosis).
  */
 export function stepTCells(pool: TCellPool, w: TCellWorld, rules: TCellRules, minutes: number, rng: Rng): number {
-  const { cells, timers, chemokine, neighbours } = w;
+  const { cells, timers, chemokine, width, height } = w;
   let kills = 0;
   let k = 0;
   while (k < pool.count) {
@@ -119,10 +121,12 @@ export function stepTCells(pool: TCellPool, w: TCellWorld, rules: TCellRules, mi
         continue;
       }
       const site = pool.site[k];
+      const y = (site / width) | 0;
+      const x = site - y * width;
       const start = rng.integer(9);
       for (let j = 0; j < 9; j++) {
         const d = (start + j) % 9;
-        const target = d === 8 ? site : neighbours[8 * site + d];
+        const target = d === 8 ? site : mooreNeighbourAt(x, y, d, width, height);
         if (target >= 0 && cells[target] === CELL.expressing) {
           cells[target] = CELL.apoptotic;
           timers[target] = rng.poisson(rules.apoptosisPeriod);
@@ -135,8 +139,8 @@ export function stepTCells(pool: TCellPool, w: TCellWorld, rules: TCellRules, mi
       if (rules.moveRate < 1 && rng.uniform() >= rules.moveRate) continue;
       const to =
         rules.chemotaxis > 0 && rng.uniform() < rules.chemotaxis
-          ? steepestNeighbour(site, neighbours, chemokine, rng.integer(8))
-          : neighbours[8 * site + rng.integer(8)];
+          ? steepestNeighbour(site, width, height, chemokine, direction(rng))
+          : mooreNeighbourAt(x, y, direction(rng), width, height);
       if (to >= 0 && !pool.occupied[to]) {
         pool.occupied[site] = 0;
         pool.occupied[to] = 1;
