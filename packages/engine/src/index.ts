@@ -24,6 +24,7 @@ export * from './design/index.js';
 export { PLOT_MIME_TYPE, STUDY_MIME_TYPE, TISSUE_MIME_TYPE, WORKBENCH_MIME_TYPE } from './mimeTypes.js';
 export * from './outcomes/index.js';
 export * from './analysis/index.js';
+export * as portableMath from './math/index.js';
 export * from './stats/index.js';
 export * from './data/index.js';
 export * from './observation/index.js';
