@@ -13,10 +13,21 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** The site's folder. */
 export const LITE_OUTPUT = join(root, 'dist', 'lite');
 
-/** Builds the site afresh into dist/lite; exits the process with a message when that fails. */
-export function buildLite() {
+/** What `buildLite` reads by default: notebooks/ without the lessons' teacher versions and sources. */
+const DEFAULT_CONTENTS = {
+  folder: join(root, 'notebooks'),
+  // A site is for students: the lessons' teacher versions (solutions) and their sources stay out of it.
+  ignore: ['^/teacher(/|$)', '^/lesson-sources(/|$)'],
+};
+
+/**
+ * Builds a site afresh into `output` (default dist/lite) with the files of `contents.folder` (less the paths matching
+ * `contents.ignore`, regular expressions on `/`-rooted paths) as its files; exits the process with a message when
+ * that fails. Also used by scripts/course.mjs.
+ */
+export function buildLite({ output = LITE_OUTPUT, contents = DEFAULT_CONTENTS } = {}) {
   ensureVenv();
-  rmSync(LITE_OUTPUT, { recursive: true, force: true });
+  rmSync(output, { recursive: true, force: true });
   // jupyter lite build skips tasks its doit database says are done, even for a new output folder: start clean.
   rmSync(join(root, 'lite', '.jupyterlite.doit.db'), { force: true });
   const args = [
@@ -25,14 +36,10 @@ export function buildLite() {
     '--lite-dir',
     join(root, 'lite'),
     '--contents',
-    join(root, 'notebooks'),
-    // A course site is for students: the lessons' teacher versions (solutions) and their sources stay out of it.
-    '--extra-ignore-contents',
-    '^/teacher(/|$)',
-    '--extra-ignore-contents',
-    '^/lesson-sources(/|$)',
+    contents.folder,
+    ...contents.ignore.flatMap((pattern) => ['--extra-ignore-contents', pattern]),
     '--output-dir',
-    LITE_OUTPUT,
+    output,
   ];
   const result = spawnSync(join(dirname(venvPython), 'jupyter'), args, {
     cwd: join(root, 'lite'),
@@ -42,8 +49,10 @@ export function buildLite() {
     console.error(`ImmunoTwin: \`jupyter ${args.join(' ')}\` failed (exit ${result.status ?? result.signal}).`);
     process.exit(result.status ?? 1);
   }
-  console.error(`ImmunoTwin: JupyterLite site built in ${LITE_OUTPUT}`);
-  console.error('Serve it with any static file server, e.g. `python3 -m http.server --directory dist/lite 8000`.');
+  console.error(`ImmunoTwin: JupyterLite site built in ${output}`);
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) buildLite();
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  buildLite();
+  console.error('Serve it with any static file server, e.g. `python3 -m http.server --directory dist/lite 8000`.');
+}

@@ -30,6 +30,7 @@ export {
 } from './mimeTypes.js';
 export * from './outcomes/index.js';
 export * from './analysis/index.js';
+export * as portableMath from './math/index.js';
 export * from './stats/index.js';
 export * from './data/index.js';
 export * from './observation/index.js';

@@ -1,3 +1,4 @@
+import { pow } from '../math/portableMath.js';
 import type { OdeRhs } from './types.js';
 
 /** Inputs of `selectInitialStep`. */
@@ -44,6 +45,6 @@ export function selectInitialStep(input: InitialStepInput): number {
   const d2 = scaledRms(scratchF, y0, rtol, atol, h0);
   if (!Number.isFinite(d2)) return h0;
   const largest = Math.max(d1, d2);
-  const h1 = largest <= 1e-15 ? Math.max(1e-6, h0 * 1e-3) : Math.pow(0.01 / largest, 1 / errorOrder);
+  const h1 = largest <= 1e-15 ? Math.max(1e-6, h0 * 1e-3) : pow(0.01 / largest, 1 / errorOrder);
   return Math.min(100 * h0, h1, hMax);
 }

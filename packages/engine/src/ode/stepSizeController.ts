@@ -1,3 +1,4 @@
+import { pow } from '../math/portableMath.js';
 /** Tuning of a `PiStepSizeController`. */
 export interface StepSizeControllerSettings {
   /** Exponent base k: the local error estimate behaves like C·h^k (k = embedded order + 1). */
@@ -31,7 +32,7 @@ export class PiStepSizeController {
   /** Step-size ratio to use after a step accepted with scaled error `error` (≤ 1). */
   acceptedFactor(error: number): number {
     const { alpha, beta, safety, minFactor, maxFactor } = this.settings;
-    let factor = error === 0 ? maxFactor : safety * Math.pow(error, -alpha) * Math.pow(this.previousError, beta);
+    let factor = error === 0 ? maxFactor : safety * pow(error, -alpha) * pow(this.previousError, beta);
     factor = Math.min(maxFactor, Math.max(minFactor, factor));
     if (this.lastWasRejected) factor = Math.min(factor, 1);
     this.previousError = Math.max(error, MIN_REMEMBERED_ERROR);
@@ -44,7 +45,7 @@ export class PiStepSizeController {
     const { errorOrder, safety, minFactor } = this.settings;
     this.lastWasRejected = true;
     if (!Number.isFinite(error)) return minFactor;
-    return Math.min(1, Math.max(minFactor, safety * Math.pow(error, -1 / errorOrder)));
+    return Math.min(1, Math.max(minFactor, safety * pow(error, -1 / errorOrder)));
   }
 
   /** Records a rejection that had another cause than the error estimate (e.g. negativity). */

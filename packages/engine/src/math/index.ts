@@ -1,0 +1,1 @@
+export { exp, log, pow } from './portableMath.js';
