@@ -4,10 +4,11 @@
  * workbench bundles — is compared as data, numbers as the doubles JSON carries (shortest round-trip form, so two
  * equal doubles and only those print the same).
  *
- * Only what is the front end's and not the kernel's is set aside: execution counts, `transient` display ids, and how
+ * Only what is the front end's and not the kernel's is set aside: execution counts, `transient` display ids, how
  * a stream is cut into messages (JupyterLab joins consecutive stream outputs of one name and applies `\r` and `\b`
- * as a terminal would; nbclient keeps each message). Multi-line text that nbformat writes as a list of lines is
- * joined. Nothing else is normalised, so any other difference fails.
+ * as a terminal would; nbclient keeps each message), and the wall-clock seconds of a progress line (an output whose
+ * metadata has `immunotwin/progress`: "sensitivity: 1536 runs in 1.8 s" is compared as "… runs in ‹s› s"). Multi-line
+ * text that nbformat writes as a list of lines is joined. Nothing else is normalised, so any other difference fails.
  */
 import type { IOutputJson } from './lessonRun';
 
@@ -21,6 +22,11 @@ export interface IComparableOutput {
   ename?: string;
   evalue?: string;
 }
+
+/** The metadata key of the kernel's progress outputs (`PROGRESS_METADATA_KEY` in the kernel's progressOutput.ts). */
+const PROGRESS_KEY = 'immunotwin/progress';
+/** The seconds a progress line reports: "· 3 s", "in 1.8 s", "(0.4 s)". */
+const PROGRESS_SECONDS = /\d+(?:\.\d+)? s\b/g;
 
 const joinLines = (value: unknown): unknown =>
   Array.isArray(value) && value.every((line) => typeof line === 'string') ? value.join('') : value;
@@ -54,6 +60,10 @@ export function comparableOutputs(outputs: readonly IOutputJson[]): IComparableO
       kept.data = Object.fromEntries(Object.entries(output.data).map(([mime, value]) => [mime, joinLines(value)]));
     }
     if (output.metadata && Object.keys(output.metadata).length > 0) kept.metadata = output.metadata;
+    const text = kept.data?.['text/plain'];
+    if (output.metadata?.[PROGRESS_KEY] === true && typeof text === 'string') {
+      kept.data = { ...kept.data, 'text/plain': text.replace(PROGRESS_SECONDS, '‹s› s') };
+    }
     if (output.ename !== undefined) kept.ename = output.ename;
     if (output.evalue !== undefined) kept.evalue = output.evalue;
     out.push(kept);

@@ -78,7 +78,7 @@ describe('the built immunotwin bin', () => {
     const unknown = await runBin(['simulate'], dir.path);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toBe(
-      'immunotwin: error: unknown command "simulate"; allowed: run, sweep, fit, merge, models, validate, import-sbml, export-sbml, help\n',
+      'immunotwin: error: unknown command "simulate"; allowed: run, sweep, fit, assimilate, merge, models, validate, import-sbml, export-sbml, help\n',
     );
     await dir.write('bad.json', { model: 'target-cell-limited', parameters: { beta: 2 } });
     const bad = await runBin(['run', 'bad.json', '--out', 'bad.csv'], dir.path);

@@ -109,7 +109,11 @@ describe('fromSBML(toSBML(m))', () => {
     const b = simulate(back);
     expect(a.observables.on[0]).toBe(1);
     expect(a.observables.on.at(-1)).toBe(0);
-    expect(largestDifference(a, b)).toBeLessThan(1e-9);
+    // Two solves of algebraically equal right-hand sides (kd·M·M against kd·M², written by the round trip) at rtol
+    // 1e-11 differ by rounding, which the adaptive steps carry along: their global errors, not rtol, bound the gap.
+    // The bound was 1e-9 until the step control moved to the engine's portable pow (other step sizes): 1.6e-9 was
+    // measured then. 1e-8 is still 100 times below the default rtol, and a wrong rate law differs by far more.
+    expect(largestDifference(a, b)).toBeLessThan(1e-8);
   });
 
   it.each(['target-cell-limited', 'virus-innate-adaptive', 'bacteria-innate'])('reproduces the built-in %s', (id) => {

@@ -101,7 +101,7 @@ describe('TwinSession: scenarios and parameters', () => {
     const error = await rejection(new TwinSession({ plugins: builtInModels }).create({ model: 'no-such-model' }));
     expect(error).toBeInstanceOf(ValidationError);
     expect(error.message).toBe(
-      'Invalid scenario: model: unknown model "no-such-model"; known models: bacteria-innate, immune-system, lung, target-cell-limited, virus-innate-adaptive',
+      'Invalid scenario: model: unknown model "no-such-model"; known models: bacteria-innate, immune-system, influenza-resistance, lung, target-cell-limited, virus-innate-adaptive',
     );
   });
 
@@ -152,6 +152,7 @@ describe('TwinSession: scenarios and parameters', () => {
     expect((await session.models()).map((m) => m.id)).toEqual([
       'bacteria-innate',
       'immune-system',
+      'influenza-resistance',
       'lung',
       'target-cell-limited',
       'virus-innate-adaptive',
@@ -318,6 +319,7 @@ describe('TwinSession: models added by descriptor', () => {
     expect((await session.models()).map((m) => m.id)).toEqual([
       'bacteria-innate',
       'immune-system',
+      'influenza-resistance',
       'lung',
       'target-cell-limited',
       'virus-innate-adaptive',

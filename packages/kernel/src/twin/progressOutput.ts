@@ -14,6 +14,12 @@ const BAR_WIDTH = 24;
 
 let outputs = 0;
 
+/**
+ * Metadata key marking a progress output: its text holds wall-clock seconds, which differ from run to run and host
+ * to host while the results do not (tools comparing two runs' outputs set those seconds aside).
+ */
+export const PROGRESS_METADATA_KEY = 'immunotwin/progress';
+
 /** The text of a progress line: `sweep ██████░░░░ 42% · 840 of 2000 runs · 3 s` (`unit`: what is counted). */
 export function progressLine(what: string, done: number, total: number, seconds: number, unit = 'runs'): string {
   const fraction = total === 0 ? 1 : done / total;
@@ -67,7 +73,7 @@ export class ProgressOutput {
 
   private put(text: string): void {
     if (!this.output) return;
-    const bundle = { data: { 'text/plain': text }, metadata: {} };
+    const bundle = { data: { 'text/plain': text }, metadata: { [PROGRESS_METADATA_KEY]: true } };
     if (this.shown) this.output.update(bundle, this.id);
     else this.output.show(bundle, this.id);
     this.shown = true;
