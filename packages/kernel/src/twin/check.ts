@@ -15,6 +15,7 @@ import { sensitivityStudy, sweepStudy, type TwinStudy } from './study.js';
 import type { SensitivityOptions, SweepOptions } from './studyOptions.js';
 import type { StudyContext } from './studyRun.js';
 import { formatNumber } from './summary.js';
+import { rememberTask } from './taskMemo.js';
 import { fittedValue, forecastMedian } from './taskFit.js';
 
 /** What computing a task's answer needs: its model (and other models) and the cell's interrupt. */
@@ -68,12 +69,6 @@ function lowest(_time: Float64Array, values: Float64Array): number {
   return low;
 }
 
-/**
- * The studies tasks ran, by model, kind, options and scenario: several tasks of a lesson read one study (two indices,
- * two quantiles), and a study is deterministic, so it runs once per kernel.
- */
-const taskStudies = new Map<string, Promise<TwinStudy>>();
-
 /** A task's study: a sensitivity analysis or a sweep (a cohort), with the options of the twin's call. */
 type TaskStudy =
   | { readonly kind: 'sensitivity'; readonly options: SensitivityOptions }
@@ -89,21 +84,15 @@ function runTaskStudy(
   scenario: TaskScenario,
   context: TaskContext,
 ): Promise<TwinStudy> {
-  const key = JSON.stringify([task.model, spec, scenario]);
-  let running = taskStudies.get(key);
-  if (running) return running;
-  running = (async () => {
+  // Several tasks of a lesson read one study (two indices, two quantiles); it is deterministic, so it runs once.
+  return rememberTask(`study ${JSON.stringify([task.model, spec, scenario])}`, async () => {
     if (!context.study) throw new Error(`twin.check('${task.id}'): the task runs a study, and no worker pool is here`);
     const { manifest } = context.resolveModel(task.model);
     const base = { ...scenario, model: task.model } as Scenario;
     return spec.kind === 'sensitivity'
       ? sensitivityStudy(context.study(), manifest, base, spec.options)
       : sweepStudy(context.study(), manifest, base, { band: false, ...spec.options });
-  })();
-  taskStudies.set(key, running);
-  // An interrupted or failed study is not kept.
-  running.catch(() => taskStudies.delete(key));
-  return running;
+  });
 }
 
 /** Computes a task quantity from twin runs (or, for an expression, from the scenario's resolved parameters). */

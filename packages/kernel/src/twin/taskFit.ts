@@ -8,6 +8,7 @@ import {
 import type { TaskFit, TaskForecast } from '../lessons/task.js';
 import { assimilateTwin } from './assimilate.js';
 import { fitTwin } from './fitRun.js';
+import { rememberTask } from './taskMemo.js';
 
 /** What a fit or forecast task runs with: the task's model and the cell's interrupt. */
 export interface TaskFitContext {
@@ -30,18 +31,24 @@ function fitScenario(plugin: ModelPlugin, fit: Pick<TaskFit, 'scenario'>): Scena
   return { model, parameters: { ...parameters }, interventions: [...(fit.scenario?.interventions ?? [])] };
 }
 
-/** The scenario's parameters with the fit's estimates of model parameters put in (what `fit.apply()` leaves). */
-async function fittedParameters(fit: TaskFit, context: TaskFitContext): Promise<Record<string, number>> {
-  const scenario = fitScenario(context.plugin, fit);
-  const result = await fitTwin(
-    { plugin: context.plugin, scenario, interrupted: polled(context), apply: () => undefined },
-    fit.data,
-    fit.options,
-  );
-  const parameters = { ...scenario.parameters };
-  const ids = new Set(context.plugin.manifest.parameters.map((p) => p.id));
-  for (const [id, value] of Object.entries(result.estimates)) if (ids.has(id)) parameters[id] = value;
-  return parameters;
+/**
+ * The scenario's parameters with the fit's estimates of model parameters put in (what `fit.apply()` leaves). The fit
+ * is deterministic, and a lesson's tasks read it several times (two formulas, the forecasts that start from it), so it
+ * runs once per kernel.
+ */
+function fittedParameters(fit: TaskFit, context: TaskFitContext): Promise<Record<string, number>> {
+  return rememberTask(`fit ${JSON.stringify([context.plugin.manifest.id, fit])}`, async () => {
+    const scenario = fitScenario(context.plugin, fit);
+    const result = await fitTwin(
+      { plugin: context.plugin, scenario, interrupted: polled(context), apply: () => undefined },
+      fit.data,
+      fit.options,
+    );
+    const parameters = { ...scenario.parameters };
+    const ids = new Set(context.plugin.manifest.parameters.map((p) => p.id));
+    for (const [id, value] of Object.entries(result.estimates)) if (ids.has(id)) parameters[id] = value;
+    return parameters;
+  });
 }
 
 /** A formula of the fitted parameters, e.g. `beta * p * U0 / (c * delta)` (the fit as `twin.fit` makes it). */
