@@ -67,4 +67,36 @@ export default tseslint.config(
     files: ['packages/engine/src/**/*.ts', 'packages/model-*/src/**/*.ts'],
     languageOptions: { globals: {} },
   },
+  {
+    // Same seed, same bits in Node and every browser: Math's transcendental functions and `**` are not specified to
+    // the bit and differ between JavaScript engines, so code that computes results uses the engine's portable ones
+    // (packages/engine/src/math/portableMath.ts). `x ** 2` (one correctly rounded product) and constants stay.
+    files: ['packages/{engine,kernel,worker,cli,sbml,models,create-model}/src/**/*.ts', 'packages/model-*/src/**/*.ts'],
+    ignores: ['packages/engine/src/math/portableMath.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['exp', 'expm1', 'log', 'log1p', 'log2', 'log10', 'pow', 'sin', 'cos', 'tan', 'asin', 'acos', 'atan']
+          .concat(['atan2', 'sinh', 'cosh', 'tanh', 'asinh', 'acosh', 'atanh', 'cbrt', 'hypot'])
+          .map((property) => ({
+            object: 'Math',
+            property,
+            message: `Math.${property} differs between JavaScript engines; use the engine's portableMath (same bits everywhere).`,
+          })),
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "BinaryExpression[operator='**']:not([right.type='Literal'][right.value=2]):not([left.type='Literal'][right.type='Literal'])",
+          message: "`**` differs between JavaScript engines; use the engine's portableMath.pow (same bits everywhere).",
+        },
+        {
+          selector: "AssignmentExpression[operator='**=']",
+          message:
+            "`**=` differs between JavaScript engines; use the engine's portableMath.pow (same bits everywhere).",
+        },
+      ],
+    },
+  },
 );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exp, log, pow } from '../src/math/portableMath.js';
+import { cos, exp, expm1, log, log10, log1p, pow, sin } from '../src/math/portableMath.js';
 
 /** Units in the last place between two doubles of the same sign (0 when equal). */
 function ulps(a: number, b: number): number {
@@ -81,5 +81,42 @@ describe('portable exp, log and pow: within a few ulp of Math, with its special 
     // A negative base with a large integer exponent: the sign of the integer power, the magnitude through exp·log.
     expect(pow(-2, 101) / -(2 ** 101)).toBeCloseTo(1, 13);
     expect(pow(-2, 100) / 2 ** 100).toBeCloseTo(1, 13);
+  });
+
+  it('expm1 and log1p: accurate near 0, where exp(x) − 1 and log(1 + x) lose digits', () => {
+    expect(worst(inputs(-1e-3, 1e-3), expm1, Math.expm1)).toBeLessThanOrEqual(3);
+    expect(worst(inputs(-20, 20), expm1, Math.expm1)).toBeLessThanOrEqual(3);
+    expect(worst(inputs(-1e-3, 1e-3), log1p, Math.log1p)).toBeLessThanOrEqual(3);
+    expect(worst(inputs(-0.999, 1e6), log1p, Math.log1p)).toBeLessThanOrEqual(3);
+    // Where the naive forms are wrong in most digits.
+    // Where the naive forms are wrong in most digits (Math.log(1 + 1e-15) is 11 % off), these are not.
+    expect(ulps(expm1(1e-12), Math.expm1(1e-12))).toBeLessThanOrEqual(1);
+    expect(ulps(log1p(1e-15), Math.log1p(1e-15))).toBeLessThanOrEqual(1);
+    expect(Math.abs(Math.log(1 + 1e-15) / 1e-15 - 1)).toBeGreaterThan(0.1);
+    expect(Object.is(expm1(-0), -0) && Object.is(log1p(-0), -0)).toBe(true);
+    expect([expm1(Infinity), expm1(-Infinity), log1p(-1), log1p(Infinity)]).toEqual([
+      Infinity,
+      -1,
+      -Infinity,
+      Infinity,
+    ]);
+    expect(log1p(-2)).toBeNaN();
+  });
+
+  it('log10: within a few ulp, and exactly n at the powers of ten a viral load is written in', () => {
+    expect(worst(inputs(1e-300, 1e300), log10, Math.log10)).toBeLessThanOrEqual(3);
+    for (let n = -300; n <= 300; n++) expect(log10(Number(`1e${n}`))).toBe(n);
+    expect([log10(1), log10(0), log10(Infinity)]).toEqual([0, -Infinity, Infinity]);
+    expect(log10(-1)).toBeNaN();
+  });
+
+  it('sin and cos over several turns, with their exact points', () => {
+    expect(worst(inputs(-20, 20), sin, Math.sin)).toBeLessThanOrEqual(3);
+    expect(worst(inputs(-20, 20), cos, Math.cos)).toBeLessThanOrEqual(3);
+    expect(worst(inputs(1e-8, 1e-3), sin, Math.sin)).toBeLessThanOrEqual(3);
+    expect([sin(0), cos(0), sin(Math.PI / 2), cos(Math.PI)]).toEqual([0, 1, 1, -1]);
+    expect(Object.is(sin(-0), -0)).toBe(true);
+    expect(Math.abs(sin(Math.PI))).toBeLessThan(2e-16);
+    expect(sin(Infinity)).toBeNaN();
   });
 });

@@ -1,16 +1,17 @@
 import {
   allocateIn,
+  type InterventionEvent,
+  type InterventionKind,
   KernelMemory,
   Lattice2D,
   observableIndex,
-  typedParameters,
-  type InterventionEvent,
-  type InterventionKind,
   type ParameterId,
+  portableMath,
   type Rng,
   type SteppedModelContext,
   type SteppedModelCore,
   type TissueView,
+  typedParameters,
 } from '@immunotwin/engine';
 import {
   AGENT,
@@ -228,7 +229,7 @@ export class ImmuneModel implements SteppedModelCore {
     this.cachedH = h;
     this.cachedVirusDecay = virusDecay;
     const p = this.p;
-    const pr = (rate: number): number => -Math.expm1(-rate * h);
+    const pr = (rate: number): number => -portableMath.expm1(-rate * h);
     const innate = this.innate ? 1 : 0;
     this.epi = {
       infectionHazard: p.beta * h,
@@ -263,7 +264,7 @@ export class ImmuneModel implements SteppedModelCore {
         hops(p.ctlSpeed),
       ]),
       chemotaxis: Uint8Array.from([0, 1, 1, 0, 1]),
-      virusLeft: Math.exp(-p.phagocytosis * h),
+      virusLeft: portableMath.exp(-p.phagocytosis * h),
       activation: p.macrophageActivation,
       deactivation: pr(p.macrophageDeactivation),
       cytokine: sourcePerStep(p.cytokineSecretion * this.cytokineFactor, p.cytokineDecay, h),
@@ -271,7 +272,7 @@ export class ImmuneModel implements SteppedModelCore {
       nkKill: pr(p.nkKill),
       ctlKill: pr(p.ctlKill),
       dcUptake: p.dcUptake * h,
-      dcLoadKept: Math.exp(-p.dcLoadLoss * h),
+      dcLoadKept: portableMath.exp(-p.dcLoadLoss * h),
       antigen: p.antigenPerDeath,
       spatial: this.spatial,
     };
@@ -328,7 +329,7 @@ export class ImmuneModel implements SteppedModelCore {
    * neutralised challenge still reaches the lymph node and boosts memory B cells.
    */
   private neutralisedToAntigen(h: number, virusDecay: number): void {
-    const share = ((virusDecay - this.p.virusClearance) / virusDecay) * -Math.expm1(-virusDecay * h);
+    const share = ((virusDecay - this.p.virusClearance) / virusDecay) * -portableMath.expm1(-virusDecay * h);
     const { virus, antigen } = this.fields.values;
     for (let i = 0; i < virus.length; i++) antigen[i] += share * virus[i];
   }

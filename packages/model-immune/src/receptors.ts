@@ -1,4 +1,4 @@
-import type { Rng } from '@immunotwin/engine';
+import { portableMath, type Rng } from '@immunotwin/engine';
 
 /**
  * Bit-string receptors in the manner of IMMSIM (Celada & Seiden 1992; Bernaschi & Castiglione 2001): a
@@ -31,7 +31,7 @@ export function mismatches(receptor: number, epitope: number, bits: number): num
 /** Affinity in [0, 1] of `receptor` for `epitope`: factor^mismatches, or 0 beyond `maxMismatch`. */
 export function affinity(space: ReceptorSpace, receptor: number, epitope: number): number {
   const d = mismatches(receptor, epitope, space.bits);
-  return d > space.maxMismatch ? 0 : space.affinityPerMismatch ** d;
+  return d > space.maxMismatch ? 0 : portableMath.pow(space.affinityPerMismatch, d);
 }
 
 /** n choose k for small arguments. */

@@ -4,17 +4,18 @@ import {
   fullBox,
   includeInBox,
   includeSite,
+  type InterventionEvent,
   KernelMemory,
   Lattice2D,
   observableIndex,
-  typedParameters,
-  type InterventionEvent,
   type ParameterId,
+  portableMath,
   type Rng,
+  type SiteBox,
   type SteppedModelContext,
   type SteppedModelCore,
-  type SiteBox,
   type TissueView,
+  typedParameters,
 } from '@immunotwin/engine';
 import { lungManifest } from './manifest/manifest.js';
 import { crpProxy, gasExchangeFraction, spo2Proxy } from './organFunction.js';
@@ -250,7 +251,7 @@ export class LungModel implements SteppedModelCore {
       },
       minutes,
     );
-    const perStep = (rate: number): number => -Math.expm1(-rate * minutes);
+    const perStep = (rate: number): number => -portableMath.expm1(-rate * minutes);
     const moves = (speed: number): number => (speed * minutes) / p.siteSize;
     this.innateRules = {
       death: Float64Array.of(perStep(p.macrophageDeath), perStep(p.neutrophilDeath), perStep(p.nkDeath)),
@@ -259,11 +260,11 @@ export class LungModel implements SteppedModelCore {
       bias: Float64Array.of(p.macrophageBias, p.neutrophilBias, p.nkBias),
       // Neutrophils climb the cytokine (an IL-8-like signal); macrophages and NK cells the chemokine.
       attractant: Uint8Array.of(0, 1, 0),
-      virionsLeft: Math.exp(-p.macrophageVirionUptake * minutes),
+      virionsLeft: portableMath.exp(-p.macrophageVirionUptake * minutes),
       engulf: perStep(p.macrophagePhagocytosis),
       activation: p.macrophageActivation,
       cellLoad: p.macrophageCellLoad,
-      loadKept: Math.exp(-p.macrophageDigestion * minutes),
+      loadKept: portableMath.exp(-p.macrophageDigestion * minutes),
       cytokine: p.macrophageCytokineSecretion * m.cytokine * minutes,
       rosLevel: p.rosSecretion / p.rosDecay,
       nkKill: p.nkKillRate * minutes,

@@ -1,3 +1,4 @@
+import { portableMath } from '@immunotwin/engine';
 import type { CirculatingDepletion } from './tissue/vasculature.js';
 
 /** The lasting interventions that act as modifiers while they are in force. */
@@ -76,7 +77,8 @@ export class Treatments {
   /** Extra virion clearance per minute from every infusion so far, at `minute`. */
   antibodyClearance(minute: number): number {
     let c = 0;
-    for (const f of this.infusions) if (minute >= f.minute) c += f.clearance * 2 ** (-(minute - f.minute) / f.halfLife);
+    for (const f of this.infusions)
+      if (minute >= f.minute) c += f.clearance * portableMath.pow(2, -(minute - f.minute) / f.halfLife);
     return c;
   }
 

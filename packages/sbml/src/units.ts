@@ -1,3 +1,4 @@
+import { portableMath } from '@immunotwin/engine';
 import type { XmlElement } from './xml.js';
 import { listItems } from './xml.js';
 
@@ -11,7 +12,7 @@ function unitText(unit: XmlElement): string {
   const multiplier = Number(unit.attributes.multiplier ?? 1);
   let base: string;
   if (multiplier === 1 && PREFIXES[scale] !== undefined) base = `${PREFIXES[scale]}${kind}`;
-  else base = `(${multiplier * 10 ** scale} ${kind})`;
+  else base = `(${multiplier * portableMath.pow(10, scale)} ${kind})`;
   return exponent === 1 ? base : `${base}^${exponent}`;
 }
 
@@ -31,7 +32,7 @@ function secondsIn(definition: XmlElement): number | undefined {
   if (units.length !== 1) return undefined;
   const { kind, exponent = '1', scale = '0', multiplier = '1' } = units[0].attributes;
   if (kind !== 'second' || Number(exponent) !== 1) return undefined;
-  return Number(multiplier) * 10 ** Number(scale);
+  return Number(multiplier) * portableMath.pow(10, Number(scale));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { log } from '../math/portableMath.js';
 import { choleskyFactor, solveLower } from '../stats/cholesky.js';
 import { logSumExp, weightedMoments } from '../stats/weights.js';
 import type { Rng } from '../rng/types.js';
@@ -60,7 +61,7 @@ export class PerturbationKernel {
       solveLower(lower, d, z);
       let q = 0;
       for (let k = 0; k < d; k++) q += z[k] * z[k];
-      this.logWeights[j] = Math.log(this.weights[j]) - 0.5 * q;
+      this.logWeights[j] = log(this.weights[j]) - 0.5 * q;
     }
     return logSumExp(this.logWeights);
   }

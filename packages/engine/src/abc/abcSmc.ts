@@ -1,3 +1,4 @@
+import { exp, log } from '../math/portableMath.js';
 import { rejectField } from '../design/designArgumentError.js';
 import { createRng } from '../rng/seeding.js';
 import { ChunkBudget, checkpoint } from '../run/runInChunks.js';
@@ -51,14 +52,14 @@ export interface AbcSmcResult {
 
 /** The working scale of the kernel: log θ for 'log' parameters. */
 function toWorking(problem: AbcProblem, theta: Float64Array, out: Float64Array, offset: number): void {
-  problem.parameters.forEach((p, k) => (out[offset + k] = p.scale === 'log' ? Math.log(theta[k]) : theta[k]));
+  problem.parameters.forEach((p, k) => (out[offset + k] = p.scale === 'log' ? log(theta[k]) : theta[k]));
 }
 
 /** log prior density on the working scale (with the Jacobian θ of the log transform). */
 function logPriorWorking(problem: AbcProblem, theta: Float64Array): number {
   let sum = 0;
   problem.parameters.forEach((p, k) => {
-    sum += p.prior.logDensity(theta[k]) + (p.scale === 'log' ? Math.log(theta[k]) : 0);
+    sum += p.prior.logDensity(theta[k]) + (p.scale === 'log' ? log(theta[k]) : 0);
   });
   return Number.isNaN(sum) ? Number.NEGATIVE_INFINITY : sum;
 }
@@ -119,7 +120,7 @@ async function fillGeneration(
     for (let attempt = 0; ;) {
       if (kernel && cumulative) {
         kernel.perturb(indexOfCumulative(cumulative, rng.uniform()), rng, point);
-        problem.parameters.forEach((p, k) => (theta[k] = p.scale === 'log' ? Math.exp(point[k]) : point[k]));
+        problem.parameters.forEach((p, k) => (theta[k] = p.scale === 'log' ? exp(point[k]) : point[k]));
       } else {
         problem.parameters.forEach((p, k) => (theta[k] = p.prior.sample(rng)));
       }

@@ -1,3 +1,5 @@
+import { pow } from '../math/portableMath.js';
+
 /** Capacity shrink factor between a level and the one above it (Karnin–Lang–Liberty 2016 use c ∈ (0.5, 1)). */
 export const CAPACITY_RATIO = 2 / 3;
 
@@ -31,7 +33,7 @@ export function compactionCoin(serial: number, level: number): 0 | 1 {
 
 /** Capacity of level `level` in a sketch of `height` levels: max(2, ⌊k·c^(height−1−level)⌋). */
 export function levelCapacity(k: number, height: number, level: number): number {
-  return Math.max(2, Math.floor(k * Math.pow(CAPACITY_RATIO, height - 1 - level)));
+  return Math.max(2, Math.floor(k * pow(CAPACITY_RATIO, height - 1 - level)));
 }
 
 /**
@@ -100,7 +102,7 @@ export class CompactorLevels {
     this.sizes[level] = held;
     if (level + 1 === this.height) this.height++;
     this.compactions++;
-    this.squaredWeights += Math.pow(4, level);
+    this.squaredWeights += pow(4, level);
   }
 
   /** A copy. */

@@ -1,3 +1,4 @@
+import { log, pow } from '../math/portableMath.js';
 import { quantileOfSorted } from '../run/ensembleSummary.js';
 import { compactionCoin, CompactorLevels, requireSketchK, slotsPerSketch } from './compactorLevels.js';
 import type { EnsembleAggregateState } from './aggregateState.js';
@@ -188,7 +189,7 @@ export class SketchBank {
   rankErrorBound(delta: number): number {
     if (!(delta > 0 && delta < 1)) throw new RangeError(`rankErrorBound: delta is ${delta}; allowed: 0 < delta < 1`);
     if (this.levels.compactions === 0) return 0;
-    return Math.sqrt(2 * Math.log(2 / delta) * this.levels.squaredWeights) + Math.pow(2, this.levels.height - 1);
+    return Math.sqrt(2 * log(2 / delta) * this.levels.squaredWeights) + pow(2, this.levels.height - 1);
   }
 
   /**
@@ -223,7 +224,7 @@ export class SketchBank {
         }
         if (best < 0) break;
         answer = scratch[heads[best]++];
-        cumulative += Math.pow(2, best);
+        cumulative += pow(2, best);
         if (cumulative >= target) break;
       }
       out[i][at] = answer;

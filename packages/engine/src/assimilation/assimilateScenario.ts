@@ -1,3 +1,4 @@
+import { exp } from '../math/portableMath.js';
 import { timeConversionFactor } from '../data/timeUnits.js';
 import { rejectField } from '../design/designArgumentError.js';
 import type { ModelPlugin } from '../model/types.js';
@@ -152,7 +153,7 @@ function stepSummary(
     logLikelihood: step.logLikelihood,
     effectiveSampleSize: step.effectiveSampleSize ?? n,
     predicted: Object.fromEntries(model.measured.map((id, j) => [id, ensembleInterval(predictions, j)])),
-    parameters: Object.fromEntries(estimate.map((e, k) => [e.id, ensembleInterval(ensemble, species + k, Math.exp)])),
+    parameters: Object.fromEntries(estimate.map((e, k) => [e.id, ensembleInterval(ensemble, species + k, exp)])),
   };
 }
 

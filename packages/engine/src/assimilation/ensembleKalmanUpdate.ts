@@ -1,3 +1,4 @@
+import { log } from '../math/portableMath.js';
 import type { Rng } from '../rng/types.js';
 import { choleskyFactor, solveLower, solveLowerTransposed } from '../stats/cholesky.js';
 
@@ -49,8 +50,8 @@ export function perturbedObservationUpdate(at: EnsembleAtObservation, perturbati
   const innovation = new Float64Array(m);
   for (let b = 0; b < m; b++) innovation[b] = observed[b] - predictedMean[b];
   solveLower(L, m, innovation);
-  let logLikelihood = -0.5 * m * Math.log(2 * Math.PI);
-  for (let b = 0; b < m; b++) logLikelihood -= 0.5 * innovation[b] ** 2 + Math.log(L[b * m + b]);
+  let logLikelihood = -0.5 * m * log(2 * Math.PI);
+  for (let b = 0; b < m; b++) logLikelihood -= 0.5 * innovation[b] ** 2 + log(L[b * m + b]);
   const e = new Float64Array(m);
   for (let i = 0; i < n; i++) {
     const rng = perturbationOf(i);

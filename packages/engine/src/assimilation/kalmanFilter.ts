@@ -1,3 +1,4 @@
+import { log } from '../math/portableMath.js';
 import { choleskyFactor, solveLower, solveLowerTransposed } from '../stats/cholesky.js';
 
 /**
@@ -90,9 +91,9 @@ export function kalmanFilter(
     let logDet = 0;
     for (let i = 0; i < m; i++) {
       quadratic += whitened[i] ** 2;
-      logDet += 2 * Math.log(L[i * m + i]);
+      logDet += 2 * log(L[i * m + i]);
     }
-    stepLogLikelihoods[k] = -0.5 * (m * Math.log(2 * Math.PI) + logDet + quadratic);
+    stepLogLikelihoods[k] = -0.5 * (m * log(2 * Math.PI) + logDet + quadratic);
     // Gain K = P Hᵀ S⁻¹, solved column by column of (P Hᵀ)ᵀ.
     const gain = new Float64Array(d * m);
     const row = new Float64Array(m);

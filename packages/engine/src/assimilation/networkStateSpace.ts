@@ -1,3 +1,4 @@
+import { exp, log, log10 } from '../math/portableMath.js';
 import type { Distribution } from '../design/distribution.js';
 import { rejectField } from '../design/designArgumentError.js';
 import { createStepper } from '../ode/index.js';
@@ -101,7 +102,7 @@ export function networkStateSpace(scenario: ResolvedScenario, options: NetworkSt
   /** The scenario's parameters with the state's estimates, written into the network; returns them by id. */
   const setParameters = (state: Float64Array): Record<string, number> => {
     const values: Record<string, number> = { ...scenario.parameters };
-    estimate.forEach((e, k) => (values[e.id] = Math.exp(state[nSpecies + k])));
+    estimate.forEach((e, k) => (values[e.id] = exp(state[nSpecies + k])));
     network.parameterIds.forEach((id, i) => (network.params[i] = values[id]));
     return values;
   };
@@ -168,7 +169,7 @@ export function networkStateSpace(scenario: ResolvedScenario, options: NetworkSt
     ),
     startTime: 0,
     initialize(state: Float64Array, rng: Rng): void {
-      estimate.forEach((e, k) => (state[nSpecies + k] = Math.log(e.prior.sample(rng))));
+      estimate.forEach((e, k) => (state[nSpecies + k] = log(e.prior.sample(rng))));
       setParameters(state);
       initialSpecies(state);
     },
@@ -187,7 +188,7 @@ export function networkStateSpace(scenario: ResolvedScenario, options: NetworkSt
           return;
         }
         const value = observed[observableIndex.get(m.observable)!];
-        out[j] = m.log10Floor !== undefined ? Math.log10(Math.max(value, m.log10Floor)) : value;
+        out[j] = m.log10Floor !== undefined ? log10(Math.max(value, m.log10Floor)) : value;
       });
     },
     // An ODE twin's amounts at t follow from its parameters: an ensemble Kalman update recomputes them.

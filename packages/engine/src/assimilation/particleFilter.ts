@@ -1,3 +1,4 @@
+import { log } from '../math/portableMath.js';
 import { rejectField, requireIntegerIn } from '../design/designArgumentError.js';
 import { createRng } from '../rng/seeding.js';
 import { effectiveSampleSize, normalizeLogWeights } from '../stats/weights.js';
@@ -82,11 +83,11 @@ export async function particleFilter(
       for (let i = 0; i < n; i++) {
         model.predict(states.subarray(i * d, (i + 1) * d), time, predicted);
         const logLikelihood = options.logLikelihood(predicted, observation.values);
-        logWeights[i] = Math.log(weights[i]) + (Number.isNaN(logLikelihood) ? Number.NEGATIVE_INFINITY : logLikelihood);
+        logWeights[i] = log(weights[i]) + (Number.isNaN(logLikelihood) ? Number.NEGATIVE_INFINITY : logLikelihood);
       }
       const next = new Float64Array(n);
       // Σ W_prev,i · p(y | x_i) with Σ W_prev = 1: normalizeLogWeights gives log of the mean, so add log n back.
-      const increment = normalizeLogWeights(logWeights, next) + Math.log(n);
+      const increment = normalizeLogWeights(logWeights, next) + log(n);
       if (increment === Number.NEGATIVE_INFINITY) {
         throw new RangeError(
           `particleFilter: every particle has likelihood 0 at observations[${k}] (time ${time}); the model cannot ` +

@@ -1,3 +1,4 @@
+import { log } from '../math/portableMath.js';
 import { logNormalDistribution } from '../design/distributions.js';
 import { rejectField } from '../design/designArgumentError.js';
 import type { ModelPlugin } from '../model/types.js';
@@ -69,7 +70,7 @@ export function scenarioTwin(plugin: ModelPlugin, spec: AssimilationSpec): Scena
     if (!(typeof sd === 'number' && sd > 0 && Number.isFinite(sd))) {
       rejectField(`estimate.${id}`, sd, `the prior sd of ln ${id}, a finite number > 0`);
     }
-    return { id, prior: logNormalDistribution(Math.log(value), sd) };
+    return { id, prior: logNormalDistribution(log(value), sd) };
   });
   const scenario = spec.treatment ? scenarioWithTreatment(base, spec.treatment) : base;
   const { measured, logLikelihood } = compileNetworkObservations(scenario, spec.observation, spec.detectionLimits);

@@ -1,3 +1,4 @@
+import { log, log1p } from '../math/portableMath.js';
 import { createDistribution } from '../design/distributionSpec.js';
 import type { Distribution } from '../design/distribution.js';
 import { namesIn } from '../expr/ast.js';
@@ -113,8 +114,8 @@ export function checkCohortParameters(
 export function cohortDistribution(spec: ParameterSpec, value: number, spread: number): Distribution {
   return createDistribution({
     kind: 'log-normal',
-    mu: Math.log(value),
-    sigma: Math.sqrt(Math.log1p(spread * spread)),
+    mu: log(value),
+    sigma: Math.sqrt(log1p(spread * spread)),
     truncate: spec.min > 0 ? { lower: spec.min, upper: spec.max } : { upper: spec.max },
   });
 }

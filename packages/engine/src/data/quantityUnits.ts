@@ -1,3 +1,5 @@
+import { log10, pow } from '../math/portableMath.js';
+
 /**
  * The units of measured quantities the data readers convert between: virus per volume (copies, TCID50) on the
  * linear and the log10 scale, and cells per volume. Spellings are UCUM codes as FHIR and lab systems write them
@@ -91,7 +93,7 @@ export function convertQuantity(value: number, from: string, to: string): number
   const a = quantityUnit(from) as QuantityUnit;
   const b = quantityUnit(to) as QuantityUnit;
   const ratio = a.perLitre / b.perLitre;
-  if (a.log10 && b.log10) return ratio === 1 ? value : value + Math.log10(ratio);
-  if (a.log10) return 10 ** value * ratio;
-  return b.log10 ? Math.log10(value * ratio) : value * ratio;
+  if (a.log10 && b.log10) return ratio === 1 ? value : value + log10(ratio);
+  if (a.log10) return pow(10, value) * ratio;
+  return b.log10 ? log10(value * ratio) : value * ratio;
 }

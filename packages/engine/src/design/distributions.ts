@@ -1,3 +1,4 @@
+import { exp, log } from '../math/portableMath.js';
 import { requireFinite, requirePositive, requireProbability, rejectField } from './designArgumentError.js';
 import { openUniform, type Distribution, type DistributionKind } from './distribution.js';
 import { normalCdf, normalLogPdf, normalQuantile } from '../stats/standardNormal.js';
@@ -52,7 +53,7 @@ export function uniformDistribution(lower: number, upper: number): Distribution 
     'uniform',
     [lower, upper],
     lower + width / 2,
-    (x) => (x >= lower && x <= upper ? -Math.log(width) : Number.NEGATIVE_INFINITY),
+    (x) => (x >= lower && x <= upper ? -log(width) : Number.NEGATIVE_INFINITY),
     (x) => (x <= lower ? 0 : x >= upper ? 1 : (x - lower) / width),
     (u) => (u === 1 ? upper : lower + u * width),
   );
@@ -63,15 +64,15 @@ export function logUniformDistribution(lower: number, upper: number): Distributi
   requirePositive('lower', lower);
   requirePositive('upper', upper);
   requireOrdered(lower, upper, 'lower', 'upper');
-  const logLower = Math.log(lower);
-  const logWidth = Math.log(upper) - logLower;
+  const logLower = log(lower);
+  const logWidth = log(upper) - logLower;
   return make(
     'log-uniform',
     [lower, upper],
     (upper - lower) / logWidth,
-    (x) => (x >= lower && x <= upper ? -Math.log(x) - Math.log(logWidth) : Number.NEGATIVE_INFINITY),
-    (x) => (x <= lower ? 0 : x >= upper ? 1 : (Math.log(x) - logLower) / logWidth),
-    (u) => (u === 0 ? lower : u === 1 ? upper : Math.exp(logLower + u * logWidth)),
+    (x) => (x >= lower && x <= upper ? -log(x) - log(logWidth) : Number.NEGATIVE_INFINITY),
+    (x) => (x <= lower ? 0 : x >= upper ? 1 : (log(x) - logLower) / logWidth),
+    (u) => (u === 0 ? lower : u === 1 ? upper : exp(logLower + u * logWidth)),
   );
 }
 
@@ -83,7 +84,7 @@ export function normalDistribution(mean: number, sd: number): Distribution {
     'normal',
     [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY],
     mean,
-    (x) => normalLogPdf((x - mean) / sd) - Math.log(sd),
+    (x) => normalLogPdf((x - mean) / sd) - log(sd),
     (x) => normalCdf((x - mean) / sd),
     (u) => mean + sd * normalQuantile(u),
     { survival: (x) => normalCdf((mean - x) / sd), upperQuantile: (q) => mean - sd * normalQuantile(q) },
@@ -97,17 +98,17 @@ export function normalDistribution(mean: number, sd: number): Distribution {
 export function logNormalDistribution(mu: number, sigma: number): Distribution {
   requireFinite('mu', mu);
   requirePositive('sigma', sigma);
-  const mean = Math.exp(mu + (sigma * sigma) / 2);
+  const mean = exp(mu + (sigma * sigma) / 2);
   return make(
     'log-normal',
     [0, Number.POSITIVE_INFINITY],
     Number.isFinite(mean) ? mean : undefined,
-    (x) => (x > 0 ? normalLogPdf((Math.log(x) - mu) / sigma) - Math.log(x * sigma) : Number.NEGATIVE_INFINITY),
-    (x) => (x <= 0 ? 0 : normalCdf((Math.log(x) - mu) / sigma)),
-    (u) => Math.exp(mu + sigma * normalQuantile(u)),
+    (x) => (x > 0 ? normalLogPdf((log(x) - mu) / sigma) - log(x * sigma) : Number.NEGATIVE_INFINITY),
+    (x) => (x <= 0 ? 0 : normalCdf((log(x) - mu) / sigma)),
+    (u) => exp(mu + sigma * normalQuantile(u)),
     {
-      survival: (x) => (x <= 0 ? 1 : normalCdf((mu - Math.log(x)) / sigma)),
-      upperQuantile: (q) => Math.exp(mu - sigma * normalQuantile(q)),
+      survival: (x) => (x <= 0 ? 1 : normalCdf((mu - log(x)) / sigma)),
+      upperQuantile: (q) => exp(mu - sigma * normalQuantile(q)),
     },
   );
 }

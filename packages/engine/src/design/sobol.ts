@@ -1,18 +1,19 @@
+import { pow } from '../math/portableMath.js';
 import { requireIntegerIn } from './designArgumentError.js';
 import { SOBOL_MAX_DIMENSIONS, SOBOL_POLYNOMIALS } from './sobolDirections.js';
 
 const BITS = 32;
-const SCALE = 2 ** -BITS;
+const SCALE = 2.3283064365386963e-10; // 2^−32
 
 /** The 32 direction numbers v_1 … v_32 (as 32-bit integers, v_k = m_k 2^(32−k)) of one dimension (0-based). */
 function directionNumbers(dimension: number): Uint32Array {
   const v = new Uint32Array(BITS);
   if (dimension === 0) {
-    for (let k = 0; k < BITS; k++) v[k] = 2 ** (BITS - 1 - k);
+    for (let k = 0; k < BITS; k++) v[k] = pow(2, BITS - 1 - k);
     return v;
   }
   const { s, a, m } = SOBOL_POLYNOMIALS[dimension - 1]!;
-  for (let k = 0; k < Math.min(s, BITS); k++) v[k] = (m[k]! * 2 ** (BITS - 1 - k)) >>> 0;
+  for (let k = 0; k < Math.min(s, BITS); k++) v[k] = (m[k]! * pow(2, BITS - 1 - k)) >>> 0;
   // Bratley and Fox's recurrence: v_k = v_{k−s} ⊕ (v_{k−s} >> s) ⊕ (a_1 v_{k−1}) ⊕ … ⊕ (a_{s−1} v_{k−s+1}).
   for (let k = s; k < BITS; k++) {
     let value = v[k - s]! ^ (v[k - s]! >>> s);

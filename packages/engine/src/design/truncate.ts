@@ -1,3 +1,4 @@
+import { exp, log } from '../math/portableMath.js';
 import { rejectField, requireProbability } from './designArgumentError.js';
 import { openUniform, type Distribution } from './distribution.js';
 import { logUniformDistribution, uniformDistribution } from './distributions.js';
@@ -27,10 +28,10 @@ function truncatedMean(
   shape: NormalShape | undefined,
 ): number | undefined {
   if (base.kind === 'uniform') return (lower + upper) / 2;
-  if (base.kind === 'log-uniform') return (upper - lower) / (Math.log(upper) - Math.log(lower));
+  if (base.kind === 'log-uniform') return (upper - lower) / (log(upper) - log(lower));
   if (!shape) return undefined;
   const { mu, sigma } = shape;
-  const standard = (x: number): number => ((base.kind === 'log-normal' ? Math.log(x) : x) - mu) / sigma;
+  const standard = (x: number): number => ((base.kind === 'log-normal' ? log(x) : x) - mu) / sigma;
   const alpha = standard(lower);
   const beta = standard(upper);
   const mass = normalMass(alpha, beta);
@@ -38,7 +39,7 @@ function truncatedMean(
     const density = (z: number): number => (Number.isFinite(z) ? normalPdf(z) : 0);
     return mu + (sigma * (density(alpha) - density(beta))) / mass;
   }
-  const mean = (Math.exp(mu + (sigma * sigma) / 2) * normalMass(alpha - sigma, beta - sigma)) / mass;
+  const mean = (exp(mu + (sigma * sigma) / 2) * normalMass(alpha - sigma, beta - sigma)) / mass;
   return Number.isFinite(mean) ? mean : undefined;
 }
 
@@ -95,7 +96,7 @@ export function truncateDistribution(
     truncated: true,
     support: [low, high],
     mean: truncatedMean(base, low, high, shape),
-    logDensity: (x) => (x >= low && x <= high ? base.logDensity(x) - Math.log(mass) : Number.NEGATIVE_INFINITY),
+    logDensity: (x) => (x >= low && x <= high ? base.logDensity(x) - log(mass) : Number.NEGATIVE_INFINITY),
     cdf,
     survival: (x) => 1 - cdf(x),
     quantile(u) {

@@ -1,3 +1,5 @@
+import { exp } from '../math/portableMath.js';
+
 /**
  * The corrected Akaike information criterion of a fit (Hurvich and Tsai 1989):
  * AICc = 2k + 2·(−log L) + 2k(k + 1)/(n − k − 1), for k estimated parameters and n data points. Needs n > k + 1.
@@ -31,7 +33,7 @@ export interface AiccComparison {
 export function compareByAicc(models: readonly { readonly name: string; readonly aicc: number }[]): AiccComparison[] {
   if (models.length === 0) throw new RangeError('compareByAicc needs at least one model');
   const least = Math.min(...models.map((m) => m.aicc));
-  const relative = models.map((m) => Math.exp(-(m.aicc - least) / 2));
+  const relative = models.map((m) => exp(-(m.aicc - least) / 2));
   const total = relative.reduce((a, b) => a + b, 0);
   return models.map((m, i) => ({ name: m.name, aicc: m.aicc, delta: m.aicc - least, weight: relative[i]! / total }));
 }

@@ -1,3 +1,4 @@
+import { pow } from '../math/portableMath.js';
 import { DenseLu } from '../ode/linearAlgebra.js';
 import type { FitObjective, ScaledEvaluation } from './fitObjective.js';
 import type { LocalFit, ResolvedLocalOptions } from './localFit.js';
@@ -138,7 +139,7 @@ export async function levenbergMarquardt(
         }
         const predicted = -(dot(gradient, moved) + quadratic / 2);
         const rho = predicted > 0 ? (cost - trialCost) / predicted : 0;
-        damping *= Math.max(1 / 3, 1 - (2 * rho - 1) ** 3);
+        damping *= Math.max(1 / 3, 1 - pow(2 * rho - 1, 3));
         growth = 2;
         const decrease = cost - trialCost;
         current = evaluation;

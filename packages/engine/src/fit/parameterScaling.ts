@@ -1,3 +1,4 @@
+import { log10, pow } from '../math/portableMath.js';
 import { ValidationError } from '../validation/validationError.js';
 import { parameterBoundIssues } from './parameterBounds.js';
 import type { FitParameter } from './fitProblem.js';
@@ -31,7 +32,7 @@ export class ParameterScaling {
    */
   toTheta(u: ArrayLike<number>): Float64Array {
     return Float64Array.from(this.parameters, (p, i) => {
-      const value = p.scale === 'log' ? 10 ** u[i]! : u[i]!;
+      const value = p.scale === 'log' ? pow(10, u[i]!) : u[i]!;
       return Math.min(p.upper, Math.max(p.lower, value));
     });
   }
@@ -61,5 +62,5 @@ export class ParameterScaling {
 }
 
 function toScale(parameter: FitParameter, value: number): number {
-  return parameter.scale === 'log' ? Math.log10(value) : value;
+  return parameter.scale === 'log' ? log10(value) : value;
 }

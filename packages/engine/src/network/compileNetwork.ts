@@ -1,4 +1,4 @@
-import { expressionToJs, namesIn, parseExpression, type ExprNode } from '../expr/index.js';
+import { compileExpressionCode, expressionToJs, namesIn, parseExpression, type ExprNode } from '../expr/index.js';
 import type { ObservableSpec, ReactionNetwork, ReactionSpec } from '../schema/index.js';
 import type { OdeRhs } from '../ode/types.js';
 import type { StochasticSystem } from '../stochastic/types.js';
@@ -61,7 +61,7 @@ function toJs(path: string, node: ExprNode, resolve: (name: string) => string | 
 }
 
 function compileFunction<F>(args: string[], body: string): F {
-  return new Function(...args, `"use strict";\n${body}`) as F;
+  return compileExpressionCode<F>(args, body);
 }
 
 /** JavaScript for Π x^n (ODE flux) or Π x(x−1)…(x−n+1) (propensity) over a reaction's reactants. */

@@ -1,3 +1,4 @@
+import { exp, log, log1p } from '../math/portableMath.js';
 import { logFactorial, logPoissonPmf, sampleGamma, sampleNormal, samplePoisson } from '../rng/index.js';
 import type { UniformSource } from '../rng/index.js';
 import type { NoiseSpec } from '../schema/index.js';
@@ -30,15 +31,15 @@ export function isPossibleMeasurement(kind: NoiseKind, y: number): boolean {
 
 /** log of the normal density of x with mean μ and sd σ. */
 function gaussianLogPdf(x: number, mu: number, sigma: number): number {
-  return normalLogPdf((x - mu) / sigma) - Math.log(sigma);
+  return normalLogPdf((x - mu) / sigma) - log(sigma);
 }
 
 /** log P(Y = k) for a negative binomial with mean μ ≥ 0 and dispersion (size) r > 0. */
 function negativeBinomialLogPmf(k: number, mu: number, r: number): number {
   if (mu === 0) return k === 0 ? 0 : Number.NEGATIVE_INFINITY;
   // r·log(r/(r + μ)) + k·log(μ/(r + μ)) + log Γ(k + r) − log Γ(r) − log k!
-  const logTotal = Math.log(r + mu);
-  const head = -r * Math.log1p(mu / r) + (k === 0 ? 0 : k * (Math.log(mu) - logTotal));
+  const logTotal = log(r + mu);
+  const head = -r * log1p(mu / r) + (k === 0 ? 0 : k * (log(mu) - logTotal));
   return head + (k === 0 ? 0 : logGamma(k + r) - logGamma(r) - logFactorial(k));
 }
 
@@ -53,7 +54,7 @@ export function noiseLogLikelihood(kind: NoiseKind, y: number, f: number, v: Noi
       return Number.isFinite(f) ? gaussianLogPdf(y, f, v.sigma) : Number.NEGATIVE_INFINITY;
     case 'lognormal':
       if (!(y > 0) || !(f > 0) || f === Number.POSITIVE_INFINITY) return Number.NEGATIVE_INFINITY;
-      return gaussianLogPdf(Math.log(y), Math.log(f), v.sigma) - Math.log(y);
+      return gaussianLogPdf(log(y), log(f), v.sigma) - log(y);
     case 'student-t': {
       if (!Number.isFinite(f)) return Number.NEGATIVE_INFINITY;
       const z = (y - f) / v.sigma;
@@ -61,9 +62,9 @@ export function noiseLogLikelihood(kind: NoiseKind, y: number, f: number, v: Noi
       return (
         logGamma((nu + 1) / 2) -
         logGamma(nu / 2) -
-        0.5 * Math.log(nu * Math.PI) -
-        Math.log(v.sigma) -
-        ((nu + 1) / 2) * Math.log1p((z * z) / nu)
+        0.5 * log(nu * Math.PI) -
+        log(v.sigma) -
+        ((nu + 1) / 2) * log1p((z * z) / nu)
       );
     }
     case 'poisson':
@@ -84,9 +85,9 @@ export function noiseLogCdf(kind: NoiseKind, limit: number, f: number, v: NoiseV
       return logNormalCdf((limit - f) / v.sigma);
     case 'lognormal':
       if (!(limit > 0)) return Number.NEGATIVE_INFINITY;
-      return f <= 0 ? 0 : logNormalCdf((Math.log(limit) - Math.log(f)) / v.sigma);
+      return f <= 0 ? 0 : logNormalCdf((log(limit) - log(f)) / v.sigma);
     case 'student-t':
-      return Math.log(studentTCdf((limit - f) / v.sigma, v.df));
+      return log(studentTCdf((limit - f) / v.sigma, v.df));
     default:
       throw new RangeError(`a ${kind} measurement cannot be censored at a detection limit`);
   }
@@ -98,7 +99,7 @@ export function noiseLogCdf(kind: NoiseKind, limit: number, f: number, v: NoiseV
  */
 export function noiseResidual(kind: NoiseKind, y: number, f: number, v: NoiseValues): number | undefined {
   if (kind === 'gaussian') return (y - f) / v.sigma;
-  if (kind === 'lognormal') return (Math.log(y) - Math.log(f)) / v.sigma;
+  if (kind === 'lognormal') return (log(y) - log(f)) / v.sigma;
   return undefined;
 }
 
@@ -108,7 +109,7 @@ export function sampleMeasurement(kind: NoiseKind, f: number, v: NoiseValues, so
     case 'gaussian':
       return sampleNormal(source, f, v.sigma);
     case 'lognormal':
-      return f * Math.exp(sampleNormal(source, 0, v.sigma));
+      return f * exp(sampleNormal(source, 0, v.sigma));
     case 'student-t': {
       const z = sampleNormal(source);
       const chiSquare = sampleGamma(source, v.df / 2, 2);

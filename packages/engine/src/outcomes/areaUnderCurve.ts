@@ -1,3 +1,4 @@
+import { log10 } from '../math/portableMath.js';
 import { rejectArgument } from '../rng/argumentChecks.js';
 import { requireSeries } from './seriesChecks.js';
 
@@ -17,7 +18,7 @@ export function areaUnderCurve(time: ArrayLike<number>, values: ArrayLike<number
   requireSeries(time, values);
   const floor = options.floor ?? 1;
   if (!(Number.isFinite(floor) && floor > 0)) rejectArgument('floor', floor, 'a finite number > 0');
-  const f = options.log10 ? (v: number) => Math.log10(Math.max(v, floor)) : (v: number) => v;
+  const f = options.log10 ? (v: number) => log10(Math.max(v, floor)) : (v: number) => v;
   let area = 0;
   let previous = f(values[0]);
   for (let k = 1; k < time.length; k++) {

@@ -1,3 +1,4 @@
+import { exp, log, log1p } from '../math/portableMath.js';
 import { rejectArgument } from './argumentChecks.js';
 import { logBinomialPmf } from './logPmf.js';
 import type { UniformSource } from './types.js';
@@ -32,7 +33,7 @@ function sampleBinomialAtMostHalf(source: UniformSource, n: number, p: number): 
 function binomialByInversion(source: UniformSource, n: number, p: number): number {
   const odds = p / (1 - p);
   const scaledOdds = (n + 1) * odds;
-  const probabilityOfZero = Math.exp(n * Math.log1p(-p));
+  const probabilityOfZero = exp(n * log1p(-p));
   for (;;) {
     let u = source.uniform();
     let k = 0;
@@ -104,7 +105,7 @@ function binomialByTransformedRejection(source: UniformSource, n: number, p: num
     }
 
     // Squeeze: log(P(k)/P(mode)) lies within rho of t.
-    const logV = Math.log(v);
+    const logV = log(v);
     const rho = (distance / variance) * (((distance / 3 + 0.625) * distance + 1 / 6) / variance + 0.5);
     const t = (-distance * distance) / (2 * variance);
     if (logV < t - rho) return k;

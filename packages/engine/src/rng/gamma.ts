@@ -1,3 +1,4 @@
+import { log, pow } from '../math/portableMath.js';
 import { rejectArgument } from './argumentChecks.js';
 import { sampleNormal } from './normal.js';
 import type { UniformSource } from './types.js';
@@ -10,7 +11,7 @@ export function sampleGamma(source: UniformSource, shape: number, scale = 1): nu
   if (!(Number.isFinite(shape) && shape > 0)) rejectArgument('shape', shape, 'a finite number > 0');
   if (!(Number.isFinite(scale) && scale > 0)) rejectArgument('scale', scale, 'a finite number > 0');
   if (shape < 1) {
-    const boost = Math.pow(1 - source.uniform(), 1 / shape);
+    const boost = pow(1 - source.uniform(), 1 / shape);
     return sampleGamma(source, shape + 1, scale) * boost;
   }
   const d = shape - 1 / 3;
@@ -25,6 +26,6 @@ export function sampleGamma(source: UniformSource, shape: number, scale = 1): nu
     v = v * v * v;
     const u = 1 - source.uniform();
     if (u < 1 - 0.0331 * x * x * x * x) return d * v * scale;
-    if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v * scale;
+    if (log(u) < 0.5 * x * x + d * (1 - v + log(v))) return d * v * scale;
   }
 }

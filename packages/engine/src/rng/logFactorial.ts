@@ -1,3 +1,4 @@
+import { log } from '../math/portableMath.js';
 import { rejectArgument } from './argumentChecks.js';
 
 /** ½·log(2π). */
@@ -12,7 +13,7 @@ const LOG_FACTORIAL_TABLE: Float64Array = (() => {
   let factorial = 1;
   for (let k = 1; k < TABLE_SIZE; k++) {
     factorial *= k;
-    table[k] = Math.log(factorial);
+    table[k] = log(factorial);
   }
   return table;
 })();
@@ -32,7 +33,7 @@ export function stirlingError(k: number): number {
   requireCount(k);
   if (k === 0) rejectArgument('k', k, 'an integer ≥ 1 (log 0 is undefined)');
   if (k < TABLE_SIZE) {
-    return LOG_FACTORIAL_TABLE[k] - ((k + 0.5) * Math.log(k) - k + HALF_LOG_TWO_PI);
+    return LOG_FACTORIAL_TABLE[k] - ((k + 0.5) * log(k) - k + HALF_LOG_TWO_PI);
   }
   const inverse = 1 / k;
   const inverseSquared = inverse * inverse;
@@ -47,5 +48,5 @@ export function stirlingError(k: number): number {
 export function logFactorial(k: number): number {
   requireCount(k);
   if (k < TABLE_SIZE) return LOG_FACTORIAL_TABLE[k];
-  return (k + 0.5) * Math.log(k) - k + HALF_LOG_TWO_PI + stirlingError(k);
+  return (k + 0.5) * log(k) - k + HALF_LOG_TWO_PI + stirlingError(k);
 }

@@ -1,3 +1,4 @@
+import { log, log1p } from '../math/portableMath.js';
 import { HALF_LOG_TWO_PI, stirlingError } from './logFactorial.js';
 
 /** Above this |x − m| / (x + m) the deviance is computed directly; below it, by its series. */
@@ -12,7 +13,7 @@ export function devianceTerm(x: number, m: number): number {
   if (x === 0) return m;
   const difference = x - m;
   if (Math.abs(difference) >= SERIES_LIMIT * (x + m)) {
-    return x * Math.log(x / m) - difference;
+    return x * log(x / m) - difference;
   }
   // x·log(x/m) = 2x·(v + v³/3 + v⁵/5 + …) and m − x = −v·(x + m), whose leading terms sum to v·(x − m).
   const v = difference / (x + m);
@@ -32,7 +33,7 @@ export function devianceTerm(x: number, m: number): number {
 export function logPoissonPmf(k: number, mean: number): number {
   if (mean === 0) return k === 0 ? 0 : -Infinity;
   if (k === 0) return -mean;
-  return -stirlingError(k) - devianceTerm(k, mean) - 0.5 * Math.log(k) - HALF_LOG_TWO_PI;
+  return -stirlingError(k) - devianceTerm(k, mean) - 0.5 * log(k) - HALF_LOG_TWO_PI;
 }
 
 /** log P(K = k) for K ~ Binomial(n, p), for integers 0 ≤ k ≤ n and p in [0, 1]. */
@@ -40,8 +41,8 @@ export function logBinomialPmf(k: number, n: number, p: number): number {
   if (k < 0 || k > n) return -Infinity;
   if (p === 0) return k === 0 ? 0 : -Infinity;
   if (p === 1) return k === n ? 0 : -Infinity;
-  if (k === 0) return n * Math.log1p(-p);
-  if (k === n) return n * Math.log(p);
+  if (k === 0) return n * log1p(-p);
+  if (k === n) return n * log(p);
   const q = 1 - p;
   return (
     stirlingError(n) -
@@ -49,7 +50,7 @@ export function logBinomialPmf(k: number, n: number, p: number): number {
     stirlingError(n - k) -
     devianceTerm(k, n * p) -
     devianceTerm(n - k, n * q) +
-    0.5 * Math.log(n / (k * (n - k))) -
+    0.5 * log(n / (k * (n - k))) -
     HALF_LOG_TWO_PI
   );
 }

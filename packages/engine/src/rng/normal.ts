@@ -1,3 +1,4 @@
+import { log } from '../math/portableMath.js';
 import { rejectArgument } from './argumentChecks.js';
 import type { UniformSource } from './types.js';
 
@@ -14,7 +15,7 @@ export function sampleNormal(source: UniformSource, mean = 0, sd = 1): number {
     const y = 2 * source.uniform() - 1;
     const radiusSquared = x * x + y * y;
     if (radiusSquared < 1 && radiusSquared > 0) {
-      return mean + sd * x * Math.sqrt((-2 * Math.log(radiusSquared)) / radiusSquared);
+      return mean + sd * x * Math.sqrt((-2 * log(radiusSquared)) / radiusSquared);
     }
   }
 }

@@ -1,3 +1,4 @@
+import { exp, log } from '../math/portableMath.js';
 import { rejectArgument } from './argumentChecks.js';
 import { logPoissonPmf } from './logPmf.js';
 import type { UniformSource } from './types.js';
@@ -26,7 +27,7 @@ export function samplePoisson(source: UniformSource, mean: number): number {
 
 /** Inversion by sequential search from 0, for small means. */
 function poissonByInversion(source: UniformSource, mean: number): number {
-  const probabilityOfZero = Math.exp(-mean);
+  const probabilityOfZero = exp(-mean);
   for (;;) {
     let u = source.uniform();
     let k = 0;
@@ -50,7 +51,7 @@ function poissonByTransformedRejection(source: UniformSource, mean: number): num
   const sqrtMean = Math.sqrt(mean);
   const b = 0.931 + 2.53 * sqrtMean;
   const a = -0.059 + 0.02483 * b;
-  const logInverseAlpha = Math.log(1.1239 + 1.1328 / (b - 3.4));
+  const logInverseAlpha = log(1.1239 + 1.1328 / (b - 3.4));
   const acceptanceLimit = 0.9277 - 3.6224 / (b - 2);
   for (;;) {
     const u = source.uniform() - 0.5;
@@ -59,7 +60,7 @@ function poissonByTransformedRejection(source: UniformSource, mean: number): num
     const k = Math.floor(((2 * a) / us + b) * u + mean + 0.43);
     if (us >= 0.07 && v <= acceptanceLimit) return k;
     if (k < 0 || (us < 0.013 && v > us)) continue;
-    const logHatRatio = Math.log(v) + logInverseAlpha - Math.log(a / (us * us) + b);
+    const logHatRatio = log(v) + logInverseAlpha - log(a / (us * us) + b);
     if (logHatRatio <= logPoissonPmf(k, mean)) return k;
   }
 }

@@ -1,3 +1,4 @@
+import { exp } from '../math/portableMath.js';
 import {
   boxIsEmpty,
   clearBox,
@@ -232,7 +233,7 @@ export class DiffusionDecaySolver {
     }
     if (!(dt >= 0)) throw new RangeError(`DiffusionDecaySolver: dt must be ≥ 0; got ${dt}`);
     const r = this.diffusion * dt;
-    const decayFactor = this.decay > 0 && dt > 0 ? Math.exp(-this.decay * dt) : null;
+    const decayFactor = this.decay > 0 && dt > 0 ? exp(-this.decay * dt) : null;
     // Only the active method's band steps find where the field is above the level; the others say "anywhere".
     this.aboveBox.set(fullBox(this.width, this.height));
     if (r > 0 && this.scheme === 'implicit' && field instanceof Float32Array) {

@@ -1,3 +1,4 @@
+import { exp, log, log1p, sin } from '../math/portableMath.js';
 import { rejectArgument } from '../rng/argumentChecks.js';
 
 /** Lanczos approximation (g = 7, 9 terms) coefficients for log Γ. */
@@ -5,7 +6,7 @@ const LANCZOS = [
   0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
   12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
 ];
-const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
+const LOG_SQRT_2PI = 0.5 * log(2 * Math.PI);
 const EPSILON = 1e-16;
 const TINY = 1e-300;
 const MAX_ITERATIONS = 10_000;
@@ -13,12 +14,12 @@ const MAX_ITERATIONS = 10_000;
 /** log Γ(x) for x > 0 (Lanczos, about 15 significant digits); reflection for 0 < x < ½. */
 export function logGamma(x: number): number {
   if (!(x > 0)) rejectArgument('x', x, 'a number > 0');
-  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+  if (x < 0.5) return log(Math.PI / sin(Math.PI * x)) - logGamma(1 - x);
   const z = x - 1;
   let sum = LANCZOS[0];
   for (let i = 1; i < LANCZOS.length; i++) sum += LANCZOS[i] / (z + i);
   const t = z + 7.5;
-  return LOG_SQRT_2PI + (z + 0.5) * Math.log(t) - t + Math.log(sum);
+  return LOG_SQRT_2PI + (z + 0.5) * log(t) - t + log(sum);
 }
 
 /** log B(a, b) = log Γ(a) + log Γ(b) − log Γ(a + b). */
@@ -66,9 +67,9 @@ export function regularizedIncompleteBeta(x: number, a: number, b: number): numb
   if (!(a > 0 && Number.isFinite(a))) rejectArgument('a', a, 'a finite number > 0');
   if (!(b > 0 && Number.isFinite(b))) rejectArgument('b', b, 'a finite number > 0');
   if (x === 0 || x === 1) return x;
-  const logFront = a * Math.log(x) + b * Math.log1p(-x) - logBeta(a, b);
-  if (x < (a + 1) / (a + b + 2)) return (Math.exp(logFront) * betaContinuedFraction(x, a, b)) / a;
-  return 1 - (Math.exp(logFront) * betaContinuedFraction(1 - x, b, a)) / b;
+  const logFront = a * log(x) + b * log1p(-x) - logBeta(a, b);
+  if (x < (a + 1) / (a + b + 2)) return (exp(logFront) * betaContinuedFraction(x, a, b)) / a;
+  return 1 - (exp(logFront) * betaContinuedFraction(1 - x, b, a)) / b;
 }
 
 /** The CDF of Student's t distribution with `df` > 0 degrees of freedom, through I_x(df/2, ½). */
@@ -95,7 +96,7 @@ export function regularizedLowerGamma(a: number, x: number): number {
   if (!(x >= 0)) rejectArgument('x', x, 'a number ≥ 0');
   if (x === 0) return 0;
   if (x === Infinity) return 1;
-  const logFront = a * Math.log(x) - x - logGamma(a);
+  const logFront = a * log(x) - x - logGamma(a);
   if (x < a + 1) {
     let term = 1 / a;
     let sum = term;
@@ -104,7 +105,7 @@ export function regularizedLowerGamma(a: number, x: number): number {
       sum += term;
       if (Math.abs(term) < Math.abs(sum) * EPSILON) break;
     }
-    return sum * Math.exp(logFront);
+    return sum * exp(logFront);
   }
   // Upper tail Q(a, x) by its continued fraction (modified Lentz).
   let b = x + 1 - a;
@@ -123,5 +124,5 @@ export function regularizedLowerGamma(a: number, x: number): number {
     h *= delta;
     if (Math.abs(delta - 1) < EPSILON) break;
   }
-  return 1 - Math.exp(logFront) * h;
+  return 1 - exp(logFront) * h;
 }

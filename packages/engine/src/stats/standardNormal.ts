@@ -1,3 +1,5 @@
+import { exp, log, log1p } from '../math/portableMath.js';
+
 /**
  * The standard normal distribution's density, distribution function and quantile function, written for this
  * engine (no library): Φ by its power series near zero and by the continued fraction of Mills' ratio in the
@@ -7,11 +9,11 @@
  */
 
 const SQRT_2PI = Math.sqrt(2 * Math.PI);
-const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
+const LOG_SQRT_2PI = 0.5 * log(2 * Math.PI);
 
 /** The standard normal density φ(x). */
 export function normalPdf(x: number): number {
-  return Math.exp(-0.5 * x * x) / SQRT_2PI;
+  return exp(-0.5 * x * x) / SQRT_2PI;
 }
 
 /** log φ(x) = −x²/2 − log √(2π), without underflow far in the tails. */
@@ -56,12 +58,12 @@ function millsDenominator(z: number): number {
 export function logNormalCdf(x: number): number {
   if (Number.isNaN(x)) return Number.NaN;
   if (x > 0) {
-    const value = Math.log1p(-lowerTail(-x));
+    const value = log1p(-lowerTail(-x));
     return value === 0 ? 0 : value; // +0, not −0, where Φ rounds to 1
   }
-  if (x > -1) return Math.log(lowerTail(x));
+  if (x > -1) return log(lowerTail(x));
   if (x === Number.NEGATIVE_INFINITY) return Number.NEGATIVE_INFINITY;
-  return normalLogPdf(x) - Math.log(millsDenominator(-x));
+  return normalLogPdf(x) - log(millsDenominator(-x));
 }
 
 /** The standard normal distribution function Φ(x) = P(Z ≤ x); 0 at −∞ and 1 at +∞. */
@@ -92,7 +94,7 @@ const P_LOW = 0.02425;
 /** Acklam's approximation of Φ⁻¹(p) for 0 < p ≤ 1/2. */
 function acklamLower(p: number): number {
   if (p < P_LOW) {
-    const q = Math.sqrt(-2 * Math.log(p));
+    const q = Math.sqrt(-2 * log(p));
     return (
       (((((C[0]! * q + C[1]!) * q + C[2]!) * q + C[3]!) * q + C[4]!) * q + C[5]!) /
       ((((D[0]! * q + D[1]!) * q + D[2]!) * q + D[3]!) * q + 1)
@@ -119,6 +121,6 @@ export function normalQuantile(p: number): number {
   const x = acklamLower(p);
   // One Halley step on Φ(x) − p = 0.
   const e = lowerTail(x) - p;
-  const u = e * SQRT_2PI * Math.exp(0.5 * x * x);
+  const u = e * SQRT_2PI * exp(0.5 * x * x);
   return x - u / (1 + 0.5 * x * u);
 }

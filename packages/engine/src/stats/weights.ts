@@ -1,3 +1,5 @@
+import { exp, log } from '../math/portableMath.js';
+
 /**
  * Weighted-sample arithmetic shared by ABC-SMC and the particle filter: log-weights to normalised weights,
  * the effective sample size, weighted moments and quantiles, and drawing an index by its weight.
@@ -10,8 +12,8 @@ export function logSumExp(values: ArrayLike<number>): number {
   if (max === Number.NEGATIVE_INFINITY) return max;
   if (max === Number.POSITIVE_INFINITY) return max;
   let sum = 0;
-  for (let i = 0; i < values.length; i++) sum += Math.exp(values[i] - max);
-  return max + Math.log(sum);
+  for (let i = 0; i < values.length; i++) sum += exp(values[i] - max);
+  return max + log(sum);
 }
 
 /**
@@ -26,8 +28,8 @@ export function normalizeLogWeights(logWeights: ArrayLike<number>, out: Float64A
     out.fill(1 / n);
     return Number.NEGATIVE_INFINITY;
   }
-  for (let i = 0; i < n; i++) out[i] = Math.exp(logWeights[i] - total);
-  return total - Math.log(n);
+  for (let i = 0; i < n; i++) out[i] = exp(logWeights[i] - total);
+  return total - log(n);
 }
 
 /** Kish's effective sample size (Σw)² / Σw² of non-negative weights (n for equal weights, 1 for one non-zero). */

@@ -1,3 +1,4 @@
+import { portableMath } from '@immunotwin/engine';
 import type { SensitivityOptions, SweepOptions } from '../twin/studyOptions.js';
 import type { LessonTasks, TaskQuantity } from './task.js';
 
@@ -18,7 +19,7 @@ const sobol: SensitivityOptions = {
 
 /** A log-normal spread around a value: median `median`, σ of the log 0.5 (a CV of about 50 %; illustrative). */
 const spread = (median: number, lower: number, upper: number) => ({
-  distribution: { kind: 'log-normal' as const, mu: Math.log(median), sigma: 0.5, truncate: { lower, upper } },
+  distribution: { kind: 'log-normal' as const, mu: portableMath.log(median), sigma: 0.5, truncate: { lower, upper } },
 });
 
 /** The lesson's virtual cohort: 100 patients, β and p log-normal around Baccam et al.'s values (a Latin hypercube). */

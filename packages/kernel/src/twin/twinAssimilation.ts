@@ -1,20 +1,21 @@
 import {
-  counterfactual,
-  ensembleInterval,
-  forecastEnsemble,
-  FORECAST_QUANTILES,
-  forecastTimes,
-  PLOT_BUNDLE_VERSION,
-  scenarioTwin,
   type AssimilationStepSummary,
+  counterfactual,
   type CredibleInterval,
   type Ensemble,
+  ensembleInterval,
   type EnsembleSummary,
   type Forecast,
+  FORECAST_QUANTILES,
+  forecastEnsemble,
+  forecastTimes,
   type ModelPlugin,
   type ObservedDataset,
+  PLOT_BUNDLE_VERSION,
   type PlotBundle,
+  portableMath,
   type ScenarioAssimilation,
+  scenarioTwin,
 } from '@immunotwin/engine';
 import { poolForecastRunner } from '@immunotwin/worker';
 import { escapeHtml, type MimeBundle } from '../mime.js';
@@ -104,7 +105,7 @@ export class TwinAssimilation {
     const { ensemble, twin } = this.parts.run;
     const species = ensemble.dimension - twin.estimate.length;
     return Object.fromEntries(
-      twin.estimate.map(({ id }, k) => [id, ensembleInterval(ensemble, species + k, Math.exp)]),
+      twin.estimate.map(({ id }, k) => [id, ensembleInterval(ensemble, species + k, portableMath.exp)]),
     );
   }
 

@@ -1,3 +1,4 @@
+import { portableMath } from '@immunotwin/engine';
 import type { Rng } from '@immunotwin/engine';
 import { affinity, type ReceptorSpace } from '../receptors.js';
 import { CloneTable } from './cloneTable.js';
@@ -71,9 +72,9 @@ export interface Epitopes {
   readonly bCell: number;
 }
 
-const prob = (h: number): number => (h <= 0 ? 0 : -Math.expm1(-h));
+const prob = (h: number): number => (h <= 0 ? 0 : -portableMath.expm1(-h));
 const decayed = (x: number, source: number, k: number, dt: number): number =>
-  x * Math.exp(-k * dt) + (k > 0 ? (source * -Math.expm1(-k * dt)) / k : source * dt);
+  x * portableMath.exp(-k * dt) + (k > 0 ? (source * -portableMath.expm1(-k * dt)) / k : source * dt);
 
 /**
  * The draining lymph node, well mixed: mature DCs arriving from the tissue present antigen; clone-level
@@ -147,9 +148,9 @@ export class LymphNode {
   step(dt: number, drained: number, m: LymphNodeModifiers): void {
     const r = this.rates;
     const sc = this.scalars;
-    sc[0] *= Math.exp(-r.dcLymphNodeDeath * dt);
+    sc[0] *= portableMath.exp(-r.dcLymphNodeDeath * dt);
     sc[1] = decayed(sc[1], drained, r.nodeAntigenDecay, dt);
-    sc[10] *= Math.exp(-r.nodeAntigenDecay * dt);
+    sc[10] *= portableMath.exp(-r.nodeAntigenDecay * dt);
     const S = this.presentation();
     const SB = this.antigenSignal();
     const H = this.help();
@@ -307,8 +308,8 @@ export class LymphNode {
     sc[4] = decayed(sc[4], s * igmW, r.igmDecay, dt);
     sc[5] = decayed(sc[5], s * igg, r.iggDecay, dt);
     sc[6] = decayed(sc[6], s * iggW, r.iggDecay, dt);
-    sc[7] *= Math.exp(-sc[9] * dt);
-    sc[8] *= Math.exp(-sc[9] * dt);
+    sc[7] *= portableMath.exp(-sc[9] * dt);
+    sc[8] *= portableMath.exp(-sc[9] * dt);
   }
 
   /** Spreads `mutants` GC daughters of clone `c` over its one-bit neighbours (a multinomial over the bits). */

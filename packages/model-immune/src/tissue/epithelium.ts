@@ -1,3 +1,4 @@
+import { portableMath } from '@immunotwin/engine';
 import type { Rng } from '@immunotwin/engine';
 
 /** Epithelial site states (codes of the Uint8Array `cells`). */
@@ -63,7 +64,7 @@ export interface EpitheliumFields {
 
 /** Probability of at least one event for a hazard `h` (exact, cheap for small h). */
 export function eventProbability(h: number): number {
-  return h < 1e-4 ? h * (1 - 0.5 * h) : 1 - Math.exp(-h);
+  return h < 1e-4 ? h * (1 - 0.5 * h) : 1 - portableMath.exp(-h);
 }
 
 /**

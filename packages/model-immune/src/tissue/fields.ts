@@ -1,4 +1,4 @@
-import { DiffusionDecaySolver, type FieldArray, type KernelMemory } from '@immunotwin/engine';
+import { DiffusionDecaySolver, type FieldArray, type KernelMemory, portableMath } from '@immunotwin/engine';
 
 /** Ids of the tissue fields, in storage order. */
 export const FIELD_IDS = ['virus', 'antigen', 'ifn', 'cytokine', 'chemokine'] as const;
@@ -77,7 +77,7 @@ export class TissueFields {
         this.solvers[id].setRates(this.diffusion[id], this.decay[id]);
         this.solvers[id].step(u, dt);
       } else {
-        mix(u, Math.exp(-this.decay[id] * dt));
+        mix(u, portableMath.exp(-this.decay[id] * dt));
       }
     }
   }
@@ -104,5 +104,5 @@ function mix(u: FieldArray, factor: number): void {
  */
 export function sourcePerStep(rate: number, k: number, dt: number): number {
   // Beyond k·dt = 50 the source has decayed away by the end of the step; capping avoids overflow to ∞.
-  return k > 0 ? (rate * Math.expm1(Math.min(k * dt, 50))) / k : rate * dt;
+  return k > 0 ? (rate * portableMath.expm1(Math.min(k * dt, 50))) / k : rate * dt;
 }

@@ -1,3 +1,5 @@
+import { portableMath } from '@immunotwin/engine';
+
 /** What a coupled circulation's snapshot holds. */
 export interface CoupledCirculationSnapshot {
   /** Circulating effector T cells in the whole lung. */
@@ -27,7 +29,7 @@ export class CoupledCirculation {
   advance(minutes: number): number {
     const tau = this.vascularPeriod;
     const target = this.supply * tau;
-    const relaxed = -Math.expm1(-minutes / tau);
+    const relaxed = -portableMath.expm1(-minutes / tau);
     const integral = target * minutes + (this.cells - target) * tau * relaxed;
     this.cells += (target - this.cells) * relaxed;
     return Math.max(0, integral);

@@ -1,4 +1,4 @@
-import { includeSite, mooreNeighbourAt, type Rng, type SiteBox } from '@immunotwin/engine';
+import { includeSite, mooreNeighbourAt, portableMath, type Rng, type SiteBox } from '@immunotwin/engine';
 import { CELL, CELL_TYPE } from './cells.js';
 
 /** The epithelium's arrays, one entry per site. */
@@ -92,7 +92,7 @@ export interface EpitheliumRates {
 
 /** Probability of at least one event of a Poisson process with mean `hazard`. */
 function probability(hazard: number): number {
-  return -Math.expm1(-hazard);
+  return -portableMath.expm1(-hazard);
 }
 
 /** The per-step rates of the epithelium for a step of `minutes` (rates in the parameters' units). */

@@ -1,3 +1,4 @@
+import { portableMath } from '@immunotwin/engine';
 import type { Lattice2D, Rng } from '@immunotwin/engine';
 
 /** How initial infection foci are placed (the `fociPlacement` codes). */
@@ -31,7 +32,10 @@ export function fociSites(lattice: Lattice2D, count: number, placement: number, 
     for (let k = 0; k < count; k++) {
       const angle = (2 * Math.PI * (k - 1)) / Math.max(1, count - 1);
       const r = k === 0 ? 0 : radius;
-      sites[k] = lattice.index(Math.round(cx + r * Math.cos(angle)), Math.round(cy + r * Math.sin(angle)));
+      sites[k] = lattice.index(
+        Math.round(cx + r * portableMath.cos(angle)),
+        Math.round(cy + r * portableMath.sin(angle)),
+      );
     }
   } else if (placement === FOCI_PLACEMENT.random) {
     const taken = new Set<number>();

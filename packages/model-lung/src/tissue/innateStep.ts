@@ -1,4 +1,4 @@
-import { includeSite, type Rng, type SiteBox } from '@immunotwin/engine';
+import { includeSite, portableMath, type Rng, type SiteBox } from '@immunotwin/engine';
 import { CELL } from './cells.js';
 import { INNATE, type InnatePool } from './innate.js';
 import { hop, inBox, movesThisStep } from './moves.js';
@@ -162,7 +162,7 @@ export function stepInnate(pool: InnatePool, w: InnateWorld, r: InnateRules, rng
       if (cell === CELL.incubating || cell === CELL.expressing) {
         const signal = ifn[site];
         const hazard = r.nkKill * (1 - (r.nkIfnProtection * signal) / (signal + r.ifnHalf));
-        if (rng.uniform() < -Math.expm1(-hazard)) {
+        if (rng.uniform() < -portableMath.expm1(-hazard)) {
           cells[site] = CELL.apoptotic;
           timers[site] = rng.poisson(r.apoptosisPeriod);
           out.nkKills++;

@@ -1,3 +1,5 @@
+import { portableMath } from '@immunotwin/engine';
+
 /** The T-cell supply from the vasculature (SIMCoV's rules), in minutes. */
 export interface TCellSupply {
   /** Minutes after infection before effector T cells enter the circulation. */
@@ -27,8 +29,9 @@ export function circulatingTCells(
   depletions: readonly CirculatingDepletion[] = [],
 ): number {
   if (minute <= s.delay || s.generation <= 0) return 0;
-  let c = s.generation * s.vascularPeriod * -Math.expm1(-(minute - s.delay) / s.vascularPeriod);
-  for (const d of depletions) if (minute >= d.minute) c -= d.cells * Math.exp(-(minute - d.minute) / s.vascularPeriod);
+  let c = s.generation * s.vascularPeriod * -portableMath.expm1(-(minute - s.delay) / s.vascularPeriod);
+  for (const d of depletions)
+    if (minute >= d.minute) c -= d.cells * portableMath.exp(-(minute - d.minute) / s.vascularPeriod);
   return Math.max(0, c);
 }
 
@@ -49,12 +52,13 @@ export function extravasationTries(
   const b = to - s.delay;
   const tau = s.vascularPeriod;
   // ∫ G·τ·(1 − e^(−u/τ)) du from a to b
-  let integral = s.generation * tau * (b - a - tau * (Math.exp(-a / tau) - Math.exp(-b / tau)));
+  let integral = s.generation * tau * (b - a - tau * (portableMath.exp(-a / tau) - portableMath.exp(-b / tau)));
   // minus ∫ D·e^(−(t − t_d)/τ) dt over the part of the step after each depletion
   for (const d of depletions) {
     const start = Math.max(from, d.minute);
     if (to <= start) continue;
-    integral -= d.cells * tau * (Math.exp(-(start - d.minute) / tau) - Math.exp(-(to - d.minute) / tau));
+    integral -=
+      d.cells * tau * (portableMath.exp(-(start - d.minute) / tau) - portableMath.exp(-(to - d.minute) / tau));
   }
   return Math.max(0, integral) * share;
 }

@@ -1,3 +1,5 @@
+import { portableMath } from '@immunotwin/engine';
+
 /** Parameters of the bacteria–macrophage subsystem that its closed-form results depend on. */
 export interface MacrophageControlRates {
   /** Bacterial growth rate r (per hour). */
@@ -61,6 +63,6 @@ export function birthDeathExtinctionProbability(lambda: number, mu: number, t = 
   if (!(lambda >= 0 && mu >= 0)) throw new RangeError(`rates must be ≥ 0; got birth ${lambda}, death ${mu}`);
   if (t === Infinity) return lambda === 0 ? 1 : Math.min(1, mu / lambda);
   if (lambda === mu) return (lambda * t) / (1 + lambda * t);
-  const g = Math.exp((lambda - mu) * t);
+  const g = portableMath.exp((lambda - mu) * t);
   return (mu * (g - 1)) / (lambda * g - mu);
 }

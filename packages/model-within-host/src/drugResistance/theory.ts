@@ -1,3 +1,5 @@
+import { portableMath } from '@immunotwin/engine';
+
 /** The rates a resistant lineage's establishment depends on (one strain of the target-cell-limited model). */
 export interface LineageRates {
   /** Infection rate constant β. */
@@ -72,5 +74,5 @@ export function emergenceProbability(r: EmergenceRates): number {
     }
     x = next;
   }
-  return 1 - x ** r.virions;
+  return 1 - portableMath.pow(x, r.virions);
 }

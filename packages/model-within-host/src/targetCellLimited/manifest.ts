@@ -251,7 +251,7 @@ export const targetCellLimitedManifest: ModelManifest = {
       source: `${KAMAL}; U0 and V0 = 10^0.25 TCID50/mL (the limit of quantification) fixed as in their Methods`,
       parameters: {
         U0: 4e8,
-        V0: 10 ** 0.25,
+        V0: 1.7782794100389228, // 10^0.25
         beta: 7.41e-4,
         p: 2e-4,
         c: 3.33,

@@ -4,15 +4,16 @@ import {
   estimateParameters,
   FIT_CURVE_POINTS,
   fitCurve,
+  type FitResult,
   forecastEnsemble,
   isBelowDetectionLimit,
   observationTimes,
   parsePatientState,
+  type PatientState,
+  portableMath,
+  type ResolvedScenario,
   scenarioFitProblem,
   timeConversionFactor,
-  type FitResult,
-  type PatientState,
-  type ResolvedScenario,
 } from '@immunotwin/engine';
 import * as Comlink from 'comlink';
 import { createAbortError } from '../abortError.js';
@@ -180,7 +181,7 @@ export class PatientService implements IPatientService {
     }
     const species = run.ensemble.dimension - estimate.length;
     const posterior = Object.fromEntries(
-      estimate.map((e, k) => [e.id, ensembleInterval(run.ensemble, species + k, Math.exp)]),
+      estimate.map((e, k) => [e.id, ensembleInterval(run.ensemble, species + k, portableMath.exp)]),
     );
     return { forecast: { time: forecastTimes, quantiles: [...result.summary.quantiles], observables }, posterior };
   }
