@@ -1,7 +1,7 @@
 /**
  * Runs every benchmark (each in its own Node process, so one's JIT state cannot favour another) and
  * prints a table of figures against their baselines or peers measured side by side in the same run.
- * Usage: `npm run bench` (builds first), or `node bench/run.mjs [ode|ssa|immune|lung|coupling|pool|browserPool|browserLung|sweep|fit|assimilation|aggregate|widgets|tissueView …]`
+ * Usage: `npm run bench` (builds first), or `node bench/run.mjs [math|ode|ssa|immune|lung|coupling|pool|browserPool|browserLung|sweep|fit|assimilation|aggregate|widgets|tissueView …]`
  * after `tsc -b` (browserPool and widgets: a real Chromium, `/usr/bin/chromium` or `CHROMIUM_PATH`).
  */
 import { spawn } from 'node:child_process';
@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { formatRate, RESULT_PREFIX } from './harness.mjs';
 
 const BENCHMARKS = [
+  'math',
   'ode',
   'ssa',
   'immune',
