@@ -52,8 +52,8 @@ describe('the lesson notebooks', () => {
   });
 });
 
-// The teacher versions (every cell, every solution right) run headless through nbconvert in
-// test/python/test_lessons.py, so they are not run a second time here.
+// The teacher versions (every cell, every solution right) run headless through nbconvert and in the browser in the
+// end-to-end lesson tests (ui-tests/lessonVerdict.ts), so they are not run a second time here.
 
 describe('twin.check', () => {
   it('says right within the tolerance and wrong outside it, naming the tolerance; grade mode throws when wrong', async () => {

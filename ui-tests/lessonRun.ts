@@ -35,7 +35,10 @@ export interface ILesson {
   /** The notebook file. */
   file: string;
   /** Its JSON. */
-  notebook: { cells: { cell_type: string; metadata: Record<string, unknown> }[]; metadata: Record<string, unknown> };
+  notebook: {
+    cells: { cell_type: string; metadata: Record<string, unknown>; source: string | string[] }[];
+    metadata: Record<string, unknown>;
+  };
 }
 
 /** Every lesson's teacher notebook, by file name. */
@@ -132,9 +135,21 @@ export function errorsOf(cells: readonly IRunCell[]): string[] {
     .map((output) => (output.output_type === 'error' ? `${output.ename}: ${output.evalue}` : plainText(output)));
 }
 
-/** The verdict line of every graded (check) cell: `✔ task: right. …` when the answer is right. */
-export function verdictsOf(cells: readonly IRunCell[]): string[] {
-  return cells.filter((cell) => cell.graded).map((cell) => cell.outputs.map(plainText).join('\n'));
+/** Which of the lesson's code cells call `twin.check(` (by their index among the code cells). */
+export function checkCellIndices(lesson: ILesson): number[] {
+  return lesson.notebook.cells
+    .filter((cell) => cell.cell_type === 'code')
+    .flatMap((cell, i) =>
+      (Array.isArray(cell.source) ? cell.source.join('') : cell.source).includes('twin.check(') ? [i] : [],
+    );
+}
+
+/**
+ * Every output of the cells at `indices` (the check cells), as text: one verdict line per check cell when each prints
+ * only its verdict (`✔ task: right. …` when the answer is right).
+ */
+export function verdictsOf(cells: readonly IRunCell[], indices: readonly number[]): string[] {
+  return indices.flatMap((i) => cells[i].outputs.map(plainText));
 }
 
 /**

@@ -68,6 +68,7 @@ describe('twin.fit', () => {
       starts: 2,
       observation: censorFree,
     });
+    expect(fit.text()).toMatch(/^fit \(levenberg-marquardt, 2 starts, 95 % intervals\)/);
     for (const p of fit.result.parameters) {
       const [lower, upper] = fit.intervals[p.id]!;
       expect(lower).toBeLessThan(p.estimate);
@@ -83,6 +84,18 @@ describe('twin.fit', () => {
     const curve = plot.runs[0]!;
     const day2 = curve.observables.log10V![curve.time.findIndex((t) => Math.abs(t - 2) < 1e-9)]!;
     expect(Math.abs(day2 - 2.73)).toBeLessThan(1);
+  });
+
+  it('says "1 start" for one start, in its summary and its progress line', async () => {
+    const shown: string[] = [];
+    const output = {
+      show: (bundle: MimeBundle) => shown.push(String(bundle.data['text/plain'])),
+      update: (bundle: MimeBundle) => shown.push(String(bundle.data['text/plain'])),
+    };
+    const twin = createTwinApi(targetCellLimited, { progressOutput: () => output });
+    const fit = await twin.fit(HAYDEN, { estimate: ['beta'], group: 'untreated', starts: 1, profiles: false });
+    expect(fit.text()).toMatch(/^fit \([\w-]+, 1 start, 95 % intervals\)/);
+    expect(shown.at(-1)).toMatch(/^fit: 1 start in \d+\.\d s$/);
   });
 
   it('names the field of a bad option', async () => {

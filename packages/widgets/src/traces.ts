@@ -1,6 +1,7 @@
 import { isBelowDetectionLimit, timeConversionFactor, type ObservedDataset, type PlotModel } from '@immunotwin/engine';
 import { quantityTitle, timeAxisTitle } from './axisTitle.js';
 import { decimateMinMax } from './decimate.js';
+import { largestY, logAxisFloor } from './logAxisFloor.js';
 import { PALETTE, translucent } from './palette.js';
 import type { PlotlyObject } from './plotlyLoader.js';
 import type { IReplicateSeries, IRunSeries } from './runBuffer.js';
@@ -240,13 +241,19 @@ export function buildFigure(input: IFigureInput): IFigure {
   }
   const layout: PlotlyObject = {
     xaxis: { title: { text: timeAxisTitle(manifest.timeUnit) } },
-    yaxis: { type: input.logY ? 'log' : 'linear', exponentformat: 'power' },
+    yaxis: { type: input.logY ? 'log' : 'linear', exponentformat: 'power', ...logYFloor(input.logY, data) },
     // The legend sits above the plot (plotly widens the top margin to fit it), clear of the axis title.
     margin: { t: 8, r: 16, b: 48, l: 64 },
     legend: { orientation: 'h', x: 0, xanchor: 'left', y: 1.02, yanchor: 'bottom' },
     uirevision: manifest.id,
   };
   return { data, layout, live };
+}
+
+/** A log axis's floor (`autorangeoptions.clipmin`, see logAxisFloor.ts) for the traces; nothing for a linear axis. */
+function logYFloor(logY: boolean | undefined, data: readonly PlotlyObject[]): PlotlyObject {
+  const floor = logY ? logAxisFloor(largestY(data)) : undefined;
+  return floor === undefined ? {} : { autorangeoptions: { clipmin: floor } };
 }
 
 /**

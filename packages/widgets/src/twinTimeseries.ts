@@ -3,6 +3,7 @@ import { css, html, LitElement, nothing, type PropertyValues, type TemplateResul
 import { nextAnimationFrame } from './animationFrame.js';
 import { timeAxisTitle } from './axisTitle.js';
 import { defaultPlotlyLoader, type IPlotly, type PlotlyLoader } from './plotlyLoader.js';
+import { largestValue, largestY, logAxisFloor } from './logAxisFloor.js';
 import { adoptPlotlyStyles } from './plotlyStyles.js';
 import { plotlyTheme, watchTheme, withTheme } from './plotlyTheme.js';
 import { RunBuffer, type IRunSeries } from './runBuffer.js';
@@ -95,6 +96,9 @@ export class TwinTimeseriesElement extends LitElement {
   private resizeObserver: ResizeObserver | undefined;
   private resizeFrame = false;
   private drawnWidth = 0;
+  /** The largest y value drawn, and the log axis's floor set from it (logAxisFloor.ts). */
+  private largest = 0;
+  private floorSet: number | undefined;
 
   constructor() {
     super();
@@ -219,7 +223,11 @@ export class TwinTimeseriesElement extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('logY') && this.figure && !changed.has('manifest') && this.plotly) {
-      const update = { 'yaxis.type': this.logY ? 'log' : 'linear' };
+      this.floorSet = this.logY ? logAxisFloor(this.largest) : undefined;
+      // On a log axis the range stops LOG_AXIS_DECADES below the largest value drawn; a linear axis has no floor.
+      const update = this.logY
+        ? { 'yaxis.type': 'log', 'yaxis.autorangeoptions.clipmin': this.floorSet ?? null }
+        : { 'yaxis.type': 'linear', 'yaxis.autorangeoptions.clipmin': null };
       const plotly = this.plotly;
       this.drawing = this.drawing.then(() => plotly.relayout(this.plotNode(), update)).then(() => undefined);
     }
@@ -316,6 +324,8 @@ export class TwinTimeseriesElement extends LitElement {
     });
     const layout = { ...withTheme(figure.layout, plotlyTheme(this)), autosize: true };
     this.figure = figure;
+    this.largest = largestY(figure.data);
+    this.floorSet = this.logY ? logAxisFloor(this.largest) : undefined;
     this.drawnPoints = new Map(figure.live.map((t) => [t.index, this.buffer.length(t.replicate)]));
     // Not plotly's `responsive` (it follows the window only): the element's ResizeObserver follows the panel.
     await plotly.react(node, figure.data, layout, { displaylogo: false });
@@ -337,6 +347,13 @@ export class TwinTimeseriesElement extends LitElement {
       this.drawnPoints.set(trace.index, series.time.length);
     }
     if (indices.length > 0) await plotly.extendTraces(node, { x, y }, indices);
+    for (const values of y) this.largest = largestValue(values, this.largest);
+    // A log axis's floor follows the largest value as it grows, moved only when it rose tenfold (a relayout redraws).
+    const floor = this.logY ? logAxisFloor(this.largest) : undefined;
+    if (floor !== undefined && (this.floorSet === undefined || floor >= 10 * this.floorSet)) {
+      this.floorSet = floor;
+      await plotly.relayout(node, { 'yaxis.autorangeoptions.clipmin': floor });
+    }
   }
 }
 

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { simulateSync, summarizeEnsemble } from '@immunotwin/engine';
 import { targetCellLimited, targetCellLimitedManifest as manifest } from '@immunotwin/model-within-host';
-import { seriesFromRuns, type TwinTimeseriesElement } from '../src/index.js';
+import { buildFigure, seriesFromRuns, type TwinTimeseriesElement } from '../src/index.js';
 import { mount, PlotlyRecorder } from './helpers.js';
 
 afterEach(() => document.body.replaceChildren());
@@ -104,7 +104,59 @@ describe('<twin-timeseries>', () => {
     expect((plotly.layout.yaxis as { type: string }).type).toBe('linear');
     el.logY = true;
     await el.flushed();
-    expect(plotly.calls.at(-1)).toEqual({ name: 'relayout', update: { 'yaxis.type': 'log' } });
+    // The largest value drawn, by a plain loop over the run's observables (all are shown).
+    let largest = 0;
+    for (const { id } of manifest.observables) for (const v of run.observables[id]!) largest = Math.max(largest, v);
+    expect(largest).toBeGreaterThan(1e3);
+    expect(plotly.calls.at(-1)).toEqual({
+      name: 'relayout',
+      update: { 'yaxis.type': 'log', 'yaxis.autorangeoptions.clipmin': largest / 1e12 },
+    });
+    el.logY = false;
+    await el.flushed();
+    expect(plotly.calls.at(-1)).toEqual({
+      name: 'relayout',
+      update: { 'yaxis.type': 'linear', 'yaxis.autorangeoptions.clipmin': null },
+    });
+  });
+
+  it('stops a log axis 12 decades below the largest value, however close to 0 a series falls', async () => {
+    // A virus cleared to 1e-36: the axis's floor is 1e6 / 1e12, not 1e-36; a linear axis has no floor.
+    const time = Float64Array.from({ length: 20 }, (_, i) => i);
+    const V = Float64Array.from(time, (t) => (t < 10 ? 10 ** (t - 3) : 10 ** (6 - 4.2 * (t - 9))));
+    expect(Math.max(...V)).toBe(1e6);
+    expect(Math.min(...V)).toBeLessThan(1e-30);
+    const live = { replicates: [{ time, observables: { V } }] } as unknown as Parameters<typeof buildFigure>[0]['live'];
+    const log = buildFigure({ manifest, observables: ['V'], live, logY: true });
+    expect(log.layout.yaxis).toMatchObject({ type: 'log', autorangeoptions: { clipmin: 1e-6 } });
+    expect(buildFigure({ manifest, observables: ['V'], live }).layout.yaxis).not.toHaveProperty('autorangeoptions');
+  });
+
+  it('raises a log axis’s floor as a streamed run grows, by relayouts only when it rose tenfold', async () => {
+    const { el, plotly } = await plot({ observables: ['V'], logY: true });
+    el.beginRun();
+    const all = frames(1);
+    const floors: number[] = [];
+    let largest = 0;
+    let set = -Infinity;
+    for (const frame of all) {
+      el.appendFrame(frame);
+      await el.flushed();
+      largest = Math.max(largest, frame.observables.V![0]!);
+      // The floor the test expects: the first one, then each one ten times the last set.
+      if (largest / 1e12 >= 10 * set || set === -Infinity) floors.push((set = largest / 1e12));
+    }
+    const set_ = plotly.calls
+      .filter((c) => c.name === 'relayout')
+      .map((c) => (c.update as Record<string, number>)['yaxis.autorangeoptions.clipmin']);
+    const first = plotly.calls.find((c) => c.name === 'react')!;
+    expect((first.layout.yaxis as { autorangeoptions: { clipmin: number } }).autorangeoptions.clipmin).toBe(floors[0]);
+    expect(set_).toEqual(floors.slice(1));
+    expect(floors.length).toBeGreaterThan(2);
+    // The last floor set is within tenfold of the run's peak / 10^12 (here 3.6e5 / 1e12: the peak, 6.9e5, came next).
+    const ideal = Math.max(...run.observables.V!) / 1e12;
+    expect(floors.at(-1)).toBeLessThanOrEqual(ideal);
+    expect(floors.at(-1)! * 10).toBeGreaterThan(ideal);
   });
 
   it('draws pinned runs dashed and observed data as markers', async () => {

@@ -203,7 +203,7 @@ describe('<twin-workbench> driving an in-process TwinSession', () => {
     log.dispatchEvent(new Event('change'));
     await el.settled();
     expect(states.at(-1)!.state.view).toEqual({ logY: true });
-    expect(plotly.calls.at(-1)).toEqual({ name: 'relayout', update: { 'yaxis.type': 'log' } });
+    expect(plotly.calls.at(-1)).toMatchObject({ name: 'relayout', update: { 'yaxis.type': 'log' } });
     $<HTMLInputElement>(el, 'input[data-observable="U"]').click();
     await el.settled();
     expect(states.at(-1)!.state.observables).toEqual(['U', 'I', 'V']);

@@ -50,7 +50,7 @@ function summary(fit: FitResult): string {
   });
   const aicc = fit.aicc === null ? 'n/a (too few data points)' : short(fit.aicc);
   return [
-    `fit: ${fit.method}, best of ${fit.starts.results.length} starts: −log L = ${short(fit.negLogLikelihood)}, AICc = ${aicc}; ${Math.round(fit.level * 100)} % intervals:`,
+    `fit: ${fit.method}, best of ${fit.starts.results.length} start${fit.starts.results.length === 1 ? '' : 's'}: −log L = ${short(fit.negLogLikelihood)}, AICc = ${aicc}; ${Math.round(fit.level * 100)} % intervals:`,
     ...lines,
     ...fit.warnings.map((w) => `  warning: ${w}`),
   ].join('\n');

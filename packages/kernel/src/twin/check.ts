@@ -4,6 +4,7 @@ import {
   parseExpression,
   resolveScenario,
   runScenario,
+  scenarioToJson,
   type ModelPlugin,
   type OutcomeRequest,
   type Scenario,
@@ -15,7 +16,7 @@ import { sensitivityStudy, sweepStudy, type TwinStudy } from './study.js';
 import type { SensitivityOptions, SweepOptions } from './studyOptions.js';
 import type { StudyContext } from './studyRun.js';
 import { formatNumber } from './summary.js';
-import { rememberTask } from './taskMemo.js';
+import { rememberTask, stableJson } from './taskMemo.js';
 import { fittedValue, forecastMedian } from './taskFit.js';
 
 /** What computing a task's answer needs: its model (and other models) and the cell's interrupt. */
@@ -31,11 +32,17 @@ export interface TaskContext {
   readonly study?: () => StudyContext;
 }
 
-/** Runs a task's scenario on its model (resolved and checked by the engine as any run). */
-async function runTaskScenario(task: LessonTask, scenario: TaskScenario, context: TaskContext) {
+/**
+ * Runs a task's scenario on its model (resolved and checked by the engine as any run). Kept for the next task that
+ * runs the same scenario: the key is the resolved scenario (every parameter, the seed, the method, the replicates,
+ * the solver), so two tasks that write one scenario differently share its run, and another seed runs again.
+ */
+function runTaskScenario(task: LessonTask, scenario: TaskScenario, context: TaskContext): Promise<ScenarioResult> {
   const plugin = context.resolveModel(task.model);
   const resolved = resolveScenario(plugin, { ...scenario, model: task.model }, context.resolveModel);
-  return { resolved, result: await runScenario(resolved, { signal: context.signal }) };
+  // The name labels a run and does not change it.
+  const { name: _name, ...document } = scenarioToJson(resolved);
+  return rememberTask(`run ${stableJson(document)}`, () => runScenario(resolved, { signal: context.signal }));
 }
 
 const mean = (values: number[]): number => values.reduce((sum, v) => sum + v, 0) / values.length;
@@ -130,7 +137,7 @@ export async function computeQuantity(task: LessonTask, quantity: TaskQuantity, 
     const study = await runTaskStudy(task, { kind: 'sweep', options }, quantity.scenario ?? {}, context);
     return study.quantile(q, outcome);
   }
-  const { result } = await runTaskScenario(task, quantity.scenario ?? {}, context);
+  const result = await runTaskScenario(task, quantity.scenario ?? {}, context);
   if ('outcome' in quantity) return mean(outcomeOfRuns(result, quantity.outcome, quantity.after));
   if ('minimum' in quantity) {
     return mean(perRun(result, quantity.minimum.observable, quantity.after ?? -Infinity, lowest));
@@ -146,12 +153,18 @@ export function allowedError(expected: number, tolerance: TaskTolerance): number
   return Math.max(tolerance.absolute ?? 0, (tolerance.relative ?? 0) * Math.abs(expected));
 }
 
-/** The tolerance in words, e.g. "±5 %" or "±0.05". */
+/**
+ * The tolerance in words: a relative one in per cent ("±5 %"), an absolute one in the task's unit ("±0.05",
+ * "±0.1 day"), and in percentage points when the unit is itself per cent ("±0.2 percentage points", not "±0.2 %",
+ * which would read as relative).
+ */
 export function describeTolerance(tolerance: TaskTolerance, unit: string): string {
   const parts: string[] = [];
   if (tolerance.relative !== undefined) parts.push(`±${formatNumber(tolerance.relative * 100)} %`);
-  if (tolerance.absolute !== undefined)
-    parts.push(`±${formatNumber(tolerance.absolute)}${unit === '1' ? '' : ` ${unit}`}`);
+  if (tolerance.absolute !== undefined) {
+    const inUnit = unit === '1' ? '' : unit === '%' ? ' percentage points' : ` ${unit}`;
+    parts.push(`±${formatNumber(tolerance.absolute)}${inUnit}`);
+  }
   return parts.join(' or ');
 }
 

@@ -95,7 +95,8 @@ export async function fitTwin(context: FitContext, data: unknown, options: FitOp
       },
       runTasks: context.pool && poolTaskRunner(context.pool, spec),
     });
-    progress.end(`fit: ${fit.starts.results.length} starts in ${progress.seconds.toFixed(1)} s`);
+    const starts = fit.starts.results.length;
+    progress.end(`fit: ${starts} start${starts === 1 ? '' : 's'} in ${progress.seconds.toFixed(1)} s`);
     return new TwinFit({ fit, problem, scenario, plugin: context.plugin, apply: context.apply, observation });
   } catch (error) {
     if (!interrupt.signal.aborted) throw error;

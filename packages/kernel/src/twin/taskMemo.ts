@@ -1,6 +1,6 @@
 /**
- * Deterministic pieces of task answers (a study, a fit) that several tasks of a lesson read, by key: each runs once
- * per kernel. A computation that fails or is interrupted is not kept, so the next check runs it again.
+ * Deterministic pieces of task answers (a scenario's run, a study, a fit) that several tasks of a lesson read, by key:
+ * each runs once per kernel. A computation that fails or is interrupted is not kept, so the next check runs it again.
  */
 const remembered = new Map<string, Promise<unknown>>();
 
@@ -12,4 +12,16 @@ export function rememberTask<T>(key: string, compute: () => Promise<T>): Promise
   remembered.set(key, running);
   running.catch(() => remembered.delete(key));
   return running;
+}
+
+/**
+ * JSON of `value` with every object's keys in sorted order: the same text for the same data however it was built
+ * (a memo key).
+ */
+export function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, field: unknown) =>
+    field !== null && typeof field === 'object' && !Array.isArray(field)
+      ? Object.fromEntries(Object.entries(field).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : field,
+  );
 }

@@ -129,7 +129,7 @@ export class TwinFit {
       return `  ${p.id} = ${short(p.estimate)}${range}`;
     });
     return [
-      `fit (${result.method}, ${result.starts.results.length} starts, ${Math.round(result.level * 100)} % intervals): −log L = ${short(result.negLogLikelihood)}, AICc = ${result.aicc === null ? 'n/a' : short(result.aicc)}`,
+      `fit (${result.method}, ${result.starts.results.length} start${result.starts.results.length === 1 ? '' : 's'}, ${Math.round(result.level * 100)} % intervals): −log L = ${short(result.negLogLikelihood)}, AICc = ${result.aicc === null ? 'n/a' : short(result.aicc)}`,
       ...lines,
       ...result.warnings.map((w) => `  warning: ${w}`),
     ].join('\n');
