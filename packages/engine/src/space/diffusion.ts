@@ -346,7 +346,7 @@ export class DiffusionDecaySolver {
         kept = true;
       }
       const level = this.level ?? Infinity;
-      owner.diffuse(factors, f, floor, first, last, true, level);
+      owner.diffuse(factors, f, floor, first, last, true, level, [b[0], b[2]]);
       const [top, bottom] = owner.trackedRows(first);
       const lastRowZero = rowIsZero(u, last, w);
       if (whole || ((first === 0 || top !== first) && (last === h - 1 || lastRowZero))) {

@@ -43,7 +43,8 @@ export function flushSubnormal(x: number): number {
  * +, − and × rounded to float32 through `Math.fround`, which is exact for a single operation on float32
  * operands), with the decay by `f` (a float32 value, or null for none). Every value the y sweep stores (or, for
  * a single row, the final value) is flushed to zero if subnormal ({@link flushSubnormal}); the x sweep's values
- * are not (its output is read, and flushed, by the y sweep). The operations and their
+ * are not (its output is read, and flushed, by the y sweep; the kernel flushes its subnormals and skips its
+ * repeating subnormal tails only where a model's floor makes that change no stored bit). The operations and their
  * order are those of the WebAssembly kernel (diffusionKernel.wat), which gives the same bits:
  * per row (if w > 1), with p = n = 0 first, `p = (u + r·p)·mx[i]` forwards and `n = p[i] + gx[i]·n` backwards;
  * per column (if h > 1), `u = (u·f)·my[0]` on row 0, `u = (u·f + r·above)·my[k]` below it (f = 1 without

@@ -19,6 +19,9 @@ type Diffuse = (
   floorBits: number,
   track: number,
   level: number,
+  xFloorBits: number,
+  forwardFrom: number,
+  leftTo: number,
 ) => void;
 
 /** Whether the WebAssembly SIMD diffusion kernel runs on this platform (it is compiled on the first call). */
@@ -60,6 +63,10 @@ export class DiffusionKernelWorkspace {
   private readonly extentOffset: number;
   /** The factors now in memory (the object the solver passed), so they are copied only when they change. */
   private factors: Float32Factors | null = null;
+  /** Whether every my of {@link factors} is at most 1 (one of the conditions of {@link xFloorBits}). */
+  private myAtMostOne = false;
+  /** The first column from which mx and gx are constant up to column w − 2 (w if none): see diffusionKernel.wat. */
+  private constantFrom = 0;
 
   private constructor(width: number, height: number, memory: KernelMemory, diffuseStep: Diffuse) {
     this.width = width;
@@ -120,7 +127,9 @@ export class DiffusionKernelWorkspace {
    * latter (see `DiffusionDecaySolver`). With `track` (and a band of at least two rows) the kernel also finds
    * where the band's rows but its last are not 0 ({@link trackedRows}, {@link trackedColumns}) and where they
    * are above `level`, a float32 value ≥ 0 (the same with `aboveLevel`); read them once the step is done. The
-   * same bits are stored either way.
+   * same bits are stored either way. With `columns` [c0, c1], every value of the band outside those columns is 0
+   * (the active region's box): the x sweep then skips the runs of its tails where values below the x floor
+   * ({@link xFloorBits}) repeat (diffusionKernel.wat), with the same bits.
    */
   diffuse(
     factors: Float32Factors,
@@ -130,6 +139,7 @@ export class DiffusionKernelWorkspace {
     last = this.height - 1,
     track = false,
     level = Infinity,
+    columns: readonly [number, number] = [0, this.width - 1],
   ): void {
     if (factors !== this.factors) {
       // Back to back from mx: mx, gx (width each), my, gy (height each).
@@ -139,11 +149,14 @@ export class DiffusionKernelWorkspace {
       view.set(factors.my, 2 * this.width);
       view.set(factors.gy, 2 * this.width + this.height);
       this.factors = factors;
+      this.myAtMostOne = factors.my.every((m) => m <= 1);
+      this.constantFrom = constantFrom(factors.mx, factors.gx);
     }
     const w = this.width;
     const h = this.height;
     const mx = this.mx;
     floorBits[0] = floor ?? FLOAT32_MIN_NORMAL;
+    const xFloor = xFloorBits(factors.r, floorBits[0], decayFactor ?? 1, this.myAtMostOne);
     this.diffuseStep(
       this.fieldOffset + 4 * w * first,
       w,
@@ -159,6 +172,9 @@ export class DiffusionKernelWorkspace {
       floorBits32[0],
       track ? this.extentOffset : 0,
       level,
+      xFloor,
+      4 * Math.max(columns[1] + 1, this.constantFrom),
+      4 * Math.max(0, columns[0]),
     );
   }
 
@@ -180,6 +196,33 @@ export class DiffusionKernelWorkspace {
     const slot = aboveLevel ? 6 : 4;
     return [this.extent[slot], this.extent[slot + 1]];
   }
+}
+
+/** 2^−100: the least D·dt × floor for which the kernel may flush the x sweep's subnormal values. */
+const X_FLUSH_MIN = 7.888609052210118e-31; // 2^−100, exactly
+
+/** The bits of 2^−126, the smallest normal float32. */
+const MIN_NORMAL_BITS = 0x00800000;
+
+/**
+ * The bits of the x floor the kernel flushes the x sweep's stored values below (diffusionKernel.wat): 2^−126
+ * (its subnormals, which the y elimination would otherwise read at some hundred cycles each) where that changes
+ * no stored value — `r`·`floor` ≥ 2^−100 (a subnormal is then less than a quarter of an ulp of r times any row
+ * above that the y floor kept), the decay factor at most 1 and every my at most 1 (a subnormal read below a
+ * row of 0 stays below 2^−126 ≤ floor, so it is flushed as 0 is) — and 0 (no flush) otherwise, as without a
+ * model's floor (2^−126 itself). Exported for the tests.
+ */
+export function xFloorBits(r: number, floor: number, decayFactor: number, myAtMostOne: boolean): number {
+  return r * floor >= X_FLUSH_MIN && decayFactor <= 1 && myAtMostOne ? MIN_NORMAL_BITS : 0;
+}
+
+/** The first column from which `mx` and `gx` hold the values of column w − 2 up to it (w for fewer than 3 columns). */
+function constantFrom(mx: Float32Array, gx: Float32Array): number {
+  const w = mx.length;
+  if (w < 3) return w;
+  let k = w - 2;
+  while (k > 0 && mx[k - 1] === mx[w - 2] && gx[k - 1] === gx[w - 2]) k--;
+  return k;
 }
 
 /** Bytes of the kernel's scratch area for rows of `width` sites (see diffusionKernel.wat). */

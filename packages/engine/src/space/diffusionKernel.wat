@@ -10,7 +10,12 @@
 ;; NaN is kept and −0 becomes +0. Arithmetic on subnormals costs some hundred cycles per instruction on common x86
 ;; cores, and decaying fields and the far tails of diffusing ones pass through that range; flushing once per
 ;; sweep pair keeps subnormals out of the field between steps at a quarter of the cost of flushing every
-;; store. The x sweep's values are not flushed (the y sweep reads, and flushes, its output).
+;; store. The x sweep's recurrences are not flushed; its stored values are flushed below the x floor given by
+;; $xfloor's bits (none with 0), which the caller gives only where that changes no value the y sweep stores:
+;; with the y floor F and D·dt = r such that r·F ≥ 2^−100, the decay factor f ≤ 1 and every my ≤ 1, a
+;; subnormal x value u (|u| < 2^−126) read by the y elimination either meets a row above that is 0, and then
+;; (u·f)·my stays below 2^−126 ≤ F and is flushed to 0 as 0 would be, or a row above of at least F, and then
+;; u·f is less than a quarter of an ulp of r·above (≥ 2^−100) and the sum is r·above, as with 0.
 ;;
 ;; Compiled by scripts/write-wasm-kernels.mjs into diffusionKernelBytes.ts. The memory is imported (each
 ;; caller gives its instance a memory of fixed size, so views of it are never detached by growth). Layout
@@ -26,6 +31,7 @@
 ;;   y sweep, per column (h > 1): row 0 u = flush((u·f)·my[0]); row k ≥ 1 u = flush((u·f + r·above)·my[k]);
 ;;     then from row h−2 up u = flush(u + gy[k]·below)
 ;;   a single row (h = 1): u = flush((u·f)·1).
+;; (the x sweep's stored u[i] = n flushed below the x floor, the recurrence going on with n as computed).
 (module
   (import "env" "memory" (memory 1))
 
@@ -35,11 +41,14 @@
   ;; the four blocks being independent recurrences that hide each other's latency. Columns beyond the last
   ;; multiple of four go one at a time (lane loads and stores).
   (func $sweepRowsX (param $field i32) (param $stride i32) (param $base i32) (param $last i32) (param $w i32)
-    (param $rr v128) (param $mx i32) (param $gx i32) (param $s i32)
+    (param $rr v128) (param $mx i32) (param $gx i32) (param $s i32) (param $xlo v128) (param $fwdFrom i32)
+    (param $leftTo i32)
+    (local $dstart i32) (local $h0 v128) (local $h1 v128) (local $h2 v128) (local $h3 v128)
     (local $k i32) (local $b i32) (local $o i32) (local $q i32) (local $end i32) (local $end4 i32)
     (local $a0 i32) (local $a1 i32) (local $a2 i32) (local $a3 i32)
     (local $x0 v128) (local $x1 v128) (local $x2 v128) (local $x3 v128)
-    (local $t0 v128) (local $t1 v128) (local $t2 v128) (local $t3 v128) (local $p v128)
+    (local $t0 v128) (local $t1 v128) (local $t2 v128) (local $t3 v128) (local $p v128) (local $abs v128)
+    (local.set $abs (v128.const i32x4 0x7fffffff 0x7fffffff 0x7fffffff 0x7fffffff))
     ;; Row addresses, and the recurrences' starting values (0).
     (loop $rows
       (local.set $q (i32.add (local.get $base) (local.get $k)))
@@ -51,12 +60,17 @@
     (call $zeroChains (local.get $s))
     (local.set $end (i32.shl (local.get $w) (i32.const 2)))
     (local.set $end4 (i32.and (local.get $end) (i32.const -16)))
+    (local.set $dstart (i32.const 0x7fffffff))
 
     ;; Forward, four columns at a time ($o: byte offset of the first column in a row and in mx; $q: the
     ;; scratch address of that column's value of this block).
     (block $done
       (loop $chunks
         (br_if $done (i32.ge_u (local.get $o) (local.get $end4)))
+        (local.set $h0 (v128.load offset=64 (local.get $s)))
+        (local.set $h1 (v128.load offset=80 (local.get $s)))
+        (local.set $h2 (v128.load offset=96 (local.get $s)))
+        (local.set $h3 (v128.load offset=112 (local.get $s)))
         (local.set $b (i32.const 0))
         (loop $blocks
           (local.set $a0 (i32.add (i32.load offset=0 (i32.add (local.get $s) (local.get $b))) (local.get $o)))
@@ -97,6 +111,20 @@
           (v128.store offset=64 (i32.add (local.get $s) (local.get $b)) (local.get $p))
           (local.set $b (i32.add (local.get $b) (i32.const 16)))
           (br_if $blocks (i32.lt_u (local.get $b) (i32.const 64))))
+        ;; A constant run: past the last input that is not 0 and where mx is constant up to column w − 2
+        ;; ($fwdFrom), p = (0 + r·p)·mx is one monotone map, so a chunk that leaves every recurrence as it found
+        ;; it held the same p at each of its columns, and so will every column up to w − 2: their values are
+        ;; written to the scratch without arithmetic (p there is a subnormal the map rounds back to itself) and
+        ;; the sweep goes on at the last whole chunk, the run starting at $dstart.
+        (if (i32.and (i32.ge_u (local.get $o) (local.get $fwdFrom))
+              (i32.lt_u (i32.add (local.get $o) (i32.const 32)) (local.get $end4)))
+          (then
+            (if (call $sameChains (local.get $s) (local.get $h0) (local.get $h1) (local.get $h2) (local.get $h3))
+              (then
+                (local.set $dstart (local.get $o))
+                (call $fillChains (local.get $s) (i32.add (local.get $o) (i32.const 16))
+                  (i32.sub (local.get $end4) (i32.const 16)))
+                (local.set $o (i32.sub (local.get $end4) (i32.const 32)))))))
         (local.set $o (i32.add (local.get $o) (i32.const 16)))
         (br $chunks)))
     ;; Forward, the columns left over one at a time.
@@ -146,6 +174,10 @@
       (loop $chunks
         (br_if $done (i32.eqz (local.get $o)))
         (local.set $o (i32.sub (local.get $o) (i32.const 16)))
+        (local.set $h0 (v128.load offset=64 (local.get $s)))
+        (local.set $h1 (v128.load offset=80 (local.get $s)))
+        (local.set $h2 (v128.load offset=96 (local.get $s)))
+        (local.set $h3 (v128.load offset=112 (local.get $s)))
         (local.set $b (i32.const 0))
         (loop $blocks
           (local.set $q (i32.add (i32.add (local.get $s) (i32.const 128))
@@ -160,6 +192,11 @@
           (local.set $x0 (f32x4.add (v128.load offset=0 (local.get $q))
             (f32x4.mul (v128.load32_splat offset=0 (i32.add (local.get $gx) (local.get $o))) (local.get $x1))))
           (v128.store offset=64 (i32.add (local.get $s) (local.get $b)) (local.get $x0))
+          ;; The stored values flushed below the x floor (the recurrence went on with the values as computed).
+          (local.set $x0 (v128.and (local.get $x0) (i32x4.gt_s (v128.and (local.get $x0) (local.get $abs)) (local.get $xlo))))
+          (local.set $x1 (v128.and (local.get $x1) (i32x4.gt_s (v128.and (local.get $x1) (local.get $abs)) (local.get $xlo))))
+          (local.set $x2 (v128.and (local.get $x2) (i32x4.gt_s (v128.and (local.get $x2) (local.get $abs)) (local.get $xlo))))
+          (local.set $x3 (v128.and (local.get $x3) (i32x4.gt_s (v128.and (local.get $x3) (local.get $abs)) (local.get $xlo))))
           (local.set $t0 (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (local.get $x0) (local.get $x1)))
           (local.set $t1 (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (local.get $x2) (local.get $x3)))
           (local.set $t2 (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 (local.get $x0) (local.get $x1)))
@@ -175,7 +212,82 @@
             (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $t2) (local.get $t3)))
           (local.set $b (i32.add (local.get $b) (i32.const 16)))
           (br_if $blocks (i32.lt_u (local.get $b) (i32.const 64))))
+        ;; Where every recurrence is below the x floor (never without one: $xlo is then −1), the columns left
+        ;; store values below it too, so 0, in two cases. Left of the first input that is not 0 ($leftTo), p
+        ;; was 0 and n = g·n only shrinks: all 0 from here. In the forward constant run, p and g are constant,
+        ;; n = p + g·n is one monotone map, so a chunk that leaves every recurrence as it found it held the same
+        ;; n at each column, and so does every column down to the run's start: 0 there, and the sweep goes on
+        ;; from the run's start with the same recurrences.
+        (if (call $chainsBelow (local.get $s) (local.get $xlo))
+          (then
+            (if (i32.le_u (local.get $o) (local.get $leftTo))
+              (then
+                (call $zeroColumns (local.get $s) (i32.const 0) (local.get $o))
+                (br $done)))
+            (if (i32.and (i32.ge_u (local.get $o) (local.get $dstart))
+                  (i32.le_u (i32.add (local.get $o) (i32.const 16)) (i32.sub (local.get $end4) (i32.const 16))))
+              (then
+                (if (call $sameChains (local.get $s) (local.get $h0) (local.get $h1) (local.get $h2) (local.get $h3))
+                  (then
+                    (call $zeroColumns (local.get $s) (local.get $dstart) (local.get $o))
+                    (local.set $o (local.get $dstart))))))))
         (br $chunks))))
+
+  ;; Whether the four recurrences' values (scratch bytes 64 … 127) have the bits of $h0 … $h3.
+  (func $sameChains (param $s i32) (param $h0 v128) (param $h1 v128) (param $h2 v128) (param $h3 v128)
+    (result i32)
+    (i32x4.all_true (v128.and
+      (v128.and (i32x4.eq (v128.load offset=64 (local.get $s)) (local.get $h0))
+        (i32x4.eq (v128.load offset=80 (local.get $s)) (local.get $h1)))
+      (v128.and (i32x4.eq (v128.load offset=96 (local.get $s)) (local.get $h2))
+        (i32x4.eq (v128.load offset=112 (local.get $s)) (local.get $h3))))))
+
+  ;; Whether every one of the four recurrences' values is below the x floor ($xlo: its bits − 1; −1: none is).
+  (func $chainsBelow (param $s i32) (param $xlo v128) (result i32)
+    (local $k i32) (local $any v128)
+    (loop $chains
+      (local.set $any (v128.or (local.get $any) (i32x4.gt_s
+        (v128.and (v128.load offset=64 (i32.add (local.get $s) (local.get $k)))
+          (v128.const i32x4 0x7fffffff 0x7fffffff 0x7fffffff 0x7fffffff))
+        (local.get $xlo))))
+      (local.set $k (i32.add (local.get $k) (i32.const 16)))
+      (br_if $chains (i32.lt_u (local.get $k) (i32.const 64))))
+    (i32.eqz (v128.any_true (local.get $any))))
+
+  ;; The forward values of the chunks at byte offsets $from … $to − 16 (multiples of 16) set to the four
+  ;; recurrences' values, for each of their four columns.
+  (func $fillChains (param $s i32) (param $from i32) (param $to i32)
+    (local $o i32) (local $q i32) (local $c0 v128) (local $c1 v128) (local $c2 v128) (local $c3 v128)
+    (local.set $c0 (v128.load offset=64 (local.get $s)))
+    (local.set $c1 (v128.load offset=80 (local.get $s)))
+    (local.set $c2 (v128.load offset=96 (local.get $s)))
+    (local.set $c3 (v128.load offset=112 (local.get $s)))
+    (local.set $o (local.get $from))
+    (block $done
+      (loop $columns
+        (br_if $done (i32.ge_u (local.get $o) (local.get $to)))
+        (local.set $q (i32.add (i32.add (local.get $s) (i32.const 128)) (i32.shl (local.get $o) (i32.const 4))))
+        (v128.store offset=0 (local.get $q) (local.get $c0))
+        (v128.store offset=16 (local.get $q) (local.get $c1))
+        (v128.store offset=32 (local.get $q) (local.get $c2))
+        (v128.store offset=48 (local.get $q) (local.get $c3))
+        (local.set $o (i32.add (local.get $o) (i32.const 4)))
+        (br $columns))))
+
+  ;; Bytes $from … $to − 1 (multiples of 16) of each of the sweep's 16 rows set to 0.
+  (func $zeroColumns (param $s i32) (param $from i32) (param $to i32)
+    (local $k i32) (local $row i32) (local $o i32)
+    (loop $rows
+      (local.set $row (i32.load (i32.add (local.get $s) (local.get $k))))
+      (local.set $o (local.get $from))
+      (block $done
+        (loop $columns
+          (br_if $done (i32.ge_u (local.get $o) (local.get $to)))
+          (v128.store (i32.add (local.get $row) (local.get $o)) (v128.const i64x2 0 0))
+          (local.set $o (i32.add (local.get $o) (i32.const 16)))
+          (br $columns)))
+      (local.set $k (i32.add (local.get $k) (i32.const 4)))
+      (br_if $rows (i32.lt_u (local.get $k) (i32.const 64)))))
 
   ;; The four recurrences' values (scratch bytes 64 … 127) set to 0.
   (func $zeroChains (param $s i32)
@@ -264,7 +376,8 @@
         (local.set $o (i32.add (local.get $o) (i32.const 4)))
         (br $columns))))
 
-  ;; y sweep, back substitution of one row against the row below: u = u + gy[k]·below.
+  ;; y sweep, back substitution of one row against the row below: u = u + gy[k]·below (eight columns per loop
+  ;; turn, then the columns left over one at a time; the tracked variant below is the one the active method runs).
   (func $substituteRowY (param $row i32) (param $below i32) (param $w i32) (param $g v128) (param $lo v128)
     (local $o i32) (local $end4 i32) (local $end i32) (local $x v128) (local $abs v128)
     (local.set $abs (v128.const i32x4 0x7fffffff 0x7fffffff 0x7fffffff 0x7fffffff))
@@ -285,14 +398,6 @@
             (i32x4.gt_s (v128.and (local.get $x) (local.get $abs)) (local.get $lo))))
         (local.set $o (i32.add (local.get $o) (i32.const 32)))
         (br $columns)))
-    (if (i32.lt_u (local.get $o) (local.get $end4))
-      (then
-        (v128.store (i32.add (local.get $row) (local.get $o))
-          (v128.and
-            (local.tee $x (f32x4.add (v128.load (i32.add (local.get $row) (local.get $o)))
-              (f32x4.mul (local.get $g) (v128.load (i32.add (local.get $below) (local.get $o))))))
-            (i32x4.gt_s (v128.and (local.get $x) (local.get $abs)) (local.get $lo))))
-        (local.set $o (i32.add (local.get $o) (i32.const 16)))))
     (block $done
       (loop $columns
         (br_if $done (i32.ge_u (local.get $o) (local.get $end)))
@@ -414,7 +519,8 @@
   (func (export "diffuse")
     (param $field i32) (param $w i32) (param $h i32) (param $r f32)
     (param $mx i32) (param $gx i32) (param $my i32) (param $gy i32) (param $s i32) (param $f f32) (param $decay i32)
-    (param $floor i32) (param $track i32) (param $level f32)
+    (param $floor i32) (param $track i32) (param $level f32) (param $xfloor i32) (param $fwdFrom i32)
+    (param $leftTo i32)
     (local $stride i32) (local $base i32) (local $k i32) (local $last i32) (local $top i32) (local $row i32)
     (local $rr v128) (local $ff v128) (local $lo v128) (local $found i32)
     (if (local.get $track)
@@ -431,7 +537,8 @@
       (if (i32.gt_u (local.get $w) (i32.const 1))
         (then
           (call $sweepRowsX (local.get $field) (local.get $stride) (local.get $base) (local.get $last)
-            (local.get $w) (local.get $rr) (local.get $mx) (local.get $gx) (local.get $s))))
+            (local.get $w) (local.get $rr) (local.get $mx) (local.get $gx) (local.get $s)
+            (i32x4.splat (i32.sub (local.get $xfloor) (i32.const 1))) (local.get $fwdFrom) (local.get $leftTo))))
       (if (local.get $last)
         (then
           (local.set $top (i32.add (local.get $base) (i32.const 16)))
