@@ -25,6 +25,7 @@ export * from './tissue/recruitment.js';
 export * from './tissue/tCells.js';
 export * from './tissue/vasculature.js';
 export * from './tissue/coupledCirculation.js';
+export * from './tissue/lymphSignal.js';
 
 /** The Lung Twin as an engine plugin (agent method; kernelspec "Lung Twin"). */
 export const lungModel: ModelPlugin = defineModel({

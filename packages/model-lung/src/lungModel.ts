@@ -9,7 +9,6 @@ import {
   Lattice2D,
   observableIndex,
   type ParameterId,
-  portableMath,
   type Rng,
   type SiteBox,
   type SteppedModelContext,
@@ -18,29 +17,25 @@ import {
   typedParameters,
 } from '@immunotwin/engine';
 import { lungManifest } from './manifest/manifest.js';
+import { stepRates } from './stepRates.js';
+import { lungTissueView } from './tissueView.js';
 import { crpProxy, gasExchangeFraction, spo2Proxy } from './organFunction.js';
-import { CELL, CELL_STATE_NAMES, CELL_STATES, CELL_TYPE } from './tissue/cells.js';
+import { CELL, CELL_STATES, CELL_TYPE } from './tissue/cells.js';
 import {
-  epitheliumRates,
   stepEpithelium,
   type Epithelium,
   type EpitheliumOutcome,
   type EpitheliumRates,
   type EpitheliumRegion,
 } from './tissue/epithelium.js';
-import {
-  DIFFUSING_FIELD_IDS,
-  LUNG_FIELD_IDS,
-  LUNG_FIELD_UNITS,
-  LungFields,
-  type LungFieldId,
-} from './tissue/fields.js';
+import { DIFFUSING_FIELD_IDS, LUNG_FIELD_IDS, LungFields, type LungFieldId } from './tissue/fields.js';
 import { fociSites } from './tissue/foci.js';
-import { INNATE, INNATE_TYPE_NAMES, InnatePool, type InnatePoolSnapshot } from './tissue/innate.js';
+import { INNATE, InnatePool, type InnatePoolSnapshot } from './tissue/innate.js';
 import { stepInnate, type InnateOutcome, type InnateRules } from './tissue/innateStep.js';
 import { recruit, RecruitmentScratch, type RecruitmentSignal } from './tissue/recruitment.js';
 import { stepTCells, TCellPool, type TCellRules } from './tissue/tCells.js';
 import { CoupledCirculation, type CoupledCirculationSnapshot } from './tissue/coupledCirculation.js';
+import { LymphSignal, type LymphSignalSnapshot } from './tissue/lymphSignal.js';
 import { circulatingTCells, extravasationTries, type TCellSupply } from './tissue/vasculature.js';
 import { Treatments, type LastingKind, type TreatmentsSnapshot } from './treatments.js';
 
@@ -49,9 +44,6 @@ const MINUTES_PER_DAY = 1440;
 
 /** Each observable's position in the sample row, resolved once. */
 const OBSERVABLE = observableIndex(lungManifest);
-
-/** Names of the agent type codes in tissue views: CD8 T cells (0), then the innate types (1 + their code). */
-const AGENT_TYPE_NAMES: readonly string[] = ['cd8', ...INNATE_TYPE_NAMES];
 
 /** The innate types recruited from the blood, in recruitment order. */
 const RECRUITED = [INNATE.neutrophil, INNATE.nk] as const;
@@ -93,6 +85,7 @@ interface LungSnapshot {
   innate: InnatePoolSnapshot;
   treatments: TreatmentsSnapshot;
   circulation: CoupledCirculationSnapshot | null;
+  lymphSignal?: LymphSignalSnapshot | null;
   inputClearance: number;
   rng: Uint32Array;
 }
@@ -116,8 +109,10 @@ export class LungModel implements SteppedModelCore {
   private readonly innate = new InnatePool();
   private readonly treatments = new Treatments();
   private readonly supply: TCellSupply;
-  /** The circulating pool when the input effectorSupply is connected (a coupled run); null on the schedule. */
+  /** The circulating pool when the input effectorSupply or the lymph-node signal feeds it; null on the schedule. */
   private readonly coupled: CoupledCirculation | null;
+  /** The lymph-node signal when lymphSignalGain > 0 and no effectorSupply is connected; else null. */
+  private readonly lymph: LymphSignal | null;
   /** Virion clearance from the input antibodyClearance, 1/min (0 unless a coupled run sets it). */
   private inputClearance = 0;
   private readonly tCellRules: TCellRules;
@@ -204,7 +199,12 @@ export class LungModel implements SteppedModelCore {
       generation: p.tCellGeneration,
       vascularPeriod: p.tCellVascularPeriod,
     };
-    this.coupled = context.inputs?.includes('effectorSupply') ? new CoupledCirculation(p.tCellVascularPeriod) : null;
+    const fed = context.inputs?.includes('effectorSupply') ?? false;
+    this.lymph =
+      !fed && p.lymphSignalGain > 0
+        ? new LymphSignal(p.lymphSignalGain / MINUTES_PER_DAY, p.lymphSignalDecay / MINUTES_PER_DAY, p.lymphSignalHill)
+        : null;
+    this.coupled = fed || this.lymph ? new CoupledCirculation(p.tCellVascularPeriod) : null;
     this.tCellRules = {
       apoptosisPeriod: p.apoptosisPeriod,
       bindingPeriod: p.tCellBindingPeriod,
@@ -240,38 +240,9 @@ export class LungModel implements SteppedModelCore {
     const key = `${minutes}:${this.treatments.version}`;
     if (key === this.ratesKey) return;
     this.ratesKey = key;
-    const p = this.p;
-    const m = this.treatments.modifiers;
-    this.rates = epitheliumRates(
-      {
-        ...p,
-        virionProduction: p.virionProduction * m.production,
-        infectivity: p.infectivity * m.entry,
-        cytokineSecretion: p.cytokineSecretion * m.cytokine,
-      },
-      minutes,
-    );
-    const perStep = (rate: number): number => -portableMath.expm1(-rate * minutes);
-    const moves = (speed: number): number => (speed * minutes) / p.siteSize;
-    this.innateRules = {
-      death: Float64Array.of(perStep(p.macrophageDeath), perStep(p.neutrophilDeath), perStep(p.nkDeath)),
-      moves: Float64Array.of(moves(p.macrophageSpeed), moves(p.neutrophilSpeed), moves(p.nkSpeed)),
-      inflammatoryMoves: moves(p.macrophageInflammatorySpeed),
-      bias: Float64Array.of(p.macrophageBias, p.neutrophilBias, p.nkBias),
-      // Neutrophils climb the cytokine (an IL-8-like signal); macrophages and NK cells the chemokine.
-      attractant: Uint8Array.of(0, 1, 0),
-      virionsLeft: portableMath.exp(-p.macrophageVirionUptake * minutes),
-      engulf: perStep(p.macrophagePhagocytosis),
-      activation: p.macrophageActivation,
-      cellLoad: p.macrophageCellLoad,
-      loadKept: portableMath.exp(-p.macrophageDigestion * minutes),
-      cytokine: p.macrophageCytokineSecretion * m.cytokine * minutes,
-      rosLevel: p.rosSecretion / p.rosDecay,
-      nkKill: p.nkKillRate * minutes,
-      nkIfnProtection: p.nkIfnProtection,
-      ifnHalf: p.ifnHalf,
-      apoptosisPeriod: p.apoptosisPeriod,
-    };
+    const r = stepRates(this.p, this.treatments.modifiers, minutes);
+    this.rates = r.epithelium;
+    this.innateRules = r.innate;
   }
 
   step(h: number): void {
@@ -337,6 +308,10 @@ export class LungModel implements SteppedModelCore {
       this.rng,
       this.active ? { box: this.fields.levelRegion('cytokine'), width: this.lattice.width } : undefined,
     );
+    if (this.lymph && this.coupled) {
+      this.lymph.advance(minutes, this.fields.total('chemokine') / this.lattice.size);
+      this.coupled.supply = from >= this.supply.delay ? this.supply.generation * this.lymph.level() : 0;
+    }
     this.extravasate(from, to);
     this.fields.setExtraDecay('virions', this.treatments.antibodyClearance(from + minutes / 2) + this.inputClearance);
     this.fields.step(minutes);
@@ -484,6 +459,7 @@ export class LungModel implements SteppedModelCore {
       innate: this.innate.snapshot(),
       treatments: this.treatments.snapshot(),
       circulation: this.coupled?.snapshot() ?? null,
+      lymphSignal: this.lymph?.snapshot() ?? null,
       inputClearance: this.inputClearance,
       rng: this.rng.getState(),
     };
@@ -507,30 +483,15 @@ export class LungModel implements SteppedModelCore {
     this.innate.restore(s.innate);
     this.treatments.restore(s.treatments);
     if (this.coupled && s.circulation) this.coupled.restore(s.circulation);
+    if (this.lymph && s.lymphSignal) this.lymph.restore(s.lymphSignal);
     this.inputClearance = s.inputClearance ?? 0;
     this.ratesKey = '';
     this.rng.setState(s.rng);
   }
 
   view(): TissueView {
-    const t = this.tCells;
-    const innate = this.innate;
-    const n = t.count + innate.count;
-    const sites = new Int32Array(n);
-    const types = new Uint8Array(n);
-    sites.set(t.site.subarray(0, t.count));
-    sites.set(innate.site.subarray(0, innate.count), t.count);
-    for (let k = 0; k < innate.count; k++) types[t.count + k] = 1 + innate.type[k];
-    return {
-      width: this.lattice.width,
-      height: this.lattice.height,
-      siteSize: this.p.siteSize,
-      cells: this.epithelium.cells.slice(),
-      cellStates: CELL_STATE_NAMES,
-      fields: Object.fromEntries(
-        LUNG_FIELD_IDS.map((id) => [id, { values: this.fields.values[id].slice(), unit: LUNG_FIELD_UNITS[id] }]),
-      ),
-      agents: { sites, types, agentTypes: AGENT_TYPE_NAMES },
-    };
+    const { width, height } = this.lattice;
+    const e = this.epithelium;
+    return lungTissueView(width, height, this.p.siteSize, e.cells, this.fields.values, this.tCells, this.innate);
   }
 }

@@ -6,12 +6,14 @@ import {
   circulatingTCells,
   extravasationTries,
   gasExchangeFraction,
+  LymphSignal,
   oxygenSaturation,
   spo2Proxy,
   stepTCells,
   TCellPool,
 } from '../src/index.js';
 import { direction } from '../src/tissue/moves.js';
+import { run, series } from './runs.js';
 
 describe('Lung Twin: organ function', () => {
   it('counts healthy or antiviral type I sites over all type I sites, ignoring type II sites', () => {
@@ -53,6 +55,40 @@ describe('Lung Twin: T-cell supply', () => {
     const expected = 105000 * 5760 * 5760 * Math.exp(-1) * share;
     expect(extravasationTries(supply, share, 0, 1440 + 5760)).toBeCloseTo(expected, 6);
     expect(extravasationTries(supply, share, 0, 1440)).toBe(0);
+  });
+});
+
+describe('Lung Twin: the lymph-node signal (recruitment feedback)', () => {
+  it('relaxes to gain·c/decay under a constant drive, exactly over any step, and switches as Sⁿ/(1 + Sⁿ)', () => {
+    const one = new LymphSignal(2, 0.5, 2);
+    one.advance(1, 3);
+    // S(1) = 12·(1 − e^(−0.5)) from 0 = 4.7216; then, far on, gain·c/decay = 2·3/0.5 = 12.
+    expect(one.value).toBeCloseTo(12 * (1 - Math.exp(-0.5)), 12);
+    const steps = new LymphSignal(2, 0.5, 2);
+    for (let k = 0; k < 10; k++) steps.advance(0.1, 3);
+    expect(steps.value).toBeCloseTo(one.value, 12);
+    one.advance(100, 3);
+    expect(one.value).toBeCloseTo(12, 9);
+    one.advance(100, 0);
+    expect(one.value).toBeLessThan(1e-9);
+    one.value = 3;
+    expect(one.level()).toBeCloseTo(9 / 10, 15); // 3²/(1 + 3²)
+    one.value = 1;
+    expect(one.level()).toBe(0.5);
+  });
+
+  it('off by default; on, the supply is 0 before the delay and at most tCellGeneration, and 0 without virus', () => {
+    const on = { latticeSize: 30, foci: 1, lymphSignalGain: 50, tCellDelay: 1, tCellGeneration: 3.2e6 };
+    const off = run({ latticeSize: 30, foci: 1, tCellDelay: 1 }, 1, 3);
+    expect(series(off, 'tCellSupply').at(-1)).toBe(105000);
+    const r = run(on, 1, 3);
+    const supply = series(r, 'tCellSupply');
+    r.time.forEach((t, k) => {
+      if (t <= 1) expect(supply[k]).toBe(0);
+      expect(supply[k]).toBeLessThanOrEqual(3.2e6);
+    });
+    expect(Math.max(...supply)).toBeGreaterThan(0);
+    expect(Math.max(...series(run({ ...on, initialVirions: 0 }, 1, 3), 'tCellSupply'))).toBe(0);
   });
 });
 

@@ -1,5 +1,6 @@
 import { parameter } from '@immunotwin/engine';
 import { INNATE_PARAMETERS } from './innateParameters.js';
+import { LYMPH_SIGNAL_PARAMETERS } from './lymphSignalParameters.js';
 
 /** SIMCoV's published defaults (Moses et al. 2021, configs/figure-2/fig2.config; 5-µm sites, 1-min steps). */
 const SIMCOV = 'SIMCoV (Moses et al. 2021), configs/figure-2/fig2.config';
@@ -525,6 +526,7 @@ export const LUNG_PARAMETERS = [
   ...INTERFERON,
   ...SIGNALS,
   ...T_CELLS,
+  ...LYMPH_SIGNAL_PARAMETERS,
   ...INNATE_PARAMETERS,
   ...ORGAN,
 ];
