@@ -2,6 +2,7 @@ import {
   changedParameters,
   describeValue,
   isPlainObject,
+  portableMath,
   resolveScenario,
   runScenario,
   type BandSpec,
@@ -112,6 +113,12 @@ export interface TwinApi {
   readonly parameters: Record<string, number>;
   /** The scheduled interventions (a copy). */
   readonly interventions: TwinIntervention[];
+  /**
+   * `exp`, `expm1`, `log`, `log1p`, `log10`, `pow`, `sin` and `cos` that give the same bits in every JavaScript engine
+   * (the engine's `portableMath`), for a cell's own arithmetic: `Math`'s differ in the last bit between the headless
+   * kernel and the browser's.
+   */
+  readonly math: typeof portableMath;
   /** Sets parameters, validated against the model; throws naming the field, the value and the range. */
   set(values: Record<string, number>): Record<string, number>;
   /** Back to the model's defaults, with no interventions. */
@@ -304,6 +311,7 @@ export function createTwinApi(plugin: ModelPlugin, options: TwinApiOptions = {})
 
   const twin: TwinApi = {
     manifest,
+    math: portableMath,
     get parameters() {
       return { ...parameters };
     },

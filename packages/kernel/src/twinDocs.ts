@@ -17,6 +17,13 @@ const TWIN_MEMBERS: readonly (Omit<DocEntry, 'name'> & { name: string })[] = [
     markdown: 'The current parameter values (a copy; change them with `twin.set`).',
   },
   {
+    name: 'math',
+    type: 'property',
+    signature: 'twin.math: { exp, expm1, log, log1p, log10, pow, sin, cos }',
+    markdown:
+      "Elementary functions that give the same bits in every JavaScript engine (stdlib-js's, as the twins use). `Math.exp`, `Math.log`, `Math.pow`… differ in the last bit between the headless kernel (Node) and the browser's, so a cell whose numbers must match everywhere — an answer `twin.check` grades, a result a notebook compares — uses `twin.math.log10(x)` rather than `Math.log10(x)`.",
+  },
+  {
     name: 'interventions',
     type: 'property',
     signature: 'twin.interventions: Intervention[]',

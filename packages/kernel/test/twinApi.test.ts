@@ -224,8 +224,13 @@ describe('the twin API (in process)', () => {
         'run',
         'plot',
         'controls',
+        'math',
       ]),
     );
+    // twin.math is the engine's portable functions, not Math's: the same bits in Node and in the browser.
+    expect(twin.math.log10(1e-3)).toBe(-3);
+    expect(twin.math.exp).not.toBe(Math.exp);
+    expect(Object.keys(twin.math).sort()).toEqual(['cos', 'exp', 'expm1', 'log', 'log10', 'log1p', 'pow', 'sin']);
     expect(docs.argumentNames(['twin', 'set']).map((d) => d.name)).toEqual(
       targetCellLimited.manifest.parameters.map((p) => p.id),
     );
