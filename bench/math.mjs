@@ -3,21 +3,14 @@
  * `log1p`, `log10` and `pow` beside `Math`'s on the same inputs, side by side in one process. `Math`'s are the
  * baseline they replace on every result path (they differ in the last bit between JavaScript engines; these do not).
  */
-import { portableMath } from '@immunotwin/engine';
+import { createRng, portableMath } from '@immunotwin/engine';
 import { compare, report } from './harness.mjs';
 
 const COUNT = 4096;
-/** Inputs from a fixed xorshift in [lo, hi), the same every run. */
+/** Inputs spread over [lo, hi) by the engine's seeded RNG, the same every run. */
 function inputs(lo, hi) {
-  let state = 2463534242;
-  return Float64Array.from({ length: COUNT }, () => {
-    state ^= state << 13;
-    state >>>= 0;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    state >>>= 0;
-    return lo + (hi - lo) * (state / 4294967296);
-  });
+  const rng = createRng(2026);
+  return Float64Array.from({ length: COUNT }, () => lo + (hi - lo) * rng.uniform());
 }
 
 const CASES = [

@@ -52,13 +52,6 @@ export function teacherLessons(): ILesson[] {
     });
 }
 
-/** The lesson's code cells that nbgrader grades (its `twin.check` cells). */
-export function gradedCells(lesson: ILesson): number {
-  return lesson.notebook.cells.filter(
-    (cell) => cell.cell_type === 'code' && (cell.metadata.nbgrader as { grade?: boolean } | undefined)?.grade,
-  ).length;
-}
-
 /** Waits until the page's JupyterLab or JupyterLite app has started and restored its layout. */
 export async function appReady(page: Page): Promise<void> {
   await page.waitForFunction(() => 'jupyterapp' in window, undefined, { timeout: 60_000 });

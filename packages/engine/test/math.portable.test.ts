@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cos, exp, expm1, log, log10, log1p, pow, sin } from '../src/math/portableMath.js';
+import { createRng } from '../src/rng/seeding.js';
 
 /** Units in the last place between two doubles of the same sign (0 when equal). */
 function ulps(a: number, b: number): number {
@@ -13,17 +14,10 @@ function ulps(a: number, b: number): number {
   );
 }
 
-/** Deterministic inputs spread over [lo, hi] (a fixed xorshift, so a failure names an input that reproduces). */
+/** Deterministic inputs spread over [lo, hi] (the engine's seeded RNG, so a failure names an input that reproduces). */
 function inputs(lo: number, hi: number, count = 20_000): number[] {
-  let state = 2463534242;
-  return Array.from({ length: count }, () => {
-    state ^= state << 13;
-    state >>>= 0;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    state >>>= 0;
-    return lo + (hi - lo) * (state / 4294967296);
-  });
+  const rng = createRng(2026);
+  return Array.from({ length: count }, () => lo + (hi - lo) * rng.uniform());
 }
 
 const worst = (values: number[], ours: (x: number) => number, reference: (x: number) => number) =>

@@ -100,6 +100,11 @@ export class TwinTimeseriesElement extends LitElement {
   private largest = 0;
   private floorSet: number | undefined;
 
+  /** The floor a log axis would have for the largest value drawn now; undefined on a linear axis. */
+  private logFloor(): number | undefined {
+    return this.logY ? logAxisFloor(this.largest) : undefined;
+  }
+
   constructor() {
     super();
     this.manifest = undefined;
@@ -223,7 +228,7 @@ export class TwinTimeseriesElement extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('logY') && this.figure && !changed.has('manifest') && this.plotly) {
-      this.floorSet = this.logY ? logAxisFloor(this.largest) : undefined;
+      this.floorSet = this.logFloor();
       // On a log axis the range stops LOG_AXIS_DECADES below the largest value drawn; a linear axis has no floor.
       const update = this.logY
         ? { 'yaxis.type': 'log', 'yaxis.autorangeoptions.clipmin': this.floorSet ?? null }
@@ -325,7 +330,7 @@ export class TwinTimeseriesElement extends LitElement {
     const layout = { ...withTheme(figure.layout, plotlyTheme(this)), autosize: true };
     this.figure = figure;
     this.largest = largestY(figure.data);
-    this.floorSet = this.logY ? logAxisFloor(this.largest) : undefined;
+    this.floorSet = this.logFloor();
     this.drawnPoints = new Map(figure.live.map((t) => [t.index, this.buffer.length(t.replicate)]));
     // Not plotly's `responsive` (it follows the window only): the element's ResizeObserver follows the panel.
     await plotly.react(node, figure.data, layout, { displaylogo: false });
@@ -349,7 +354,7 @@ export class TwinTimeseriesElement extends LitElement {
     if (indices.length > 0) await plotly.extendTraces(node, { x, y }, indices);
     for (const values of y) this.largest = largestValue(values, this.largest);
     // A log axis's floor follows the largest value as it grows, moved only when it rose tenfold (a relayout redraws).
-    const floor = this.logY ? logAxisFloor(this.largest) : undefined;
+    const floor = this.logFloor();
     if (floor !== undefined && (this.floorSet === undefined || floor >= 10 * this.floorSet)) {
       this.floorSet = floor;
       await plotly.relayout(node, { 'yaxis.autorangeoptions.clipmin': floor });
