@@ -5,7 +5,7 @@
  * take the better part of an hour). Then the active method (the epithelium, recruitment and innate moves only
  * where something can happen, each field stepped over its active region — a band of rows in the WebAssembly
  * kernel) against the dense method (every site every step), side by side on the same scenarios, with a check
- * that both give the same bits.
+ * that both give the same bits; and the epithelium's WebAssembly kernel against its JavaScript loop (same bits).
  * LUNG_BENCH_DAYS shortens the target run (default 30). LUNG_BENCH_BASELINE, the path of another checkout with
  * its packages built (e.g. main's), adds a row comparing this build with that one on the target's section for
  * LUNG_BENCH_COMPARE_DAYS days (default 2), each run in a process of its own, alternated, with a bit check;
@@ -28,10 +28,16 @@ function parameters(overrides) {
   return { ...p, ...overrides };
 }
 
-/** Runs `steps` steps; returns the wall time (s) and the final cells and fields for the bit check. */
-function timeRun(params, method, steps, seed = 1, keepView = true) {
+/**
+ * Runs `steps` steps with the model options `options` (a method, or `{ method, epitheliumKernel }`); returns the
+ * wall time (s) and the final cells and fields for the bit check.
+ */
+function timeRun(params, options, steps, seed = 1, keepView = true) {
   const start = performance.now();
-  const model = new LungModel({ parameters: params, initial: {}, rng: createRng(seed) }, { method });
+  const model = new LungModel(
+    { parameters: params, initial: {}, rng: createRng(seed) },
+    typeof options === 'string' ? { method: options } : options,
+  );
   for (let s = 0; s < steps; s++) model.step(model.dt);
   const seconds = (performance.now() - start) / 1000;
   return { seconds, view: keepView ? model.view() : null };
@@ -116,6 +122,28 @@ report({
   ],
 });
 
+/** The epithelium in its WebAssembly kernel against the JavaScript loop, alternated, active method, with a bit check. */
+function epitheliumSideBySide(side, days) {
+  const params = parameters({ latticeSize: side, fieldFloor: FLOOR });
+  const steps = days * STEPS_PER_DAY;
+  const run = (kernel) => timeRun(params, { method: 'active', epitheliumKernel: kernel }, steps);
+  const [j1, k1, k2, j2] = [run(false), run(true), run(true), run(false)];
+  const kernel = Math.min(k1.seconds, k2.seconds);
+  const script = Math.min(j1.seconds, j2.seconds);
+  report({
+    name: `lung ${side}², ${days} days, floor 1e-9: epithelium in WebAssembly vs JavaScript`,
+    unit: 'runs/s',
+    engine: 1 / kernel,
+    baseline: 1 / script,
+    baselineLabel: 'the same model with the epithelium stepped by the JavaScript loop',
+    notes: [
+      `whole runs (every part of the step), best of 2 each, alternated: kernel ${kernel.toFixed(2)} s, JavaScript ${script.toFixed(2)} s`,
+      `same bits (cells, fields, agents): ${sameBits(k1.view, j1.view) ? 'yes' : 'NO'}`,
+    ],
+  });
+}
+
+epitheliumSideBySide(1000, 6);
 sideBySide('lung 500², 3 days, floor 1e-9: active vs dense', 500, 3, { fieldFloor: FLOOR });
 sideBySide('lung 1000², 2 days, floor 1e-9: active vs dense', 1000, 2, { fieldFloor: FLOOR });
 sideBySide('lung 1000², 2 days, no floor: active vs dense', 1000, 2, {});

@@ -20,6 +20,11 @@ const KERNELS = [
     target: 'packages/model-immune/src/tissue/agentKernelBytes.ts',
     constant: 'AGENT_KERNEL_BASE64',
   },
+  {
+    source: 'packages/model-lung/src/tissue/epitheliumKernel.wat',
+    target: 'packages/model-lung/src/tissue/epitheliumKernelBytes.ts',
+    constant: 'EPITHELIUM_KERNEL_BASE64',
+  },
 ];
 const check = process.argv.includes('--check');
 

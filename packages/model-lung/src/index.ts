@@ -16,6 +16,7 @@ export * from './organFunction.js';
 export * from './lymphNodeCoupling.js';
 export * from './tissue/cells.js';
 export * from './tissue/epithelium.js';
+export * from './tissue/epitheliumKernel.js';
 export * from './tissue/fields.js';
 export * from './tissue/foci.js';
 export * from './tissue/innate.js';

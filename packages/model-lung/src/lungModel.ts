@@ -29,15 +29,17 @@ import {
   type EpitheliumRegion,
 } from './tissue/epithelium.js';
 import { DIFFUSING_FIELD_IDS, LUNG_FIELD_IDS, LungFields, type LungFieldId } from './tissue/fields.js';
+import { EpitheliumKernel } from './tissue/epitheliumKernel.js';
 import { fociSites } from './tissue/foci.js';
-import { INNATE, InnatePool, type InnatePoolSnapshot } from './tissue/innate.js';
+import { INNATE, InnatePool } from './tissue/innate.js';
 import { stepInnate, type InnateOutcome, type InnateRules } from './tissue/innateStep.js';
 import { recruit, RecruitmentScratch, type RecruitmentSignal } from './tissue/recruitment.js';
 import { stepTCells, TCellPool, type TCellRules } from './tissue/tCells.js';
-import { CoupledCirculation, type CoupledCirculationSnapshot } from './tissue/coupledCirculation.js';
-import { LymphSignal, type LymphSignalSnapshot } from './tissue/lymphSignal.js';
+import { CoupledCirculation } from './tissue/coupledCirculation.js';
+import { LymphSignal } from './tissue/lymphSignal.js';
 import { circulatingTCells, extravasationTries, type TCellSupply } from './tissue/vasculature.js';
-import { Treatments, type LastingKind, type TreatmentsSnapshot } from './treatments.js';
+import { Treatments, type LastingKind } from './treatments.js';
+import type { LungSnapshot } from './lungSnapshot.js';
 
 /** Minutes per day. */
 const MINUTES_PER_DAY = 1440;
@@ -71,23 +73,8 @@ export type LungStepMethod = 'active' | 'dense';
 export interface LungModelOptions {
   /** `active` or `dense` (default: active from 10^6 sites, dense below); see {@link LungStepMethod}. */
   readonly method?: LungStepMethod;
-}
-
-/** The state a snapshot holds. */
-interface LungSnapshot {
-  clock: Float64Array;
-  cells: Uint8Array;
-  types: Uint8Array;
-  timers: Float32Array;
-  debris: Uint8Array;
-  fields: Record<LungFieldId, Float32Array>;
-  tCells: ReturnType<TCellPool['snapshot']>;
-  innate: InnatePoolSnapshot;
-  treatments: TreatmentsSnapshot;
-  circulation: CoupledCirculationSnapshot | null;
-  lymphSignal?: LymphSignalSnapshot | null;
-  inputClearance: number;
-  rng: Uint32Array;
+  /** Whether the epithelium steps in its WebAssembly kernel where one can run (default true); same bits either way. */
+  readonly epitheliumKernel?: boolean;
 }
 
 /**
@@ -104,6 +91,8 @@ export class LungModel implements SteppedModelCore {
   private readonly rng: Rng;
   private readonly lattice: Lattice2D;
   private readonly epithelium: Epithelium;
+  /** The epithelium's WebAssembly step on the kernel memory, or null (the JavaScript loop gives the same bits). */
+  private readonly epitheliumKernel: EpitheliumKernel | null;
   private readonly fields: LungFields;
   private readonly tCells: TCellPool;
   private readonly innate = new InnatePool();
@@ -153,7 +142,10 @@ export class LungModel implements SteppedModelCore {
     // One memory holds the fields (stepped in place by the solver's WebAssembly kernel) and the epithelium's
     // arrays, ready for kernels of their own; without WebAssembly they are plain arrays.
     const memory = KernelMemory.create(
-      LungFields.bytes(side) + 3 * KernelMemory.bytes(sites, 1) + KernelMemory.bytes(sites, 4),
+      LungFields.bytes(side) +
+        3 * KernelMemory.bytes(sites, 1) +
+        KernelMemory.bytes(sites, 4) +
+        EpitheliumKernel.bytes(),
     );
     this.epithelium = {
       cells: allocateIn(memory, Uint8Array, sites),
@@ -181,6 +173,7 @@ export class LungModel implements SteppedModelCore {
       p.fieldFloor > 0 ? p.fieldFloor : null,
       method === 'active' ? 'active' : 'dense',
     );
+    this.epitheliumKernel = options.epitheliumKernel === false ? null : EpitheliumKernel.create(memory);
     if (method === 'active') {
       // Recruitment reads only where the cytokine is above its ramp's start (the kernel finds where that is).
       this.fields.trackLevel('cytokine', p.recruitmentMinSignal);
@@ -260,7 +253,10 @@ export class LungModel implements SteppedModelCore {
     const eo = this.epitheliumOutcome;
     eo.deaths = 0;
     eo.rosDeaths = 0;
-    stepEpithelium(e, f, this.rates as EpitheliumRates, this.rng, eo, this.epitheliumRegion());
+    const rates = this.rates as EpitheliumRates;
+    const region = this.epitheliumRegion();
+    if (!this.epitheliumKernel?.step(e, f, rates, this.rng, eo, region))
+      stepEpithelium(e, f, rates, this.rng, eo, region);
     this.includeCellSources();
     this.clock[CLOCK.deaths] += eo.deaths;
     this.clock[CLOCK.rosDeaths] += eo.rosDeaths;

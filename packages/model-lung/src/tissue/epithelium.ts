@@ -95,6 +95,31 @@ function probability(hazard: number): number {
   return -portableMath.expm1(-hazard);
 }
 
+/**
+ * A number no draw u below which can leave a healthy or antiviral cell unchanged: for an infection hazard h > 0
+ * and a switch probability s computed from IFN ≥ 0 at most `switchMost` (the entry or exit probability), the
+ * computed 1 − e^(−h) is at most h·(1 + 2^−51) (the exact value is below h, stdlib's expm1 within 1 ulp) and the
+ * computed s at most switchMost·(1 + 2^−51) (three roundings of a value below switchMost), so the computed
+ * p + (1 − p)·s is at most (h + switchMost)·(1 + 2^−50); the bound, (h + switchMost)·(1 + 10^−14) after its own
+ * two roundings, is above both. A draw at or above it infects nothing and switches nothing, exactly as the full
+ * test finds.
+ */
+export function rejectionBound(hazard: number, switchMost: number): number {
+  return (hazard + switchMost) * REJECTION_MARGIN;
+}
+
+/**
+ * Probability over a step that a healthy cell enters the antiviral state (IFN `signal` at its site) or that an
+ * antiviral cell leaves it.
+ */
+function switchProbability(healthy: boolean, signal: number, r: EpitheliumRates): number {
+  if (healthy) return signal > 0 ? (r.antiviralEntry * signal) / (signal + r.ifnHalf) : 0;
+  return (r.antiviralExit * r.ifnHalf) / (signal + r.ifnHalf);
+}
+
+/** 1 + 10^−14: the rejection bound's relative margin over its terms' largest rounding (2^−50 ≈ 8.9·10^−16). */
+const REJECTION_MARGIN = 1 + 1e-14;
+
 /** The per-step rates of the epithelium for a step of `minutes` (rates in the parameters' units). */
 export function epitheliumRates(
   p: {
@@ -183,19 +208,26 @@ export function stepEpithelium(
         const healthy = state === CELL.healthy;
         const hazard = r.infectionHazard * virions[i] * (healthy ? 1 : r.antiviralHazardShare);
         const signal = ifn[i];
-        const switchProbability = healthy
-          ? signal > 0
-            ? (r.antiviralEntry * signal) / (signal + r.ifnHalf)
-            : 0
-          : (r.antiviralExit * r.ifnHalf) / (signal + r.ifnHalf);
-        if (hazard <= 0 && switchProbability <= 0) continue;
-        const pInfection = probability(hazard);
+        // Where a draw at or above the rejection bound settles the outcome (nothing happens), that draw is taken
+        // before the probabilities' arithmetic, which it then skips: the same draws and outcomes as the full test.
+        const bounded = hazard > 0 && signal >= 0;
+        let switching = 0;
+        if (!bounded) {
+          switching = switchProbability(healthy, signal, r);
+          if (hazard <= 0 && switching <= 0) continue;
+        }
         const u = rng.uniform();
+        if (bounded) {
+          if (u >= rejectionBound(hazard, healthy ? r.antiviralEntry : r.antiviralExit)) continue;
+          switching = switchProbability(healthy, signal, r);
+        }
+        // 1 − e^(−0) is 0 (±0: the tests below give the same for either).
+        const pInfection = hazard === 0 ? 0 : probability(hazard);
         if (u < pInfection) {
           cells[i] = CELL.incubating;
           timers[i] = rng.poisson(r.incubationPeriod);
           if (changed) includeSite(changed, i, width);
-        } else if (u < pInfection + (1 - pInfection) * switchProbability) {
+        } else if (u < pInfection + (1 - pInfection) * switching) {
           cells[i] = healthy ? CELL.antiviral : CELL.healthy;
           if (changed) includeSite(changed, i, width);
         }
