@@ -5,7 +5,8 @@
  * take the better part of an hour). Then the active method (the epithelium, recruitment and innate moves only
  * where something can happen, each field stepped over its active region — a band of rows in the WebAssembly
  * kernel) against the dense method (every site every step), side by side on the same scenarios, with a check
- * that both give the same bits; and the epithelium's WebAssembly kernel against its JavaScript loop (same bits).
+ * that both give the same bits; and the epithelium's and T cells' WebAssembly kernels against their JavaScript loops
+ * (same bits).
  * LUNG_BENCH_DAYS shortens the target run (default 30). LUNG_BENCH_BASELINE, the path of another checkout with
  * its packages built (e.g. main's), adds a row comparing this build with that one on the target's section for
  * LUNG_BENCH_COMPARE_DAYS days (default 2), each run in a process of its own, alternated, with a bit check;
@@ -29,7 +30,7 @@ function parameters(overrides) {
 }
 
 /**
- * Runs `steps` steps with the model options `options` (a method, or `{ method, epitheliumKernel }`); returns the
+ * Runs `steps` steps with the model options `options` (a method, or `{ method, kernels }`); returns the
  * wall time (s) and the final cells and fields for the bit check.
  */
 function timeRun(params, options, steps, seed = 1, keepView = true) {
@@ -122,20 +123,23 @@ report({
   ],
 });
 
-/** The epithelium in its WebAssembly kernel against the JavaScript loop, alternated, active method, with a bit check. */
-function epitheliumSideBySide(side, days) {
+/**
+ * The epithelium and the T cells in their WebAssembly kernels against the JavaScript loops, alternated, active
+ * method, with a bit check (10 days: the T cells arrive on day 7).
+ */
+function kernelsSideBySide(side, days) {
   const params = parameters({ latticeSize: side, fieldFloor: FLOOR });
   const steps = days * STEPS_PER_DAY;
-  const run = (kernel) => timeRun(params, { method: 'active', epitheliumKernel: kernel }, steps);
+  const run = (kernel) => timeRun(params, { method: 'active', kernels: kernel }, steps);
   const [j1, k1, k2, j2] = [run(false), run(true), run(true), run(false)];
   const kernel = Math.min(k1.seconds, k2.seconds);
   const script = Math.min(j1.seconds, j2.seconds);
   report({
-    name: `lung ${side}², ${days} days, floor 1e-9: epithelium in WebAssembly vs JavaScript`,
+    name: `lung ${side}², ${days} days, floor 1e-9: epithelium and T cells in WebAssembly vs JavaScript`,
     unit: 'runs/s',
     engine: 1 / kernel,
     baseline: 1 / script,
-    baselineLabel: 'the same model with the epithelium stepped by the JavaScript loop',
+    baselineLabel: 'the same model with the epithelium and the T cells stepped by the JavaScript loops',
     notes: [
       `whole runs (every part of the step), best of 2 each, alternated: kernel ${kernel.toFixed(2)} s, JavaScript ${script.toFixed(2)} s`,
       `same bits (cells, fields, agents): ${sameBits(k1.view, j1.view) ? 'yes' : 'NO'}`,
@@ -143,7 +147,7 @@ function epitheliumSideBySide(side, days) {
   });
 }
 
-epitheliumSideBySide(1000, 6);
+kernelsSideBySide(1000, 10);
 sideBySide('lung 500², 3 days, floor 1e-9: active vs dense', 500, 3, { fieldFloor: FLOOR });
 sideBySide('lung 1000², 2 days, floor 1e-9: active vs dense', 1000, 2, { fieldFloor: FLOOR });
 sideBySide('lung 1000², 2 days, no floor: active vs dense', 1000, 2, {});

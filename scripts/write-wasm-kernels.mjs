@@ -25,6 +25,11 @@ const KERNELS = [
     target: 'packages/model-lung/src/tissue/epitheliumKernelBytes.ts',
     constant: 'EPITHELIUM_KERNEL_BASE64',
   },
+  {
+    source: 'packages/model-lung/src/tissue/tCellKernel.wat',
+    target: 'packages/model-lung/src/tissue/tCellKernelBytes.ts',
+    constant: 'T_CELL_KERNEL_BASE64',
+  },
 ];
 const check = process.argv.includes('--check');
 

@@ -8,7 +8,8 @@ import { LUNG_INTERVENTION_HANDLERS } from './interventionHandlers.js';
 import { LungModel } from './lungModel.js';
 import { lungManifest } from './manifest/index.js';
 
-export { LungModel, type LungModelOptions, type LungStepMethod } from './lungModel.js';
+export { LungModel } from './lungModel.js';
+export type { LungModelOptions, LungStepMethod } from './lungModelOptions.js';
 export { applyLungIntervention, LUNG_INTERVENTION_HANDLERS } from './interventionHandlers.js';
 export * from './treatments.js';
 export * from './manifest/index.js';
@@ -17,6 +18,7 @@ export * from './lymphNodeCoupling.js';
 export * from './tissue/cells.js';
 export * from './tissue/epithelium.js';
 export * from './tissue/epitheliumKernel.js';
+export * from './tissue/tCellKernel.js';
 export * from './tissue/fields.js';
 export * from './tissue/foci.js';
 export * from './tissue/innate.js';

@@ -34,12 +34,14 @@ import { fociSites } from './tissue/foci.js';
 import { INNATE, InnatePool } from './tissue/innate.js';
 import { stepInnate, type InnateOutcome, type InnateRules } from './tissue/innateStep.js';
 import { recruit, RecruitmentScratch, type RecruitmentSignal } from './tissue/recruitment.js';
+import { TCellKernel } from './tissue/tCellKernel.js';
 import { stepTCells, TCellPool, type TCellRules } from './tissue/tCells.js';
 import { CoupledCirculation } from './tissue/coupledCirculation.js';
 import { LymphSignal } from './tissue/lymphSignal.js';
 import { circulatingTCells, extravasationTries, type TCellSupply } from './tissue/vasculature.js';
 import { Treatments, type LastingKind } from './treatments.js';
 import type { LungSnapshot } from './lungSnapshot.js';
+import { ACTIVE_FROM_SITES, type LungModelOptions } from './lungModelOptions.js';
 
 /** Minutes per day. */
 const MINUTES_PER_DAY = 1440;
@@ -56,27 +58,6 @@ const RECRUITED = [INNATE.neutrophil, INNATE.nk] as const;
  */
 const CLOCK = { minutes: 0, deaths: 1, kills: 2, carry: 3, rosDeaths: 4, nkKills: 5 } as const;
 
-/** Sections of at least this many sites step with the active method unless told otherwise. */
-const ACTIVE_FROM_SITES = 1_000_000;
-
-/**
- * How a step visits the section: `active` (the default from 10^6 sites) only where something can happen — the epithelium inside the
- * box of cells that are not healthy and of the fields' and neutrophils' active regions, each diffusing field over
- * its own active region (a band of rows in the WebAssembly kernel), recruitment over the cytokine's region, innate
- * cells reading nothing in quiescent tissue; `dense` every site. Both give the same bits for any seed and
- * parameters; the fields' regions stay small only with a `fieldFloor` (without one their tails soon reach every
- * site).
- */
-export type LungStepMethod = 'active' | 'dense';
-
-/** Options of a {@link LungModel} that do not change its results. */
-export interface LungModelOptions {
-  /** `active` or `dense` (default: active from 10^6 sites, dense below); see {@link LungStepMethod}. */
-  readonly method?: LungStepMethod;
-  /** Whether the epithelium steps in its WebAssembly kernel where one can run (default true); same bits either way. */
-  readonly epitheliumKernel?: boolean;
-}
-
 /**
  * The Lung Twin as a stepped model: a square section of alveolar epithelium (type I and type II cells with
  * SIMCoV's infection states, an IFN-induced antiviral state and type II regeneration), five fields, resident
@@ -91,8 +72,9 @@ export class LungModel implements SteppedModelCore {
   private readonly rng: Rng;
   private readonly lattice: Lattice2D;
   private readonly epithelium: Epithelium;
-  /** The epithelium's WebAssembly step on the kernel memory, or null (the JavaScript loop gives the same bits). */
+  /** The epithelium's and the T cells' WebAssembly steps on the kernel memory, or null (the JavaScript loops give the same bits). */
   private readonly epitheliumKernel: EpitheliumKernel | null;
+  private readonly tCellKernel: TCellKernel | null;
   private readonly fields: LungFields;
   private readonly tCells: TCellPool;
   private readonly innate = new InnatePool();
@@ -139,13 +121,15 @@ export class LungModel implements SteppedModelCore {
     const side = p.latticeSize;
     this.lattice = new Lattice2D(side, side);
     const sites = this.lattice.size;
-    // One memory holds the fields (stepped in place by the solver's WebAssembly kernel) and the epithelium's
-    // arrays, ready for kernels of their own; without WebAssembly they are plain arrays.
+    // One memory holds the fields (stepped in place by the solver's WebAssembly kernel), the epithelium's arrays
+    // and the T cells' (stepped by kernels of their own); without WebAssembly they are plain arrays.
     const memory = KernelMemory.create(
       LungFields.bytes(side) +
         3 * KernelMemory.bytes(sites, 1) +
         KernelMemory.bytes(sites, 4) +
-        EpitheliumKernel.bytes(),
+        TCellPool.bytes(sites) +
+        EpitheliumKernel.bytes() +
+        TCellKernel.bytes(),
     );
     this.epithelium = {
       cells: allocateIn(memory, Uint8Array, sites),
@@ -173,7 +157,9 @@ export class LungModel implements SteppedModelCore {
       p.fieldFloor > 0 ? p.fieldFloor : null,
       method === 'active' ? 'active' : 'dense',
     );
-    this.epitheliumKernel = options.epitheliumKernel === false ? null : EpitheliumKernel.create(memory);
+    const kernels = options.kernels !== false;
+    this.epitheliumKernel = kernels ? EpitheliumKernel.create(memory) : null;
+    this.tCellKernel = kernels ? TCellKernel.create(memory) : null;
     if (method === 'active') {
       // Recruitment reads only where the cytokine is above its ramp's start (the kernel finds where that is).
       this.fields.trackLevel('cytokine', p.recruitmentMinSignal);
@@ -186,7 +172,7 @@ export class LungModel implements SteppedModelCore {
     } else {
       this.active = null;
     }
-    this.tCells = new TCellPool(sites);
+    this.tCells = new TCellPool(sites, memory);
     this.supply = {
       delay: p.tCellDelay * MINUTES_PER_DAY,
       generation: p.tCellGeneration,
@@ -264,7 +250,9 @@ export class LungModel implements SteppedModelCore {
     this.clock[CLOCK.carry] += minutes - whole;
     if (this.tCells.count > 0 && whole > 0) {
       const world = { cells: e.cells, timers: e.timers, chemokine: f.chemokine, width: e.width, height: e.height };
-      this.clock[CLOCK.kills] += stepTCells(this.tCells, world, this.tCellRules, whole, this.rng);
+      this.clock[CLOCK.kills] +=
+        this.tCellKernel?.step(this.tCells, world, this.tCellRules, whole, this.rng) ??
+        stepTCells(this.tCells, world, this.tCellRules, whole, this.rng);
     }
     const io = this.innateOutcome;
     io.engulfedDeaths = 0;

@@ -1,4 +1,4 @@
-import { mooreNeighbourAt, type Rng } from '@immunotwin/engine';
+import { allocateIn, KernelMemory, mooreNeighbourAt, type Rng } from '@immunotwin/engine';
 import { CELL } from './cells.js';
 import { direction, steepestNeighbour } from './moves.js';
 
@@ -18,12 +18,17 @@ export class TCellPool {
   /** Number of T cells. */
   count = 0;
 
-  /** A pool for a section of `sites` sites. */
-  constructor(sites: number) {
-    this.site = new Int32Array(sites);
-    this.life = new Float32Array(sites);
-    this.bound = new Float32Array(sites);
-    this.occupied = new Uint8Array(sites);
+  /** A pool for a section of `sites` sites, in `memory` ({@link bytes} of it free) when given. */
+  constructor(sites: number, memory?: KernelMemory | null) {
+    this.site = allocateIn(memory, Int32Array, sites);
+    this.life = allocateIn(memory, Float32Array, sites);
+    this.bound = allocateIn(memory, Float32Array, sites);
+    this.occupied = allocateIn(memory, Uint8Array, sites);
+  }
+
+  /** Bytes a pool for `sites` sites takes in a {@link KernelMemory}. */
+  static bytes(sites: number): number {
+    return 3 * KernelMemory.bytes(sites, 4) + KernelMemory.bytes(sites, 1);
   }
 
   /** Adds a T cell at `site` with `life` minutes to live; false if a T cell is there already. */

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, KernelMemory, loadWasmModule, portableMath } from '@immunotwin/engine';
-import { CELL, EpitheliumKernel, LungModel, lungManifest, type LungStepMethod } from '../src/index.js';
+import { CELL, EpitheliumKernel, LungModel, lungManifest, TCellKernel, type LungStepMethod } from '../src/index.js';
 import { EPITHELIUM_KERNEL_BASE64 } from '../src/tissue/epitheliumKernelBytes.js';
 import { defaults } from './runs.js';
 
-/** The model's epithelium kernel, read from its private state (to check that the fast path is taken). */
-type WithKernel = { readonly epitheliumKernel: EpitheliumKernel | null };
+/** The model's kernels, read from its private state (to check that the fast paths are taken). */
+type WithKernels = { readonly epitheliumKernel: EpitheliumKernel | null; readonly tCellKernel: TCellKernel | null };
 
-/** Each day's cells, fields' bits, agents' sites and observables of a run, with or without the epithelium kernel. */
+/** Each day's cells, fields' bits, agents' sites and observables of a run, with or without the kernels. */
 function dailyStates(
   parameters: Record<string, number>,
   days: number,
@@ -16,11 +16,15 @@ function dailyStates(
 ): Array<{ cells: Uint8Array; fields: Uint32Array[]; agents: Int32Array; observed: Float64Array }> {
   const model = new LungModel(
     { parameters: defaults(parameters), initial: {}, rng: createRng(7) },
-    { method, epitheliumKernel: kernel },
+    { method, kernels: kernel },
   );
-  const { epitheliumKernel } = model as unknown as WithKernel;
-  if (kernel) expect(epitheliumKernel).toBeInstanceOf(EpitheliumKernel);
-  else expect(epitheliumKernel).toBeNull();
+  const { epitheliumKernel, tCellKernel } = model as unknown as WithKernels;
+  if (kernel) {
+    expect(epitheliumKernel).toBeInstanceOf(EpitheliumKernel);
+    expect(tCellKernel).toBeInstanceOf(TCellKernel);
+  } else {
+    expect([epitheliumKernel, tCellKernel]).toEqual([null, null]);
+  }
   const states = [];
   for (let day = 0; day < days; day++) {
     for (let s = 0; s < 144; s++) model.step(model.dt);
@@ -37,7 +41,7 @@ function dailyStates(
   return states;
 }
 
-describe('Lung Twin: the epithelium in WebAssembly', () => {
+describe('Lung Twin: the epithelium and the T cells in WebAssembly', () => {
   it('ports stdlib’s expm1 for x ≤ 0 bit for bit (every branch, its edges, and 200 000 log-uniform values)', () => {
     const memory = KernelMemory.create(65536);
     const module = loadWasmModule(EPITHELIUM_KERNEL_BASE64);
@@ -65,9 +69,10 @@ describe('Lung Twin: the epithelium in WebAssembly', () => {
   });
 
   // A contained infection (low infectivity) with ROS from recruited neutrophils (a lower threshold), IFN's
-  // antiviral state, T cells killing, and fast regeneration of dead sites next to live type II cells: every branch
-  // of the step, on the dense method (the whole section as one row) and the active one (a region, the changed box
-  // grown in the kernel).
+  // antiviral state, fast regeneration of dead sites next to live type II cells, and T cells from day 2 that bind
+  // expressing cells, leave after a day, and move with probability 0.7 a minute, half the moves up the chemokine's
+  // gradient: every branch of both steps, on the dense method (the epithelium as one row) and the active one (a
+  // region, the changed box grown in the kernel).
   const parameters = {
     latticeSize: 100,
     tCellDelay: 2,
@@ -76,9 +81,11 @@ describe('Lung Twin: the epithelium in WebAssembly', () => {
     infectivity: 2e-4,
     rosThreshold: 0.05,
     regenerationRate: 5,
+    tCellMoveRate: 0.7,
+    tCellChemotaxis: 0.5,
   };
   for (const method of ['dense', 'active'] as const) {
-    it(`gives the JavaScript loop's bits day by day over 8 days (${method} method)`, () => {
+    it(`gives the JavaScript loops' bits day by day over 8 days (${method} method)`, () => {
       const withKernel = dailyStates(parameters, 8, method, true);
       const withoutKernel = dailyStates(parameters, 8, method, false);
       withKernel.forEach((state, day) => {
@@ -88,10 +95,11 @@ describe('Lung Twin: the epithelium in WebAssembly', () => {
         expect(state.agents, `agents, day ${day + 1}`).toEqual(other.agents);
         expect(Array.from(state.observed), `observables, day ${day + 1}`).toEqual(Array.from(other.observed));
       });
-      // Every branch ran: ROS deaths, antiviral cells, and dead sites refilled from one day to the next.
+      // Every branch ran: ROS deaths, T-cell kills, antiviral cells, and dead sites refilled from one day to the next.
       const last = withKernel[withKernel.length - 1];
-      const rosDeaths = lungManifest.observables.findIndex((o) => o.id === 'rosDeaths');
-      expect(last.observed[rosDeaths]).toBeGreaterThan(0);
+      const observed = (id: string): number => last.observed[lungManifest.observables.findIndex((o) => o.id === id)];
+      expect(observed('rosDeaths')).toBeGreaterThan(0);
+      expect(observed('tCellKills')).toBeGreaterThan(0);
       expect(withKernel.some((s) => s.cells.includes(CELL.antiviral))).toBe(true);
       const refilled = withKernel.slice(1).some((s, day) => {
         const before = withKernel[day].cells;
