@@ -30,6 +30,11 @@ const KERNELS = [
     target: 'packages/model-lung/src/tissue/tCellKernelBytes.ts',
     constant: 'T_CELL_KERNEL_BASE64',
   },
+  {
+    source: 'packages/model-lung/src/tissue/innateKernel.wat',
+    target: 'packages/model-lung/src/tissue/innateKernelBytes.ts',
+    constant: 'INNATE_KERNEL_BASE64',
+  },
 ];
 const check = process.argv.includes('--check');
 

@@ -19,6 +19,7 @@ export * from './tissue/cells.js';
 export * from './tissue/epithelium.js';
 export * from './tissue/epitheliumKernel.js';
 export * from './tissue/tCellKernel.js';
+export * from './tissue/innateKernel.js';
 export * from './tissue/fields.js';
 export * from './tissue/foci.js';
 export * from './tissue/innate.js';

@@ -31,9 +31,10 @@ import {
 import { DIFFUSING_FIELD_IDS, LUNG_FIELD_IDS, LungFields, type LungFieldId } from './tissue/fields.js';
 import { EpitheliumKernel } from './tissue/epitheliumKernel.js';
 import { fociSites } from './tissue/foci.js';
-import { INNATE, InnatePool } from './tissue/innate.js';
+import { INNATE, InnatePool, residentMacrophages } from './tissue/innate.js';
 import { stepInnate, type InnateOutcome, type InnateRules } from './tissue/innateStep.js';
 import { recruit, RecruitmentScratch, type RecruitmentSignal } from './tissue/recruitment.js';
+import { InnateKernel } from './tissue/innateKernel.js';
 import { TCellKernel } from './tissue/tCellKernel.js';
 import { stepTCells, TCellPool, type TCellRules } from './tissue/tCells.js';
 import { CoupledCirculation } from './tissue/coupledCirculation.js';
@@ -75,9 +76,10 @@ export class LungModel implements SteppedModelCore {
   /** The epithelium's and the T cells' WebAssembly steps on the kernel memory, or null (the JavaScript loops give the same bits). */
   private readonly epitheliumKernel: EpitheliumKernel | null;
   private readonly tCellKernel: TCellKernel | null;
+  private readonly innateKernel: InnateKernel | null;
   private readonly fields: LungFields;
   private readonly tCells: TCellPool;
-  private readonly innate = new InnatePool();
+  private readonly innate: InnatePool;
   private readonly treatments = new Treatments();
   private readonly supply: TCellSupply;
   /** The circulating pool when the input effectorSupply or the lymph-node signal feeds it; null on the schedule. */
@@ -123,14 +125,21 @@ export class LungModel implements SteppedModelCore {
     const sites = this.lattice.size;
     // One memory holds the fields (stepped in place by the solver's WebAssembly kernel), the epithelium's arrays
     // and the T cells' (stepped by kernels of their own); without WebAssembly they are plain arrays.
+    this.siteArea = (p.siteSize / 1000) ** 2;
+    // Room for the resident macrophages twice over and some thousands of recruited cells before the pool grows
+    // out of the kernel memory (its kernel then declines and the JavaScript loop runs, with the same bits).
+    const innateRoom = 2 * residentMacrophages(p.macrophageDensity, this.siteArea, sites) + 4096;
     const memory = KernelMemory.create(
       LungFields.bytes(side) +
         3 * KernelMemory.bytes(sites, 1) +
         KernelMemory.bytes(sites, 4) +
         TCellPool.bytes(sites) +
+        InnatePool.bytes(innateRoom) +
         EpitheliumKernel.bytes() +
-        TCellKernel.bytes(),
+        TCellKernel.bytes() +
+        InnateKernel.bytes(),
     );
+    this.innate = new InnatePool(innateRoom, memory);
     this.epithelium = {
       cells: allocateIn(memory, Uint8Array, sites),
       types: allocateIn(memory, Uint8Array, sites),
@@ -160,6 +169,7 @@ export class LungModel implements SteppedModelCore {
     const kernels = options.kernels !== false;
     this.epitheliumKernel = kernels ? EpitheliumKernel.create(memory) : null;
     this.tCellKernel = kernels ? TCellKernel.create(memory) : null;
+    this.innateKernel = kernels ? InnateKernel.create(memory) : null;
     if (method === 'active') {
       // Recruitment reads only where the cytokine is above its ramp's start (the kernel finds where that is).
       this.fields.trackLevel('cytokine', p.recruitmentMinSignal);
@@ -195,7 +205,6 @@ export class LungModel implements SteppedModelCore {
       saturation: Math.max(p.recruitmentSaturation, p.recruitmentMinSignal),
     };
     this.share = sites / p.lungSites;
-    this.siteArea = (p.siteSize / 1000) ** 2;
     this.initialise();
   }
 
@@ -210,7 +219,7 @@ export class LungModel implements SteppedModelCore {
     for (const site of fociSites(this.lattice, this.p.foci, this.p.fociPlacement, this.rng)) {
       virions[site] += this.p.initialVirions;
     }
-    const macrophages = Math.round(this.p.macrophageDensity * this.siteArea * this.lattice.size);
+    const macrophages = residentMacrophages(this.p.macrophageDensity, this.siteArea, this.lattice.size);
     for (let k = 0; k < macrophages; k++) this.innate.add(INNATE.macrophage, this.rng.integer(this.lattice.size));
   }
 
@@ -276,7 +285,9 @@ export class LungModel implements SteppedModelCore {
           }
         : undefined,
     };
-    stepInnate(this.innate, world, this.innateRules as InnateRules, this.rng, io);
+    const rules = this.innateRules as InnateRules;
+    if (!this.innateKernel?.step(this.innate, world, rules, this.rng, io))
+      stepInnate(this.innate, world, rules, this.rng, io);
     this.clock[CLOCK.deaths] += io.engulfedDeaths;
     this.clock[CLOCK.nkKills] += io.nkKills;
     this.findRos();

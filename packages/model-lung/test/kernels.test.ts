@@ -1,11 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, KernelMemory, loadWasmModule, portableMath } from '@immunotwin/engine';
-import { CELL, EpitheliumKernel, LungModel, lungManifest, TCellKernel, type LungStepMethod } from '../src/index.js';
+import {
+  CELL,
+  EpitheliumKernel,
+  InnateKernel,
+  LungModel,
+  lungManifest,
+  TCellKernel,
+  type LungStepMethod,
+} from '../src/index.js';
 import { EPITHELIUM_KERNEL_BASE64 } from '../src/tissue/epitheliumKernelBytes.js';
 import { defaults } from './runs.js';
 
 /** The model's kernels, read from its private state (to check that the fast paths are taken). */
-type WithKernels = { readonly epitheliumKernel: EpitheliumKernel | null; readonly tCellKernel: TCellKernel | null };
+type WithKernels = {
+  readonly epitheliumKernel: EpitheliumKernel | null;
+  readonly tCellKernel: TCellKernel | null;
+  readonly innateKernel: InnateKernel | null;
+};
 
 /** Each day's cells, fields' bits, agents' sites and observables of a run, with or without the kernels. */
 function dailyStates(
@@ -18,12 +30,13 @@ function dailyStates(
     { parameters: defaults(parameters), initial: {}, rng: createRng(7) },
     { method, kernels: kernel },
   );
-  const { epitheliumKernel, tCellKernel } = model as unknown as WithKernels;
+  const { epitheliumKernel, tCellKernel, innateKernel } = model as unknown as WithKernels;
   if (kernel) {
     expect(epitheliumKernel).toBeInstanceOf(EpitheliumKernel);
     expect(tCellKernel).toBeInstanceOf(TCellKernel);
+    expect(innateKernel).toBeInstanceOf(InnateKernel);
   } else {
-    expect([epitheliumKernel, tCellKernel]).toEqual([null, null]);
+    expect([epitheliumKernel, tCellKernel, innateKernel]).toEqual([null, null, null]);
   }
   const states = [];
   for (let day = 0; day < days; day++) {
@@ -41,7 +54,7 @@ function dailyStates(
   return states;
 }
 
-describe('Lung Twin: the epithelium and the T cells in WebAssembly', () => {
+describe('Lung Twin: the epithelium, the T cells and the innate cells in WebAssembly', () => {
   it('ports stdlib’s expm1 for x ≤ 0 bit for bit (every branch, its edges, and 200 000 log-uniform values)', () => {
     const memory = KernelMemory.create(65536);
     const module = loadWasmModule(EPITHELIUM_KERNEL_BASE64);
@@ -71,8 +84,10 @@ describe('Lung Twin: the epithelium and the T cells in WebAssembly', () => {
   // A contained infection (low infectivity) with ROS from recruited neutrophils (a lower threshold), IFN's
   // antiviral state, fast regeneration of dead sites next to live type II cells, and T cells from day 2 that bind
   // expressing cells, leave after a day, and move with probability 0.7 a minute, half the moves up the chemokine's
-  // gradient: every branch of both steps, on the dense method (the epithelium as one row) and the active one (a
-  // region, the changed box grown in the kernel).
+  // gradient; resident macrophages that take up virions, engulf and turn inflammatory, recruited neutrophils
+  // climbing the cytokine and NK cells attacking infected cells (in JavaScript, between kernel calls): every branch
+  // of the three steps, on the dense method (the epithelium as one row, every site read) and the active one
+  // (regions: the changed box grown in the epithelium's kernel, the cytokine's in the innate kernel).
   const parameters = {
     latticeSize: 100,
     tCellDelay: 2,
@@ -100,6 +115,12 @@ describe('Lung Twin: the epithelium and the T cells in WebAssembly', () => {
       const observed = (id: string): number => last.observed[lungManifest.observables.findIndex((o) => o.id === id)];
       expect(observed('rosDeaths')).toBeGreaterThan(0);
       expect(observed('tCellKills')).toBeGreaterThan(0);
+      expect(observed('nkKills')).toBeGreaterThan(0);
+      // Neutrophils came and macrophages turned inflammatory on some day.
+      const onSomeDay = (id: string): boolean =>
+        withKernel.some((state) => state.observed[lungManifest.observables.findIndex((o) => o.id === id)] > 0);
+      expect(onSomeDay('neutrophils')).toBe(true);
+      expect(onSomeDay('inflammatoryMacrophages')).toBe(true);
       expect(withKernel.some((s) => s.cells.includes(CELL.antiviral))).toBe(true);
       const refilled = withKernel.slice(1).some((s, day) => {
         const before = withKernel[day].cells;

@@ -1,3 +1,5 @@
+import { allocateIn, KernelMemory } from '@immunotwin/engine';
+
 /** Innate cell type codes (values of {@link InnatePool.type}). */
 export const INNATE = {
   /** Resident alveolar macrophage (state 1: inflammatory). */
@@ -10,6 +12,11 @@ export const INNATE = {
 
 /** Number of innate cell types. */
 export const INNATE_TYPES = 3;
+
+/** Resident macrophages of a section of `sites` sites of `siteArea` mm² at `density` per mm² (rounded). */
+export function residentMacrophages(density: number, siteArea: number, sites: number): number {
+  return Math.round(density * siteArea * sites);
+}
 
 /** Names of the innate type codes, in code order (for tissue views). */
 export const INNATE_TYPE_NAMES: readonly string[] = ['macrophage', 'neutrophil', 'nk'];
@@ -45,12 +52,20 @@ export class InnatePool {
   /** Live cells of each type. */
   readonly byType = new Int32Array(INNATE_TYPES);
 
-  /** A pool with room for `capacity` cells before it grows. */
-  constructor(capacity = 256) {
-    this.type = new Uint8Array(capacity);
-    this.state = new Uint8Array(capacity);
-    this.site = new Int32Array(capacity);
-    this.load = new Float32Array(capacity);
+  /**
+   * A pool with room for `capacity` cells before it grows, in `memory` ({@link bytes} of it free) when given
+   * (where kernels reach it; when it outgrows that room, its arrays move out to ordinary memory).
+   */
+  constructor(capacity = 256, memory?: KernelMemory | null) {
+    this.type = allocateIn(memory, Uint8Array, capacity);
+    this.state = allocateIn(memory, Uint8Array, capacity);
+    this.site = allocateIn(memory, Int32Array, capacity);
+    this.load = allocateIn(memory, Float32Array, capacity);
+  }
+
+  /** Bytes a pool with room for `capacity` cells takes in a {@link KernelMemory}. */
+  static bytes(capacity: number): number {
+    return 2 * KernelMemory.bytes(capacity, 1) + 2 * KernelMemory.bytes(capacity, 4);
   }
 
   /** Adds a cell of `type` at `site` (resting, nothing ingested). */

@@ -101,13 +101,11 @@ export interface InnateOutcome {
  * only at the pool's neutrophils' sites, as this step leaves it).
  */
 export function stepInnate(pool: InnatePool, w: InnateWorld, r: InnateRules, rng: Rng, out: InnateOutcome): void {
-  const { cells, timers, debris, width, height, virions, chemokine, cytokine, ifn, ros } = w;
+  const { cells, timers, debris, width, height, virions, chemokine, cytokine, ros } = w;
   const regions = w.regions;
   // The boxes of the two attractants (chemokine, cytokine), or none.
   const moveBoxes = regions ? ([regions.chemokine, regions.cytokine] as const) : undefined;
-  // ROS is only where neutrophils stood after the last step, and they are all still in the pool: clear those sites
-  // (the same as clearing the whole field, at the cost of the pool).
-  for (let j = 0; j < pool.count; j++) if (pool.type[j] === INNATE.neutrophil) ros[pool.site[j]] = 0;
+  clearNeutrophilRos(pool, ros);
   const sites = cells.length;
   let k = 0;
   while (k < pool.count) {
@@ -159,16 +157,31 @@ export function stepInnate(pool: InnatePool, w: InnateWorld, r: InnateRules, rng
       ros[site] += r.rosLevel;
     } else {
       const cell = quiescent ? CELL.healthy : cells[site];
-      if (cell === CELL.incubating || cell === CELL.expressing) {
-        const signal = ifn[site];
-        const hazard = r.nkKill * (1 - (r.nkIfnProtection * signal) / (signal + r.ifnHalf));
-        if (rng.uniform() < -portableMath.expm1(-hazard)) {
-          cells[site] = CELL.apoptotic;
-          timers[site] = rng.poisson(r.apoptosisPeriod);
-          out.nkKills++;
-        }
-      }
+      if (cell === CELL.incubating || cell === CELL.expressing) nkAttack(site, w, r, rng, out);
     }
     k++;
+  }
+}
+
+/**
+ * Clears the ROS field where it can be: ROS is only where neutrophils stood after the last step, and they are all
+ * still in the pool, so clearing those sites is the same as clearing the whole field, at the cost of the pool.
+ */
+export function clearNeutrophilRos(pool: InnatePool, ros: Float32Array): void {
+  for (let j = 0; j < pool.count; j++) if (pool.type[j] === INNATE.neutrophil) ros[pool.site[j]] = 0;
+}
+
+/**
+ * An NK cell at `site`, where an infected (incubating or expressing) cell is, may induce it to apoptosis: with
+ * probability 1 − e^(−hazard), the hazard `nkKill` less the share IFN at the site takes away (one draw), the cell
+ * becomes apoptotic with a Poisson apoptosis period.
+ */
+export function nkAttack(site: number, w: InnateWorld, r: InnateRules, rng: Rng, out: InnateOutcome): void {
+  const signal = w.ifn[site];
+  const hazard = r.nkKill * (1 - (r.nkIfnProtection * signal) / (signal + r.ifnHalf));
+  if (rng.uniform() < -portableMath.expm1(-hazard)) {
+    w.cells[site] = CELL.apoptotic;
+    w.timers[site] = rng.poisson(r.apoptosisPeriod);
+    out.nkKills++;
   }
 }
