@@ -189,7 +189,7 @@
                     (i32.and (f64.gt (local.get $ox) (f64.const 0)) (f64.ge (local.get $ox) (local.get $rosThreshold)))
                     (i32.and (i32.ne (local.get $state) (i32.const 4)) (i32.ne (local.get $state) (i32.const 3))))
                 (then
-;; draw: $u = uniform()
+                      ;; draw: $u = uniform()
                   (local.set $r1 (i32.mul (i32.rotl (i32.mul (local.get $s1) (i32.const 5)) (i32.const 7)) (i32.const 9)))
                   (local.set $t (i32.shl (local.get $s1) (i32.const 9)))
                   (local.set $s2 (i32.xor (local.get $s2) (local.get $s0)))
@@ -336,25 +336,56 @@
                 (then
                   (local.set $y (i32.div_u (local.get $i) (local.get $w)))
                   (local.set $x (i32.sub (local.get $i) (i32.mul (local.get $y) (local.get $w))))
-                  (local.set $n (i32.add
-                    (i32.add
+                  ;; Live type II neighbours: away from the edges at fixed offsets (a state is live when it is 0 or 5:
+                  ;; bit `state` of 0b100001), at the edges through $progenitor's bounds.
+                  (if (i32.and
+                        (i32.and (i32.gt_s (local.get $x) (i32.const 0)) (i32.lt_s (local.get $x) (i32.sub (local.get $w) (i32.const 1))))
+                        (i32.and (i32.gt_s (local.get $y) (i32.const 0)) (i32.lt_s (local.get $y) (i32.sub (local.get $h) (i32.const 1)))))
+                    (then
+                      (local.set $n
+                        (i32.add
+                          (i32.add
+                            (i32.add
+                              (i32.and (i32.eq (i32.load8_u (i32.add (local.get $types) (i32.add (local.get $i) (i32.sub (i32.const -1) (local.get $w))))) (i32.const 1))
+                                (i32.and (i32.shr_u (i32.const 33) (i32.load8_u (i32.add (local.get $cells) (i32.add (local.get $i) (i32.sub (i32.const -1) (local.get $w)))))) (i32.const 1)))
+                              (i32.and (i32.eq (i32.load8_u (i32.add (local.get $types) (i32.add (local.get $i) (i32.sub (i32.const 0) (local.get $w))))) (i32.const 1))
+                                (i32.and (i32.shr_u (i32.const 33) (i32.load8_u (i32.add (local.get $cells) (i32.add (local.get $i) (i32.sub (i32.const 0) (local.get $w)))))) (i32.const 1))))
+                            (i32.add
+                              (i32.and (i32.eq (i32.load8_u (i32.add (local.get $types) (i32.add (local.get $i) (i32.sub (i32.const 1) (local.get $w))))) (i32.const 1))
+                                (i32.and (i32.shr_u (i32.const 33) (i32.load8_u (i32.add (local.get $cells) (i32.add (local.get $i) (i32.sub (i32.const 1) (local.get $w)))))) (i32.const 1)))
+                              (i32.and (i32.eq (i32.load8_u (i32.add (local.get $types) (i32.add (local.get $i) (i32.const -1)))) (i32.const 1))
+                                (i32.and (i32.shr_u (i32.const 33) (i32.load8_u (i32.add (local.get $cells) (i32.add (local.get $i) (i32.const -1))))) (i32.const 1)))))
+                          (i32.add
+                            (i32.add
+                              (i32.and (i32.eq (i32.load8_u (i32.add (local.get $types) (i32.add (local.get $i) (i32.const 1)))) (i32.const 1))
+                                (i32.and (i32.shr_u (i32.const 33) (i32.load8_u (i32.add (local.get $cells) (i32.add (local.get $i) (i32.const 1))))) (i32.const 1)))
+                              (i32.and (i32.eq (i32.load8_u (i32.add (local.get $types) (i32.add (local.get $i) (i32.sub (local.get $w) (i32.const 1))))) (i32.const 1))
+                                (i32.and (i32.shr_u (i32.const 33) (i32.load8_u (i32.add (local.get $cells) (i32.add (local.get $i) (i32.sub (local.get $w) (i32.const 1)))))) (i32.const 1))))
+                            (i32.add
+                              (i32.and (i32.eq (i32.load8_u (i32.add (local.get $types) (i32.add (local.get $i) (local.get $w)))) (i32.const 1))
+                                (i32.and (i32.shr_u (i32.const 33) (i32.load8_u (i32.add (local.get $cells) (i32.add (local.get $i) (local.get $w))))) (i32.const 1)))
+                              (i32.and (i32.eq (i32.load8_u (i32.add (local.get $types) (i32.add (local.get $i) (i32.add (local.get $w) (i32.const 1))))) (i32.const 1))
+                                (i32.and (i32.shr_u (i32.const 33) (i32.load8_u (i32.add (local.get $cells) (i32.add (local.get $i) (i32.add (local.get $w) (i32.const 1)))))) (i32.const 1))))))))
+                    (else
+                    (local.set $n (i32.add
                       (i32.add
-                        (call $progenitor (local.get $cells) (local.get $types) (i32.sub (local.get $x) (i32.const 1)) (i32.sub (local.get $y) (i32.const 1)) (local.get $w) (local.get $h))
-                        (call $progenitor (local.get $cells) (local.get $types) (local.get $x) (i32.sub (local.get $y) (i32.const 1)) (local.get $w) (local.get $h)))
+                        (i32.add
+                          (call $progenitor (local.get $cells) (local.get $types) (i32.sub (local.get $x) (i32.const 1)) (i32.sub (local.get $y) (i32.const 1)) (local.get $w) (local.get $h))
+                          (call $progenitor (local.get $cells) (local.get $types) (local.get $x) (i32.sub (local.get $y) (i32.const 1)) (local.get $w) (local.get $h)))
+                        (i32.add
+                          (call $progenitor (local.get $cells) (local.get $types) (i32.add (local.get $x) (i32.const 1)) (i32.sub (local.get $y) (i32.const 1)) (local.get $w) (local.get $h))
+                          (call $progenitor (local.get $cells) (local.get $types) (i32.sub (local.get $x) (i32.const 1)) (local.get $y) (local.get $w) (local.get $h))))
                       (i32.add
-                        (call $progenitor (local.get $cells) (local.get $types) (i32.add (local.get $x) (i32.const 1)) (i32.sub (local.get $y) (i32.const 1)) (local.get $w) (local.get $h))
-                        (call $progenitor (local.get $cells) (local.get $types) (i32.sub (local.get $x) (i32.const 1)) (local.get $y) (local.get $w) (local.get $h))))
-                    (i32.add
-                      (i32.add
-                        (call $progenitor (local.get $cells) (local.get $types) (i32.add (local.get $x) (i32.const 1)) (local.get $y) (local.get $w) (local.get $h))
-                        (call $progenitor (local.get $cells) (local.get $types) (i32.sub (local.get $x) (i32.const 1)) (i32.add (local.get $y) (i32.const 1)) (local.get $w) (local.get $h)))
-                      (i32.add
-                        (call $progenitor (local.get $cells) (local.get $types) (local.get $x) (i32.add (local.get $y) (i32.const 1)) (local.get $w) (local.get $h))
-                        (call $progenitor (local.get $cells) (local.get $types) (i32.add (local.get $x) (i32.const 1)) (i32.add (local.get $y) (i32.const 1)) (local.get $w) (local.get $h))))))
+                        (i32.add
+                          (call $progenitor (local.get $cells) (local.get $types) (i32.add (local.get $x) (i32.const 1)) (local.get $y) (local.get $w) (local.get $h))
+                          (call $progenitor (local.get $cells) (local.get $types) (i32.sub (local.get $x) (i32.const 1)) (i32.add (local.get $y) (i32.const 1)) (local.get $w) (local.get $h)))
+                        (i32.add
+                          (call $progenitor (local.get $cells) (local.get $types) (local.get $x) (i32.add (local.get $y) (i32.const 1)) (local.get $w) (local.get $h))
+                          (call $progenitor (local.get $cells) (local.get $types) (i32.add (local.get $x) (i32.const 1)) (i32.add (local.get $y) (i32.const 1)) (local.get $w) (local.get $h))))))))
                   (local.set $p (f64.load offset=152 (i32.add (local.get $c) (i32.shl (local.get $n) (i32.const 3)))))
                   (if (f64.gt (local.get $p) (f64.const 0))
                     (then
-;; draw: $u = uniform()
+                      ;; draw: $u = uniform()
                       (local.set $r1 (i32.mul (i32.rotl (i32.mul (local.get $s1) (i32.const 5)) (i32.const 7)) (i32.const 9)))
                       (local.set $t (i32.shl (local.get $s1) (i32.const 9)))
                       (local.set $s2 (i32.xor (local.get $s2) (local.get $s0)))
