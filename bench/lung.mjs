@@ -5,8 +5,8 @@
  * take the better part of an hour). Then the active method (the epithelium, recruitment and innate moves only
  * where something can happen, each field stepped over its active region — a band of rows in the WebAssembly
  * kernel) against the dense method (every site every step), side by side on the same scenarios, with a check
- * that both give the same bits; and the epithelium's and T cells' WebAssembly kernels against their JavaScript loops
- * (same bits).
+ * that both give the same bits; and the epithelium's, T cells' and innate cells' WebAssembly kernels against their
+ * JavaScript loops (same bits).
  * LUNG_BENCH_DAYS shortens the target run (default 30). LUNG_BENCH_BASELINE, the path of another checkout with
  * its packages built (e.g. main's), adds a row comparing this build with that one on the target's section for
  * LUNG_BENCH_COMPARE_DAYS days (default 2), each run in a process of its own, alternated, with a bit check;
@@ -124,8 +124,8 @@ report({
 });
 
 /**
- * The epithelium and the T cells in their WebAssembly kernels against the JavaScript loops, alternated, active
- * method, with a bit check (10 days: the T cells arrive on day 7).
+ * The epithelium, the T cells and the innate cells in their WebAssembly kernels against the JavaScript loops,
+ * alternated, active method, with a bit check (10 days: the T cells arrive on day 7).
  */
 function kernelsSideBySide(side, days) {
   const params = parameters({ latticeSize: side, fieldFloor: FLOOR });
@@ -135,11 +135,11 @@ function kernelsSideBySide(side, days) {
   const kernel = Math.min(k1.seconds, k2.seconds);
   const script = Math.min(j1.seconds, j2.seconds);
   report({
-    name: `lung ${side}², ${days} days, floor 1e-9: epithelium and T cells in WebAssembly vs JavaScript`,
+    name: `lung ${side}², ${days} days, floor 1e-9: epithelium, T cells and innate cells in WebAssembly vs JavaScript`,
     unit: 'runs/s',
     engine: 1 / kernel,
     baseline: 1 / script,
-    baselineLabel: 'the same model with the epithelium and the T cells stepped by the JavaScript loops',
+    baselineLabel: 'the same model with the JavaScript loops',
     notes: [
       `whole runs (every part of the step), best of 2 each, alternated: kernel ${kernel.toFixed(2)} s, JavaScript ${script.toFixed(2)} s`,
       `same bits (cells, fields, agents): ${sameBits(k1.view, j1.view) ? 'yes' : 'NO'}`,

@@ -1,8 +1,8 @@
 import {
+  bindKernel,
+  KernelControl,
   KernelMemory,
-  loadWasmModule,
-  MOORE_DIRECTIONS,
-  Xoshiro128StarStar,
+  type BoundKernel,
   type Lattice2D,
   type Rng,
 } from '@immunotwin/engine';
@@ -59,47 +59,28 @@ const TYPES = 5;
 export class AgentKernel {
   /** The lattice the kernel walks. */
   readonly lattice: Lattice2D;
-  private readonly memory: KernelMemory;
-  private readonly run: KernelStep;
   private readonly edgeDistance: Uint8Array;
-  private readonly control: Float64Array;
-  private readonly ints: Int32Array;
-  /** The generator state words of the control block. */
-  private readonly rngState: Uint32Array;
-  private readonly controlOffset: number;
 
-  private constructor(memory: KernelMemory, lattice: Lattice2D, run: KernelStep) {
-    this.memory = memory;
+  private constructor(
+    private readonly kernel: BoundKernel<KernelStep>,
+    lattice: Lattice2D,
+  ) {
     this.lattice = lattice;
-    this.run = run;
-    this.edgeDistance = memory.allocate(Uint8Array, lattice.size);
+    this.edgeDistance = kernel.memory.allocate(Uint8Array, lattice.size);
     this.edgeDistance.set(lattice.edgeDistance);
-    this.control = memory.allocate(Float64Array, CONTROL_BYTES / 8);
-    this.controlOffset = memory.offsetOf(this.control);
-    this.ints = new Int32Array(memory.buffer, this.controlOffset, CONTROL_BYTES / 4);
-    this.ints.set(lattice.neighbourOffsets, I_OFFSETS);
-    this.rngState = new Uint32Array(memory.buffer, this.controlOffset, 4);
-    this.ints.set(
-      MOORE_DIRECTIONS.map(([dx]) => dx),
-      I_DX,
-    );
-    this.ints.set(
-      MOORE_DIRECTIONS.map(([, dy]) => dy),
-      I_DY,
-    );
+    kernel.control.ints.set(lattice.neighbourOffsets, I_OFFSETS);
+    kernel.control.writeMooreDirections(I_DX, I_DY);
   }
 
   /** Bytes a kernel for `lattice` takes in its {@link KernelMemory}. */
   static bytes(lattice: Lattice2D): number {
-    return KernelMemory.bytes(lattice.size, 1) + KernelMemory.bytes(CONTROL_BYTES, 1);
+    return KernelMemory.bytes(lattice.size, 1) + KernelControl.bytes(CONTROL_BYTES);
   }
 
   /** A kernel for `lattice` in `memory` ({@link bytes} of it), or null where WebAssembly cannot run it. */
   static create(memory: KernelMemory, lattice: Lattice2D): AgentKernel | null {
-    const kernel = loadWasmModule(AGENT_KERNEL_BASE64);
-    if (!kernel) return null;
-    const { step } = memory.instantiate(kernel);
-    return new AgentKernel(memory, lattice, step as KernelStep);
+    const kernel = bindKernel<KernelStep>(memory, AGENT_KERNEL_BASE64, CONTROL_BYTES);
+    return kernel && new AgentKernel(kernel, lattice);
   }
 
   /**
@@ -111,12 +92,12 @@ export class AgentKernel {
     if (!this.accepts(pool, world, rng)) return false;
     // Loaded every call (some 30 values), so a step whose arrays were changed in place is never stale.
     if (!this.load(s)) return false;
-    const ints = this.ints;
-    this.rngState.set(rng.getState());
+    const ints = this.kernel.control.ints;
+    this.kernel.control.giveState(rng);
     ints.fill(0, I_KILLS, I_REMOVED + TYPES);
-    const m = this.memory;
+    const m = this.kernel.memory;
     const lattice = this.lattice;
-    const count = this.run(
+    const count = this.kernel.step(
       pool.count,
       m.offsetOf(pool.type),
       m.offsetOf(pool.state),
@@ -129,14 +110,14 @@ export class AgentKernel {
       m.offsetOf(world.antigen),
       m.offsetOf(world.chemokine),
       m.offsetOf(world.cytokine),
-      this.controlOffset,
+      this.kernel.control.offset,
       lattice.width,
       lattice.height,
       lattice.boundary === 'periodic' ? 1 : 0,
       s.spatial ? 1 : 0,
       lattice.size,
     );
-    rng.setState(this.rngState);
+    this.kernel.control.takeState(rng);
     pool.count = count;
     for (let t = 0; t < TYPES; t++) pool.byType[t] -= ints[I_REMOVED + t];
     out.nkKills += ints[I_KILLS];
@@ -146,9 +127,9 @@ export class AgentKernel {
   }
 
   private accepts(pool: AgentPool, world: AgentWorld, rng: Rng): boolean {
-    const m = this.memory;
+    const m = this.kernel.memory;
     return (
-      rng instanceof Xoshiro128StarStar &&
+      KernelControl.carries(rng) &&
       world.neighbours === this.lattice.neighbours &&
       world.cells.length === this.lattice.size &&
       [pool.type, pool.state, pool.site, pool.load, pool.clone].every((a) => m.holds(a)) &&
@@ -161,7 +142,7 @@ export class AgentKernel {
     if (s.death.length < TYPES || s.moves.length < TYPES || s.chemotaxis.length < TYPES) return false;
     // Whole moves are truncated to i32 in the kernel, as `m | 0` does only below 2^31.
     for (let t = 0; t < TYPES; t++) if (!(s.moves[t] >= 0 && s.moves[t] < 2 ** 31)) return false;
-    const c = this.control;
+    const c = this.kernel.control.floats;
     c.set(s.death.subarray(0, TYPES), F_DEATH);
     c.set(s.moves.subarray(0, TYPES), F_MOVES);
     c.set(
@@ -179,7 +160,7 @@ export class AgentKernel {
       ],
       F_SCALARS,
     );
-    this.ints.set(s.chemotaxis.subarray(0, TYPES), I_CHEMOTAXIS);
+    this.kernel.control.ints.set(s.chemotaxis.subarray(0, TYPES), I_CHEMOTAXIS);
     return true;
   }
 }

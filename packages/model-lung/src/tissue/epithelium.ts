@@ -163,6 +163,16 @@ export function epitheliumRates(
 }
 
 /**
+ * The rows a step visits, as [row length, x0, y0, x1, y1]: the region's box in rows of the section's width, or,
+ * without a region, the whole section (`sites` sites) as one row.
+ */
+export function visitedRows(sites: number, region?: EpitheliumRegion): [number, number, number, number, number] {
+  if (!region) return [sites, 0, 0, sites - 1, 0];
+  const [x0, y0, x1, y1] = region.visit;
+  return [region.width, x0, y0, x1, y1];
+}
+
+/**
  * Advances every site by one step, in site order: infection of healthy and antiviral cells by the virions at
  * their site, entry into and exit from the antiviral state under IFN, the countdown of incubating, expressing and
  * apoptotic periods (a new period drawn from a Poisson distribution at each transition), regeneration of dead
@@ -185,8 +195,7 @@ export function stepEpithelium(
   let deaths = 0;
   let rosDeaths = 0;
   // The whole section as one row unless a region is given; rows of the region's box in site order otherwise.
-  const width = region ? region.width : cells.length;
-  const [x0, y0, x1, y1] = region ? region.visit : [0, 0, cells.length - 1, 0];
+  const [width, x0, y0, x1, y1] = visitedRows(cells.length, region);
   const changed = region?.changed;
   for (let row = y0; row <= y1; row++) {
     const end = row * width + x1;

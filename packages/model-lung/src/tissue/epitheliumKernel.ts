@@ -1,10 +1,11 @@
-import { KernelMemory, loadWasmModule, Xoshiro128StarStar, type Rng } from '@immunotwin/engine';
-import type {
-  Epithelium,
-  EpitheliumFields,
-  EpitheliumOutcome,
-  EpitheliumRates,
-  EpitheliumRegion,
+import { bindKernel, KernelControl, type BoundKernel, type KernelMemory, type Rng } from '@immunotwin/engine';
+import {
+  visitedRows,
+  type Epithelium,
+  type EpitheliumFields,
+  type EpitheliumOutcome,
+  type EpitheliumRates,
+  type EpitheliumRegion,
 } from './epithelium.js';
 import { EPITHELIUM_KERNEL_BASE64 } from './epitheliumKernelBytes.js';
 
@@ -53,36 +54,20 @@ const REGENERATION_ENTRIES = 9;
  * — an array outside its memory, another generator — and the caller runs the JavaScript loop instead.
  */
 export class EpitheliumKernel {
-  private readonly memory: KernelMemory;
-  private readonly run: KernelStep;
-  private readonly control: Float64Array;
-  private readonly ints: Int32Array;
-  private readonly rngState: Uint32Array;
-  private readonly controlOffset: number;
   /** The rates last written to the control block. */
   private loaded: EpitheliumRates | null = null;
 
-  private constructor(memory: KernelMemory, run: KernelStep) {
-    this.memory = memory;
-    this.run = run;
-    this.control = memory.allocate(Float64Array, CONTROL_BYTES / 8);
-    this.controlOffset = memory.offsetOf(this.control);
-    this.ints = new Int32Array(memory.buffer, this.controlOffset, CONTROL_BYTES / 4);
-    this.rngState = new Uint32Array(memory.buffer, this.controlOffset, 4);
-  }
+  private constructor(private readonly kernel: BoundKernel<KernelStep>) {}
 
   /** Bytes a kernel takes in its {@link KernelMemory}. */
   static bytes(): number {
-    return KernelMemory.bytes(CONTROL_BYTES, 1);
+    return KernelControl.bytes(CONTROL_BYTES);
   }
 
   /** A kernel in `memory` ({@link bytes} of it free), or null where there is no memory or WebAssembly. */
   static create(memory: KernelMemory | null): EpitheliumKernel | null {
-    if (!memory) return null;
-    const kernel = loadWasmModule(EPITHELIUM_KERNEL_BASE64);
-    if (!kernel) return null;
-    const { step } = memory.instantiate(kernel);
-    return new EpitheliumKernel(memory, step as KernelStep);
+    const kernel = bindKernel<KernelStep>(memory, EPITHELIUM_KERNEL_BASE64, CONTROL_BYTES);
+    return kernel && new EpitheliumKernel(kernel);
   }
 
   /**
@@ -99,23 +84,22 @@ export class EpitheliumKernel {
   ): boolean {
     if (!this.accepts(e, f, rng) || r.regeneration.length !== REGENERATION_ENTRIES) return false;
     if (this.loaded !== r) this.load(r);
-    const m = this.memory;
-    const ints = this.ints;
+    const m = this.kernel.memory;
+    const control = this.kernel.control;
+    const ints = control.ints;
     ints[I_DEATHS] = 0;
     ints[I_ROS_DEATHS] = 0;
     if (region) ints.set(region.changed, I_CHANGED);
-    // The whole section as one row unless a region is given, as stepEpithelium visits it.
-    const rowWidth = region ? region.width : e.cells.length;
-    const [x0, y0, x1, y1] = region ? region.visit : [0, 0, e.cells.length - 1, 0];
+    const [rowWidth, x0, y0, x1, y1] = visitedRows(e.cells.length, region);
     const pointers = [e.cells, e.types, e.timers, e.debris, f.virions, f.ifn, f.chemokine, f.cytokine, f.ros].map((a) =>
       m.offsetOf(a),
     );
     const [cells, types, timers, debris, virions, ifn, chemokine, cytokine, ros] = pointers;
-    this.rngState.set(rng.getState());
+    control.giveState(rng);
     let row = y0;
     let site = y0 * rowWidth + x0;
     for (;;) {
-      const at = this.run(
+      const at = this.kernel.step(
         cells,
         types,
         timers,
@@ -125,7 +109,7 @@ export class EpitheliumKernel {
         chemokine,
         cytokine,
         ros,
-        this.controlOffset,
+        control.offset,
         rowWidth,
         x0,
         x1,
@@ -138,13 +122,13 @@ export class EpitheliumKernel {
       );
       if (at < 0) break;
       // A new period at `at`, drawn as the JavaScript loop draws it, then on from the next site.
-      rng.setState(this.rngState);
+      control.takeState(rng);
       e.timers[at] = rng.poisson(ints[I_PERIOD] === 0 ? r.incubationPeriod : r.expressingPeriod);
-      this.rngState.set(rng.getState());
+      control.giveState(rng);
       row = (at / rowWidth) | 0;
       site = at + 1;
     }
-    rng.setState(this.rngState);
+    control.takeState(rng);
     if (region) region.changed.set(ints.subarray(I_CHANGED, I_CHANGED + 4));
     out.deaths += ints[I_DEATHS];
     out.rosDeaths += ints[I_ROS_DEATHS];
@@ -152,16 +136,16 @@ export class EpitheliumKernel {
   }
 
   private accepts(e: Epithelium, f: EpitheliumFields, rng: Rng): boolean {
-    const m = this.memory;
+    const m = this.kernel.memory;
     return (
-      rng instanceof Xoshiro128StarStar &&
+      KernelControl.carries(rng) &&
       [e.cells, e.types, e.timers, e.debris, f.virions, f.ifn, f.chemokine, f.cytokine, f.ros].every((a) => m.holds(a))
     );
   }
 
   /** Writes a step's rates and regeneration table into the control block. */
   private load(r: EpitheliumRates): void {
-    this.control.set(
+    this.kernel.control.floats.set(
       [
         r.minutes,
         r.infectionHazard,
@@ -179,7 +163,7 @@ export class EpitheliumKernel {
       ],
       F_RATES,
     );
-    this.control.set(r.regeneration, F_REGENERATION);
+    this.kernel.control.floats.set(r.regeneration, F_REGENERATION);
     this.loaded = r;
   }
 }

@@ -1,9 +1,9 @@
 import {
+  bindKernel,
   fullBox,
-  KernelMemory,
-  loadWasmModule,
-  MOORE_DIRECTIONS,
-  Xoshiro128StarStar,
+  KernelControl,
+  type BoundKernel,
+  type KernelMemory,
   type Rng,
   type SiteBox,
 } from '@immunotwin/engine';
@@ -65,42 +65,19 @@ const F_SCALARS = 28;
  * JavaScript loop instead.
  */
 export class InnateKernel {
-  private readonly memory: KernelMemory;
-  private readonly run: KernelStep;
-  private readonly control: Float64Array;
-  private readonly ints: Int32Array;
-  private readonly rngState: Uint32Array;
-  private readonly controlOffset: number;
-
-  private constructor(memory: KernelMemory, run: KernelStep) {
-    this.memory = memory;
-    this.run = run;
-    this.control = memory.allocate(Float64Array, CONTROL_BYTES / 8);
-    this.controlOffset = memory.offsetOf(this.control);
-    this.ints = new Int32Array(memory.buffer, this.controlOffset, CONTROL_BYTES / 4);
-    this.rngState = new Uint32Array(memory.buffer, this.controlOffset, 4);
-    this.ints.set(
-      MOORE_DIRECTIONS.map(([dx]) => dx),
-      I_DX,
-    );
-    this.ints.set(
-      MOORE_DIRECTIONS.map(([, dy]) => dy),
-      I_DY,
-    );
+  private constructor(private readonly kernel: BoundKernel<KernelStep>) {
+    kernel.control.writeMooreDirections(I_DX, I_DY);
   }
 
   /** Bytes a kernel takes in its {@link KernelMemory}. */
   static bytes(): number {
-    return KernelMemory.bytes(CONTROL_BYTES, 1);
+    return KernelControl.bytes(CONTROL_BYTES);
   }
 
   /** A kernel in `memory` ({@link bytes} of it free), or null where there is no memory or WebAssembly. */
   static create(memory: KernelMemory | null): InnateKernel | null {
-    if (!memory) return null;
-    const kernel = loadWasmModule(INNATE_KERNEL_BASE64);
-    if (!kernel) return null;
-    const { step } = memory.instantiate(kernel);
-    return new InnateKernel(memory, step as KernelStep);
+    const kernel = bindKernel<KernelStep>(memory, INNATE_KERNEL_BASE64, CONTROL_BYTES);
+    return kernel && new InnateKernel(kernel);
   }
 
   /**
@@ -111,17 +88,18 @@ export class InnateKernel {
     if (!this.accepts(pool, w, r, rng)) return false;
     this.load(w, r);
     clearNeutrophilRos(pool, w.ros);
-    const ints = this.ints;
+    const control = this.kernel.control;
+    const ints = control.ints;
     ints[I_COUNT] = pool.count;
     ints.fill(0, I_ENGULFED, I_REMOVED + INNATE_TYPES);
-    this.rngState.set(rng.getState());
-    const m = this.memory;
+    control.giveState(rng);
+    const m = this.kernel.memory;
     const pointers = [pool.type, pool.state, pool.site, pool.load, w.cells, w.timers, w.debris];
     const [type, state, site, load, cells, timers, debris] = pointers.map((a) => m.offsetOf(a));
     const [virions, chemokine, cytokine, ros] = [w.virions, w.chemokine, w.cytokine, w.ros].map((a) => m.offsetOf(a));
     let first = 0;
     for (;;) {
-      const at = this.run(
+      const at = this.kernel.step(
         type,
         state,
         site,
@@ -133,19 +111,19 @@ export class InnateKernel {
         chemokine,
         cytokine,
         ros,
-        this.controlOffset,
+        control.offset,
         first,
         w.width,
         w.height,
       );
       if (at < 0) break;
       // NK cell `at` is at an infected cell: its attack, drawn as the JavaScript loop draws it; then the next cell.
-      rng.setState(this.rngState);
+      control.takeState(rng);
       nkAttack(pool.site[at], w, r, rng, out);
-      this.rngState.set(rng.getState());
+      control.giveState(rng);
       first = at + 1;
     }
-    rng.setState(this.rngState);
+    control.takeState(rng);
     pool.count = ints[I_COUNT];
     pool.byType[INNATE.neutrophil] -= ints[I_REMOVED + INNATE.neutrophil];
     pool.byType[INNATE.nk] -= ints[I_REMOVED + INNATE.nk];
@@ -159,10 +137,10 @@ export class InnateKernel {
   }
 
   private accepts(pool: InnatePool, w: InnateWorld, r: InnateRules, rng: Rng): boolean {
-    const m = this.memory;
+    const m = this.kernel.memory;
     const arrays = [pool.type, pool.state, pool.site, pool.load, w.cells, w.timers, w.debris];
     return (
-      rng instanceof Xoshiro128StarStar &&
+      KernelControl.carries(rng) &&
       [...arrays, w.virions, w.chemokine, w.cytokine, w.ros, w.ifn].every((a) => m.holds(a)) &&
       [r.death, r.moves, r.bias, r.attractant].every((table) => table.length >= INNATE_TYPES) &&
       // Whole moves are truncated to i32 in the kernel.
@@ -173,8 +151,8 @@ export class InnateKernel {
 
   /** Writes a step's rules, the section's size and the regions' boxes into the control block. */
   private load(w: InnateWorld, r: InnateRules): void {
-    const c = this.control;
-    const ints = this.ints;
+    const c = this.kernel.control.floats;
+    const ints = this.kernel.control.ints;
     c.set(r.death.subarray(0, INNATE_TYPES), F_DEATH);
     c.set(r.moves.subarray(0, INNATE_TYPES), F_MOVES);
     c[F_INFLAMMATORY_MOVES] = r.inflammatoryMoves;

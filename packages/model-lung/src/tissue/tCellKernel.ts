@@ -1,4 +1,4 @@
-import { KernelMemory, loadWasmModule, MOORE_DIRECTIONS, Xoshiro128StarStar, type Rng } from '@immunotwin/engine';
+import { bindKernel, KernelControl, type BoundKernel, type KernelMemory, type Rng } from '@immunotwin/engine';
 import type { TCellPool, TCellRules, TCellWorld } from './tCells.js';
 import { T_CELL_KERNEL_BASE64 } from './tCellKernelBytes.js';
 
@@ -40,40 +40,19 @@ const I_DY = 16;
  * generator — and the caller runs the JavaScript loop instead.
  */
 export class TCellKernel {
-  private readonly memory: KernelMemory;
-  private readonly run: KernelStep;
-  private readonly ints: Int32Array;
-  private readonly rngState: Uint32Array;
-  private readonly controlOffset: number;
-
-  private constructor(memory: KernelMemory, run: KernelStep) {
-    this.memory = memory;
-    this.run = run;
-    this.ints = memory.allocate(Int32Array, CONTROL_BYTES / 4);
-    this.controlOffset = memory.offsetOf(this.ints);
-    this.rngState = new Uint32Array(memory.buffer, this.controlOffset, 4);
-    this.ints.set(
-      MOORE_DIRECTIONS.map(([dx]) => dx),
-      I_DX,
-    );
-    this.ints.set(
-      MOORE_DIRECTIONS.map(([, dy]) => dy),
-      I_DY,
-    );
+  private constructor(private readonly kernel: BoundKernel<KernelStep>) {
+    kernel.control.writeMooreDirections(I_DX, I_DY);
   }
 
   /** Bytes a kernel takes in its {@link KernelMemory}. */
   static bytes(): number {
-    return KernelMemory.bytes(CONTROL_BYTES, 1);
+    return KernelControl.bytes(CONTROL_BYTES);
   }
 
   /** A kernel in `memory` ({@link bytes} of it free), or null where there is no memory or WebAssembly. */
   static create(memory: KernelMemory | null): TCellKernel | null {
-    if (!memory) return null;
-    const kernel = loadWasmModule(T_CELL_KERNEL_BASE64);
-    if (!kernel) return null;
-    const { step } = memory.instantiate(kernel);
-    return new TCellKernel(memory, step as KernelStep);
+    const kernel = bindKernel<KernelStep>(memory, T_CELL_KERNEL_BASE64, CONTROL_BYTES);
+    return kernel && new TCellKernel(kernel);
   }
 
   /**
@@ -82,24 +61,25 @@ export class TCellKernel {
    */
   step(pool: TCellPool, w: TCellWorld, rules: TCellRules, minutes: number, rng: Rng): number | null {
     if (!this.accepts(pool, w, rng) || !(Number.isInteger(minutes) && minutes >= 0 && minutes < 2 ** 31)) return null;
-    const m = this.memory;
-    const ints = this.ints;
+    const m = this.kernel.memory;
+    const control = this.kernel.control;
+    const ints = control.ints;
     ints[I_COUNT] = pool.count;
     ints[I_KILLS] = 0;
-    this.rngState.set(rng.getState());
+    control.giveState(rng);
     const pointers = [pool.site, pool.life, pool.bound, pool.occupied, w.cells, w.chemokine].map((a) => m.offsetOf(a));
     const [site, life, bound, occupied, cells, chemokine] = pointers;
     let first = 0;
     let resume = -1;
     for (;;) {
-      const at = this.run(
+      const at = this.kernel.step(
         site,
         life,
         bound,
         occupied,
         cells,
         chemokine,
-        this.controlOffset,
+        control.offset,
         first,
         resume,
         minutes,
@@ -111,21 +91,21 @@ export class TCellKernel {
       );
       if (at < 0) break;
       // T cell `at` bound a cell: its apoptosis period, drawn as the JavaScript loop draws it; then on from there.
-      rng.setState(this.rngState);
+      control.takeState(rng);
       w.timers[ints[I_TARGET]] = rng.poisson(rules.apoptosisPeriod);
-      this.rngState.set(rng.getState());
+      control.giveState(rng);
       first = at;
       resume = ints[I_MINUTE];
     }
-    rng.setState(this.rngState);
+    control.takeState(rng);
     pool.count = ints[I_COUNT];
     return ints[I_KILLS];
   }
 
   private accepts(pool: TCellPool, w: TCellWorld, rng: Rng): boolean {
-    const m = this.memory;
+    const m = this.kernel.memory;
     return (
-      rng instanceof Xoshiro128StarStar &&
+      KernelControl.carries(rng) &&
       [pool.site, pool.life, pool.bound, pool.occupied, w.cells, w.timers, w.chemokine].every((a) => m.holds(a))
     );
   }
