@@ -73,7 +73,7 @@ export class LungModel implements SteppedModelCore {
   private readonly rng: Rng;
   private readonly lattice: Lattice2D;
   private readonly epithelium: Epithelium;
-  /** The epithelium's and the T cells' WebAssembly steps on the kernel memory, or null (the JavaScript loops give the same bits). */
+  /** The WebAssembly steps of the epithelium, the T cells and the innate cells, or null (the JavaScript loops give the same bits). */
   private readonly epitheliumKernel: EpitheliumKernel | null;
   private readonly tCellKernel: TCellKernel | null;
   private readonly innateKernel: InnateKernel | null;
@@ -123,8 +123,9 @@ export class LungModel implements SteppedModelCore {
     const side = p.latticeSize;
     this.lattice = new Lattice2D(side, side);
     const sites = this.lattice.size;
-    // One memory holds the fields (stepped in place by the solver's WebAssembly kernel), the epithelium's arrays
-    // and the T cells' (stepped by kernels of their own); without WebAssembly they are plain arrays.
+    // One memory holds the fields (stepped in place by the solver's WebAssembly kernel) and the arrays of the
+    // epithelium, the T cells and the innate cells (stepped by kernels of their own); without WebAssembly they are
+    // plain arrays.
     this.siteArea = (p.siteSize / 1000) ** 2;
     // Room for the resident macrophages twice over and some thousands of recruited cells before the pool grows
     // out of the kernel memory (its kernel then declines and the JavaScript loop runs, with the same bits).
