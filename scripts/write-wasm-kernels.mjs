@@ -38,11 +38,40 @@ const KERNELS = [
 ];
 const check = process.argv.includes('--check');
 
+/**
+ * The engine's xoshiro128** step, written out where a kernel draws (the generator's four state words stay in the
+ * kernel's locals $s0 … $s3, which the engine keeps in registers; a call or globals would cost loads and stores per
+ * draw): r = rotl(s1·5, 7)·9; t = s1 << 9; s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= t; s3 = rotl(s3, 11).
+ * A source line `;;@next $r` becomes these instructions, the output going to the local $r ($t is scratch): one
+ * definition of the step for every kernel.
+ */
+function nextDraw(result) {
+  return [
+    `(local.set ${result} (i32.mul (i32.rotl (i32.mul (local.get $s1) (i32.const 5)) (i32.const 7)) (i32.const 9)))`,
+    '(local.set $t (i32.shl (local.get $s1) (i32.const 9)))',
+    '(local.set $s2 (i32.xor (local.get $s2) (local.get $s0)))',
+    '(local.set $s3 (i32.xor (local.get $s3) (local.get $s1)))',
+    '(local.set $s1 (i32.xor (local.get $s1) (local.get $s2)))',
+    '(local.set $s0 (i32.xor (local.get $s0) (local.get $s3)))',
+    '(local.set $s2 (i32.xor (local.get $s2) (local.get $t)))',
+    '(local.set $s3 (i32.rotl (local.get $s3) (i32.const 11)))',
+  ];
+}
+
+/** A kernel's source with its `;;@next $r` lines expanded ({@link nextDraw}). */
+function expand(source) {
+  return source.replace(/^([ \t]*);;@next (\$\w+)[ \t]*$/gm, (_, indent, result) =>
+    nextDraw(result)
+      .map((line) => indent + line)
+      .join('\n'),
+  );
+}
+
 const toolkit = await wabt();
 let stale = 0;
 for (const { source, target, constant } of KERNELS) {
   const name = basename(source);
-  const module = toolkit.parseWat(name, readFileSync(join(root, source), 'utf8'), { simd: true });
+  const module = toolkit.parseWat(name, expand(readFileSync(join(root, source), 'utf8')), { simd: true });
   module.validate();
   const { buffer } = module.toBinary({ canonicalize_lebs: true });
   module.destroy();

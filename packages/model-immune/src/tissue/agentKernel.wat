@@ -5,9 +5,9 @@
 ;; JavaScript Float32Array store rounds), and the same removals (the last agent moves into the hole, which is
 ;; visited next). No fused multiply–add, no reassociation.
 ;;
-;; The generator's step is written out at each draw (marked `draw`) so that its four state words stay in
-;; locals, which the engine keeps in registers; a call or globals would cost loads and stores per draw:
-;;   r = rotl(s1·5, 7)·9;  t = s1 << 9;  s2 ^= s0;  s3 ^= s1;  s1 ^= s2;  s0 ^= s3;  s2 ^= t;  s3 = rotl(s3, 11)
+;; A line `;;@next $r` is the generator's step, its output in $r (scripts/write-wasm-kernels.mjs writes it out
+;; there, one definition for every kernel, so that the four state words stay in locals, which the engine keeps in
+;; registers; a call or globals would cost loads and stores per draw).
 ;; A probability test is `r·2^−32 < p` in f64, as the JavaScript `rng.nextUint32() * U < p`.
 ;;
 ;; Compiled by scripts/write-wasm-kernels.mjs into agentKernelBytes.ts. The memory is imported: a KernelMemory
@@ -82,11 +82,7 @@
         (block $next_agent
           (block $remove
             ;; Death. draw
-            (local.set $r (i32.mul (i32.rotl (i32.mul (local.get $s1) (i32.const 5)) (i32.const 7)) (i32.const 9)))
-            (local.set $t (i32.shl (local.get $s1) (i32.const 9)))
-            (local.set $s2 (i32.xor (local.get $s2) (local.get $s0))) (local.set $s3 (i32.xor (local.get $s3) (local.get $s1)))
-            (local.set $s1 (i32.xor (local.get $s1) (local.get $s2))) (local.set $s0 (i32.xor (local.get $s0) (local.get $s3)))
-            (local.set $s2 (i32.xor (local.get $s2) (local.get $t))) (local.set $s3 (i32.rotl (local.get $s3) (i32.const 11)))
+            ;;@next $r
             (br_if $remove (f64.lt (f64.mul (f64.convert_i32_u (local.get $r)) (f64.const 0x1p-32))
               (f64.load offset=56 (i32.add (local.get $c) (i32.shl (local.get $ty) (i32.const 3))))))
 
@@ -96,11 +92,7 @@
               (then
                 (loop $retry
                   ;; draw
-                  (local.set $r (i32.mul (i32.rotl (i32.mul (local.get $s1) (i32.const 5)) (i32.const 7)) (i32.const 9)))
-                  (local.set $t (i32.shl (local.get $s1) (i32.const 9)))
-                  (local.set $s2 (i32.xor (local.get $s2) (local.get $s0))) (local.set $s3 (i32.xor (local.get $s3) (local.get $s1)))
-                  (local.set $s1 (i32.xor (local.get $s1) (local.get $s2))) (local.set $s0 (i32.xor (local.get $s0) (local.get $s3)))
-                  (local.set $s2 (i32.xor (local.get $s2) (local.get $t))) (local.set $s3 (i32.rotl (local.get $s3) (i32.const 11)))
+                  ;;@next $r
                   (local.set $prod (i64.mul (i64.extend_i32_u (local.get $r)) (i64.extend_i32_u (local.get $size))))
                   ;; The low word below (2^32 − size) mod size would favour some sites: draw again.
                   (br_if $retry (i32.and
@@ -112,11 +104,7 @@
                 (local.set $m (f64.load offset=96 (i32.add (local.get $c) (i32.shl (local.get $ty) (i32.const 3)))))
                 (local.set $hops (i32.trunc_f64_s (local.get $m)))
                 ;; The fractional extra hop. draw
-                (local.set $r (i32.mul (i32.rotl (i32.mul (local.get $s1) (i32.const 5)) (i32.const 7)) (i32.const 9)))
-                (local.set $t (i32.shl (local.get $s1) (i32.const 9)))
-                (local.set $s2 (i32.xor (local.get $s2) (local.get $s0))) (local.set $s3 (i32.xor (local.get $s3) (local.get $s1)))
-                (local.set $s1 (i32.xor (local.get $s1) (local.get $s2))) (local.set $s0 (i32.xor (local.get $s0) (local.get $s3)))
-                (local.set $s2 (i32.xor (local.get $s2) (local.get $t))) (local.set $s3 (i32.rotl (local.get $s3) (i32.const 11)))
+                ;;@next $r
                 (local.set $hops (i32.add (local.get $hops)
                   (f64.lt (f64.mul (f64.convert_i32_u (local.get $r)) (f64.const 0x1p-32))
                     (f64.sub (local.get $m) (f64.convert_i32_s (local.get $hops))))))
@@ -130,11 +118,7 @@
                       (loop $hop
                         (br_if $walked (i32.ge_s (local.get $k) (local.get $hops)))
                         ;; draw
-                        (local.set $r (i32.mul (i32.rotl (i32.mul (local.get $s1) (i32.const 5)) (i32.const 7)) (i32.const 9)))
-                        (local.set $t (i32.shl (local.get $s1) (i32.const 9)))
-                        (local.set $s2 (i32.xor (local.get $s2) (local.get $s0))) (local.set $s3 (i32.xor (local.get $s3) (local.get $s1)))
-                        (local.set $s1 (i32.xor (local.get $s1) (local.get $s2))) (local.set $s0 (i32.xor (local.get $s0) (local.get $s3)))
-                        (local.set $s2 (i32.xor (local.get $s2) (local.get $t))) (local.set $s3 (i32.rotl (local.get $s3) (i32.const 11)))
+                        ;;@next $r
                         (local.set $next (i32.add (local.get $st)
                           (i32.load offset=236 (i32.add (local.get $c) (i32.shl (i32.and (local.get $r) (i32.const 7)) (i32.const 2))))))
                         (local.set $other (i32.add (local.get $st)
@@ -151,11 +135,7 @@
                       (loop $hop
                         (br_if $walked (i32.ge_s (local.get $k) (local.get $hops)))
                         ;; draw
-                        (local.set $r (i32.mul (i32.rotl (i32.mul (local.get $s1) (i32.const 5)) (i32.const 7)) (i32.const 9)))
-                        (local.set $t (i32.shl (local.get $s1) (i32.const 9)))
-                        (local.set $s2 (i32.xor (local.get $s2) (local.get $s0))) (local.set $s3 (i32.xor (local.get $s3) (local.get $s1)))
-                        (local.set $s1 (i32.xor (local.get $s1) (local.get $s2))) (local.set $s0 (i32.xor (local.get $s0) (local.get $s3)))
-                        (local.set $s2 (i32.xor (local.get $s2) (local.get $t))) (local.set $s3 (i32.rotl (local.get $s3) (i32.const 11)))
+                        ;;@next $r
                         (local.set $next (call $neighbour (local.get $st) (i32.and (local.get $r) (i32.const 7))
                           (local.get $c) (local.get $w) (local.get $h) (local.get $periodic)))
                         (if (local.get $chemo)
@@ -193,11 +173,7 @@
                     (if (i32.eq (i32.load8_u (i32.add (local.get $state) (local.get $i))) (i32.const 1))
                       (then
                         ;; draw
-                        (local.set $r (i32.mul (i32.rotl (i32.mul (local.get $s1) (i32.const 5)) (i32.const 7)) (i32.const 9)))
-                        (local.set $t (i32.shl (local.get $s1) (i32.const 9)))
-                        (local.set $s2 (i32.xor (local.get $s2) (local.get $s0))) (local.set $s3 (i32.xor (local.get $s3) (local.get $s1)))
-                        (local.set $s1 (i32.xor (local.get $s1) (local.get $s2))) (local.set $s0 (i32.xor (local.get $s0) (local.get $s3)))
-                        (local.set $s2 (i32.xor (local.get $s2) (local.get $t))) (local.set $s3 (i32.rotl (local.get $s3) (i32.const 11)))
+                        ;;@next $r
                         (if (f64.lt (f64.mul (f64.convert_i32_u (local.get $r)) (f64.const 0x1p-32)) (f64.load offset=152 (local.get $c)))
                           (then (i32.store8 (i32.add (local.get $state) (local.get $i)) (i32.const 0))))))))
                 (if (i32.eq (i32.load8_u (i32.add (local.get $state) (local.get $i))) (i32.const 1))
@@ -223,11 +199,7 @@
                               (i32.and (i32.ne (local.get $cell) (i32.const 1)) (i32.ne (local.get $cell) (i32.const 2))))
                           (then
                             ;; draw
-                            (local.set $r (i32.mul (i32.rotl (i32.mul (local.get $s1) (i32.const 5)) (i32.const 7)) (i32.const 9)))
-                            (local.set $t (i32.shl (local.get $s1) (i32.const 9)))
-                            (local.set $s2 (i32.xor (local.get $s2) (local.get $s0))) (local.set $s3 (i32.xor (local.get $s3) (local.get $s1)))
-                            (local.set $s1 (i32.xor (local.get $s1) (local.get $s2))) (local.set $s0 (i32.xor (local.get $s0) (local.get $s3)))
-                            (local.set $s2 (i32.xor (local.get $s2) (local.get $t))) (local.set $s3 (i32.rotl (local.get $s3) (i32.const 11)))
+                            ;;@next $r
                             (local.set $target
                               (if (result i32) (i32.load8_u (i32.add (local.get $edge) (local.get $st)))
                                 (then (i32.add (local.get $st) (i32.load offset=236
@@ -240,11 +212,7 @@
                             ;; Eclipse (1) or productive (2): killed with the killer's probability. draw
                             (if (i32.or (i32.eq (local.get $cell) (i32.const 1)) (i32.eq (local.get $cell) (i32.const 2)))
                               (then
-                                (local.set $r (i32.mul (i32.rotl (i32.mul (local.get $s1) (i32.const 5)) (i32.const 7)) (i32.const 9)))
-                                (local.set $t (i32.shl (local.get $s1) (i32.const 9)))
-                                (local.set $s2 (i32.xor (local.get $s2) (local.get $s0))) (local.set $s3 (i32.xor (local.get $s3) (local.get $s1)))
-                                (local.set $s1 (i32.xor (local.get $s1) (local.get $s2))) (local.set $s0 (i32.xor (local.get $s0) (local.get $s3)))
-                                (local.set $s2 (i32.xor (local.get $s2) (local.get $t))) (local.set $s3 (i32.rotl (local.get $s3) (i32.const 11)))
+                                ;;@next $r
                                 (if (f64.lt (f64.mul (f64.convert_i32_u (local.get $r)) (f64.const 0x1p-32))
                                       (select (f64.load offset=184 (local.get $c)) (f64.load offset=176 (local.get $c))
                                         (i32.eq (local.get $ty) (i32.const 4))))

@@ -6,10 +6,11 @@
 ;; expm1 (the engine's portableMath), ported below for x ≤ 0 operation for operation. No fused multiply–add, no
 ;; reassociation.
 ;;
-;; A draw (`uniform()`, written out at each of the three places marked `draw` so that the generator's four state
-;; words stay in locals, which the engine keeps in registers): two generator outputs r₁, r₂, then
-;; (r₁ >>> 5)·2^26 + (r₂ >>> 6), times 2^−53, as the engine's `uniform()`. The generator's step:
-;;   r = rotl(s1·5, 7)·9;  t = s1 << 9;  s2 ^= s0;  s3 ^= s1;  s1 ^= s2;  s0 ^= s3;  s2 ^= t;  s3 = rotl(s3, 11)
+;; A line `;;@next $r` is the generator's step, its output in $r (scripts/write-wasm-kernels.mjs writes it out
+;; there, one definition for every kernel, so that the four state words stay in locals, which the engine keeps in
+;; registers; a call or globals would cost loads and stores per draw).
+;; A draw (`uniform()`, at each of the three places marked `draw`): two generator outputs r₁, r₂, then
+;; (r₁ >>> 5)·2^26 + (r₂ >>> 6), times 2^−53, as the engine's `uniform()`.
 ;; A Poisson draw (a new incubating or expressing period) is left to JavaScript: the kernel sets the site's new
 ;; state, writes the generator state and the period's kind to the control block and returns the site; the
 ;; caller draws the period with the engine's generator, writes the timer and calls again from the next site.
@@ -190,22 +191,8 @@
                     (i32.and (i32.ne (local.get $state) (i32.const 4)) (i32.ne (local.get $state) (i32.const 3))))
                 (then
                       ;; draw: $u = uniform()
-                  (local.set $r1 (i32.mul (i32.rotl (i32.mul (local.get $s1) (i32.const 5)) (i32.const 7)) (i32.const 9)))
-                  (local.set $t (i32.shl (local.get $s1) (i32.const 9)))
-                  (local.set $s2 (i32.xor (local.get $s2) (local.get $s0)))
-                  (local.set $s3 (i32.xor (local.get $s3) (local.get $s1)))
-                  (local.set $s1 (i32.xor (local.get $s1) (local.get $s2)))
-                  (local.set $s0 (i32.xor (local.get $s0) (local.get $s3)))
-                  (local.set $s2 (i32.xor (local.get $s2) (local.get $t)))
-                  (local.set $s3 (i32.rotl (local.get $s3) (i32.const 11)))
-                  (local.set $r2 (i32.mul (i32.rotl (i32.mul (local.get $s1) (i32.const 5)) (i32.const 7)) (i32.const 9)))
-                  (local.set $t (i32.shl (local.get $s1) (i32.const 9)))
-                  (local.set $s2 (i32.xor (local.get $s2) (local.get $s0)))
-                  (local.set $s3 (i32.xor (local.get $s3) (local.get $s1)))
-                  (local.set $s1 (i32.xor (local.get $s1) (local.get $s2)))
-                  (local.set $s0 (i32.xor (local.get $s0) (local.get $s3)))
-                  (local.set $s2 (i32.xor (local.get $s2) (local.get $t)))
-                  (local.set $s3 (i32.rotl (local.get $s3) (i32.const 11)))
+                  ;;@next $r1
+                  ;;@next $r2
                   (local.set $u (f64.mul
                     (f64.add (f64.mul (f64.convert_i32_u (i32.shr_u (local.get $r1) (i32.const 5))) (f64.const 67108864))
                       (f64.convert_i32_u (i32.shr_u (local.get $r2) (i32.const 6))))
@@ -242,22 +229,8 @@
                       (br_if $next (i32.and (f64.le (local.get $hazard) (f64.const 0))
                         (f64.le (local.get $switch) (f64.const 0))))))
                   ;; draw: $u = uniform()
-                  (local.set $r1 (i32.mul (i32.rotl (i32.mul (local.get $s1) (i32.const 5)) (i32.const 7)) (i32.const 9)))
-                  (local.set $t (i32.shl (local.get $s1) (i32.const 9)))
-                  (local.set $s2 (i32.xor (local.get $s2) (local.get $s0)))
-                  (local.set $s3 (i32.xor (local.get $s3) (local.get $s1)))
-                  (local.set $s1 (i32.xor (local.get $s1) (local.get $s2)))
-                  (local.set $s0 (i32.xor (local.get $s0) (local.get $s3)))
-                  (local.set $s2 (i32.xor (local.get $s2) (local.get $t)))
-                  (local.set $s3 (i32.rotl (local.get $s3) (i32.const 11)))
-                  (local.set $r2 (i32.mul (i32.rotl (i32.mul (local.get $s1) (i32.const 5)) (i32.const 7)) (i32.const 9)))
-                  (local.set $t (i32.shl (local.get $s1) (i32.const 9)))
-                  (local.set $s2 (i32.xor (local.get $s2) (local.get $s0)))
-                  (local.set $s3 (i32.xor (local.get $s3) (local.get $s1)))
-                  (local.set $s1 (i32.xor (local.get $s1) (local.get $s2)))
-                  (local.set $s0 (i32.xor (local.get $s0) (local.get $s3)))
-                  (local.set $s2 (i32.xor (local.get $s2) (local.get $t)))
-                  (local.set $s3 (i32.rotl (local.get $s3) (i32.const 11)))
+                  ;;@next $r1
+                  ;;@next $r2
                   (local.set $u (f64.mul
                     (f64.add (f64.mul (f64.convert_i32_u (i32.shr_u (local.get $r1) (i32.const 5))) (f64.const 67108864))
                       (f64.convert_i32_u (i32.shr_u (local.get $r2) (i32.const 6))))
@@ -386,22 +359,8 @@
                   (if (f64.gt (local.get $p) (f64.const 0))
                     (then
                       ;; draw: $u = uniform()
-                      (local.set $r1 (i32.mul (i32.rotl (i32.mul (local.get $s1) (i32.const 5)) (i32.const 7)) (i32.const 9)))
-                      (local.set $t (i32.shl (local.get $s1) (i32.const 9)))
-                      (local.set $s2 (i32.xor (local.get $s2) (local.get $s0)))
-                      (local.set $s3 (i32.xor (local.get $s3) (local.get $s1)))
-                      (local.set $s1 (i32.xor (local.get $s1) (local.get $s2)))
-                      (local.set $s0 (i32.xor (local.get $s0) (local.get $s3)))
-                      (local.set $s2 (i32.xor (local.get $s2) (local.get $t)))
-                      (local.set $s3 (i32.rotl (local.get $s3) (i32.const 11)))
-                      (local.set $r2 (i32.mul (i32.rotl (i32.mul (local.get $s1) (i32.const 5)) (i32.const 7)) (i32.const 9)))
-                      (local.set $t (i32.shl (local.get $s1) (i32.const 9)))
-                      (local.set $s2 (i32.xor (local.get $s2) (local.get $s0)))
-                      (local.set $s3 (i32.xor (local.get $s3) (local.get $s1)))
-                      (local.set $s1 (i32.xor (local.get $s1) (local.get $s2)))
-                      (local.set $s0 (i32.xor (local.get $s0) (local.get $s3)))
-                      (local.set $s2 (i32.xor (local.get $s2) (local.get $t)))
-                      (local.set $s3 (i32.rotl (local.get $s3) (i32.const 11)))
+                      ;;@next $r1
+                      ;;@next $r2
                       (local.set $u (f64.mul
                         (f64.add (f64.mul (f64.convert_i32_u (i32.shr_u (local.get $r1) (i32.const 5))) (f64.const 67108864))
                           (f64.convert_i32_u (i32.shr_u (local.get $r2) (i32.const 6))))

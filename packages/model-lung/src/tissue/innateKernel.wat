@@ -4,8 +4,9 @@
 ;; control block), the same double arithmetic on float32 fields and loads (rounded once when stored), and the same
 ;; boxes (the cytokine's grown where macrophages add it, so later moves see it grown, as in JavaScript).
 ;;
-;; Draws, the generator's step written out where each is made so that its four state words stay in locals:
-;;   r = rotl(s1·5, 7)·9;  t = s1 << 9;  s2 ^= s0;  s3 ^= s1;  s1 ^= s2;  s0 ^= s3;  s2 ^= t;  s3 = rotl(s3, 11)
+;; A line `;;@next $r` is the generator's step, its output in $r (scripts/write-wasm-kernels.mjs writes it out
+;; there, one definition for every kernel, so that the four state words stay in locals, which the engine keeps in
+;; registers; a call or globals would cost loads and stores per draw). Draws from it:
 ;;   - uniform: (r₁ >>> 5)·2^26 + (r₂ >>> 6), times 2^−53, as the engine's `uniform()`;
 ;;   - a site (a dead macrophage's replacement): the high word of r·n, drawing again while its low word is below
 ;;     (2^32 − n) mod n, as the engine's `integer(n)` (Lemire's method);
@@ -135,22 +136,8 @@
         (br_if $finished (i32.ge_s (local.get $k) (local.get $count)))
         (local.set $kind (i32.load8_u (i32.add (local.get $type) (local.get $k))))
         ;; Death: a macrophage is replaced by a resting one at a random site; the others leave.
-                (local.set $r (i32.mul (i32.rotl (i32.mul (local.get $s1) (i32.const 5)) (i32.const 7)) (i32.const 9)))
-                (local.set $t (i32.shl (local.get $s1) (i32.const 9)))
-                (local.set $s2 (i32.xor (local.get $s2) (local.get $s0)))
-                (local.set $s3 (i32.xor (local.get $s3) (local.get $s1)))
-                (local.set $s1 (i32.xor (local.get $s1) (local.get $s2)))
-                (local.set $s0 (i32.xor (local.get $s0) (local.get $s3)))
-                (local.set $s2 (i32.xor (local.get $s2) (local.get $t)))
-                (local.set $s3 (i32.rotl (local.get $s3) (i32.const 11)))
-                (local.set $r2 (i32.mul (i32.rotl (i32.mul (local.get $s1) (i32.const 5)) (i32.const 7)) (i32.const 9)))
-                (local.set $t (i32.shl (local.get $s1) (i32.const 9)))
-                (local.set $s2 (i32.xor (local.get $s2) (local.get $s0)))
-                (local.set $s3 (i32.xor (local.get $s3) (local.get $s1)))
-                (local.set $s1 (i32.xor (local.get $s1) (local.get $s2)))
-                (local.set $s0 (i32.xor (local.get $s0) (local.get $s3)))
-                (local.set $s2 (i32.xor (local.get $s2) (local.get $t)))
-                (local.set $s3 (i32.rotl (local.get $s3) (i32.const 11)))
+                ;;@next $r
+                ;;@next $r2
                 (local.set $u (f64.mul (f64.add
                   (f64.mul (f64.convert_i32_u (i32.shr_u (local.get $r) (i32.const 5))) (f64.const 67108864))
                   (f64.convert_i32_u (i32.shr_u (local.get $r2) (i32.const 6)))) (f64.const 0x1p-53)))
@@ -169,14 +156,7 @@
             (i32.store8 (i32.add (local.get $state) (local.get $k)) (i32.const 0))
             (f32.store (i32.add (local.get $load) (i32.shl (local.get $k) (i32.const 2))) (f32.const 0))
             (loop $drawSite
-                (local.set $r (i32.mul (i32.rotl (i32.mul (local.get $s1) (i32.const 5)) (i32.const 7)) (i32.const 9)))
-                (local.set $t (i32.shl (local.get $s1) (i32.const 9)))
-                (local.set $s2 (i32.xor (local.get $s2) (local.get $s0)))
-                (local.set $s3 (i32.xor (local.get $s3) (local.get $s1)))
-                (local.set $s1 (i32.xor (local.get $s1) (local.get $s2)))
-                (local.set $s0 (i32.xor (local.get $s0) (local.get $s3)))
-                (local.set $s2 (i32.xor (local.get $s2) (local.get $t)))
-                (local.set $s3 (i32.rotl (local.get $s3) (i32.const 11)))
+                ;;@next $r
               (br_if $drawSite (i32.lt_u (i32.mul (local.get $r) (i32.load offset=120 (local.get $c)))
                 (i32.load offset=124 (local.get $c)))))
             (i32.store (i32.add (local.get $site) (i32.shl (local.get $k) (i32.const 2)))
@@ -196,22 +176,8 @@
         (local.set $m (i32.trunc_f64_s (local.get $whole)))
         (if (f64.gt (f64.sub (local.get $mean) (local.get $whole)) (f64.const 0))
           (then
-                (local.set $r (i32.mul (i32.rotl (i32.mul (local.get $s1) (i32.const 5)) (i32.const 7)) (i32.const 9)))
-                (local.set $t (i32.shl (local.get $s1) (i32.const 9)))
-                (local.set $s2 (i32.xor (local.get $s2) (local.get $s0)))
-                (local.set $s3 (i32.xor (local.get $s3) (local.get $s1)))
-                (local.set $s1 (i32.xor (local.get $s1) (local.get $s2)))
-                (local.set $s0 (i32.xor (local.get $s0) (local.get $s3)))
-                (local.set $s2 (i32.xor (local.get $s2) (local.get $t)))
-                (local.set $s3 (i32.rotl (local.get $s3) (i32.const 11)))
-                (local.set $r2 (i32.mul (i32.rotl (i32.mul (local.get $s1) (i32.const 5)) (i32.const 7)) (i32.const 9)))
-                (local.set $t (i32.shl (local.get $s1) (i32.const 9)))
-                (local.set $s2 (i32.xor (local.get $s2) (local.get $s0)))
-                (local.set $s3 (i32.xor (local.get $s3) (local.get $s1)))
-                (local.set $s1 (i32.xor (local.get $s1) (local.get $s2)))
-                (local.set $s0 (i32.xor (local.get $s0) (local.get $s3)))
-                (local.set $s2 (i32.xor (local.get $s2) (local.get $t)))
-                (local.set $s3 (i32.rotl (local.get $s3) (i32.const 11)))
+                ;;@next $r
+                ;;@next $r2
                 (local.set $u (f64.mul (f64.add
                   (f64.mul (f64.convert_i32_u (i32.shr_u (local.get $r) (i32.const 5))) (f64.const 67108864))
                   (f64.convert_i32_u (i32.shr_u (local.get $r2) (i32.const 6)))) (f64.const 0x1p-53)))
@@ -226,34 +192,13 @@
             (local.set $d (i32.const 0))
             (if (f64.gt (local.get $bias) (f64.const 0))
               (then
-                (local.set $r (i32.mul (i32.rotl (i32.mul (local.get $s1) (i32.const 5)) (i32.const 7)) (i32.const 9)))
-                (local.set $t (i32.shl (local.get $s1) (i32.const 9)))
-                (local.set $s2 (i32.xor (local.get $s2) (local.get $s0)))
-                (local.set $s3 (i32.xor (local.get $s3) (local.get $s1)))
-                (local.set $s1 (i32.xor (local.get $s1) (local.get $s2)))
-                (local.set $s0 (i32.xor (local.get $s0) (local.get $s3)))
-                (local.set $s2 (i32.xor (local.get $s2) (local.get $t)))
-                (local.set $s3 (i32.rotl (local.get $s3) (i32.const 11)))
-                (local.set $r2 (i32.mul (i32.rotl (i32.mul (local.get $s1) (i32.const 5)) (i32.const 7)) (i32.const 9)))
-                (local.set $t (i32.shl (local.get $s1) (i32.const 9)))
-                (local.set $s2 (i32.xor (local.get $s2) (local.get $s0)))
-                (local.set $s3 (i32.xor (local.get $s3) (local.get $s1)))
-                (local.set $s1 (i32.xor (local.get $s1) (local.get $s2)))
-                (local.set $s0 (i32.xor (local.get $s0) (local.get $s3)))
-                (local.set $s2 (i32.xor (local.get $s2) (local.get $t)))
-                (local.set $s3 (i32.rotl (local.get $s3) (i32.const 11)))
+                ;;@next $r
+                ;;@next $r2
                 (local.set $u (f64.mul (f64.add
                   (f64.mul (f64.convert_i32_u (i32.shr_u (local.get $r) (i32.const 5))) (f64.const 67108864))
                   (f64.convert_i32_u (i32.shr_u (local.get $r2) (i32.const 6)))) (f64.const 0x1p-53)))
                 (local.set $d (f64.lt (local.get $u) (local.get $bias)))))
-            (local.set $r (i32.mul (i32.rotl (i32.mul (local.get $s1) (i32.const 5)) (i32.const 7)) (i32.const 9)))
-            (local.set $t (i32.shl (local.get $s1) (i32.const 9)))
-            (local.set $s2 (i32.xor (local.get $s2) (local.get $s0)))
-            (local.set $s3 (i32.xor (local.get $s3) (local.get $s1)))
-            (local.set $s1 (i32.xor (local.get $s1) (local.get $s2)))
-            (local.set $s0 (i32.xor (local.get $s0) (local.get $s3)))
-            (local.set $s2 (i32.xor (local.get $s2) (local.get $t)))
-            (local.set $s3 (i32.rotl (local.get $s3) (i32.const 11)))
+            ;;@next $r
             (local.set $to
               (if (result i32) (local.get $d)
                 (then
@@ -293,22 +238,8 @@
             (if (i32.or (i32.eq (local.get $cell) (i32.const 3))
                   (i32.and (i32.eq (local.get $cell) (i32.const 4)) (i32.ne (i32.load8_u (i32.add (local.get $debris) (local.get $at))) (i32.const 0))))
               (then
-                  (local.set $r (i32.mul (i32.rotl (i32.mul (local.get $s1) (i32.const 5)) (i32.const 7)) (i32.const 9)))
-                  (local.set $t (i32.shl (local.get $s1) (i32.const 9)))
-                  (local.set $s2 (i32.xor (local.get $s2) (local.get $s0)))
-                  (local.set $s3 (i32.xor (local.get $s3) (local.get $s1)))
-                  (local.set $s1 (i32.xor (local.get $s1) (local.get $s2)))
-                  (local.set $s0 (i32.xor (local.get $s0) (local.get $s3)))
-                  (local.set $s2 (i32.xor (local.get $s2) (local.get $t)))
-                  (local.set $s3 (i32.rotl (local.get $s3) (i32.const 11)))
-                  (local.set $r2 (i32.mul (i32.rotl (i32.mul (local.get $s1) (i32.const 5)) (i32.const 7)) (i32.const 9)))
-                  (local.set $t (i32.shl (local.get $s1) (i32.const 9)))
-                  (local.set $s2 (i32.xor (local.get $s2) (local.get $s0)))
-                  (local.set $s3 (i32.xor (local.get $s3) (local.get $s1)))
-                  (local.set $s1 (i32.xor (local.get $s1) (local.get $s2)))
-                  (local.set $s0 (i32.xor (local.get $s0) (local.get $s3)))
-                  (local.set $s2 (i32.xor (local.get $s2) (local.get $t)))
-                  (local.set $s3 (i32.rotl (local.get $s3) (i32.const 11)))
+                  ;;@next $r
+                  ;;@next $r2
                   (local.set $u (f64.mul (f64.add
                     (f64.mul (f64.convert_i32_u (i32.shr_u (local.get $r) (i32.const 5))) (f64.const 67108864))
                     (f64.convert_i32_u (i32.shr_u (local.get $r2) (i32.const 6)))) (f64.const 0x1p-53)))

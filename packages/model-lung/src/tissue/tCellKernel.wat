@@ -3,8 +3,9 @@
 ;; in the same order from the engine's xoshiro128** generator (its state passed in and out through the control
 ;; block), and the same float32 rounding of each T cell's life and binding countdown when stored.
 ;;
-;; Draws, the generator's step written out where each is made so that its four state words stay
-;; in locals:  r = rotl(s1·5, 7)·9;  t = s1 << 9;  s2 ^= s0;  s3 ^= s1;  s1 ^= s2;  s0 ^= s3;  s2 ^= t;  s3 = rotl(s3, 11)
+;; A line `;;@next $r` is the generator's step, its output in $r (scripts/write-wasm-kernels.mjs writes it out
+;; there, one definition for every kernel, so that the four state words stay in locals, which the engine keeps in
+;; registers; a call or globals would cost loads and stores per draw). Draws from it:
 ;;   - uniform: (r₁ >>> 5)·2^26 + (r₂ >>> 6), times 2^−53, as the engine's `uniform()`;
 ;;   - one of 9 (the neighbour a T cell looks at first): the high word of r·9, drawing again while its low word
 ;;     is below (2^32 − 9) mod 9 = 4, as the engine's `integer(9)` (Lemire's method);
@@ -125,14 +126,7 @@
                       (br $nextMinute)))
                   ;; Look round from one of the 9 (its own site is the 9th) for an expressing cell.
                   (loop $draw9
-                      (local.set $r (i32.mul (i32.rotl (i32.mul (local.get $s1) (i32.const 5)) (i32.const 7)) (i32.const 9)))
-                      (local.set $t (i32.shl (local.get $s1) (i32.const 9)))
-                      (local.set $s2 (i32.xor (local.get $s2) (local.get $s0)))
-                      (local.set $s3 (i32.xor (local.get $s3) (local.get $s1)))
-                      (local.set $s1 (i32.xor (local.get $s1) (local.get $s2)))
-                      (local.set $s0 (i32.xor (local.get $s0) (local.get $s3)))
-                      (local.set $s2 (i32.xor (local.get $s2) (local.get $t)))
-                      (local.set $s3 (i32.rotl (local.get $s3) (i32.const 11)))
+                      ;;@next $r
                     (br_if $draw9 (i32.lt_u (i32.mul (local.get $r) (i32.const 9)) (i32.const 4))))
                   (local.set $d (i32.wrap_i64 (i64.shr_u
                     (i64.mul (i64.extend_i32_u (local.get $r)) (i64.const 9)) (i64.const 32))))
@@ -162,22 +156,8 @@
               ;; to a random neighbour; not onto another T cell.
               (if (f64.lt (local.get $moveRate) (f64.const 1))
                 (then
-                  (local.set $r (i32.mul (i32.rotl (i32.mul (local.get $s1) (i32.const 5)) (i32.const 7)) (i32.const 9)))
-                  (local.set $t (i32.shl (local.get $s1) (i32.const 9)))
-                  (local.set $s2 (i32.xor (local.get $s2) (local.get $s0)))
-                  (local.set $s3 (i32.xor (local.get $s3) (local.get $s1)))
-                  (local.set $s1 (i32.xor (local.get $s1) (local.get $s2)))
-                  (local.set $s0 (i32.xor (local.get $s0) (local.get $s3)))
-                  (local.set $s2 (i32.xor (local.get $s2) (local.get $t)))
-                  (local.set $s3 (i32.rotl (local.get $s3) (i32.const 11)))
-                  (local.set $r2 (i32.mul (i32.rotl (i32.mul (local.get $s1) (i32.const 5)) (i32.const 7)) (i32.const 9)))
-                  (local.set $t (i32.shl (local.get $s1) (i32.const 9)))
-                  (local.set $s2 (i32.xor (local.get $s2) (local.get $s0)))
-                  (local.set $s3 (i32.xor (local.get $s3) (local.get $s1)))
-                  (local.set $s1 (i32.xor (local.get $s1) (local.get $s2)))
-                  (local.set $s0 (i32.xor (local.get $s0) (local.get $s3)))
-                  (local.set $s2 (i32.xor (local.get $s2) (local.get $t)))
-                  (local.set $s3 (i32.rotl (local.get $s3) (i32.const 11)))
+                  ;;@next $r
+                  ;;@next $r2
                   (local.set $u (f64.mul (f64.add
                     (f64.mul (f64.convert_i32_u (i32.shr_u (local.get $r) (i32.const 5))) (f64.const 67108864))
                     (f64.convert_i32_u (i32.shr_u (local.get $r2) (i32.const 6)))) (f64.const 0x1p-53)))
@@ -185,34 +165,13 @@
               (local.set $up (i32.const 0))
               (if (f64.gt (local.get $chemotaxis) (f64.const 0))
                 (then
-                  (local.set $r (i32.mul (i32.rotl (i32.mul (local.get $s1) (i32.const 5)) (i32.const 7)) (i32.const 9)))
-                  (local.set $t (i32.shl (local.get $s1) (i32.const 9)))
-                  (local.set $s2 (i32.xor (local.get $s2) (local.get $s0)))
-                  (local.set $s3 (i32.xor (local.get $s3) (local.get $s1)))
-                  (local.set $s1 (i32.xor (local.get $s1) (local.get $s2)))
-                  (local.set $s0 (i32.xor (local.get $s0) (local.get $s3)))
-                  (local.set $s2 (i32.xor (local.get $s2) (local.get $t)))
-                  (local.set $s3 (i32.rotl (local.get $s3) (i32.const 11)))
-                  (local.set $r2 (i32.mul (i32.rotl (i32.mul (local.get $s1) (i32.const 5)) (i32.const 7)) (i32.const 9)))
-                  (local.set $t (i32.shl (local.get $s1) (i32.const 9)))
-                  (local.set $s2 (i32.xor (local.get $s2) (local.get $s0)))
-                  (local.set $s3 (i32.xor (local.get $s3) (local.get $s1)))
-                  (local.set $s1 (i32.xor (local.get $s1) (local.get $s2)))
-                  (local.set $s0 (i32.xor (local.get $s0) (local.get $s3)))
-                  (local.set $s2 (i32.xor (local.get $s2) (local.get $t)))
-                  (local.set $s3 (i32.rotl (local.get $s3) (i32.const 11)))
+                  ;;@next $r
+                  ;;@next $r2
                   (local.set $u (f64.mul (f64.add
                     (f64.mul (f64.convert_i32_u (i32.shr_u (local.get $r) (i32.const 5))) (f64.const 67108864))
                     (f64.convert_i32_u (i32.shr_u (local.get $r2) (i32.const 6)))) (f64.const 0x1p-53)))
                   (local.set $up (f64.lt (local.get $u) (local.get $chemotaxis)))))
-              (local.set $r (i32.mul (i32.rotl (i32.mul (local.get $s1) (i32.const 5)) (i32.const 7)) (i32.const 9)))
-              (local.set $t (i32.shl (local.get $s1) (i32.const 9)))
-              (local.set $s2 (i32.xor (local.get $s2) (local.get $s0)))
-              (local.set $s3 (i32.xor (local.get $s3) (local.get $s1)))
-              (local.set $s1 (i32.xor (local.get $s1) (local.get $s2)))
-              (local.set $s0 (i32.xor (local.get $s0) (local.get $s3)))
-              (local.set $s2 (i32.xor (local.get $s2) (local.get $t)))
-              (local.set $s3 (i32.rotl (local.get $s3) (i32.const 11)))
+              ;;@next $r
               (local.set $d (i32.shr_u (local.get $r) (i32.const 29)))
               (local.set $to (if (result i32) (local.get $up)
                 (then (call $steepest (local.get $c) (local.get $chemokine) (local.get $x) (local.get $y) (local.get $d)
