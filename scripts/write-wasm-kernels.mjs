@@ -58,13 +58,28 @@ function nextDraw(result) {
   ];
 }
 
-/** A kernel's source with its `;;@next $r` lines expanded ({@link nextDraw}). */
+/**
+ * The engine's `uniform()` from two outputs: (r₁ >>> 5)·2^26 + (r₂ >>> 6), times 2^−53. A source line
+ * `;;@uniform $u $r1 $r2` becomes two steps ({@link nextDraw}) into $r1 and $r2, then $u.
+ */
+function uniformDraw(u, r1, r2) {
+  return [
+    ...nextDraw(r1),
+    ...nextDraw(r2),
+    `(local.set ${u} (f64.mul (f64.add`,
+    `  (f64.mul (f64.convert_i32_u (i32.shr_u (local.get ${r1}) (i32.const 5))) (f64.const 67108864))`,
+    `  (f64.convert_i32_u (i32.shr_u (local.get ${r2}) (i32.const 6)))) (f64.const 0x1p-53)))`,
+  ];
+}
+
+/** A kernel's source with its `;;@next $r` and `;;@uniform $u $r1 $r2` lines expanded. */
 function expand(source) {
-  return source.replace(/^([ \t]*);;@next (\$\w+)[ \t]*$/gm, (_, indent, result) =>
-    nextDraw(result)
-      .map((line) => indent + line)
-      .join('\n'),
-  );
+  const indented = (indent, lines) => lines.map((line) => indent + line).join('\n');
+  return source
+    .replace(/^([ \t]*);;@next (\$\w+)[ \t]*$/gm, (_, indent, r) => indented(indent, nextDraw(r)))
+    .replace(/^([ \t]*);;@uniform (\$\w+) (\$\w+) (\$\w+)[ \t]*$/gm, (_, indent, u, r1, r2) =>
+      indented(indent, uniformDraw(u, r1, r2)),
+    );
 }
 
 const toolkit = await wabt();

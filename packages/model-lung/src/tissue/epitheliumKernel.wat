@@ -9,8 +9,8 @@
 ;; A line `;;@next $r` is the generator's step, its output in $r (scripts/write-wasm-kernels.mjs writes it out
 ;; there, one definition for every kernel, so that the four state words stay in locals, which the engine keeps in
 ;; registers; a call or globals would cost loads and stores per draw).
-;; A draw (`uniform()`, at each of the three places marked `draw`): two generator outputs r₁, r₂, then
-;; (r₁ >>> 5)·2^26 + (r₂ >>> 6), times 2^−53, as the engine's `uniform()`.
+;; A line `;;@uniform $u $r1 $r2` is a draw, the engine's `uniform()` into $u (written out there too): two
+;; generator outputs r₁, r₂, then (r₁ >>> 5)·2^26 + (r₂ >>> 6), times 2^−53.
 ;; A Poisson draw (a new incubating or expressing period) is left to JavaScript: the kernel sets the site's new
 ;; state, writes the generator state and the period's kind to the control block and returns the site; the
 ;; caller draws the period with the engine's generator, writes the timer and calls again from the next site.
@@ -190,13 +190,7 @@
                     (i32.and (f64.gt (local.get $ox) (f64.const 0)) (f64.ge (local.get $ox) (local.get $rosThreshold)))
                     (i32.and (i32.ne (local.get $state) (i32.const 4)) (i32.ne (local.get $state) (i32.const 3))))
                 (then
-                      ;; draw: $u = uniform()
-                  ;;@next $r1
-                  ;;@next $r2
-                  (local.set $u (f64.mul
-                    (f64.add (f64.mul (f64.convert_i32_u (i32.shr_u (local.get $r1) (i32.const 5))) (f64.const 67108864))
-                      (f64.convert_i32_u (i32.shr_u (local.get $r2) (i32.const 6))))
-                    (f64.const 0x1p-53)))
+                  ;;@uniform $u $r1 $r2
                   (if (f64.lt (local.get $u)
                         (call $probability (f64.div (f64.mul (local.get $rosKill) (local.get $ox))
                           (f64.add (local.get $ox) (local.get $rosHalf)))))
@@ -228,13 +222,7 @@
                         (local.get $entry) (local.get $exit) (local.get $ifnHalf)))
                       (br_if $next (i32.and (f64.le (local.get $hazard) (f64.const 0))
                         (f64.le (local.get $switch) (f64.const 0))))))
-                  ;; draw: $u = uniform()
-                  ;;@next $r1
-                  ;;@next $r2
-                  (local.set $u (f64.mul
-                    (f64.add (f64.mul (f64.convert_i32_u (i32.shr_u (local.get $r1) (i32.const 5))) (f64.const 67108864))
-                      (f64.convert_i32_u (i32.shr_u (local.get $r2) (i32.const 6))))
-                    (f64.const 0x1p-53)))
+                  ;;@uniform $u $r1 $r2
                   (if (local.get $bounded)
                     (then
                       (br_if $next (f64.ge (local.get $u)
@@ -358,13 +346,7 @@
                   (local.set $p (f64.load offset=152 (i32.add (local.get $c) (i32.shl (local.get $n) (i32.const 3)))))
                   (if (f64.gt (local.get $p) (f64.const 0))
                     (then
-                      ;; draw: $u = uniform()
-                      ;;@next $r1
-                      ;;@next $r2
-                      (local.set $u (f64.mul
-                        (f64.add (f64.mul (f64.convert_i32_u (i32.shr_u (local.get $r1) (i32.const 5))) (f64.const 67108864))
-                          (f64.convert_i32_u (i32.shr_u (local.get $r2) (i32.const 6))))
-                        (f64.const 0x1p-53)))
+                      ;;@uniform $u $r1 $r2
                       (if (f64.lt (local.get $u) (local.get $p))
                         (then
                           (i32.store8 (i32.add (local.get $cells) (local.get $i)) (i32.const 0))

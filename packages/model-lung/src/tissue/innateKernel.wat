@@ -7,7 +7,8 @@
 ;; A line `;;@next $r` is the generator's step, its output in $r (scripts/write-wasm-kernels.mjs writes it out
 ;; there, one definition for every kernel, so that the four state words stay in locals, which the engine keeps in
 ;; registers; a call or globals would cost loads and stores per draw). Draws from it:
-;;   - uniform: (r₁ >>> 5)·2^26 + (r₂ >>> 6), times 2^−53, as the engine's `uniform()`;
+;;   - uniform (a line `;;@uniform $u $r1 $r2`, written out likewise): (r₁ >>> 5)·2^26 + (r₂ >>> 6), times 2^−53,
+;;     as the engine's `uniform()`;
 ;;   - a site (a dead macrophage's replacement): the high word of r·n, drawing again while its low word is below
 ;;     (2^32 − n) mod n, as the engine's `integer(n)` (Lemire's method);
 ;;   - a Moore direction: r >>> 29, as moves.ts's `direction`.
@@ -136,11 +137,7 @@
         (br_if $finished (i32.ge_s (local.get $k) (local.get $count)))
         (local.set $kind (i32.load8_u (i32.add (local.get $type) (local.get $k))))
         ;; Death: a macrophage is replaced by a resting one at a random site; the others leave.
-                ;;@next $r
-                ;;@next $r2
-                (local.set $u (f64.mul (f64.add
-                  (f64.mul (f64.convert_i32_u (i32.shr_u (local.get $r) (i32.const 5))) (f64.const 67108864))
-                  (f64.convert_i32_u (i32.shr_u (local.get $r2) (i32.const 6)))) (f64.const 0x1p-53)))
+                ;;@uniform $u $r $r2
         (if (f64.lt (local.get $u) (f64.load offset=128 (i32.add (local.get $c) (i32.shl (local.get $kind) (i32.const 3)))))
           (then
             (if (local.get $kind)
@@ -176,11 +173,7 @@
         (local.set $m (i32.trunc_f64_s (local.get $whole)))
         (if (f64.gt (f64.sub (local.get $mean) (local.get $whole)) (f64.const 0))
           (then
-                ;;@next $r
-                ;;@next $r2
-                (local.set $u (f64.mul (f64.add
-                  (f64.mul (f64.convert_i32_u (i32.shr_u (local.get $r) (i32.const 5))) (f64.const 67108864))
-                  (f64.convert_i32_u (i32.shr_u (local.get $r2) (i32.const 6)))) (f64.const 0x1p-53)))
+                ;;@uniform $u $r $r2
             (if (f64.lt (local.get $u) (f64.sub (local.get $mean) (local.get $whole)))
               (then (local.set $m (i32.add (local.get $m) (i32.const 1)))))))
         (local.set $at (i32.load (i32.add (local.get $site) (i32.shl (local.get $k) (i32.const 2)))))
@@ -192,11 +185,7 @@
             (local.set $d (i32.const 0))
             (if (f64.gt (local.get $bias) (f64.const 0))
               (then
-                ;;@next $r
-                ;;@next $r2
-                (local.set $u (f64.mul (f64.add
-                  (f64.mul (f64.convert_i32_u (i32.shr_u (local.get $r) (i32.const 5))) (f64.const 67108864))
-                  (f64.convert_i32_u (i32.shr_u (local.get $r2) (i32.const 6)))) (f64.const 0x1p-53)))
+                ;;@uniform $u $r $r2
                 (local.set $d (f64.lt (local.get $u) (local.get $bias)))))
             ;;@next $r
             (local.set $to
@@ -238,11 +227,7 @@
             (if (i32.or (i32.eq (local.get $cell) (i32.const 3))
                   (i32.and (i32.eq (local.get $cell) (i32.const 4)) (i32.ne (i32.load8_u (i32.add (local.get $debris) (local.get $at))) (i32.const 0))))
               (then
-                  ;;@next $r
-                  ;;@next $r2
-                  (local.set $u (f64.mul (f64.add
-                    (f64.mul (f64.convert_i32_u (i32.shr_u (local.get $r) (i32.const 5))) (f64.const 67108864))
-                    (f64.convert_i32_u (i32.shr_u (local.get $r2) (i32.const 6)))) (f64.const 0x1p-53)))
+                  ;;@uniform $u $r $r2
                 (if (f64.lt (local.get $u) (f64.load offset=232 (local.get $c)))
                   (then
                     (if (i32.eq (local.get $cell) (i32.const 3))

@@ -6,7 +6,8 @@
 ;; A line `;;@next $r` is the generator's step, its output in $r (scripts/write-wasm-kernels.mjs writes it out
 ;; there, one definition for every kernel, so that the four state words stay in locals, which the engine keeps in
 ;; registers; a call or globals would cost loads and stores per draw). Draws from it:
-;;   - uniform: (r₁ >>> 5)·2^26 + (r₂ >>> 6), times 2^−53, as the engine's `uniform()`;
+;;   - uniform (a line `;;@uniform $u $r1 $r2`, written out likewise): (r₁ >>> 5)·2^26 + (r₂ >>> 6), times 2^−53,
+;;     as the engine's `uniform()`;
 ;;   - one of 9 (the neighbour a T cell looks at first): the high word of r·9, drawing again while its low word
 ;;     is below (2^32 − 9) mod 9 = 4, as the engine's `integer(9)` (Lemire's method);
 ;;   - a Moore direction: r >>> 29, as moves.ts's `direction`.
@@ -156,20 +157,12 @@
               ;; to a random neighbour; not onto another T cell.
               (if (f64.lt (local.get $moveRate) (f64.const 1))
                 (then
-                  ;;@next $r
-                  ;;@next $r2
-                  (local.set $u (f64.mul (f64.add
-                    (f64.mul (f64.convert_i32_u (i32.shr_u (local.get $r) (i32.const 5))) (f64.const 67108864))
-                    (f64.convert_i32_u (i32.shr_u (local.get $r2) (i32.const 6)))) (f64.const 0x1p-53)))
+                  ;;@uniform $u $r $r2
                   (br_if $nextMinute (f64.ge (local.get $u) (local.get $moveRate)))))
               (local.set $up (i32.const 0))
               (if (f64.gt (local.get $chemotaxis) (f64.const 0))
                 (then
-                  ;;@next $r
-                  ;;@next $r2
-                  (local.set $u (f64.mul (f64.add
-                    (f64.mul (f64.convert_i32_u (i32.shr_u (local.get $r) (i32.const 5))) (f64.const 67108864))
-                    (f64.convert_i32_u (i32.shr_u (local.get $r2) (i32.const 6)))) (f64.const 0x1p-53)))
+                  ;;@uniform $u $r $r2
                   (local.set $up (f64.lt (local.get $u) (local.get $chemotaxis)))))
               ;;@next $r
               (local.set $d (i32.shr_u (local.get $r) (i32.const 29)))
