@@ -20,7 +20,7 @@ export { boxIsEmpty, clearBox, fullBox, includeInBox, includeSite, type SiteBox 
 export { diffusionKernelAvailable } from './diffusionKernel.js';
 export { allocateIn, KernelMemory } from './kernelMemory.js';
 export { loadWasmModule, type WasmModule } from './wasmModule.js';
-export { bindKernel, instantiateKernel, KernelControl, type BoundKernel } from './kernelControl.js';
+export { bindKernel, KernelControl, type BoundKernel } from './kernelControl.js';
 export type { TissueView } from './tissueView.js';
 export { PicturePace } from './picturePace.js';
 export {

@@ -63,16 +63,6 @@ export class KernelControl {
   }
 }
 
-/**
- * The exports of the WebAssembly kernel whose binary is `base64`, instantiated on `memory` (once per memory), or
- * null where there is no memory or this platform cannot run it (the caller then runs its JavaScript path).
- */
-export function instantiateKernel(memory: KernelMemory | null, base64: string): Record<string, unknown> | null {
-  if (!memory) return null;
-  const kernel = loadWasmModule(base64);
-  return kernel ? memory.instantiate(kernel) : null;
-}
-
 /** A model's WebAssembly kernel bound to a memory: its exported `step` and a control block of its own there. */
 export interface BoundKernel<Step> {
   /** The memory the kernel and its arrays live in. */
@@ -92,7 +82,8 @@ export function bindKernel<Step>(
   base64: string,
   controlBytes: number,
 ): BoundKernel<Step> | null {
-  const exports = instantiateKernel(memory, base64);
-  if (!memory || !exports) return null;
-  return { memory, step: exports.step as Step, control: new KernelControl(memory, controlBytes) };
+  const kernel = memory ? loadWasmModule(base64) : null;
+  if (!memory || !kernel) return null;
+  const { step } = memory.instantiate(kernel);
+  return { memory, step: step as Step, control: new KernelControl(memory, controlBytes) };
 }

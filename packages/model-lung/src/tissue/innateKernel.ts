@@ -1,12 +1,4 @@
-import {
-  bindKernel,
-  fullBox,
-  KernelControl,
-  type BoundKernel,
-  type KernelMemory,
-  type Rng,
-  type SiteBox,
-} from '@immunotwin/engine';
+import { bindKernel, KernelControl, type BoundKernel, type KernelMemory, type Rng } from '@immunotwin/engine';
 import { INNATE, INNATE_TYPES, type InnatePool } from './innate.js';
 import { INNATE_KERNEL_BASE64 } from './innateKernelBytes.js';
 import { clearNeutrophilRos, nkAttack, type InnateOutcome, type InnateRules, type InnateWorld } from './innateStep.js';
@@ -165,11 +157,12 @@ export class InnateKernel {
     const regions = w.regions;
     ints[I_REGIONS] = regions ? 1 : 0;
     ints[I_ABOVE] = regions?.cytokineAbove ? 1 : 0;
-    const every: SiteBox = fullBox(w.width, w.height);
-    ints.set(regions?.chemokine ?? every, I_CHEMOKINE_BOX);
-    ints.set(regions?.cytokine ?? every, I_CYTOKINE_BOX);
-    ints.set(regions?.cytokineAbove ?? every, I_ABOVE_BOX);
-    ints.set(regions?.virions ?? every, I_VIRIONS_BOX);
-    ints.set(regions?.cells ?? every, I_CELLS_BOX);
+    // Without regions the kernel reads every site and no box.
+    if (!regions) return;
+    ints.set(regions.chemokine, I_CHEMOKINE_BOX);
+    ints.set(regions.cytokine, I_CYTOKINE_BOX);
+    if (regions.cytokineAbove) ints.set(regions.cytokineAbove, I_ABOVE_BOX);
+    ints.set(regions.virions, I_VIRIONS_BOX);
+    ints.set(regions.cells, I_CELLS_BOX);
   }
 }
