@@ -6,7 +6,8 @@
  * where something can happen, each field stepped over its active region — a band of rows in the WebAssembly
  * kernel) against the dense method (every site every step), side by side on the same scenarios, with a check
  * that both give the same bits; and the epithelium's, T cells' and innate cells' WebAssembly kernels against their
- * JavaScript loops (same bits).
+ * JavaScript loops (same bits). After the target run, the same run with the cytokine on 20-µm voxels
+ * (cytokineVoxel 4, in a fresh process): its time against the target's and the outcomes of both on the last day.
  * LUNG_BENCH_DAYS shortens the target run (default 30). LUNG_BENCH_BASELINE, the path of another checkout with
  * its packages built (e.g. main's), adds a row comparing this build with that one on the target's section for
  * LUNG_BENCH_COMPARE_DAYS days (default 2), each run in a process of its own, alternated, with a bit check;
@@ -122,6 +123,36 @@ report({
     `at day ${days}: damage ${out[index('damage')].toFixed(4)}, infected ${out[index('infected')]}, T cells ${out[index('tCells')]}, neutrophils ${out[index('neutrophils')]}`,
   ],
 });
+
+/** The target run with the cytokine on 20-µm voxels (a model option, not the same bits), in a fresh process. */
+function voxelTarget(targetWall, targetOut) {
+  const here = join(dirname(fileURLToPath(import.meta.url)), '..');
+  const r = JSON.parse(
+    execFileSync(
+      process.execPath,
+      [join(here, 'bench', 'lungBuildRun.mjs'), here, String(side), String(days), '{"cytokineVoxel":4}'],
+      { encoding: 'utf8' },
+    ),
+  );
+  const wall = r.setUp + r.steps;
+  const ids = ['damage', 'infected', 'tCells', 'neutrophils', 'crp'];
+  report({
+    name: `lung 3000², ${days} days, floor 1e-9: the cytokine on 20-µm voxels (cytokineVoxel 4) vs on 5-µm sites`,
+    unit: 'runs/s',
+    engine: 1 / wall,
+    baseline: 1 / targetWall,
+    baselineLabel: 'the target run above (the cytokine on sites, the default)',
+    notes: [
+      `wall ${wall.toFixed(1)} s (CPU ${r.cpu.toFixed(1)} s), peak RSS ${r.peakRssMb.toFixed(0)} MB; the target run: ${targetWall.toFixed(1)} s`,
+      `at day ${days}, voxels / sites: ${ids.map((id) => `${id} ${Number(r.observed[id].toPrecision(4))} / ${Number(targetOut[id].toPrecision(4))}`).join(', ')}`,
+    ],
+  });
+}
+
+voxelTarget(
+  wall,
+  Object.fromEntries(['damage', 'infected', 'tCells', 'neutrophils', 'crp'].map((id) => [id, out[index(id)]])),
+);
 
 /**
  * The epithelium, the T cells and the innate cells in their WebAssembly kernels against the JavaScript loops,

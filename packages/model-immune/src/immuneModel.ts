@@ -12,6 +12,7 @@ import {
   type SteppedModelCore,
   type TissueView,
   typedParameters,
+  viewedFieldIds,
 } from '@immunotwin/engine';
 import {
   AGENT,
@@ -568,7 +569,7 @@ export class ImmuneModel implements SteppedModelCore {
     this.rng.setState(s.rng);
   }
 
-  view(): TissueView {
+  view(fields?: readonly string[]): TissueView {
     const a = this.agents;
     return {
       width: this.lattice.width,
@@ -577,7 +578,10 @@ export class ImmuneModel implements SteppedModelCore {
       cells: this.cells.slice(),
       cellStates: CELL_STATE_NAMES,
       fields: Object.fromEntries(
-        FIELD_IDS.map((id) => [id, { values: this.fields.values[id].slice(), unit: FIELD_UNITS[id] }]),
+        viewedFieldIds(FIELD_IDS, fields).map((id) => [
+          id,
+          { values: this.fields.values[id].slice(), unit: FIELD_UNITS[id] },
+        ]),
       ),
       agents: { sites: a.site.slice(0, a.count), types: a.type.slice(0, a.count), agentTypes: AGENT_TYPE_NAMES },
     };

@@ -103,6 +103,11 @@ describe('immune twin: tissue view', () => {
     expect(view.agents.sites.length).toBeGreaterThan(0);
     view.cells.fill(9);
     expect(m.view().cells.includes(9)).toBe(false);
+    // Asked for one field (a picture draws one), it copies that one alone, with the same values.
+    const one = m.view(['virus']);
+    expect(Object.keys(one.fields)).toEqual(['virus']);
+    expect(one.fields.virus.values).toEqual(m.view().fields.virus.values);
+    expect(Object.keys(m.view([]).fields)).toEqual([]);
   });
 });
 

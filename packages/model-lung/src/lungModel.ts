@@ -130,8 +130,9 @@ export class LungModel implements SteppedModelCore {
     // Room for the resident macrophages twice over and some thousands of recruited cells before the pool grows
     // out of the kernel memory (its kernel then declines and the JavaScript loop runs, with the same bits).
     const innateRoom = 2 * residentMacrophages(p.macrophageDensity, this.siteArea, sites) + 4096;
+    const voxels = { cytokine: p.cytokineVoxel };
     const memory = KernelMemory.create(
-      LungFields.bytes(side) +
+      LungFields.bytes(side, voxels) +
         3 * KernelMemory.bytes(sites, 1) +
         KernelMemory.bytes(sites, 4) +
         TCellPool.bytes(sites) +
@@ -166,6 +167,7 @@ export class LungModel implements SteppedModelCore {
       memory,
       p.fieldFloor > 0 ? p.fieldFloor : null,
       method === 'active' ? 'active' : 'dense',
+      voxels,
     );
     const kernels = options.kernels !== false;
     this.epitheliumKernel = kernels ? EpitheliumKernel.create(memory) : null;
@@ -281,6 +283,7 @@ export class LungModel implements SteppedModelCore {
             chemokine: this.fields.region('chemokine'),
             cytokine: this.fields.region('cytokine'),
             cytokineAbove: this.fields.levelRegion('cytokine'),
+            cytokineWritten: this.fields.writtenRegion('cytokine'),
             virions: this.fields.region('virions'),
             cells: this.active.cells,
           }
@@ -451,6 +454,7 @@ export class LungModel implements SteppedModelCore {
       timers: e.timers.slice(),
       debris: e.debris.slice(),
       fields: Object.fromEntries(LUNG_FIELD_IDS.map((id) => [id, f[id].slice()])) as Record<LungFieldId, Float32Array>,
+      voxels: this.fields.voxelSnapshot(),
       tCells: this.tCells.snapshot(),
       innate: this.innate.snapshot(),
       treatments: this.treatments.snapshot(),
@@ -470,6 +474,7 @@ export class LungModel implements SteppedModelCore {
     this.epithelium.debris.set(s.debris);
     for (const id of LUNG_FIELD_IDS) this.fields.values[id].set(s.fields[id]);
     this.fields.includeAll();
+    this.fields.restoreVoxels(s.voxels ?? {});
     if (this.active) {
       const all = fullBox(this.lattice.width, this.lattice.height);
       this.active.cells.set(all);
@@ -485,9 +490,10 @@ export class LungModel implements SteppedModelCore {
     this.rng.setState(s.rng);
   }
 
-  view(): TissueView {
+  view(fields?: readonly string[]): TissueView {
     const { width, height } = this.lattice;
     const e = this.epithelium;
-    return lungTissueView(width, height, this.p.siteSize, e.cells, this.fields.values, this.tCells, this.innate);
+    const f = this.fields.values;
+    return lungTissueView(width, height, this.p.siteSize, e.cells, f, this.tCells, this.innate, fields);
   }
 }

@@ -1,5 +1,5 @@
 import type { CoupledCirculationSnapshot } from './tissue/coupledCirculation.js';
-import type { LungFieldId } from './tissue/fields.js';
+import type { DiffusingFieldId, LungFieldId } from './tissue/fields.js';
 import type { InnatePoolSnapshot } from './tissue/innate.js';
 import type { LymphSignalSnapshot } from './tissue/lymphSignal.js';
 import type { TCellPool } from './tissue/tCells.js';
@@ -13,6 +13,8 @@ export interface LungSnapshot {
   timers: Float32Array;
   debris: Uint8Array;
   fields: Record<LungFieldId, Float32Array>;
+  /** The voxels' values of the fields that diffuse on voxels (absent in snapshots from before voxels). */
+  voxels?: Partial<Record<DiffusingFieldId, Float32Array>>;
   tCells: ReturnType<TCellPool['snapshot']>;
   innate: InnatePoolSnapshot;
   treatments: TreatmentsSnapshot;

@@ -1,4 +1,4 @@
-import type { TissueView } from '@immunotwin/engine';
+import { viewedFieldIds, type TissueView } from '@immunotwin/engine';
 import { CELL_STATE_NAMES } from './tissue/cells.js';
 import { LUNG_FIELD_IDS, LUNG_FIELD_UNITS, type LungFieldId } from './tissue/fields.js';
 import { INNATE_TYPE_NAMES, type InnatePool } from './tissue/innate.js';
@@ -8,8 +8,9 @@ import type { TCellPool } from './tissue/tCells.js';
 const AGENT_TYPE_NAMES: readonly string[] = ['cd8', ...INNATE_TYPE_NAMES];
 
 /**
- * The tissue view of a section `width` × `height` of `siteSize`-µm sites: copies of the cell states and of every
- * field, and the agents (T cells first, then the innate cells) with their sites and type codes.
+ * The tissue view of a section `width` × `height` of `siteSize`-µm sites: copies of the cell states and of the
+ * fields asked for (`wanted`; every one when undefined), and the agents (T cells first, then the innate cells)
+ * with their sites and type codes.
  */
 export function lungTissueView(
   width: number,
@@ -19,6 +20,7 @@ export function lungTissueView(
   fields: Record<LungFieldId, Float32Array>,
   tCells: TCellPool,
   innate: InnatePool,
+  wanted?: readonly string[],
 ): TissueView {
   const n = tCells.count + innate.count;
   const sites = new Int32Array(n);
@@ -33,7 +35,10 @@ export function lungTissueView(
     cells: cells.slice(),
     cellStates: CELL_STATE_NAMES,
     fields: Object.fromEntries(
-      LUNG_FIELD_IDS.map((id) => [id, { values: fields[id].slice(), unit: LUNG_FIELD_UNITS[id] }]),
+      viewedFieldIds(LUNG_FIELD_IDS, wanted).map((id) => [
+        id,
+        { values: fields[id].slice(), unit: LUNG_FIELD_UNITS[id] },
+      ]),
     ),
     agents: { sites, types, agentTypes: AGENT_TYPE_NAMES },
   };

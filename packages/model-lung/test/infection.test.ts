@@ -67,6 +67,19 @@ describe('Lung Twin: infection', () => {
     expect(b.seeded).not.toEqual(a.seeded);
   });
 
+  it('views every field, or only those asked for (a picture copies the one it draws)', () => {
+    const m = new LungModel({ parameters: defaults({ latticeSize: 40 }), initial: {}, rng: createRng(3) });
+    for (let s = 0; s < 30; s++) m.step(m.dt);
+    const all = m.view();
+    expect(Object.keys(all.fields)).toEqual(['virions', 'ifn', 'chemokine', 'cytokine', 'ros']);
+    const some = m.view(['cytokine', 'virions', 'unknown']);
+    expect(Object.keys(some.fields)).toEqual(['virions', 'cytokine']);
+    expect(some.fields.virions).toEqual(all.fields.virions);
+    expect(some.fields.cytokine).toEqual(all.fields.cytokine);
+    expect(some.fields.virions.values.some((v) => v > 0)).toBe(true);
+    expect(some.cells).toEqual(all.cells);
+  });
+
   it('starts with the virions of every focus: foci × initialVirions', () => {
     for (const foci of [1, 3, 16]) {
       const r = run({ ...SMALL, foci, fociPlacement: FOCI_PLACEMENT.random }, 4, 0.25);

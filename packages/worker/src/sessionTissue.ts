@@ -54,7 +54,8 @@ export class SessionTissuePictures {
     const time = run.time ?? 0;
     this.lastTime = time;
     const picture = this.pace.take(() => {
-      const view = run.view();
+      // Once the header names the field drawn, the model copies that field alone.
+      const view = run.view(this.header ? (this.header.field ? [this.header.field.id] : []) : undefined);
       if (!view) return undefined;
       this.header ??= tissueHeader(this.manifest, view, this.field, 'tissue pictures');
       return { header: this.header, frame: pictureTissue(view, time, this.header.field?.id) };

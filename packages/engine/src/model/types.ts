@@ -53,9 +53,11 @@ export interface SteppedModel {
   setInput?(id: string, value: number): void;
   /**
    * Optional: a copy of the model's spatial state (lattice cell states, fields, agent positions) for a
-   * tissue view. Models without space leave it out; callers must not assume it exists.
+   * tissue view. Models without space leave it out; callers must not assume it exists. `fields`, when given,
+   * names the fields the caller needs (a picture draws one): the model may copy only those (`viewedFieldIds`)
+   * and must copy at least those; without it, every field.
    */
-  view?(): TissueView;
+  view?(fields?: readonly string[]): TissueView;
 }
 
 /**

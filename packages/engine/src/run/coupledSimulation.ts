@@ -155,8 +155,8 @@ export class CoupledSimulation implements Simulation {
     return this.members.reduce((sum, m) => sum + m.work(), 0);
   }
 
-  view(): TissueView | undefined {
-    return this.members[0].view();
+  view(fields?: readonly string[]): TissueView | undefined {
+    return this.members[0].view(fields);
   }
 
   snapshot(): CoupledSnapshot {

@@ -204,10 +204,11 @@ export class ReplicateRun {
 
   /**
    * A picture of the model's space at the last recorded sample (cell states, fields, agents), or undefined
-   * for a model without space. The arrays are copies the caller owns.
+   * for a model without space. The arrays are copies the caller owns. `fields`: the fields needed (default
+   * all; a model may then copy only those).
    */
-  view(): TissueView | undefined {
-    return this.simulation.view?.();
+  view(fields?: readonly string[]): TissueView | undefined {
+    return this.simulation.view?.(fields);
   }
 
   /** The time of the last recorded sample (undefined before the first). */

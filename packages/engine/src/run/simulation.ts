@@ -26,6 +26,6 @@ export interface Simulation {
   snapshot(): unknown;
   /** Restores a snapshot taken from a simulation of the same scenario and replicate. */
   restore(snapshot: unknown): void;
-  /** A picture of the model's space now, for models that have one (stepped models with `view`). */
-  view?(): TissueView | undefined;
+  /** A picture of the model's space now, for models that have one (stepped models with `view`); `fields` as there. */
+  view?(fields?: readonly string[]): TissueView | undefined;
 }

@@ -66,8 +66,8 @@ export class SteppedSimulation implements Simulation {
     return this.steps;
   }
 
-  view(): TissueView | undefined {
-    return this.model.view?.();
+  view(fields?: readonly string[]): TissueView | undefined {
+    return this.model.view?.(fields);
   }
 
   snapshot(): unknown {

@@ -21,7 +21,7 @@ export { diffusionKernelAvailable } from './diffusionKernel.js';
 export { allocateIn, KernelMemory } from './kernelMemory.js';
 export { loadWasmModule, type WasmModule } from './wasmModule.js';
 export { bindKernel, KernelControl, type BoundKernel } from './kernelControl.js';
-export type { TissueView } from './tissueView.js';
+export { viewedFieldIds, type TissueView } from './tissueView.js';
 export { PicturePace } from './picturePace.js';
 export {
   encodeTissueFrame,
@@ -47,6 +47,7 @@ export {
   fieldGrid,
   FIELD_MAX_SIDE,
   quantizeField,
-  type FieldGrid,
   type QuantizedField,
 } from './tissueFieldCoding.js';
+export { blockGrid, type FieldGrid } from './blockGrid.js';
+export { VoxelDiffusionDecaySolver, type FieldSolver } from './voxelDiffusion.js';

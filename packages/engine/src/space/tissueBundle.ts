@@ -15,7 +15,8 @@ import { ValidationError } from '../validation/validationError.js';
 import { validate as checkTissueJsonSchema } from '../formats/validators/tissueBundle.js';
 import type { ModelManifest } from '../schema/manifest.js';
 import type { TissueView } from './tissueView.js';
-import { blockMeans, dequantizeField, fieldGrid, quantizeField, type FieldGrid } from './tissueFieldCoding.js';
+import type { FieldGrid } from './blockGrid.js';
+import { blockMeans, dequantizeField, fieldGrid, quantizeField } from './tissueFieldCoding.js';
 
 const Base64 = (what: string) =>
   Type.String({ pattern: '^[A-Za-z0-9+/]*={0,2}$', description: `base64 of the little-endian bytes of ${what}` });

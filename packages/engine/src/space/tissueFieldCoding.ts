@@ -4,6 +4,7 @@
  * 16 bits with a stated offset and scale, `value ≈ offset + code · scale`. A 3000² section's field takes
  * 1000² × 2 bytes = 2 MB instead of 36 MB of float32.
  */
+import { blockGrid, type FieldGrid } from './blockGrid.js';
 
 /** The longest side, in values, of a field in a bundle: larger lattices are averaged over blocks. */
 export const FIELD_MAX_SIDE = 1024;
@@ -11,20 +12,9 @@ export const FIELD_MAX_SIDE = 1024;
 /** The largest 16-bit code. */
 const CODE_MAX = 65535;
 
-/** The grid a field is stored on: blocks of `stride × stride` sites, `width × height` of them. */
-export interface FieldGrid {
-  /** Sites per block side (1: every site). */
-  readonly stride: number;
-  /** Blocks per row, `ceil(lattice width / stride)`. */
-  readonly width: number;
-  /** Rows of blocks, `ceil(lattice height / stride)`. */
-  readonly height: number;
-}
-
 /** The grid for a `width × height` lattice: the smallest stride that keeps both sides ≤ `maxSide`. */
 export function fieldGrid(width: number, height: number, maxSide = FIELD_MAX_SIDE): FieldGrid {
-  const stride = Math.max(1, Math.ceil(Math.max(width, height) / maxSide));
-  return { stride, width: Math.ceil(width / stride), height: Math.ceil(height / stride) };
+  return blockGrid(width, height, Math.max(1, Math.ceil(Math.max(width, height) / maxSide)));
 }
 
 /** A field quantized on its grid: `value ≈ offset + codes[i] · scale`. */

@@ -19,3 +19,11 @@ export interface TissueView {
   /** Mobile agents: site index and type code of each; `agentTypes[code]` names each type. */
   readonly agents: { readonly sites: Int32Array; readonly types: Uint8Array; readonly agentTypes: readonly string[] };
 }
+
+/**
+ * The ids among a model's field `ids` that a view was asked for (`wanted`, as `SteppedModel.view` takes it;
+ * every one when undefined), in the model's order: what a model's `view` copies.
+ */
+export function viewedFieldIds<T extends string>(ids: readonly T[], wanted?: readonly string[]): T[] {
+  return wanted ? ids.filter((id) => wanted.includes(id)) : [...ids];
+}

@@ -56,7 +56,8 @@ export async function captureTissue(
   let json: TissueJson | undefined;
   let next = 0;
   const viewNow = (): TissueView => {
-    const view = run.view();
+    // Once the header names the field drawn, the model copies that field alone.
+    const view = run.view(json ? (json.field ? [json.field.id] : []) : undefined);
     if (!view) {
       throw new TypeError(
         `twin.tissue: the model "${manifest.id}" has no space to show (only models with a lattice, such as the Immune System Twin, do)`,

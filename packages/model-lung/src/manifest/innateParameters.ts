@@ -1,7 +1,6 @@
 import { parameter } from '@immunotwin/engine';
+import { PHYSICELL } from './sources.js';
 
-/** PhysiCell COVID-19 v5 settings (Getz et al. 2021). */
-const PHYSICELL = 'PhysiCell COVID-19 v5 (Getz et al. 2021), PhysiCell/config/PhysiCell_settings.xml';
 /**
  * PhysiCell's recruitment rates are per µm³ of its 20-µm-thick tissue (z from −10 to 10 µm); per area they are
  * 20 µm × the rate, i.e. 1e-8 /(µm³·min) → 2e-7 /(µm²·min) → 0.2 /(mm²·min).

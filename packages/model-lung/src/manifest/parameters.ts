@@ -1,16 +1,8 @@
 import { parameter } from '@immunotwin/engine';
 import { INNATE_PARAMETERS } from './innateParameters.js';
 import { LYMPH_SIGNAL_PARAMETERS } from './lymphSignalParameters.js';
-
-/** SIMCoV's published defaults (Moses et al. 2021, configs/figure-2/fig2.config; 5-µm sites, 1-min steps). */
-const SIMCOV = 'SIMCoV (Moses et al. 2021), configs/figure-2/fig2.config';
-/** PhysiCell COVID-19 v5 substrate settings (Getz et al. 2021). */
-const PHYSICELL = 'PhysiCell COVID-19 v5 (Getz et al. 2021), PhysiCell/config/PhysiCell_settings.xml';
-/**
- * SIMCoV spreads a fraction f of a site's content over its 8 neighbours per 1-min step; on a lattice this is a
- * random walk with variance 0.75·f site² per axis per step, i.e. D = 0.375·f·Δx²/Δt (Δx = 5 µm, Δt = 1 min).
- */
-const SIMCOV_DIFFUSION = `${SIMCOV}, converted to µm²/min by D = 0.375·f·(5 µm)²/(1 min) (see the assumptions)`;
+import { SIGNAL_PARAMETERS } from './signalParameters.js';
+import { PHYSICELL, SIMCOV, SIMCOV_DIFFUSION } from './sources.js';
 
 /** Lattice, time step. */
 const SETUP = [
@@ -299,101 +291,6 @@ const INTERFERON = [
   }),
 ];
 
-/** Chemokine, pro-inflammatory cytokine and ROS fields. */
-const SIGNALS = [
-  parameter({
-    id: 'chemokineProduction',
-    label: 'Chemokine production',
-    unit: '1/(cell·min)',
-    default: 1,
-    min: 0,
-    max: 10,
-    scale: 'linear',
-    description:
-      'Chemokine added to its site by each expressing or apoptotic cell per minute; the concentration is normalised so that 1 is saturating (capped at 1, as in SIMCoV).',
-    source: `${SIMCOV} (chemokine-production 1.0)`,
-  }),
-  parameter({
-    id: 'chemokineDecay',
-    label: 'Chemokine decay',
-    unit: '1/min',
-    default: 0.01,
-    min: 0,
-    max: 1,
-    scale: 'linear',
-    description: 'First-order decay of chemokine.',
-    source: `${SIMCOV} (chemokine-decay 0.01 per step)`,
-  }),
-  parameter({
-    id: 'chemokineDiffusion',
-    label: 'Chemokine diffusion',
-    unit: 'µm²/min',
-    default: 9.375,
-    min: 0,
-    max: 1000,
-    scale: 'linear',
-    description: 'Diffusion coefficient of chemokine.',
-    source: `${SIMCOV_DIFFUSION}: chemokine-diffusion f = 1.0`,
-  }),
-  parameter({
-    id: 'minChemokine',
-    label: 'Chemokine that lets a T cell extravasate',
-    unit: '1',
-    default: 1e-6,
-    min: 1e-9,
-    max: 1,
-    scale: 'log',
-    description: 'A circulating T cell trying a site extravasates only where chemokine is at least this.',
-    source: `${SIMCOV} (min-chemokine 1e-6)`,
-  }),
-  parameter({
-    id: 'cytokineSecretion',
-    label: 'Pro-inflammatory cytokine from infected epithelium',
-    unit: 'a.u./(cell·min)',
-    default: 0.1,
-    min: 0,
-    max: 100,
-    scale: 'linear',
-    description:
-      'Pro-inflammatory cytokine released by each expressing cell per minute (inflammatory macrophages release more).',
-    source: 'illustrative',
-  }),
-  parameter({
-    id: 'cytokineDiffusion',
-    label: 'Cytokine diffusion',
-    unit: 'µm²/min',
-    default: 555.56,
-    min: 0,
-    max: 5000,
-    scale: 'linear',
-    description: 'Diffusion coefficient of the pro-inflammatory cytokine.',
-    source: `${PHYSICELL} (pro-inflammatory cytokine: 555.56 µm²/min)`,
-  }),
-  parameter({
-    id: 'cytokineDecay',
-    label: 'Cytokine decay',
-    unit: '1/min',
-    default: 0.0102,
-    min: 0,
-    max: 1,
-    scale: 'linear',
-    description: 'First-order decay of the pro-inflammatory cytokine.',
-    source: `${PHYSICELL} (pro-inflammatory cytokine: 1.02e-2 /min)`,
-  }),
-  parameter({
-    id: 'rosDecay',
-    label: 'ROS decay',
-    unit: '1/min',
-    default: 60,
-    min: 1,
-    max: 1000,
-    scale: 'linear',
-    description:
-      'First-order decay of ROS (about a second): ROS is quasi-steady, rosSecretion/rosDecay at a neutrophil’s site; its diffusion length √(D/k) ≈ 10⁻⁴ µm (PhysiCell D = 1e-6 µm²/min) is far below a site, so it does not spread.',
-    source: `${PHYSICELL} (ROS: 60 /min)`,
-  }),
-];
-
 /** Effector CD8 T cells: supply from the vasculature, life in the tissue, killing. */
 const T_CELLS = [
   parameter({
@@ -524,7 +421,7 @@ export const LUNG_PARAMETERS = [
   ...EPITHELIUM,
   ...VIRUS,
   ...INTERFERON,
-  ...SIGNALS,
+  ...SIGNAL_PARAMETERS,
   ...T_CELLS,
   ...LYMPH_SIGNAL_PARAMETERS,
   ...INNATE_PARAMETERS,

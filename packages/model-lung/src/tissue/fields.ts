@@ -3,7 +3,9 @@ import {
   DiffusionDecaySolver,
   fieldTotal,
   KernelMemory,
+  VoxelDiffusionDecaySolver,
   type DiffusionMethod,
+  type FieldSolver,
   type SiteBox,
 } from '@immunotwin/engine';
 
@@ -28,6 +30,9 @@ export const LUNG_FIELD_UNITS: Readonly<Record<LungFieldId, string>> = {
   ros: 'a.u./site',
 };
 
+/** Sites per voxel side of the diffusing fields that diffuse on voxels (the others: every site). */
+export type FieldVoxels = Readonly<Partial<Record<DiffusingFieldId, number>>>;
+
 /** Diffusion (site²/min) and decay (1/min) of one field. */
 export interface FieldRates {
   /** Diffusion coefficient in site² per minute. */
@@ -39,13 +44,14 @@ export interface FieldRates {
 /**
  * The section's fields: one Float32Array per id. The diffusing ones each have their own engine
  * {@link DiffusionDecaySolver} (implicit, closed edges, exact decay), created in `memory` when given so the
- * solver's WebAssembly kernel steps it in place. ROS is quasi-steady (it decays in about a second, far faster than
+ * solver's WebAssembly kernel steps it in place; a field with a voxel size in `voxels` diffuses on voxels of that
+ * many sites a side ({@link VoxelDiffusionDecaySolver}) and is read and written per site as the others are. ROS is quasi-steady (it decays in about a second, far faster than
  * a step, and its diffusion length is far below a site), so its sources rewrite it every step. Time is in minutes.
  */
 export class LungFields {
   /** Field values by id, one per site. */
   readonly values: Readonly<Record<LungFieldId, Float32Array>>;
-  private readonly solvers: Readonly<Record<DiffusingFieldId, DiffusionDecaySolver>>;
+  private readonly solvers: Readonly<Record<DiffusingFieldId, FieldSolver>>;
   private readonly rates: Record<DiffusingFieldId, FieldRates>;
 
   /**
@@ -59,11 +65,17 @@ export class LungFields {
     memory?: KernelMemory | null,
     floor: number | null = null,
     method: DiffusionMethod = 'dense',
+    voxels: FieldVoxels = {},
   ) {
     const values = {} as Record<LungFieldId, Float32Array>;
-    const solvers = {} as Record<DiffusingFieldId, DiffusionDecaySolver>;
+    const solvers = {} as Record<DiffusingFieldId, FieldSolver>;
     for (const id of DIFFUSING_FIELD_IDS) {
-      solvers[id] = new DiffusionDecaySolver(side, side, { ...rates[id], floor: floor ?? undefined, method });
+      const options = { ...rates[id], floor: floor ?? undefined, method };
+      const voxel = voxels[id] ?? 1;
+      solvers[id] =
+        voxel > 1
+          ? new VoxelDiffusionDecaySolver(side, side, voxel, options)
+          : new DiffusionDecaySolver(side, side, options);
       values[id] = solvers[id].createField(memory);
     }
     values.ros = allocateIn(memory, Float32Array, side * side);
@@ -72,11 +84,17 @@ export class LungFields {
     this.rates = { ...rates };
   }
 
-  /** Bytes the fields of a `side × side` section take in a {@link KernelMemory}. */
-  static bytes(side: number): number {
-    return (
-      DIFFUSING_FIELD_IDS.length * DiffusionDecaySolver.fieldBytes(side, side) + KernelMemory.bytes(side * side, 4)
-    );
+  /** Bytes the fields of a `side × side` section (with `voxels` as for the constructor) take in a {@link KernelMemory}. */
+  static bytes(side: number, voxels: FieldVoxels = {}): number {
+    let bytes = KernelMemory.bytes(side * side, 4);
+    for (const id of DIFFUSING_FIELD_IDS) {
+      const voxel = voxels[id] ?? 1;
+      bytes +=
+        voxel > 1
+          ? VoxelDiffusionDecaySolver.fieldBytes(side, side, voxel)
+          : DiffusionDecaySolver.fieldBytes(side, side);
+    }
+    return bytes;
   }
 
   /** Advances every diffusing field by `minutes`: diffusion, then exact decay. */
@@ -107,6 +125,37 @@ export class LungFields {
    */
   levelRegion(id: DiffusingFieldId): SiteBox {
     return this.solvers[id].levelRegion;
+  }
+
+  /**
+   * The box a field on voxels gathers from at its next step (grown by {@link include}; writers that grow a region
+   * in place grow this too), or undefined for a field on sites.
+   */
+  writtenRegion(id: DiffusingFieldId): SiteBox | undefined {
+    const solver = this.solvers[id];
+    return solver instanceof VoxelDiffusionDecaySolver ? solver.writtenRegion : undefined;
+  }
+
+  /** The voxels' values of the fields on voxels (their state beside the sites' readings), copied for a snapshot. */
+  voxelSnapshot(): Partial<Record<DiffusingFieldId, Float32Array>> {
+    const out: Partial<Record<DiffusingFieldId, Float32Array>> = {};
+    for (const id of DIFFUSING_FIELD_IDS) {
+      const solver = this.solvers[id];
+      if (solver instanceof VoxelDiffusionDecaySolver) out[id] = solver.voxelValues.slice();
+    }
+    return out;
+  }
+
+  /**
+   * Puts back the voxels of a {@link voxelSnapshot} after the sites' values were put back. A field on voxels the
+   * snapshot lacks gathers its sites at its next step instead (after {@link includeAll}).
+   */
+  restoreVoxels(voxels: Partial<Record<DiffusingFieldId, Float32Array>>): void {
+    for (const id of DIFFUSING_FIELD_IDS) {
+      const solver = this.solvers[id];
+      const values = voxels[id];
+      if (solver instanceof VoxelDiffusionDecaySolver && values) solver.restoreVoxels(values);
+    }
   }
 
   /** Grows a diffusing field's active region (and its level region) over `box`, where values were written. */

@@ -23,7 +23,7 @@ type KernelStep = (
 ) => number;
 
 /** Bytes of the control block (see innateKernel.wat). */
-const CONTROL_BYTES = 344;
+const CONTROL_BYTES = 368;
 /** Int32 index of the pool's count, the engulfed cells, the removals by type (from type 1), the boxes and flags. */
 const I_COUNT = 4;
 const I_ENGULFED = 5;
@@ -38,6 +38,8 @@ const I_ABOVE = 29;
 const I_SITES = 30;
 const I_THRESHOLD = 31;
 const I_ATTRACTANT = 52;
+const I_WRITTEN_BOX = 86;
+const I_WRITTEN = 90;
 const I_DX = 70;
 const I_DY = 78;
 /** Float64 index of the death probabilities, mean moves, inflammatory moves, biases and the step's scalars. */
@@ -124,6 +126,7 @@ export class InnateKernel {
     if (regions) {
       regions.cytokine.set(ints.subarray(I_CYTOKINE_BOX, I_CYTOKINE_BOX + 4));
       regions.cytokineAbove?.set(ints.subarray(I_ABOVE_BOX, I_ABOVE_BOX + 4));
+      regions.cytokineWritten?.set(ints.subarray(I_WRITTEN_BOX, I_WRITTEN_BOX + 4));
     }
     return true;
   }
@@ -157,11 +160,13 @@ export class InnateKernel {
     const regions = w.regions;
     ints[I_REGIONS] = regions ? 1 : 0;
     ints[I_ABOVE] = regions?.cytokineAbove ? 1 : 0;
+    ints[I_WRITTEN] = regions?.cytokineWritten ? 1 : 0;
     // Without regions the kernel reads every site and no box.
     if (!regions) return;
     ints.set(regions.chemokine, I_CHEMOKINE_BOX);
     ints.set(regions.cytokine, I_CYTOKINE_BOX);
     if (regions.cytokineAbove) ints.set(regions.cytokineAbove, I_ABOVE_BOX);
+    if (regions.cytokineWritten) ints.set(regions.cytokineWritten, I_WRITTEN_BOX);
     ints.set(regions.virions, I_VIRIONS_BOX);
     ints.set(regions.cells, I_CELLS_BOX);
   }

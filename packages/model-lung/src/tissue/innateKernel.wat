@@ -35,6 +35,8 @@
 ;;   208  i32 × 3  attractant by type (0 chemokine, 1 cytokine)
 ;;   224  f64 × 7  virionsLeft, engulf, activation, cellLoad, loadKept, cytokine, rosLevel (as in InnateRules)
 ;;   280  i32 × 8  dx of each Moore direction;  312  i32 × 8  dy (as the engine's MOORE_DIRECTIONS)
+;;   344  i32 × 4  the box where cytokine was written since the fields' last step (in and out, likewise)
+;;   360  i32      1 if the written box is kept
 ;; Types (innate.ts): 0 macrophage, 1 neutrophil, 2 NK. Cell codes (cells.ts): 0 healthy, 1 incubating,
 ;; 2 expressing, 3 apoptotic, 4 dead.
 (module
@@ -250,7 +252,9 @@
                   (then
                     (call $include (i32.add (local.get $c) (i32.const 48)) (local.get $x) (local.get $y))
                     (if (i32.load offset=116 (local.get $c))
-                      (then (call $include (i32.add (local.get $c) (i32.const 64)) (local.get $x) (local.get $y)))))))
+                      (then (call $include (i32.add (local.get $c) (i32.const 64)) (local.get $x) (local.get $y))))
+                    (if (i32.load offset=360 (local.get $c))
+                      (then (call $include (i32.add (local.get $c) (i32.const 344)) (local.get $x) (local.get $y)))))))
               (else (i32.store8 (i32.add (local.get $state) (local.get $k)) (i32.const 0)))))
           (else
             (if (i32.eq (local.get $kind) (i32.const 1))

@@ -78,6 +78,8 @@ export interface InnateRegions {
   readonly cytokine: SiteBox;
   /** Holds every site where the cytokine is above the recruitment threshold; grown where macrophages add cytokine. */
   readonly cytokineAbove?: SiteBox;
+  /** Holds every site where cytokine was written since the fields' last step (a field on voxels gathers only there); grown likewise. */
+  readonly cytokineWritten?: SiteBox;
   readonly virions: Readonly<SiteBox>;
   /** Holds every cell that is not healthy. */
   readonly cells: Readonly<SiteBox>;
@@ -151,6 +153,7 @@ export function stepInnate(pool: InnatePool, w: InnateWorld, r: InnateRules, rng
         if (regions) {
           includeSite(regions.cytokine, site, regions.width);
           if (regions.cytokineAbove) includeSite(regions.cytokineAbove, site, regions.width);
+          if (regions.cytokineWritten) includeSite(regions.cytokineWritten, site, regions.width);
         }
       }
     } else if (type === INNATE.neutrophil) {
