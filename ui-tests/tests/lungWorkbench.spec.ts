@@ -80,7 +80,28 @@ test('the Lung Twin workbench shows the tissue of its run, follows it and looks 
   expect(await legendCount(tissue, '[data-state="dead"]')).toBe(0);
   expect(await legendCount(tissue, '[data-state="healthy"]')).toBe(14_400);
 
+  // The plot marks the time looked at: a dotted line at that day across the plot, gone when the view follows the
+  // run again. A picture mid-run, so the line stands clear of the axis.
+  const marker = workbench.locator('twin-timeseries .layer-above .shapelayer path');
+  await tissue.locator('input[type="range"]').fill(String(Math.floor((pictures - 1) / 2)));
+  const day = Number((await tissue.locator('output').textContent())!.replace('day ', ''));
+  expect(day).toBeGreaterThan(1);
+  expect(day).toBeLessThan(5);
+  await expect(marker).toHaveCount(1);
+  const dayX = await workbench.locator('twin-timeseries').evaluate((element, time) => {
+    const node = element.shadowRoot!.querySelector('.plot') as HTMLElement & {
+      _fullLayout: { xaxis: { _offset: number; d2p(value: number): number } };
+    };
+    const axis = node._fullLayout.xaxis;
+    return node.getBoundingClientRect().left + axis._offset + axis.d2p(time);
+  }, day);
+  const line = await box(marker);
+  expect(Math.abs(line.x + line.width / 2 - dayX)).toBeLessThan(3);
+  expect(line.height).toBeGreaterThan(0.5 * plot.height);
+
   await screenshots(page, 'lung-workbench');
+  await tissue.locator('input[data-action="follow"]').check();
+  await expect(marker).toHaveCount(0);
 
   // A parameter change re-runs: the view follows the new run to its end, and its tissue differs (T cells from day
   // 5 instead of day 1: a different census at day 6).

@@ -10,6 +10,8 @@ export interface IPlotlyTheme {
   zeroline: string;
   /** Whether the theme is dark (JupyterLab's `data-jp-theme-light="false"` on `<body>`). */
   dark: boolean;
+  /** The colour of marks drawn over the traces (the theme's secondary text colour: neutral beside the traces'). */
+  mark: string;
 }
 
 /** plotly colours from JupyterLab's theme variables (light or dark) as `element` sees them, with fallbacks. */
@@ -33,6 +35,7 @@ export function plotlyTheme(element: Element): IPlotlyTheme {
     grid: read('--jp-border-color2', '#e0e0e0'),
     zeroline: read('--jp-border-color1', '#bdbdbd'),
     dark: document.body.dataset.jpThemeLight === 'false',
+    mark: read('--jp-ui-font-color2', '#616161'),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Tissue } from '@immunotwin/engine';
 import type { ISessionTissue } from '@immunotwin/worker';
 import { css, html, LitElement, type TemplateResult } from 'lit';
+import { widgetEvent } from './events.js';
 import { sharedStyles } from './styles.js';
 import { pictureNear, TissueHistory } from './tissue/tissueHistory.js';
 import type { ITissueIndexDetail } from './twinTissue.js';
@@ -12,7 +13,15 @@ import type { ITissueIndexDetail } from './twinTissue.js';
  * as it comes) until the person moves the time slider; then it stays on the time chosen (while thinning, on the kept
  * picture nearest to it) until "follow the run" is ticked again, or a new run begins. Its size is bounded by
  * `--twin-tissue-size` (the canvas, either way) and `--twin-tissue-legend-height`.
+ *
+ * Event `looked-back` ({@link ILookedBackDetail}) when the time it stays on changes: the time chosen, or null when
+ * it follows the run again (a workbench marks the time on its plot).
  */
+/** Detail of `looked-back`: the time of the picture the person chose, or null while the view follows the run. */
+export interface ILookedBackDetail {
+  time: number | null;
+}
+
 export class TwinRunTissueElement extends LitElement {
   static override properties = {
     following: { state: true },
@@ -67,14 +76,14 @@ export class TwinRunTissueElement extends LitElement {
   /** A new run begins: its pictures replace the last run's from its first one on, and the view follows it. */
   begin(): void {
     this.history.restart();
-    this.following = true;
+    this.setFollowing();
   }
 
   /** Forgets every picture (another model). */
   clear(): void {
     this.history.clear();
     this.shown = undefined;
-    this.following = true;
+    this.setFollowing();
     this.index = 0;
   }
 
@@ -88,14 +97,29 @@ export class TwinRunTissueElement extends LitElement {
 
   /** Follows the run again (shows its newest picture). */
   follow(): void {
-    this.following = true;
+    this.setFollowing();
     this.index = (this.shown?.frames.length ?? 1) - 1;
+  }
+
+  /** Follows the run, saying so (`looked-back` with null) if it did not. */
+  private setFollowing(): void {
+    if (!this.following) this.dispatchEvent(widgetEvent<ILookedBackDetail>('looked-back', { time: null }));
+    this.following = true;
   }
 
   private chosen(event: CustomEvent<ITissueIndexDetail>): void {
     this.following = false;
     this.index = event.detail.index;
     this.chosenTime = event.detail.time;
+    this.dispatchEvent(widgetEvent<ILookedBackDetail>('looked-back', { time: event.detail.time }));
+  }
+
+  /** Stays on the picture shown (the person unticked "follow the run"). */
+  private stay(): void {
+    this.following = false;
+    const time = this.shown?.frames[this.index]?.time;
+    this.chosenTime = time ?? 0;
+    if (time !== undefined) this.dispatchEvent(widgetEvent<ILookedBackDetail>('looked-back', { time }));
   }
 
   protected override render(): TemplateResult {
@@ -107,7 +131,7 @@ export class TwinRunTissueElement extends LitElement {
           type="checkbox"
           data-action="follow"
           .checked=${this.following}
-          @change=${(e: Event) => ((e.target as HTMLInputElement).checked ? this.follow() : (this.following = false))}
+          @change=${(e: Event) => ((e.target as HTMLInputElement).checked ? this.follow() : this.stay())}
         />
         follow the run</label
       >

@@ -2,7 +2,7 @@ import type { ObservedDataset, PlotModel, RunFrame } from '@immunotwin/engine';
 import { css, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { nextAnimationFrame } from './animationFrame.js';
 import { timeAxisTitle } from './axisTitle.js';
-import { defaultPlotlyLoader, type IPlotly, type PlotlyLoader } from './plotlyLoader.js';
+import { defaultPlotlyLoader, type IPlotly, type PlotlyLoader, type PlotlyObject } from './plotlyLoader.js';
 import { largestValue, largestY, logAxisFloor } from './logAxisFloor.js';
 import { adoptPlotlyStyles } from './plotlyStyles.js';
 import { plotlyTheme, watchTheme, withTheme } from './plotlyTheme.js';
@@ -21,7 +21,8 @@ const DRAW_PACING = 3;
  * `react`. plotly.js is loaded once, lazily, through `plotlyLoader` (default `import('plotly.js-basic-dist-min')`).
  *
  * Properties: `manifest`, `observables` (ids; default every observable), `logY`, `observed`
- * (ObservedDataset[]), `pinned` (IPinnedRun[]), `plotlyLoader`. Methods: `beginRun`, `appendFrame`,
+ * (ObservedDataset[]), `pinned` (IPinnedRun[]), `plotlyLoader`, `marker` (a time marked by a dotted vertical line,
+ * e.g. the time a tissue view shows). Methods: `beginRun`, `appendFrame`,
  * `endRun`, `showRun`, `showBand`, `flushed`, `toImage`.
  */
 export class TwinTimeseriesElement extends LitElement {
@@ -33,6 +34,7 @@ export class TwinTimeseriesElement extends LitElement {
     observed: { attribute: false },
     pinned: { attribute: false },
     plotlyLoader: { attribute: false },
+    marker: { attribute: false },
   };
 
   static override styles = [
@@ -78,6 +80,8 @@ export class TwinTimeseriesElement extends LitElement {
   declare pinned: IPinnedRun[];
   /** Loads plotly.js; replace it to share a loaded copy or, in tests, to record calls. */
   declare plotlyLoader: PlotlyLoader;
+  /** A time to mark with a dotted vertical line across the plot (the time a tissue view shows); none if undefined. */
+  declare marker: number | undefined;
 
   private buffer = new RunBuffer();
   private summary: IPlotSummary | undefined;
@@ -114,6 +118,7 @@ export class TwinTimeseriesElement extends LitElement {
     this.observed = [];
     this.pinned = [];
     this.plotlyLoader = defaultPlotlyLoader;
+    this.marker = undefined;
   }
 
   /** The observable ids drawn. */
@@ -236,6 +241,11 @@ export class TwinTimeseriesElement extends LitElement {
       const plotly = this.plotly;
       this.drawing = this.drawing.then(() => plotly.relayout(this.plotNode(), update)).then(() => undefined);
     }
+    if (changed.has('marker') && this.figure && this.plotly) {
+      const plotly = this.plotly;
+      const update = { shapes: this.markerShapes() };
+      this.drawing = this.drawing.then(() => plotly.relayout(this.plotNode(), update)).then(() => undefined);
+    }
     const redraw = ['manifest', 'observables', 'observed', 'pinned', 'plotlyLoader'] as const;
     if (redraw.some((key) => changed.has(key))) {
       if (changed.has('plotlyLoader')) this.plotly = undefined;
@@ -327,7 +337,7 @@ export class TwinTimeseriesElement extends LitElement {
       observed: this.observed,
       logY: this.logY,
     });
-    const layout = { ...withTheme(figure.layout, plotlyTheme(this)), autosize: true };
+    const layout = { ...withTheme(figure.layout, plotlyTheme(this)), autosize: true, shapes: this.markerShapes() };
     this.figure = figure;
     this.largest = largestY(figure.data);
     this.floorSet = this.logFloor();
@@ -336,6 +346,13 @@ export class TwinTimeseriesElement extends LitElement {
     await plotly.react(node, figure.data, layout, { displaylogo: false });
     this.drawnWidth = this.clientWidth;
     adoptPlotlyStyles(this.renderRoot);
+  }
+
+  /** The {@link marker}'s line (plotly layout shapes): the full height of the plot, in the theme's mark colour. */
+  private markerShapes(): PlotlyObject[] {
+    if (this.marker === undefined || !Number.isFinite(this.marker)) return [];
+    const line = { color: plotlyTheme(this).mark, width: 1.5, dash: 'dot' };
+    return [{ type: 'line', xref: 'x', yref: 'paper', x0: this.marker, x1: this.marker, y0: 0, y1: 1, line }];
   }
 
   private async extend(plotly: IPlotly, node: HTMLElement): Promise<void> {

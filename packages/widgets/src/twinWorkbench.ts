@@ -36,7 +36,7 @@ import { workbenchStyles } from './workbenchStyles.js';
 import { runDetail, workProgress, type IWorkProgress } from './workProgress.js';
 import type { IPinnedRun } from './traces.js';
 import type { TwinTimeseriesElement } from './twinTimeseries.js';
-import type { TwinRunTissueElement } from './twinRunTissue.js';
+import type { ILookedBackDetail, TwinRunTissueElement } from './twinRunTissue.js';
 import { onWorkerDeath, workerFaultNotice, type IMortalSession } from './workerFault.js';
 
 /**
@@ -117,6 +117,7 @@ export class TwinWorkbenchElement extends LitElement {
     bandResult: { state: true },
     fault: { state: true },
     spatial: { state: true },
+    lookedBack: { state: true },
   };
 
   static override styles = [sharedStyles, workbenchStyles];
@@ -163,6 +164,8 @@ export class TwinWorkbenchElement extends LitElement {
   declare protected fault: WorkerDiedError | undefined;
   /** Whether the model's runs come with pictures of its space (then the tissue view shows, beside one run). */
   declare protected spatial: boolean;
+  /** The time the tissue view stays on, marked on the plot (undefined while it follows the run). */
+  declare protected lookedBack: number | undefined;
 
   private session: WorkbenchSession | undefined;
   private controller: RunController | undefined;
@@ -206,6 +209,7 @@ export class TwinWorkbenchElement extends LitElement {
     this.accepted = undefined;
     this.fault = undefined;
     this.spatial = false;
+    this.lookedBack = undefined;
   }
 
   /** The time series element. */
@@ -403,6 +407,7 @@ export class TwinWorkbenchElement extends LitElement {
     this.lastResult = undefined;
     this.plot?.beginRun();
     this.tissueView?.begin();
+    this.lookedBack = undefined;
     this.dispatchEvent(widgetEvent('run-start', { scenario }));
   }
 
@@ -712,8 +717,12 @@ export class TwinWorkbenchElement extends LitElement {
           .observed=${state.observed ?? NO_OBSERVED}
           .pinned=${this.pinnedRuns}
           .plotlyLoader=${this.plotlyLoader}
+          .marker=${this.spatial && !band ? this.lookedBack : undefined}
         ></twin-timeseries>
-        <twin-run-tissue ?hidden=${!this.spatial || !!band}></twin-run-tissue>
+        <twin-run-tissue
+          ?hidden=${!this.spatial || !!band}
+          @looked-back=${(e: CustomEvent<ILookedBackDetail>) => (this.lookedBack = e.detail.time ?? undefined)}
+        ></twin-run-tissue>
         <div class="side" role="group" aria-label="Parameters and interventions">
           <details open>
             <summary>Parameters</summary>
