@@ -12,8 +12,12 @@ function runState(
   steps: number,
   method: LungStepMethod,
   events: ReadonlyArray<{ step: number; event: Event }> = [],
+  kernels = true,
 ): { cells: Uint8Array; fields: Record<string, Uint32Array>; agents: Int32Array; observed: Float64Array } {
-  const model = new LungModel({ parameters: defaults(parameters), initial: {}, rng: createRng(seed) }, { method });
+  const model = new LungModel(
+    { parameters: defaults(parameters), initial: {}, rng: createRng(seed) },
+    { method, kernels },
+  );
   for (let s = 0; s < steps; s++) {
     for (const e of events) if (e.step === s) applyLungIntervention(e.event, model);
     model.step(model.dt);
@@ -91,6 +95,31 @@ describe('Lung Twin: active regions give the dense bits', () => {
       const active = runState(parameters, seed, 800, 'active', events);
       expect(active.cells).toEqual(dense.cells);
       for (const id of Object.keys(dense.fields)) expect(active.fields[id], id).toEqual(dense.fields[id]);
+      expect(Array.from(active.observed)).toEqual(Array.from(dense.observed));
+    }
+  });
+
+  it('the cytokine on voxels: where macrophages wrote is gathered, as the kernel and the JavaScript loop report it', () => {
+    // The active method gathers the voxels only where cells wrote; the innate step reports where macrophages did,
+    // in its kernel and in JavaScript. Dense (which gathers everywhere) against active, with and without kernels.
+    // Virions that infect no cell (infectivity 0): the macrophages that take them up are the only writers of
+    // cytokine, and no infected cell's box holds where they write.
+    const parameters = {
+      latticeSize: 90,
+      foci: 2,
+      fociPlacement: 1,
+      fieldFloor: 1e-9,
+      cytokineVoxel: 4,
+      infectivity: 0,
+      initialVirions: 100000,
+    };
+    const steps = Math.round((4 * 1440) / 10);
+    const dense = runState(parameters, 2, steps, 'dense');
+    expect(Math.max(...new Float32Array(dense.fields.cytokine.buffer))).toBeGreaterThan(0);
+    for (const kernels of [true, false]) {
+      const active = runState(parameters, 2, steps, 'active', [], kernels);
+      for (const id of Object.keys(dense.fields))
+        expect(active.fields[id], `${id}, kernels ${kernels}`).toEqual(dense.fields[id]);
       expect(Array.from(active.observed)).toEqual(Array.from(dense.observed));
     }
   });
