@@ -3,9 +3,10 @@ import { MAX_HEIGHT } from '../outputBounds';
 import { tissueCanvasColours } from '../tissueCanvas';
 
 // The Lung Twin's workbench with the tissue view of its run: pictures come from the workbench's own worker
-// session while the run goes, the view follows the run, its time slider looks back over the kept pictures, and a
+// session while the run goes, the view follows the run, its time slider looks back over the kept pictures (the
+// plot marks that time), its field picker re-runs with another field drawn, and a
 // parameter change re-runs and re-pictures it — within the workbench's bounds, side by side and stacked, light and
-// dark; saved and reopened, the workbench runs again and shows the same tissue. A 120 × 120 section with T cells from
+// dark; saved and reopened, the workbench runs again and shows the same tissue and field. A 120 × 120 section with T cells from
 // day 1 (every epithelial state shows by day 6; see lung.spec.ts). One test, both themes (the theme switches on the
 // page), to keep its time down.
 test.use({ autoGoto: true, viewport: { width: 1500, height: 1100 } });
@@ -103,6 +104,19 @@ test('the Lung Twin workbench shows the tissue of its run, follows it and looks 
   await tissue.locator('input[data-action="follow"]').check();
   await expect(marker).toHaveCount(0);
 
+  // The field picker lists the section's five fields; picking the cytokine runs again and draws it (the same run:
+  // the same census at day 6).
+  const picker = workbench.locator('twin-run-tissue select[data-action="tissue-field"]');
+  await expect(picker.locator('option')).toHaveCount(5);
+  await expect(picker).toHaveValue('virions');
+  await picker.selectOption('cytokine');
+  await settle();
+  await expect(tissue.locator('output')).toHaveText('day 6');
+  await expect(tissue).toContainText('green glow: cytokine');
+  await expect(picker).toHaveValue('cytokine');
+  expect(await census(tissue)).toBe(atEnd);
+  expect(await tissueCanvasColours(tissue)).toBeGreaterThan(3);
+
   // A parameter change re-runs: the view follows the new run to its end, and its tissue differs (T cells from day
   // 5 instead of day 1: a different census at day 6).
   const delay = workbench.locator('twin-controls [data-parameter="tCellDelay"] input.field');
@@ -122,8 +136,9 @@ test('the Lung Twin workbench shows the tissue of its run, follows it and looks 
   const outputs: { data?: Record<string, unknown> }[] = saved.content.cells[0].outputs;
   const state = outputs.find((output) => output.data?.['application/vnd.immunotwin.workbench+json'])!.data![
     'application/vnd.immunotwin.workbench+json'
-  ] as { scenario: { parameters: Record<string, number> } };
+  ] as { scenario: { parameters: Record<string, number> }; view?: { tissueField?: string } };
   expect(state.scenario.parameters).toMatchObject({ latticeSize: 120, tCellDelay: 5 });
+  expect(state.view?.tissueField).toBe('cytokine');
   // No picture in the notebook: one picture of the 120² section would take over 19 kB of base64 alone.
   expect(JSON.stringify(saved).length).toBeLessThan(15_000);
   await page.notebook.close(true);
@@ -134,6 +149,8 @@ test('the Lung Twin workbench shows the tissue of its run, follows it and looks 
   await expect(tissue.locator('output')).toHaveText('day 6');
   await expect(delay).toHaveValue('5');
   expect(await census(tissue)).toBe(changed);
+  await expect(picker).toHaveValue('cytokine');
+  await expect(tissue).toContainText('green glow: cytokine');
 
   // Stacked in a narrow notebook: plot, tissue, controls one under the other, still within the bound.
   await page.setViewportSize({ width: 600, height: 1100 });

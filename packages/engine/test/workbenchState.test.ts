@@ -57,6 +57,7 @@ describe('the workbench MIME format', () => {
     ],
     [{ version: 1, scenario: { model: 'x' }, view: { speed: 0 } }, 'view.speed', 'must be > 0; got 0'],
     [{ version: 1, scenario: { model: 'x' }, view: { logY: 'yes' } }, 'view.logY', 'must be boolean'],
+    [{ version: 1, scenario: { model: 'x' }, view: { tissueField: '' } }, 'view.tissueField', 'must not be empty'],
     [
       { version: 1, scenario: { model: 'x' }, view: { band: { kind: 'cohort', size: 1 } } },
       'view.band.size',

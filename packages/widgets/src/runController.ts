@@ -42,6 +42,8 @@ export class RunController {
   speed = Infinity;
   /** What a scenario shows: undefined, one live run; otherwise the band computed (from the next start on). */
   band: BandSpec | undefined = undefined;
+  /** The field the live run's tissue pictures draw (undefined: the model's first), from the next start on. */
+  tissueField: string | undefined = undefined;
 
   private queue: Promise<unknown> = Promise.resolve();
   private generation = 0;
@@ -263,7 +265,7 @@ export class RunController {
         // One sample per chunk when paced or stepping, so a frame is a small step of model time.
         chunkMilliseconds: paced || stepping ? 0 : undefined,
         // Pictures of the model's space with the frames (none for a model without one): the tissue view.
-        tissue: {},
+        tissue: this.tissueField === undefined ? {} : { field: this.tissueField },
         onFrame: async (frame) => {
           if (!current()) return;
           this.listener.frame(frame);

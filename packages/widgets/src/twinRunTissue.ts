@@ -1,6 +1,6 @@
 import type { Tissue } from '@immunotwin/engine';
 import type { ISessionTissue } from '@immunotwin/worker';
-import { css, html, LitElement, type TemplateResult } from 'lit';
+import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import { widgetEvent } from './events.js';
 import { sharedStyles } from './styles.js';
 import { pictureNear, TissueHistory } from './tissue/tissueHistory.js';
@@ -15,11 +15,18 @@ import type { ITissueIndexDetail } from './twinTissue.js';
  * `--twin-tissue-size` (the canvas, either way) and `--twin-tissue-legend-height`.
  *
  * Event `looked-back` ({@link ILookedBackDetail}) when the time it stays on changes: the time chosen, or null when
- * it follows the run again (a workbench marks the time on its plot).
+ * it follows the run again (a workbench marks the time on its plot). With the model's fields known (its run's first
+ * picture lists them), a field picker: event `tissue-field-change` ({@link ITissueFieldDetail}) when the person
+ * picks another field (a workbench re-runs with it: the pictures kept are of one field).
  */
 /** Detail of `looked-back`: the time of the picture the person chose, or null while the view follows the run. */
 export interface ILookedBackDetail {
   time: number | null;
+}
+
+/** Detail of `tissue-field-change`: the field the person picked. */
+export interface ITissueFieldDetail {
+  field: string;
 }
 
 export class TwinRunTissueElement extends LitElement {
@@ -27,6 +34,7 @@ export class TwinRunTissueElement extends LitElement {
     following: { state: true },
     shown: { state: true },
     index: { state: true },
+    fields: { state: true },
   };
 
   static override styles = [
@@ -52,6 +60,8 @@ export class TwinRunTissueElement extends LitElement {
   declare following: boolean;
   declare protected shown: Tissue | undefined;
   declare protected index: number;
+  /** The model's fields (from its runs' first pictures), for the picker. */
+  declare protected fields: readonly { readonly id: string; readonly unit: string }[];
   private readonly history = new TissueHistory();
   /** The time of the picture the person chose (kept while the history thins). */
   private chosenTime = 0;
@@ -61,6 +71,7 @@ export class TwinRunTissueElement extends LitElement {
     this.following = true;
     this.shown = undefined;
     this.index = 0;
+    this.fields = [];
   }
 
   /** The kept pictures (undefined before the first). */
@@ -83,12 +94,14 @@ export class TwinRunTissueElement extends LitElement {
   clear(): void {
     this.history.clear();
     this.shown = undefined;
+    this.fields = [];
     this.setFollowing();
     this.index = 0;
   }
 
   /** Adds the run's next picture. */
   addPicture(picture: ISessionTissue): void {
+    if (picture.fields) this.fields = picture.fields;
     this.history.push(picture.header, picture.frame);
     this.shown = this.history.tissue;
     const frames = this.shown!.frames;
@@ -135,6 +148,30 @@ export class TwinRunTissueElement extends LitElement {
         />
         follow the run</label
       >
+      ${
+        this.fields.length > 1
+          ? html`<label slot="controls"
+              >field
+              <select
+                data-action="tissue-field"
+                aria-label="The field drawn"
+                @change=${(e: Event) =>
+                  this.dispatchEvent(
+                    widgetEvent<ITissueFieldDetail>('tissue-field-change', {
+                      field: (e.target as HTMLSelectElement).value,
+                    }),
+                  )}
+              >
+                ${this.fields.map(
+                  (f) =>
+                    html`<option value=${f.id} ?selected=${f.id === this.shown?.header.field?.id}>
+                      ${f.id} (${f.unit})
+                    </option>`,
+                )}
+              </select></label
+            >`
+          : nothing
+      }
     </twin-tissue>`;
   }
 }

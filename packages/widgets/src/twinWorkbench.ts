@@ -36,7 +36,7 @@ import { workbenchStyles } from './workbenchStyles.js';
 import { runDetail, workProgress, type IWorkProgress } from './workProgress.js';
 import type { IPinnedRun } from './traces.js';
 import type { TwinTimeseriesElement } from './twinTimeseries.js';
-import type { ILookedBackDetail, TwinRunTissueElement } from './twinRunTissue.js';
+import type { ILookedBackDetail, ITissueFieldDetail, TwinRunTissueElement } from './twinRunTissue.js';
 import { onWorkerDeath, workerFaultNotice, type IMortalSession } from './workerFault.js';
 
 /**
@@ -301,6 +301,7 @@ export class TwinWorkbenchElement extends LitElement {
       const controller = this.controller!;
       controller.speed = state.view?.speed ?? Infinity;
       controller.band = state.view?.band;
+      controller.tissueField = state.view?.tissueField;
       const manifest = await this.session.manifest(state.scenario.model);
       if (manifest.id !== this.manifest?.id) {
         this.spatial = false;
@@ -537,6 +538,22 @@ export class TwinWorkbenchElement extends LitElement {
     this.loading = this.loading.then(() => controller.restart()).catch((error: unknown) => this.showError(error));
   }
 
+  /**
+   * Chooses the field the tissue view draws (saved as `view.tissueField`; undefined: the model's first): the run
+   * starts again with it, so every kept picture is of that field.
+   */
+  setTissueField(field: string | undefined): void {
+    const { view: old, ...rest } = this.accepted!;
+    const view = { ...(old ?? {}) };
+    if (field) view.tissueField = field;
+    else delete view.tissueField;
+    this.updateState(Object.keys(view).length > 0 ? { ...rest, view } : rest);
+    const controller = this.controller;
+    if (!controller) return;
+    controller.tissueField = field;
+    this.loading = this.loading.then(() => controller.restart()).catch((error: unknown) => this.showError(error));
+  }
+
   /** Shows the y axis logarithmic or linear. */
   setLogY(logY: boolean): void {
     this.updateState({ ...this.accepted!, view: { ...(this.accepted!.view ?? {}), logY } });
@@ -722,6 +739,7 @@ export class TwinWorkbenchElement extends LitElement {
         <twin-run-tissue
           ?hidden=${!this.spatial || !!band}
           @looked-back=${(e: CustomEvent<ILookedBackDetail>) => (this.lookedBack = e.detail.time ?? undefined)}
+          @tissue-field-change=${(e: CustomEvent<ITissueFieldDetail>) => this.setTissueField(e.detail.field)}
         ></twin-run-tissue>
         <div class="side" role="group" aria-label="Parameters and interventions">
           <details open>

@@ -55,10 +55,14 @@ export class SessionTissuePictures {
     this.lastTime = time;
     const picture = this.pace.take(() => {
       // Once the header names the field drawn, the model copies that field alone.
+      const first = !this.header;
       const view = run.view(this.header ? (this.header.field ? [this.header.field.id] : []) : undefined);
       if (!view) return undefined;
       this.header ??= tissueHeader(this.manifest, view, this.field, 'tissue pictures');
-      return { header: this.header, frame: pictureTissue(view, time, this.header.field?.id) };
+      const frame = pictureTissue(view, time, this.header.field?.id);
+      if (!first) return { header: this.header, frame };
+      const fields = Object.entries(view.fields).map(([id, field]) => ({ id, unit: field.unit }));
+      return { header: this.header, frame, fields };
     });
     if (picture) this.pending.push(picture);
   }

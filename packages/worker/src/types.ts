@@ -36,6 +36,8 @@ export interface ISessionTissue {
   readonly header: TissueHeader;
   /** The picture, at one of the frame's sample times. */
   readonly frame: TissueFrame;
+  /** Every field of the model with its unit (the run's first picture only): what a view may ask to draw instead. */
+  readonly fields?: readonly { readonly id: string; readonly unit: string }[];
 }
 
 /**

@@ -33,6 +33,9 @@ describe('TwinSession: pictures of the model’s space with the frames (tissue)'
     expect(last.frame.agentSites).toEqual(view.agents.sites);
     expect(last.frame.agentTypes).toEqual(view.agents.types);
     expect(last.frame.field).toEqual(view.fields[field].values);
+    // The run's first picture lists every field of the model with its unit (for a field picker); later ones not.
+    expect(frames[0].tissue![0].fields).toEqual(Object.entries(view.fields).map(([id, f]) => ({ id, unit: f.unit })));
+    expect(last.fields).toBeUndefined();
   });
 
   it('sends each picture with the frame of its sample, in time order, on arrays of its own', async () => {

@@ -20,7 +20,8 @@
  *                                        //   second (absent: as fast as the worker computes); and
  *                                        //   "band": { "kind": "cohort", "size": 20, "spread": 0.3 } to show
  *                                        //   the median and bands of 20 virtual patients (or "replicates")
- *                                        //   instead of one live run (schema: BandSpecSchema)
+ *                                        //   instead of one live run (schema: BandSpecSchema); and
+ *                                        //   "tissueField": "cytokine", the field the tissue view draws
  *   "plugin": {                          // optional: where the scenario's model comes from when it is not built in
  *     "provider": "immunotwin-model-hiv",//   who provides it (named if it is missing when the notebook reopens)
  *     "manifest": { ... },               //   a reaction network travels whole (a data plugin: no code)
@@ -76,6 +77,12 @@ export const WorkbenchViewSchema = Type.Object(
       Type.Number({ exclusiveMinimum: 0, description: 'model time units per second; omit for full speed' }),
     ),
     band: Type.Optional(BandSpecSchema),
+    tissueField: Type.Optional(
+      Type.String({
+        minLength: 1,
+        description: "the field the tissue view draws (one of the model's fields; omit for its first)",
+      }),
+    ),
   },
   { additionalProperties: false },
 );
