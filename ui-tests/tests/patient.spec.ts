@@ -62,11 +62,11 @@ for (const theme of ['light', 'dark'] as const) {
     else await page.theme.setLightTheme();
     const widget = await openPatient(page, tmpPath);
 
-    // The table: the untreated arm, nine days in hours, values under the 0.5 limit marked "≤".
+    // The table: the untreated arm, nine days in hours, values under the 0.5 limit shown as "≤ 0.5".
     const rows = widget.locator('[data-role="table"] tbody tr');
     await expect(rows).toHaveCount(9);
     await expect(rows.nth(2).locator('td')).toHaveText(['48', 'log10V', '2.73', '0.5']);
-    await expect(rows.nth(8).locator('td').nth(2)).toHaveText('≤ 0');
+    await expect(rows.nth(8).locator('td').nth(2)).toHaveText('≤ 0.5');
     await expect(widget.locator('[data-role="day"]')).toHaveText(/no observation assimilated/);
     const drawn = await traces(page);
     expect(drawn.some((t) => t.name.endsWith('(observed)'))).toBe(true);

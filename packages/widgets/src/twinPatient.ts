@@ -420,7 +420,14 @@ export class TwinPatientElement extends LitElement {
               <td>${formatNumber(row.time)}</td>
               <td class="name">${row.observable}</td>
               <td>
-                ${row.censored ? html`<span title="at or below the detection limit">≤ ${formatNumber(row.value)}</span>` : formatNumber(row.value)}
+                ${
+                  row.censored
+                    ? html`<span
+                        title=${`below detection: at or below the limit (the value recorded, ${formatNumber(row.value)}, is not used)`}
+                        >≤ ${formatNumber(row.detectionLimit ?? row.value)}</span
+                      >`
+                    : formatNumber(row.value)
+                }
               </td>
               <td>${row.detectionLimit === undefined ? '' : formatNumber(row.detectionLimit)}</td>
             </tr>`;

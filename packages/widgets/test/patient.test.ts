@@ -66,7 +66,8 @@ describe('<twin-patient>', () => {
     );
     expect(cells).toHaveLength(9);
     expect(cells[2]).toEqual(['48', 'log10V', '2.73', '0.5']);
-    expect(cells[0]![2]).toBe('≤ 0');
+    // A censored value shows as what is known of it: at or below the detection limit (not the value recorded, 0).
+    expect(cells[0]![2]).toBe('≤ 0.5');
     const names = plotly.data.map((t) => t.name);
     expect(names.some((n) => String(n).endsWith('(observed)'))).toBe(true);
     expect(names.some((n) => String(n).endsWith('(below detection limit)'))).toBe(true);
