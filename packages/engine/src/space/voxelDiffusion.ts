@@ -195,7 +195,7 @@ export class VoxelDiffusionDecaySolver implements FieldSolver {
     this.written.set(this.all);
   }
 
-  /** Advances the field from {@link createField} by `dt` ≥ 0: gathers the writes, steps the voxels, reads them back. */
+  /** Advances the field from {@link createField} by `dt` ≥ 0: gathers the writes, steps the voxels, reads back. */
   step(field: Float32Array, dt: number): void {
     if (field !== this.sites) {
       throw new RangeError('VoxelDiffusionDecaySolver: step the field this solver created (createField)');
@@ -304,7 +304,7 @@ export class VoxelDiffusionDecaySolver implements FieldSolver {
     else for (let k = 0; k < 4; k++) voxels[k] = (sites[k] / this.voxel) | 0;
   }
 
-  /** Sets `sites` to the sites whose reading the voxels of `voxelBox` reach (one voxel wider, clipped), or empties it. */
+  /** Sets `sites` to the sites the voxels of `voxelBox` reach when read (one voxel wider, clipped), or empties it. */
   private readSites(voxelBox: SiteBox, sites: SiteBox): void {
     if (boxIsEmpty(voxelBox)) {
       clearBox(sites);

@@ -45,8 +45,9 @@ export interface FieldRates {
  * The section's fields: one Float32Array per id. The diffusing ones each have their own engine
  * {@link DiffusionDecaySolver} (implicit, closed edges, exact decay), created in `memory` when given so the
  * solver's WebAssembly kernel steps it in place; a field with a voxel size in `voxels` diffuses on voxels of that
- * many sites a side ({@link VoxelDiffusionDecaySolver}) and is read and written per site as the others are. ROS is quasi-steady (it decays in about a second, far faster than
- * a step, and its diffusion length is far below a site), so its sources rewrite it every step. Time is in minutes.
+ * many sites a side ({@link VoxelDiffusionDecaySolver}) and is read and written per site as the others are. ROS is
+ * quasi-steady (it decays in about a second, far faster than a step, and its diffusion length is far below a site),
+ * so its sources rewrite it every step. Time is in minutes.
  */
 export class LungFields {
   /** Field values by id, one per site. */
@@ -84,7 +85,7 @@ export class LungFields {
     this.rates = { ...rates };
   }
 
-  /** Bytes the fields of a `side × side` section (with `voxels` as for the constructor) take in a {@link KernelMemory}. */
+  /** Bytes the fields of a `side × side` section (`voxels` as for the constructor) take in a {@link KernelMemory}. */
   static bytes(side: number, voxels: FieldVoxels = {}): number {
     let bytes = KernelMemory.bytes(side * side, 4);
     for (const id of DIFFUSING_FIELD_IDS) {

@@ -78,7 +78,10 @@ export interface InnateRegions {
   readonly cytokine: SiteBox;
   /** Holds every site where the cytokine is above the recruitment threshold; grown where macrophages add cytokine. */
   readonly cytokineAbove?: SiteBox;
-  /** Holds every site where cytokine was written since the fields' last step (a field on voxels gathers only there); grown likewise. */
+  /**
+   * Holds every site where cytokine was written since the fields' last step (a field on voxels gathers only there);
+   * grown likewise.
+   */
   readonly cytokineWritten?: SiteBox;
   readonly virions: Readonly<SiteBox>;
   /** Holds every cell that is not healthy. */
