@@ -124,6 +124,9 @@ report({
   ],
 });
 
+/** The outcomes on the last day that the voxel row compares (bench/lungBuildRun.mjs reports the same). */
+const OUTCOMES = ['damage', 'infected', 'tCells', 'neutrophils', 'crp'];
+
 /** The target run with the cytokine on 20-µm voxels (a model option, not the same bits), in a fresh process. */
 function voxelTarget(targetWall, targetOut) {
   const here = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -135,7 +138,6 @@ function voxelTarget(targetWall, targetOut) {
     ),
   );
   const wall = r.setUp + r.steps;
-  const ids = ['damage', 'infected', 'tCells', 'neutrophils', 'crp'];
   report({
     name: `lung 3000², ${days} days, floor 1e-9: the cytokine on 20-µm voxels (cytokineVoxel 4) vs on 5-µm sites`,
     unit: 'runs/s',
@@ -144,15 +146,12 @@ function voxelTarget(targetWall, targetOut) {
     baselineLabel: 'the target run above (the cytokine on sites, the default)',
     notes: [
       `wall ${wall.toFixed(1)} s (CPU ${r.cpu.toFixed(1)} s), peak RSS ${r.peakRssMb.toFixed(0)} MB; the target run: ${targetWall.toFixed(1)} s`,
-      `at day ${days}, voxels / sites: ${ids.map((id) => `${id} ${Number(r.observed[id].toPrecision(4))} / ${Number(targetOut[id].toPrecision(4))}`).join(', ')}`,
+      `at day ${days}, voxels / sites: ${OUTCOMES.map((id) => `${id} ${Number(r.observed[id].toPrecision(4))} / ${Number(targetOut[id].toPrecision(4))}`).join(', ')}`,
     ],
   });
 }
 
-voxelTarget(
-  wall,
-  Object.fromEntries(['damage', 'infected', 'tCells', 'neutrophils', 'crp'].map((id) => [id, out[index(id)]])),
-);
+voxelTarget(wall, Object.fromEntries(OUTCOMES.map((id) => [id, out[index(id)]])));
 
 /**
  * The epithelium, the T cells and the innate cells in their WebAssembly kernels against the JavaScript loops,

@@ -5,6 +5,7 @@ import {
   encodeTissueFrame,
   fieldGrid,
   parseTissue,
+  pictureFields,
   ValidationError,
   quantizeField,
   tissueFieldStride,
@@ -172,5 +173,13 @@ describe('tissue bundles with broken data', () => {
         frames: [{ ...frame, agents: { ...frame.agents, types: typedArrayToBase64(Uint8Array.of(0)) } }],
       }),
     ).toEqual({ path: 'frames[0].agents.types', message: 'has 1 values; expected 2 (one per agent site)' });
+  });
+});
+
+describe('pictureFields', () => {
+  it('asks a view for every field before the header, then for the drawn field alone (none when none is drawn)', () => {
+    expect(pictureFields(undefined)).toBeUndefined();
+    expect(pictureFields({ field: { id: 'cytokine', unit: 'a.u./site' } })).toEqual(['cytokine']);
+    expect(pictureFields({ field: null })).toEqual([]);
   });
 });

@@ -71,6 +71,9 @@ export interface ICodeCopyDetail {
   code: string;
 }
 
+/** The `view` part of a workbench state. */
+type WorkbenchView = NonNullable<WorkbenchState['view']>;
+
 /**
  * `<twin-workbench>`: controls, interventions and a live time series of one model, driving its own twin
  * session (never a kernel) — play, pause, step, reset and speed, a progress bar, pinned runs for
@@ -524,18 +527,13 @@ export class TwinWorkbenchElement extends LitElement {
    * `view.band`); what is under way is cancelled and the new choice starts at once.
    */
   setBand(band: BandSpec | undefined): void {
-    const { view: old, ...rest } = this.accepted!;
-    const view = { ...(old ?? {}) };
-    if (band) view.band = band;
-    else delete view.band;
-    this.updateState(Object.keys(view).length > 0 ? { ...rest, view } : rest);
+    this.saveViewChoice('band', band);
     this.message = '';
     const controller = this.controller;
     if (!controller) return;
     controller.band = band;
     if (!band) this.bandResult = undefined;
-    // After any scenario change already queued, which then starts what was chosen.
-    this.loading = this.loading.then(() => controller.restart()).catch((error: unknown) => this.showError(error));
+    this.restartAfterQueued(controller);
   }
 
   /**
@@ -543,14 +541,24 @@ export class TwinWorkbenchElement extends LitElement {
    * starts again with it, so every kept picture is of that field.
    */
   setTissueField(field: string | undefined): void {
-    const { view: old, ...rest } = this.accepted!;
-    const view = { ...(old ?? {}) };
-    if (field) view.tissueField = field;
-    else delete view.tissueField;
-    this.updateState(Object.keys(view).length > 0 ? { ...rest, view } : rest);
+    this.saveViewChoice('tissueField', field);
     const controller = this.controller;
     if (!controller) return;
     controller.tissueField = field;
+    this.restartAfterQueued(controller);
+  }
+
+  /** Saves a choice of `view` (its key removed when undefined or empty, and `view` itself when left empty). */
+  private saveViewChoice<K extends 'band' | 'tissueField'>(key: K, value: WorkbenchView[K] | undefined): void {
+    const { view: old, ...rest } = this.accepted!;
+    const view: WorkbenchView = { ...(old ?? {}) };
+    if (value) view[key] = value;
+    else delete view[key];
+    this.updateState(Object.keys(view).length > 0 ? { ...rest, view } : rest);
+  }
+
+  /** Starts the run again after any scenario change already queued (which then starts what was chosen). */
+  private restartAfterQueued(controller: RunController): void {
     this.loading = this.loading.then(() => controller.restart()).catch((error: unknown) => this.showError(error));
   }
 

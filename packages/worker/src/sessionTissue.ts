@@ -1,5 +1,6 @@
 import {
   PicturePace,
+  pictureFields,
   pictureTissue,
   tissueHeader,
   type ModelManifest,
@@ -56,7 +57,7 @@ export class SessionTissuePictures {
     const picture = this.pace.take(() => {
       // Once the header names the field drawn, the model copies that field alone.
       const first = !this.header;
-      const view = run.view(this.header ? (this.header.field ? [this.header.field.id] : []) : undefined);
+      const view = run.view(pictureFields(this.header));
       if (!view) return undefined;
       this.header ??= tissueHeader(this.manifest, view, this.field, 'tissue pictures');
       const frame = pictureTissue(view, time, this.header.field?.id);

@@ -26,6 +26,7 @@ export { PicturePace } from './picturePace.js';
 export {
   encodeTissueFrame,
   parseTissue,
+  pictureFields,
   pictureTissue,
   tissueCounts,
   tissueFieldGrid,

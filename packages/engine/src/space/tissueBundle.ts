@@ -169,6 +169,16 @@ export function tissueHeader(
 }
 
 /**
+ * The fields a model's view must hold for a picture under `header` (`SteppedModel.view`'s argument): the field
+ * drawn alone, none when none is drawn, and every field before there is a header (it chooses the field and names
+ * them all).
+ */
+export function pictureFields(header: Pick<TissueHeader, 'field'> | undefined): string[] | undefined {
+  if (!header) return undefined;
+  return header.field ? [header.field.id] : [];
+}
+
+/**
  * One picture of a model's space decoded, without the trip through base64: what a live view gets from a worker
  * (its arrays are the view's own copies and a fresh field, so their buffers can be transferred). The field is
  * `field`'s block means on the grid of {@link tissueFieldStride}, as float32 (not quantized).

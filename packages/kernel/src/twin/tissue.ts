@@ -1,6 +1,7 @@
 import {
   TISSUE_MIME_TYPE,
   encodeTissueFrame,
+  pictureFields,
   ReplicateRun,
   runInChunks,
   tissueHeader,
@@ -57,7 +58,7 @@ export async function captureTissue(
   let next = 0;
   const viewNow = (): TissueView => {
     // Once the header names the field drawn, the model copies that field alone.
-    const view = run.view(json ? (json.field ? [json.field.id] : []) : undefined);
+    const view = run.view(pictureFields(json));
     if (!view) {
       throw new TypeError(
         `twin.tissue: the model "${manifest.id}" has no space to show (only models with a lattice, such as the Immune System Twin, do)`,
