@@ -1,4 +1,10 @@
-import { isBelowDetectionLimit, timeConversionFactor, type ObservedDataset, type PlotModel } from '@immunotwin/engine';
+import {
+  detectionLimitsOf,
+  isBelowDetectionLimit,
+  timeConversionFactor,
+  type ObservedDataset,
+  type PlotModel,
+} from '@immunotwin/engine';
 import { quantityTitle, timeAxisTitle } from './axisTitle.js';
 import { decimateMinMax } from './decimate.js';
 import { largestY, logAxisFloor } from './logAxisFloor.js';
@@ -258,14 +264,16 @@ function logYFloor(logY: boolean | undefined, data: readonly PlotlyObject[]): Pl
 
 /**
  * Observed data as markers on the model's time axis (times converted from the dataset's `timeUnit`), with ± sd
- * error bars when given. Points at or below their detection limit are their own trace of downward triangles: the
- * measurement only says the value is at most that.
+ * error bars when given. Points at or below their detection limit are their own trace of downward triangles drawn
+ * at the limit, not at the value recorded: the measurement only says the value is at most that (as the patient
+ * table's "≤ limit" says).
  */
 export function observedTraces(set: ObservedDataset, manifest: PlotModel, colour: string): PlotlyObject[] {
   const factor = timeConversionFactor(set.timeUnit ?? manifest.timeUnit, manifest.timeUnit) ?? 1;
   const measured: number[] = [];
   const censored: number[] = [];
   set.time.forEach((_, k) => (isBelowDetectionLimit(set, k) ? censored : measured).push(k));
+  const limits = detectionLimitsOf(set);
   const traces: PlotlyObject[] = [];
   if (measured.length > 0) {
     traces.push({
@@ -283,7 +291,7 @@ export function observedTraces(set: ObservedDataset, manifest: PlotModel, colour
       type: 'scatter',
       mode: 'markers',
       x: censored.map((k) => set.time[k] * factor),
-      y: censored.map((k) => set.values[k]),
+      y: censored.map((k) => limits[k]),
       name: `${set.name} (below detection limit)`,
       marker: { color: colour, symbol: 'triangle-down-open', size: 8 },
     });

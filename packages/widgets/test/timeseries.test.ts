@@ -216,6 +216,8 @@ describe('<twin-timeseries>', () => {
     expect(measured.y).toEqual([0.97, 2.73]);
     const censored = plotly.trace('untreated (below detection limit)');
     expect(censored.x).toEqual([8]);
+    // Drawn at the limit (the value is at most 0.5), not at the 0 recorded.
+    expect(censored.y).toEqual([0.5]);
     expect((censored.marker as { symbol: string }).symbol).toBe('triangle-down-open');
   });
 
