@@ -29,11 +29,20 @@
 ;;     forward  p = (u[i] + r·p)·mx[i], u[i] = p               for i = 0 … w−1
 ;;     backward n = u[i] + gx[i]·n, u[i] = n                   for i = w−1 … 0
 ;;   y sweep, per column (h > 1): row 0 u = flush((u·f)·my[0]); row k ≥ 1 u = flush((u·f + r·above)·my[k]);
-;;     then from row h−2 up u = flush(u + gy[k]·below)
+;;     then from row h−2 up u = flush(u + gy[k]·below) (skipping the columns the x sweep left all 0: they stay 0)
 ;;   a single row (h = 1): u = flush((u·f)·1).
 ;; (the x sweep's stored u[i] = n flushed below the x floor, the recurrence going on with n as computed).
 (module
   (import "env" "memory" (memory 1))
+
+  ;; The byte offsets [$colFrom, $colTo) within a row of the columns where the x sweeps of this step may have
+  ;; stored a value that is not 0 (a superset: whole chunks of four columns, −0 counted, the columns past the
+  ;; last multiple of four always). The y sweep runs over those columns only: it treats each column alone, and a
+  ;; column that is all 0 stays all 0 in it (0·f + r·0 and 0 + g·0 are 0, flushed or not), so the columns it
+  ;; skips hold what it would have stored. Where a floor flushes the x sweep's tails (above), this keeps the y
+  ;; sweep near the field's region instead of the whole width.
+  (global $colFrom (mut i32) (i32.const 0))
+  (global $colTo (mut i32) (i32.const 0))
 
   ;; x sweep of 16 rows (rows past the last repeat it: every row is read in full before any is written, and
   ;; repeated rows compute and store identical values), as four blocks of four rows. Four columns at a time:
@@ -162,6 +171,7 @@
             (f32x4.mul (v128.load32_splat (i32.add (local.get $gx) (local.get $o)))
               (v128.load offset=64 (local.get $q)))))
           (v128.store offset=64 (local.get $q) (local.get $p))
+          (call $noteColumns (local.get $o) (i32.const 4))
           (v128.store32_lane 0 (i32.add (i32.load offset=0 (local.get $q)) (local.get $o)) (local.get $p))
           (v128.store32_lane 1 (i32.add (i32.load offset=4 (local.get $q)) (local.get $o)) (local.get $p))
           (v128.store32_lane 2 (i32.add (i32.load offset=8 (local.get $q)) (local.get $o)) (local.get $p))
@@ -197,6 +207,8 @@
           (local.set $x1 (v128.and (local.get $x1) (i32x4.gt_s (v128.and (local.get $x1) (local.get $abs)) (local.get $xlo))))
           (local.set $x2 (v128.and (local.get $x2) (i32x4.gt_s (v128.and (local.get $x2) (local.get $abs)) (local.get $xlo))))
           (local.set $x3 (v128.and (local.get $x3) (i32x4.gt_s (v128.and (local.get $x3) (local.get $abs)) (local.get $xlo))))
+          (if (v128.any_true (v128.or (v128.or (local.get $x0) (local.get $x1)) (v128.or (local.get $x2) (local.get $x3))))
+            (then (call $noteColumns (local.get $o) (i32.const 16))))
           (local.set $t0 (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (local.get $x0) (local.get $x1)))
           (local.set $t1 (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (local.get $x2) (local.get $x3)))
           (local.set $t2 (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 (local.get $x0) (local.get $x1)))
@@ -232,6 +244,12 @@
                     (call $zeroColumns (local.get $s) (local.get $dstart) (local.get $o))
                     (local.set $o (local.get $dstart))))))))
         (br $chunks))))
+
+  ;; Widens [$colFrom, $colTo) over the $bytes bytes of columns from byte offset $o.
+  (func $noteColumns (param $o i32) (param $bytes i32)
+    (if (i32.lt_u (local.get $o) (global.get $colFrom)) (then (global.set $colFrom (local.get $o))))
+    (if (i32.gt_u (i32.add (local.get $o) (local.get $bytes)) (global.get $colTo))
+      (then (global.set $colTo (i32.add (local.get $o) (local.get $bytes))))))
 
   ;; Whether the four recurrences' values (scratch bytes 64 … 127) have the bits of $h0 … $h3.
   (func $sameChains (param $s i32) (param $h0 v128) (param $h1 v128) (param $h2 v128) (param $h3 v128)
@@ -298,7 +316,7 @@
 
   ;; y sweep, forward elimination of one row k ≥ 1 against the row above, with the decay factor f (1 without
   ;; decay) applied to each value as it is read: u = (u·f + r·above)·my[k]. Eight columns per loop turn (two
-  ;; f32x4), then four, then the columns left over one at a time ($o: byte offset of the column).
+  ;; f32x4), then the columns left over one at a time ($o: byte offset of the column).
   (func $eliminateRowY (param $row i32) (param $above i32) (param $w i32) (param $rr v128) (param $m v128)
     (param $f v128) (param $lo v128)
     (local $o i32) (local $end4 i32) (local $end i32) (local $x v128) (local $abs v128)
@@ -320,14 +338,6 @@
             (i32x4.gt_s (v128.and (local.get $x) (local.get $abs)) (local.get $lo))))
         (local.set $o (i32.add (local.get $o) (i32.const 32)))
         (br $columns)))
-    (if (i32.lt_u (local.get $o) (local.get $end4))
-      (then
-        (v128.store (i32.add (local.get $row) (local.get $o))
-          (v128.and
-            (local.tee $x (f32x4.mul (f32x4.add (f32x4.mul (v128.load (i32.add (local.get $row) (local.get $o))) (local.get $f))
-              (f32x4.mul (local.get $rr) (v128.load (i32.add (local.get $above) (local.get $o))))) (local.get $m)))
-            (i32x4.gt_s (v128.and (local.get $x) (local.get $abs)) (local.get $lo))))
-        (local.set $o (i32.add (local.get $o) (i32.const 16)))))
     (block $done
       (loop $columns
         (br_if $done (i32.ge_u (local.get $o) (local.get $end)))
@@ -359,13 +369,6 @@
             (i32x4.gt_s (v128.and (local.get $x) (local.get $abs)) (local.get $lo))))
         (local.set $o (i32.add (local.get $o) (i32.const 32)))
         (br $columns)))
-    (if (i32.lt_u (local.get $o) (local.get $end4))
-      (then
-        (v128.store (i32.add (local.get $row) (local.get $o))
-          (v128.and
-            (local.tee $x (f32x4.mul (f32x4.mul (v128.load (i32.add (local.get $row) (local.get $o))) (local.get $f)) (local.get $m)))
-            (i32x4.gt_s (v128.and (local.get $x) (local.get $abs)) (local.get $lo))))
-        (local.set $o (i32.add (local.get $o) (i32.const 16)))))
     (block $done
       (loop $columns
         (br_if $done (i32.ge_u (local.get $o) (local.get $end)))
@@ -414,15 +417,17 @@
   ;; the first and last vectors holding such values, then the lanes within them. The extents at $ext (i32):
   ;; +16 the leftmost and +20 the rightmost column with a value that is not 0 in the rows tracked so far, +24
   ;; and +28 the same for values above $level. Returns bit 0 set if it stored anything but 0, bit 1 if anything
-  ;; above $level.
+  ;; above $level. Only the columns at byte offsets [$from, $to) are done ($from a multiple of 16; $to one too,
+  ;; or 4·w): the caller's others are 0 and stay 0.
   (func $substituteRowYTracked (param $row i32) (param $below i32) (param $w i32) (param $g v128) (param $lo v128)
-    (param $ext i32) (param $level v128)
+    (param $ext i32) (param $level v128) (param $from i32) (param $to i32)
     (result i32)
     (local $o i32) (local $end4 i32) (local $end i32) (local $x v128) (local $y v128) (local $abs v128)
     (local $first i32) (local $last i32) (local $firstUp i32) (local $lastUp i32) (local $found i32)
     (local.set $abs (v128.const i32x4 0x7fffffff 0x7fffffff 0x7fffffff 0x7fffffff))
-    (local.set $end (i32.shl (local.get $w) (i32.const 2)))
-    (local.set $end4 (i32.and (local.get $end) (i32.const -16)))
+    (local.set $o (local.get $from))
+    (local.set $end (local.get $to))
+    (local.set $end4 (i32.and (local.get $to) (i32.const -16)))
     (local.set $first (i32.const -1))
     (local.set $firstUp (i32.const -1))
     (block $done
@@ -522,7 +527,7 @@
     (param $floor i32) (param $track i32) (param $level f32) (param $xfloor i32) (param $fwdFrom i32)
     (param $leftTo i32)
     (local $stride i32) (local $base i32) (local $k i32) (local $last i32) (local $top i32) (local $row i32)
-    (local $rr v128) (local $ff v128) (local $lo v128) (local $found i32)
+    (local $rr v128) (local $ff v128) (local $lo v128) (local $found i32) (local $cols i32)
     (if (local.get $track)
       (then
         (v128.store (local.get $track) (v128.const i32x4 -1 -1 -1 -1))
@@ -533,14 +538,19 @@
     (local.set $last (i32.sub (local.get $h) (i32.const 1)))
     (local.set $rr (f32x4.splat (local.get $r)))
     (local.set $ff (f32x4.splat (local.get $f)))
+    ;; The y sweep's columns: those the x sweeps leave values that are not 0 in, or the one column without them.
+    (global.set $colFrom (local.get $stride))
+    (global.set $colTo (i32.const 0))
+    (if (i32.le_u (local.get $w) (i32.const 1)) (then (call $noteColumns (i32.const 0) (i32.const 4))))
     (loop $groups
       (if (i32.gt_u (local.get $w) (i32.const 1))
         (then
           (call $sweepRowsX (local.get $field) (local.get $stride) (local.get $base) (local.get $last)
             (local.get $w) (local.get $rr) (local.get $mx) (local.get $gx) (local.get $s)
             (i32x4.splat (i32.sub (local.get $xfloor) (i32.const 1))) (local.get $fwdFrom) (local.get $leftTo))))
-      (if (local.get $last)
+      (if (i32.and (i32.ne (local.get $last) (i32.const 0)) (i32.lt_u (global.get $colFrom) (global.get $colTo)))
         (then
+          (local.set $cols (i32.shr_u (i32.sub (global.get $colTo) (global.get $colFrom)) (i32.const 2)))
           (local.set $top (i32.add (local.get $base) (i32.const 16)))
           (if (i32.gt_u (local.get $top) (local.get $h)) (then (local.set $top (local.get $h))))
           (local.set $k (local.get $base))
@@ -548,21 +558,24 @@
             (local.set $row (i32.add (local.get $field) (i32.mul (local.get $k) (local.get $stride))))
             (if (local.get $k)
               (then
-                (call $eliminateRowY (local.get $row) (i32.sub (local.get $row) (local.get $stride)) (local.get $w)
+                (call $eliminateRowY (i32.add (local.get $row) (global.get $colFrom))
+                  (i32.add (i32.sub (local.get $row) (local.get $stride)) (global.get $colFrom)) (local.get $cols)
                   (local.get $rr)
                   (v128.load32_splat (i32.add (local.get $my) (i32.shl (local.get $k) (i32.const 2))))
                   (local.get $ff) (local.get $lo)))
               (else
-                (call $scaleRow (local.get $row) (local.get $w) (v128.load32_splat (local.get $my)) (local.get $ff)
-                  (local.get $lo))))
+                (call $scaleRow (i32.add (local.get $row) (global.get $colFrom)) (local.get $cols)
+                  (v128.load32_splat (local.get $my)) (local.get $ff) (local.get $lo))))
             (local.set $k (i32.add (local.get $k) (i32.const 1)))
             (br_if $rows (i32.lt_u (local.get $k) (local.get $top))))))
       (local.set $base (i32.add (local.get $base) (i32.const 16)))
       (br_if $groups (i32.lt_u (local.get $base) (local.get $h))))
+    ;; ($cols is the last group's: the x sweeps are done.)
     (if (local.get $last)
       (then
         (local.set $k (local.get $last))
         (local.set $row (i32.add (local.get $field) (i32.mul (local.get $last) (local.get $stride))))
+        (if (i32.ge_u (global.get $colFrom) (global.get $colTo)) (then (return)))
         (loop $rows
           (local.set $k (i32.sub (local.get $k) (i32.const 1)))
           (local.set $row (i32.sub (local.get $row) (local.get $stride)))
@@ -571,7 +584,8 @@
               (local.set $found (call $substituteRowYTracked (local.get $row)
                 (i32.add (local.get $row) (local.get $stride)) (local.get $w)
                 (v128.load32_splat (i32.add (local.get $gy) (i32.shl (local.get $k) (i32.const 2))))
-                (local.get $lo) (local.get $track) (f32x4.splat (local.get $level))))
+                (local.get $lo) (local.get $track) (f32x4.splat (local.get $level)) (global.get $colFrom)
+                (global.get $colTo)))
               (if (i32.and (local.get $found) (i32.const 1))
                 (then
                   (i32.store (local.get $track) (local.get $k))
@@ -583,7 +597,8 @@
                   (if (i32.lt_s (i32.load offset=12 (local.get $track)) (i32.const 0))
                     (then (i32.store offset=12 (local.get $track) (local.get $k)))))))
             (else
-              (call $substituteRowY (local.get $row) (i32.add (local.get $row) (local.get $stride)) (local.get $w)
+              (call $substituteRowY (i32.add (local.get $row) (global.get $colFrom))
+                (i32.add (i32.add (local.get $row) (local.get $stride)) (global.get $colFrom)) (local.get $cols)
                 (v128.load32_splat (i32.add (local.get $gy) (i32.shl (local.get $k) (i32.const 2))))
                 (local.get $lo))))
           (br_if $rows (local.get $k))))
