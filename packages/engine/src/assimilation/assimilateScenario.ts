@@ -160,7 +160,7 @@ function stepSummary(
 /**
  * Assimilates a patient's data into a twin, observation by observation: an ensemble Kalman filter for an ODE scenario
  * (the observation model's noise must be Gaussian with a fixed σ), a particle filter for an 'ssa' or 'tau-leaping'
- * one, carrying the estimated parameters as state. The data's detection limits censor (particle filter). The one
+ * one, carrying the estimated parameters as state. The data's detection limits censor, in both filters. The one
  * definition of this set-up for the CLI's `immunotwin assimilate` and a notebook's `twin.assimilate`.
  */
 export async function assimilateScenario(
@@ -206,6 +206,7 @@ export async function assimilateScenario(
       ...run,
       members: options.members ?? 200,
       observationSd,
+      detectionLimits: twin.censoringLimits,
       inflation: options.inflation,
     });
     return { ...done, method, ensemble: result.ensemble, logLikelihood: result.logLikelihood };

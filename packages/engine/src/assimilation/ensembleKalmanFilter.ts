@@ -1,6 +1,8 @@
 import { rejectField, requireIntegerIn } from '../design/designArgumentError.js';
 import { createRng } from '../rng/seeding.js';
-import { perturbedObservationUpdate } from './ensembleKalmanUpdate.js';
+import type { Rng } from '../rng/types.js';
+import { censoredPseudoObservation } from './censoredObservation.js';
+import { perturbedObservationUpdate, type EnsembleAtObservation } from './ensembleKalmanUpdate.js';
 import { filterLoop, type FilterUpdate } from './ensembleMoves.js';
 import type { Ensemble, FilterRunOptions, Observation, StateSpaceModel } from './stateSpaceModel.js';
 
@@ -13,6 +15,12 @@ export interface EnsembleKalmanOptions extends FilterRunOptions {
    * log10 titres), or a function of the observed values giving them.
    */
   readonly observationSd: ArrayLike<number> | ((observed: ArrayLike<number>) => ArrayLike<number>);
+  /**
+   * Each measured quantity's detection limit (NaN or undefined: none): a value at or below it only says the
+   * quantity is at most that (left-censored), and is assimilated as such ({@link censoredPseudoObservation}), after
+   * the values measured at the same time.
+   */
+  readonly detectionLimits?: ArrayLike<number | undefined>;
   /** Multiplies the members' deviations from their mean before each update (default 1: none). */
   readonly inflation?: number;
   /** Called with each observation's step as soon as it is assimilated (k from 0). */
@@ -58,6 +66,44 @@ function inflate(states: Float64Array, d: number, factor: number): void {
 }
 
 /**
+ * Assimilates values censored at their detection `limits` (`at.predicted`, n × limits.length, the members'
+ * predictions of the censored quantities; `at.sd`, their noise sds; `at.observed` unused): each becomes the
+ * {@link censoredPseudoObservation} of its ensemble's predicted mean and variance, and the members are updated
+ * towards those together (perturbations from `perturbationOf`). Returns Σ log P(Y ≤ limit), the censored values'
+ * likelihood under the prediction (each quantity's alone).
+ */
+function censoredUpdate(
+  at: EnsembleAtObservation,
+  limits: readonly number[],
+  perturbationOf: (member: number) => Rng,
+): number {
+  const m = limits.length;
+  const n = at.predicted.length / m;
+  let logProbability = 0;
+  const kept: number[] = [];
+  const values: number[] = [];
+  const sds: number[] = [];
+  limits.forEach((limit, b) => {
+    let mean = 0;
+    for (let i = 0; i < n; i++) mean += at.predicted[i * m + b] / n;
+    let variance = 0;
+    for (let i = 0; i < n; i++) variance += (at.predicted[i * m + b] - mean) ** 2 / (n - 1);
+    const pseudo = censoredPseudoObservation(limit, mean, variance, at.sd[b] ** 2);
+    if (pseudo === null) return;
+    logProbability += pseudo.logProbability;
+    kept.push(b);
+    values.push(pseudo.value);
+    sds.push(Math.sqrt(pseudo.variance));
+  });
+  if (kept.length === 0) return logProbability;
+  const predicted = new Float64Array(n * kept.length);
+  for (let i = 0; i < n; i++) kept.forEach((b, c) => (predicted[i * kept.length + c] = at.predicted[i * m + b]));
+  const observed = Float64Array.from(values);
+  perturbedObservationUpdate({ ...at, predicted, observed, sd: Float64Array.from(sds) }, perturbationOf);
+  return logProbability;
+}
+
+/**
  * The stochastic ensemble Kalman filter (Evensen 1994; perturbed observations, Burgers et al. 1998): members drawn
  * from the model's initial distribution are moved to each observation by the model, and each is pulled towards its
  * own perturbed copy of the observation with the gain C_xy (C_yy + R)⁻¹ estimated from the ensemble. For a
@@ -82,27 +128,48 @@ export async function ensembleKalmanFilter(
   const update = (states: Float64Array, observation: Observation, k: number): FilterUpdate<EnsembleKalmanStep> => {
     const time = observation.time;
     const sd = observationSds(options, observation.values, k);
-    const used: number[] = [];
-    for (let j = 0; j < model.measured.length; j++) if (!Number.isNaN(observation.values[j])) used.push(j);
-    if (inflation !== 1) inflate(states, d, inflation);
-    const at = {
-      states,
-      dimension: d,
-      predicted: new Float64Array(n * used.length),
-      observed: Float64Array.from(used, (j) => observation.values[j]),
-      sd: Float64Array.from(used, (j) => sd[j]),
-    };
-    for (let i = 0; i < n; i++) {
-      model.predict(states.subarray(i * d, (i + 1) * d), time, predicted);
-      used.forEach((j, b) => (at.predicted[i * used.length + b] = predicted[j]));
+    const measured: number[] = [];
+    const censored: number[] = [];
+    for (let j = 0; j < model.measured.length; j++) {
+      const y = observation.values[j];
+      if (Number.isNaN(y)) continue;
+      const limit = options.detectionLimits?.[j];
+      (limit !== undefined && y <= limit ? censored : measured).push(j);
     }
-    let logLikelihood = 0;
-    if (used.length > 0) {
-      try {
-        logLikelihood = perturbedObservationUpdate(at, (i) => createRng(options.seed, k + 1, i, 1));
-      } catch (error) {
-        throw new RangeError(`ensembleKalmanFilter at observations[${k}]: ${(error as Error).message}`);
+    if (inflation !== 1) inflate(states, d, inflation);
+    const predictions = (used: readonly number[]): Float64Array => {
+      const out = new Float64Array(n * used.length);
+      for (let i = 0; i < n; i++) {
+        model.predict(states.subarray(i * d, (i + 1) * d), time, predicted);
+        used.forEach((j, b) => (out[i * used.length + b] = predicted[j]));
       }
+      return out;
+    };
+    let logLikelihood = 0;
+    try {
+      if (measured.length > 0) {
+        const at = {
+          states,
+          dimension: d,
+          predicted: predictions(measured),
+          observed: Float64Array.from(measured, (j) => observation.values[j]),
+          sd: Float64Array.from(measured, (j) => sd[j]),
+        };
+        logLikelihood += perturbedObservationUpdate(at, (i) => createRng(options.seed, k + 1, i, 1));
+      }
+      if (censored.length > 0) {
+        const at = {
+          states,
+          dimension: d,
+          predicted: predictions(censored),
+          observed: new Float64Array(0),
+          sd: Float64Array.from(censored, (j) => sd[j]),
+        };
+        const limits = censored.map((j) => options.detectionLimits![j]!);
+        logLikelihood += censoredUpdate(at, limits, (i) => createRng(options.seed, k + 1, i, 2));
+      }
+    } catch (error) {
+      throw new RangeError(`ensembleKalmanFilter at observations[${k}]: ${(error as Error).message}`);
     }
     for (let i = 0; i < n; i++) {
       const state = states.subarray(i * d, (i + 1) * d);

@@ -23,6 +23,7 @@ export {
   type EnsembleKalmanResult,
   type EnsembleKalmanStep,
 } from './ensembleKalmanFilter.js';
+export { censoredPseudoObservation, type CensoredPseudoObservation } from './censoredObservation.js';
 export { kalmanFilter, type KalmanFilterResult, type LinearGaussianModel } from './kalmanFilter.js';
 export { systematicResample } from './resampling.js';
 export {

@@ -10,13 +10,18 @@ import type { ObservationLogLikelihood } from './stateSpaceModel.js';
  * the network's observables, parameters and `time`, and its noise) compiled for the filters: `measured` for
  * `networkStateSpace` and the matching `logLikelihood`. Noise parameters must be fixed numbers here (a filter does
  * not estimate them); `detectionLimits` (measured quantity → limit) censor values at or below it where the entry
- * censors. Throws the observation model's ValidationError naming the field.
+ * censors (`censoringLimits`: each measured quantity's limit where it censors, else undefined). Throws the
+ * observation model's ValidationError naming the field.
  */
 export function compileNetworkObservations(
   scenario: ResolvedScenario,
   document: unknown,
   detectionLimits: Readonly<Record<string, number>> = {},
-): { measured: CompiledObservation[]; logLikelihood: ObservationLogLikelihood } {
+): {
+  measured: CompiledObservation[];
+  logLikelihood: ObservationLogLikelihood;
+  censoringLimits: (number | undefined)[];
+} {
   const { network } = prepareNetwork(scenario);
   const measured = compileObservationModel(document, {
     observables: network.observableIds,
@@ -32,14 +37,13 @@ export function compileNetworkObservations(
       );
     }
   }
+  const censoringLimits = measured.map((m) => (m.censor ? detectionLimits[m.observable] : undefined));
   const logLikelihood = noiseObservationLikelihood(
-    measured.map((m) => ({
+    measured.map((m, j) => ({
       kind: m.kind,
       noise: m.noiseValues(new Float64Array(0)),
-      ...(m.censor && detectionLimits[m.observable] !== undefined
-        ? { detectionLimit: detectionLimits[m.observable] }
-        : {}),
+      ...(censoringLimits[j] !== undefined ? { detectionLimit: censoringLimits[j] } : {}),
     })),
   );
-  return { measured, logLikelihood };
+  return { measured, logLikelihood, censoringLimits };
 }

@@ -19,7 +19,7 @@ export interface AssimilationSpec {
   readonly observation: unknown;
   /** Parameters estimated with the state: id → the sd of a log-normal prior on ln θ around the scenario's value. */
   readonly estimate?: Readonly<Record<string, number>>;
-  /** Measured quantity → its detection limit: values at or below it are censored (particle filter). */
+  /** Measured quantity → its detection limit: values at or below it are censored (both filters). */
   readonly detectionLimits?: Readonly<Record<string, number>>;
   /** An intervention added to the scenario (e.g. `{ kind: 'oseltamivir', start: 2 }`): a counterfactual's treated arm. */
   readonly treatment?: Readonly<Record<string, number | string>>;
@@ -40,6 +40,8 @@ export interface ScenarioTwin {
    * entry has other noise (the EnKF then cannot run).
    */
   readonly observationSd: readonly number[] | undefined;
+  /** Each measured quantity's detection limit where its entry censors, else undefined (the filters' censoring). */
+  readonly censoringLimits: readonly (number | undefined)[];
 }
 
 /** The Gaussian σ of each observation-model entry, or undefined when some entry is not Gaussian with a fixed σ. */
@@ -73,9 +75,14 @@ export function scenarioTwin(plugin: ModelPlugin, spec: AssimilationSpec): Scena
     return { id, prior: logNormalDistribution(log(value), sd) };
   });
   const scenario = spec.treatment ? scenarioWithTreatment(base, spec.treatment) : base;
-  const { measured, logLikelihood } = compileNetworkObservations(scenario, spec.observation, spec.detectionLimits);
+  const { measured, logLikelihood, censoringLimits } = compileNetworkObservations(
+    scenario,
+    spec.observation,
+    spec.detectionLimits,
+  );
   const model = networkStateSpace(scenario, { measured, estimate });
-  return { scenario, model, estimate, logLikelihood, observationSd: gaussianSds(spec.observation) };
+  const observationSd = gaussianSds(spec.observation);
+  return { scenario, model, estimate, logLikelihood, observationSd, censoringLimits };
 }
 
 /** The scenario with the treatment added; a treatment that is not an object with a kind is refused by name. */
