@@ -87,6 +87,48 @@ describe('DiffusionDecaySolver active-region method', () => {
     });
   }
 
+  it('gives the dense bits as the region leaves the lattice’s left side (the kernel sweeps from its first column)', () => {
+    // A patch at the left edge put once, and a source at three quarters of the width fed every step: under a floor
+    // the left patch decays (or is cleared) away and the region's first column moves right, so the kernel's x
+    // sweep starts further right than in earlier steps (whose values left of it it must not read again).
+    for (const diffusion of rates) {
+      const width = 600;
+      const height = 24;
+      const options = { diffusion, decay: 0.05, floor: 1e-4 };
+      const dense = new DiffusionDecaySolver(width, height, options);
+      const active = new DiffusionDecaySolver(width, height, { ...options, method: 'active' });
+      const u = dense.createField();
+      const v = active.createField();
+      for (let y = 8; y < 16; y++) {
+        for (let x = 0; x < 6; x++) {
+          u[y * width + x] = 50;
+          v[y * width + x] = 50;
+        }
+      }
+      active.include(0, 8, 5, 15);
+      const firstColumns = new Set<number>();
+      for (let k = 0; k < 40; k++) {
+        if (k === 10) {
+          // A writer clears the left part (the region may hold more than the values): the next step's region
+          // starts right of it, where the kernel's forward sweep then starts.
+          for (let y = 0; y < height; y++) {
+            u.fill(0, y * width, y * width + 200);
+            v.fill(0, y * width, y * width + 200);
+          }
+        }
+        u[12 * width + 450] += 100;
+        v[12 * width + 450] += 100;
+        active.include(450, 12, 450, 12);
+        dense.step(u, 10);
+        active.step(v, 10);
+        expect(differingBits(u, v), `D ${diffusion}, step ${k}`).toEqual([]);
+        firstColumns.add(active.activeRegion[0]);
+      }
+      expect(Math.max(...firstColumns), `D ${diffusion}: the region's first column moved right`).toBeGreaterThan(8);
+      expect(Math.min(...firstColumns)).toBe(0);
+    }
+  });
+
   it('keeps its region around the sources under a floor, and every non-zero value inside it', () => {
     for (const simd of [true, false]) {
       const { active, region } = runBothWays(400, 400, 0.056, 0.004, 1e-6, 3, 40, simd);

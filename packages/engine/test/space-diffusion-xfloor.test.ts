@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, DiffusionDecaySolver } from '../src/index.js';
-import { xFloorBits } from '../src/space/diffusionKernel.js';
+import { DiffusionKernelWorkspace, xFloorBits } from '../src/space/diffusionKernel.js';
+import { implicitStepFloat32, thomasFactors, type Float32Factors } from '../src/space/diffusionFloat32.js';
 import { differingBits } from './fieldBits.js';
 
 /**
@@ -82,6 +83,39 @@ describe('DiffusionDecaySolver kernel under a floor: the x sweep flushed and its
     }
     // Not a comparison of zeros: most runs keep values (some with sources near the floor do not).
     expect(nonZero).toBeGreaterThan(cases / 2);
+  });
+
+  it('starts the x sweep at the first column of the values without reading what an earlier step left in its scratch', () => {
+    // IFN's D·dt (10 site²) on 400 × 20 sites, floor 1e-4, decay over a step 0.9 (as float32).
+    const [w, h, r] = [400, 20, 10];
+    const factorsOf = (n: number) => {
+      const m = new Float64Array(n);
+      const g = new Float64Array(n);
+      thomasFactors(n, r, m, g);
+      return [Float32Array.from(m), Float32Array.from(g)];
+    };
+    const [mx, gx] = factorsOf(w);
+    const [my, gy] = factorsOf(h);
+    const factors: Float32Factors = { r, mx, gx, my, gy };
+    const f = Math.fround(0.9);
+    const floor = Math.fround(1e-4);
+    const workspace = DiffusionKernelWorkspace.create(w, h)!;
+    const u = workspace.field;
+    // First a step with large values on the left in every row (the x sweep's forward values there fill the
+    // scratch, which its last group of rows leaves so)…
+    u.fill(0);
+    for (let y = 0; y < h; y++) u.fill(1000, y * w, y * w + 100);
+    workspace.diffuse(factors, f, floor, 0, h - 1, false, Infinity, [0, w - 1]);
+    // …then one whose values are all in columns 250–260: its sweep starts at column 248, and its backward tail
+    // runs left of there (to column 0: ~280 columns to fall from 50 to 2^−126) over forward values that are 0.
+    u.fill(0);
+    for (let y = 8; y < 13; y++) u.fill(50, y * w + 250, y * w + 261);
+    const reference = u.slice();
+    workspace.diffuse(factors, f, floor, 0, h - 1, false, Infinity, [250, 260]);
+    implicitStepFloat32(reference, w, h, factors, f, floor);
+    expect(differingBits(reference, u)).toEqual([]);
+    // What the kernel would have stored reading those values is not 0 (so the check above can fail).
+    expect(u[10 * w + 240]).toBeGreaterThan(0);
   });
 
   it('flushes only where D·dt × floor ≥ 2^−100, the decay factor and every my are at most 1', () => {

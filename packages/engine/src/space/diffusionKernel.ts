@@ -128,8 +128,10 @@ export class DiffusionKernelWorkspace {
    * where the band's rows but its last are not 0 ({@link trackedRows}, {@link trackedColumns}) and where they
    * are above `level`, a float32 value ≥ 0 (the same with `aboveLevel`); read them once the step is done. The
    * same bits are stored either way. With `columns` [c0, c1], every value of the band outside those columns is 0
-   * (the active region's box): the x sweep then skips the runs of its tails where values below the x floor
-   * ({@link xFloorBits}) repeat (diffusionKernel.wat), with the same bits.
+   * (the active region's box): the x sweep then starts at c0 (its chunk of four columns), skips the runs of its
+   * tails where values below the x floor ({@link xFloorBits}) repeat and stores nothing where the values it would
+   * store are 0 outside the box (they are 0 already), and the y sweep runs only over the columns the x sweep left
+   * values that are not 0 in (diffusionKernel.wat), with the same bits.
    */
   diffuse(
     factors: Float32Factors,

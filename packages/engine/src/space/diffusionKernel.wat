@@ -26,7 +26,8 @@
 ;;
 ;; The operations, with f the decay factor (1 without decay) and flush(·) as above:
 ;;   x sweep, per row (w > 1), p = n = 0 first:
-;;     forward  p = (u[i] + r·p)·mx[i], u[i] = p               for i = 0 … w−1
+;;     forward  p = (u[i] + r·p)·mx[i], u[i] = p               for i = 0 … w−1 (from the caller's first column
+;;              of values that are not 0: p is 0 before it)
 ;;     backward n = u[i] + gx[i]·n, u[i] = n                   for i = w−1 … 0
 ;;   y sweep, per column (h > 1): row 0 u = flush((u·f)·my[0]); row k ≥ 1 u = flush((u·f + r·above)·my[k]);
 ;;     then from row h−2 up u = flush(u + gy[k]·below) (skipping the columns the x sweep left all 0: they stay 0)
@@ -70,6 +71,9 @@
     (local.set $end (i32.shl (local.get $w) (i32.const 2)))
     (local.set $end4 (i32.and (local.get $end) (i32.const -16)))
     (local.set $dstart (i32.const 0x7fffffff))
+    ;; Left of the chunk of $leftTo the inputs are 0, so p stays 0: the forward starts there (the caller has
+    ;; set the scratch's forward values left of it to 0, which the backward may read).
+    (local.set $o (i32.and (local.get $leftTo) (i32.const -16)))
 
     ;; Forward, four columns at a time ($o: byte offset of the first column in a row and in mx; $q: the
     ;; scratch address of that column's value of this block).
@@ -229,20 +233,16 @@
         ;; was 0 and n = g·n only shrinks: all 0 from here. In the forward constant run, p and g are constant,
         ;; n = p + g·n is one monotone map, so a chunk that leaves every recurrence as it found it held the same
         ;; n at each column, and so does every column down to the run's start: 0 there, and the sweep goes on
-        ;; from the run's start with the same recurrences.
+        ;; from the run's start with the same recurrences. Both lie outside the columns of the field's values
+        ;; that are not 0 (left of $leftTo, right of $fwdFrom), so the row holds 0 there already: not stored.
         (if (call $chainsBelow (local.get $s) (local.get $xlo))
           (then
-            (if (i32.le_u (local.get $o) (local.get $leftTo))
-              (then
-                (call $zeroColumns (local.get $s) (i32.const 0) (local.get $o))
-                (br $done)))
+            (if (i32.le_u (local.get $o) (local.get $leftTo)) (then (br $done)))
             (if (i32.and (i32.ge_u (local.get $o) (local.get $dstart))
                   (i32.le_u (i32.add (local.get $o) (i32.const 16)) (i32.sub (local.get $end4) (i32.const 16))))
               (then
                 (if (call $sameChains (local.get $s) (local.get $h0) (local.get $h1) (local.get $h2) (local.get $h3))
-                  (then
-                    (call $zeroColumns (local.get $s) (local.get $dstart) (local.get $o))
-                    (local.set $o (local.get $dstart))))))))
+                  (then (local.set $o (local.get $dstart))))))))
         (br $chunks))))
 
   ;; Widens [$colFrom, $colTo) over the $bytes bytes of columns from byte offset $o.
@@ -291,21 +291,6 @@
         (v128.store offset=48 (local.get $q) (local.get $c3))
         (local.set $o (i32.add (local.get $o) (i32.const 4)))
         (br $columns))))
-
-  ;; Bytes $from … $to − 1 (multiples of 16) of each of the sweep's 16 rows set to 0.
-  (func $zeroColumns (param $s i32) (param $from i32) (param $to i32)
-    (local $k i32) (local $row i32) (local $o i32)
-    (loop $rows
-      (local.set $row (i32.load (i32.add (local.get $s) (local.get $k))))
-      (local.set $o (local.get $from))
-      (block $done
-        (loop $columns
-          (br_if $done (i32.ge_u (local.get $o) (local.get $to)))
-          (v128.store (i32.add (local.get $row) (local.get $o)) (v128.const i64x2 0 0))
-          (local.set $o (i32.add (local.get $o) (i32.const 16)))
-          (br $columns)))
-      (local.set $k (i32.add (local.get $k) (i32.const 4)))
-      (br_if $rows (i32.lt_u (local.get $k) (i32.const 64)))))
 
   ;; The four recurrences' values (scratch bytes 64 … 127) set to 0.
   (func $zeroChains (param $s i32)
@@ -538,6 +523,9 @@
     (local.set $last (i32.sub (local.get $h) (i32.const 1)))
     (local.set $rr (f32x4.splat (local.get $r)))
     (local.set $ff (f32x4.splat (local.get $f)))
+    ;; The x sweep's forward values left of $leftTo's chunk, 0 (it starts there).
+    (memory.fill (i32.add (local.get $s) (i32.const 128)) (i32.const 0)
+      (i32.shl (i32.and (local.get $leftTo) (i32.const -16)) (i32.const 4)))
     ;; The y sweep's columns: those the x sweeps leave values that are not 0 in, or the one column without them.
     (global.set $colFrom (local.get $stride))
     (global.set $colTo (i32.const 0))
