@@ -146,9 +146,10 @@ describe('DiffusionDecaySolver active-region method', () => {
     }
   });
 
-  it('finds in the kernel the tight boxes of the non-zero values and of those above a level, also after a band too narrow is stepped again', () => {
+  it('finds in the kernel the tight boxes of the non-zero values and of those above a level, also where the tails run far past the band', () => {
     // 1000-unit sources in turn (D·dt = 222 site²: a step's tail falls ~0.935× a row, so under a 1e-9 floor it
-    // reaches ~300 rows, far past the band's margin), so the band is put back and widened (4 times here).
+    // reaches ~300 rows, far past the band of the region's rows and one more each side), so the kernel carries
+    // the elimination on below the band and the back substitution above it, up to the lattice's edges here.
     // 63 and 97 sites a row: the kernel takes the last columns one at a time (not a whole vector); virions'
     // D·dt (0.56 site²) keeps the columns few, so the boxes' sides fall in every lane and in those last columns.
     for (const [w, diffusion] of [

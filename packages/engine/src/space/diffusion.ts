@@ -100,14 +100,10 @@ export class DiffusionDecaySolver {
   private readonly method: DiffusionMethod;
   /** The active region of the field this solver steps (the whole lattice until a step has found it). */
   private readonly box: SiteBox;
-  /** Rows the active method's band reaches beyond the active region (adapted to how fast the region grows). */
-  private margin = 16;
   /** The float32 threshold of {@link trackLevel} (values above it are those above the level), or null. */
   private level: number | null = null;
   /** Holds every site whose value is above the tracked level ({@link levelRegion}). */
   private readonly aboveBox: SiteBox;
-  /** The active region's values before a band step (put back if the band was too narrow). */
-  private bandCopy: Float32Array | null = null;
 
   constructor(width: number, height: number, options: DiffusionDecayOptions) {
     if (!Number.isInteger(width) || width < 1 || !Number.isInteger(height) || height < 1) {
@@ -313,12 +309,11 @@ export class DiffusionDecaySolver {
   }
 
   /**
-   * The active method in the kernel: the step of the band of whole rows from `margin` rows above the active
-   * region to `margin` rows below it. Rows outside it are 0 and stay 0 exactly when the band's first and last
-   * rows come out all 0 (the y sweep's tails have ended inside it; the x sweep acts on each row alone), and then
-   * the band's bits are the whole step's; otherwise the band is put back (its values outside the region were 0,
-   * so only the region's are kept) and stepped again twice as wide. The region becomes the box of the band's
-   * values that are not 0, which the kernel finds as it stores them (rows, and a mask of the columns).
+   * The active method in the kernel: the step of the band of the active region's rows and one more on each
+   * side (a band has at least two rows). The rows outside it are 0, so the kernel needs no x sweep there and
+   * carries the y sweep on past the band's ends while its rows there come out not all 0 (its tails), which makes
+   * the band's step the whole step's bits. The region becomes the box of the values that are not 0, which the
+   * kernel finds as it stores them (rows, and a mask of the columns).
    */
   private bandStep(
     owner: DiffusionKernelWorkspace,
@@ -333,64 +328,21 @@ export class DiffusionDecaySolver {
     }
     const u = owner.field;
     const w = this.width;
-    const h = this.height;
-    const before1 = b[1];
-    const before3 = b[3];
-    let kept = false;
-    for (;;) {
-      const first = Math.max(0, b[1] - this.margin);
-      const last = Math.min(h - 1, b[3] + this.margin);
-      const whole = first === 0 && last === h - 1;
-      if (!whole && !kept) {
-        this.keepRegion(u);
-        kept = true;
-      }
-      const level = this.level ?? Infinity;
-      owner.diffuse(factors, f, floor, first, last, true, level, [b[0], b[2]]);
-      const [top, bottom] = owner.trackedRows(first);
-      const lastRowZero = rowIsZero(u, last, w);
-      if (whole || ((first === 0 || top !== first) && (last === h - 1 || lastRowZero))) {
-        trackedBox(b, top, bottom, owner.trackedColumns(), u, w, last, null);
-        if (boxIsEmpty(b)) {
-          clearBox(this.aboveBox);
-          return;
-        }
-        // The next band reaches twice as far as the region grew this step, and at least 16 rows.
-        this.margin = Math.max(16, 2 * Math.max(before1 - b[1], b[3] - before3) + 8);
-        if (this.level !== null) {
-          const [above0, above1] = owner.trackedRows(first, true);
-          trackedBox(this.aboveBox, above0, above1, owner.trackedColumns(true), u, w, last, level);
-        }
-        return;
-      }
-      // Too narrow: the band as it was (0 outside the region), then a wider one.
-      u.fill(0, first * w, (last + 1) * w);
-      this.restoreRegion(u);
-      this.margin *= 2;
+    const first = Math.max(0, b[1] - 1);
+    const last = Math.min(this.height - 1, b[3] + 1);
+    const level = this.level ?? Infinity;
+    owner.diffuse(factors, f, floor, first, last, true, level, [b[0], b[2]]);
+    const end = owner.lastRow();
+    const [top, bottom] = owner.trackedRows();
+    trackedBox(b, top, bottom, owner.trackedColumns(), u, w, end, null);
+    if (boxIsEmpty(b)) {
+      clearBox(this.aboveBox);
+      return;
     }
-  }
-
-  /** Copies the values in the active region's box (the field is 0 outside it) to {@link bandCopy}. */
-  private keepRegion(u: Float32Array): void {
-    const [x0, y0, x1, y1] = this.box;
-    const span = x1 - x0 + 1;
-    const n = span * (y1 - y0 + 1);
-    if (!this.bandCopy || this.bandCopy.length < n) {
-      this.bandCopy = new Float32Array(Math.max(n, 2 * (this.bandCopy?.length ?? 0)));
+    if (this.level !== null) {
+      const [above0, above1] = owner.trackedRows(true);
+      trackedBox(this.aboveBox, above0, above1, owner.trackedColumns(true), u, w, end, level);
     }
-    const copy = this.bandCopy;
-    for (let row = y0, o = 0; row <= y1; row++, o += span) {
-      const start = row * this.width + x0;
-      copy.set(u.subarray(start, start + span), o);
-    }
-  }
-
-  /** Puts back the values {@link keepRegion} kept, in the active region's box. */
-  private restoreRegion(u: Float32Array): void {
-    const [x0, y0, x1, y1] = this.box;
-    const span = x1 - x0 + 1;
-    const copy = this.bandCopy as Float32Array;
-    for (let row = y0, o = 0; row <= y1; row++, o += span) u.set(copy.subarray(o, o + span), row * this.width + x0);
   }
 
   private implicitStep(u: FieldArray, r: number): void {
@@ -497,13 +449,6 @@ function float32AtMost(x: number): number {
   levelFloat[0] = x;
   if (levelFloat[0] > x) levelBits[0] -= 1; // x ≥ 0, so its float32 is ≥ 0 and one bit pattern down is the next float down
   return levelFloat[0];
-}
-
-/** Whether row `row` of a field `width` sites wide is all 0. */
-function rowIsZero(u: Float32Array, row: number, width: number): boolean {
-  const end = (row + 1) * width;
-  for (let i = row * width; i < end; i++) if (u[i] !== 0) return false;
-  return true;
 }
 
 /** Sum of a field's values (in double precision). */

@@ -22,6 +22,8 @@ type Diffuse = (
   xFloorBits: number,
   forwardFrom: number,
   leftTo: number,
+  firstRow: number,
+  rows: number,
 ) => void;
 
 /** Whether the WebAssembly SIMD diffusion kernel runs on this platform (it is compiled on the first call). */
@@ -55,9 +57,10 @@ export class DiffusionKernelWorkspace {
   private readonly mx: number;
   private readonly scratch: number;
   /**
-   * Where the kernel reports, when asked ({@link diffuse}'s `track`), the topmost and bottommost rows of the band
-   * with a value that is not 0 (words 0 and 1; −1 if none), then with a value above the level (words 2 and 3),
-   * then the leftmost and rightmost columns of each (words 4 to 7; see {@link trackedColumns}).
+   * Where the kernel reports, when asked ({@link diffuse}'s `track`), the topmost and bottommost lattice rows but
+   * the step's last with a value that is not 0 (words 0 and 1; −1 if none), then with a value above the level
+   * (words 2 and 3), then the leftmost and rightmost columns of each (words 4 to 7; see {@link trackedColumns}),
+   * then the step's last row (word 8; see {@link lastRow}).
    */
   private readonly extent: Int32Array;
   private readonly extentOffset: number;
@@ -77,7 +80,7 @@ export class DiffusionKernelWorkspace {
     this.fieldOffset = memory.offsetOf(this.field);
     this.mx = memory.offsetOf(this.factorView);
     this.scratch = memory.offsetOf(memory.allocate(Uint8Array, scratchBytes(width)));
-    this.extent = memory.allocate(Int32Array, 8);
+    this.extent = memory.allocate(Int32Array, 9);
     this.extentOffset = memory.offsetOf(this.extent);
   }
 
@@ -87,7 +90,7 @@ export class DiffusionKernelWorkspace {
       KernelMemory.bytes(width * height, 4) +
       KernelMemory.bytes(2 * (width + height), 4) +
       KernelMemory.bytes(scratchBytes(width), 1) +
-      KernelMemory.bytes(8, 4)
+      KernelMemory.bytes(9, 4)
     );
   }
 
@@ -122,11 +125,12 @@ export class DiffusionKernelWorkspace {
   /**
    * One implicit diffusion step of {@link field} in place with the given float32 factors, then (if
    * `decayFactor`, a float32 value, is not null) the decay: bit for bit what `implicitStepFloat32` does with the
-   * same `floor` (a float32 value ≥ 2^−126, or null for 2^−126). With rows `first`…`last` it steps only that
-   * band, as the whole step would if every row outside it were 0 before and after; the caller checks the
-   * latter (see `DiffusionDecaySolver`). With `track` (and a band of at least two rows) the kernel also finds
-   * where the band's rows but its last are not 0 ({@link trackedRows}, {@link trackedColumns}) and where they
-   * are above `level`, a float32 value ≥ 0 (the same with `aboveLevel`); read them once the step is done. The
+   * same `floor` (a float32 value ≥ 2^−126, or null for 2^−126). With rows `first`…`last` (at least two) and
+   * every other row 0, it steps that band and goes on into the rows below and above while the band's last or
+   * first row comes out not all 0 (the elimination, then the back substitution, carried on: diffusionKernel.wat),
+   * so that it is the whole step. With `track` the kernel also finds where the rows but the step's last are not
+   * 0 ({@link trackedRows}, {@link trackedColumns}) and where they are above `level`, a float32 value ≥ 0 (the
+   * same with `aboveLevel`), and the step's last row ({@link lastRow}); read them once the step is done. The
    * same bits are stored either way. With `columns` [c0, c1], every value of the band outside those columns is 0
    * (the active region's box): the x sweep then starts at c0 (its chunk of four columns), skips the runs of its
    * tails where values below the x floor ({@link xFloorBits}) repeat and stores nothing where the values it would
@@ -177,17 +181,23 @@ export class DiffusionKernelWorkspace {
       xFloor,
       4 * Math.max(columns[1] + 1, this.constantFrom),
       4 * Math.max(0, columns[0]),
+      first,
+      h,
     );
   }
 
   /**
-   * After a tracked {@link diffuse} of rows `first`…`last`: the topmost and bottommost of rows `first`…`last − 1`
-   * holding a value that is not 0 (or, with `aboveLevel`, above the level), as lattice rows ([−1, −1] if none).
+   * After a tracked {@link diffuse}: the topmost and bottommost rows but the step's last ({@link lastRow})
+   * holding a value that is not 0 (or, with `aboveLevel`, above the level) ([−1, −1] if none).
    */
-  trackedRows(first: number, aboveLevel = false): [number, number] {
+  trackedRows(aboveLevel = false): [number, number] {
     const slot = aboveLevel ? 2 : 0;
-    const top = this.extent[slot];
-    return top < 0 ? [-1, -1] : [first + top, first + this.extent[slot + 1]];
+    return [this.extent[slot], this.extent[slot + 1]];
+  }
+
+  /** After a tracked {@link diffuse}: the step's last row (the band's, or the one below it where it ended). */
+  lastRow(): number {
+    return this.extent[8];
   }
 
   /**

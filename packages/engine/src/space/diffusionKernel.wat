@@ -498,21 +498,76 @@
     (if (i32.gt_s (local.get $col) (i32.load offset=20 (local.get $ext)))
       (then (i32.store offset=20 (local.get $ext) (local.get $col)))))
 
+  ;; Whether any of the $cols values from $row is not 0 (−0 counted as 0).
+  (func $anyNotZero (param $row i32) (param $cols i32) (result i32)
+    (local $o i32) (local $end i32)
+    (local.set $end (i32.shl (local.get $cols) (i32.const 2)))
+    (block $done
+      (loop $columns
+        (br_if $done (i32.gt_u (i32.add (local.get $o) (i32.const 16)) (local.get $end)))
+        (if (v128.any_true (v128.and (v128.load (i32.add (local.get $row) (local.get $o)))
+              (v128.const i32x4 0x7fffffff 0x7fffffff 0x7fffffff 0x7fffffff)))
+          (then (return (i32.const 1))))
+        (local.set $o (i32.add (local.get $o) (i32.const 16)))
+        (br $columns)))
+    (block $done
+      (loop $columns
+        (br_if $done (i32.ge_u (local.get $o) (local.get $end)))
+        (if (i32.and (i32.load (i32.add (local.get $row) (local.get $o))) (i32.const 0x7fffffff))
+          (then (return (i32.const 1))))
+        (local.set $o (i32.add (local.get $o) (i32.const 4)))
+        (br $columns)))
+    (i32.const 0))
+
+  ;; The y back substitution of the row at $row, the band's row $k (its lattice row $row0 + k), against the row
+  ;; below, over the sweep's columns; with $track, noting the lattice rows of values that are not 0 and above
+  ;; $level (the topmost found last, as the substitution goes up).
+  (func $substituteAt (param $row i32) (param $k i32) (param $stride i32) (param $w i32) (param $cols i32)
+    (param $gy i32) (param $lo v128) (param $track i32) (param $level f32) (param $row0 i32)
+    (local $found i32) (local $g v128)
+    (local.set $g (v128.load32_splat (i32.add (local.get $gy) (i32.shl (local.get $k) (i32.const 2)))))
+    (if (i32.eqz (local.get $track))
+      (then
+        (call $substituteRowY (i32.add (local.get $row) (global.get $colFrom))
+          (i32.add (i32.add (local.get $row) (local.get $stride)) (global.get $colFrom)) (local.get $cols)
+          (local.get $g) (local.get $lo))
+        (return)))
+    (local.set $found (call $substituteRowYTracked (local.get $row) (i32.add (local.get $row) (local.get $stride))
+      (local.get $w) (local.get $g) (local.get $lo) (local.get $track) (f32x4.splat (local.get $level))
+      (global.get $colFrom) (global.get $colTo)))
+    (local.set $k (i32.add (local.get $row0) (local.get $k)))
+    (if (i32.and (local.get $found) (i32.const 1))
+      (then
+        (i32.store (local.get $track) (local.get $k))
+        (if (i32.lt_s (i32.load offset=4 (local.get $track)) (i32.const 0))
+          (then (i32.store offset=4 (local.get $track) (local.get $k))))))
+    (if (i32.and (local.get $found) (i32.const 2))
+      (then
+        (i32.store offset=8 (local.get $track) (local.get $k))
+        (if (i32.lt_s (i32.load offset=12 (local.get $track)) (i32.const 0))
+          (then (i32.store offset=12 (local.get $track) (local.get $k)))))))
+
   ;; One step of D·dt = $r (float32) on the w×h field at $field: the x sweep (if w > 1) and the y
   ;; elimination (if h > 1, with the decay factor $f, 1 without decay) 16 rows at a time, so the elimination
   ;; reads rows the x sweep has just written, then the y back substitution from the bottom row up. With
-  ;; h = 1 and $decay set, the row is multiplied by $f last. With $track (not 0, h > 1) the back substitution
-  ;; also finds where its values are not 0, and where they are above $level (≥ 0), for the active method; at
-  ;; $track (i32 × 8): the topmost and the bottommost of rows 0 … h−2 holding a value that is not 0, the same
-  ;; for a value above $level (−1 if none), then the leftmost and rightmost columns of those values (w and −1
-  ;; if none), and the same for the values above $level. Row h−1 (the elimination's last) is not tracked.
+  ;; h = 1 and $decay set, the row is multiplied by $f last. The h rows are rows $row0 … of a lattice of $rows
+  ;; rows whose other rows are 0 (a band; $row0 = 0 and $rows = h for the whole field): while the band's last
+  ;; row comes out of the elimination not all 0, the elimination goes on into the rows below (0 before the
+  ;; step, so they need no x sweep), and while the first row comes out of the back substitution not all 0, the
+  ;; back substitution goes on into the rows above (0 after the elimination); so the band's step is the whole
+  ;; lattice's (h > 1). With $track (not 0, h > 1) the back substitution also finds where its values are not 0,
+  ;; and where they are above $level (≥ 0), for the active method; at $track (i32 × 9): the topmost and the
+  ;; bottommost lattice rows, but the step's last, holding a value that is not 0, the same for a value above
+  ;; $level (−1 if none), then the leftmost and rightmost columns of those values (w and −1 if none), the same
+  ;; for the values above $level, and the step's last lattice row (the band's, or where the elimination
+  ;; ended), which is not tracked.
   (func (export "diffuse")
     (param $field i32) (param $w i32) (param $h i32) (param $r f32)
     (param $mx i32) (param $gx i32) (param $my i32) (param $gy i32) (param $s i32) (param $f f32) (param $decay i32)
     (param $floor i32) (param $track i32) (param $level f32) (param $xfloor i32) (param $fwdFrom i32)
-    (param $leftTo i32)
+    (param $leftTo i32) (param $row0 i32) (param $rows i32)
     (local $stride i32) (local $base i32) (local $k i32) (local $last i32) (local $top i32) (local $row i32)
-    (local $rr v128) (local $ff v128) (local $lo v128) (local $found i32) (local $cols i32)
+    (local $rr v128) (local $ff v128) (local $lo v128) (local $cols i32)
     (if (local.get $track)
       (then
         (v128.store (local.get $track) (v128.const i32x4 -1 -1 -1 -1))
@@ -561,35 +616,42 @@
     ;; ($cols is the last group's: the x sweeps are done.)
     (if (local.get $last)
       (then
-        (local.set $k (local.get $last))
-        (local.set $row (i32.add (local.get $field) (i32.mul (local.get $last) (local.get $stride))))
-        (if (i32.ge_u (global.get $colFrom) (global.get $colTo)) (then (return)))
-        (loop $rows
-          (local.set $k (i32.sub (local.get $k) (i32.const 1)))
-          (local.set $row (i32.sub (local.get $row) (local.get $stride)))
-          (if (local.get $track)
-            (then
-              (local.set $found (call $substituteRowYTracked (local.get $row)
-                (i32.add (local.get $row) (local.get $stride)) (local.get $w)
-                (v128.load32_splat (i32.add (local.get $gy) (i32.shl (local.get $k) (i32.const 2))))
-                (local.get $lo) (local.get $track) (f32x4.splat (local.get $level)) (global.get $colFrom)
-                (global.get $colTo)))
-              (if (i32.and (local.get $found) (i32.const 1))
-                (then
-                  (i32.store (local.get $track) (local.get $k))
-                  (if (i32.lt_s (i32.load offset=4 (local.get $track)) (i32.const 0))
-                    (then (i32.store offset=4 (local.get $track) (local.get $k))))))
-              (if (i32.and (local.get $found) (i32.const 2))
-                (then
-                  (i32.store offset=8 (local.get $track) (local.get $k))
-                  (if (i32.lt_s (i32.load offset=12 (local.get $track)) (i32.const 0))
-                    (then (i32.store offset=12 (local.get $track) (local.get $k)))))))
-            (else
-              (call $substituteRowY (i32.add (local.get $row) (global.get $colFrom))
-                (i32.add (i32.add (local.get $row) (local.get $stride)) (global.get $colFrom)) (local.get $cols)
-                (v128.load32_splat (i32.add (local.get $gy) (i32.shl (local.get $k) (i32.const 2))))
-                (local.get $lo))))
-          (br_if $rows (local.get $k))))
+        (if (i32.lt_u (global.get $colFrom) (global.get $colTo))
+          (then
+            ;; Below the band: while its last row is not all 0 and the lattice goes on, the elimination goes on
+            ;; into the next row (0 before the step, as every row outside the band: only elimination, no x sweep).
+            (block $ended
+              (loop $down
+                (local.set $row (i32.add (local.get $field) (i32.mul (local.get $last) (local.get $stride))))
+                (br_if $ended (i32.ge_u (i32.add (local.get $row0) (local.get $last)) (i32.sub (local.get $rows) (i32.const 1))))
+                (br_if $ended (i32.eqz (call $anyNotZero (i32.add (local.get $row) (global.get $colFrom)) (local.get $cols))))
+                (local.set $last (i32.add (local.get $last) (i32.const 1)))
+                (call $eliminateRowY (i32.add (i32.add (local.get $row) (local.get $stride)) (global.get $colFrom))
+                  (i32.add (local.get $row) (global.get $colFrom)) (local.get $cols) (local.get $rr)
+                  (v128.load32_splat (i32.add (local.get $my) (i32.shl (local.get $last) (i32.const 2))))
+                  (local.get $ff) (local.get $lo))
+                (br $down)))
+            (local.set $k (local.get $last))
+            (loop $rows
+              (local.set $k (i32.sub (local.get $k) (i32.const 1)))
+              (local.set $row (i32.sub (local.get $row) (local.get $stride)))
+              (call $substituteAt (local.get $row) (local.get $k) (local.get $stride) (local.get $w) (local.get $cols)
+                (local.get $gy) (local.get $lo) (local.get $track) (local.get $level) (local.get $row0))
+              (br_if $rows (local.get $k)))
+            ;; Above the band: while its first row is not all 0 and the lattice goes on, the back substitution goes
+            ;; on into the row above (0 before the step and after the elimination: u = 0 + gy·below).
+            (block $ended
+              (loop $up
+                (br_if $ended (i32.eqz (i32.add (local.get $row0) (local.get $k))))
+                (br_if $ended (i32.eqz (call $anyNotZero (i32.add (local.get $row) (global.get $colFrom)) (local.get $cols))))
+                (local.set $k (i32.sub (local.get $k) (i32.const 1)))
+                (local.set $row (i32.sub (local.get $row) (local.get $stride)))
+                (call $substituteAt (local.get $row) (local.get $k) (local.get $stride) (local.get $w) (local.get $cols)
+                  (local.get $gy) (local.get $lo) (local.get $track) (local.get $level) (local.get $row0))
+                (br $up)))))
+        ;; The last row of the step (the band's, or where the elimination ended): not tracked above.
+        (if (local.get $track)
+          (then (i32.store offset=32 (local.get $track) (i32.add (local.get $row0) (local.get $last))))))
       (else (call $scaleRow (local.get $field) (local.get $w) (f32x4.splat (f32.const 1)) (local.get $ff)
         (local.get $lo)))))
   )

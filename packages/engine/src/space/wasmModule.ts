@@ -20,7 +20,8 @@ function compile(base64: string): WasmModule | null {
   try {
     const bytes = decodeBase64(base64);
     // False where the engine lacks a feature the module uses (e.g. fixed-width SIMD). Kernels are kept small
-    // (< 4 KB) so that browsers compile them synchronously even on the main thread.
+    // (≤ 8 KB): current Chromium compiles such modules synchronously even on the main thread; older Chromium
+    // refused more than 4 KB there (an exception: null, and the caller's JavaScript path).
     if (!host.validate(bytes)) return null;
     return { module: new host.Module(bytes) };
   } catch {
