@@ -85,6 +85,28 @@ describe('DiffusionDecaySolver kernel under a floor: the x sweep flushed and its
     expect(nonZero).toBeGreaterThan(cases / 2);
   });
 
+  it('keeps an x value that changes the y sweep: just above the x floor, below a row near the floor', () => {
+    // D·dt = 1, floor 1e-4: the x floor is 2^−41 (≤ 1e-4 × 2^−27 = 7.5e-13). A row of 1e-3 (5e-4 after the
+    // y elimination's first factor) above a row whose x value at one column is ~4e-10: far above the x floor, and
+    // several ulps of r × 5e-4 (2^−34), so it changes the sum — an x floor 2^15 times too high (r·floor·2^−12)
+    // would flush it and change the bits.
+    const [w, h] = [16, 3];
+    const options = { diffusion: 0.1, decay: 0, floor: 1e-4 };
+    const kernel = new DiffusionDecaySolver(w, h, options);
+    const javascript = new DiffusionDecaySolver(w, h, { ...options, simd: false });
+    const u = kernel.createField();
+    u.fill(1e-3, 0, w);
+    u[w + 8] = 1e-9;
+    const reference = u.slice();
+    kernel.step(u, 10);
+    javascript.step(reference, 10);
+    expect(differingBits(u, reference)).toEqual([]);
+    // The value of that column in the second row differs from the one the row would get without the 1e-9.
+    const without = new Float32Array(w * h).fill(1e-3, 0, w);
+    javascript.step(without, 10);
+    expect(u[w + 8]).not.toBe(without[w + 8]);
+  });
+
   it('starts the x sweep at the first column of the values without reading what an earlier step left in its scratch', () => {
     // IFN's D·dt (10 site²) on 400 × 20 sites, floor 1e-4, decay over a step 0.9 (as float32).
     const [w, h, r] = [400, 20, 10];
@@ -118,9 +140,15 @@ describe('DiffusionDecaySolver kernel under a floor: the x sweep flushed and its
     expect(u[10 * w + 240]).toBeGreaterThan(0);
   });
 
-  it('flushes only where D·dt × floor ≥ 2^−100, the decay factor and every my are at most 1', () => {
+  it('flushes below the largest power of two ≤ floor and ≤ D·dt × floor × 2^−27, else below 2^−126 where D·dt × floor ≥ 2^−100, only where the decay factor and every my are at most 1', () => {
     const minNormalBits = 0x00800000;
-    expect(xFloorBits(10, 1e-9, 1, true)).toBe(minNormalBits);
+    const bitsOf = (x: number) => new Int32Array(Float32Array.of(x).buffer)[0];
+    // 10 × 1e-9 × 2^−27 = 7.45e-17 lies between 2^−54 (5.55e-17) and 2^−53 (1.11e-16).
+    expect(xFloorBits(10, 1e-9, 1, true)).toBe(bitsOf(2 ** -54));
+    // 1e9 × 1e-9 × 2^−27 = 7.45e-9 is above the floor 1e-9, which lies between 2^−30 and 2^−29.
+    expect(xFloorBits(1e9, 1e-9, 1, true)).toBe(bitsOf(2 ** -30));
+    // 2^−100 × 2^−27 is below 2^−126: the subnormals only.
+    expect(xFloorBits(1, 2 ** -100, 0.5, true)).toBe(minNormalBits);
     expect(xFloorBits(1, 2 ** -100, 0.5, true)).toBe(minNormalBits);
     expect(xFloorBits(1, 2 ** -101, 1, true)).toBe(0);
     // Without a model's floor (2^−126) no D·dt below 2^26 qualifies.

@@ -213,19 +213,28 @@ export class DiffusionKernelWorkspace {
 /** 2^−100: the least D·dt × floor for which the kernel may flush the x sweep's subnormal values. */
 const X_FLUSH_MIN = 7.888609052210118e-31; // 2^−100, exactly
 
-/** The bits of 2^−126, the smallest normal float32. */
+/** The smallest normal float32, 2^−126, and its bits. */
+const MIN_NORMAL = 2 ** -126;
 const MIN_NORMAL_BITS = 0x00800000;
 
 /**
- * The bits of the x floor the kernel flushes the x sweep's stored values below (diffusionKernel.wat): 2^−126
- * (its subnormals, which the y elimination would otherwise read at some hundred cycles each) where that changes
- * no stored value — `r`·`floor` ≥ 2^−100 (a subnormal is then less than a quarter of an ulp of r times any row
- * above that the y floor kept), the decay factor at most 1 and every my at most 1 (a subnormal read below a
- * row of 0 stays below 2^−126 ≤ floor, so it is flushed as 0 is) — and 0 (no flush) otherwise, as without a
- * model's floor (2^−126 itself). Exported for the tests.
+ * The bits of the x floor the kernel flushes the x sweep's stored values below (diffusionKernel.wat): the largest
+ * power of two X at most `floor` and at most `r`·`floor`·2^−27, where the decay factor and every my are at most 1,
+ * changes no value the y sweep stores. A value u below X read by the y elimination meets a row above that is 0
+ * (the y floor flushed it), and then (u·f)·my is below X ≤ floor and is flushed as 0 is; or a row above of at
+ * least `floor`, and then u·f is less than a quarter of an ulp of r times that row (≥ r·floor·(1 − 2^−24)), so
+ * the sum is the product's, as with 0. Where that X is below 2^−126 the x floor is 2^−126 (the subnormals, some
+ * hundred cycles each to read) if `r`·`floor` ≥ 2^−100, else 0 (no flush), as without a model's floor (2^−126
+ * itself). The higher the x floor, the sooner the x sweep's tails end, and the fewer columns the y sweep runs
+ * over. Exported for the tests.
  */
 export function xFloorBits(r: number, floor: number, decayFactor: number, myAtMostOne: boolean): number {
-  return r * floor >= X_FLUSH_MIN && decayFactor <= 1 && myAtMostOne ? MIN_NORMAL_BITS : 0;
+  if (!(decayFactor <= 1 && myAtMostOne)) return 0;
+  const bound = Math.min(floor, r * floor * 2 ** -27);
+  if (!(bound >= MIN_NORMAL)) return r * floor >= X_FLUSH_MIN ? MIN_NORMAL_BITS : 0;
+  let exponent = -126;
+  while (2 ** (exponent + 1) <= bound) exponent++;
+  return (exponent + 127) << 23;
 }
 
 /** The first column from which `mx` and `gx` hold the values of column w − 2 up to it (w for fewer than 3 columns). */

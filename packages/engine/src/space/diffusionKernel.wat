@@ -12,10 +12,11 @@
 ;; sweep pair keeps subnormals out of the field between steps at a quarter of the cost of flushing every
 ;; store. The x sweep's recurrences are not flushed; its stored values are flushed below the x floor given by
 ;; $xfloor's bits (none with 0), which the caller gives only where that changes no value the y sweep stores:
-;; with the y floor F and D·dt = r such that r·F ≥ 2^−100, the decay factor f ≤ 1 and every my ≤ 1, a
-;; subnormal x value u (|u| < 2^−126) read by the y elimination either meets a row above that is 0, and then
-;; (u·f)·my stays below 2^−126 ≤ F and is flushed to 0 as 0 would be, or a row above of at least F, and then
-;; u·f is less than a quarter of an ulp of r·above (≥ 2^−100) and the sum is r·above, as with 0.
+;; with the y floor F, D·dt = r, the decay factor f ≤ 1 and every my ≤ 1, an x value u below an x floor X ≤ F
+;; and ≤ r·F·2^−27 (the caller's `xFloorBits`: a power of two, at least 2^−126) read by the y elimination
+;; either meets a row above that is 0, and then (u·f)·my stays below X ≤ F and is flushed to 0 as 0 would be,
+;; or a row above of at least F, and then u·f is less than a quarter of an ulp of r·above and the sum is
+;; r·above, as with 0.
 ;;
 ;; Compiled by scripts/write-wasm-kernels.mjs into diffusionKernelBytes.ts. The memory is imported (each
 ;; caller gives its instance a memory of fixed size, so views of it are never detached by growth). Layout
