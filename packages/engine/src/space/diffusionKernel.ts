@@ -213,9 +213,11 @@ export class DiffusionKernelWorkspace {
 /** 2^−100: the least D·dt × floor for which the kernel may flush the x sweep's subnormal values. */
 const X_FLUSH_MIN = 7.888609052210118e-31; // 2^−100, exactly
 
-/** The smallest normal float32, 2^−126, and its bits. */
-const MIN_NORMAL = 2 ** -126;
+/** The bits of 2^−126, the smallest normal float32 (FLOAT32_MIN_NORMAL). */
 const MIN_NORMAL_BITS = 0x00800000;
+
+/** 2^−27, exactly: the x floor's margin below D·dt × floor (a quarter of an ulp is more than 2^−26 of a value). */
+const X_FLOOR_MARGIN = 7.450580596923828e-9;
 
 /**
  * The bits of the x floor the kernel flushes the x sweep's stored values below (diffusionKernel.wat): the largest
@@ -230,10 +232,15 @@ const MIN_NORMAL_BITS = 0x00800000;
  */
 export function xFloorBits(r: number, floor: number, decayFactor: number, myAtMostOne: boolean): number {
   if (!(decayFactor <= 1 && myAtMostOne)) return 0;
-  const bound = Math.min(floor, r * floor * 2 ** -27);
-  if (!(bound >= MIN_NORMAL)) return r * floor >= X_FLUSH_MIN ? MIN_NORMAL_BITS : 0;
+  const bound = Math.min(floor, r * floor * X_FLOOR_MARGIN);
+  if (!(bound >= FLOAT32_MIN_NORMAL)) return r * floor >= X_FLUSH_MIN ? MIN_NORMAL_BITS : 0;
+  // The largest power of two at most `bound`, by doubling (exact) from 2^−126.
+  let power = FLOAT32_MIN_NORMAL;
   let exponent = -126;
-  while (2 ** (exponent + 1) <= bound) exponent++;
+  while (power * 2 <= bound) {
+    power *= 2;
+    exponent++;
+  }
   return (exponent + 127) << 23;
 }
 
