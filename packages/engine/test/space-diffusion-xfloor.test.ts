@@ -107,6 +107,24 @@ describe('DiffusionDecaySolver kernel under a floor: the x sweep flushed and its
     expect(u[w + 8]).not.toBe(without[w + 8]);
   });
 
+  it('stores the 0s of an x sweep that flushes a region’s values away (the active method as the dense one)', () => {
+    // D·dt = 10⁶ site²: one value of 1.5 × floor spreads over ~1000 sites at ~1e-7, below the x floor (2^−21, ~0.005
+    // of the floor here), so the x sweep leaves nothing; the site's old value must still be overwritten with 0.
+    const options = { diffusion: 1e5, decay: 0, floor: 1e-4 };
+    const [w, h] = [2048, 8];
+    const dense = new DiffusionDecaySolver(w, h, options);
+    const active = new DiffusionDecaySolver(w, h, { ...options, method: 'active' });
+    const u = dense.createField();
+    const v = active.createField();
+    u[3 * w + 1000] = 1.5e-4;
+    v[3 * w + 1000] = 1.5e-4;
+    active.include(1000, 3, 1000, 3);
+    dense.step(u, 10);
+    active.step(v, 10);
+    expect(differingBits(u, v)).toEqual([]);
+    expect(v[3 * w + 1000]).toBe(0);
+  });
+
   it('starts the x sweep at the first column of the values without reading what an earlier step left in its scratch', () => {
     // IFN's D·dt (10 site²) on 400 × 20 sites, floor 1e-4, decay over a step 0.9 (as float32).
     const [w, h, r] = [400, 20, 10];
