@@ -67,13 +67,13 @@ function inflate(states: Float64Array, d: number, factor: number): void {
 
 /**
  * Assimilates values censored at their detection `limits` (`at.predicted`, n × limits.length, the members'
- * predictions of the censored quantities; `at.sd`, their noise sds; `at.observed` unused): each becomes the
+ * predictions of the censored quantities; `at.sd`, their noise sds): each becomes the
  * {@link censoredPseudoObservation} of its ensemble's predicted mean and variance, and the members are updated
  * towards those together (perturbations from `perturbationOf`). Returns Σ log P(Y ≤ limit), the censored values'
  * likelihood under the prediction (each quantity's alone).
  */
 function censoredUpdate(
-  at: EnsembleAtObservation,
+  at: Omit<EnsembleAtObservation, 'observed'>,
   limits: readonly number[],
   perturbationOf: (member: number) => Rng,
 ): number {
@@ -162,7 +162,6 @@ export async function ensembleKalmanFilter(
           states,
           dimension: d,
           predicted: predictions(censored),
-          observed: new Float64Array(0),
           sd: Float64Array.from(censored, (j) => sd[j]),
         };
         const limits = censored.map((j) => options.detectionLimits![j]!);
