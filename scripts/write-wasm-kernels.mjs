@@ -16,6 +16,11 @@ const KERNELS = [
     constant: 'DIFFUSION_KERNEL_BASE64',
   },
   {
+    source: 'packages/engine/src/space/voxelReadKernel.wat',
+    target: 'packages/engine/src/space/voxelReadKernelBytes.ts',
+    constant: 'VOXEL_READ_KERNEL_BASE64',
+  },
+  {
     source: 'packages/model-immune/src/tissue/agentKernel.wat',
     target: 'packages/model-immune/src/tissue/agentKernelBytes.ts',
     constant: 'AGENT_KERNEL_BASE64',

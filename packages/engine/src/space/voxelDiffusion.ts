@@ -2,6 +2,7 @@ import { blockGrid, type FieldGrid } from './blockGrid.js';
 import { DiffusionDecaySolver, type DiffusionDecayOptions } from './diffusion.js';
 import { boxIsEmpty, clearBox, fullBox, includeInBox, type SiteBox } from './diffusionActive.js';
 import { allocateIn, KernelMemory } from './kernelMemory.js';
+import { VoxelReader } from './voxelRead.js';
 
 /**
  * What a model steps a diffusing Float32 field with: a {@link DiffusionDecaySolver} (every site) or a
@@ -24,13 +25,6 @@ export interface FieldSolver {
   include(x0: number, y0: number, x1: number, y1: number): void;
   /** Makes both regions the whole lattice (after writes anywhere). */
   includeAll(): void;
-}
-
-/** For each site along one axis: its voxel, the neighbouring voxel it reads, and that neighbour's weight. */
-interface AxisReading {
-  readonly own: Int32Array;
-  readonly other: Int32Array;
-  readonly weight: Float64Array;
 }
 
 /**
@@ -65,16 +59,16 @@ export class VoxelDiffusionDecaySolver implements FieldSolver {
   private readonly grid: FieldGrid;
   /** Steps the voxels' field (in voxel units). */
   private readonly solver: DiffusionDecaySolver;
-  private readonly columns: AxisReading;
-  private readonly rows: AxisReading;
+  /** Whether the sites may be read in the WebAssembly kernel (the solver's `simd` option). */
+  private readonly simd: boolean;
+  /** Reads the voxels at the sites (made with the field, in its memory). */
+  private reader: VoxelReader | null = null;
   private sites: Float32Array | null = null;
   private voxels: Float32Array | null = null;
   /** Each voxel's sum of its sites' changes (zeroed over the gathered voxels before each gathering). */
   private sums: Float64Array | null = null;
-  /** One row of sites' reading between two rows of voxels (scratch, one value per voxel column). */
-  private readonly between: Float64Array;
   /** One row of sites' readings (scratch for the gathering). */
-  private readonly readings: Float32Array;
+  private readings: Float32Array | null = null;
   private readonly box: SiteBox;
   private readonly aboveBox: SiteBox;
   private readonly written: SiteBox;
@@ -106,10 +100,7 @@ export class VoxelDiffusionDecaySolver implements FieldSolver {
       ...options,
       diffusion: options.diffusion / (voxel * voxel),
     });
-    this.columns = axisReading(width, voxel, this.grid.width);
-    this.rows = axisReading(height, voxel, this.grid.height);
-    this.between = new Float64Array(this.grid.width);
-    this.readings = new Float32Array(width);
+    this.simd = options.simd ?? true;
     this.box = fullBox(width, height);
     this.aboveBox = fullBox(width, height);
     this.written = fullBox(width, height);
@@ -120,7 +111,12 @@ export class VoxelDiffusionDecaySolver implements FieldSolver {
   /** Bytes one field from {@link createField} takes in a {@link KernelMemory} (its sites and its voxels). */
   static fieldBytes(width: number, height: number, voxel: number): number {
     const grid = blockGrid(width, height, voxel);
-    return KernelMemory.bytes(width * height, 4) + DiffusionDecaySolver.fieldBytes(grid.width, grid.height);
+    return (
+      KernelMemory.bytes(width * height, 4) +
+      KernelMemory.bytes(width, 4) +
+      VoxelReader.bytes(width, height, grid) +
+      DiffusionDecaySolver.fieldBytes(grid.width, grid.height)
+    );
   }
 
   get activeRegion(): SiteBox {
@@ -154,6 +150,8 @@ export class VoxelDiffusionDecaySolver implements FieldSolver {
       throw new Error('VoxelDiffusionDecaySolver: createField may be called once (the voxels hold the field)');
     }
     this.sites = allocateIn(memory, Float32Array, this.width * this.height);
+    this.readings = allocateIn(memory, Float32Array, this.width);
+    this.reader = new VoxelReader(this.width, this.height, this.grid, memory, this.simd);
     this.voxels = this.solver.createField(memory);
     this.sums = new Float64Array(this.grid.width * this.grid.height);
     return this.sites;
@@ -222,16 +220,16 @@ export class VoxelDiffusionDecaySolver implements FieldSolver {
   private gather(field: Float32Array, voxels: Float32Array, box: SiteBox): void {
     if (boxIsEmpty(box)) return;
     const sums = this.sums as Float64Array;
+    const reader = this.reader as VoxelReader;
+    const readings = this.readings as Float32Array;
     const gw = this.grid.width;
     const vb = this.voxelBox;
     this.toVoxels(box, vb);
     for (let by = vb[1]; by <= vb[3]; by++) sums.fill(0, by * gw + vb[0], by * gw + vb[2] + 1);
-    const own = this.columns.own;
-    const readings = this.readings;
+    const own = reader.voxelOfColumn;
     for (let y = box[1]; y <= box[3]; y++) {
-      this.readRow(voxels, y, vb[0], vb[2]);
-      this.readInto(readings, 0, box[0], box[2]);
-      const row = this.rows.own[y] * gw;
+      reader.read(voxels, readings, 0, 0, box[0], y, box[2], y);
+      const row = reader.voxelOfRow[y] * gw;
       for (let x = box[0], s = y * this.width + box[0]; x <= box[2]; x++, s++) {
         const change = field[s] - readings[x - box[0]];
         if (change !== 0) sums[row + own[x]] += change;
@@ -245,57 +243,16 @@ export class VoxelDiffusionDecaySolver implements FieldSolver {
 
   /** Writes each site's reading in `box` (the voxels outside their active region are 0). */
   private writeBack(field: Float32Array, voxels: Float32Array, box: SiteBox): void {
-    const vb = this.voxelBox;
-    this.toVoxels(box, vb);
-    for (let y = box[1]; y <= box[3]; y++) {
-      this.readRow(voxels, y, vb[0], vb[2]);
-      this.readInto(field, y * this.width + box[0], box[0], box[2]);
-    }
-  }
-
-  /**
-   * Fills {@link between} for site row `y`, voxel columns first − 1 … last + 1 (those its sites read): each the
-   * row interpolation of its voxel column between the two voxel rows the site row reads.
-   */
-  private readRow(voxels: Float32Array, y: number, first: number, last: number): void {
-    const gw = this.grid.width;
-    const a = this.rows.own[y] * gw;
-    const b = this.rows.other[y] * gw;
-    const w = this.rows.weight[y];
-    const between = this.between;
-    for (let bx = Math.max(0, first - 1), end = Math.min(gw - 1, last + 1); bx <= end; bx++) {
-      between[bx] = (1 - w) * voxels[a + bx] + w * voxels[b + bx];
-    }
-  }
-
-  /**
-   * Stores the readings of site columns x0…x1 on the row {@link readRow} prepared at `target[start]` onwards
-   * (rounded to float32 there, as a site holds them): the gathering and the writing back read alike.
-   */
-  private readInto(target: Float32Array, start: number, x0: number, x1: number): void {
-    const { own, other, weight } = this.columns;
-    const between = this.between;
-    let x = x0;
-    let t = start;
-    if (this.voxel === 4) {
-      // The common voxel, unrolled over the whole voxels with a neighbour on each side: the same products and
-      // sums as the loop below (weights 3/8 and 1/8 of the neighbour, 1 − w of its own voxel).
-      const firstWhole = Math.max(4, (x0 + 3) & ~3);
-      const endWhole = Math.min((this.grid.width - 1) * 4, (x1 + 1) & ~3);
-      if (firstWhole < endWhole) {
-        for (; x < firstWhole; x++, t++) target[t] = (1 - weight[x]) * between[own[x]] + weight[x] * between[other[x]];
-        for (let k = firstWhole >> 2; x < endWhole; k++, x += 4) {
-          const b = between[k];
-          const left = between[k - 1];
-          const right = between[k + 1];
-          target[t++] = 0.625 * b + 0.375 * left;
-          target[t++] = 0.875 * b + 0.125 * left;
-          target[t++] = 0.875 * b + 0.125 * right;
-          target[t++] = 0.625 * b + 0.375 * right;
-        }
-      }
-    }
-    for (; x <= x1; x++, t++) target[t] = (1 - weight[x]) * between[own[x]] + weight[x] * between[other[x]];
+    (this.reader as VoxelReader).read(
+      voxels,
+      field,
+      box[1] * this.width + box[0],
+      this.width,
+      box[0],
+      box[1],
+      box[2],
+      box[3],
+    );
   }
 
   /** Sets `voxels` to the voxels holding the sites of `sites`, or empties it. */
@@ -316,25 +273,4 @@ export class VoxelDiffusionDecaySolver implements FieldSolver {
     sites[2] = Math.min(this.width, (voxelBox[2] + 2) * v) - 1;
     sites[3] = Math.min(this.height, (voxelBox[3] + 2) * v) - 1;
   }
-}
-
-/**
- * How the sites along an axis of `sites` read `voxels` voxels of `voxel` sites: a site's centre lies at
- * p = (offset + ½)/voxel − ½ voxels from its voxel's centre; it reads its voxel with weight 1 − |p| and the
- * neighbour on p's side with |p| (its own voxel alone where there is no neighbour: beyond the outermost centres).
- */
-function axisReading(sites: number, voxel: number, voxels: number): AxisReading {
-  const own = new Int32Array(sites);
-  const other = new Int32Array(sites);
-  const weight = new Float64Array(sites);
-  for (let s = 0; s < sites; s++) {
-    const k = Math.floor(s / voxel);
-    const p = (s - k * voxel + 0.5) / voxel - 0.5;
-    const neighbour = p < 0 ? k - 1 : k + 1;
-    own[s] = k;
-    const reaches = p !== 0 && neighbour >= 0 && neighbour < voxels;
-    other[s] = reaches ? neighbour : k;
-    weight[s] = reaches ? Math.abs(p) : 0;
-  }
-  return { own, other, weight };
 }
