@@ -174,4 +174,81 @@ describe('DiffusionDecaySolver kernel under a floor: the x sweep flushed and its
     expect(xFloorBits(10, 1e-9, 1.5, true)).toBe(0);
     expect(xFloorBits(10, 1e-9, 1, false)).toBe(0);
   });
+
+  it('flushes the x sweep’s forward recurrence below the x floor, in the kernel and in JavaScript alike', () => {
+    // One row (no y sweep: what the x sweep stores is the result, flushed below the floor), the cytokine's D·dt
+    // (222 site²), floor 1e-4: the x floor is 2^−33 (the largest power of two ≤ 222 × 1e-4 × 2^−27 = 1.65e-10). A
+    // source of 1 at column 0 and a second of 0.01 just past the column where the first's forward tail falls
+    // below 2^−33: flushed, that tail adds nothing to the second source's elimination; unflushed, r × its last
+    // value (~2e-8) is some twenty ulps of 0.01 and changes the stored bits there. The reference is written out
+    // here from the method's definition.
+    const [w, diffusion, floor, xFloorValue] = [1000, 22.2, Math.fround(1e-4), 2 ** -33];
+    const r = Math.fround(diffusion * 10);
+    const m = new Float64Array(w);
+    const g = new Float64Array(w);
+    thomasFactors(w, diffusion * 10, m, g);
+    const [mx, gx] = [Float32Array.from(m), Float32Array.from(g)];
+    const fr = Math.fround;
+    // Where the first source's forward tail falls below the x floor.
+    let p = 0;
+    let below = -1;
+    for (let i = 0; i < w && below < 0; i++) {
+      p = fr(fr((i === 0 ? 1 : 0) + fr(r * p)) * mx[i]);
+      if (Math.abs(p) < xFloorValue) below = i;
+    }
+    expect(below).toBeGreaterThan(10);
+    const second = below + 1;
+    const source = new Float32Array(w);
+    source[0] = 1;
+    source[second] = 0.01;
+    const reference = (flush: boolean): Float32Array => {
+      const u = source.slice();
+      let q = 0;
+      for (let i = 0; i < w; i++) {
+        q = fr(fr(u[i] + fr(r * q)) * mx[i]);
+        if (flush && Math.abs(q) < xFloorValue) q = 0;
+        u[i] = q;
+      }
+      let n = 0;
+      for (let i = w - 1; i >= 0; i--) {
+        n = fr(u[i] + fr(gx[i] * n));
+        u[i] = Math.abs(n) < floor ? 0 : n;
+      }
+      return u;
+    };
+    const flushed = reference(true);
+    // Unflushed, the second source's site differs: the check below can fail.
+    expect(reference(false)[second]).not.toBe(flushed[second]);
+    expect(flushed[second]).toBeGreaterThan(floor);
+    for (const method of ['dense', 'active'] as const) {
+      for (const simd of [true, false]) {
+        const solver = new DiffusionDecaySolver(w, 1, { diffusion, decay: 0, floor, method, simd });
+        const u = solver.createField();
+        u.set(source);
+        solver.include(0, 0, w - 1, 0);
+        solver.step(u, 10);
+        expect(differingBits(u, flushed), `${method}, ${simd ? 'kernel' : 'JavaScript'}`).toEqual([]);
+      }
+    }
+    // Two such rows (a y sweep after the x sweep, and the active method's own JavaScript loop, which needs two
+    // rows): every path gives the bits of the dense JavaScript step, checked above on one row.
+    const twoRows = (method: 'dense' | 'active', simd: boolean): Float32Array => {
+      const solver = new DiffusionDecaySolver(w, 2, { diffusion, decay: 0, floor, method, simd });
+      const u = solver.createField();
+      u.set(source);
+      u.set(source, w);
+      solver.include(0, 0, w - 1, 1);
+      solver.step(u, 10);
+      return u;
+    };
+    const dense = twoRows('dense', false);
+    expect(dense[second]).toBeGreaterThan(floor);
+    for (const [method, simd] of [
+      ['active', false],
+      ['dense', true],
+      ['active', true],
+    ] as const) {
+      expect(differingBits(twoRows(method, simd), dense), `two rows, ${method}, simd ${simd}`).toEqual([]);
+    }
+  });
 });

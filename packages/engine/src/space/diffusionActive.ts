@@ -1,4 +1,4 @@
-import { FLOAT32_MIN_NORMAL, type Float32Factors } from './diffusionFloat32.js';
+import { FLOAT32_MIN_NORMAL, xFloorOf, type Float32Factors } from './diffusionFloat32.js';
 
 const fround = Math.fround;
 
@@ -57,8 +57,9 @@ export function includeSite(box: SiteBox, site: number, width: number): void {
  * until the forward elimination has passed the box and become exactly 0, and back until the back substitution
  * has passed the box's first column and become exactly 0; the y sweep runs likewise over the columns the x sweep
  * left values in. Without a floor the tails run until they underflow (far: ~1300 sites for D·dt ≈ 200 site²),
- * so the region soon covers the lattice; with one the y tails stop where the values fall below it (the x sweep's
- * values are not floored, as in the dense step). Needs w, h > 1. Used where the WebAssembly kernel is not.
+ * so the region soon covers the lattice; with one the x tails stop where the forward recurrence falls below the x
+ * floor and the y tails where the values fall below the floor, as in the dense step. Needs w, h > 1. Used where
+ * the WebAssembly kernel is not.
  */
 export function implicitStepFloat32Active(
   u: Float32Array,
@@ -72,6 +73,7 @@ export function implicitStepFloat32Active(
   if (boxIsEmpty(box)) return;
   const { r, mx, gx, my, gy } = factors;
   const fy = floor ?? FLOAT32_MIN_NORMAL;
+  const xf = xFloorOf(factors, f, floor);
   const x0 = box[0];
   const y0 = box[1];
   const x1 = box[2];
@@ -84,6 +86,7 @@ export function implicitStepFloat32Active(
     let last = -1;
     for (let i = x0; i < w; i++) {
       p = fround(fround(u[o + i] + fround(r * p)) * mx[i]);
+      if (Math.abs(p) < xf) p = 0;
       u[o + i] = p;
       if (p !== 0) last = i;
       else if (i >= x1) break; // past the box the values are 0, and p is 0: the rest stays 0

@@ -1,4 +1,4 @@
-import { FLOAT32_MIN_NORMAL, type Float32Factors } from './diffusionFloat32.js';
+import { FLOAT32_MIN_NORMAL, xFloor, type Float32Factors } from './diffusionFloat32.js';
 import { DIFFUSION_KERNEL_BASE64 } from './diffusionKernelBytes.js';
 import { KernelMemory } from './kernelMemory.js';
 import { loadWasmModule } from './wasmModule.js';
@@ -210,38 +210,16 @@ export class DiffusionKernelWorkspace {
   }
 }
 
-/** 2^−100: the least D·dt × floor for which the kernel may flush the x sweep's subnormal values. */
-const X_FLUSH_MIN = 7.888609052210118e-31; // 2^−100, exactly
-
-/** The bits of 2^−126, the smallest normal float32 (FLOAT32_MIN_NORMAL). */
-const MIN_NORMAL_BITS = 0x00800000;
-
-/** 2^−27, exactly: the x floor's margin below D·dt × floor (a quarter of an ulp is more than 2^−26 of a value). */
-const X_FLOOR_MARGIN = 7.450580596923828e-9;
+/** The x floor as a float32 (`xFloorValue`) and its bits (`xFloorValueBits`), for the kernel's integer compare. */
+const xFloorValue = new Float32Array(1);
+const xFloorValueBits = new Int32Array(xFloorValue.buffer);
 
 /**
- * The bits of the x floor the kernel flushes the x sweep's stored values below (diffusionKernel.wat): the largest
- * power of two X at most `floor` and at most `r`·`floor`·2^−27, where the decay factor and every my are at most 1,
- * changes no value the y sweep stores. A value u below X read by the y elimination meets a row above that is 0
- * (the y floor flushed it), and then (u·f)·my is below X ≤ floor and is flushed as 0 is; or a row above of at
- * least `floor`, and then u·f is less than a quarter of an ulp of r times that row (≥ r·floor·(1 − 2^−24)), so
- * the sum is the product's, as with 0. Where that X is below 2^−126 the x floor is 2^−126 (the subnormals, some
- * hundred cycles each to read) if `r`·`floor` ≥ 2^−100, else 0 (no flush), as without a model's floor (2^−126
- * itself). The higher the x floor, the sooner the x sweep's tails end, and the fewer columns the y sweep runs
- * over. Exported for the tests.
+ * The bits of {@link xFloor}'s value, which the kernel compares magnitudes' bits with. Exported for the tests.
  */
 export function xFloorBits(r: number, floor: number, decayFactor: number, myAtMostOne: boolean): number {
-  if (!(decayFactor <= 1 && myAtMostOne)) return 0;
-  const bound = Math.min(floor, r * floor * X_FLOOR_MARGIN);
-  if (!(bound >= FLOAT32_MIN_NORMAL)) return r * floor >= X_FLUSH_MIN ? MIN_NORMAL_BITS : 0;
-  // The largest power of two at most `bound`, by doubling (exact) from 2^−126.
-  let power = FLOAT32_MIN_NORMAL;
-  let exponent = -126;
-  while (power * 2 <= bound) {
-    power *= 2;
-    exponent++;
-  }
-  return (exponent + 127) << 23;
+  xFloorValue[0] = xFloor(r, floor, decayFactor, myAtMostOne);
+  return xFloorValueBits[0];
 }
 
 /** The first column from which `mx` and `gx` hold the values of column w − 2 up to it (w for fewer than 3 columns). */

@@ -10,8 +10,10 @@
 ;; NaN is kept and −0 becomes +0. Arithmetic on subnormals costs some hundred cycles per instruction on common x86
 ;; cores, and decaying fields and the far tails of diffusing ones pass through that range; flushing once per
 ;; sweep pair keeps subnormals out of the field between steps at a quarter of the cost of flushing every
-;; store. The x sweep's recurrences are not flushed; its stored values are flushed below the x floor given by
-;; $xfloor's bits (none with 0), which the caller gives only where that changes no value the y sweep stores:
+;; store. The x sweep's forward recurrence is flushed below the x floor given by $xfloor's bits (none with 0;
+;; the caller's `xFloor`, far below a model's floor, 0 without one), as the JavaScript's is: its tails end there.
+;; The backward recurrence is not flushed; its stored values are flushed below the x floor too, which changes no
+;; value the y sweep stores:
 ;; with the y floor F, D·dt = r, the decay factor f ≤ 1 and every my ≤ 1, an x value u below an x floor X ≤ F
 ;; and ≤ r·F·2^−27 (the caller's `xFloorBits`: a power of two, at least 2^−126) read by the y elimination
 ;; either meets a row above that is 0, and then (u·f)·my stays below X ≤ F and is flushed to 0 as 0 would be,
@@ -27,8 +29,8 @@
 ;;
 ;; The operations, with f the decay factor (1 without decay) and flush(·) as above:
 ;;   x sweep, per row (w > 1), p = n = 0 first:
-;;     forward  p = (u[i] + r·p)·mx[i], u[i] = p               for i = 0 … w−1 (from the caller's first column
-;;              of values that are not 0: p is 0 before it)
+;;     forward  p = xflush((u[i] + r·p)·mx[i]), u[i] = p       for i = 0 … w−1 (from the caller's first column
+;;              of values that are not 0: p is 0 before it; xflush: to +0 below the x floor)
 ;;     backward n = u[i] + gx[i]·n, u[i] = n                   for i = w−1 … 0
 ;;   y sweep, per column (h > 1): row 0 u = flush((u·f)·my[0]); row k ≥ 1 u = flush((u·f + r·above)·my[k]);
 ;;     then from row h−2 up u = flush(u + gy[k]·below) (skipping the columns the x sweep left all 0: they stay 0)
@@ -106,21 +108,25 @@
             (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $t0) (local.get $t1))
             (f32x4.mul (local.get $rr) (local.get $p)))
             (v128.load32_splat offset=0 (i32.add (local.get $mx) (local.get $o)))))
+          (local.set $p (v128.and (local.get $p) (i32x4.gt_s (v128.and (local.get $p) (local.get $abs)) (local.get $xlo))))
           (v128.store offset=0 (local.get $q) (local.get $p))
           (local.set $p (f32x4.mul (f32x4.add
             (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $t0) (local.get $t1))
             (f32x4.mul (local.get $rr) (local.get $p)))
             (v128.load32_splat offset=4 (i32.add (local.get $mx) (local.get $o)))))
+          (local.set $p (v128.and (local.get $p) (i32x4.gt_s (v128.and (local.get $p) (local.get $abs)) (local.get $xlo))))
           (v128.store offset=64 (local.get $q) (local.get $p))
           (local.set $p (f32x4.mul (f32x4.add
             (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $t2) (local.get $t3))
             (f32x4.mul (local.get $rr) (local.get $p)))
             (v128.load32_splat offset=8 (i32.add (local.get $mx) (local.get $o)))))
+          (local.set $p (v128.and (local.get $p) (i32x4.gt_s (v128.and (local.get $p) (local.get $abs)) (local.get $xlo))))
           (v128.store offset=128 (local.get $q) (local.get $p))
           (local.set $p (f32x4.mul (f32x4.add
             (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $t2) (local.get $t3))
             (f32x4.mul (local.get $rr) (local.get $p)))
             (v128.load32_splat offset=12 (i32.add (local.get $mx) (local.get $o)))))
+          (local.set $p (v128.and (local.get $p) (i32x4.gt_s (v128.and (local.get $p) (local.get $abs)) (local.get $xlo))))
           (v128.store offset=192 (local.get $q) (local.get $p))
           (v128.store offset=64 (i32.add (local.get $s) (local.get $b)) (local.get $p))
           (local.set $b (i32.add (local.get $b) (i32.const 16)))
@@ -155,6 +161,7 @@
                   (v128.load32_zero (i32.add (i32.load offset=0 (local.get $q)) (local.get $o))))))
             (f32x4.mul (local.get $rr) (v128.load offset=64 (local.get $q))))
             (v128.load32_splat (i32.add (local.get $mx) (local.get $o)))))
+          (local.set $p (v128.and (local.get $p) (i32x4.gt_s (v128.and (local.get $p) (local.get $abs)) (local.get $xlo))))
           (v128.store offset=64 (local.get $q) (local.get $p))
           (v128.store offset=128 (i32.add (local.get $q) (i32.shl (local.get $o) (i32.const 4))) (local.get $p))
           (local.set $b (i32.add (local.get $b) (i32.const 16)))
