@@ -40,7 +40,8 @@ const X_FLOOR_MARGIN = 7.450580596923828e-9;
  * and decay factor `decayFactor` (1 without decay): the largest power of two X at most `floor` and at most
  * `r`·`floor`·2^−27, where the decay factor and every my are at most 1 (`myAtMostOne`). Where that X is below
  * 2^−126 the x floor is 2^−126 (the subnormals, some hundred cycles each to read) if `r`·`floor` ≥ 2^−100, else 0
- * (none: without a model's floor). Both implementations flush the x sweep's forward recurrence to 0 where it
+ * (none: so without a model's floor, 2^−126 itself, none unless D·dt ≥ 2^26, and then the subnormals only, as the
+ * y sweep flushes them). Both implementations flush the x sweep's forward recurrence to 0 where it
  * falls below X, and the WebAssembly kernel also the values the backward pass stores, which changes no stored
  * bit: a value u below X read by the y elimination meets a row above that is 0 (the y floor flushed it), and
  * then (u·f)·my is below X ≤ floor and is flushed as 0 is; or a row above of at least `floor`, and then u·f is
