@@ -82,3 +82,34 @@ for (const theme of ['light', 'dark'] as const) {
     await page.locator('.jp-ImmunoTwinTissue').screenshot({ path: test.info().outputPath(`tissue-${theme}.png`) });
   });
 }
+
+test('the same seed gives the same bits in the browser kernel and in Node, with a floor and the cytokine on voxels', async ({
+  page,
+}) => {
+  // The worker runs the Lung Twin's WebAssembly kernels (fields, the voxels' readings, epithelium, T cells, innate
+  // cells) as Node does; under fieldFloor the x sweep's forward recurrence is flushed below the x floor, and with
+  // cytokineVoxel 4 the sites read the cytokine's voxels. Both must agree to the bit (JSON keeps every double).
+  const parameters = { latticeSize: 150, tCellDelay: 1, fieldFloor: 1e-9, cytokineVoxel: 4 };
+  const ids = ['virions', 'infected', 'interferon', 'cytokine', 'neutrophils', 'tCells'];
+  await page.notebook.createNew('lung-same-seed.ipynb', { kernel: 'immunotwin-lung' });
+  await page.notebook.setCell(
+    0,
+    'code',
+    `twin.set(${JSON.stringify(parameters)});\n` +
+      `const r = await twin.run({ duration: 3, seed: 5 });\n` +
+      `console.log('SERIES ' + JSON.stringify(${JSON.stringify(ids)}.map((id) => Array.from(twin.observe(r, id).values))))`,
+  );
+  await page.notebook.runCell(0, { inplace: true });
+  const output = page.locator('.jp-Cell').first().locator('.jp-OutputArea-output').filter({ hasText: 'SERIES ' });
+  await expect(output).toHaveCount(1, { timeout: 90_000 });
+  const browser = JSON.parse(((await output.textContent()) ?? '').split('SERIES ')[1]) as number[][];
+
+  const { simulateSync } = await import('@immunotwin/engine');
+  const { lungModel } = await import('@immunotwin/model-lung');
+  const node = simulateSync(lungModel, { model: 'lung', duration: 3, seed: 5, parameters }).runs[0];
+  expect(browser).toEqual(ids.map((id) => Array.from(node.observables[id])));
+  // The run did something worth comparing: the infection spread, cytokine was made and neutrophils came.
+  expect(Math.max(...browser[1])).toBeGreaterThan(10);
+  expect(Math.max(...browser[3])).toBeGreaterThan(0);
+  expect(Math.max(...browser[4])).toBeGreaterThan(0);
+});
