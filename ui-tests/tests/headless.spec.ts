@@ -1,15 +1,8 @@
 import { expect, test } from '@jupyterlab/galata';
+import { printedSeries, seriesCell } from '../seriesCell';
 
 // In-browser kernel sessions do not survive a reload: every test gets a fresh workspace.
 test.use({ autoGoto: true });
-
-/** Runs the notebook's first cell and returns what it printed after `marker`. */
-async function printed(page: import('@playwright/test').Page, marker: string): Promise<string> {
-  await page.notebook.runCell(0, { inplace: true });
-  const output = page.locator('.jp-Cell').first().locator('.jp-OutputArea-output').filter({ hasText: marker });
-  await expect(output).toHaveCount(1, { timeout: 90_000 });
-  return ((await output.textContent()) ?? '').split(marker)[1];
-}
 
 test('a headless twin kernel runs in JupyterLab beside the in-browser one and gives the same bits', async ({
   page,
@@ -17,14 +10,12 @@ test('a headless twin kernel runs in JupyterLab beside the in-browser one and gi
   // The Immune System Twin: its code is the model module the extension serves to the browser, and the one bundled
   // in the Python package for the headless kernel; the series are printed as JSON, which keeps every double exactly.
   const ids = ['virus', 'infected', 'interferon', 'tissueCTLs'];
-  const cell =
-    `const r = await twin.run({ duration: 4, seed: 7 });\n` +
-    `console.log('SERIES ' + JSON.stringify(${JSON.stringify(ids)}.map((id) => Array.from(twin.observe(r, id).values))))`;
+  const cell = seriesCell('{ duration: 4, seed: 7 }', ids);
 
   await page.notebook.createNew('in-browser.ipynb', { kernel: 'immunotwin-immune-system' });
   await expect(page.locator('.jp-NotebookPanel-toolbar .jp-KernelName')).toHaveText('Immune System Twin');
   await page.notebook.setCell(0, 'code', cell);
-  const browser = JSON.parse(await printed(page, 'SERIES ')) as number[][];
+  const browser = await printedSeries(page);
   await page.notebook.save();
   await page.notebook.close();
 
@@ -35,7 +26,7 @@ test('a headless twin kernel runs in JupyterLab beside the in-browser one and gi
     timeout: 60_000,
   });
   await page.notebook.setCell(0, 'code', cell);
-  const headless = JSON.parse(await printed(page, 'SERIES ')) as number[][];
+  const headless = await printedSeries(page);
 
   expect(headless).toEqual(browser);
   // The run did something worth comparing: the virus grew and interferon was made.

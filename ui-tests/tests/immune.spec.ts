@@ -1,4 +1,5 @@
 import { expect, test } from '@jupyterlab/galata';
+import { printedSeries, seriesCell } from '../seriesCell';
 import { tissueCanvasColours } from '../tissueCanvas';
 
 // In-browser kernel sessions do not survive a reload: every test gets a fresh workspace.
@@ -40,16 +41,8 @@ test('the same seed gives bit-identical numbers in the browser kernel and in Nod
   const ids = ['virus', 'infected', 'interferon', 'chemokine', 'tissueCTLs'];
   await expect(page.locator('.jp-LauncherCard[title="Immune System Twin"]').first()).toBeVisible();
   await page.notebook.createNew('same-seed.ipynb', { kernel: 'immunotwin-immune-system' });
-  await page.notebook.setCell(
-    0,
-    'code',
-    `const r = await twin.run({ duration: 4, seed: 7 });\n` +
-      `console.log('SERIES ' + JSON.stringify(${JSON.stringify(ids)}.map((id) => Array.from(twin.observe(r, id).values))))`,
-  );
-  await page.notebook.runCell(0, { inplace: true });
-  const output = page.locator('.jp-Cell').first().locator('.jp-OutputArea-output').filter({ hasText: 'SERIES ' });
-  await expect(output).toHaveCount(1, { timeout: 60_000 });
-  const browser = JSON.parse(((await output.textContent()) ?? '').split('SERIES ')[1]) as number[][];
+  await page.notebook.setCell(0, 'code', seriesCell('{ duration: 4, seed: 7 }', ids));
+  const browser = await printedSeries(page);
 
   const { simulateSync } = await import('@immunotwin/engine');
   const { immuneModel } = await import('@immunotwin/model-immune');

@@ -1,5 +1,6 @@
 import { expect, test, type IJupyterLabPageFixture } from '@jupyterlab/galata';
 import { MAX_HEIGHT } from '../outputBounds';
+import { printedSeries, seriesCell } from '../seriesCell';
 import { tissueCanvasColours } from '../tissueCanvas';
 
 // The Lung Twin's own kernel: its launcher card, its workbench and its tissue view, in the light and the dark
@@ -95,14 +96,9 @@ test('the same seed gives the same bits in the browser kernel and in Node, with 
   await page.notebook.setCell(
     0,
     'code',
-    `twin.set(${JSON.stringify(parameters)});\n` +
-      `const r = await twin.run({ duration: 3, seed: 5 });\n` +
-      `console.log('SERIES ' + JSON.stringify(${JSON.stringify(ids)}.map((id) => Array.from(twin.observe(r, id).values))))`,
+    `twin.set(${JSON.stringify(parameters)});\n${seriesCell('{ duration: 3, seed: 5 }', ids)}`,
   );
-  await page.notebook.runCell(0, { inplace: true });
-  const output = page.locator('.jp-Cell').first().locator('.jp-OutputArea-output').filter({ hasText: 'SERIES ' });
-  await expect(output).toHaveCount(1, { timeout: 90_000 });
-  const browser = JSON.parse(((await output.textContent()) ?? '').split('SERIES ')[1]) as number[][];
+  const browser = await printedSeries(page);
 
   const { simulateSync } = await import('@immunotwin/engine');
   const { lungModel } = await import('@immunotwin/model-lung');
