@@ -61,14 +61,20 @@ export function xFloor(r: number, floor: number, decayFactor: number, myAtMostOn
   return power;
 }
 
-/** The x floor ({@link xFloor}) of a step with `factors`, decay factor `f` (null: none) and `floor` (null: none). */
+/** Whether every my of a factors object is at most 1 (one of {@link xFloor}'s conditions), found once per object. */
+const myAtMostOne = new WeakMap<Float32Factors, boolean>();
+
+/**
+ * The x floor ({@link xFloor}) of a step with `factors`, decay factor `f` (null: none) and `floor` (null: none), as
+ * both implementations take it.
+ */
 export function xFloorOf(factors: Float32Factors, f: number | null, floor: number | null): number {
-  return xFloor(
-    factors.r,
-    Math.fround(floor ?? FLOAT32_MIN_NORMAL),
-    f ?? 1,
-    factors.my.every((m) => m <= 1),
-  );
+  let atMostOne = myAtMostOne.get(factors);
+  if (atMostOne === undefined) {
+    atMostOne = factors.my.every((m) => m <= 1);
+    myAtMostOne.set(factors, atMostOne);
+  }
+  return xFloor(factors.r, Math.fround(floor ?? FLOAT32_MIN_NORMAL), f ?? 1, atMostOne);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { FLOAT32_MIN_NORMAL, xFloor, type Float32Factors } from './diffusionFloat32.js';
+import { FLOAT32_MIN_NORMAL, xFloor, xFloorOf, type Float32Factors } from './diffusionFloat32.js';
 import { DIFFUSION_KERNEL_BASE64 } from './diffusionKernelBytes.js';
 import { KernelMemory } from './kernelMemory.js';
 import { loadWasmModule } from './wasmModule.js';
@@ -35,6 +35,10 @@ export function diffusionKernelAvailable(): boolean {
 const floorBits = new Float32Array(1);
 const floorBits32 = new Int32Array(floorBits.buffer);
 
+/** The x floor as a float32 (`xFloorValue`) and its bits (`xFloorValueBits`), for the kernel's integer compare. */
+const xFloorValue = new Float32Array(1);
+const xFloorValueBits = new Int32Array(xFloorValue.buffer);
+
 /** Workspaces by the field array they hand out ({@link DiffusionKernelWorkspace.field}). */
 const owners = new WeakMap<Float32Array, DiffusionKernelWorkspace>();
 
@@ -66,8 +70,6 @@ export class DiffusionKernelWorkspace {
   private readonly extentOffset: number;
   /** The factors now in memory (the object the solver passed), so they are copied only when they change. */
   private factors: Float32Factors | null = null;
-  /** Whether every my of {@link factors} is at most 1 (one of the conditions of {@link xFloorBits}). */
-  private myAtMostOne = false;
   /** The first column from which mx and gx are constant up to column w − 2 (w if none): see diffusionKernel.wat. */
   private constantFrom = 0;
 
@@ -155,14 +157,14 @@ export class DiffusionKernelWorkspace {
       view.set(factors.my, 2 * this.width);
       view.set(factors.gy, 2 * this.width + this.height);
       this.factors = factors;
-      this.myAtMostOne = factors.my.every((m) => m <= 1);
       this.constantFrom = constantFrom(factors.mx, factors.gx);
     }
     const w = this.width;
     const h = this.height;
     const mx = this.mx;
     floorBits[0] = floor ?? FLOAT32_MIN_NORMAL;
-    const xFloor = xFloorBits(factors.r, floorBits[0], decayFactor ?? 1, this.myAtMostOne);
+    xFloorValue[0] = xFloorOf(factors, decayFactor, floor);
+    const xFloor = xFloorValueBits[0];
     this.diffuseStep(
       this.fieldOffset + 4 * w * first,
       w,
@@ -209,10 +211,6 @@ export class DiffusionKernelWorkspace {
     return [this.extent[slot], this.extent[slot + 1]];
   }
 }
-
-/** The x floor as a float32 (`xFloorValue`) and its bits (`xFloorValueBits`), for the kernel's integer compare. */
-const xFloorValue = new Float32Array(1);
-const xFloorValueBits = new Int32Array(xFloorValue.buffer);
 
 /**
  * The bits of {@link xFloor}'s value, which the kernel compares magnitudes' bits with. Exported for the tests.

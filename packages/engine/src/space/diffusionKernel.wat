@@ -409,7 +409,7 @@
   ;; the row it stores is not 0 and where it is above $level (a float32 ≥ 0), for the active method. It goes by
   ;; blocks of eight vectors, OR-ing each block's stored values and its above-$level masks without a branch, and
   ;; notes the first and last blocks holding such values; then $widen finds the columns within them, reading
-  ;; back what it stored (a branch per vector, as before, cost a third of the lung's diffusion). The extents at
+  ;; back what it stored (a branch per vector, as before, cost as much again as the substitution). The extents at
   ;; $ext (i32): +16 the leftmost and +20 the rightmost column with a value that is not 0 in the rows tracked so
   ;; far, +24 and +28 the same for values above $level. Returns bit 0 set if it stored anything but 0, bit 1 if
   ;; anything above $level. Only the columns at byte offsets [$from, $to) are done ($from a multiple of 16; $to

@@ -50,8 +50,11 @@ export class VoxelReader {
   private readonly rows: AxisReading;
   /** One row of sites' reading between two rows of voxels (scratch, one value per voxel column). */
   private readonly between: Float64Array;
-  private readonly kernel: ReadKernel | null;
-  private readonly memory: KernelMemory | null;
+  /**
+   * The kernel bound to the memory holding the tables and scratch, with their byte offsets there (they do not
+   * move): between, then the rows' own, other and weight, then the columns'. Null: the JavaScript path.
+   */
+  private readonly bound: { kernel: ReadKernel; memory: KernelMemory; offsets: readonly number[] } | null;
 
   /**
    * Tables and scratch in `memory` when given (the kernel then reads there); `simd` false keeps to JavaScript
@@ -65,8 +68,15 @@ export class VoxelReader {
     this.voxelOfRow = this.rows.own;
     this.between = allocateIn(memory, Float64Array, grid.width);
     const module = memory && simd ? loadWasmModule(VOXEL_READ_KERNEL_BASE64) : null;
-    this.memory = module ? (memory ?? null) : null;
-    this.kernel = module && memory ? (memory.instantiate(module).read as ReadKernel) : null;
+    const { columns: c, rows: r } = this;
+    this.bound =
+      module && memory
+        ? {
+            kernel: memory.instantiate(module).read as ReadKernel,
+            memory,
+            offsets: [this.between, r.own, r.other, r.weight, c.own, c.other, c.weight].map((a) => memory.offsetOf(a)),
+          }
+        : null;
   }
 
   /** Bytes a reader's tables and scratch take in a {@link KernelMemory}. */
@@ -101,13 +111,14 @@ export class VoxelReader {
       endWhole = Math.min((gw - 1) * 4, (x1 + 1) & ~3);
       if (firstWhole >= endWhole) firstWhole = endWhole = 0;
     }
-    const m = this.memory;
-    if (this.kernel && m && m.holds(voxels) && m.holds(target)) {
-      const { columns: c, rows: r } = this;
-      this.kernel(
+    const bound = this.bound;
+    if (bound && bound.memory.holds(voxels) && bound.memory.holds(target)) {
+      const m = bound.memory;
+      const [between, rowOwn, rowOther, rowWeight, colOwn, colOther, colWeight] = bound.offsets;
+      bound.kernel(
         m.offsetOf(voxels),
         gw,
-        m.offsetOf(this.between),
+        between,
         m.offsetOf(target) + 4 * start,
         4 * stride,
         x0,
@@ -116,12 +127,12 @@ export class VoxelReader {
         y1,
         bx0,
         bx1,
-        m.offsetOf(r.own),
-        m.offsetOf(r.other),
-        m.offsetOf(r.weight),
-        m.offsetOf(c.own),
-        m.offsetOf(c.other),
-        m.offsetOf(c.weight),
+        rowOwn,
+        rowOther,
+        rowWeight,
+        colOwn,
+        colOther,
+        colWeight,
         4 * firstWhole,
         4 * endWhole,
       );
