@@ -3,6 +3,7 @@ import {
   clearBox,
   fullBox,
   includeInBox,
+  includeNonZero,
   includeSite,
   type InterventionEvent,
   KernelMemory,
@@ -475,13 +476,15 @@ export class LungModel implements SteppedModelCore {
     for (const id of LUNG_FIELD_IDS) this.fields.values[id].set(s.fields[id]);
     this.fields.includeAll();
     this.fields.restoreVoxels(s.voxels ?? {});
-    if (this.active) {
-      const all = fullBox(this.lattice.width, this.lattice.height);
-      this.active.cells.set(all);
-      this.active.ros.set(all);
-    }
     this.tCells.restore(s.tCells);
     this.innate.restore(s.innate);
+    if (this.active) {
+      // The exact boxes of the restored state (the cells that are not healthy, code 0; the neutrophils' sites); the
+      // whole section instead would stay the epithelium's box for good (it only grows), and every field's.
+      clearBox(this.active.cells);
+      includeNonZero(this.active.cells, this.epithelium.cells, this.lattice.width);
+      this.findRos();
+    }
     this.treatments.restore(s.treatments);
     if (this.coupled && s.circulation) this.coupled.restore(s.circulation);
     if (this.lymph && s.lymphSignal) this.lymph.restore(s.lymphSignal);

@@ -31,6 +31,26 @@ function runState(
   return { cells: view.cells, fields, agents: view.agents.sites, observed };
 }
 
+/** The box `[x0, y0, x1, y1]` of the sites whose cell is not healthy (state 0) on a lattice `width` wide. */
+function notHealthyBox(cells: Uint8Array, width: number): number[] {
+  const box = [width, width, -1, -1];
+  cells.forEach((state, i) => {
+    if (state === 0) return;
+    const x = i % width;
+    const y = Math.floor(i / width);
+    box[0] = Math.min(box[0], x);
+    box[1] = Math.min(box[1], y);
+    box[2] = Math.max(box[2], x);
+    box[3] = Math.max(box[3], y);
+  });
+  return box;
+}
+
+/** The active method's box of the cells that are not healthy (internal: read to check what a restore sets). */
+function epitheliumBox(model: LungModel): Int32Array {
+  return (model as unknown as { active: { cells: Int32Array } }).active.cells;
+}
+
 /** The active-region method must give the dense method's bits: results never depend on how a step is tiled. */
 describe('Lung Twin: active regions give the dense bits', () => {
   const settings: ReadonlyArray<{ name: string; parameters: Record<string, number>; days: number }> = [
@@ -124,6 +144,28 @@ describe('Lung Twin: active regions give the dense bits', () => {
     }
   });
 
+  it('a restored model visits only the box of the restored cells that are not healthy, with the same bits', () => {
+    // The epithelium's box only grows, so had a restore made it the whole section, every later step would visit
+    // every site and step every field over the whole section (the same bits, four times the time at 3000²). Four
+    // steps in, the infected and antiviral cells of the one central focus span less than half the section.
+    const parameters = defaults({ latticeSize: 80, fieldFloor: 1e-9 });
+    const dense = new LungModel({ parameters, initial: {}, rng: createRng(4) }, { method: 'dense' });
+    for (let s = 0; s < 4; s++) dense.step(dense.dt);
+    const snapshot = structuredClone(dense.snapshot());
+    const active = new LungModel({ parameters, initial: {}, rng: createRng(1) }, { method: 'active' });
+    active.restore(snapshot);
+    const box = notHealthyBox(snapshot.cells, 80);
+    expect(box[2] - box[0]).toBeLessThan(40);
+    expect(Array.from(epitheliumBox(active))).toEqual(box);
+    for (let s = 0; s < 100; s++) {
+      dense.step(dense.dt);
+      active.step(active.dt);
+    }
+    expect(active.view().cells).toEqual(dense.view().cells);
+    for (const [id, field] of Object.entries(dense.view().fields))
+      expect(active.view().fields[id].values, id).toEqual(field.values);
+  });
+
   for (const cytokineVoxel of [1, 4]) {
     it(`continues bit-identically from a snapshot restored into an active model (cytokine voxel ${cytokineVoxel})`, () => {
       const parameters = defaults({ latticeSize: 80, tCellDelay: 1, fieldFloor: 1e-9, cytokineVoxel });
@@ -132,6 +174,7 @@ describe('Lung Twin: active regions give the dense bits', () => {
       const snapshot = structuredClone(dense.snapshot());
       const active = new LungModel({ parameters, initial: {}, rng: createRng(1) }, { method: 'active' });
       active.restore(snapshot);
+      expect(Array.from(epitheliumBox(active))).toEqual(notHealthyBox(snapshot.cells, 80));
       // Compared the step after the restore (a perturbation of the fields fades in rounding within some days) and
       // 300 steps later.
       for (const steps of [1, 299]) {

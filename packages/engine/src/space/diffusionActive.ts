@@ -50,6 +50,23 @@ export function includeSite(box: SiteBox, site: number, width: number): void {
 }
 
 /**
+ * Grows `box` to hold every site whose value in `values` (a row-major lattice `width` sites wide) is not 0: the
+ * exact box of a state read from elsewhere (e.g. a restored snapshot), where nothing tracked what was written.
+ */
+export function includeNonZero(box: SiteBox, values: ArrayLike<number>, width: number): void {
+  const height = values.length / width;
+  for (let y = 0; y < height; y++) {
+    const start = y * width;
+    let x0 = 0;
+    while (x0 < width && values[start + x0] === 0) x0++;
+    if (x0 === width) continue;
+    let x1 = width - 1;
+    while (values[start + x1] === 0) x1--;
+    includeInBox(box, x0, y, x1, y);
+  }
+}
+
+/**
  * The implicit float32 step of {@link implicitStepFloat32} (same operations, same order, same flushes, hence
  * the same bits) restricted to the field's active region: `box` must hold every site whose value is not 0
  * (any larger box gives the same result), and on return holds the region of the result. A row or column that is

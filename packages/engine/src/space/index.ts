@@ -16,7 +16,15 @@ export {
   type DiffusionScheme,
   type FieldArray,
 } from './diffusion.js';
-export { boxIsEmpty, clearBox, fullBox, includeInBox, includeSite, type SiteBox } from './diffusionActive.js';
+export {
+  boxIsEmpty,
+  clearBox,
+  fullBox,
+  includeInBox,
+  includeNonZero,
+  includeSite,
+  type SiteBox,
+} from './diffusionActive.js';
 export { diffusionKernelAvailable } from './diffusionKernel.js';
 export { allocateIn, KernelMemory } from './kernelMemory.js';
 export { loadWasmModule, type WasmModule } from './wasmModule.js';
