@@ -23,7 +23,7 @@ type KernelStep = (
 ) => number;
 
 /** Bytes of the control block (see innateKernel.wat). */
-const CONTROL_BYTES = 368;
+const CONTROL_BYTES = 400;
 /** Int32 index of the pool's count, the engulfed cells, the removals by type (from type 1), the boxes and flags. */
 const I_COUNT = 4;
 const I_ENGULFED = 5;

@@ -37,6 +37,7 @@
 ;;   280  i32 × 8  dx of each Moore direction;  312  i32 × 8  dy (as the engine's MOORE_DIRECTIONS)
 ;;   344  i32 × 4  the box where cytokine was written since the fields' last step (in and out, likewise)
 ;;   360  i32      1 if the written box is kept
+;;   368  i32 × 8  each Moore direction's site offset dy·w + dx (scratch: the kernel writes it)
 ;; Types (innate.ts): 0 macrophage, 1 neutrophil, 2 NK. Cell codes (cells.ts): 0 healthy, 1 incubating,
 ;; 2 expressing, 3 apoptotic, 4 dead.
 (module
@@ -72,6 +73,39 @@
       (local.set $j (i32.add (local.get $j) (i32.const 1)))
       (br_if $directions (i32.lt_u (local.get $j) (i32.const 8))))
     (local.get $best))
+
+  ;; The same away from the edges (column 1 … w − 2, row 1 … h − 2) for the site $at, by the 8 directions' site
+  ;; offsets at $c + 368 ($offsets fills them): no bounds to check.
+  (func $steepestInside (param $c i32) (param $field i32) (param $at i32) (param $start i32) (result i32)
+    (local $best i32) (local $most f32) (local $j i32) (local $n i32) (local $v f32) (local $above i32)
+    (local.set $best (i32.add (local.get $at)
+      (i32.load offset=368 (i32.add (local.get $c) (i32.shl (local.get $start) (i32.const 2))))))
+    (loop $directions
+      (local.set $n (i32.add (local.get $at) (i32.load offset=368 (i32.add (local.get $c)
+        (i32.shl (i32.and (i32.add (local.get $start) (local.get $j)) (i32.const 7)) (i32.const 2))))))
+      (local.set $v (f32.load (i32.add (local.get $field) (i32.shl (local.get $n) (i32.const 2)))))
+      (local.set $above (f32.gt (local.get $v) (local.get $most)))
+      (local.set $most (select (local.get $v) (local.get $most) (local.get $above)))
+      (local.set $best (select (local.get $n) (local.get $best) (local.get $above)))
+      (local.set $j (i32.add (local.get $j) (i32.const 1)))
+      (br_if $directions (i32.lt_u (local.get $j) (i32.const 8))))
+    (local.get $best))
+
+  ;; Writes each Moore direction's site offset dy·$w + dx at $c + 368, for $steepestInside.
+  (func $offsets (param $c i32) (param $w i32)
+    (local $k i32)
+    (loop $directions
+      (i32.store offset=368 (i32.add (local.get $c) (i32.shl (local.get $k) (i32.const 2)))
+        (i32.add (i32.mul (i32.load offset=312 (i32.add (local.get $c) (i32.shl (local.get $k) (i32.const 2)))) (local.get $w))
+          (i32.load offset=280 (i32.add (local.get $c) (i32.shl (local.get $k) (i32.const 2))))))
+      (local.set $k (i32.add (local.get $k) (i32.const 1)))
+      (br_if $directions (i32.lt_u (local.get $k) (i32.const 8)))))
+
+  ;; Whether column $x, row $y of a $w × $h lattice is away from its edges (column 1 … w − 2, row 1 … h − 2).
+  (func $inside (param $x i32) (param $y i32) (param $w i32) (param $h i32) (result i32)
+    (i32.and
+      (i32.and (i32.gt_s (local.get $x) (i32.const 0)) (i32.lt_s (local.get $x) (i32.sub (local.get $w) (i32.const 1))))
+      (i32.and (i32.gt_s (local.get $y) (i32.const 0)) (i32.lt_s (local.get $y) (i32.sub (local.get $h) (i32.const 1))))))
 
   ;; Whether site $s (column $x, row $y) is in the box at $b: [x0, y0, x1, y1], empty when x0 > x1 or y0 > y1.
   (func $inBox (param $b i32) (param $x i32) (param $y i32) (result i32)
@@ -134,6 +168,7 @@
     (local.set $s3 (i32.load offset=12 (local.get $c)))
     (local.set $count (i32.load offset=16 (local.get $c)))
     (local.set $regions (i32.load offset=112 (local.get $c)))
+    (call $offsets (local.get $c) (local.get $w))
     (block $finished
       (loop $pool
         (br_if $finished (i32.ge_s (local.get $k) (local.get $count)))
@@ -196,8 +231,12 @@
                   (if (result i32) (i32.and (local.get $regions) (call $awayFrom (local.get $box) (local.get $x) (local.get $y)))
                     (then (call $neighbour (local.get $c) (local.get $x) (local.get $y) (i32.shr_u (local.get $r) (i32.const 29))
                       (local.get $w) (local.get $h)))
-                    (else (call $steepest (local.get $c) (local.get $field) (local.get $x) (local.get $y)
-                      (i32.shr_u (local.get $r) (i32.const 29)) (local.get $w) (local.get $h)))))
+                    (else
+                      (if (result i32) (call $inside (local.get $x) (local.get $y) (local.get $w) (local.get $h))
+                        (then (call $steepestInside (local.get $c) (local.get $field) (local.get $at)
+                          (i32.shr_u (local.get $r) (i32.const 29))))
+                        (else (call $steepest (local.get $c) (local.get $field) (local.get $x) (local.get $y)
+                          (i32.shr_u (local.get $r) (i32.const 29)) (local.get $w) (local.get $h)))))))
                 (else (call $neighbour (local.get $c) (local.get $x) (local.get $y) (i32.shr_u (local.get $r) (i32.const 29))
                   (local.get $w) (local.get $h)))))
             (if (i32.ge_s (local.get $to) (i32.const 0)) (then (local.set $at (local.get $to))))

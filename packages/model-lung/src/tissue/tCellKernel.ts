@@ -22,7 +22,7 @@ type KernelStep = (
 ) => number;
 
 /** Bytes of the control block (see tCellKernel.wat). */
-const CONTROL_BYTES = 96;
+const CONTROL_BYTES = 128;
 /** Int32 index of the pool's count, the kills, a binding's minute and site, and the directions' dx and dy. */
 const I_COUNT = 4;
 const I_KILLS = 5;

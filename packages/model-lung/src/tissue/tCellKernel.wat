@@ -25,6 +25,7 @@
 ;;    24  i32      on a return: the minute of the binding (the caller passes it back as $resume)
 ;;    28  i32      on a return: the site of the bound cell
 ;;    32  i32 × 8  dx of each Moore direction;  64  i32 × 8  dy (as the engine's MOORE_DIRECTIONS)
+;;    96  i32 × 8  each direction's site offset dy·w + dx (scratch: the kernel writes it)
 ;; Cell codes (cells.ts): 2 expressing, 3 apoptotic.
 (module
   (import "env" "memory" (memory 1))
@@ -40,6 +41,13 @@
         (i32.or (i32.ge_s (local.get $x) (local.get $w)) (i32.ge_s (local.get $y) (local.get $h))))
       (then (i32.const -1))
       (else (i32.add (i32.mul (local.get $y) (local.get $w)) (local.get $x)))))
+
+  ;; Not 0 under the caller's mask 0x808080 exactly when one of the low three bytes of $v is 2: the zero-byte
+  ;; test on $v xor 0x02020202 (bit 7 of the lowest such byte is set; a borrow may set it in bytes above one,
+  ;; which changes nothing in whether any is).
+  (func $hasTwo (param $v i32) (result i32)
+    (local.set $v (i32.xor (local.get $v) (i32.const 0x02020202)))
+    (i32.and (i32.sub (local.get $v) (i32.const 0x01010101)) (i32.xor (local.get $v) (i32.const -1))))
 
   ;; moves.ts's steepestNeighbour: the neighbour with most chemokine, scanning the 8 directions from $start round
   ;; (the first of equals wins); the neighbour at $start where there is none above 0 (−1 beyond the edge).
@@ -60,6 +68,39 @@
       (br_if $directions (i32.lt_u (local.get $j) (i32.const 8))))
     (local.get $best))
 
+  ;; The same away from the edges (column 1 … w − 2, row 1 … h − 2) for the site $at, by the 8 directions' site
+  ;; offsets at $c + 96 ($offsets fills them): no bounds to check.
+  (func $steepestInside (param $c i32) (param $field i32) (param $at i32) (param $start i32) (result i32)
+    (local $best i32) (local $most f32) (local $j i32) (local $n i32) (local $v f32) (local $above i32)
+    (local.set $best (i32.add (local.get $at)
+      (i32.load offset=96 (i32.add (local.get $c) (i32.shl (local.get $start) (i32.const 2))))))
+    (loop $directions
+      (local.set $n (i32.add (local.get $at) (i32.load offset=96 (i32.add (local.get $c)
+        (i32.shl (i32.and (i32.add (local.get $start) (local.get $j)) (i32.const 7)) (i32.const 2))))))
+      (local.set $v (f32.load (i32.add (local.get $field) (i32.shl (local.get $n) (i32.const 2)))))
+      (local.set $above (f32.gt (local.get $v) (local.get $most)))
+      (local.set $most (select (local.get $v) (local.get $most) (local.get $above)))
+      (local.set $best (select (local.get $n) (local.get $best) (local.get $above)))
+      (local.set $j (i32.add (local.get $j) (i32.const 1)))
+      (br_if $directions (i32.lt_u (local.get $j) (i32.const 8))))
+    (local.get $best))
+
+  ;; Writes each Moore direction's site offset dy·$w + dx at $c + 96, for $steepestInside.
+  (func $offsets (param $c i32) (param $w i32)
+    (local $k i32)
+    (loop $directions
+      (i32.store offset=96 (i32.add (local.get $c) (i32.shl (local.get $k) (i32.const 2)))
+        (i32.add (i32.mul (i32.load offset=64 (i32.add (local.get $c) (i32.shl (local.get $k) (i32.const 2)))) (local.get $w))
+          (i32.load offset=32 (i32.add (local.get $c) (i32.shl (local.get $k) (i32.const 2))))))
+      (local.set $k (i32.add (local.get $k) (i32.const 1)))
+      (br_if $directions (i32.lt_u (local.get $k) (i32.const 8)))))
+
+  ;; Whether column $x, row $y of a $w × $h lattice is away from its edges (column 1 … w − 2, row 1 … h − 2).
+  (func $inside (param $x i32) (param $y i32) (param $w i32) (param $h i32) (result i32)
+    (i32.and
+      (i32.and (i32.gt_s (local.get $x) (i32.const 0)) (i32.lt_s (local.get $x) (i32.sub (local.get $w) (i32.const 1))))
+      (i32.and (i32.gt_s (local.get $y) (i32.const 0)) (i32.lt_s (local.get $y) (i32.sub (local.get $h) (i32.const 1))))))
+
   ;; Steps T cells $k … of the pool (sites, lives, binding countdowns at $site, $life, $bound; 1 per occupied
   ;; site at $occupied) by $minutes whole minutes over the cells and chemokine of a $w × $h section. $resume is −1,
   ;; or the minute in which T cell $k bound a cell (the caller has drawn its period): it goes on from there.
@@ -75,6 +116,7 @@
     (local.set $s2 (i32.load offset=8 (local.get $c)))
     (local.set $s3 (i32.load offset=12 (local.get $c)))
     (local.set $count (i32.load offset=16 (local.get $c)))
+    (call $offsets (local.get $c) (local.get $w))
     (block $finished
       (loop $tCells
         (br_if $finished (i32.ge_s (local.get $k) (local.get $count)))
@@ -126,33 +168,47 @@
                           (f64.const 1))))
                       (br $nextMinute)))
                   ;; Look round from one of the 9 (its own site is the 9th) for an expressing cell.
-                  (loop $draw9
-                      ;;@next $r
-                    (br_if $draw9 (i32.lt_u (i32.mul (local.get $r) (i32.const 9)) (i32.const 4))))
-                  (local.set $d (i32.wrap_i64 (i64.shr_u
-                    (i64.mul (i64.extend_i32_u (local.get $r)) (i64.const 9)) (i64.const 32))))
-                  (local.set $j (i32.const 0))
-                  (loop $look
-                    (local.set $target (if (result i32) (i32.eq (local.get $d) (i32.const 8))
-                      (then (local.get $at))
-                      (else (call $neighbour (local.get $c) (local.get $x) (local.get $y) (local.get $d) (local.get $w)
-                        (local.get $h)))))
-                    (if (i32.ge_s (local.get $target) (i32.const 0))
+                  (block $nextLook
+                    (loop $draw9
+                        ;;@next $r
+                      (br_if $draw9 (i32.lt_u (i32.mul (local.get $r) (i32.const 9)) (i32.const 4))))
+                    (local.set $d (i32.wrap_i64 (i64.shr_u
+                      (i64.mul (i64.extend_i32_u (local.get $r)) (i64.const 9)) (i64.const 32))))
+                    (local.set $j (i32.const 0))
+                    ;; Away from the edges (column 1 … w − 3, row 1 … h − 2), three 4-byte loads cover the 3 × 3
+                    ;; cells round the site: where none of the 9 is expressing (code 2, no zero byte after an xor
+                    ;; with 2), the look finds nothing and is skipped.
+                    (if (i32.and
+                          (i32.and (i32.gt_s (local.get $x) (i32.const 0)) (i32.lt_s (local.get $x) (i32.sub (local.get $w) (i32.const 2))))
+                          (i32.and (i32.gt_s (local.get $y) (i32.const 0)) (i32.lt_s (local.get $y) (i32.sub (local.get $h) (i32.const 1)))))
                       (then
-                        (if (i32.eq (i32.load8_u (i32.add (local.get $cells) (local.get $target))) (i32.const 2))
-                          (then
-                            ;; Bound: the cell is apoptotic; its period is drawn by the caller.
-                            (i32.store8 (i32.add (local.get $cells) (local.get $target)) (i32.const 3))
-                            (f32.store (i32.add (local.get $bound) (i32.shl (local.get $k) (i32.const 2)))
-                              (local.get $bindingPeriod))
-                            (i32.store offset=20 (local.get $c) (i32.add (i32.load offset=20 (local.get $c)) (i32.const 1)))
-                            (i32.store offset=24 (local.get $c) (local.get $m))
-                            (i32.store offset=28 (local.get $c) (local.get $target))
-                            (return (call $leave (local.get $c) (local.get $s0) (local.get $s1) (local.get $s2)
-                              (local.get $s3) (local.get $count) (local.get $k)))))))
-                    (local.set $d (select (i32.const 0) (i32.add (local.get $d) (i32.const 1)) (i32.eq (local.get $d) (i32.const 8))))
-                    (local.set $j (i32.add (local.get $j) (i32.const 1)))
-                    (br_if $look (i32.lt_u (local.get $j) (i32.const 9))))))
+                        (br_if $nextLook (i32.eqz (i32.and (i32.const 0x808080)
+                          (i32.or
+                            (i32.or
+                              (call $hasTwo (i32.load (i32.sub (i32.add (local.get $cells) (local.get $at)) (i32.add (local.get $w) (i32.const 1)))))
+                              (call $hasTwo (i32.load (i32.sub (i32.add (local.get $cells) (local.get $at)) (i32.const 1)))))
+                            (call $hasTwo (i32.load (i32.add (i32.add (local.get $cells) (local.get $at)) (i32.sub (local.get $w) (i32.const 1)))))))))))
+                    (loop $look
+                      (local.set $target (if (result i32) (i32.eq (local.get $d) (i32.const 8))
+                        (then (local.get $at))
+                        (else (call $neighbour (local.get $c) (local.get $x) (local.get $y) (local.get $d) (local.get $w)
+                          (local.get $h)))))
+                      (if (i32.ge_s (local.get $target) (i32.const 0))
+                        (then
+                          (if (i32.eq (i32.load8_u (i32.add (local.get $cells) (local.get $target))) (i32.const 2))
+                            (then
+                              ;; Bound: the cell is apoptotic; its period is drawn by the caller.
+                              (i32.store8 (i32.add (local.get $cells) (local.get $target)) (i32.const 3))
+                              (f32.store (i32.add (local.get $bound) (i32.shl (local.get $k) (i32.const 2)))
+                                (local.get $bindingPeriod))
+                              (i32.store offset=20 (local.get $c) (i32.add (i32.load offset=20 (local.get $c)) (i32.const 1)))
+                              (i32.store offset=24 (local.get $c) (local.get $m))
+                              (i32.store offset=28 (local.get $c) (local.get $target))
+                              (return (call $leave (local.get $c) (local.get $s0) (local.get $s1) (local.get $s2)
+                                (local.get $s3) (local.get $count) (local.get $k)))))))
+                      (local.set $d (select (i32.const 0) (i32.add (local.get $d) (i32.const 1)) (i32.eq (local.get $d) (i32.const 8))))
+                      (local.set $j (i32.add (local.get $j) (i32.const 1)))
+                      (br_if $look (i32.lt_u (local.get $j) (i32.const 9)))))))
               ;; It moves with probability moveRate: up the chemokine's gradient with probability chemotaxis, else
               ;; to a random neighbour; not onto another T cell.
               (if (f64.lt (local.get $moveRate) (f64.const 1))
@@ -167,8 +223,11 @@
               ;;@next $r
               (local.set $d (i32.shr_u (local.get $r) (i32.const 29)))
               (local.set $to (if (result i32) (local.get $up)
-                (then (call $steepest (local.get $c) (local.get $chemokine) (local.get $x) (local.get $y) (local.get $d)
-                  (local.get $w) (local.get $h)))
+                (then
+                  (if (result i32) (call $inside (local.get $x) (local.get $y) (local.get $w) (local.get $h))
+                    (then (call $steepestInside (local.get $c) (local.get $chemokine) (local.get $at) (local.get $d)))
+                    (else (call $steepest (local.get $c) (local.get $chemokine) (local.get $x) (local.get $y) (local.get $d)
+                      (local.get $w) (local.get $h)))))
                 (else (call $neighbour (local.get $c) (local.get $x) (local.get $y) (local.get $d) (local.get $w)
                   (local.get $h)))))
               (if (i32.ge_s (local.get $to) (i32.const 0))
