@@ -81,7 +81,7 @@ const syncedNotes = ZOOMS.map((zoom) => {
 });
 const notes = [
   `${SIDE}² sites; renderer "auto" drew with ${gl[0].kind}; each drag: ${MOVES} pointer moves, then 8 wheel ticks, twice`,
-  `showing the picture (decode, levels of detail, upload): ${gl.map((r) => r.showMs.toFixed(0)).join(', ')} ms with ${gl[0].kind}, ${canvas.map((r) => r.showMs.toFixed(0)).join(', ')} ms with canvas 2D`,
+  `showing the picture (decode, levels of detail, upload): ${gl.map((r) => r.showMs.toFixed(0)).join(', ')} ms with ${gl[0].kind}, ${canvas.map((r) => r.showMs.toFixed(0)).join(', ')} ms with canvas 2D; of which decoding the bundle alone: ${[...gl, ...canvas].map((r) => r.decodeMs.toFixed(0)).join(', ')} ms`,
   `draw (main thread): median ${median(pooled(gl, 'draws')).toFixed(2)} ms, p95 ${percentile(pooled(gl, 'draws'), 95).toFixed(2)} ms with ${gl[0].kind}; median ${median(pooled(canvas, 'draws')).toFixed(2)} ms, p95 ${percentile(pooled(canvas, 'draws'), 95).toFixed(2)} ms with canvas 2D`,
   ...syncedNotes,
   `frame interval while moving: median ${median(pooled(gl, 'intervals')).toFixed(1)} ms, p95 ${percentile(pooled(gl, 'intervals'), 95).toFixed(1)} ms with ${gl[0].kind}; median ${median(pooled(canvas, 'intervals')).toFixed(1)} ms, p95 ${percentile(pooled(canvas, 'intervals'), 95).toFixed(1)} ms with canvas 2D`,
