@@ -264,8 +264,9 @@ export class RunController {
       .run({
         // One sample per chunk when paced or stepping, so a frame is a small step of model time.
         chunkMilliseconds: paced || stepping ? 0 : undefined,
-        // Pictures of the model's space with the frames (none for a model without one): the tissue view.
-        tissue: this.tissueField === undefined ? {} : { field: this.tissueField },
+        // Pictures of the model's space with the frames (none for a model without one): the tissue view. A saved
+        // field the model lacks (edited by hand, another version) draws its first field, with a note, not a failure.
+        tissue: this.tissueField === undefined ? {} : { field: this.tissueField, unknownField: 'first' },
         onFrame: async (frame) => {
           if (!current()) return;
           this.listener.frame(frame);

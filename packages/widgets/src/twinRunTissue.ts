@@ -17,7 +17,9 @@ import type { ITissueIndexDetail } from './twinTissue.js';
  * Event `looked-back` ({@link ILookedBackDetail}) when the time it stays on changes: the time chosen, or null when
  * it follows the run again (a workbench marks the time on its plot). With the model's fields known (its run's first
  * picture lists them), a field picker: event `tissue-field-change` ({@link ITissueFieldDetail}) when the person
- * picks another field (a workbench re-runs with it: the pictures kept are of one field).
+ * picks another field (a workbench re-runs with it: the pictures kept are of one field). Where the run's first
+ * picture carries a note (`ISessionTissue.note`: the field asked for is not the model's, its first is drawn), the
+ * note shows above the view until the next run's first picture.
  */
 /** Detail of `looked-back`: the time of the picture the person chose, or null while the view follows the run. */
 export interface ILookedBackDetail {
@@ -35,6 +37,7 @@ export class TwinRunTissueElement extends LitElement {
     shown: { state: true },
     index: { state: true },
     fields: { state: true },
+    note: { state: true },
   };
 
   static override styles = [
@@ -53,6 +56,11 @@ export class TwinRunTissueElement extends LitElement {
         margin: 0;
         color: var(--jp-ui-font-color2, #616161);
       }
+      .note {
+        margin: 0 0 4px;
+        color: var(--jp-ui-font-color2, #616161);
+        overflow-wrap: anywhere;
+      }
     `,
   ];
 
@@ -62,6 +70,8 @@ export class TwinRunTissueElement extends LitElement {
   declare protected index: number;
   /** The model's fields (from its runs' first pictures), for the picker. */
   declare protected fields: readonly { readonly id: string; readonly unit: string }[];
+  /** What the session said with the run's first picture (e.g. the field asked for is not the model's). */
+  declare protected note: string | undefined;
   private readonly history = new TissueHistory();
   /** The time of the picture the person chose (kept while the history thins). */
   private chosenTime = 0;
@@ -72,6 +82,7 @@ export class TwinRunTissueElement extends LitElement {
     this.shown = undefined;
     this.index = 0;
     this.fields = [];
+    this.note = undefined;
   }
 
   /** The kept pictures (undefined before the first). */
@@ -95,13 +106,18 @@ export class TwinRunTissueElement extends LitElement {
     this.history.clear();
     this.shown = undefined;
     this.fields = [];
+    this.note = undefined;
     this.setFollowing();
     this.index = 0;
   }
 
   /** Adds the run's next picture. */
   addPicture(picture: ISessionTissue): void {
-    if (picture.fields) this.fields = picture.fields;
+    if (picture.fields) {
+      // The run's first picture: its fields, and its note or none.
+      this.fields = picture.fields;
+      this.note = picture.note;
+    }
     this.history.push(picture.header, picture.frame);
     this.shown = this.history.tissue;
     const frames = this.shown!.frames;
@@ -138,41 +154,46 @@ export class TwinRunTissueElement extends LitElement {
   protected override render(): TemplateResult {
     // Before the run's first picture (a held workbench, a worker that died before it): a note, not an error.
     if (!this.shown) return html`<p class="waiting">The tissue appears when the run starts.</p>`;
-    return html`<twin-tissue hide-play .tissue=${this.shown} .index=${this.index} @index-change=${this.chosen}>
-      <label slot="controls"
-        ><input
-          type="checkbox"
-          data-action="follow"
-          .checked=${this.following}
-          @change=${(e: Event) => ((e.target as HTMLInputElement).checked ? this.follow() : this.stay())}
-        />
-        follow the run</label
+    return html`${this.note ? html`<p class="note" role="status">${this.note}</p>` : nothing}<twin-tissue
+        hide-play
+        .tissue=${this.shown}
+        .index=${this.index}
+        @index-change=${this.chosen}
       >
-      ${
-        this.fields.length > 1
-          ? html`<label slot="controls"
-              >field
-              <select
-                data-action="tissue-field"
-                aria-label="The field drawn"
-                @change=${(e: Event) =>
-                  this.dispatchEvent(
-                    widgetEvent<ITissueFieldDetail>('tissue-field-change', {
-                      field: (e.target as HTMLSelectElement).value,
-                    }),
+        <label slot="controls"
+          ><input
+            type="checkbox"
+            data-action="follow"
+            .checked=${this.following}
+            @change=${(e: Event) => ((e.target as HTMLInputElement).checked ? this.follow() : this.stay())}
+          />
+          follow the run</label
+        >
+        ${
+          this.fields.length > 1
+            ? html`<label slot="controls"
+                >field
+                <select
+                  data-action="tissue-field"
+                  aria-label="The field drawn"
+                  @change=${(e: Event) =>
+                    this.dispatchEvent(
+                      widgetEvent<ITissueFieldDetail>('tissue-field-change', {
+                        field: (e.target as HTMLSelectElement).value,
+                      }),
+                    )}
+                >
+                  ${this.fields.map(
+                    (f) =>
+                      html`<option value=${f.id} ?selected=${f.id === this.shown?.header.field?.id}>
+                        ${f.id} (${f.unit})
+                      </option>`,
                   )}
-              >
-                ${this.fields.map(
-                  (f) =>
-                    html`<option value=${f.id} ?selected=${f.id === this.shown?.header.field?.id}>
-                      ${f.id} (${f.unit})
-                    </option>`,
-                )}
-              </select></label
-            >`
-          : nothing
-      }
-    </twin-tissue>`;
+                </select></label
+              >`
+            : nothing
+        }
+      </twin-tissue>`;
   }
 }
 

@@ -95,12 +95,16 @@ describe('<twin-run-tissue>: the tissue of a workbench’s run', () => {
 
 describe('<twin-workbench> with a tissue view', () => {
   const plotly = new PlotlyRecorder();
-  async function workbench(options: ConstructorParameters<typeof TwinSession>[0], scenario: object) {
+  async function workbench(
+    options: ConstructorParameters<typeof TwinSession>[0],
+    scenario: object,
+    view?: { tissueField?: string },
+  ) {
     const session = new TwinSession(options);
     const el = await mount<TwinWorkbenchElement>('twin-workbench', {
       sessionFactory: () => session,
       plotlyLoader: plotly.loader,
-      state: { version: 1, scenario: scenario as never },
+      state: { version: 1, scenario: scenario as never, ...(view ? { view } : {}) },
     });
     await el.settled();
     return el;
@@ -150,6 +154,30 @@ describe('<twin-workbench> with a tissue view', () => {
     await el.settled();
     expect(view.hidden).toBe(true);
     expect($(el, '.main').classList.contains('spatial')).toBe(false);
+  });
+
+  it('runs with a saved field the model lacks, drawing its first field and saying so, with the picker to choose', async () => {
+    // A hand-edited (or stale) view.tissueField: the run is not lost; the view draws the first field, says why, and
+    // the picker lists the model's fields. Picking one draws it and the note goes.
+    const el = await workbench(
+      { plugins: lungModels },
+      { model: 'lung', duration: 0.5, parameters: { latticeSize: 30 } },
+      { tissueField: 'oxygen' },
+    );
+    expect(el.phase).toBe('done');
+    const view = $<TwinRunTissueElement>(el, 'twin-run-tissue');
+    expect(view.tissue!.header.field?.id).toBe('virions');
+    expect($(view, '.note[role="status"]').textContent).toBe(
+      'Lung Twin has no field "oxygen": drawing "virions"; its fields: virions, ifn, chemokine, cytokine, ros',
+    );
+    const picker = $<HTMLSelectElement>(view, 'select[data-action="tissue-field"]');
+    expect([...picker.options].map((o) => o.value)).toEqual(['virions', 'ifn', 'chemokine', 'cytokine', 'ros']);
+    expect(picker.value).toBe('virions');
+    picker.value = 'ifn';
+    picker.dispatchEvent(new Event('change'));
+    await el.settled();
+    await vi.waitFor(() => expect(view.tissue!.header.field?.id).toBe('ifn'));
+    expect($$(view, '.note')).toHaveLength(0);
   });
 
   it('shows no tissue view for a model without space', async () => {

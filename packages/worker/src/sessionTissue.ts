@@ -29,11 +29,13 @@ export class SessionTissuePictures {
    * @param manifest the model's manifest (names the bundle header)
    * @param field the field drawn (default: the model's first)
    * @param milliseconds least time between two pictures
+   * @param unknownField what a field the model lacks does: fail the run ('refuse') or draw the first ('first')
    */
   constructor(
     private readonly manifest: ModelManifest,
     private readonly field: string | undefined,
     milliseconds: number,
+    private readonly unknownField: 'refuse' | 'first' = 'refuse',
   ) {
     this.pace = new PicturePace(milliseconds);
   }
@@ -59,11 +61,15 @@ export class SessionTissuePictures {
       const first = !this.header;
       const view = run.view(pictureFields(this.header));
       if (!view) return undefined;
-      this.header ??= tissueHeader(this.manifest, view, this.field, 'tissue pictures');
+      const unknown = this.field !== undefined && !(this.field in view.fields) && this.unknownField === 'first';
+      this.header ??= tissueHeader(this.manifest, view, unknown ? undefined : this.field, 'tissue pictures');
       const frame = pictureTissue(view, time, this.header.field?.id);
       if (!first) return { header: this.header, frame };
       const fields = Object.entries(view.fields).map(([id, field]) => ({ id, unit: field.unit }));
-      return { header: this.header, frame, fields };
+      if (!unknown) return { header: this.header, frame, fields };
+      const drawn = this.header.field ? `drawing ${JSON.stringify(this.header.field.id)}` : 'drawing none';
+      const note = `${this.manifest.title} has no field ${JSON.stringify(this.field)}: ${drawn}; its fields: ${fields.map((f) => f.id).join(', ') || 'none'}`;
+      return { header: this.header, frame, fields, note };
     });
     if (picture) this.pending.push(picture);
   }

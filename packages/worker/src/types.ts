@@ -38,6 +38,11 @@ export interface ISessionTissue {
   readonly frame: TissueFrame;
   /** Every field of the model with its unit (the run's first picture only): what a view may ask to draw instead. */
   readonly fields?: readonly { readonly id: string; readonly unit: string }[];
+  /**
+   * Said with the run's first picture when the field asked for is not one of the model's and its first field is
+   * drawn instead (`ITissueOptions.unknownField` 'first'): what was asked, what is drawn, and what is allowed.
+   */
+  readonly note?: string;
 }
 
 /**
@@ -48,6 +53,12 @@ export interface ISessionTissue {
 export interface ITissueOptions {
   /** The field drawn (default: the model's first field). */
   field?: string;
+  /**
+   * When `field` is not one of the model's fields: 'refuse' (the default) fails the run with a message naming the
+   * fields; 'first' draws the model's first field and says so in the first picture's `note` (for a saved choice
+   * that may have gone stale, e.g. a workbench's `view.tissueField` edited by hand or from another model version).
+   */
+  unknownField?: 'refuse' | 'first';
   /** Least wall-clock time between two pictures (default `TISSUE_PICTURE_MILLISECONDS`, 250 ms). */
   milliseconds?: number;
 }

@@ -3,7 +3,10 @@ import { builtInModels } from '@immunotwin/models';
 import { TwinSession, type ISessionFrame } from '../src/index.js';
 import { lungScenario, lungViewAtEnd, odeScenario } from './helpers.js';
 
-async function framesOf(scenario: unknown, tissue?: { milliseconds?: number; field?: string }) {
+async function framesOf(
+  scenario: unknown,
+  tissue?: { milliseconds?: number; field?: string; unknownField?: 'refuse' | 'first' },
+) {
   const session = new TwinSession({ plugins: builtInModels });
   await session.create(scenario);
   const frames: ISessionFrame[] = [];
@@ -94,6 +97,27 @@ describe('TwinSession: pictures of the model’s space with the frames (tissue)'
     expect(frames.at(-1)!.tissue![0].header.field?.id).toBe('ifn');
     await expect(framesOf(lungScenario, { field: 'oxygen' })).rejects.toThrow(
       /tissue pictures: unknown field "oxygen"; allowed: virions, .*ifn/,
+    );
+    await expect(framesOf(lungScenario, { field: 'oxygen', unknownField: 'refuse' })).rejects.toThrow(
+      /unknown field "oxygen"/,
+    );
+  });
+
+  it('draws the first field instead of an unknown one when asked to, saying so once, or refuses a bad choice', async () => {
+    // A workbench's saved field may have gone stale: the run goes on, drawing the model's first field.
+    const frames = await framesOf(lungScenario, { field: 'oxygen', unknownField: 'first', milliseconds: 1e9 });
+    const pictures = frames.flatMap((frame) => frame.tissue ?? []);
+    expect(pictures.map((picture) => picture.header.field?.id)).toEqual(['virions', 'virions']);
+    expect(pictures[0].note).toBe(
+      'Lung Twin has no field "oxygen": drawing "virions"; its fields: virions, ifn, chemokine, cytokine, ros',
+    );
+    expect(pictures[1].note).toBeUndefined();
+    // A field the model has is drawn with no note.
+    const known = await framesOf(lungScenario, { field: 'ifn', unknownField: 'first', milliseconds: 1e9 });
+    expect(known[0].tissue![0]).toMatchObject({ header: { field: { id: 'ifn' } } });
+    expect(known[0].tissue![0].note).toBeUndefined();
+    await expect(framesOf(lungScenario, { field: 'oxygen', unknownField: 'skip' as 'first' })).rejects.toThrow(
+      'tissue.unknownField must be "refuse" or "first"; got "skip"',
     );
   });
 });
