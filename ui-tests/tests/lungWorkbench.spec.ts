@@ -152,6 +152,31 @@ test('the Lung Twin workbench shows the tissue of its run, follows it and looks 
   await expect(picker).toHaveValue('cytokine');
   await expect(tissue).toContainText('green glow: cytokine');
 
+  // A saved field the model lacks (the state edited by hand): the run is not lost; the view draws the first
+  // field, says so above the picture (within the workbench's width), and the picker is there to choose.
+  await page.notebook.close(true);
+  await page.kernel.shutdownAll();
+  state.view = { ...state.view, tissueField: 'oxygen' };
+  const written = await page.request.put(`api/contents/${tmpPath}/lung-bench.ipynb`, {
+    data: { type: 'notebook', format: 'json', content: saved.content },
+  });
+  expect(written.ok()).toBe(true);
+  await page.notebook.openByPath(`${tmpPath}/lung-bench.ipynb`);
+  await expect(workbench.locator('twin-controls')).toBeVisible({ timeout: 30_000 });
+  await settle();
+  const note = workbench.locator('twin-run-tissue .note');
+  await expect(note).toHaveText(
+    'Lung Twin has no field "oxygen": drawing "virions"; its fields: virions, ifn, chemokine, cytokine, ros',
+  );
+  await expect(tissue.locator('output')).toHaveText('day 6');
+  await expect(picker).toHaveValue('virions');
+  await expect(tissue).toContainText('green glow: virions');
+  const noteBox = await box(note);
+  const viewBox = await box(workbench.locator('twin-run-tissue'));
+  expect(noteBox.x + noteBox.width).toBeLessThanOrEqual(viewBox.x + viewBox.width);
+  expect(noteBox.height).toBeLessThan(24); // one line: the workbench's height is bounded
+  await screenshots(page, 'lung-workbench-stale-field');
+
   // Stacked in a narrow notebook: plot, tissue, controls one under the other, still within the bound.
   await page.setViewportSize({ width: 600, height: 1100 });
   await page.sidebar.close('left').catch(() => undefined);

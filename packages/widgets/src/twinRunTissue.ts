@@ -56,10 +56,13 @@ export class TwinRunTissueElement extends LitElement {
         margin: 0;
         color: var(--jp-ui-font-color2, #616161);
       }
+      /* One line (the workbench's height is bounded): what matters comes first; the whole note is its title. */
       .note {
         margin: 0 0 4px;
         color: var(--jp-ui-font-color2, #616161);
-        overflow-wrap: anywhere;
+        white-space: nowrap;
+        overflow: hidden;
+        text-overflow: ellipsis;
       }
     `,
   ];
@@ -154,46 +157,46 @@ export class TwinRunTissueElement extends LitElement {
   protected override render(): TemplateResult {
     // Before the run's first picture (a held workbench, a worker that died before it): a note, not an error.
     if (!this.shown) return html`<p class="waiting">The tissue appears when the run starts.</p>`;
-    return html`${this.note ? html`<p class="note" role="status">${this.note}</p>` : nothing}<twin-tissue
-        hide-play
-        .tissue=${this.shown}
-        .index=${this.index}
-        @index-change=${this.chosen}
+    return html`${this.note ? html`<p class="note" role="status" title=${this.note}>${this.note}</p>` : nothing}${this.tissueView()}`;
+  }
+
+  /** The tissue view of the pictures shown, with the switches and the field picker in its controls row. */
+  private tissueView(): TemplateResult {
+    return html`<twin-tissue hide-play .tissue=${this.shown} .index=${this.index} @index-change=${this.chosen}>
+      <label slot="controls"
+        ><input
+          type="checkbox"
+          data-action="follow"
+          .checked=${this.following}
+          @change=${(e: Event) => ((e.target as HTMLInputElement).checked ? this.follow() : this.stay())}
+        />
+        follow the run</label
       >
-        <label slot="controls"
-          ><input
-            type="checkbox"
-            data-action="follow"
-            .checked=${this.following}
-            @change=${(e: Event) => ((e.target as HTMLInputElement).checked ? this.follow() : this.stay())}
-          />
-          follow the run</label
-        >
-        ${
-          this.fields.length > 1
-            ? html`<label slot="controls"
-                >field
-                <select
-                  data-action="tissue-field"
-                  aria-label="The field drawn"
-                  @change=${(e: Event) =>
-                    this.dispatchEvent(
-                      widgetEvent<ITissueFieldDetail>('tissue-field-change', {
-                        field: (e.target as HTMLSelectElement).value,
-                      }),
-                    )}
-                >
-                  ${this.fields.map(
-                    (f) =>
-                      html`<option value=${f.id} ?selected=${f.id === this.shown?.header.field?.id}>
-                        ${f.id} (${f.unit})
-                      </option>`,
+      ${
+        this.fields.length > 1
+          ? html`<label slot="controls"
+              >field
+              <select
+                data-action="tissue-field"
+                aria-label="The field drawn"
+                @change=${(e: Event) =>
+                  this.dispatchEvent(
+                    widgetEvent<ITissueFieldDetail>('tissue-field-change', {
+                      field: (e.target as HTMLSelectElement).value,
+                    }),
                   )}
-                </select></label
-              >`
-            : nothing
-        }
-      </twin-tissue>`;
+              >
+                ${this.fields.map(
+                  (f) =>
+                    html`<option value=${f.id} ?selected=${f.id === this.shown?.header.field?.id}>
+                      ${f.id} (${f.unit})
+                    </option>`,
+                )}
+              </select></label
+            >`
+          : nothing
+      }
+    </twin-tissue>`;
   }
 }
 
