@@ -90,7 +90,10 @@ requestAnimationFrame(loop);
 
 const api = {
   /** Shows a `side²` section drawn with `renderer`; resolves with the renderer used and the ms taken to show it. */
-  async mount(side: number, renderer: 'auto' | 'canvas2d'): Promise<{ kind: string; showMs: number; decodeMs: number }> {
+  async mount(
+    side: number,
+    renderer: 'auto' | 'canvas2d',
+  ): Promise<{ kind: string; showMs: number; decodeMs: number }> {
     const data = bundle(side, 12);
     // The bundle's decoding alone (JSON-ready object to typed arrays), which showing it repeats.
     const decodeBegun = performance.now();
