@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, DiffusionDecaySolver, diffusionKernelAvailable } from '../src/index.js';
 import { differingBits } from './fieldBits.js';
+import { boxWhere } from './siteBoxes.js';
 
 /**
  * The active-region method must give the dense method's bits (tiling never changes results): fields with sources
@@ -41,21 +42,6 @@ function runBothWays(
     active.step(v, 10);
   }
   return { dense: u, active: v, region: Int32Array.from(active.activeRegion) };
-}
-
-/** The box [x0, y0, x1, y1] of the sites of a field `width` wide whose value passes `test` ([w, h, −1, −1]-like if none). */
-function boxWhere(field: Float32Array, width: number, test: (value: number) => boolean): number[] {
-  const box = [width, field.length / width, -1, -1];
-  for (let i = 0; i < field.length; i++) {
-    if (!test(field[i])) continue;
-    const x = i % width;
-    const y = Math.floor(i / width);
-    box[0] = Math.min(box[0], x);
-    box[1] = Math.min(box[1], y);
-    box[2] = Math.max(box[2], x);
-    box[3] = Math.max(box[3], y);
-  }
-  return box;
 }
 
 describe('DiffusionDecaySolver active-region method', () => {

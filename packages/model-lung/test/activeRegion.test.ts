@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '@immunotwin/engine';
 import { applyLungIntervention, LungModel, lungManifest, type LungStepMethod } from '../src/index.js';
+import { boxWhere } from '../../engine/test/siteBoxes.js';
 import { defaults } from './runs.js';
 
 type Event = Parameters<typeof applyLungIntervention>[0];
@@ -31,20 +32,8 @@ function runState(
   return { cells: view.cells, fields, agents: view.agents.sites, observed };
 }
 
-/** The box `[x0, y0, x1, y1]` of the sites whose cell is not healthy (state 0) on a lattice `width` wide. */
-function notHealthyBox(cells: Uint8Array, width: number): number[] {
-  const box = [width, width, -1, -1];
-  cells.forEach((state, i) => {
-    if (state === 0) return;
-    const x = i % width;
-    const y = Math.floor(i / width);
-    box[0] = Math.min(box[0], x);
-    box[1] = Math.min(box[1], y);
-    box[2] = Math.max(box[2], x);
-    box[3] = Math.max(box[3], y);
-  });
-  return box;
-}
+/** The box of the sites whose cell is not healthy (state 0) on a lattice `width` wide. */
+const notHealthyBox = (cells: Uint8Array, width: number): number[] => boxWhere(cells, width, (state) => state !== 0);
 
 /** The active method's box of the cells that are not healthy (internal: read to check what a restore sets). */
 function epitheliumBox(model: LungModel): Int32Array {
