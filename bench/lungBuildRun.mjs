@@ -10,10 +10,29 @@
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { join } from 'node:path';
+import { existsSync, realpathSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 const [root, side, days, overrides] = process.argv.slice(2);
 const load = (pkg) => import(pathToFileURL(join(root, 'packages', pkg, 'lib', 'index.js')).href);
+/** Where Node finds `@immunotwin/engine` from the checkout's model-lung: up from its real directory. */
+function engineSeenFrom(dir) {
+  for (let at = realpathSync(dir); ; at = dirname(at)) {
+    const path = join(at, 'node_modules', '@immunotwin', 'engine');
+    if (existsSync(path)) return path;
+    if (dirname(at) === at) return undefined;
+  }
+}
+// The checkout's model-lung must import the checkout's own engine: with another's (a checkout whose node_modules
+// links to this one's), the generator made here is not the one its kernels know, they decline, and the run takes
+// the JavaScript loops — the same bits, far slower, and a comparison that says nothing.
+const engineSeen = engineSeenFrom(join(root, 'packages', 'model-lung'));
+if (!engineSeen || realpathSync(engineSeen) !== realpathSync(join(root, 'packages', 'engine'))) {
+  throw new Error(
+    `${root}: its model-lung imports @immunotwin/engine from ${engineSeen ? realpathSync(engineSeen) : 'nowhere'}, ` +
+      `not its own packages/engine; link ${join(root, 'node_modules', '@immunotwin')}/* to its own packages`,
+  );
+}
 const { createRng } = await load('engine');
 const { LungModel, lungManifest } = await load('model-lung');
 const defaults = Object.fromEntries(lungManifest.parameters.map((q) => [q.id, q.default]));
