@@ -516,10 +516,7 @@ export class TwinWorkbenchElement extends LitElement {
   /** Sets the playback speed (model time units per second; Infinity: full speed) for the next run. */
   setSpeed(speed: number): void {
     if (this.controller) this.controller.speed = speed;
-    const view = { ...(this.accepted!.view ?? {}) };
-    if (Number.isFinite(speed)) view.speed = speed;
-    else delete view.speed;
-    this.updateState({ ...this.accepted!, view });
+    this.saveViewChoice('speed', Number.isFinite(speed) ? speed : undefined);
   }
 
   /**
@@ -549,7 +546,10 @@ export class TwinWorkbenchElement extends LitElement {
   }
 
   /** Saves a choice of `view` (its key removed when undefined or empty, and `view` itself when left empty). */
-  private saveViewChoice<K extends 'band' | 'tissueField'>(key: K, value: WorkbenchView[K] | undefined): void {
+  private saveViewChoice<K extends 'band' | 'tissueField' | 'speed'>(
+    key: K,
+    value: WorkbenchView[K] | undefined,
+  ): void {
     const { view: old, ...rest } = this.accepted!;
     const view: WorkbenchView = { ...(old ?? {}) };
     if (value) view[key] = value;

@@ -214,6 +214,18 @@ describe('<twin-workbench> driving an in-process TwinSession', () => {
     expect(states.at(-1)!.state.view).toEqual({ logY: true, speed: 5 });
   });
 
+  it('saves no empty view when the speed goes back to full speed', async () => {
+    const { el, states } = await workbench();
+    const speed = $<HTMLSelectElement>(el, '#speed');
+    speed.value = '5';
+    speed.dispatchEvent(new Event('change'));
+    expect(states.at(-1)!.state.view).toEqual({ speed: 5 });
+    speed.value = 'Infinity';
+    speed.dispatchEvent(new Event('change'));
+    await el.settled();
+    expect('view' in states.at(-1)!.state).toBe(false);
+  });
+
   it('exports the finished run as the engine’s CSV', async () => {
     const { el } = await workbench();
     const expected = resultsToCsv(simulateSync(targetCellLimited, baseScenario));
