@@ -457,11 +457,6 @@ export class TwinSession implements ITwinSession {
     let cursor = 0; // the first frame of a continued replicate carries everything recorded before
     let lastFrameAt = -Infinity;
     let lastFraction = -1;
-    if (tissue?.unknownField !== undefined && tissue.unknownField !== 'refuse' && tissue.unknownField !== 'first') {
-      throw new RangeError(
-        `tissue.unknownField must be "refuse" or "first"; got ${JSON.stringify(tissue.unknownField)}`,
-      );
-    }
     const pictures = tissue
       ? new SessionTissuePictures(
           resolved.plugin.manifest,

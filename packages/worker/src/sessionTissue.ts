@@ -29,7 +29,8 @@ export class SessionTissuePictures {
    * @param manifest the model's manifest (names the bundle header)
    * @param field the field drawn (default: the model's first)
    * @param milliseconds least time between two pictures
-   * @param unknownField what a field the model lacks does: fail the run ('refuse') or draw the first ('first')
+   * @param unknownField what a field the model lacks does: fail the run ('refuse') or draw the first ('first');
+   *   anything else is refused, naming what is allowed
    */
   constructor(
     private readonly manifest: ModelManifest,
@@ -37,6 +38,9 @@ export class SessionTissuePictures {
     milliseconds: number,
     private readonly unknownField: 'refuse' | 'first' = 'refuse',
   ) {
+    if (unknownField !== 'refuse' && unknownField !== 'first') {
+      throw new RangeError(`tissue.unknownField must be "refuse" or "first"; got ${JSON.stringify(unknownField)}`);
+    }
     this.pace = new PicturePace(milliseconds);
   }
 
@@ -61,7 +65,9 @@ export class SessionTissuePictures {
       const first = !this.header;
       const view = run.view(pictureFields(this.header));
       if (!view) return undefined;
-      const unknown = this.field !== undefined && !(this.field in view.fields) && this.unknownField === 'first';
+      // Judged on the first picture, whose view holds every field (later ones hold the field drawn alone).
+      const unknown =
+        first && this.unknownField === 'first' && this.field !== undefined && !(this.field in view.fields);
       this.header ??= tissueHeader(this.manifest, view, unknown ? undefined : this.field, 'tissue pictures');
       const frame = pictureTissue(view, time, this.header.field?.id);
       if (!first) return { header: this.header, frame };
