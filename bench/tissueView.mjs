@@ -22,6 +22,8 @@ const MOVES = 60;
 /** Zooms (× fit) of the waited-for pans, and jumps per zoom. */
 const ZOOMS = [1, 4, 32];
 const SYNCED_MOVES = 40;
+/** Next pictures of a live run shown per round, with levels of detail given and computed on the page (each). */
+const PICTURES = 6;
 
 const percentile = (values, p) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -58,7 +60,9 @@ async function pan(renderer) {
   const synced = {};
   for (const zoom of ZOOMS)
     synced[zoom] = await page.evaluate(([z, n]) => globalThis.tissueBench.drawnPans(z, n), [zoom, SYNCED_MOVES]);
-  return { ...mounted, ...measured, synced };
+  const pictures =
+    renderer === 'auto' ? await page.evaluate((n) => globalThis.tissueBench.nextPictures(n), PICTURES) : undefined;
+  return { ...mounted, ...measured, synced, pictures };
 }
 
 const runs = { auto: [], canvas2d: [] };
@@ -84,6 +88,7 @@ const notes = [
   `showing the picture (decode, levels of detail, upload): ${gl.map((r) => r.showMs.toFixed(0)).join(', ')} ms with ${gl[0].kind}, ${canvas.map((r) => r.showMs.toFixed(0)).join(', ')} ms with canvas 2D; of which decoding the bundle alone: ${[...gl, ...canvas].map((r) => r.decodeMs.toFixed(0)).join(', ')} ms`,
   `draw (main thread): median ${median(pooled(gl, 'draws')).toFixed(2)} ms, p95 ${percentile(pooled(gl, 'draws'), 95).toFixed(2)} ms with ${gl[0].kind}; median ${median(pooled(canvas, 'draws')).toFixed(2)} ms, p95 ${percentile(pooled(canvas, 'draws'), 95).toFixed(2)} ms with canvas 2D`,
   ...syncedNotes,
+  `a live run's next picture on the page (handed over to drawn, gl.finish), ${gl[0].kind}: median ${median(gl.flatMap((r) => r.pictures.given)).toFixed(1)} ms with its levels of detail made in the worker, ${median(gl.flatMap((r) => r.pictures.computed)).toFixed(1)} ms computing them on the page (${(median(gl.flatMap((r) => r.pictures.computed)) / median(gl.flatMap((r) => r.pictures.given))).toFixed(2)}×), interleaved`,
   `frame interval while moving: median ${median(pooled(gl, 'intervals')).toFixed(1)} ms, p95 ${percentile(pooled(gl, 'intervals'), 95).toFixed(1)} ms with ${gl[0].kind}; median ${median(pooled(canvas, 'intervals')).toFixed(1)} ms, p95 ${percentile(pooled(canvas, 'intervals'), 95).toFixed(1)} ms with canvas 2D`,
 ];
 // The headline: whole draws (waited for) per second when panning at 4× fit, where the view shows an eighth of a

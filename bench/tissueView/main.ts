@@ -7,6 +7,7 @@
 import {
   encodeTissueFrame,
   parseTissue,
+  pictureTissue,
   tissueFieldStride,
   TISSUE_BUNDLE_VERSION,
   type TissueJson,
@@ -130,6 +131,33 @@ const api = {
       times.push(performance.now() - begun);
     }
     stage.fit();
+    return times;
+  },
+  /**
+   * Shows `count` next pictures of the mounted section (a live run's, as a workbench gets them), alternately with
+   * the levels of detail made where the picture was made (`frame.levels`, as a session's worker sends them) and
+   * without (the page computes them): the page's ms for each, from handing the picture over until it is drawn and
+   * the GPU has it (gl.finish), the same for both.
+   */
+  async nextPictures(count: number): Promise<{ given: number[]; computed: number[] }> {
+    const element = document.querySelector('twin-tissue') as TwinTissueElement;
+    const shown = element.decoded!;
+    const side = shown.header.width;
+    const view = section(side, 12);
+    const gl = element.view!.kind === 'webgl2' ? element.view!.canvas.getContext('webgl2') : null;
+    const times = { given: [] as number[], computed: [] as number[] };
+    for (let i = 0; i < 2 * count; i++) {
+      const given = i % 2 === 0;
+      // Made before the clock starts: in a live run this is the worker's work.
+      const made = pictureTissue(view, i + 1, 'virions');
+      const frame = given ? made : { ...made, levels: undefined };
+      const begun = performance.now();
+      element.tissue = { header: shown.header, fieldGrid: shown.fieldGrid, frames: [frame] };
+      await element.updateComplete;
+      gl?.finish();
+      (given ? times.given : times.computed).push(performance.now() - begun);
+      await new Promise((r) => requestAnimationFrame(r));
+    }
     return times;
   },
   /** Starts recording frame intervals and clears the draw times. */

@@ -63,6 +63,9 @@ describe('TissueHistory: the pictures of a run kept for a tissue view, in bounde
   it('keeps the bytes within its bound, and at least the first and the newest picture whatever their size', () => {
     const bytes = pictureBytes(picture(0, 100)); // 100² · 5 + 5 bytes
     expect(bytes).toBe(50_005);
+    // Levels of detail a live picture came with count too: 50² + 25² bytes more.
+    const levels = [50, 25].map((side) => ({ width: side, height: side, cells: new Uint8Array(side * side) }));
+    expect(pictureBytes({ ...picture(0, 100), levels })).toBe(50_005 + 2500 + 625);
     const history = new TissueHistory(64, 10 * bytes);
     for (let t = 0; t < 200; t++) {
       history.push(header(100), picture(t, 100));

@@ -1,74 +1,68 @@
 import { describe, expect, it } from 'vitest';
-import { cellLevels, levelFor, severityRanks } from '../src/tissue/cellLevels.js';
+import type { CellLevel, Tissue, TissueFrame } from '@immunotwin/engine';
+import { frameLevels, levelFor } from '../src/tissue/tissueLevels.js';
 import { clampCamera, easeCamera, fitCamera, panBy, zoomAbout } from '../src/tissue/tissueCamera.js';
 
-const LUNG = ['healthy', 'incubating', 'expressing', 'apoptotic', 'dead', 'antiviral'];
-
-describe('severity of cell states', () => {
-  it('ranks the Lung Twin’s and the immune twin’s states healthy < antiviral < incubating < expressing < apoptotic < dead', () => {
-    expect([...severityRanks(LUNG).slice(0, 6)]).toEqual([0, 2, 3, 4, 5, 1]);
-    expect([...severityRanks(['healthy', 'eclipse', 'productive', 'dead', 'antiviral']).slice(0, 5)]).toEqual([
-      0, 2, 3, 5, 1,
-    ]);
+describe('levels of detail in the view', () => {
+  const header = (width: number, height: number) => ({
+    version: 2 as const,
+    model: 'lung',
+    title: 'test',
+    timeUnit: 'day',
+    width,
+    height,
+    siteSize: 1,
+    cellStates: ['healthy', 'incubating', 'expressing', 'apoptotic', 'dead', 'antiviral'],
+    agentTypes: [],
+    field: null,
+  });
+  const frame = (cells: Uint8Array, levels?: CellLevel[]): TissueFrame => ({
+    time: 0,
+    cells,
+    agentSites: new Int32Array(0),
+    agentTypes: new Uint8Array(0),
+    field: undefined,
+    levels,
+  });
+  const tissue = (width: number, height: number, f: TissueFrame): Tissue => ({
+    header: header(width, height),
+    fieldGrid: { stride: 1, width, height },
+    frames: [f],
   });
 
-  it('ranks by code when a model names a state otherwise', () => {
-    expect([...severityRanks(['dead', 'alive']).slice(0, 3)]).toEqual([0, 1, 2]);
-  });
-});
-
-describe('levels of detail of the cell states', () => {
-  const ranks = severityRanks(LUNG);
-
-  it('keep the most severe state of each 2 × 2 block, down to one value', () => {
-    // 4 × 4: one expressing site (2) among healthy (0) top left; antiviral (5) and dead (4) top right;
-    // incubating (1) bottom left; healthy bottom right.
-    const cells = Uint8Array.from([0, 0, 5, 5, 0, 2, 4, 0, 1, 1, 0, 0, 1, 0, 0, 0]);
-    const levels = cellLevels(cells, 4, 4, ranks);
-    expect(levels.map((l) => [l.width, l.height])).toEqual([
-      [4, 4],
-      [2, 2],
-      [1, 1],
-    ]);
-    expect([...levels[1].cells]).toEqual([2, 4, 1, 0]);
-    expect([...levels[2].cells]).toEqual([4]);
+  it('are those the live picture came with (made in the worker), not computed again on the page', () => {
+    // Levels that are not this picture's (a dead block where every site is healthy) show they were taken as given.
+    const given = [
+      { width: 2, height: 2, cells: Uint8Array.from([4, 0, 0, 0]) },
+      { width: 1, height: 1, cells: Uint8Array.from([4]) },
+    ];
+    const cells = new Uint8Array(16);
+    const f = frame(cells, given);
+    const levels = frameLevels(tissue(4, 4, f), f);
+    expect(levels[0]).toEqual({ width: 4, height: 4, cells });
+    expect(levels[1].cells).toBe(given[0].cells);
+    expect(levels[2].cells).toBe(given[1].cells);
   });
 
-  it('have the sides of WebGL mipmap levels, the last block of an odd side taking three sites', () => {
-    // 5 × 3 → 2 × 1 → 1 × 1. Block 1 of level 1 spans columns 2–4 and rows 0–2: the dead site at (4, 2) is in it.
-    const cells = new Uint8Array(15);
-    cells[2 * 5 + 4] = 4;
-    const levels = cellLevels(cells, 5, 3, ranks);
-    expect(levels.map((l) => [l.width, l.height])).toEqual([
-      [5, 3],
-      [2, 1],
-      [1, 1],
-    ]);
-    expect([...levels[1].cells]).toEqual([0, 4]);
-  });
-
-  it('give each block exactly the most severe state of the sites that map to it (the shader’s min(site >> level, side − 1))', () => {
-    for (const [width, height, seed] of [
-      [37, 23, 1],
-      [64, 64, 2],
-      [3, 50, 3],
+  it('are computed when the picture has none, or none of the lattice’s sides', () => {
+    const cells = new Uint8Array(16);
+    cells[15] = 4; // dead at (3, 3)
+    const expected = [[0, 0, 0, 4], [4]];
+    const codes = (levels: CellLevel[]) => levels.slice(1).map((l) => [...l.cells]);
+    expect(codes(frameLevels(tissue(4, 4, frame(cells)), frame(cells)))).toEqual(expected);
+    for (const wrong of [
+      [{ width: 2, height: 2, cells: new Uint8Array(4) }], // stops before 1 × 1
+      [
+        { width: 3, height: 2, cells: new Uint8Array(6) },
+        { width: 1, height: 1, cells: new Uint8Array(1) },
+      ],
+      [
+        { width: 2, height: 2, cells: new Uint8Array(3) },
+        { width: 1, height: 1, cells: new Uint8Array(1) },
+      ],
     ]) {
-      let state = seed;
-      const random = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-      // Mostly healthy, a few sites of every other state: what a section looks like.
-      const cells = Uint8Array.from({ length: width * height }, () => (random() < 0.9 ? 0 : Math.floor(random() * 6)));
-      const levels = cellLevels(cells, width, height, ranks);
-      for (let l = 1; l < levels.length; l++) {
-        const { width: w, height: h, cells: blocks } = levels[l];
-        const best = new Int16Array(w * h).fill(-1);
-        for (let y = 0; y < height; y++) {
-          for (let x = 0; x < width; x++) {
-            const block = Math.min(y >> l, h - 1) * w + Math.min(x >> l, w - 1);
-            best[block] = Math.max(best[block], ranks[cells[y * width + x]]);
-          }
-        }
-        expect([...blocks].map((code) => ranks[code])).toEqual([...best]);
-      }
+      const f = frame(cells, wrong);
+      expect(codes(frameLevels(tissue(4, 4, f), f))).toEqual(expected);
     }
   });
 

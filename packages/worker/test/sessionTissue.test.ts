@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { cellLevels, severityRanks } from '@immunotwin/engine';
 import { builtInModels } from '@immunotwin/models';
 import { TwinSession, type ISessionFrame } from '../src/index.js';
 import { lungScenario, lungViewAtEnd, odeScenario } from './helpers.js';
@@ -36,6 +37,9 @@ describe('TwinSession: pictures of the model’s space with the frames (tissue)'
     expect(last.frame.agentSites).toEqual(view.agents.sites);
     expect(last.frame.agentTypes).toEqual(view.agents.types);
     expect(last.frame.field).toEqual(view.fields[field].values);
+    // With its levels of detail, made here so the page only uploads them: 40² → 20², 10², 5², 2², 1².
+    expect(last.frame.levels!.map((level) => level.width)).toEqual([20, 10, 5, 2, 1]);
+    expect(last.frame.levels).toEqual(cellLevels(view.cells, 40, 40, severityRanks(view.cellStates)).slice(1));
     // The run's first picture lists every field of the model with its unit (for a field picker); later ones not.
     expect(frames[0].tissue![0].fields).toEqual(Object.entries(view.fields).map(([id, f]) => ({ id, unit: f.unit })));
     expect(last.fields).toBeUndefined();

@@ -1,5 +1,5 @@
 import type { Tissue, TissueFrame } from '@immunotwin/engine';
-import { cellLevels, levelFor, severityRanks } from './cellLevels.js';
+import { frameLevels, levelFor } from './tissueLevels.js';
 import { AGENTS_FRAGMENT, AGENTS_VERTEX, CELLS_FRAGMENT, CELLS_VERTEX, PALETTE_SIZE } from './glShaders.js';
 import type { Camera } from './tissueCamera.js';
 import { colourOf, FIELD_OPACITY, FIELD_RGB, fieldMax, fieldStrength } from './tissueImage.js';
@@ -45,7 +45,8 @@ function palette(names: readonly string[]): Float32Array {
 
 /**
  * The WebGL2 tissue renderer. Per picture: the cell states go to an 8-bit integer texture whose mip levels are
- * the picture's levels of detail (`cellLevels`: each block's most severe state, computed once per picture), the
+ * the picture's levels of detail (`frameLevels`: each block's most severe state, made with a live picture in the
+ * run's worker, else once per picture here), the
  * field to an 8-bit normalized texture of its strength (`fieldStrength`) with mipmaps, the immune cells to a
  * vertex buffer. Per draw (a pan or zoom): one triangle whose fragment shader looks each pixel's site up at the
  * level of detail of the zoom and colours it from a palette, then the cells as points. Panning and zooming a
@@ -101,7 +102,7 @@ export class GlTissueRenderer implements TissueRenderer {
     this.layers = layers;
     this.sites = [width, height];
     // Cell states: every level of detail as a mip level of one integer texture (made anew when the size changes).
-    const levels = cellLevels(frame.cells, width, height, severityRanks(cellStates));
+    const levels = frameLevels(tissue, frame);
     const size = `${width}x${height}`;
     gl.bindTexture(gl.TEXTURE_2D, this.cellsTexture);
     if (this.cellsSize !== size) {

@@ -6,10 +6,15 @@ export const MAX_KEPT_PICTURES = 64;
 /** Most bytes the kept pictures may hold (a 1000² section's picture is ~5 MB: about 25 of them). */
 export const MAX_KEPT_BYTES = 128 * 1024 * 1024;
 
-/** The bytes a picture holds (its typed arrays). */
+/** The bytes a picture holds (its typed arrays, the levels of detail it came with among them). */
 export function pictureBytes(frame: TissueFrame): number {
+  const levels = frame.levels?.reduce((sum, level) => sum + level.cells.byteLength, 0) ?? 0;
   return (
-    frame.cells.byteLength + frame.agentSites.byteLength + frame.agentTypes.byteLength + (frame.field?.byteLength ?? 0)
+    frame.cells.byteLength +
+    levels +
+    frame.agentSites.byteLength +
+    frame.agentTypes.byteLength +
+    (frame.field?.byteLength ?? 0)
   );
 }
 

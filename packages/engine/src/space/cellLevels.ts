@@ -83,7 +83,9 @@ function halve(level: CellLevel, ranks: Uint8Array): CellLevel {
 
 /**
  * Every level from the lattice itself down to 1 × 1, with the sides WebGL expects of a texture's mipmap levels
- * (`max(1, floor(side / 2^level))`); computed once per picture (about 4/3 of a pass over the sites).
+ * (`max(1, floor(side / 2^level))`): about a third of a pass over the sites more than the lattice, computed once
+ * per picture — where the picture is made, for a live run's pictures ({@link pictureTissue}), so a view only
+ * uploads them.
  */
 export function cellLevels(cells: Uint8Array, width: number, height: number, ranks: Uint8Array): CellLevel[] {
   const levels: CellLevel[] = [{ width, height, cells }];
@@ -91,13 +93,4 @@ export function cellLevels(cells: Uint8Array, width: number, height: number, ran
     levels.push(halve(levels[levels.length - 1], ranks));
   }
   return levels;
-}
-
-/**
- * The level to draw when one screen pixel spans `sitesPerPixel` sites: the finest whose blocks are at least a
- * pixel wide, so every block — and so every site's most severe state — holds at least one pixel's centre.
- */
-export function levelFor(sitesPerPixel: number, levels: number): number {
-  if (!(sitesPerPixel > 1)) return 0;
-  return Math.min(levels - 1, Math.ceil(Math.log2(sitesPerPixel) - 1e-9));
 }
