@@ -77,10 +77,41 @@ function uniformDraw(u, r1, r2) {
   ];
 }
 
-/** A kernel's source with its `;;@next $r` and `;;@uniform $u $r1 $r2` lines expanded. */
-function expand(source) {
+/**
+ * Functions shared by kernels, from a fragment beside the kernel's source: a line `;;@include file.wat a=1 b=2`
+ * becomes the fragment's text with each `{{a}}`, `{{b}}` replaced by its value (e.g. byte offsets in the kernel's
+ * control block, which differ from kernel to kernel). A placeholder without a value, or a value for none, fails.
+ */
+function include(directory, line, file, settings) {
+  const values = Object.fromEntries(
+    settings
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((pair) => pair.split('=')),
+  );
+  const fragment = readFileSync(join(directory, file), 'utf8');
+  const used = new Set();
+  const text = fragment.replace(/\{\{(\w+)\}\}/g, (_, name) => {
+    if (!(name in values)) throw new Error(`${line}: ${file} needs a value for {{${name}}}`);
+    used.add(name);
+    return values[name];
+  });
+  const unused = Object.keys(values).filter((name) => !used.has(name));
+  if (unused.length) throw new Error(`${line}: ${file} has no {{${unused.join('}}, {{')}}}`);
+  return text.trimEnd();
+}
+
+/**
+ * A kernel's source (in `directory`) with its `;;@include file.wat …`, `;;@next $r` and `;;@uniform $u $r1 $r2`
+ * lines expanded.
+ */
+function expand(source, directory) {
   const indented = (indent, lines) => lines.map((line) => indent + line).join('\n');
   return source
+    .replace(/^[ \t]*;;@include (\S+)(.*)$/gm, (line, file, settings) =>
+      include(directory, line.trim(), file, settings),
+    )
     .replace(/^([ \t]*);;@next (\$\w+)[ \t]*$/gm, (_, indent, r) => indented(indent, nextDraw(r)))
     .replace(/^([ \t]*);;@uniform (\$\w+) (\$\w+) (\$\w+)[ \t]*$/gm, (_, indent, u, r1, r2) =>
       indented(indent, uniformDraw(u, r1, r2)),
@@ -91,7 +122,9 @@ const toolkit = await wabt();
 let stale = 0;
 for (const { source, target, constant } of KERNELS) {
   const name = basename(source);
-  const module = toolkit.parseWat(name, expand(readFileSync(join(root, source), 'utf8')), { simd: true });
+  const module = toolkit.parseWat(name, expand(readFileSync(join(root, source), 'utf8'), dirname(join(root, source))), {
+    simd: true,
+  });
   module.validate();
   const { buffer } = module.toBinary({ canonicalize_lebs: true });
   module.destroy();

@@ -30,17 +30,7 @@
 (module
   (import "env" "memory" (memory 1))
 
-  ;; The k-th Moore neighbour of column $x, row $y on a closed $w × $h lattice, or −1 beyond the edge.
-  (func $neighbour (param $c i32) (param $x i32) (param $y i32) (param $k i32) (param $w i32) (param $h i32)
-    (result i32)
-    (local.set $x (i32.add (local.get $x) (i32.load offset=32 (i32.add (local.get $c) (i32.shl (local.get $k) (i32.const 2))))))
-    (local.set $y (i32.add (local.get $y) (i32.load offset=64 (i32.add (local.get $c) (i32.shl (local.get $k) (i32.const 2))))))
-    (if (result i32)
-      (i32.or
-        (i32.or (i32.lt_s (local.get $x) (i32.const 0)) (i32.lt_s (local.get $y) (i32.const 0)))
-        (i32.or (i32.ge_s (local.get $x) (local.get $w)) (i32.ge_s (local.get $y) (local.get $h))))
-      (then (i32.const -1))
-      (else (i32.add (i32.mul (local.get $y) (local.get $w)) (local.get $x)))))
+  ;;@include mooreMoves.wat dx=32 dy=64 offsets=96
 
   ;; Not 0 under the caller's mask 0x808080 exactly when one of the low three bytes of $v is 2: the zero-byte
   ;; test on $v xor 0x02020202 (bit 7 of the lowest such byte is set; a borrow may set it in bytes above one,
@@ -48,58 +38,6 @@
   (func $hasTwo (param $v i32) (result i32)
     (local.set $v (i32.xor (local.get $v) (i32.const 0x02020202)))
     (i32.and (i32.sub (local.get $v) (i32.const 0x01010101)) (i32.xor (local.get $v) (i32.const -1))))
-
-  ;; moves.ts's steepestNeighbour: the neighbour with most chemokine, scanning the 8 directions from $start round
-  ;; (the first of equals wins); the neighbour at $start where there is none above 0 (−1 beyond the edge).
-  (func $steepest (param $c i32) (param $field i32) (param $x i32) (param $y i32) (param $start i32) (param $w i32)
-    (param $h i32) (result i32)
-    (local $best i32) (local $most f32) (local $j i32) (local $n i32) (local $v f32)
-    (local.set $best (call $neighbour (local.get $c) (local.get $x) (local.get $y) (local.get $start) (local.get $w) (local.get $h)))
-    (local.set $most (f32.const 0))
-    (loop $directions
-      (local.set $n (call $neighbour (local.get $c) (local.get $x) (local.get $y)
-        (i32.and (i32.add (local.get $start) (local.get $j)) (i32.const 7)) (local.get $w) (local.get $h)))
-      (if (i32.ge_s (local.get $n) (i32.const 0))
-        (then
-          (local.set $v (f32.load (i32.add (local.get $field) (i32.shl (local.get $n) (i32.const 2)))))
-          (if (f32.gt (local.get $v) (local.get $most))
-            (then (local.set $most (local.get $v)) (local.set $best (local.get $n))))))
-      (local.set $j (i32.add (local.get $j) (i32.const 1)))
-      (br_if $directions (i32.lt_u (local.get $j) (i32.const 8))))
-    (local.get $best))
-
-  ;; The same away from the edges (column 1 … w − 2, row 1 … h − 2) for the site $at, by the 8 directions' site
-  ;; offsets at $c + 96 ($offsets fills them): no bounds to check.
-  (func $steepestInside (param $c i32) (param $field i32) (param $at i32) (param $start i32) (result i32)
-    (local $best i32) (local $most f32) (local $j i32) (local $n i32) (local $v f32) (local $above i32)
-    (local.set $best (i32.add (local.get $at)
-      (i32.load offset=96 (i32.add (local.get $c) (i32.shl (local.get $start) (i32.const 2))))))
-    (loop $directions
-      (local.set $n (i32.add (local.get $at) (i32.load offset=96 (i32.add (local.get $c)
-        (i32.shl (i32.and (i32.add (local.get $start) (local.get $j)) (i32.const 7)) (i32.const 2))))))
-      (local.set $v (f32.load (i32.add (local.get $field) (i32.shl (local.get $n) (i32.const 2)))))
-      (local.set $above (f32.gt (local.get $v) (local.get $most)))
-      (local.set $most (select (local.get $v) (local.get $most) (local.get $above)))
-      (local.set $best (select (local.get $n) (local.get $best) (local.get $above)))
-      (local.set $j (i32.add (local.get $j) (i32.const 1)))
-      (br_if $directions (i32.lt_u (local.get $j) (i32.const 8))))
-    (local.get $best))
-
-  ;; Writes each Moore direction's site offset dy·$w + dx at $c + 96, for $steepestInside.
-  (func $offsets (param $c i32) (param $w i32)
-    (local $k i32)
-    (loop $directions
-      (i32.store offset=96 (i32.add (local.get $c) (i32.shl (local.get $k) (i32.const 2)))
-        (i32.add (i32.mul (i32.load offset=64 (i32.add (local.get $c) (i32.shl (local.get $k) (i32.const 2)))) (local.get $w))
-          (i32.load offset=32 (i32.add (local.get $c) (i32.shl (local.get $k) (i32.const 2))))))
-      (local.set $k (i32.add (local.get $k) (i32.const 1)))
-      (br_if $directions (i32.lt_u (local.get $k) (i32.const 8)))))
-
-  ;; Whether column $x, row $y of a $w × $h lattice is away from its edges (column 1 … w − 2, row 1 … h − 2).
-  (func $inside (param $x i32) (param $y i32) (param $w i32) (param $h i32) (result i32)
-    (i32.and
-      (i32.and (i32.gt_s (local.get $x) (i32.const 0)) (i32.lt_s (local.get $x) (i32.sub (local.get $w) (i32.const 1))))
-      (i32.and (i32.gt_s (local.get $y) (i32.const 0)) (i32.lt_s (local.get $y) (i32.sub (local.get $h) (i32.const 1))))))
 
   ;; Steps T cells $k … of the pool (sites, lives, binding countdowns at $site, $life, $bound; 1 per occupied
   ;; site at $occupied) by $minutes whole minutes over the cells and chemokine of a $w × $h section. $resume is −1,
