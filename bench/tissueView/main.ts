@@ -135,9 +135,9 @@ const api = {
   },
   /**
    * Shows `count` next pictures of the mounted section (a live run's, as a workbench gets them), alternately with
-   * the levels of detail made where the picture was made (`frame.levels`, as a session's worker sends them) and
-   * without (the page computes them): the page's ms for each, from handing the picture over until it is drawn and
-   * the GPU has it (gl.finish), the same for both.
+   * the levels of detail and the counts by state made where the picture was made (`frame.levels`,
+   * `frame.cellCounts`, as a session's worker sends them) and without (the page computes them): the page's ms for
+   * each, from handing the picture over until it is drawn and the GPU has it (gl.finish), the same for both.
    */
   async nextPictures(count: number): Promise<{ given: number[]; computed: number[] }> {
     const element = document.querySelector('twin-tissue') as TwinTissueElement;
@@ -150,7 +150,7 @@ const api = {
       const given = i % 2 === 0;
       // Made before the clock starts: in a live run this is the worker's work.
       const made = pictureTissue(view, i + 1, 'virions');
-      const frame = given ? made : { ...made, levels: undefined };
+      const frame = given ? made : { ...made, levels: undefined, cellCounts: undefined };
       const begun = performance.now();
       element.tissue = { header: shown.header, fieldGrid: shown.fieldGrid, frames: [frame] };
       await element.updateComplete;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellLevels, pictureTissue, severityRanks, type CellLevel } from '../src/index.js';
+import { cellLevels, pictureTissue, severityRanks, tissueCounts, type CellLevel } from '../src/index.js';
 
 const LUNG = ['healthy', 'incubating', 'expressing', 'apoptotic', 'dead', 'antiviral'];
 
@@ -105,8 +105,35 @@ describe('a live picture (pictureTissue)', () => {
     expect([...frame.levels![0].cells]).toEqual([1, 0, 0, 0, 0, 3]);
     expect([...frame.levels![1].cells]).toEqual([3]);
     const ranks = severityRanks(LUNG);
+    // And its counts by state, so the legend does not count 9 million sites on the page: 28 healthy, 1 incubating,
+    // 1 apoptotic.
+    expect(frame.cellCounts).toEqual([28, 1, 0, 1, 0, 0]);
     frame.levels!.forEach((level, i) =>
       expect([...level.cells].map((code) => ranks[code])).toEqual(blockMaxima(cells, 6, 5, level, i + 1, ranks)),
     );
+  });
+});
+
+describe('counts of a picture (tissueCounts)', () => {
+  const tissue = (cellStates: string[]) =>
+    ({ header: { cellStates, agentTypes: ['cd8', 'nk'] } }) as unknown as Parameters<typeof tissueCounts>[0];
+  const frame = (cellCounts?: number[]) => ({
+    time: 0,
+    cells: Uint8Array.from([0, 0, 1, 0]),
+    agentSites: Int32Array.from([0, 1, 2]),
+    agentTypes: Uint8Array.from([1, 1, 0]),
+    field: undefined,
+    cellCounts,
+  });
+
+  it('take the counts a live picture came with, and count the immune cells', () => {
+    // Counts that are not these cells' (9 and 7) show they were taken as given.
+    expect(tissueCounts(tissue(['healthy', 'dead']), frame([9, 7]))).toEqual({ cells: [9, 7], agents: [1, 2] });
+  });
+
+  it('count the sites when the picture has no counts, or not one per state', () => {
+    for (const given of [undefined, [9], [9, 7, 5]]) {
+      expect(tissueCounts(tissue(['healthy', 'dead']), frame(given)).cells).toEqual([3, 1]);
+    }
   });
 });

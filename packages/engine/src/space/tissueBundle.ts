@@ -183,7 +183,8 @@ export function pictureFields(header: Pick<TissueHeader, 'field'> | undefined): 
  * One picture of a model's space decoded, without the trip through base64: what a live view gets from a worker
  * (its arrays are the view's own copies and a fresh field, so their buffers can be transferred). The field is
  * `field`'s block means on the grid of {@link tissueFieldStride}, as float32 (not quantized). The cells' coarser
- * levels of detail come with it (`levels`), computed here, off the page: a 3000² section's take ~30 ms.
+ * levels of detail (`levels`) and their counts by state (`cellCounts`) come with it, made here, off the page: a
+ * 3000² section's take ~40 ms, which would otherwise hold up the page's main thread at every picture.
  */
 export function pictureTissue(view: TissueView, time: number, field: string | undefined): TissueFrame {
   const values = field === undefined ? undefined : view.fields[field].values;
@@ -191,6 +192,7 @@ export function pictureTissue(view: TissueView, time: number, field: string | un
     time,
     cells: view.cells,
     levels: cellLevels(view.cells, view.width, view.height, severityRanks(view.cellStates)).slice(1),
+    cellCounts: tally(view.cells, view.cellStates),
     agentSites: view.agents.sites,
     agentTypes: view.agents.types,
     field:
@@ -223,6 +225,8 @@ export interface TissueFrame {
    * computed them ({@link pictureTissue}: a live run's pictures, made in a worker); a view computes them otherwise.
    */
   readonly levels?: readonly CellLevel[];
+  /** How many sites hold each cell state (by code), when the picture's maker counted them ({@link pictureTissue}). */
+  readonly cellCounts?: readonly number[];
 }
 
 /** A decoded bundle. */
@@ -338,16 +342,22 @@ export function parseTissue(input: unknown): Tissue {
   return { header, fieldGrid: grid, frames };
 }
 
-/** How many sites hold each cell state, and how many immune cells of each type, in one picture. */
+/** How many of `codes` hold each code of `names` (indexed loops into a typed tally: for…of is ~10× slower). */
+function tally(codes: Uint8Array, names: readonly string[]): number[] {
+  const counts = new Float64Array(256);
+  for (let i = 0; i < codes.length; i++) counts[codes[i]]++;
+  return names.map((_, code) => counts[code]);
+}
+
+/**
+ * How many sites hold each cell state, and how many immune cells of each type, in one picture: the cells' counts
+ * the picture came with (`cellCounts`, one per state) when it has them, else counted here.
+ */
 export function tissueCounts(tissue: Tissue, frame: TissueFrame): { cells: number[]; agents: number[] } {
-  // Indexed loops into a typed tally: iterating a 9-million-site Uint8Array with for…of is ~10× slower.
-  const tally = (codes: Uint8Array, names: readonly string[]): number[] => {
-    const counts = new Float64Array(256);
-    for (let i = 0; i < codes.length; i++) counts[codes[i]]++;
-    return names.map((_, code) => counts[code]);
-  };
+  const { cellStates, agentTypes } = tissue.header;
+  const given = frame.cellCounts;
   return {
-    cells: tally(frame.cells, tissue.header.cellStates),
-    agents: tally(frame.agentTypes, tissue.header.agentTypes),
+    cells: given?.length === cellStates.length ? [...given] : tally(frame.cells, cellStates),
+    agents: tally(frame.agentTypes, agentTypes),
   };
 }
