@@ -139,13 +139,16 @@ const api = {
    * `frame.cellCounts`, as a session's worker sends them) and without (the page computes them): the page's ms for
    * each, from handing the picture over until it is drawn and the GPU has it (gl.finish), the same for both.
    */
-  async nextPictures(count: number): Promise<{ given: number[]; computed: number[] }> {
+  async nextPictures(count: number): Promise<{ given: number[]; computed: number[]; same: boolean }> {
     const element = document.querySelector('twin-tissue') as TwinTissueElement;
     const shown = element.decoded!;
     const side = shown.header.width;
     const view = section(side, 12);
     const gl = element.view!.kind === 'webgl2' ? element.view!.canvas.getContext('webgl2') : null;
     const times = { given: [] as number[], computed: [] as number[] };
+    // What the last two pictures (one of each kind, the same cells) look like: the canvas's pixels at the zoom
+    // shown (a coarse level of detail when fitted) and the legend's text.
+    const looks: string[] = [];
     for (let i = 0; i < 2 * count; i++) {
       const given = i % 2 === 0;
       // Made before the clock starts: in a live run this is the worker's work.
@@ -156,9 +159,16 @@ const api = {
       await element.updateComplete;
       gl?.finish();
       (given ? times.given : times.computed).push(performance.now() - begun);
+      if (gl && i >= 2 * count - 2) {
+        const pixels = new Uint8Array(gl.drawingBufferWidth * gl.drawingBufferHeight * 4);
+        gl.readPixels(0, 0, gl.drawingBufferWidth, gl.drawingBufferHeight, gl.RGBA, gl.UNSIGNED_BYTE, pixels);
+        let hash = 0;
+        for (let p = 0; p < pixels.length; p++) hash = (Math.imul(hash, 31) + pixels[p]) | 0;
+        looks.push(`${hash} ${element.shadowRoot!.querySelector('.legend')!.textContent!.replace(/\s+/g, ' ')}`);
+      }
       await new Promise((r) => requestAnimationFrame(r));
     }
-    return times;
+    return { ...times, same: looks.length === 2 && looks[0] === looks[1] };
   },
   /** Starts recording frame intervals and clears the draw times. */
   record(): void {
