@@ -88,7 +88,7 @@ const syncedNotes = ZOOMS.map((zoom) => {
 });
 const notes = [
   `${SIDE}² sites; renderer "auto" drew with ${gl[0].kind}; each drag: ${MOVES} pointer moves, then 8 wheel ticks, twice`,
-  `showing the picture (decode, levels of detail, upload): ${gl.map((r) => r.showMs.toFixed(0)).join(', ')} ms with ${gl[0].kind}, ${canvas.map((r) => r.showMs.toFixed(0)).join(', ')} ms with canvas 2D; of which decoding the bundle alone: ${[...gl, ...canvas].map((r) => r.decodeMs.toFixed(0)).join(', ')} ms`,
+  `showing the picture (decode, levels of detail, upload): ${gl.map((r) => r.showMs.toFixed(0)).join(', ')} ms with ${gl[0].kind}, ${canvas.map((r) => r.showMs.toFixed(0)).join(', ')} ms with canvas 2D; of which decoding the bundle alone: ${[...gl, ...canvas].map((r) => r.decodeMs.toFixed(0)).join(', ')} ms; the bundle (one picture, JSON) ${(gl[0].bundleBytes / 1e6).toFixed(2)} MB`,
   `draw (main thread): median ${median(pooled(gl, 'draws')).toFixed(2)} ms, p95 ${percentile(pooled(gl, 'draws'), 95).toFixed(2)} ms with ${gl[0].kind}; median ${median(pooled(canvas, 'draws')).toFixed(2)} ms, p95 ${percentile(pooled(canvas, 'draws'), 95).toFixed(2)} ms with canvas 2D`,
   ...syncedNotes,
   `a live run's next picture on the page (handed over to drawn, gl.finish), ${gl[0].kind}: median ${median(gl.flatMap((r) => r.pictures.given)).toFixed(1)} ms with its levels of detail and counts made in the worker, ${median(gl.flatMap((r) => r.pictures.computed)).toFixed(1)} ms computing them on the page (${(median(gl.flatMap((r) => r.pictures.computed)) / median(gl.flatMap((r) => r.pictures.given))).toFixed(2)}×), interleaved; the same pixels and legend either way`,

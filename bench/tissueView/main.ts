@@ -94,7 +94,7 @@ const api = {
   async mount(
     side: number,
     renderer: 'auto' | 'canvas2d',
-  ): Promise<{ kind: string; showMs: number; decodeMs: number }> {
+  ): Promise<{ kind: string; showMs: number; decodeMs: number; bundleBytes: number }> {
     const data = bundle(side, 12);
     // The bundle's decoding alone (JSON-ready object to typed arrays), which showing it repeats.
     const decodeBegun = performance.now();
@@ -107,7 +107,8 @@ const api = {
     document.getElementById('host')!.replaceChildren(element);
     await element.updateComplete;
     await new Promise((r) => requestAnimationFrame(r));
-    return { kind: element.view?.kind ?? 'none', showMs: performance.now() - begun, decodeMs };
+    const showMs = performance.now() - begun;
+    return { kind: element.view?.kind ?? 'none', showMs, decodeMs, bundleBytes: JSON.stringify(data).length };
   },
   /**
    * Pans across the section at `zoom` (× fit) in `moves` jumps, each drawn and then waited for (one pixel read

@@ -14,26 +14,22 @@ import {
   type TissueJson,
   type TissueView,
 } from '../src/index.js';
+import { tissueSection } from './fixtures/tissueSection.js';
 
 /** A view of a `side²` lattice: states by a stripe pattern, a smooth field (a Gaussian hill), two agents. */
 function view(side: number): TissueView {
-  const cells = new Uint8Array(side * side);
   const field = new Float32Array(side * side);
   for (let y = 0; y < side; y++) {
     for (let x = 0; x < side; x++) {
-      cells[y * side + x] = (x >> 4) % 3;
       field[y * side + x] = 1e4 * Math.exp(-((x - side / 2) ** 2 + (y - side / 3) ** 2) / (side * side * 0.02));
     }
   }
-  return {
-    width: side,
-    height: side,
-    siteSize: 5,
-    cells,
-    cellStates: ['healthy', 'incubating', 'dead'],
-    fields: { virions: { values: field, unit: 'virions' } },
-    agents: { sites: Int32Array.of(0, side * side - 1), types: Uint8Array.of(0, 1), agentTypes: ['cd8', 'nk'] },
-  };
+  return tissueSection(
+    side,
+    (x) => (x >> 4) % 3,
+    { virions: { values: field, unit: 'virions' } },
+    { sites: Int32Array.of(0, side * side - 1), types: Uint8Array.of(0, 1), agentTypes: ['cd8', 'nk'] },
+  );
 }
 
 function bundleOf(v: TissueView, time = 1): TissueJson {
@@ -91,11 +87,15 @@ describe('16-bit quantization of a field', () => {
 });
 
 describe('tissue bundles of large sections', () => {
-  it('take a 3000² picture in 12 MB of base64 for the cells and 2.7 MB for the field, decoded on a 1000² grid', () => {
+  it('take a 3000² picture of stripes in 3.8 MB of base64 for the cells and 2.7 MB for the field, decoded on a 1000² grid', () => {
     const v = view(3000);
     const bundle = bundleOf(v);
     const frame = bundle.frames[0];
-    expect(frame.cells.length).toBe(12_000_000); // 9 MB of Uint8 states as base64 (4 characters per 3 bytes)
+    // Stripes 16 sites wide: 188 runs a row (the last 8 sites wide), none joining the next row's first (state 1
+    // against 0): 564 000 runs of 5 bytes, 2.8 MB, where per site they would be 9 MB (12 MB of base64).
+    const runs = frame.cells as { codes: string; lengths: string };
+    expect(runs.codes.length).toBe((564_000 / 3) * 4);
+    expect(runs.lengths.length).toBe(((564_000 * 4) / 3) * 4);
     const field = frame.field as { codes: string; offset: number; scale: number };
     expect(field.codes.length).toBe(Math.ceil(2_000_000 / 3) * 4); // 1000² Uint16 codes
     const tissue = parseTissue(bundle);
@@ -125,7 +125,17 @@ describe('tissue bundles of large sections', () => {
     expect(tissue.fieldGrid).toEqual({ stride: 1, width: 20, height: 20 });
     expect(tissue.frames[0].field).toEqual(v.fields.virions.values);
     expect(() => parseTissue({ ...v1, fieldStride: 2 })).toThrow(/float32 per site, but fieldStride is 2/);
-    expect(() => parseTissue({ ...v1, version: 3 })).toThrow(/format version 3 is not supported; allowed: 1, 2/);
+    expect(() => parseTissue({ ...v1, version: 4 })).toThrow(/format version 4 is not supported; allowed: 1, 2, 3/);
+  });
+
+  it('keep reading version 2 bundles (the cell states per site)', () => {
+    const v = view(20);
+    const v2: TissueJson = {
+      ...bundleOf(v),
+      version: 2,
+      frames: [{ ...encodeTissueFrame(v, 0, 'virions'), cells: typedArrayToBase64(v.cells) }],
+    };
+    expect(parseTissue(JSON.stringify(v2)).frames[0].cells).toEqual(v.cells);
   });
 
   it('may say that the run goes on: how far it is and how many live pictures came', () => {
@@ -173,6 +183,32 @@ describe('tissue bundles with broken data', () => {
         frames: [{ ...frame, agents: { ...frame.agents, types: typedArrayToBase64(Uint8Array.of(0)) } }],
       }),
     ).toEqual({ path: 'frames[0].agents.types', message: 'has 1 values; expected 2 (one per agent site)' });
+  });
+  it('are refused when their cell states as runs (version 3) do not make the section, naming what is wrong', () => {
+    const bundle = bundleOf(view(12)); // 144 sites
+    const withRuns = (codes: Uint8Array, lengths: Uint32Array) => ({
+      ...bundle,
+      frames: [
+        { ...bundle.frames[0], cells: { codes: typedArrayToBase64(codes), lengths: typedArrayToBase64(lengths) } },
+      ],
+    });
+    expect(refusal(withRuns(Uint8Array.of(0, 2), Uint32Array.of(144)))).toEqual({
+      path: 'frames[0].cells',
+      message: 'has 2 codes but 1 lengths; expected one length per code',
+    });
+    expect(refusal(withRuns(Uint8Array.of(0, 2), Uint32Array.of(144, 0)))).toEqual({
+      path: 'frames[0].cells',
+      message: 'run 1 has length 0; allowed: at least 1 site a run',
+    });
+    expect(refusal(withRuns(Uint8Array.of(0, 2), Uint32Array.of(100, 43)))).toEqual({
+      path: 'frames[0].cells',
+      message: 'covers 143 sites; expected 144 (width × height)',
+    });
+    const lengthsNotWhole = { ...bundle.frames[0], cells: { codes: 'AA==', lengths: 'AAA=' } };
+    expect(refusal({ ...bundle, frames: [lengthsNotWhole] })).toEqual({
+      path: 'frames[0].cells.lengths',
+      message: 'has 2 bytes, not a whole number of 4-byte values',
+    });
   });
 });
 

@@ -30,7 +30,7 @@ describe('tissue bundles', () => {
 
   it('are refused with what is wrong and what was expected', async () => {
     const { json } = await bundle();
-    expect(() => parseTissue({ ...json, version: 3 })).toThrow(/format version 3 is not supported; allowed: 1, 2/);
+    expect(() => parseTissue({ ...json, version: 4 })).toThrow(/format version 4 is not supported; allowed: 1, 2, 3/);
     const short = { ...json, frames: [{ ...json.frames[0], cells: btoa('\u0001\u0001') }] };
     expect(() => parseTissue(short)).toThrow(
       /^Invalid tissue bundle: frames\[0\]\.cells: has 2 values; expected \d+ \(width × height\)$/,

@@ -3,8 +3,8 @@
  * the widgets' `<twin-tissue>` reads it): pictures of a model's lattice at chosen times — per-site cell states,
  * one field and the immune cells — with typed arrays as base64 of their little-endian bytes. Version 2 stores the
  * field compactly (block means on a grid of at most 1024² values, 16-bit codes with an offset and a scale: see
- * `tissueFieldCoding.ts`) and may be a live picture of a run under way; version 1 (float32 per site) is still
- * read. Encoding and decoding live here, beside `TissueView`, so both sides share one definition.
+ * `tissueFieldCoding.ts`) and may be a live picture of a run under way; version 3 may store the cell states as
+ * runs (`cellRuns.ts`) where that is smaller; versions 1 (float32 per site) and 2 are still read. Encoding and decoding live here, beside `TissueView`, so both sides share one definition.
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { TISSUE_MIME_TYPE } from '../mimeTypes.js';
@@ -18,14 +18,15 @@ import type { TissueView } from './tissueView.js';
 import type { FieldGrid } from './blockGrid.js';
 import { blockMeans, dequantizeField, fieldGrid, quantizeField } from './tissueFieldCoding.js';
 import { cellLevels, severityRanks, type CellLevel } from './cellLevels.js';
+import { countRuns, decodeRuns, encodeRuns, RUN_BYTES, runsProblem } from './cellRuns.js';
 
 const Base64 = (what: string) =>
   Type.String({ pattern: '^[A-Za-z0-9+/]*={0,2}$', description: `base64 of the little-endian bytes of ${what}` });
 
-/** The format version this module writes (it reads 1 too). */
-export const TISSUE_BUNDLE_VERSION = 2;
+/** The format version this module writes (it reads 1 and 2 too). */
+export const TISSUE_BUNDLE_VERSION = 3;
 /** The format versions this module reads. */
-const READABLE_VERSIONS = [1, TISSUE_BUNDLE_VERSION];
+const READABLE_VERSIONS = [1, 2, TISSUE_BUNDLE_VERSION];
 
 /** A field in a version-2 frame: 16-bit codes on the header's field grid, `value = offset + code · scale`. */
 const QuantizedFieldJsonSchema = Type.Object(
@@ -37,11 +38,22 @@ const QuantizedFieldJsonSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/** Cell states as runs in a version-3 frame: run r is `lengths[r]` sites, in site order, of state `codes[r]`. */
+const CellRunsJsonSchema = Type.Object(
+  {
+    codes: Base64('each run’s cell state code (Uint8Array)'),
+    lengths: Base64('each run’s number of sites, at least 1 (Uint32Array); together width × height'),
+  },
+  { additionalProperties: false },
+);
+
 /** One picture as the bundle holds it. */
 export const TissueFrameJsonSchema = Type.Object(
   {
     time: Type.Number({ description: 'sample time of the picture' }),
-    cells: Base64('the per-site cell state codes (Uint8Array)'),
+    cells: Type.Union([Base64('the per-site cell state codes (Uint8Array)'), CellRunsJsonSchema], {
+      description: 'the cell states: one code per site, or (version 3) runs of sites where that is smaller',
+    }),
     agents: Type.Object(
       {
         sites: Base64('the immune cells’ site indices (Int32Array)'),
@@ -61,7 +73,7 @@ export const TissueFrameJsonSchema = Type.Object(
 /** The JSON Schema (TypeBox) of the tissue bundle (see the module comment); `schema/tissue.schema.json`. */
 export const TissueJsonSchema = Type.Object(
   {
-    version: Type.Union([Type.Literal(1), Type.Literal(TISSUE_BUNDLE_VERSION)]),
+    version: Type.Union([Type.Literal(1), Type.Literal(2), Type.Literal(TISSUE_BUNDLE_VERSION)]),
     model: Type.String({ minLength: 1, description: 'model id' }),
     title: Type.String({ description: 'the model’s title' }),
     timeUnit: Type.String({ description: 'the model’s time unit' }),
@@ -117,14 +129,22 @@ export function tissueFieldStride(width: number, height: number): number {
   return fieldGrid(width, height).stride;
 }
 
+/** A lattice's cell states for a bundle: as runs ({@link encodeRuns}) where they take fewer bytes, else per site. */
+function encodeCells(cells: Uint8Array): TissueFrameJson['cells'] {
+  const runs = countRuns(cells);
+  if (runs * RUN_BYTES >= cells.length) return typedArrayToBase64(cells);
+  const { codes, lengths } = encodeRuns(cells, runs);
+  return { codes: typedArrayToBase64(codes), lengths: typedArrayToBase64(lengths) };
+}
+
 /**
- * One picture of a model's space for the bundle: its cells, agents and (when given) one field — block means on
- * the grid of `fieldStride`, quantized to 16 bits — as base64.
+ * One picture of a model's space for the bundle: its cells (as runs where that is smaller), agents and (when
+ * given) one field — block means on the grid of `fieldStride`, quantized to 16 bits — as base64.
  */
 export function encodeTissueFrame(view: TissueView, time: number, field: string | undefined): TissueFrameJson {
   const frame: TissueFrameJson = {
     time,
-    cells: typedArrayToBase64(view.cells),
+    cells: encodeCells(view.cells),
     agents: { sites: typedArrayToBase64(view.agents.sites), types: typedArrayToBase64(view.agents.types) },
   };
   if (field !== undefined) {
@@ -324,6 +344,16 @@ export function parseTissue(input: unknown): Tissue {
     });
     return dequantizeField({ codes, offset: field.offset, scale: field.scale });
   };
+  const decodeCells = (cells: TissueFrameJson['cells'], where: string): Uint8Array => {
+    if (typeof cells === 'string') return decode(cells, Uint8Array, where, { length: sites, from: 'width × height' });
+    const runs = {
+      codes: decode(cells.codes, Uint8Array, `${where}.codes`),
+      lengths: decode(cells.lengths, Uint32Array, `${where}.lengths`),
+    };
+    const problem = runsProblem(runs, sites);
+    if (problem) throw badData(where, problem);
+    return decodeRuns(runs, sites);
+  };
   const frames = json.frames.map((frame, i): TissueFrame => {
     const agentSites = decode(frame.agents.sites, Int32Array, `frames[${i}].agents.sites`);
     const agentTypes = decode(frame.agents.types, Uint8Array, `frames[${i}].agents.types`, {
@@ -332,7 +362,7 @@ export function parseTissue(input: unknown): Tissue {
     });
     return {
       time: frame.time,
-      cells: decode(frame.cells, Uint8Array, `frames[${i}].cells`, { length: sites, from: 'width × height' }),
+      cells: decodeCells(frame.cells, `frames[${i}].cells`),
       agentSites,
       agentTypes,
       field: decodeField(frame.field, `frames[${i}].field`),
