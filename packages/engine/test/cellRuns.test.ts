@@ -41,7 +41,13 @@ describe('cell states as runs in a tissue bundle (version 3)', () => {
     expect(cells.codes.length).toBe(Math.ceil(799 / 3) * 4);
     expect(cells.lengths.length).toBe(Math.ceil((799 * 4) / 3) * 4);
     expect(JSON.stringify(bundleOf(v)).length).toBeLessThan(30_000);
-    expect(same(parseTissue(JSON.stringify(bundleOf(v))).frames[0].cells, v.cells)).toBe(true);
+    const frame = parseTissue(JSON.stringify(bundleOf(v))).frames[0];
+    expect(same(frame.cells, v.cells)).toBe(true);
+    // With the counts by state summed over the runs (the legend's numbers, not counted again over 9 M sites).
+    let dead = 0;
+    for (let i = 0; i < v.cells.length; i++) if (v.cells[i] === 2) dead++;
+    expect(dead).toBeGreaterThan(125_000); // π · 200² ≈ 125 664
+    expect(frame.cellCounts).toEqual([9_000_000 - dead, 0, dead]);
   });
 
   it('store the states per site where runs would take more bytes (a checkerboard), and read them back', () => {
@@ -49,6 +55,7 @@ describe('cell states as runs in a tissue bundle (version 3)', () => {
     const cells = bundleOf(v).frames[0].cells;
     expect(cells).toBe(typedArrayToBase64(v.cells));
     expect(parseTissue(bundleOf(v)).frames[0].cells).toEqual(v.cells);
+    expect(parseTissue(bundleOf(v)).frames[0].cellCounts).toBeUndefined(); // the view counts these itself
   });
 
   it('read back every state exactly, runs across rows and at the ends included', () => {

@@ -64,3 +64,10 @@ export function decodeRuns(runs: CellRuns, sites: number): Uint8Array {
   }
   return cells;
 }
+
+/** How many sites hold each of the first `states` codes in `runs`: a sum over the runs, not the sites. */
+export function countRunSites(runs: CellRuns, states: number): number[] {
+  const counts = new Float64Array(256);
+  for (let r = 0; r < runs.codes.length; r++) counts[runs.codes[r]] += runs.lengths[r];
+  return Array.from(counts.subarray(0, states));
+}

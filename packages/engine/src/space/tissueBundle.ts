@@ -4,7 +4,8 @@
  * one field and the immune cells — with typed arrays as base64 of their little-endian bytes. Version 2 stores the
  * field compactly (block means on a grid of at most 1024² values, 16-bit codes with an offset and a scale: see
  * `tissueFieldCoding.ts`) and may be a live picture of a run under way; version 3 may store the cell states as
- * runs (`cellRuns.ts`) where that is smaller; versions 1 (float32 per site) and 2 are still read. Encoding and decoding live here, beside `TissueView`, so both sides share one definition.
+ * runs (`cellRuns.ts`) where that is smaller; versions 1 (float32 per site) and 2 are still read. Encoding and
+ * decoding live here, beside `TissueView`, so both sides share one definition.
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { TISSUE_MIME_TYPE } from '../mimeTypes.js';
@@ -18,7 +19,7 @@ import type { TissueView } from './tissueView.js';
 import type { FieldGrid } from './blockGrid.js';
 import { blockMeans, dequantizeField, fieldGrid, quantizeField } from './tissueFieldCoding.js';
 import { cellLevels, severityRanks, type CellLevel } from './cellLevels.js';
-import { countRuns, decodeRuns, encodeRuns, RUN_BYTES, runsProblem } from './cellRuns.js';
+import { countRuns, countRunSites, decodeRuns, encodeRuns, RUN_BYTES, runsProblem } from './cellRuns.js';
 
 const Base64 = (what: string) =>
   Type.String({ pattern: '^[A-Za-z0-9+/]*={0,2}$', description: `base64 of the little-endian bytes of ${what}` });
@@ -245,7 +246,10 @@ export interface TissueFrame {
    * computed them ({@link pictureTissue}: a live run's pictures, made in a worker); a view computes them otherwise.
    */
   readonly levels?: readonly CellLevel[];
-  /** How many sites hold each cell state (by code), when the picture's maker counted them ({@link pictureTissue}). */
+  /**
+   * How many sites hold each cell state (by code), when the picture's maker counted them ({@link pictureTissue}) or
+   * its cells came as runs ({@link parseTissue} sums them).
+   */
   readonly cellCounts?: readonly number[];
 }
 
@@ -344,15 +348,18 @@ export function parseTissue(input: unknown): Tissue {
     });
     return dequantizeField({ codes, offset: field.offset, scale: field.scale });
   };
-  const decodeCells = (cells: TissueFrameJson['cells'], where: string): Uint8Array => {
-    if (typeof cells === 'string') return decode(cells, Uint8Array, where, { length: sites, from: 'width × height' });
+  // Cells stored as runs come with their counts by state (a sum over the runs), so a view need not count them.
+  const decodeCells = (cells: TissueFrameJson['cells'], where: string): Pick<TissueFrame, 'cells' | 'cellCounts'> => {
+    if (typeof cells === 'string') {
+      return { cells: decode(cells, Uint8Array, where, { length: sites, from: 'width × height' }) };
+    }
     const runs = {
       codes: decode(cells.codes, Uint8Array, `${where}.codes`),
       lengths: decode(cells.lengths, Uint32Array, `${where}.lengths`),
     };
     const problem = runsProblem(runs, sites);
     if (problem) throw badData(where, problem);
-    return decodeRuns(runs, sites);
+    return { cells: decodeRuns(runs, sites), cellCounts: countRunSites(runs, json.cellStates.length) };
   };
   const frames = json.frames.map((frame, i): TissueFrame => {
     const agentSites = decode(frame.agents.sites, Int32Array, `frames[${i}].agents.sites`);
@@ -362,7 +369,7 @@ export function parseTissue(input: unknown): Tissue {
     });
     return {
       time: frame.time,
-      cells: decodeCells(frame.cells, `frames[${i}].cells`),
+      ...decodeCells(frame.cells, `frames[${i}].cells`),
       agentSites,
       agentTypes,
       field: decodeField(frame.field, `frames[${i}].field`),
