@@ -546,7 +546,7 @@ export class TwinWorkbenchElement extends LitElement {
   }
 
   /** Saves a choice of `view` (its key removed when undefined or empty, and `view` itself when left empty). */
-  private saveViewChoice<K extends 'band' | 'tissueField' | 'speed'>(
+  private saveViewChoice<K extends 'band' | 'tissueField' | 'speed' | 'logY'>(
     key: K,
     value: WorkbenchView[K] | undefined,
   ): void {
@@ -562,9 +562,9 @@ export class TwinWorkbenchElement extends LitElement {
     this.loading = this.loading.then(() => controller.restart()).catch((error: unknown) => this.showError(error));
   }
 
-  /** Shows the y axis logarithmic or linear. */
+  /** Shows the y axis logarithmic or linear (saved as `view.logY` when logarithmic). */
   setLogY(logY: boolean): void {
-    this.updateState({ ...this.accepted!, view: { ...(this.accepted!.view ?? {}), logY } });
+    this.saveViewChoice('logY', logY || undefined);
   }
 
   /** Chooses the observables drawn (undefined: all). */

@@ -214,6 +214,18 @@ describe('<twin-workbench> driving an in-process TwinSession', () => {
     expect(states.at(-1)!.state.view).toEqual({ logY: true, speed: 5 });
   });
 
+  it('saves no empty view when the log axis goes back to linear', async () => {
+    const { el, states } = await workbench();
+    const log = $<HTMLInputElement>(el, 'input[data-action="log"]');
+    log.checked = true;
+    log.dispatchEvent(new Event('change'));
+    expect(states.at(-1)!.state.view).toEqual({ logY: true });
+    log.checked = false;
+    log.dispatchEvent(new Event('change'));
+    await el.settled();
+    expect('view' in states.at(-1)!.state).toBe(false);
+  });
+
   it('saves no empty view when the speed goes back to full speed', async () => {
     const { el, states } = await workbench();
     const speed = $<HTMLSelectElement>(el, '#speed');
