@@ -51,33 +51,40 @@ function halve(level: CellLevel, ranks: Uint8Array): CellLevel {
   const height = Math.max(1, Math.floor(h / 2));
   const out = new Uint8Array(width * height);
   // Whole 2 × 2 blocks first, unrolled (nearly all of them); then the last row and column of blocks in general.
+  // A block of one state (most of a section: healthy tissue, a dead core) is that state, without the ranks.
   for (let by = 0; by < height - 1; by++) {
     const top = 2 * by * w;
     for (let bx = 0; bx < width - 1; bx++) {
       const i = top + 2 * bx;
-      let best = cells[i];
-      if (ranks[cells[i + 1]] > ranks[best]) best = cells[i + 1];
-      if (ranks[cells[i + w]] > ranks[best]) best = cells[i + w];
-      if (ranks[cells[i + w + 1]] > ranks[best]) best = cells[i + w + 1];
-      out[by * width + bx] = best;
-    }
-  }
-  const edge = (bx: number, by: number): boolean => bx === width - 1 || by === height - 1;
-  for (let by = 0; by < height; by++) {
-    const y1 = by === height - 1 ? h : 2 * by + 2; // the last row of blocks takes an odd side's leftover row
-    for (let bx = 0; bx < width; bx++) {
-      if (!edge(bx, by)) continue;
-      const x1 = bx === width - 1 ? w : 2 * bx + 2;
-      let best = cells[2 * by * w + 2 * bx];
-      for (let y = 2 * by; y < y1; y++) {
-        for (let x = 2 * bx; x < x1; x++) {
-          const code = cells[y * w + x];
-          if (ranks[code] > ranks[best]) best = code;
-        }
+      const a = cells[i];
+      const b = cells[i + 1];
+      const c = cells[i + w];
+      const d = cells[i + w + 1];
+      let best = a;
+      if (a !== b || a !== c || a !== d) {
+        if (ranks[b] > ranks[best]) best = b;
+        if (ranks[c] > ranks[best]) best = c;
+        if (ranks[d] > ranks[best]) best = d;
       }
       out[by * width + bx] = best;
     }
   }
+  // The last column of blocks (each row of blocks), then the rest of the last row: the blocks that take an odd
+  // side's leftover column or row.
+  const edgeBlock = (bx: number, by: number): void => {
+    const x1 = bx === width - 1 ? w : 2 * bx + 2;
+    const y1 = by === height - 1 ? h : 2 * by + 2;
+    let best = cells[2 * by * w + 2 * bx];
+    for (let y = 2 * by; y < y1; y++) {
+      for (let x = 2 * bx; x < x1; x++) {
+        const code = cells[y * w + x];
+        if (ranks[code] > ranks[best]) best = code;
+      }
+    }
+    out[by * width + bx] = best;
+  };
+  for (let by = 0; by < height; by++) edgeBlock(width - 1, by);
+  for (let bx = 0; bx < width - 1; bx++) edgeBlock(bx, height - 1);
   return { width, height, cells: out };
 }
 
