@@ -44,11 +44,23 @@ export function severityRanks(cellStates: readonly string[]): Uint8Array {
   return ranks;
 }
 
-/** The next level: floor-halved sides (at least 1), each block's most severe state. */
-function halve(level: CellLevel, ranks: Uint8Array): CellLevel {
+/**
+ * The sides of every level of a `width × height` lattice, from the lattice itself down to 1 × 1: each the last's
+ * floor-halved, at least 1 (the sides WebGL expects of a texture's mipmap levels, `max(1, floor(side / 2^level))`).
+ */
+export function levelSides(width: number, height: number): [number, number][] {
+  const sides: [number, number][] = [[width, height]];
+  let [w, h] = [width, height];
+  while (w > 1 || h > 1) {
+    [w, h] = [Math.max(1, Math.floor(w / 2)), Math.max(1, Math.floor(h / 2))];
+    sides.push([w, h]);
+  }
+  return sides;
+}
+
+/** The next level, `width × height` ({@link levelSides}): each block's most severe state. */
+function halve(level: CellLevel, [width, height]: [number, number], ranks: Uint8Array): CellLevel {
   const { width: w, height: h, cells } = level;
-  const width = Math.max(1, Math.floor(w / 2));
-  const height = Math.max(1, Math.floor(h / 2));
   const out = new Uint8Array(width * height);
   // Whole 2 × 2 blocks first, unrolled (nearly all of them); then the last row and column of blocks in general.
   // A block of one state (most of a section: healthy tissue, a dead core) is that state, without the ranks.
@@ -89,15 +101,13 @@ function halve(level: CellLevel, ranks: Uint8Array): CellLevel {
 }
 
 /**
- * Every level from the lattice itself down to 1 × 1, with the sides WebGL expects of a texture's mipmap levels
- * (`max(1, floor(side / 2^level))`): about a third of a pass over the sites more than the lattice, computed once
- * per picture — where the picture is made, for a live run's pictures ({@link pictureTissue}), so a view only
- * uploads them.
+ * Every level from the lattice itself down to 1 × 1, with the sides of {@link levelSides}: about a third of a pass
+ * over the sites more than the lattice, computed once per picture — where the picture is made, for a live run's
+ * pictures ({@link pictureTissue}), so a view only uploads them.
  */
 export function cellLevels(cells: Uint8Array, width: number, height: number, ranks: Uint8Array): CellLevel[] {
+  const sides = levelSides(width, height);
   const levels: CellLevel[] = [{ width, height, cells }];
-  while (levels[levels.length - 1].width > 1 || levels[levels.length - 1].height > 1) {
-    levels.push(halve(levels[levels.length - 1], ranks));
-  }
+  for (let l = 1; l < sides.length; l++) levels.push(halve(levels[l - 1], sides[l], ranks));
   return levels;
 }

@@ -59,5 +59,5 @@ export {
   type QuantizedField,
 } from './tissueFieldCoding.js';
 export { blockGrid, type FieldGrid } from './blockGrid.js';
-export { cellLevels, severityRanks, type CellLevel } from './cellLevels.js';
+export { cellLevels, levelSides, severityRanks, type CellLevel } from './cellLevels.js';
 export { VoxelDiffusionDecaySolver, type FieldSolver } from './voxelDiffusion.js';

@@ -1,4 +1,11 @@
-import { cellLevels, severityRanks, type CellLevel, type Tissue, type TissueFrame } from '@immunotwin/engine';
+import {
+  cellLevels,
+  levelSides,
+  severityRanks,
+  type CellLevel,
+  type Tissue,
+  type TissueFrame,
+} from '@immunotwin/engine';
 
 /**
  * Every level of detail of a picture's cell states, level 0 (the cells) first: the coarser ones the picture came
@@ -12,15 +19,15 @@ export function frameLevels(tissue: Tissue, frame: TissueFrame): CellLevel[] {
   return cellLevels(frame.cells, width, height, severityRanks(cellStates));
 }
 
-/** Whether `levels` are a `width × height` lattice's levels 1 on: halved sides down to 1 × 1, each filled. */
+/** Whether `levels` are a `width × height` lattice's levels 1 on ({@link levelSides}), each filled. */
 function fitsLattice(levels: readonly CellLevel[], width: number, height: number): boolean {
-  let [w, h] = [width, height];
-  for (const level of levels) {
-    if (w === 1 && h === 1) return false;
-    [w, h] = [Math.max(1, Math.floor(w / 2)), Math.max(1, Math.floor(h / 2))];
-    if (level.width !== w || level.height !== h || level.cells.length !== w * h) return false;
-  }
-  return w === 1 && h === 1;
+  const sides = levelSides(width, height).slice(1);
+  return (
+    levels.length === sides.length &&
+    levels.every(
+      ({ width: w, height: h, cells }, l) => w === sides[l][0] && h === sides[l][1] && cells.length === w * h,
+    )
+  );
 }
 
 /**
