@@ -14,7 +14,6 @@ import { bandCaption } from './bandCaption.js';
 import { download } from './download.js';
 import {
   widgetEvent,
-  type IBandChangeDetail,
   type IInterventionsChangeDetail,
   type IParameterChangeDetail,
   type IPresetChangeDetail,
@@ -22,17 +21,30 @@ import {
 } from './events.js';
 import { resultToCsv } from './exportCsv.js';
 import { pinLabel } from './pinLabel.js';
-import { playbackControls } from './playback.js';
 import { pinList } from './pinList.js';
 import { defaultPlotlyLoader, type PlotlyLoader } from './plotlyLoader.js';
-import { observablePicker, toggledObservables } from './observablePicker.js';
+import { toggledObservables } from './observablePicker.js';
 import { computePinnedRuns } from './pinnedRuns.js';
 import { RunController, type RunPhase } from './runController.js';
 import { seriesFromRuns } from './runBuffer.js';
+import { ScenarioChanges } from './scenarioChanges.js';
 import { scenarioToCode } from './scenarioCode.js';
 import { sharedStyles } from './styles.js';
+import {
+  withDefaults,
+  withInterventions,
+  withObservables,
+  withParameter,
+  withPin,
+  withPreset,
+  withViewChoice,
+  withoutPin,
+  type WorkbenchView,
+  type WorkbenchViewChoice,
+} from './workbenchEdits.js';
 import { heldView, type IWorkbenchHold } from './workbenchHold.js';
 import { workbenchStyles } from './workbenchStyles.js';
+import { compareToolbar, runToolbar } from './workbenchToolbars.js';
 import { runDetail, workProgress, type IWorkProgress } from './workProgress.js';
 import type { IPinnedRun } from './traces.js';
 import type { TwinTimeseriesElement } from './twinTimeseries.js';
@@ -70,9 +82,6 @@ export interface ICodeCopyDetail {
   /** The cell's code. */
   code: string;
 }
-
-/** The `view` part of a workbench state. */
-type WorkbenchView = NonNullable<WorkbenchState['view']>;
 
 /**
  * `<twin-workbench>`: controls, interventions and a live time series of one model, driving its own twin
@@ -174,13 +183,13 @@ export class TwinWorkbenchElement extends LitElement {
   private controller: RunController | undefined;
   private loadedJson = '';
   private loading: Promise<void> = Promise.resolve();
-  /** The newest scenario asked for and not yet loaded. */
-  private pending: Scenario | undefined;
-  /** Whether a load of `pending` is queued. */
-  private applyQueued = false;
-  /** The latest scenario asked for (pending or being loaded); changes build on it. */
-  private requested: Scenario | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The controls' scenario changes, debounced and applied one at a time (the newest wins). */
+  private readonly changes = new ScenarioChanges({
+    delay: () => this.changeDelay(),
+    ready: () => !!this.controller && !!this.accepted,
+    enqueue: (task) => (this.loading = this.loading.then(task)),
+    apply: (scenario) => this.apply(scenario),
+  });
   private lastResult: ISessionResult | undefined;
   private disposed = false;
   /** Toolbar actions under way (awaited by `settled`). */
@@ -231,8 +240,8 @@ export class TwinWorkbenchElement extends LitElement {
       const { loading } = this;
       await loading;
       await this.controller?.idle();
-      if (loading === this.loading && this.timer === undefined) break;
-      if (this.timer !== undefined) await new Promise((resolve) => setTimeout(resolve, this.changeDelay()));
+      if (loading === this.loading && !this.changes.waiting) break;
+      if (this.changes.waiting) await new Promise((resolve) => setTimeout(resolve, this.changeDelay()));
     }
     await Promise.all([...this.tasks]);
     await this.updateComplete;
@@ -248,8 +257,7 @@ export class TwinWorkbenchElement extends LitElement {
   /** Cancels the run and releases the session; the element stays inert afterwards. */
   dispose(): void {
     this.disposed = true;
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    this.changes.clear();
     const session = this.session;
     this.session = undefined;
     this.controller = undefined;
@@ -280,10 +288,7 @@ export class TwinWorkbenchElement extends LitElement {
     try {
       const state = parseWorkbenchState(input);
       // A new state replaces any change still waiting for its debounce.
-      clearTimeout(this.timer);
-      this.timer = undefined;
-      this.pending = undefined;
-      this.requested = undefined;
+      this.changes.clear();
       if (!this.session) {
         const session = await this.sessionFactory!();
         this.session = session;
@@ -349,48 +354,23 @@ export class TwinWorkbenchElement extends LitElement {
     await this.loading;
   }
 
-  /** Makes `scenario` current (debounced when asked), restarting the run. */
-  private change(scenario: Scenario, debounced: boolean): void {
-    this.pending = scenario;
-    this.requested = scenario;
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    const delay = this.changeDelay();
-    if (debounced && delay > 0) this.timer = setTimeout(() => this.applyPending(), delay);
-    else this.applyPending();
-  }
-
   /** How long a change waits for the next: `debounce`, and at least `bandDebounce` while a band is shown. */
   private changeDelay(): number {
     return this.controller?.band ? Math.max(this.debounce, this.bandDebounce) : this.debounce;
   }
 
-  /**
-   * Queues the newest pending scenario: it cancels the run in flight and starts at once. Changes that arrive
-   * while one is queued replace it (the newest wins), so a slider dragged fast costs one restart per step the
-   * worker can take, not one per input event.
-   */
-  private applyPending(): void {
-    this.timer = undefined;
-    if (this.applyQueued || !this.controller || !this.accepted) return;
-    this.applyQueued = true;
+  /** Loads a changed scenario into the session (restarting the run) and saves it; a refused one is shown. */
+  private async apply(scenario: Scenario): Promise<void> {
     const controller = this.controller;
-    this.loading = this.loading.then(async () => {
-      this.applyQueued = false;
-      const scenario = this.pending;
-      this.pending = undefined;
-      if (!scenario || this.disposed) return;
-      try {
-        this.explicit = await controller.load(scenario);
-        this.message = '';
-        if (this.requested === scenario) this.requested = undefined;
-        this.updateState({ ...this.accepted!, scenario });
-      } catch (error) {
-        if (this.requested === scenario) this.requested = undefined;
-        this.showError(error);
-        this.explicit = this.explicit ? { ...this.explicit } : undefined; // the controls show the accepted values again
-      }
-    });
+    if (this.disposed || !controller) return;
+    try {
+      this.explicit = await controller.load(scenario);
+      this.message = '';
+      this.updateState({ ...this.accepted!, scenario });
+    } catch (error) {
+      this.showError(error);
+      this.explicit = this.explicit ? { ...this.explicit } : undefined; // the controls show the accepted values again
+    }
   }
 
   private updateState(state: WorkbenchState): void {
@@ -451,29 +431,25 @@ export class TwinWorkbenchElement extends LitElement {
 
   // --- event handlers of the parts ---
 
+  /** The scenario changes build on: the latest asked for, else the accepted one. */
+  private base(): Scenario {
+    return this.changes.base(this.accepted!.scenario);
+  }
+
   private onParameter(event: CustomEvent<IParameterChangeDetail>): void {
-    const base = this.requested ?? this.accepted!.scenario;
-    const { name, value } = event.detail;
-    this.change({ ...base, parameters: { ...(base.parameters ?? {}), [name]: value } }, true);
+    this.changes.change(withParameter(this.base(), event.detail.name, event.detail.value), true);
   }
 
   private onPreset(event: CustomEvent<IPresetChangeDetail>): void {
-    const { preset, values } = event.detail;
-    const { preset: _old, parameters: _values, ...rest } = this.requested ?? this.accepted!.scenario;
-    this.change(preset === undefined ? { ...rest, parameters: values } : { ...rest, preset }, false);
+    this.changes.change(withPreset(this.base(), event.detail.preset, event.detail.values), false);
   }
 
   private onControlsReset(): void {
-    const { preset: _old, parameters: _values, ...rest } = this.requested ?? this.accepted!.scenario;
-    this.change(rest, false);
+    this.changes.change(withDefaults(this.base()), false);
   }
 
   private onInterventions(event: CustomEvent<IInterventionsChangeDetail>): void {
-    const base = this.requested ?? this.accepted!.scenario;
-    const interventions = event.detail.interventions;
-    const next: Scenario = { ...base, interventions };
-    if (interventions.length === 0) delete next.interventions;
-    this.change(next, true);
+    this.changes.change(withInterventions(this.base(), event.detail.interventions), true);
   }
 
   // --- toolbar actions (public, so a host or a test can call them) ---
@@ -545,16 +521,9 @@ export class TwinWorkbenchElement extends LitElement {
     this.restartAfterQueued(controller);
   }
 
-  /** Saves a choice of `view` (its key removed when undefined or empty, and `view` itself when left empty). */
-  private saveViewChoice<K extends 'band' | 'tissueField' | 'speed' | 'logY'>(
-    key: K,
-    value: WorkbenchView[K] | undefined,
-  ): void {
-    const { view: old, ...rest } = this.accepted!;
-    const view: WorkbenchView = { ...(old ?? {}) };
-    if (value) view[key] = value;
-    else delete view[key];
-    this.updateState(Object.keys(view).length > 0 ? { ...rest, view } : rest);
+  /** Saves a choice of `view` ({@link withViewChoice}). */
+  private saveViewChoice<K extends WorkbenchViewChoice>(key: K, value: WorkbenchView[K] | undefined): void {
+    this.updateState(withViewChoice(this.accepted!, key, value));
   }
 
   /** Starts the run again after any scenario change already queued (which then starts what was chosen). */
@@ -569,8 +538,7 @@ export class TwinWorkbenchElement extends LitElement {
 
   /** Chooses the observables drawn (undefined: all). */
   setObservables(observables: string[] | undefined): void {
-    const { observables: _old, ...rest } = this.accepted!;
-    this.updateState(observables ? { ...rest, observables } : rest);
+    this.updateState(withObservables(this.accepted!, observables));
   }
 
   /** Pins the finished run for comparison (its scenario is saved; its data is recomputed on reload). */
@@ -583,8 +551,7 @@ export class TwinWorkbenchElement extends LitElement {
       this.pinnedRuns.map((p) => p.label),
     );
     this.pinnedRuns = [...this.pinnedRuns, { label, series: seriesFromRuns(result.runs), summary: result.summary }];
-    const pinned = [...(this.accepted.pinned ?? []), { label, scenario: this.accepted.scenario }];
-    this.updateState({ ...this.accepted, pinned });
+    this.updateState(withPin(this.accepted, label));
   }
 
   /** Removes the pinned run at `index` of the pinned list shown (its scenario leaves the state). */
@@ -592,9 +559,7 @@ export class TwinWorkbenchElement extends LitElement {
     const label = this.pinnedRuns[index]?.label;
     if (label === undefined) return;
     this.pinnedRuns = this.pinnedRuns.filter((_, i) => i !== index);
-    const pinned = (this.accepted!.pinned ?? []).filter((pin) => pin.label !== label);
-    const { pinned: _old, ...rest } = this.accepted!;
-    this.updateState(pinned.length > 0 ? { ...rest, pinned } : rest);
+    this.updateState(withoutPin(this.accepted!, label));
   }
 
   /** The finished run as CSV (the engine's writer); throws if no run has finished. */
@@ -660,65 +625,37 @@ export class TwinWorkbenchElement extends LitElement {
       </div>`;
     }
     const band = state.view?.band;
-    const running = this.phase === 'running' || this.phase === 'paused';
-    const shown = shownObservables(manifest, state.observables);
-    const oneRunOnly = band ? 'Pins and CSV take one run: choose Show › one run' : nothing;
     const alert = this.fault ? workerFaultNotice(this.fault, () => void this.restart()) : this.message;
     return html`
-      <div class="toolbar" role="toolbar" aria-label="Run">
-        <twin-band-control
-          .manifest=${manifest}
-          .scenario=${this.explicit}
-          .band=${band}
-          @band-change=${(e: CustomEvent<IBandChangeDetail>) => this.setBand(e.detail.band)}
-        ></twin-band-control>
-        ${
-          band
-            ? this.phase === 'idle' || this.phase === 'error' // stopped (or failed): computed again on a click
-              ? html`<button type="button" data-action="band" @click=${() => this.play()}>Run</button>`
-              : nothing
-            : playbackControls(this.phase === 'running', manifest.timeUnit, state.view?.speed ?? Infinity, this)
-        }
-        ${workProgress({
-          label: band ? 'Band progress' : 'Run progress',
-          fraction: this.progress,
-          detail: running && !band ? this.progressDetail : undefined,
-          stop: running ? () => void this.stop() : undefined,
-        })}
-      </div>
-      <div class="toolbar" role="toolbar" aria-label="Compare and export">
-        <button
-          type="button"
-          data-action="pin"
-          title=${oneRunOnly}
-          ?disabled=${!this.hasResult}
-          @click=${() => this.pin()}
-        >
-          Pin this run
-        </button>
-        <button
-          type="button"
-          data-action="csv"
-          title=${oneRunOnly}
-          ?disabled=${!this.hasResult}
-          @click=${() => this.exportCsv()}
-        >
-          CSV
-        </button>
-        <button type="button" data-action="png" @click=${() => this.track(this.exportImage('png'))}>PNG</button>
-        <button type="button" data-action="svg" @click=${() => this.track(this.exportImage('svg'))}>SVG</button>
-        <button type="button" data-action="code" @click=${() => this.track(this.copyCode())}>Copy as code</button>
-        <label
-          ><input
-            type="checkbox"
-            data-action="log"
-            .checked=${state.view?.logY ?? false}
-            @change=${(e: Event) => this.setLogY((e.target as HTMLInputElement).checked)}
-          />
-          log y</label
-        >
-        ${observablePicker(manifest, shown, (id) => this.setObservables(toggledObservables(manifest, state.observables, id)))}
-      </div>
+      ${runToolbar(
+        {
+          manifest,
+          scenario: this.explicit,
+          band,
+          phase: this.phase,
+          speed: state.view?.speed ?? Infinity,
+          progress: this.progress,
+          progressDetail: this.progressDetail,
+        },
+        this,
+      )}
+      ${compareToolbar(
+        {
+          manifest,
+          band: !!band,
+          hasResult: this.hasResult,
+          logY: state.view?.logY ?? false,
+          shown: shownObservables(manifest, state.observables),
+        },
+        {
+          pin: () => this.pin(),
+          exportCsv: () => this.exportCsv(),
+          exportImage: (format) => this.track(this.exportImage(format)),
+          copyCode: () => this.track(this.copyCode()),
+          setLogY: (logY) => this.setLogY(logY),
+          toggleObservable: (id) => this.setObservables(toggledObservables(manifest, state.observables, id)),
+        },
+      )}
       ${pinList(
         this.pinnedRuns.map((p) => p.label),
         (i) => this.unpin(i),
