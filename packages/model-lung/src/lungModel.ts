@@ -34,7 +34,7 @@ import { EpitheliumKernel } from './tissue/epitheliumKernel.js';
 import { fociSites } from './tissue/foci.js';
 import { INNATE, InnatePool, residentMacrophages } from './tissue/innate.js';
 import { stepInnate, type InnateOutcome, type InnateRules } from './tissue/innateStep.js';
-import { recruit, RecruitmentScratch, type RecruitmentSignal } from './tissue/recruitment.js';
+import { recruit, type RecruitmentSignal } from './tissue/recruitment.js';
 import { InnateKernel } from './tissue/innateKernel.js';
 import { TCellKernel } from './tissue/tCellKernel.js';
 import { stepTCells, TCellPool, type TCellRules } from './tissue/tCells.js';
@@ -91,8 +91,6 @@ export class LungModel implements SteppedModelCore {
   private inputClearance = 0;
   private readonly tCellRules: TCellRules;
   private readonly signal: RecruitmentSignal;
-  /** Scratch of the recruitment's weights. */
-  private readonly recruitment = new RecruitmentScratch();
   /** The section's share of the lung's sites. */
   private readonly share: number;
   /** Area of one site, mm². */
@@ -303,7 +301,6 @@ export class LungModel implements SteppedModelCore {
       this.signal,
       RECRUITED,
       [this.p.neutrophilRecruitment * m.neutrophilRecruitment * perSiteStep, this.p.nkRecruitment * perSiteStep],
-      this.recruitment,
       this.innate,
       this.rng,
       this.active ? { box: this.fields.levelRegion('cytokine'), width: this.lattice.width } : undefined,

@@ -17,86 +17,99 @@ export function recruitmentWeight(cytokine: number, s: RecruitmentSignal): numbe
 }
 
 /**
- * Scratch for {@link recruit}: the sites with a positive weight and the running sum of the weights up to each,
- * grown as needed (a section rarely has cytokine above the ramp's start at more than a share of its sites).
- */
-export class RecruitmentScratch {
-  /** Sites with a positive weight, in site order (the first `count`). */
-  sites = new Int32Array(1024);
-  /** Cumulative weight up to and including each of those sites. */
-  cumulative = new Float64Array(1024);
-
-  /** Makes room for at least `n` entries, keeping the first `kept`. */
-  reserve(n: number, kept: number): void {
-    if (n <= this.sites.length) return;
-    const size = Math.max(n, 2 * this.sites.length);
-    const sites = new Int32Array(size);
-    const cumulative = new Float64Array(size);
-    sites.set(this.sites.subarray(0, kept));
-    cumulative.set(this.cumulative.subarray(0, kept));
-    this.sites = sites;
-    this.cumulative = cumulative;
-  }
-}
-
-/**
  * Recruits cells from the blood over one step: each site draws in cells of each type at the type's maximal rate
  * (cells per site per step) times its {@link recruitmentWeight}. For each type in `types` order the section
  * receives Poisson(rate × Σ weights) cells, each placed at a site drawn with probability proportional to its
- * weight (inverse of the cumulative weights over the sites with a positive weight, kept in `scratch`). With a
- * `region` only the sites in its box are read: it must hold every site where the cytokine is above `signal.min`
- * (the others weigh 0; the same draws and sites result). Returns the cells added.
+ * weight: the first site, in site order, whose cumulative weight exceeds uniform × Σ weights (the inverse of the
+ * cumulative weights). With a `region` only the sites in its box are read: it must hold every site where the
+ * cytokine is above `signal.min` (the others weigh 0; the same draws and sites result). Returns the cells added.
+ *
+ * A step recruits a few cells (some ten in a 3000² section's day 24), so the cumulative weights are not stored
+ * per site: one pass sums the weights, keeping the running sum at the end of each row; the draws are taken (in the
+ * order above); then each cell's row is found among the row ends and only that row is summed again, from the sum
+ * before it and in the same order, so the same doubles and the same sites result as from a per-site table.
  */
 export function recruit(
   cytokine: Float32Array,
   signal: RecruitmentSignal,
   types: readonly number[],
   ratesPerStep: readonly number[],
-  scratch: RecruitmentScratch,
   pool: InnatePool,
   rng: Rng,
   region?: { readonly box: Readonly<SiteBox>; readonly width: number },
 ): number {
   if (!ratesPerStep.some((rate) => rate > 0)) return 0;
-  let total = 0;
-  let count = 0;
-  const min = signal.min;
-  const width = region ? region.width : cytokine.length;
-  const [x0, y0, x1, y1] = region ? region.box : [0, 0, cytokine.length - 1, 0];
-  for (let row = y0; row <= y1; row++) {
-    const end = row * width + x1;
-    for (let i = row * width + x0; i <= end; i++) {
-      if (!(cytokine[i] > min)) continue; // weight 0: the sum and the inverse are as if it were there
-      if (count === scratch.sites.length) scratch.reserve(count + 1, count);
-      total += recruitmentWeight(cytokine[i], signal);
-      scratch.sites[count] = i;
-      scratch.cumulative[count] = total;
-      count++;
-    }
-  }
-  if (total <= 0) return 0;
+  // The whole section as one row unless a region is given.
+  const rows: SiteRows = region
+    ? [region.width, region.box[0], region.box[1], region.box[2], region.box[3]]
+    : [cytokine.length, 0, 0, cytokine.length - 1, 0];
+  const rowEnds = rowEndWeights(cytokine, signal, rows);
+  const total = rowEnds.length > 0 ? rowEnds[rowEnds.length - 1] : 0;
+  if (!(total > 0)) return 0;
   let added = 0;
   for (let t = 0; t < types.length; t++) {
     const rate = ratesPerStep[t];
     if (!(rate > 0)) continue;
     for (let n = rng.poisson(rate * total); n > 0; n--) {
-      pool.add(types[t], scratch.sites[firstAbove(scratch.cumulative, count, rng.uniform() * total)]);
+      pool.add(types[t], siteAbove(cytokine, signal, rows, rowEnds, rng.uniform() * total));
       added++;
     }
   }
   return added;
 }
 
+/** The rows of a box `[x0, y0, x1, y1]` of a lattice `width` wide, as [width, x0, y0, x1, y1]. */
+type SiteRows = readonly [number, number, number, number, number];
+
+/** The running sum of the recruitment weights, added in site order, at the end of each of the rows. */
+function rowEndWeights(cytokine: Float32Array, signal: RecruitmentSignal, rows: SiteRows): Float64Array {
+  const [width, x0, y0, x1, y1] = rows;
+  const ends = new Float64Array(Math.max(0, y1 - y0 + 1));
+  const min = signal.min;
+  let total = 0;
+  for (let row = y0; row <= y1; row++) {
+    const end = row * width + x1;
+    for (let i = row * width + x0; i <= end; i++) {
+      if (cytokine[i] > min) total += recruitmentWeight(cytokine[i], signal);
+    }
+    ends[row - y0] = total;
+  }
+  return ends;
+}
+
 /**
- * The first of the `count` entries whose cumulative weight exceeds `x` (binary search; non-decreasing weights):
- * the site the whole section's inverse would pick, as sites of weight 0 never first exceed `x`.
+ * The first site, in site order, whose running sum of weights exceeds `x`: in the first row whose end sum exceeds
+ * it, summed again from the end sum of the row before. There is always one: x = u × total with u ≤ 1 − 2^−53, and
+ * that product rounds to below the total (it is at most total − total·2^−53, more than half an ulp below it unless
+ * the total is a power of two, where it is a double).
  */
-function firstAbove(cumulative: Float64Array, count: number, x: number): number {
+function siteAbove(
+  cytokine: Float32Array,
+  signal: RecruitmentSignal,
+  rows: SiteRows,
+  rowEnds: Float64Array,
+  x: number,
+): number {
+  const [width, x0, y0, x1] = rows;
+  const r = firstAbove(rowEnds, x);
+  const row = y0 + r;
+  let sum = r > 0 ? rowEnds[r - 1] : 0;
+  const end = row * width + x1;
+  for (let i = row * width + x0; i <= end; i++) {
+    if (!(cytokine[i] > signal.min)) continue;
+    sum += recruitmentWeight(cytokine[i], signal);
+    if (sum > x) return i;
+  }
+  throw new Error(`recruitment: no site's running weight exceeds ${x} (total ${rowEnds[rowEnds.length - 1]})`);
+}
+
+/** The first entry greater than `x` (binary search over non-decreasing values), or the last if none is. */
+function firstAbove(values: Float64Array, x: number): number {
   let lo = 0;
-  let hi = count - 1;
+  let hi = values.length - 1;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (cumulative[mid] > x) hi = mid;
+    if (values[mid] > x) hi = mid;
     else lo = mid + 1;
   }
   return lo;
