@@ -7,8 +7,9 @@ import { MAX_HEIGHT as OUTPUT_HEIGHT } from '../outputBounds';
 // in a saved notebook — no kernel run: fixtures/patient.ipynb (fixtures/write-patient-notebook.mjs) holds the
 // untreated arm of Hayden et al. 1996. The widget computes in its own worker: the table shows the data, a bad CSV
 // is refused with the parser's message, a CSV dropped or loaded replaces the data, a fit shows its progress then the
-// estimates and profiles, a cancelled fit stops and a new one works, and "Next day" moves the twin on and the
-// forecast with it. Sizes are bounded; screenshots in the light and the dark theme go to the test's output folder.
+// estimates and profiles, a cancelled fit stops and a new one works, "Next day" moves the twin on and the forecast
+// with it, and "Treat from today" draws the forecast with a treatment beside the one without. Sizes are bounded;
+// screenshots in the light and the dark theme go to the test's output folder.
 
 test.use({ autoGoto: true, viewport: { width: 1400, height: 1100 } });
 
@@ -152,6 +153,22 @@ for (const theme of ['light', 'dark'] as const) {
     expect(after.height, 'the widget kept its size').toBeLessThanOrEqual(size.height + 40);
     await page.mouse.move(1, 1);
     await page.locator('.jp-ImmunoTwinPatient').screenshot({ path: info.outputPath(`patient-day2-${theme}.png`) });
+
+    // Treat from today: a production inhibitor from day 2; its forecast is drawn beside the untreated one.
+    await widget.locator('select[data-action="treat"]').selectOption('productionInhibitor');
+    const treatedName = '— Production/release inhibitor from day 2';
+    await expect
+      .poll(async () => (await traces(page)).find((t) => t.name.endsWith(treatedName))?.x0, { timeout: 60_000 })
+      .toBe(2);
+    expect((await traces(page)).filter((t) => t.name.endsWith('— forecast'))).toHaveLength(1);
+    await expect(widget.locator('[data-role="plot"]')).toHaveAttribute(
+      'aria-label',
+      /the same forecast with Production/,
+    );
+    const sizeTreated = await expectInBounds(page);
+    expect(sizeTreated.height, 'the widget kept its size').toBeLessThanOrEqual(size.height + 40);
+    await page.mouse.move(1, 1);
+    await page.locator('.jp-ImmunoTwinPatient').screenshot({ path: info.outputPath(`patient-treated-${theme}.png`) });
 
     // Keyboard: the buttons and the table are reachable with Tab.
     await widget.locator('button[data-action="fit"]').focus();

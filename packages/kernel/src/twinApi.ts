@@ -172,7 +172,8 @@ export interface TwinApi {
   forecast(data: unknown, options?: AssimilateOptions & ForecastRequest): Promise<TwinForecast>;
   /**
    * The patient widget for these data and the twin's scenario: a data table (drop a CSV on it), Fit with progress and
-   * Cancel, one plot of data, twin, forecast band and residuals, the profiles, and "Next day". It holds state only
+   * Cancel, one plot of data, twin, forecast band and residuals, the profiles, "Next day" and "Treat from today"
+   * (`treatment` in the options sets one from the kernel). It holds state only
    * and computes in its own worker, never in the kernel (the saved notebook's widget works without one).
    */
   patient(data: unknown, options: PatientOptions): TwinPatient;

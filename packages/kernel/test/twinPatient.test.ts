@@ -45,5 +45,24 @@ describe('twin.patient', () => {
     expect(() => twin.patient(HAYDEN, { estimate: ['beta'], group: 'untreated', members: 1 })).toThrow(
       /members is 1; allowed: a whole number from 2 to 10000/,
     );
+    expect(() =>
+      twin.patient(HAYDEN, { estimate: ['beta'], group: 'untreated', treatment: { kind: 'vaccine' } }),
+    ).toThrow(
+      /treatment \{"kind":"vaccine"\} is not allowed; allowed: one of target-cell-limited's interventions by kind \(inoculation, entryInhibitor, productionInhibitor, oseltamivir\)/,
+    );
+  });
+
+  it('sets a treatment to try from the day reached', () => {
+    const twin = createTwinApi(targetCellLimited);
+    const patient = twin.patient(HAYDEN, {
+      estimate: ['beta'],
+      group: 'untreated',
+      treatment: { kind: 'oseltamivir', dose: 150 },
+    });
+    expect(patient.state.assimilate).toEqual({
+      estimate: { beta: 1 },
+      day: 0,
+      treatment: { kind: 'oseltamivir', dose: 150 },
+    });
   });
 });

@@ -35,6 +35,8 @@ export interface IPinnedRun {
   series: IRunSeries;
   /** Its ensemble summary, when it has several replicates (the median is drawn then). */
   summary?: IPlotSummary;
+  /** One colour for all its observables (default: each observable's own, as the live run's). */
+  colour?: string;
 }
 
 /** Everything one figure shows. */
@@ -209,7 +211,7 @@ export function buildFigure(input: IFigureInput): IFigure {
     const dash = DASHES[p % DASHES.length];
     for (const id of observables) {
       const name = `${observableName(manifest, id)} — ${pin.label}`;
-      const colour = colourOf(observables, id);
+      const colour = pin.colour ?? colourOf(observables, id);
       const group = `pin${p}:${id}`;
       const stats = pin.summary?.observables[id];
       const first = pin.series.replicates[0];

@@ -12,6 +12,7 @@ import { formatNumber } from './numberRange.js';
 import { dataRows, stateWithCsv } from './patient/patientData.js';
 import { dayReached, patientDescription, patientFigure, profileFigure } from './patient/patientFigure.js';
 import { patientStyles } from './patient/patientStyles.js';
+import { treatmentPicker } from './patient/patientTreatment.js';
 import { defaultPlotlyLoader, type IPlotly, type PlotlyLoader } from './plotlyLoader.js';
 import { adoptPlotlyStyles } from './plotlyStyles.js';
 import { plotlyTheme, watchTheme, withTheme } from './plotlyTheme.js';
@@ -254,6 +255,17 @@ export class TwinPatientElement extends LitElement {
     this.setState({ ...state, assimilate: { ...state.assimilate, day: state.assimilate.day + 1 } });
   }
 
+  /**
+   * Tries a treatment from the day reached (one of the model's interventions by kind, with its default fields), or
+   * none: the forecast is computed again, with and without it.
+   */
+  treat(kind: string | undefined): void {
+    const state = this.parsed;
+    if (!state || this.busy || kind === state.assimilate.treatment?.kind) return;
+    const { treatment: _old, ...assimilate } = state.assimilate;
+    this.setState({ ...state, assimilate: kind === undefined ? assimilate : { ...assimilate, treatment: { kind } } });
+  }
+
   /** Goes back to the start: no observation assimilated. */
   restartDays(): void {
     const state = this.parsed;
@@ -363,6 +375,9 @@ export class TwinPatientElement extends LitElement {
       >
         Restart
       </button>
+      ${treatmentPicker(view?.model.interventions ?? [], state.assimilate.treatment?.kind, this.busy || !view, (kind) =>
+        this.treat(kind),
+      )}
       <span class="day" data-role="day" role="status" aria-live="polite">${at}</span>
       ${this.computing ? html`<span class="muted">computing…</span>` : nothing}
       <label>

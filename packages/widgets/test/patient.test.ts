@@ -42,6 +42,16 @@ describe('patient state', () => {
         fit: { ...hayden.fit, parameters: [{ id: 'c', lower: 0, upper: 1, scale: 'log' }] },
       }),
     ).toThrow(/fit\.parameters\[0\]\.lower: 0 is not allowed on a log scale; allowed: > 0/);
+    // A treatment starts at the day reached: a start of its own is refused, saying so.
+    const treat = (treatment: unknown) => ({ ...hayden, assimilate: { ...hayden.assimilate, treatment } });
+    expect(parsePatientState(treat({ kind: 'oseltamivir', dose: 150 })).assimilate.treatment).toEqual({
+      kind: 'oseltamivir',
+      dose: 150,
+    });
+    expect(() => parsePatientState(treat({ kind: 'oseltamivir', start: 1 }))).toThrow(
+      /assimilate\.treatment\.start: 1 is not allowed; leave it out: the treatment starts at the day reached/,
+    );
+    expect(() => parsePatientState(treat({ dose: 75 }))).toThrow(/assimilate\.treatment/);
   });
 
   it('takes a CSV of the same group, and a bad one gives the parser’s line, column and value', () => {
@@ -134,6 +144,36 @@ describe('<twin-patient>', () => {
     expect(firstX()).toBe(2);
     expect($(element, '[data-role="day"]').textContent).toMatch(/day 2: 3 of 9 observation times assimilated/);
     expect($$(element, 'tbody tr.held')).toHaveLength(6);
+  }, 120_000);
+
+  it('Treat from today: the choice is saved and the forecast with it is drawn beside the one without', async () => {
+    const { element, plotly } = await patient({ ...hayden, assimilate: { ...hayden.assimilate, day: 3 } });
+    const states = collect<{ state: { assimilate: Record<string, unknown> } }>(element, 'state-change');
+    const select = $<HTMLSelectElement>(element, 'select[data-action="treat"]');
+    expect([...select.options].map((o) => o.textContent!.trim())).toEqual([
+      'no treatment',
+      'Inoculation',
+      'Entry inhibitor',
+      'Production/release inhibitor',
+      'Oseltamivir (dose–response)',
+    ]);
+    select.value = 'productionInhibitor';
+    select.dispatchEvent(new Event('change'));
+    await element.settled();
+    expect(states.at(-1)!.state.assimilate.treatment).toEqual({ kind: 'productionInhibitor' });
+    const names = plotly.data.map((t) => String(t.name));
+    const treated = plotly.data.find((t) => String(t.name).endsWith('— Production/release inhibitor from day 2'))!;
+    expect(treated.line).toMatchObject({ dash: 'dot', color: '#009e73' });
+    expect((treated.x as number[])[0]).toBe(2);
+    expect(names.filter((n) => n.endsWith('— forecast'))).toHaveLength(1);
+    expect($(element, '[data-role="plot"]').getAttribute('aria-label')).toMatch(
+      /and the same forecast with Production\/release inhibitor from day 2 \(dotted\)/,
+    );
+    select.value = '';
+    select.dispatchEvent(new Event('change'));
+    await element.settled();
+    expect(states.at(-1)!.state.assimilate).not.toHaveProperty('treatment');
+    expect(plotly.data.some((t) => String(t.name).includes('inhibitor'))).toBe(false);
   }, 120_000);
 
   it('shows a bad state as the parser’s message', async () => {

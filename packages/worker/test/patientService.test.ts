@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { PatientState } from '@immunotwin/engine';
 import { builtInDescriptors } from '@immunotwin/models';
 import { PatientService } from '../src/patient/patientService.js';
+import type { IPatientForecast } from '../src/patient/patientTypes.js';
 import { haydenPatient } from './fixtures/haydenPatient.js';
 
 const state: PatientState = {
@@ -59,6 +60,40 @@ describe('PatientService', () => {
     // Four days of titres pin β and p down: the 90 % band on day 5 is narrower than the prior's.
     expect(width(afterThree, 5)).toBeLessThan(width(atStart, 5));
     expect(Object.keys(afterThree.posterior)).toEqual(['beta', 'p']);
+  }, 120_000);
+
+  it('tries a treatment from the day reached: the same untreated forecast, and the treated one falls below it', async () => {
+    const patient = await service();
+    const atDay3 = { ...state, assimilate: { ...state.assimilate, day: 3 } };
+    const untreated = await patient.view(atDay3);
+    expect(untreated.treated).toBeUndefined();
+    expect(untreated.model.interventions.map((i) => i.kind)).toEqual([
+      'inoculation',
+      'entryInhibitor',
+      'productionInhibitor',
+      'oseltamivir',
+    ]);
+    const view = await patient.view({
+      ...atDay3,
+      assimilate: { ...atDay3.assimilate, treatment: { kind: 'productionInhibitor' } },
+    });
+    // Common random numbers: the arm without the treatment is the forecast a state without one gets.
+    expect(view.forecast).toEqual(untreated.forecast);
+    const treated = view.treated!;
+    expect(treated).toMatchObject({ kind: 'productionInhibitor', label: 'Production/release inhibitor', start: 2 });
+    expect(treated.time).toEqual(view.forecast.time);
+    const median = (f: IPatientForecast, at: number) => f.observables.log10V!.median[f.time.findIndex((t) => t >= at)]!;
+    // Both arms leave the day reached from the same members' states.
+    expect(median(treated, 2)).toBe(median(view.forecast, 2));
+    // Blocking 90 % of production (the default efficacy) from day 2: free virus is cleared within hours (c ≈ 3–4
+    // /day), so the titre settles a tenth as high, log10(1/(1 − 0.9)) = 1 log10 lower, and fewer new infections lower
+    // it further; by day 5 the treated median must be more than that one log10 below (measured: 1.5).
+    expect(median(view.forecast, 5) - median(treated, 5)).toBeGreaterThan(1);
+    await expect(
+      patient.view({ ...atDay3, assimilate: { ...atDay3.assimilate, treatment: { kind: 'vaccine' } } }),
+    ).rejects.toThrow(
+      /assimilate\.treatment\.kind: "vaccine" is not an intervention of "target-cell-limited"; allowed: inoculation, entryInhibitor, productionInhibitor, oseltamivir/,
+    );
   }, 120_000);
 
   it('cancels a fit (it rejects with an AbortError) and fits again afterwards', async () => {

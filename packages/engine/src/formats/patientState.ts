@@ -16,12 +16,15 @@
  *     "starts": 1, "seed": 1, "profiles": true    // optional
  *   },
  *   "fitted": true,                               // optional: scenario.parameters hold a fit's estimates
- *   "assimilate": { "estimate": { "beta": 0.5 }, "members": 100, "day": 3 }
+ *   "assimilate": { "estimate": { "beta": 0.5 }, "members": 100, "day": 3,
+ *                   "treatment": { "kind": "oseltamivir", "dose": 75 } }  // optional
  * }
  * ```
  *
  * `assimilate.day` is how many of the data's distinct times the twin has assimilated (0: none yet); the times after
- * it are held back until "Next day".
+ * it are held back until "Next day". `assimilate.treatment` is a treatment tried from the day reached ("start this
+ * treatment now"): one of the model's interventions with its fields (the others take their defaults); it starts at
+ * the day reached and, if the intervention lasts, runs to the end of the run unless it gives a `stop`.
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { timeConversionFactor, timeUnitIssue } from '../data/timeUnits.js';
@@ -69,6 +72,15 @@ export const PatientFitSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/**
+ * A treatment tried from the day reached: an intervention of the scenario's model by its kind, with any of its
+ * fields (numbers or strings, checked against the model when the worker loads it). No `start`: it is the day reached.
+ */
+export const PatientTreatmentSchema = Type.Object(
+  { kind: Type.String({ minLength: 1, description: 'an intervention kind of the scenario’s model' }) },
+  { additionalProperties: Type.Union([Type.Number(), Type.String()]) },
+);
+
 /** How the widget assimilates: the parameters carried as state with their priors, and how far it has got. */
 export const PatientAssimilateSchema = Type.Object(
   {
@@ -78,6 +90,7 @@ export const PatientAssimilateSchema = Type.Object(
     members: Type.Optional(Type.Integer({ minimum: 2, maximum: 10000, description: 'ensemble members' })),
     seed: Type.Optional(Type.Integer({ minimum: 0, maximum: 4294967295 })),
     day: Type.Integer({ minimum: 0, description: 'how many of the data’s distinct times are assimilated' }),
+    treatment: Type.Optional(PatientTreatmentSchema),
   },
   { additionalProperties: false },
 );
@@ -98,6 +111,8 @@ export const PatientStateSchema = Type.Object(
 
 /** The state of a patient widget (type of {@link PatientStateSchema}). */
 export type PatientState = Static<typeof PatientStateSchema>;
+/** A treatment tried from the day reached ({@link PatientTreatmentSchema}: a kind and any fields). */
+export type PatientTreatment = { kind: string; [field: string]: number | string };
 /** A parameter the widget fits (type of {@link PatientFitParameterSchema}). */
 export type PatientFitParameter = Static<typeof PatientFitParameterSchema>;
 
@@ -165,6 +180,13 @@ export function parsePatientState(json: unknown): PatientState {
     issues.push({
       path: 'assimilate.day',
       message: `${checked.assimilate.day} is not allowed; allowed: 0 to ${times} (the data's distinct times)`,
+    });
+  }
+  const start = (checked.assimilate.treatment as PatientTreatment | undefined)?.start;
+  if (start !== undefined) {
+    issues.push({
+      path: 'assimilate.treatment.start',
+      message: `${JSON.stringify(start)} is not allowed; leave it out: the treatment starts at the day reached`,
     });
   }
   if (issues.length > 0) throw new ValidationError('patient state', issues);

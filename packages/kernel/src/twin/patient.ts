@@ -4,6 +4,7 @@ import {
   parsePatientState,
   type ModelManifest,
   type PatientState,
+  type PatientTreatment,
   type Scenario,
 } from '@immunotwin/engine';
 import type { MimeBundle } from '../mime.js';
@@ -25,6 +26,11 @@ export interface PatientOptions extends Pick<
   members?: number;
   /** A heading for the widget. */
   title?: string;
+  /**
+   * A treatment to try from the day reached (the widget's "Treat from today"): one of the model's interventions by
+   * kind, with any of its fields, e.g. `{ kind: 'oseltamivir', dose: 75 }`; the widget forecasts with and without it.
+   */
+  treatment?: PatientTreatment;
 }
 
 /**
@@ -66,7 +72,12 @@ export function patientState(
       ...(seed !== undefined ? { seed } : {}),
       ...(options.profiles !== undefined ? { profiles: options.profiles } : {}),
     },
-    assimilate: { estimate, ...(members !== undefined ? { members } : {}), day: 0 },
+    assimilate: {
+      estimate,
+      ...(members !== undefined ? { members } : {}),
+      day: 0,
+      ...(options.treatment !== undefined ? { treatment: checkedTreatment(manifest, options.treatment) } : {}),
+    },
   });
 }
 
@@ -88,4 +99,16 @@ export class TwinPatient {
     ].join('\n');
     return { data: { [PATIENT_MIME_TYPE]: this.state, 'text/plain': text }, metadata: {} };
   }
+}
+
+/** The `treatment` option, refused naming the option and the model's interventions unless it is one of them. */
+function checkedTreatment(manifest: ModelManifest, treatment: unknown): PatientTreatment {
+  const kinds = (manifest.interventions ?? []).map((i) => i.kind);
+  const kind = (treatment as { kind?: unknown } | null)?.kind;
+  if (typeof treatment !== 'object' || treatment === null || typeof kind !== 'string' || !kinds.includes(kind)) {
+    throw new TypeError(
+      `twin.patient: treatment ${JSON.stringify(treatment)} is not allowed; allowed: one of ${manifest.id}'s interventions by kind (${kinds.join(', ') || 'it has none'}), e.g. { kind: '${kinds[0] ?? 'antiviral'}' }`,
+    );
+  }
+  return treatment as PatientTreatment;
 }

@@ -7,6 +7,15 @@ import { buildFigure, observableName, type IFigure } from '../traces.js';
 /** The colour of the line at the day reached: a mid grey, seen on the light and the dark theme alike. */
 const DAY_LINE = '#888888';
 
+/** The colour of the treated forecast (the palette's bluish green, apart from the data's and forecast's blue). */
+export const TREATED_COLOUR = PALETTE[2];
+
+/** The treated forecast's legend label, e.g. "Oseltamivir (dose–response) from day 3". */
+export function treatedLabel(view: IPatientView): string | undefined {
+  const t = view.treated;
+  return t && `${t.label} from ${view.model.timeUnit} ${Number(t.start.toPrecision(3))}`;
+}
+
 /** The share of the plot's height the residuals' row takes (below the data, fit and band). */
 export const RESIDUAL_ROW = 0.26;
 
@@ -29,8 +38,9 @@ function plotModel(state: PatientState, view: IPatientView): PlotModel {
 /**
  * The patient's one figure, built by the time series' `buildFigure`: the data (censored points as downward
  * triangles), the twin's curve (dashed, "fitted" once a fit set the scenario), the forecast from the day reached
- * (median with 50 % and 90 % bands), and below, on a second y axis sharing the time axis, the residuals (observed −
- * twin), with a dotted line at the day reached.
+ * (median with 50 % and 90 % bands) and, when the state tries a treatment, the forecast with it (dotted, in
+ * {@link TREATED_COLOUR}), and below, on a second y axis sharing the time axis, the residuals (observed − twin), with
+ * a dotted line at the day reached.
  */
 export function patientFigure(state: PatientState, view: IPatientView): IFigure {
   const manifest = plotModel(state, view);
@@ -46,16 +56,27 @@ export function patientFigure(state: PatientState, view: IPatientView): IFigure 
         label: state.fitted ? 'fitted twin' : 'twin',
         series: { replicates: [{ time: view.time, observables: curve }] },
       },
+      // The treated forecast: its median and bands, dotted, in a colour of its own.
+      ...(view.treated
+        ? [
+            {
+              label: treatedLabel(view)!,
+              series: { replicates: [{ time: view.treated.time, observables: {} }] },
+              summary: view.treated,
+              colour: TREATED_COLOUR,
+            },
+          ]
+        : []),
     ],
     // The data's own names are long ("observations untreated log10V"): the legend says "data" (one group is shown).
     observed: state.data.map((set) => ({ ...set, name: 'data' })),
   });
-  const data = figure.data.map((trace) =>
-    // The forecast's median and bands are named as what they are.
-    typeof trace.name === 'string' && trace.name.endsWith(' median') && !trace.name.includes(' — ')
-      ? { ...trace, name: `${trace.name.slice(0, -' median'.length)} — forecast` }
-      : trace,
-  );
+  const data = figure.data.map((trace) => {
+    // The forecasts' medians are named as what they are: "… — forecast", and the treated one by its treatment.
+    if (typeof trace.name !== 'string' || !trace.name.endsWith(' median')) return trace;
+    const name = trace.name.slice(0, -' median'.length);
+    return { ...trace, name: name.includes(' — ') ? name : `${name} — forecast` };
+  });
   for (const residual of view.residuals) {
     const colour = PALETTE[Math.max(0, observables.indexOf(residual.observable)) % PALETTE.length];
     const name = `${observableName(manifest, residual.observable)} residual`;
@@ -115,7 +136,9 @@ export function patientDescription(state: PatientState, view: IPatientView): str
     (day === undefined
       ? `from the start, before any observation,`
       : `from ${unit} ${day}, after ${state.assimilate.day} of ${view.times.length} observation times,`) +
-    ` with 50 % and 90 % bands; below, the residuals (largest ${worst.toPrecision(2)}).`
+    ` with 50 % and 90 % bands` +
+    (view.treated ? `, and the same forecast with ${treatedLabel(view)} (dotted)` : '') +
+    `; below, the residuals (largest ${worst.toPrecision(2)}).`
   );
 }
 

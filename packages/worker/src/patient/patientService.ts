@@ -1,19 +1,25 @@
 import {
   assimilateScenario,
+  counterfactual,
   ensembleInterval,
   estimateParameters,
   FIT_CURVE_POINTS,
   fitCurve,
   type FitResult,
+  type Forecast,
   forecastEnsemble,
   isBelowDetectionLimit,
+  type ModelPlugin,
   observationTimes,
   parsePatientState,
   type PatientState,
   portableMath,
   type ResolvedScenario,
   scenarioFitProblem,
+  scenarioTwin,
+  type StateSpaceModel,
   timeConversionFactor,
+  ValidationError,
 } from '@immunotwin/engine';
 import * as Comlink from 'comlink';
 import { createAbortError } from '../abortError.js';
@@ -23,6 +29,7 @@ import type {
   IPatientForecast,
   IPatientResiduals,
   IPatientService,
+  IPatientTreatedForecast,
   IPatientView,
   PatientFitListener,
 } from './patientTypes.js';
@@ -92,10 +99,20 @@ export class PatientService implements IPatientService {
       });
       const residuals = this.residuals(state, resolved, estimates);
       const times = observationTimes(state.data, plugin.manifest.timeUnit);
-      const { forecast, posterior } = await this.forecast(state, times, curve.time, signal);
-      const { id, title, timeUnit } = plugin.manifest;
-      const model = { id, title, timeUnit, parameters: plugin.manifest.parameters.map((p) => p.id) };
-      return { model, time: curve.time, curve: curve.values, residuals, times, forecast, posterior };
+      const { forecast, treated, posterior } = await this.forecast(state, times, curve.time, signal);
+      const { id, title, timeUnit, parameters } = plugin.manifest;
+      const interventions = (plugin.manifest.interventions ?? []).map(({ kind, label }) => ({ kind, label }));
+      const model = { id, title, timeUnit, parameters: parameters.map((p) => p.id), interventions };
+      const view: IPatientView = {
+        model,
+        time: curve.time,
+        curve: curve.values,
+        residuals,
+        times,
+        forecast,
+        posterior,
+      };
+      return treated ? { ...view, treated } : view;
     });
   }
 
@@ -139,14 +156,15 @@ export class PatientService implements IPatientService {
   /**
    * The engine's `assimilateScenario` (an ensemble Kalman filter for the ODE twin, log-normal priors around the
    * scenario's values with the state's sd of ln θ) over the data's first `day` times, then the forecast of every member
-   * from there to the end of the run.
+   * from there to the end of the run; with a treatment, every member twice, without and with it (the engine's
+   * `counterfactual`, whose untreated arm is this same forecast).
    */
   private async forecast(
     state: PatientState,
     times: number[],
     grid: number[],
     signal: AbortSignal,
-  ): Promise<{ forecast: IPatientForecast; posterior: IPatientView['posterior'] }> {
+  ): Promise<{ forecast: IPatientForecast; treated?: IPatientTreatedForecast; posterior: IPatientView['posterior'] }> {
     const seed = state.assimilate.seed ?? 1;
     // The ensemble Kalman filter is for the ODE twin, whatever method the scenario names.
     const { plugin } = await this.session.resolve(state.scenario);
@@ -168,23 +186,59 @@ export class PatientService implements IPatientService {
     const end = grid[grid.length - 1]!;
     const step = end / (FIT_CURVE_POINTS - 1);
     const forecastTimes = [start, ...grid.filter((t) => t > start + step / 2)];
-    const result = await forecastEnsemble(model, run.ensemble, {
-      seed,
-      times: forecastTimes,
-      quantiles: PATIENT_FORECAST_QUANTILES,
-      signal,
-    });
-    const observables: IPatientForecast['observables'] = {};
-    for (const id of model.measured) {
-      const stats = result.summary.observables[id]!;
-      observables[id] = { median: Array.from(stats.median), bands: stats.bands.map((b) => Array.from(b)) };
-    }
+    const options = { seed, times: forecastTimes, quantiles: PATIENT_FORECAST_QUANTILES, signal };
+    const treatment = state.assimilate.treatment;
+    const arms = treatment && treatedArm(plugin, spec, { ...treatment, start: Math.max(0, start) }, end);
+    const both = arms
+      ? await counterfactual(run.ensemble, { baseline: model, treated: arms.model }, options)
+      : undefined;
+    const forecast = band(both?.baseline ?? (await forecastEnsemble(model, run.ensemble, options)), model.measured);
     const species = run.ensemble.dimension - estimate.length;
     const posterior = Object.fromEntries(
       estimate.map((e, k) => [e.id, ensembleInterval(run.ensemble, species + k, portableMath.exp)]),
     );
-    return { forecast: { time: forecastTimes, quantiles: [...result.summary.quantiles], observables }, posterior };
+    if (!both || !arms) return { forecast, posterior };
+    const treated = { ...band(both.treated, model.measured), ...arms.about };
+    return { forecast, treated, posterior };
   }
+}
+
+/**
+ * The treated arm's model: the twin with the treatment from the day reached, lasting to `end` if the intervention
+ * lasts and the state gives no stop. A kind the model lacks is refused naming `assimilate.treatment.kind` and the
+ * kinds it has.
+ */
+function treatedArm(
+  plugin: ModelPlugin,
+  spec: { readonly scenario: unknown; readonly observation: unknown; readonly estimate: Record<string, number> },
+  treatment: Record<string, number | string> & { kind: string; start: number },
+  end: number,
+): { model: StateSpaceModel; about: Pick<IPatientTreatedForecast, 'kind' | 'label' | 'start'> } {
+  const interventions = plugin.manifest.interventions ?? [];
+  const intervention = interventions.find((i) => i.kind === treatment.kind);
+  if (!intervention) {
+    throw new ValidationError('patient state', [
+      {
+        path: 'assimilate.treatment.kind',
+        message: `${JSON.stringify(treatment.kind)} is not an intervention of "${plugin.manifest.id}"; allowed: ${interventions.map((i) => i.kind).join(', ') || 'none (the model has no interventions)'}`,
+      },
+    ]);
+  }
+  const lasting: Record<string, number> = intervention.hasStop && treatment.stop === undefined ? { stop: end } : {};
+  return {
+    model: scenarioTwin(plugin, { ...spec, treatment: { ...treatment, ...lasting } }).model,
+    about: { kind: intervention.kind, label: intervention.label, start: treatment.start },
+  };
+}
+
+/** A forecast's median and quantile bands per measured quantity, as plain arrays for the widget. */
+function band(forecast: Forecast, measured: readonly string[]): IPatientForecast {
+  const observables: IPatientForecast['observables'] = {};
+  for (const id of measured) {
+    const stats = forecast.summary.observables[id]!;
+    observables[id] = { median: Array.from(stats.median), bands: stats.bands.map((b) => Array.from(b)) };
+  }
+  return { time: Array.from(forecast.time), quantiles: [...forecast.summary.quantiles], observables };
 }
 
 /** Serves a patient service on `endpoint` (a browser worker's global scope, or a Node worker's parent port). */

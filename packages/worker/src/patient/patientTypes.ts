@@ -22,10 +22,35 @@ export interface IPatientForecast {
   readonly observables: Record<string, { median: number[]; bands: number[][] }>;
 }
 
+/** The forecast with a treatment started at the day reached (the state's `assimilate.treatment`). */
+export interface IPatientTreatedForecast extends IPatientForecast {
+  /** The intervention's kind. */
+  readonly kind: string;
+  /** The intervention's label in the model's manifest (e.g. "Oseltamivir (dose–response)"). */
+  readonly label: string;
+  /** When it starts (the day reached), model time unit. */
+  readonly start: number;
+}
+
+/** One of the model's interventions, as a treatment to try. */
+export interface IPatientIntervention {
+  /** Its kind. */
+  readonly kind: string;
+  /** Its label. */
+  readonly label: string;
+}
+
 /** What the widget draws for a state: the twin's curve, its residuals, and the forecast from the day reached. */
 export interface IPatientView {
   /** The model: id, title, time unit and its parameters' ids (a fit's other estimates are noise parameters). */
-  readonly model: { id: string; title: string; timeUnit: string; parameters: string[] };
+  readonly model: {
+    id: string;
+    title: string;
+    timeUnit: string;
+    parameters: string[];
+    /** The model's interventions: the treatments the widget offers to try from the day reached. */
+    interventions: IPatientIntervention[];
+  };
   /** The grid of the curve, model time unit. */
   readonly time: number[];
   /** Measured quantity → the scenario's prediction over the grid (null where not finite). */
@@ -34,8 +59,13 @@ export interface IPatientView {
   readonly residuals: IPatientResiduals[];
   /** The data's distinct times, model time unit (the "days" assimilated one by one). */
   readonly times: number[];
-  /** The forecast from the assimilated ensemble. */
+  /** The forecast from the assimilated ensemble (without the treatment, when the state tries one). */
   readonly forecast: IPatientForecast;
+  /**
+   * With a treatment in the state: the same members continued with it from the day reached, on the same random
+   * streams as `forecast` (common random numbers: the difference is the treatment's, not the noise's).
+   */
+  readonly treated?: IPatientTreatedForecast;
   /** The assimilated parameters' posterior medians and 90 % intervals. */
   readonly posterior: Record<string, { median: number; lower: number; upper: number }>;
 }
