@@ -57,6 +57,9 @@ export const patientStyles = css`
     position: sticky;
     top: 0;
     background: var(--jp-layout-color1, #fff);
+    /* A header may wrap ("detection limit"), so the four columns fit the 320-px panel without a sideways scroll. */
+    white-space: normal;
+    vertical-align: bottom;
   }
   td.name,
   th.name {
