@@ -75,6 +75,7 @@ export const TEMPLATE_EXPECTATIONS: Record<string, ITemplateExpectation> = {
     plots: 4,
     workbenches: 0,
     tissues: 0,
+    patients: 1,
     // The numbers the same cells give in Node (test/notebook-claims.test.ts checks the claims around them).
     text: /log10 V on day 3: without 4\.16, with oseltamivir from day 1\.5 2\.40/,
   },
