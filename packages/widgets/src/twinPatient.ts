@@ -1,15 +1,10 @@
-import {
-  parsePatientState,
-  timeConversionFactor,
-  type FitProgress,
-  type FitResult,
-  type PatientState,
-} from '@immunotwin/engine';
+import { parsePatientState, type FitProgress, type FitResult, type PatientState } from '@immunotwin/engine';
 import type { IPatientService, IPatientView } from '@immunotwin/worker';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { nextAnimationFrame } from './animationFrame.js';
-import { formatNumber } from './numberRange.js';
-import { dataRows, stateWithCsv } from './patient/patientData.js';
+import { short, stateWithCsv } from './patient/patientData.js';
+import { patientEstimates } from './patient/patientEstimates.js';
+import { patientTable, type IDropHandlers } from './patient/patientTable.js';
 import { dayReached, patientDescription, patientFigure, profileFigure } from './patient/patientFigure.js';
 import { patientStyles } from './patient/patientStyles.js';
 import { treatmentPicker } from './patient/patientTreatment.js';
@@ -26,7 +21,6 @@ export type PatientSessionFactory = () => PatientSession | Promise<PatientSessio
 
 const isAbort = (error: unknown): boolean => (error as { name?: string } | null)?.name === 'AbortError';
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-const short = (value: number): string => formatNumber(Number(value.toPrecision(3)));
 const STAGES: Record<FitProgress['stage'], string> = { starts: 'starts', profiles: 'profiles', bootstrap: 'bootstrap' };
 
 /**
@@ -293,16 +287,19 @@ export class TwinPatientElement extends LitElement {
     if (file) this.loadCsv(await file.text(), file.name);
   }
 
-  private onDrop(event: DragEvent): void {
-    event.preventDefault();
-    this.dragging = false;
-    void this.readFile(event.dataTransfer?.files[0]);
-  }
-
-  private onDragOver(event: DragEvent): void {
-    event.preventDefault();
-    this.dragging = true;
-  }
+  /** The table's handlers of a file dragged over it and dropped (a dropped CSV replaces the data). */
+  private readonly drop: IDropHandlers = {
+    dragOver: (event) => {
+      event.preventDefault();
+      this.dragging = true;
+    },
+    dragLeave: () => (this.dragging = false),
+    drop: (event) => {
+      event.preventDefault();
+      this.dragging = false;
+      void this.readFile(event.dataTransfer?.files[0]);
+    },
+  };
 
   protected override render(): TemplateResult {
     const state = this.parsed;
@@ -313,7 +310,7 @@ export class TwinPatientElement extends LitElement {
       ${this.problem ? html`<div class="message error-box" role="alert">${this.problem}</div>` : nothing}
       ${this.message ? html`<div class="message muted" role="status">${this.message}</div>` : nothing}
       <div class="main">
-        ${this.renderTable(state)}
+        ${patientTable(state, this.view, this.dragging, this.drop)}
         <div
           class="plot"
           data-role="plot"
@@ -322,7 +319,7 @@ export class TwinPatientElement extends LitElement {
         ></div>
       </div>
       <div class="below">
-        ${this.renderEstimates()}
+        ${patientEstimates(state, this.result, this.view)}
         <div class="profiles" data-role="profiles" role="img" aria-label=${this.profileDescription()}></div>
       </div>`;
   }
@@ -397,102 +394,6 @@ export class TwinPatientElement extends LitElement {
           Load CSV…
         </button>
       </label>
-    </div>`;
-  }
-
-  private renderTable(state: PatientState): TemplateResult {
-    const rows = dataRows(state.data);
-    const reached = this.view ? dayReached(state, this.view) : undefined;
-    const unit = this.view?.model.timeUnit;
-    return html`<div
-      class="table ${this.dragging ? 'dragging' : ''}"
-      data-role="table"
-      tabindex="0"
-      role="region"
-      aria-label="Data: ${rows.length} measurements; drop an observations CSV here to replace them"
-      title="Drop an observations CSV here (time, observable, value, detection limit)"
-      @dragover=${this.onDragOver}
-      @dragleave=${() => (this.dragging = false)}
-      @drop=${this.onDrop}
-    >
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">time${rows[0]?.timeUnit ? ` (${rows[0].timeUnit})` : unit ? ` (${unit})` : ''}</th>
-            <th scope="col" class="name">observable</th>
-            <th scope="col">value</th>
-            <th scope="col">detection limit</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${rows.map((row) => {
-            const factor = unit ? (timeConversionFactor(row.timeUnit ?? unit, unit) ?? 1) : 1;
-            const held = reached === undefined || row.time * factor > reached + 1e-9;
-            return html`<tr
-              class=${held ? 'held' : ''}
-              title=${held ? 'held back: not assimilated yet' : 'assimilated'}
-            >
-              <td>${formatNumber(row.time)}</td>
-              <td class="name">${row.observable}</td>
-              <td>
-                ${
-                  row.censored
-                    ? html`<span
-                        title=${`below detection: at or below the limit (the value recorded, ${formatNumber(row.value)}, is not used)`}
-                        >≤ ${formatNumber(row.detectionLimit ?? row.value)}</span
-                      >`
-                    : formatNumber(row.value)
-                }
-              </td>
-              <td>${row.detectionLimit === undefined ? '' : formatNumber(row.detectionLimit)}</td>
-            </tr>`;
-          })}
-        </tbody>
-      </table>
-    </div>`;
-  }
-
-  private renderEstimates(): TemplateResult {
-    const result = this.result;
-    const view = this.view;
-    const posterior = view ? Object.entries(view.posterior) : [];
-    return html`<div class="estimates" data-role="estimates" tabindex="0" role="region" aria-label="Estimates">
-      ${
-        result
-          ? html`<table>
-                <thead>
-                  <tr>
-                    <th scope="col" class="name">parameter</th>
-                    <th scope="col">estimate</th>
-                    <th scope="col">${Math.round(result.level * 100)} % interval</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${result.parameters.map(
-                    (p) =>
-                      html`<tr>
-                        <td class="name">${p.id}</td>
-                        <td>${short(p.estimate)}</td>
-                        <td>${p.profile ? `${short(p.profile.lower)} – ${short(p.profile.upper)}` : ''}</td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>
-              <div class="muted">
-                −log L = ${short(result.negLogLikelihood)} · AICc = ${result.aicc === null ? 'n/a' : short(result.aicc)}
-              </div>`
-          : html`<div class="muted">
-              ${this.parsed?.fitted ? "The scenario holds a fit's estimates; Fit again for the intervals and profiles." : 'Fit to see the estimates, their intervals and profiles.'}
-            </div>`
-      }
-      ${
-        posterior.length > 0
-          ? html`<div class="muted">
-              ${this.parsed?.assimilate.day ? 'Assimilated' : 'Prior'} (median, 90 %):
-              ${posterior.map(([id, p]) => `${id} ${short(p.median)} [${short(p.lower)}, ${short(p.upper)}]`).join('; ')}
-            </div>`
-          : nothing
-      }
     </div>`;
   }
 

@@ -5,6 +5,7 @@ import {
   type ObservedDataset,
   type PatientState,
 } from '@immunotwin/engine';
+import { formatNumber } from '../numberRange.js';
 
 /** One row of the widget's data table: a measurement as the file gave it. */
 export interface IDataRow {
@@ -79,4 +80,9 @@ export function stateWithCsv(state: PatientState, text: string, fileName: string
       : '');
   const { fitted: _fitted, ...rest } = state;
   return { state: { ...rest, data: choice.datasets, assimilate: { ...state.assimilate, day: 0 } }, note };
+}
+
+/** A number to three significant digits, as the patient widget writes estimates and days ("0.0384", "1.5"). */
+export function short(value: number): string {
+  return formatNumber(Number(value.toPrecision(3)));
 }

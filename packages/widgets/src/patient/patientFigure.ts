@@ -1,6 +1,7 @@
 import { chiSquare1Quantile, type FitResult, type PatientState, type PlotModel } from '@immunotwin/engine';
 import type { IPatientView } from '@immunotwin/worker';
 import { PALETTE } from '../palette.js';
+import { short } from './patientData.js';
 import type { PlotlyObject } from '../plotlyLoader.js';
 import { buildFigure, observableName, type IFigure } from '../traces.js';
 
@@ -13,7 +14,7 @@ export const TREATED_COLOUR = PALETTE[2];
 /** The treated forecast's legend label, e.g. "Oseltamivir (dose–response) from day 3". */
 export function treatedLabel(view: IPatientView): string | undefined {
   const t = view.treated;
-  return t && `${t.label} from ${view.model.timeUnit} ${Number(t.start.toPrecision(3))}`;
+  return t && `${t.label} from ${view.model.timeUnit} ${short(t.start)}`;
 }
 
 /** The share of the plot's height the residuals' row takes (below the data, fit and band). */
