@@ -130,6 +130,14 @@ for (const theme of ['light', 'dark'] as const) {
     // A new fit after the cancel runs to the end on a new worker: estimates, profiles, the state says "fitted".
     await widget.locator('button[data-action="fit"]').click();
     await expect(widget.locator('[data-role="estimates"] tbody tr')).toHaveCount(3, { timeout: 180_000 });
+    // The fit ran on the patient worker's pool of nested workers, one per logical core (the cancelled fit's worker
+    // and its pool are gone).
+    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+    const poolWorkers = async () => {
+      const names = await Promise.all(page.workers().map((w) => w.evaluate(() => self.name).catch(() => '')));
+      return names.filter((name) => name.startsWith('immunotwin-pool')).length;
+    };
+    await expect.poll(poolWorkers).toBe(cores);
     await expect(widget.locator('[data-role="profiles"] .main-svg').first()).toBeVisible();
     await expect(widget.locator('[data-role="profiles"]')).toHaveAttribute(
       'aria-label',

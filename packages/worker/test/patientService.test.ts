@@ -8,6 +8,7 @@ import type { PatientState } from '@immunotwin/engine';
 import { builtInDescriptors } from '@immunotwin/models';
 import { PatientService } from '../src/patient/patientService.js';
 import type { IPatientForecast } from '../src/patient/patientTypes.js';
+import { importBuiltNodeEntry } from './builtPackage.js';
 import { haydenPatient } from './fixtures/haydenPatient.js';
 
 const state: PatientState = {
@@ -95,6 +96,41 @@ describe('PatientService', () => {
       /assimilate\.treatment\.kind: "vaccine" is not an intervention of "target-cell-limited"; allowed: inoculation, entryInhibitor, productionInhibitor, oseltamivir/,
     );
   }, 120_000);
+
+  it('fits on a worker pool made with the models it knows: the same estimates, intervals and −log L', async () => {
+    const { createNodePool } = await importBuiltNodeEntry();
+    const made: { plugins: number; tasks: number }[] = [];
+    const onPool = new PatientService({
+      pool: (plugins) => {
+        const pool = createNodePool({ plugins, size: 2 });
+        const record = { plugins: plugins.length, tasks: 0 };
+        made.push(record);
+        const fitTasks = pool.fitTasks.bind(pool);
+        pool.fitTasks = (problem, tasks, options) => (
+          (record.tasks += tasks.length),
+          fitTasks(problem, tasks, options)
+        );
+        return pool;
+      },
+    });
+    await onPool.addPlugins(builtInDescriptors);
+    const withProfiles = { ...state, fit: { ...state.fit, starts: 3, profiles: true } };
+    try {
+      const pooled = await onPool.fit(withProfiles);
+      const local = await (await service()).fit(withProfiles);
+      // The starts and the profiles' points ran as the pool's tasks, and the pool knew every built-in model.
+      expect(made).toHaveLength(1);
+      expect(made[0]!.plugins).toBe(builtInDescriptors.length);
+      expect(made[0]!.tasks).toBeGreaterThanOrEqual(3);
+      expect(pooled.parameters).toEqual(local.parameters);
+      expect(pooled.negLogLikelihood).toBe(local.negLogLikelihood);
+      // A second fit reuses the pool.
+      await onPool.fit(state);
+      expect(made).toHaveLength(1);
+    } finally {
+      onPool.dispose();
+    }
+  }, 180_000);
 
   it('cancels a fit (it rejects with an AbortError) and fits again afterwards', async () => {
     const patient = await service();

@@ -13,6 +13,7 @@ import {
   observationTimes,
   parsePatientState,
   type PatientState,
+  type PluginDescriptor,
   portableMath,
   type ResolvedScenario,
   scenarioFitProblem,
@@ -24,6 +25,9 @@ import {
 import * as Comlink from 'comlink';
 import { createAbortError } from '../abortError.js';
 import { installErrorTransfer } from '../errorTransfer.js';
+import { poolTaskRunner } from '../pool/fitTaskRunner.js';
+import type { IFitProblemSpec } from '../pool/poolTask.js';
+import type { WorkerPool } from '../pool/workerPool.js';
 import { TwinSession } from '../session.js';
 import type {
   IPatientForecast,
@@ -46,6 +50,19 @@ function valueOf(resolved: ResolvedScenario, p: PatientState['fit']['parameters'
   return p.scale === 'log' ? Math.sqrt(p.lower * p.upper) : (p.lower + p.upper) / 2;
 }
 
+/** The part of a worker pool a patient service's fits use. */
+export type PatientFitPool = Pick<WorkerPool, 'fitTasks' | 'dispose'>;
+
+/** Options of a {@link PatientService}. */
+export interface IPatientServiceOptions {
+  /**
+   * Makes the worker pool its fits run their tasks on (the starts, profile points and bootstrap replicates, with the
+   * same results as in this thread), given the models the service knows; made at the first fit and again after new
+   * models are added. Without it, fits run in the service's own thread.
+   */
+  readonly pool?: (plugins: readonly PluginDescriptor[]) => PatientFitPool;
+}
+
 /**
  * The worker side of `<twin-patient>`: fits a patient state's parameters to its data, and computes what the widget
  * draws for a state (the twin's curve and residuals at the scenario's values, and an ensemble Kalman filter over the
@@ -55,10 +72,26 @@ function valueOf(resolved: ResolvedScenario, p: PatientState['fit']['parameters'
 export class PatientService implements IPatientService {
   private readonly session = new TwinSession();
   private readonly controllers = new Set<AbortController>();
+  /** The models added, for a pool's workers. */
+  private readonly descriptors: PluginDescriptor[] = [];
+  private pool: PatientFitPool | undefined;
+
+  /** A service whose fits run on `options.pool`'s pool when one is given. */
+  constructor(private readonly options: IPatientServiceOptions = {}) {}
 
   /** {@inheritDoc IPatientService.addPlugins} */
-  addPlugins(descriptors: readonly unknown[]): Promise<void> {
-    return this.session.addPlugins(descriptors as never);
+  async addPlugins(descriptors: readonly unknown[]): Promise<void> {
+    await this.session.addPlugins(descriptors as never);
+    this.descriptors.push(...(descriptors as PluginDescriptor[]));
+    // A pool made before knows only the models before: the next fit makes a new one.
+    this.pool?.dispose();
+    this.pool = undefined;
+  }
+
+  /** Stops the pool's workers, if a fit made them. */
+  dispose(): void {
+    this.pool?.dispose();
+    this.pool = undefined;
   }
 
   /** {@inheritDoc IPatientService.fit} */
@@ -66,18 +99,20 @@ export class PatientService implements IPatientService {
     return this.guarded(async (signal) => {
       const state = parsePatientState(json);
       const { plugin } = await this.session.resolve(state.scenario);
-      const problem = scenarioFitProblem({
-        plugin,
+      const spec: IFitProblemSpec = {
         experiments: [{ scenario: state.scenario, data: state.data }],
         observation: state.fit.observation,
         parameters: state.fit.parameters,
-      });
+      };
+      const problem = scenarioFitProblem({ plugin, ...spec });
+      const pool = this.options.pool && (this.pool ??= this.options.pool([...this.descriptors]));
       return estimateParameters(problem, {
         starts: state.fit.starts ?? 1,
         seed: state.fit.seed,
         profiles: state.fit.profiles ?? true,
         signal,
         onProgress: onProgress && ((p) => void onProgress({ ...p })),
+        runTasks: pool && poolTaskRunner(pool, spec),
       });
     });
   }
@@ -242,9 +277,9 @@ function band(forecast: Forecast, measured: readonly string[]): IPatientForecast
 }
 
 /** Serves a patient service on `endpoint` (a browser worker's global scope, or a Node worker's parent port). */
-export function exposePatientService(endpoint: Comlink.Endpoint): PatientService {
+export function exposePatientService(endpoint: Comlink.Endpoint, options: IPatientServiceOptions = {}): PatientService {
   installErrorTransfer();
-  const service = new PatientService();
+  const service = new PatientService(options);
   Comlink.expose(service, endpoint);
   return service;
 }
