@@ -4,6 +4,8 @@ import { expect, test } from '@playwright/test';
 // Fit runs in the widget's own worker, its tasks on a pool of nested workers, one per logical core, served from the
 // static site like everything else. A screenshot of the fitted widget goes to the test's output folder.
 
+test.use({ viewport: { width: 1400, height: 1100 } });
+
 test('in JupyterLite the patient widget fits on its pool of nested workers and shows the estimates', async ({
   page,
 }) => {
@@ -40,6 +42,8 @@ test('in JupyterLite the patient widget fits on its pool of nested workers and s
   // The fit made the widget's pool: one more nested worker per logical core.
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
   await expect.poll(async () => (await poolWorkers()) - before).toBe(cores);
+  // The view is computed again from the fitted values before the picture.
+  await expect(widget.locator('.toolbar', { hasText: 'computing…' })).toHaveCount(0, { timeout: 60_000 });
   const box = (await widget.boundingBox())!;
   expect(box.height, 'the fitted widget stays bounded').toBeLessThanOrEqual(1000);
   await page.mouse.move(1, 1);
