@@ -214,8 +214,9 @@ export function buildFigure(input: IFigureInput): IFigure {
       const colour = pin.colour ?? colourOf(observables, id);
       const group = `pin${p}:${id}`;
       const stats = pin.summary?.observables[id];
-      const first = pin.series.replicates[0];
-      if (stats && first) data.push(...ensembleTraces(first.time, stats, name, colour, group, dash));
+      // The summary's own times, else those of the run it summarises (IPlotSummary.time).
+      const time = pin.summary?.time ?? pin.series.replicates[0]?.time;
+      if (stats && time) data.push(...ensembleTraces(Array.from(time), stats, name, colour, group, dash));
       else {
         pin.series.replicates.forEach((rep, r) =>
           data.push(replicateTraces(rep, r, id, name, colour, group, pin.series.replicates.length > 1, dash)),

@@ -4,9 +4,9 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { nextAnimationFrame } from './animationFrame.js';
 import { short, stateWithCsv } from './patient/patientData.js';
 import { patientEstimates } from './patient/patientEstimates.js';
-import { patientTable, type IDropHandlers } from './patient/patientTable.js';
 import { dayReached, patientDescription, patientFigure, profileFigure } from './patient/patientFigure.js';
 import { patientStyles } from './patient/patientStyles.js';
+import { patientTable, type IDropHandlers } from './patient/patientTable.js';
 import { treatmentPicker } from './patient/patientTreatment.js';
 import { defaultPlotlyLoader, type IPlotly, type PlotlyLoader } from './plotlyLoader.js';
 import { adoptPlotlyStyles } from './plotlyStyles.js';

@@ -1,9 +1,9 @@
 import { chiSquare1Quantile, type FitResult, type PatientState, type PlotModel } from '@immunotwin/engine';
 import type { IPatientView } from '@immunotwin/worker';
 import { PALETTE } from '../palette.js';
-import { short } from './patientData.js';
 import type { PlotlyObject } from '../plotlyLoader.js';
 import { buildFigure, observableName, type IFigure } from '../traces.js';
+import { short } from './patientData.js';
 
 /** The colour of the line at the day reached: a mid grey, seen on the light and the dark theme alike. */
 const DAY_LINE = '#888888';
@@ -62,7 +62,7 @@ export function patientFigure(state: PatientState, view: IPatientView): IFigure 
         ? [
             {
               label: treatedLabel(view)!,
-              series: { replicates: [{ time: view.treated.time, observables: {} }] },
+              series: { replicates: [] },
               summary: view.treated,
               colour: TREATED_COLOUR,
             },

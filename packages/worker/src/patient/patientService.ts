@@ -222,19 +222,17 @@ export class PatientService implements IPatientService {
     const step = end / (FIT_CURVE_POINTS - 1);
     const forecastTimes = [start, ...grid.filter((t) => t > start + step / 2)];
     const options = { seed, times: forecastTimes, quantiles: PATIENT_FORECAST_QUANTILES, signal };
-    const treatment = state.assimilate.treatment;
-    const arms = treatment && treatedArm(plugin, spec, { ...treatment, start: Math.max(0, start) }, end);
-    const both = arms
-      ? await counterfactual(run.ensemble, { baseline: model, treated: arms.model }, options)
-      : undefined;
-    const forecast = band(both?.baseline ?? (await forecastEnsemble(model, run.ensemble, options)), model.measured);
     const species = run.ensemble.dimension - estimate.length;
     const posterior = Object.fromEntries(
       estimate.map((e, k) => [e.id, ensembleInterval(run.ensemble, species + k, portableMath.exp)]),
     );
-    if (!both || !arms) return { forecast, posterior };
-    const treated = { ...band(both.treated, model.measured), ...arms.about };
-    return { forecast, treated, posterior };
+    const treatment = state.assimilate.treatment;
+    if (!treatment)
+      return { forecast: band(await forecastEnsemble(model, run.ensemble, options), model.measured), posterior };
+    const arm = treatedArm(plugin, spec, { ...treatment, start: Math.max(0, start) }, end);
+    const both = await counterfactual(run.ensemble, { baseline: model, treated: arm.model }, options);
+    const treated = { ...band(both.treated, model.measured), ...arm.about };
+    return { forecast: band(both.baseline, model.measured), treated, posterior };
   }
 }
 
