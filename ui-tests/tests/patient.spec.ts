@@ -1,12 +1,14 @@
 import * as path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { expect, test, type IJupyterLabPageFixture } from '@jupyterlab/galata';
+import type { Worker } from '@playwright/test';
 import { MAX_HEIGHT as OUTPUT_HEIGHT } from '../outputBounds';
 
 // A twin of one patient (application/vnd.immunotwin.patient+json, the kernel's twin.patient()) as a person meets it
 // in a saved notebook — no kernel run: fixtures/patient.ipynb (fixtures/write-patient-notebook.mjs) holds the
 // untreated arm of Hayden et al. 1996. The widget computes in its own worker: the table shows the data, a bad CSV
-// is refused with the parser's message, a CSV dropped or loaded replaces the data, a fit shows its progress then the
+// is refused with the parser's message, a CSV dropped or loaded replaces the data (a file of several arms offers
+// them in "Group"; the untreated arm is chosen back and fitted), a fit shows its progress then the
 // estimates and profiles, a cancelled fit stops and a new one works, "Next day" moves the twin on and the forecast
 // with it, and "Treat from today" draws the forecast with a treatment beside the one without. Sizes are bounded;
 // screenshots in the light and the dark theme go to the test's output folder.
@@ -115,6 +117,19 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(widget.locator('.message[role="status"]')).toHaveText(
       /hayden1996\.csv: 9 measurements of group "treated-29h" \(of 3/,
     );
+    // Its groups are offered; choosing the untreated arm brings back its measurements (2.73 on day 2).
+    const group = widget.locator('select[data-action="group"]');
+    await expect(group).toHaveValue('treated-29h');
+    await expect(group.locator('option')).toHaveText(['treated-29h', 'treated-50h', 'untreated']);
+    await group.selectOption('untreated');
+    await expect(widget.locator('.message[role="status"]')).toHaveText(
+      /hayden1996\.csv: 9 measurements of group "untreated" \(of 3/,
+    );
+    await expect(rows.nth(2).locator('td')).toHaveText(['48', 'log10V', '2.73', '0.5']);
+    await expect(group).toHaveValue('untreated');
+    await expectInBounds(page);
+    await page.mouse.move(1, 1);
+    await page.locator('.jp-ImmunoTwinPatient').screenshot({ path: info.outputPath(`patient-group-${theme}.png`) });
 
     // A fit: progress (starts done / total), then Cancel stops it.
     await widget.locator('button[data-action="fit"]').click();
@@ -130,15 +145,21 @@ for (const theme of ['light', 'dark'] as const) {
     // A new fit after the cancel runs to the end on a new worker: estimates, profiles, the state says "fitted".
     await widget.locator('button[data-action="fit"]').click();
     await expect(widget.locator('[data-role="estimates"] tbody tr')).toHaveCount(3, { timeout: 180_000 });
+    await expect(widget.locator('[data-role="profiles"] .main-svg').first()).toBeVisible({ timeout: 120_000 });
     // The fit ran on the patient worker's pool of nested workers, one per logical core (the cancelled fit's worker
-    // and its pool are gone).
+    // and its pool are gone). Counted once the fit is over: a worker answers only between its tasks, and one that
+    // does not answer within a second (ended, its close not yet reported) is not counted.
     const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+    const nameOf = (w: Worker) =>
+      Promise.race([
+        w.evaluate(() => self.name).catch(() => ''),
+        new Promise<string>((done) => setTimeout(() => done(''), 1000)),
+      ]);
     const poolWorkers = async () => {
-      const names = await Promise.all(page.workers().map((w) => w.evaluate(() => self.name).catch(() => '')));
+      const names = await Promise.all(page.workers().map(nameOf));
       return names.filter((name) => name.startsWith('immunotwin-pool')).length;
     };
-    await expect.poll(poolWorkers).toBe(cores);
-    await expect(widget.locator('[data-role="profiles"] .main-svg').first()).toBeVisible();
+    await expect.poll(poolWorkers, { timeout: 30_000 }).toBe(cores);
     await expect(widget.locator('[data-role="profiles"]')).toHaveAttribute(
       'aria-label',
       /Profile likelihood of beta \(interval/,

@@ -2,7 +2,8 @@ import { parsePatientState, type FitProgress, type FitResult, type PatientState 
 import type { IPatientService, IPatientView } from '@immunotwin/worker';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { nextAnimationFrame } from './animationFrame.js';
-import { short, stateWithCsv } from './patient/patientData.js';
+import { short, stateWithCsv, stateWithGroup, type CsvLoad, type ILoadedFile } from './patient/patientData.js';
+import { groupPicker } from './patient/patientGroup.js';
 import { patientEstimates } from './patient/patientEstimates.js';
 import { dayReached, patientDescription, patientFigure, profileFigure } from './patient/patientFigure.js';
 import { patientStyles } from './patient/patientStyles.js';
@@ -25,15 +26,15 @@ const STAGES: Record<FitProgress['stage'], string> = { starts: 'starts', profile
 
 /**
  * `<twin-patient>`: a twin of one patient, from the patient state (`application/vnd.immunotwin.patient+json`,
- * the kernel's `twin.patient()`). A data table that takes a CSV file dropped on it (or chosen with "Load CSV…"),
- * "Fit" (on the element's own worker, with progress and Cancel), one plot of the data, the twin's curve, the forecast
+ * the kernel's `twin.patient()`). A data table that takes a CSV file dropped on it (or chosen with "Load CSV…"; a
+ * file of several groups, arms or subjects, offers them in a "Group" select), "Fit" (on the element's own worker, with progress and Cancel), one plot of the data, the twin's curve, the forecast
  * band from the day reached and the residuals below, the fit's estimates with the profile likelihood of each
  * parameter, and "Next day", which assimilates the data's next time and redraws the forecast. Everything is computed
  * in the worker; the state holds no results, so a saved notebook's widget comes back alive without a kernel.
  *
  * Properties: `state` (object or JSON text), `sessionFactory` (required), `plotlyLoader`. Events: `state-change`
  * (`{ state }`: data loaded, a fit applied, a day assimilated: save it), `fit-end` (`{ result }`). Methods: `fit()`,
- * `cancel()`, `nextDay()`, `loadCsv(text, fileName)`, `settled()`, `dispose()`.
+ * `cancel()`, `nextDay()`, `loadCsv(text, fileName)`, `chooseGroup(group)`, `treat(kind)`, `settled()`, `dispose()`.
  */
 export class TwinPatientElement extends LitElement {
   static override properties = {
@@ -48,6 +49,7 @@ export class TwinPatientElement extends LitElement {
     problem: { state: true },
     computing: { state: true },
     dragging: { state: true },
+    file: { state: true },
   };
 
   static override styles = [sharedStyles, patientStyles];
@@ -74,6 +76,8 @@ export class TwinPatientElement extends LitElement {
   /** The view is being computed. */
   declare computing: boolean;
   declare dragging: boolean;
+  /** The observations file read last, whose groups the "Group" select offers (not saved: the state holds one). */
+  declare file: ILoadedFile | undefined;
 
   private session: Promise<PatientSession> | undefined;
   private plotly: IPlotly | undefined;
@@ -125,6 +129,8 @@ export class TwinPatientElement extends LitElement {
     try {
       const next = this.state === undefined ? undefined : parsePatientState(this.state);
       if (JSON.stringify(next) === JSON.stringify(this.parsed)) return;
+      // Data from elsewhere are not the file read last: its groups are no longer on offer.
+      if (JSON.stringify(next?.data) !== JSON.stringify(this.parsed?.data)) this.file = undefined;
       this.parsed = next;
       this.problem = undefined;
       if (next) this.refresh();
@@ -271,7 +277,17 @@ export class TwinPatientElement extends LitElement {
   loadCsv(text: string, fileName: string): void {
     const state = this.parsed;
     if (!state || this.busy) return;
-    const load = stateWithCsv(state, text, fileName);
+    this.useData(stateWithCsv(state, text, fileName));
+  }
+
+  /** Replaces the data by another group of the file read last (one of the "Group" select's). */
+  chooseGroup(group: string): void {
+    const state = this.parsed;
+    if (!state || this.busy || !this.file || group === state.data[0]?.group) return;
+    this.useData(stateWithGroup(state, this.file, group));
+  }
+
+  private useData(load: CsvLoad): void {
     if ('error' in load) {
       this.problem = load.error;
       this.message = undefined;
@@ -279,6 +295,7 @@ export class TwinPatientElement extends LitElement {
     }
     this.problem = undefined;
     this.message = load.note;
+    this.file = load.file;
     this.result = undefined;
     this.setState(load.state);
   }
@@ -394,6 +411,7 @@ export class TwinPatientElement extends LitElement {
           Load CSV…
         </button>
       </label>
+      ${groupPicker(this.file, state.data[0]?.group, this.busy, (group) => this.chooseGroup(group))}
     </div>`;
   }
 

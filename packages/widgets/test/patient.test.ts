@@ -10,7 +10,7 @@ import { builtInDescriptors } from '@immunotwin/models';
 import { PatientService } from '@immunotwin/worker';
 import { HAYDEN_CSV as csv, haydenPatient as hayden } from '../../worker/test/fixtures/haydenPatient.js';
 import type { TwinPatientElement } from '../src/index.js';
-import { dataRows, stateWithCsv } from '../src/index.js';
+import { dataRows, stateWithCsv, stateWithGroup } from '../src/index.js';
 import { $, $$, collect, mount, PlotlyRecorder } from './helpers.js';
 
 async function patient(state: unknown = hayden) {
@@ -61,6 +61,17 @@ describe('patient state', () => {
     const loaded = stateWithCsv({ ...hayden, assimilate: { ...hayden.assimilate, day: 3 } }, csv, 'hayden1996.csv');
     expect('state' in loaded && loaded.state.data[0]!.group).toBe('untreated');
     expect('state' in loaded && loaded.state.assimilate.day).toBe(0);
+    // The file is kept with its groups, so that another can be chosen; a group it lacks is refused, naming them.
+    expect('file' in loaded && loaded.file.groups).toEqual(['treated-29h', 'treated-50h', 'untreated']);
+    const other = 'file' in loaded ? stateWithGroup(hayden, loaded.file, 'treated-29h') : loaded;
+    expect('state' in other && other.state.data.map((d) => [d.group, d.values[2]])).toEqual([['treated-29h', 1.2]]);
+    expect('note' in other && other.note).toBe(
+      'hayden1996.csv: 9 measurements of group "treated-29h" (of 3: treated-29h, treated-50h, untreated)',
+    );
+    const missing = 'file' in loaded ? stateWithGroup(hayden, loaded.file, 'placebo') : loaded;
+    expect('error' in missing && missing.error).toBe(
+      'hayden1996.csv: group "placebo" is not in the file; allowed: treated-29h, treated-50h, untreated',
+    );
     const bad = stateWithCsv(hayden, 'time_h,observable,value\n0,log10V,abc\n', 'bad.csv');
     expect('error' in bad && bad.error).toMatch(
       /bad\.csv.*line 2.*value.*"abc" is not allowed; allowed: a finite number/,
@@ -174,6 +185,46 @@ describe('<twin-patient>', () => {
     await element.settled();
     expect(states.at(-1)!.state.assimilate).not.toHaveProperty('treatment');
     expect(plotly.data.some((t) => String(t.name).includes('inhibitor'))).toBe(false);
+  }, 120_000);
+
+  it('offers the groups of a file of several and shows the one chosen; data from elsewhere withdraw them', async () => {
+    const { element } = await patient({ ...hayden, assimilate: { ...hayden.assimilate, day: 3 } });
+    const states = collect<{ state: { data: { group?: string }[]; assimilate: { day: number } } }>(
+      element,
+      'state-change',
+    );
+    expect(element.shadowRoot!.querySelector('select[data-action="group"]'), 'no file read: no groups').toBeNull();
+    element.loadCsv(csv, 'hayden1996.csv');
+    await element.settled();
+    const select = $<HTMLSelectElement>(element, 'select[data-action="group"]');
+    // The group shown is marked selected (happy-dom's own selectedness of a select is not the browser's: the e2e
+    // checks the select's value in Chromium).
+    expect([...select.options].map((o) => [o.value, o.hasAttribute('selected')])).toEqual([
+      ['treated-29h', false],
+      ['treated-50h', false],
+      ['untreated', true],
+    ]);
+    select.value = 'treated-29h';
+    select.dispatchEvent(new Event('change'));
+    await element.settled();
+    expect(states.at(-1)!.state.data.map((d) => d.group)).toEqual(['treated-29h']);
+    expect(states.at(-1)!.state.assimilate.day).toBe(0);
+    const third = $$(element, 'tbody tr')[2]!;
+    expect([...third.querySelectorAll('td')].map((td) => td.textContent!.trim())).toEqual([
+      '48',
+      'log10V',
+      '1.2',
+      '0.5',
+    ]);
+    expect($(element, '.message[role="status"]').textContent).toMatch(/9 measurements of group "treated-29h" \(of 3/);
+    const marked = [...$<HTMLSelectElement>(element, 'select[data-action="group"]').options].filter((o) =>
+      o.hasAttribute('selected'),
+    );
+    expect(marked.map((o) => o.value)).toEqual(['treated-29h']);
+    // A state set from outside with other data: the file's groups are no longer offered.
+    element.state = hayden;
+    await element.settled();
+    expect(element.shadowRoot!.querySelector('select[data-action="group"]')).toBeNull();
   }, 120_000);
 
   it('shows a bad state as the parser’s message', async () => {

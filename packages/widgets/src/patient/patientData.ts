@@ -44,13 +44,26 @@ export function dataRows(data: readonly ObservedDataset[]): IDataRow[] {
   return rows.sort((a, b) => a.time - b.time);
 }
 
-/** What reading a dropped or chosen CSV gave: the new state and a note, or why it cannot be used. */
-export type CsvLoad = { readonly state: PatientState; readonly note: string } | { readonly error: string };
+/** An observations file the widget read: its datasets of every group, kept to switch between its groups. */
+export interface ILoadedFile {
+  /** The file's name, for notes and messages. */
+  readonly fileName: string;
+  /** Every dataset the file holds, of every group. */
+  readonly datasets: readonly ObservedDataset[];
+  /** The file's groups (arms, subjects), in order of first appearance; empty when it names none. */
+  readonly groups: readonly string[];
+}
+
+/**
+ * What reading a dropped or chosen CSV (or choosing another of its groups) gave: the new state, a note and the file,
+ * or why it cannot be used.
+ */
+export type CsvLoad =
+  { readonly state: PatientState; readonly note: string; readonly file: ILoadedFile } | { readonly error: string };
 
 /**
  * The state with its data replaced by an observations CSV (the engine's `parseObservationsCsv`): one group of it —
- * the group of the data shown when the file has it, else the file's first — every measured quantity one the
- * observation model knows. The day goes back to 0 and the fit's estimates stay in the scenario (`fitted` is cleared).
+ * the group of the data shown when the file has it, else the file's first ({@link stateWithGroup} for another).
  * A file that does not parse gives the parser's message (line, column, value and what is allowed).
  */
 export function stateWithCsv(state: PatientState, text: string, fileName: string): CsvLoad {
@@ -63,8 +76,24 @@ export function stateWithCsv(state: PatientState, text: string, fileName: string
   const groups = [...new Set(datasets.map((d) => d.group).filter((g): g is string => g !== undefined))];
   const current = state.data[0]?.group;
   const group = current !== undefined && groups.includes(current) ? current : groups[0];
-  const choice = chooseGroup(datasets, group);
-  if (!('datasets' in choice)) return { error: `${fileName}: holds no observations` };
+  return stateWithGroup(state, { fileName, datasets, groups }, group);
+}
+
+/**
+ * The state with its data replaced by one group of a file read before: every measured quantity one the observation
+ * model knows. The day goes back to 0 and the fit's estimates stay in the scenario (`fitted` is cleared).
+ */
+export function stateWithGroup(state: PatientState, file: ILoadedFile, group: string | undefined): CsvLoad {
+  const { fileName, groups } = file;
+  const choice = chooseGroup(file.datasets, group);
+  if (!('datasets' in choice)) {
+    return {
+      error:
+        choice.problem === 'unknown'
+          ? `${fileName}: group "${group}" is not in the file; allowed: ${groups.join(', ')}`
+          : `${fileName}: holds no observations`,
+    };
+  }
   const known = new Set(state.fit.observation.observations.map((o) => o.observable));
   const unknown = [...new Set(choice.datasets.map((d) => d.observable))].filter((id) => !known.has(id));
   if (unknown.length > 0) {
@@ -79,7 +108,7 @@ export function stateWithCsv(state: PatientState, text: string, fileName: string
       ? ` of group "${group}"${groups.length > 1 ? ` (of ${groups.length}: ${groups.join(', ')})` : ''}`
       : '');
   const { fitted: _fitted, ...rest } = state;
-  return { state: { ...rest, data: choice.datasets, assimilate: { ...state.assimilate, day: 0 } }, note };
+  return { state: { ...rest, data: choice.datasets, assimilate: { ...state.assimilate, day: 0 } }, note, file };
 }
 
 /** A number to three significant digits, as the patient widget writes estimates and days ("0.0384", "1.5"). */
