@@ -231,7 +231,7 @@ describe('immunotwin run: bad input fails clearly and writes nothing', () => {
       name: 'unknown intervention',
       scenario: { ...valid, interventions: [{ kind: 'vaccine', start: 1 }] },
       message:
-        /interventions\[0\]\.kind: unknown intervention "vaccine" for model "target-cell-limited"; known: inoculation, entryInhibitor/,
+        /interventions\[0\]\.kind: unknown intervention "vaccine" for model "target-cell-limited"; allowed: inoculation, entryInhibitor/,
     },
     {
       name: 'unknown intervention field',

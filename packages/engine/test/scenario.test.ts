@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { validationErrorOf } from './fixtures/validationErrorOf.js';
-import { ModelRegistry, parseJsonDocument, resolveScenario, scenarioToJson, ValidationError } from '../src/index.js';
+import {
+  findIntervention,
+  ModelRegistry,
+  parseJsonDocument,
+  resolveScenario,
+  scenarioToJson,
+  ValidationError,
+} from '../src/index.js';
 import { decayModel } from './fixtures/decayModel.js';
 
 const base = { model: 'decay-test', duration: 10 };
@@ -92,7 +99,7 @@ describe('resolveScenario', () => {
     [
       { ...base, interventions: [{ kind: 'cure', start: 1 }] },
       'interventions[0].kind',
-      /unknown intervention "cure" .* known: dose, slowdown, deplete/,
+      /unknown intervention "cure" .* allowed: dose, slowdown, deplete/,
     ],
     [
       { ...base, interventions: [{ kind: 'slowdown', start: 3, stop: 2 }] },
@@ -213,5 +220,19 @@ describe('parseJsonDocument', () => {
     expect(() => parseJsonDocument(text, 'scenario', 'scenario.json')).toThrow(
       /Invalid scenario: scenario\.json: malformed JSON at line 4, column 1/,
     );
+  });
+});
+
+describe('findIntervention', () => {
+  it('finds a kind, and otherwise names the kind asked for and the kinds the model has', () => {
+    expect(findIntervention(decayModel.manifest, 'slowdown')).toMatchObject({
+      spec: { kind: 'slowdown', hasStop: true },
+    });
+    expect(findIntervention(decayModel.manifest, 7)).toEqual({
+      message: 'unknown intervention 7 for model "decay-test"; allowed: dose, slowdown, deplete',
+    });
+    expect(findIntervention({ id: 'bare', interventions: [] }, 'dose')).toEqual({
+      message: 'unknown intervention "dose" for model "bare"; allowed: (none)',
+    });
   });
 });

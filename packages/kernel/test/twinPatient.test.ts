@@ -48,7 +48,12 @@ describe('twin.patient', () => {
     expect(() =>
       twin.patient(HAYDEN, { estimate: ['beta'], group: 'untreated', treatment: { kind: 'vaccine' } }),
     ).toThrow(
-      /treatment \{"kind":"vaccine"\} is not allowed; allowed: one of target-cell-limited's interventions by kind \(inoculation, entryInhibitor, productionInhibitor, oseltamivir\)/,
+      /twin\.patient: treatment\.kind: unknown intervention "vaccine" for model "target-cell-limited"; allowed: inoculation, entryInhibitor, productionInhibitor, oseltamivir$/,
+    );
+    expect(() =>
+      twin.patient(HAYDEN, { estimate: ['beta'], group: 'untreated', treatment: 'oseltamivir' as never }),
+    ).toThrow(
+      /treatment "oseltamivir" is not allowed; allowed: an object naming one of target-cell-limited's interventions by kind, e\.g\. \{ kind: 'inoculation' \}/,
     );
   });
 

@@ -93,7 +93,7 @@ describe('PatientService', () => {
     await expect(
       patient.view({ ...atDay3, assimilate: { ...atDay3.assimilate, treatment: { kind: 'vaccine' } } }),
     ).rejects.toThrow(
-      /assimilate\.treatment\.kind: "vaccine" is not an intervention of "target-cell-limited"; allowed: inoculation, entryInhibitor, productionInhibitor, oseltamivir/,
+      /assimilate\.treatment\.kind: unknown intervention "vaccine" for model "target-cell-limited"; allowed: inoculation, entryInhibitor, productionInhibitor, oseltamivir/,
     );
   }, 120_000);
 

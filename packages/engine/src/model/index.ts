@@ -9,6 +9,7 @@ export * from './typedManifest.js';
 export * from './observableIndex.js';
 export * from './typedParameters.js';
 export * from './interventionHandlers.js';
+export * from './findIntervention.js';
 export * from './defineModel.js';
 export * from './manifestBuilders.js';
 export * from './reactionBuilders.js';

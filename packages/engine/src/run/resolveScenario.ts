@@ -1,3 +1,4 @@
+import { findIntervention } from '../model/findIntervention.js';
 import type { ModelPlugin } from '../model/types.js';
 import { initialNetworkState } from './networkState.js';
 import { resolveCoupling, type ModelLookup, type ResolvedCoupling } from './resolveCoupling.js';
@@ -146,18 +147,15 @@ function resolveInterventions(
   duration: number,
   issues: ValidationIssue[],
 ): ResolvedIntervention[] {
-  const kinds = new Map(plugin.manifest.interventions.map((k) => [k.kind, k]));
   const resolved: ResolvedIntervention[] = [];
   (scenario.interventions ?? []).forEach((item, index) => {
     const path = `interventions[${index}]`;
-    const spec = kinds.get(item.kind);
-    if (!spec) {
-      issues.push({
-        path: `${path}.kind`,
-        message: `unknown intervention ${describeValue(item.kind)} for model "${plugin.manifest.id}"; known: ${[...kinds.keys()].join(', ') || '(none)'}`,
-      });
+    const found = findIntervention(plugin.manifest, item.kind);
+    if ('message' in found) {
+      issues.push({ path: `${path}.kind`, message: found.message });
       return;
     }
+    const spec = found.spec;
     if (item.start > duration) {
       issues.push({
         path: `${path}.start`,

@@ -1,4 +1,5 @@
 import {
+  findIntervention,
   PATIENT_MIME_TYPE,
   PATIENT_STATE_VERSION,
   parsePatientState,
@@ -104,11 +105,12 @@ export class TwinPatient {
 /** The `treatment` option, refused naming the option and the model's interventions unless it is one of them. */
 function checkedTreatment(manifest: ModelManifest, treatment: unknown): PatientTreatment {
   const kinds = (manifest.interventions ?? []).map((i) => i.kind);
-  const kind = (treatment as { kind?: unknown } | null)?.kind;
-  if (typeof treatment !== 'object' || treatment === null || typeof kind !== 'string' || !kinds.includes(kind)) {
+  if (typeof treatment !== 'object' || treatment === null || Array.isArray(treatment)) {
     throw new TypeError(
-      `twin.patient: treatment ${JSON.stringify(treatment)} is not allowed; allowed: one of ${manifest.id}'s interventions by kind (${kinds.join(', ') || 'it has none'}), e.g. { kind: '${kinds[0] ?? 'antiviral'}' }`,
+      `twin.patient: treatment ${JSON.stringify(treatment)} is not allowed; allowed: an object naming one of ${manifest.id}'s interventions by kind, e.g. { kind: '${kinds[0] ?? 'antiviral'}' }`,
     );
   }
+  const found = findIntervention(manifest, (treatment as { kind?: unknown }).kind);
+  if ('message' in found) throw new TypeError(`twin.patient: treatment.kind: ${found.message}`);
   return treatment as PatientTreatment;
 }

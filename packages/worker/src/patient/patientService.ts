@@ -3,6 +3,7 @@ import {
   counterfactual,
   ensembleInterval,
   estimateParameters,
+  findIntervention,
   FIT_CURVE_POINTS,
   fitCurve,
   type FitResult,
@@ -247,16 +248,11 @@ function treatedArm(
   treatment: Record<string, number | string> & { kind: string; start: number },
   end: number,
 ): { model: StateSpaceModel; about: Pick<IPatientTreatedForecast, 'kind' | 'label' | 'start'> } {
-  const interventions = plugin.manifest.interventions ?? [];
-  const intervention = interventions.find((i) => i.kind === treatment.kind);
-  if (!intervention) {
-    throw new ValidationError('patient state', [
-      {
-        path: 'assimilate.treatment.kind',
-        message: `${JSON.stringify(treatment.kind)} is not an intervention of "${plugin.manifest.id}"; allowed: ${interventions.map((i) => i.kind).join(', ') || 'none (the model has no interventions)'}`,
-      },
-    ]);
+  const found = findIntervention(plugin.manifest, treatment.kind);
+  if ('message' in found) {
+    throw new ValidationError('patient state', [{ path: 'assimilate.treatment.kind', message: found.message }]);
   }
+  const intervention = found.spec;
   const lasting: Record<string, number> = intervention.hasStop && treatment.stop === undefined ? { stop: end } : {};
   return {
     model: scenarioTwin(plugin, { ...spec, treatment: { ...treatment, ...lasting } }).model,
