@@ -29,7 +29,7 @@ test('in JupyterLite the patient widget fits on its pool of nested workers and s
   const before = await poolWorkers();
   await widget.locator('button[data-action="fit"]').click();
   // β and c: two estimates, each with its profile interval, near the synthetic patient's true β = 6e-5 and c = 3.5
-  // per day (noise sd 0.3 on 16 titres; Node's fit of the same state: 6.17e-5 and 3.58). A factor of 2 either way
+  // per day (noise sd 0.3 on 16 titres, to two decimals; seen here: 6.16e-5 and 3.58). A factor of 2 either way
   // fails the far-off optimum a single start finds (β 4e-7, c on its bound 0.001).
   await expect(widget.locator('[data-role="estimates"] tbody tr')).toHaveCount(2, { timeout: 180_000 });
   const estimate = async (row: number) =>
