@@ -3,7 +3,6 @@ import {
   shownObservables,
   type BandSpec,
   type ModelManifest,
-  type ObservedDataset,
   type RunProgress,
   type Scenario,
   type WorkbenchState,
@@ -43,12 +42,13 @@ import {
   type WorkbenchViewChoice,
 } from './workbenchEdits.js';
 import { heldView, type IWorkbenchHold } from './workbenchHold.js';
+import { workbenchMain, workbenchStarting, type IWorkbenchMainActions } from './workbenchMain.js';
 import { workbenchStyles } from './workbenchStyles.js';
 import { compareToolbar, runToolbar } from './workbenchToolbars.js';
-import { runDetail, workProgress, type IWorkProgress } from './workProgress.js';
+import { runDetail, type IWorkProgress } from './workProgress.js';
 import type { IPinnedRun } from './traces.js';
 import type { TwinTimeseriesElement } from './twinTimeseries.js';
-import type { ILookedBackDetail, ITissueFieldDetail, TwinRunTissueElement } from './twinRunTissue.js';
+import type { TwinRunTissueElement } from './twinRunTissue.js';
 import { onWorkerDeath, workerFaultNotice, type IMortalSession } from './workerFault.js';
 
 /**
@@ -59,8 +59,6 @@ export type WorkbenchSession = ITwinSession & IMortalSession & { dispose?(): voi
 
 /** Makes the workbench's session; called once, on first use. The workbench never creates one itself. */
 export type SessionFactory = () => WorkbenchSession | Promise<WorkbenchSession>;
-
-const NO_OBSERVED: ObservedDataset[] = [];
 
 /** Detail of `run-end`: the finished run. */
 export interface IRunEndDetail {
@@ -436,6 +434,16 @@ export class TwinWorkbenchElement extends LitElement {
     return this.changes.base(this.accepted!.scenario);
   }
 
+  /** What the main area's controls do. */
+  private readonly mainActions: IWorkbenchMainActions = {
+    parameter: (event) => this.onParameter(event),
+    preset: (event) => this.onPreset(event),
+    resetControls: () => this.onControlsReset(),
+    interventions: (event) => this.onInterventions(event),
+    lookBack: (time) => (this.lookedBack = time),
+    tissueField: (field) => this.setTissueField(field),
+  };
+
   private onParameter(event: CustomEvent<IParameterChangeDetail>): void {
     this.changes.change(withParameter(this.base(), event.detail.name, event.detail.value), true);
   }
@@ -612,17 +620,10 @@ export class TwinWorkbenchElement extends LitElement {
     const manifest = this.manifest;
     const state = this.accepted;
     if (!manifest || !state) {
-      return html`<div role="status" class="status">
-        ${
-          this.fault
-            ? workerFaultNotice(this.fault, () => void this.restart())
-            : this.message
-              ? html`<span class="error">${this.message}</span>`
-              : this.work
-                ? html`<div class="toolbar"><span>${this.work.label}</span>${workProgress(this.work)}</div>`
-                : 'Starting the twin…'
-        }
-      </div>`;
+      return workbenchStarting(
+        { fault: this.fault, message: this.message, work: this.work },
+        () => void this.restart(),
+      );
     }
     const band = state.view?.band;
     const alert = this.fault ? workerFaultNotice(this.fault, () => void this.restart()) : this.message;
@@ -671,44 +672,19 @@ export class TwinWorkbenchElement extends LitElement {
       }
       <div role="alert" class="error">${alert}</div>
       ${this.code ? html`<pre class="code" aria-label="Kernel code for this scenario">${this.code}</pre>` : nothing}
-      <div class="main ${this.spatial && !band ? 'spatial' : ''}">
-        <twin-timeseries
-          .manifest=${manifest}
-          .observables=${state.observables ?? manifest.defaultObservables}
-          .logY=${state.view?.logY ?? false}
-          .observed=${state.observed ?? NO_OBSERVED}
-          .pinned=${this.pinnedRuns}
-          .plotlyLoader=${this.plotlyLoader}
-          .marker=${this.spatial && !band ? this.lookedBack : undefined}
-        ></twin-timeseries>
-        <twin-run-tissue
-          ?hidden=${!this.spatial || !!band}
-          @looked-back=${(e: CustomEvent<ILookedBackDetail>) => (this.lookedBack = e.detail.time ?? undefined)}
-          @tissue-field-change=${(e: CustomEvent<ITissueFieldDetail>) => this.setTissueField(e.detail.field)}
-        ></twin-run-tissue>
-        <div class="side" role="group" aria-label="Parameters and interventions">
-          <details open>
-            <summary>Parameters</summary>
-            <twin-controls
-              .manifest=${manifest}
-              .values=${this.controlValues()}
-              .preset=${state.scenario.preset}
-              @parameter-change=${this.onParameter}
-              @preset-change=${this.onPreset}
-              @reset=${this.onControlsReset}
-            ></twin-controls>
-          </details>
-          <details open>
-            <summary>Interventions</summary>
-            <twin-interventions
-              .manifest=${manifest}
-              .interventions=${state.scenario.interventions ?? []}
-              .duration=${this.explicit?.duration ?? manifest.defaults.duration}
-              @interventions-change=${this.onInterventions}
-            ></twin-interventions>
-          </details>
-        </div>
-      </div>
+      ${workbenchMain(
+        {
+          manifest,
+          state,
+          scenario: this.explicit,
+          values: this.controlValues(),
+          pinned: this.pinnedRuns,
+          plotlyLoader: this.plotlyLoader,
+          tissue: this.spatial && !band,
+          lookedBack: this.lookedBack,
+        },
+        this.mainActions,
+      )}
     `;
   }
 
