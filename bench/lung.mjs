@@ -6,8 +6,9 @@
  * where something can happen, each field stepped over its active region — a band of rows in the WebAssembly
  * kernel) against the dense method (every site every step), side by side on the same scenarios, with a check
  * that both give the same bits; and the epithelium's, T cells' and innate cells' WebAssembly kernels against their
- * JavaScript loops (same bits). After the target run, the same run with the cytokine on 20-µm voxels
- * (cytokineVoxel 4, in a fresh process): its time against the target's and the outcomes of both on the last day.
+ * JavaScript loops (same bits). After the target run, the same run with options that change its bits, each in a
+ * fresh process — the cytokine on 20-µm voxels (cytokineVoxel 4), and floors of their own for IFN and the cytokine
+ * (ifnFloor 1e-6, cytokineFloor 1e-4) — its time against the target's and the outcomes of both on the last day.
  * LUNG_BENCH_DAYS shortens the target run (default 30). LUNG_BENCH_BASELINE, the path of another checkout with
  * its packages built (e.g. main's), adds a row comparing this build with that one on the target's section for
  * LUNG_BENCH_COMPARE_DAYS days (default 2), each run in a process of its own, alternated, with a bit check;
@@ -124,34 +125,44 @@ report({
   ],
 });
 
-/** The outcomes on the last day that the voxel row compares (bench/lungBuildRun.mjs reports the same). */
+/** The outcomes on the last day that the option rows compare (bench/lungBuildRun.mjs reports the same). */
 const OUTCOMES = ['damage', 'infected', 'tCells', 'neutrophils', 'crp'];
 
-/** The target run with the cytokine on 20-µm voxels (a model option, not the same bits), in a fresh process. */
-function voxelTarget(targetWall, targetOut) {
+/**
+ * The target run with model options that change its bits (`overrides`, parameters), in a fresh process: its time
+ * against the target's, and both runs' outcomes on the last day.
+ */
+function targetWith(label, overrides, targetWall, targetOut) {
   const here = join(dirname(fileURLToPath(import.meta.url)), '..');
   const r = JSON.parse(
     execFileSync(
       process.execPath,
-      [join(here, 'bench', 'lungBuildRun.mjs'), here, String(side), String(days), '{"cytokineVoxel":4}'],
+      [join(here, 'bench', 'lungBuildRun.mjs'), here, String(side), String(days), JSON.stringify(overrides)],
       { encoding: 'utf8' },
     ),
   );
   const wall = r.setUp + r.steps;
   report({
-    name: `lung 3000², ${days} days, floor 1e-9: the cytokine on 20-µm voxels (cytokineVoxel 4) vs on 5-µm sites`,
+    name: `lung 3000², ${days} days, floor 1e-9: ${label} vs the target run`,
     unit: 'runs/s',
     engine: 1 / wall,
     baseline: 1 / targetWall,
-    baselineLabel: 'the target run above (the cytokine on sites, the default)',
+    baselineLabel: 'the target run above (defaults but the floor)',
     notes: [
       `wall ${wall.toFixed(1)} s (CPU ${r.cpu.toFixed(1)} s), peak RSS ${r.peakRssMb.toFixed(0)} MB; the target run: ${targetWall.toFixed(1)} s`,
-      `at day ${days}, voxels / sites: ${OUTCOMES.map((id) => `${id} ${Number(r.observed[id].toPrecision(4))} / ${Number(targetOut[id].toPrecision(4))}`).join(', ')}`,
+      `at day ${days}, with / without: ${OUTCOMES.map((id) => `${id} ${Number(r.observed[id].toPrecision(4))} / ${Number(targetOut[id].toPrecision(4))}`).join(', ')}`,
     ],
   });
 }
 
-voxelTarget(wall, Object.fromEntries(OUTCOMES.map((id) => [id, out[index(id)]])));
+const targetOut = Object.fromEntries(OUTCOMES.map((id) => [id, out[index(id)]]));
+targetWith('the cytokine on 20-µm voxels (cytokineVoxel 4)', { cytokineVoxel: 4 }, wall, targetOut);
+targetWith(
+  'floors of their own for IFN (1e-6) and the cytokine (1e-4)',
+  { ifnFloor: 1e-6, cytokineFloor: 1e-4 },
+  wall,
+  targetOut,
+);
 
 /**
  * The epithelium, the T cells and the innate cells in their WebAssembly kernels against the JavaScript loops,

@@ -29,7 +29,7 @@ import {
   type EpitheliumRates,
   type EpitheliumRegion,
 } from './tissue/epithelium.js';
-import { DIFFUSING_FIELD_IDS, LUNG_FIELD_IDS, LungFields, type LungFieldId } from './tissue/fields.js';
+import { DIFFUSING_FIELD_IDS, LUNG_FIELD_IDS, LungFields, lungFieldFloors, type LungFieldId } from './tissue/fields.js';
 import { EpitheliumKernel } from './tissue/epitheliumKernel.js';
 import { fociSites } from './tissue/foci.js';
 import { INNATE, InnatePool, residentMacrophages } from './tissue/innate.js';
@@ -164,7 +164,7 @@ export class LungModel implements SteppedModelCore {
         cytokine: { diffusion: perSite(p.cytokineDiffusion), decay: p.cytokineDecay },
       },
       memory,
-      p.fieldFloor > 0 ? p.fieldFloor : null,
+      lungFieldFloors(p),
       method === 'active' ? 'active' : 'dense',
       voxels,
     );

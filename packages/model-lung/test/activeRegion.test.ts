@@ -57,6 +57,20 @@ describe('Lung Twin: active regions give the dense bits', () => {
       parameters: { latticeSize: 110, tCellDelay: 2, infectivity: 2e-4, fieldFloor: 1e-4 },
       days: 6,
     },
+    // Floors of their own for IFN and the cytokine (the target run's), the others at 1e-9.
+    {
+      name: 'IFN floor 1e-6 and cytokine floor 1e-4, floor 1e-9',
+      parameters: {
+        latticeSize: 90,
+        tCellDelay: 2,
+        foci: 2,
+        fociPlacement: 1,
+        fieldFloor: 1e-9,
+        ifnFloor: 1e-6,
+        cytokineFloor: 1e-4,
+      },
+      days: 5,
+    },
     // The cytokine on 20-µm voxels (gathered only where written, read back only around its voxels' region).
     {
       name: 'cytokine on 4-site voxels, floor 1e-9',

@@ -56,6 +56,32 @@ const SETUP = [
     source:
       'modelling choice (numerical): an amount of 1e-9 virion or a.u. per 5-µm site acts on nothing in a step (infection hazard infectivity·V·h = 1e-11)',
   }),
+  parameter({
+    id: 'ifnFloor',
+    label: 'IFN floor',
+    unit: 'a.u./site',
+    default: 0,
+    min: 0,
+    max: 0.001,
+    scale: 'linear',
+    description:
+      'IFN below this per site is set to 0 after each step, in place of fieldFloor (0: fieldFloor applies). IFN’s tails reach far beyond the infection, and every healthy cell under them draws each step; at 1e-6 (1e-5 of ifnHalf) a cell’s chance of turning antiviral there is ~1e-6 per step.',
+    source:
+      'modelling choice (numerical): a floor far below ifnHalf acts on almost nothing (antiviral entry ∝ I/(I + ifnHalf))',
+  }),
+  parameter({
+    id: 'cytokineFloor',
+    label: 'Cytokine floor',
+    unit: 'a.u./site',
+    default: 0,
+    min: 0,
+    max: 0.001,
+    scale: 'linear',
+    description:
+      'Pro-inflammatory cytokine below this per site is set to 0 after each step, in place of fieldFloor (0: fieldFloor applies). The cytokine diffuses far (555.56 µm²/min), so its tails make its region the largest; 1e-4 is 500 times below where recruitment starts (recruitmentMinSignal 0.05) and moves the CRP proxy by at most 0.06 mg/L.',
+    source:
+      'modelling choice (numerical): a floor far below recruitmentMinSignal acts on nothing the cytokine drives (recruitment, the CRP proxy)',
+  }),
 ];
 
 /** Epithelium: cell types, state periods, regeneration. */

@@ -33,6 +33,30 @@ export const LUNG_FIELD_UNITS: Readonly<Record<LungFieldId, string>> = {
 /** Sites per voxel side of the diffusing fields that diffuse on voxels (the others: every site). */
 export type FieldVoxels = Readonly<Partial<Record<DiffusingFieldId, number>>>;
 
+/**
+ * Floors of the diffusing fields (per site, in each field's unit): values below a field's floor are set to 0 by its
+ * solver; a field without one has the exact step.
+ */
+export type FieldFloors = Readonly<Partial<Record<DiffusingFieldId, number>>>;
+
+/**
+ * The fields' floors from the parameters: `fieldFloor` for every diffusing field, except where IFN or the cytokine
+ * has a floor of its own (`ifnFloor`, `cytokineFloor`); 0 is none.
+ */
+export function lungFieldFloors(p: {
+  readonly fieldFloor: number;
+  readonly ifnFloor: number;
+  readonly cytokineFloor: number;
+}): FieldFloors {
+  const floors: Partial<Record<DiffusingFieldId, number>> = {};
+  for (const id of DIFFUSING_FIELD_IDS) {
+    const own = id === 'ifn' ? p.ifnFloor : id === 'cytokine' ? p.cytokineFloor : 0;
+    const floor = own > 0 ? own : p.fieldFloor;
+    if (floor > 0) floors[id] = floor;
+  }
+  return floors;
+}
+
 /** Diffusion (site²/min) and decay (1/min) of one field. */
 export interface FieldRates {
   /** Diffusion coefficient in site² per minute. */
@@ -57,21 +81,21 @@ export class LungFields {
 
   /**
    * `floor`: values below it (in each field's unit per site) count as nothing and are set to 0 by the solver
-   * (null: none, the exact step). `method`: `active` steps each diffusing field over its active region only
+   * (null: none, the exact step); {@link FieldFloors} give each field its own. `method`: `active` steps each diffusing field over its active region only
    * ({@link region}; callers report what they write with {@link include}), `dense` over every site; same bits.
    */
   constructor(
     side: number,
     rates: Readonly<Record<DiffusingFieldId, FieldRates>>,
     memory?: KernelMemory | null,
-    floor: number | null = null,
+    floor: number | null | FieldFloors = null,
     method: DiffusionMethod = 'dense',
     voxels: FieldVoxels = {},
   ) {
     const values = {} as Record<LungFieldId, Float32Array>;
     const solvers = {} as Record<DiffusingFieldId, FieldSolver>;
     for (const id of DIFFUSING_FIELD_IDS) {
-      const options = { ...rates[id], floor: floor ?? undefined, method };
+      const options = { ...rates[id], floor: (typeof floor === 'object' ? floor?.[id] : floor) ?? undefined, method };
       const voxel = voxels[id] ?? 1;
       solvers[id] =
         voxel > 1
