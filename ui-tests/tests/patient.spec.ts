@@ -143,20 +143,19 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(widget.locator('.error-box[role="alert"]'), 'a cancel is not an error').toHaveCount(0);
 
     // A new fit after the cancel runs to the end on a new worker: estimates, profiles, the state says "fitted".
+    // The workers started from here on are the new fit's pool; only they are asked their names (a worker of the
+    // cancelled fit's, ended with its parent, may never answer, and a question left open to it hung the page's
+    // teardown).
+    const started: Worker[] = [];
+    page.on('worker', (w) => started.push(w));
     await widget.locator('button[data-action="fit"]').click();
     await expect(widget.locator('[data-role="estimates"] tbody tr')).toHaveCount(3, { timeout: 180_000 });
     await expect(widget.locator('[data-role="profiles"] .main-svg').first()).toBeVisible({ timeout: 120_000 });
-    // The fit ran on the patient worker's pool of nested workers, one per logical core (the cancelled fit's worker
-    // and its pool are gone). Counted once the fit is over: a worker answers only between its tasks, and one that
-    // does not answer within a second (ended, its close not yet reported) is not counted.
+    // The fit ran on the patient worker's pool of nested workers, one per logical core. Counted once the fit is over
+    // (a worker answers only between its tasks).
     const cores = await page.evaluate(() => navigator.hardwareConcurrency);
-    const nameOf = (w: Worker) =>
-      Promise.race([
-        w.evaluate(() => self.name).catch(() => ''),
-        new Promise<string>((done) => setTimeout(() => done(''), 1000)),
-      ]);
     const poolWorkers = async () => {
-      const names = await Promise.all(page.workers().map(nameOf));
+      const names = await Promise.all(started.map((w) => w.evaluate(() => self.name).catch(() => '')));
       return names.filter((name) => name.startsWith('immunotwin-pool')).length;
     };
     await expect.poll(poolWorkers, { timeout: 30_000 }).toBe(cores);
