@@ -27,8 +27,8 @@ const STAGES: Record<FitProgress['stage'], string> = { starts: 'starts', profile
 /**
  * `<twin-patient>`: a twin of one patient, from the patient state (`application/vnd.immunotwin.patient+json`,
  * the kernel's `twin.patient()`). A data table that takes a CSV file dropped on it (or chosen with "Load CSV…"; a
- * file of several groups, arms or subjects, offers them in a "Group" select), "Fit" (on the element's own worker, with progress and Cancel), one plot of the data, the twin's curve, the forecast
- * band from the day reached and the residuals below, the fit's estimates with the profile likelihood of each
+ * file of several groups, arms or subjects, offers them in a "Group" select), "Fit" (on the element's own worker,
+ * with progress and Cancel), one plot of the data, the twin's curve, the forecast band from the day reached and the residuals below, the fit's estimates with the profile likelihood of each
  * parameter, and "Next day", which assimilates the data's next time and redraws the forecast. Everything is computed
  * in the worker; the state holds no results, so a saved notebook's widget comes back alive without a kernel.
  *

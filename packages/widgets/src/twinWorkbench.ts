@@ -11,13 +11,7 @@ import type { IBandResult, ISessionFrame, ISessionResult, ITwinSession, WorkerDi
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { bandCaption } from './bandCaption.js';
 import { download } from './download.js';
-import {
-  widgetEvent,
-  type IInterventionsChangeDetail,
-  type IParameterChangeDetail,
-  type IPresetChangeDetail,
-  type IStateChangeDetail,
-} from './events.js';
+import { widgetEvent, type IStateChangeDetail } from './events.js';
 import { resultToCsv } from './exportCsv.js';
 import { pinLabel } from './pinLabel.js';
 import { pinList } from './pinList.js';
@@ -434,31 +428,15 @@ export class TwinWorkbenchElement extends LitElement {
     return this.changes.base(this.accepted!.scenario);
   }
 
-  /** What the main area's controls do. */
+  /** What the main area's controls do: each scenario edit goes through the debounced, newest-wins changes. */
   private readonly mainActions: IWorkbenchMainActions = {
-    parameter: (event) => this.onParameter(event),
-    preset: (event) => this.onPreset(event),
-    resetControls: () => this.onControlsReset(),
-    interventions: (event) => this.onInterventions(event),
+    parameter: (event) => this.changes.change(withParameter(this.base(), event.detail.name, event.detail.value), true),
+    preset: (event) => this.changes.change(withPreset(this.base(), event.detail.preset, event.detail.values), false),
+    resetControls: () => this.changes.change(withDefaults(this.base()), false),
+    interventions: (event) => this.changes.change(withInterventions(this.base(), event.detail.interventions), true),
     lookBack: (time) => (this.lookedBack = time),
     tissueField: (field) => this.setTissueField(field),
   };
-
-  private onParameter(event: CustomEvent<IParameterChangeDetail>): void {
-    this.changes.change(withParameter(this.base(), event.detail.name, event.detail.value), true);
-  }
-
-  private onPreset(event: CustomEvent<IPresetChangeDetail>): void {
-    this.changes.change(withPreset(this.base(), event.detail.preset, event.detail.values), false);
-  }
-
-  private onControlsReset(): void {
-    this.changes.change(withDefaults(this.base()), false);
-  }
-
-  private onInterventions(event: CustomEvent<IInterventionsChangeDetail>): void {
-    this.changes.change(withInterventions(this.base(), event.detail.interventions), true);
-  }
 
   // --- toolbar actions (public, so a host or a test can call them) ---
 

@@ -80,22 +80,23 @@ export class LungFields {
   private readonly rates: Record<DiffusingFieldId, FieldRates>;
 
   /**
-   * `floor`: values below it (in each field's unit per site) count as nothing and are set to 0 by the solver
-   * (null: none, the exact step); {@link FieldFloors} give each field its own. `method`: `active` steps each diffusing field over its active region only
-   * ({@link region}; callers report what they write with {@link include}), `dense` over every site; same bits.
+   * `floors`: below its floor (in the field's unit per site) a field's values count as nothing and are set to 0 by
+   * its solver (a field without one: the exact step). `method`: `active` steps each diffusing field over its active
+   * region only ({@link region}; callers report what they write with {@link include}), `dense` over every site;
+   * same bits.
    */
   constructor(
     side: number,
     rates: Readonly<Record<DiffusingFieldId, FieldRates>>,
     memory?: KernelMemory | null,
-    floor: number | null | FieldFloors = null,
+    floors: FieldFloors = {},
     method: DiffusionMethod = 'dense',
     voxels: FieldVoxels = {},
   ) {
     const values = {} as Record<LungFieldId, Float32Array>;
     const solvers = {} as Record<DiffusingFieldId, FieldSolver>;
     for (const id of DIFFUSING_FIELD_IDS) {
-      const options = { ...rates[id], floor: (typeof floor === 'object' ? floor?.[id] : floor) ?? undefined, method };
+      const options = { ...rates[id], floor: floors[id], method };
       const voxel = voxels[id] ?? 1;
       solvers[id] =
         voxel > 1
